@@ -1,0 +1,1 @@
+"""Per-article analysis stages (one module per extractor)."""

@@ -1,0 +1,92 @@
+"""Tokens and sentences: spaCy's rule tokenizer plus our own sentence boundaries.
+
+spaCy's stock sentencizer glues an opening quotation mark to the end of the previous sentence
+(``… in Moskau. „Das …``).  Here a boundary falls after terminal punctuation and any *closing*
+quotes or brackets that follow it, so an opening quote starts the next sentence; line breaks
+always end a sentence.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc as SpacyDoc
+
+from lagebild.model import Sentence
+from lagebild.pipeline import Doc, stage
+
+TERMINAL = {".", "!", "?", "…", "...", "?!", "!?"}
+OPENING = {"„", "«", "‚", "‹", "(", "[", "“"}
+CLOSING = {"“", "”", "»", "‘", "’", "›", ")", "]", "'"}
+STRAIGHT = {'"'}
+
+
+@lru_cache(maxsize=4)
+def tokenizer(language: str) -> Language:
+    """A blank spaCy pipeline (tokenizer only) for ``language`` ("de" or "en")."""
+    return spacy.blank(language if language in ("de", "en") else "de")
+
+
+def _is_opening(doc: SpacyDoc, i: int) -> bool:
+    tok = doc[i]
+    if tok.text in STRAIGHT:
+        before_space = i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].is_space
+        after_space = not tok.whitespace_ and i + 1 < len(doc) and not doc[i + 1].is_space
+        return before_space and after_space
+    # “ opens in English typography but closes in German; decide by the space before it
+    if tok.text == "“":
+        return i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].is_space
+    return tok.text in OPENING
+
+
+def find_sentences(doc: SpacyDoc) -> list[tuple[int, int]]:
+    """Token index ranges ``[(first, last_exclusive), …]`` of the sentences of ``doc``."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if tok.is_space:
+            if start is not None and "\n" in tok.text:
+                spans.append((start, i))
+                start = None
+            i += 1
+            continue
+        if start is None:
+            start = i
+        if tok.text in TERMINAL or (tok.text.endswith(("!", "?")) and len(tok.text) > 1 and not tok.is_alpha):
+            j = i + 1
+            while j < n and (doc[j].text in TERMINAL or
+                             ((doc[j].text in CLOSING or doc[j].text in STRAIGHT) and not _is_opening(doc, j))):
+                j += 1
+            spans.append((start, j))
+            start = None
+            i = j
+            continue
+        i += 1
+    if start is not None:
+        spans.append((start, n))
+    return [(a, b) for a, b in spans if b > a]
+
+
+@stage("lagebild.sentences", version="1", provides=("tokens", "sentences"))
+def make_sentences(**_: object):
+    """Tokens (spaCy tokenizer) and sentences (with opening quotes at sentence starts)."""
+
+    def run(doc: Doc) -> dict[str, object]:
+        sdoc = tokenizer(doc.language)(doc.text)
+        ranges = find_sentences(sdoc)
+        starts = {a for a, _ in ranges}
+        for tok in sdoc:
+            tok.is_sent_start = tok.i in starts or tok.i == 0
+        sentences = []
+        for a, b in ranges:
+            last = b - 1
+            while last > a and sdoc[last].is_space:
+                last -= 1
+            sentences.append(Sentence(sdoc[a].idx, sdoc[last].idx + len(sdoc[last].text)))
+        return {"tokens": sdoc, "sentences": sentences}
+
+    return run

@@ -1,0 +1,26 @@
+"""Data model: articles and the records every stage produces."""
+
+from lagebild.model.article import Article, article_id, normalize_text
+from lagebild.model.records import (
+    ENTITY_LABELS,
+    EVENT_TYPES,
+    LAYER_TYPES,
+    STATUSES,
+    Argument,
+    Attribution,
+    EntityMention,
+    Event,
+    Quantity,
+    Quote,
+    Record,
+    Sentence,
+    Span,
+    Speaker,
+    Timex,
+)
+
+__all__ = [
+    "Article", "article_id", "normalize_text", "ENTITY_LABELS", "EVENT_TYPES", "LAYER_TYPES",
+    "STATUSES", "Argument", "Attribution", "EntityMention", "Event", "Quantity", "Quote", "Record",
+    "Sentence", "Span", "Speaker", "Timex",
+]

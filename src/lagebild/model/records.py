@@ -1,0 +1,190 @@
+"""Frozen records that flow between the stages.
+
+Every record that points into an article carries ``start``/``end`` character offsets into the
+article text as stored; ``text`` is always ``article.text[start:end]``.  Records serialise to plain
+dicts (``to_dict``) and back (``from_dict``) so that the store can keep them as JSON.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, TypeVar
+
+R = TypeVar("R", bound="Record")
+
+
+@dataclass(frozen=True)
+class Record:
+    """Base of all stored records: (de)serialisation by field names."""
+
+    nested: ClassVar[dict[str, type]] = {}
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls: type[R], data: dict[str, Any]) -> R:
+        names = {f.name for f in dataclasses.fields(cls)}
+        kwargs: dict[str, Any] = {}
+        for key, value in data.items():
+            if key not in names:
+                continue
+            sub = cls.nested.get(key)
+            if sub is not None and value is not None:
+                if isinstance(value, dict) and key == "args":
+                    value = {role: sub.from_dict(v) for role, v in value.items()}
+                elif isinstance(value, list):
+                    value = tuple(sub.from_dict(v) for v in value)
+                else:
+                    value = sub.from_dict(value)
+            elif isinstance(value, list):
+                value = tuple(value)
+            kwargs[key] = value
+        return cls(**kwargs)
+
+
+@dataclass(frozen=True)
+class Span(Record):
+    """A bare span of article text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence(Record):
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class EntityMention(Record):
+    """A named-entity mention.
+
+    ``label`` is one of PER, ORG, LOC, GPE, MISC.  ``key`` is a knowledge key where one is known
+    (``"gpe:KP"`` for North Korea from the gazetteer, ``"org:nato"``); ``name`` the best name the
+    article gives for it (the full name of a person mentioned by surname, the state of a
+    metonym or adjective).  ``ref`` is the index of the mention in the same article this one
+    refers to (surname → full name, acronym ↔ expansion), or None.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str
+    key: str | None = None
+    name: str | None = None
+    ref: int | None = None
+    form: str = "name"  # name | metonym | adjective | demonym | acronym | role | pronoun
+    stage: str = ""
+
+
+@dataclass(frozen=True)
+class Timex(Record):
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str
+    mod: str | None = None  # START | MID | END | APPROX | BEFORE | AFTER …
+    anchored: bool = False  # value depends on the publication date
+    stage: str = ""
+
+
+@dataclass(frozen=True)
+class Quantity(Record):
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    approximate: bool = False
+    unit: str | None = None
+    per: str | None = None  # a TIMEX3 duration such as P1M
+    stage: str = ""
+
+
+@dataclass(frozen=True)
+class Speaker(Record):
+    start: int | None
+    end: int | None
+    text: str | None
+    mention: int | None = None  # index into the article's entity mentions
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote(Record):
+    nested: ClassVar[dict[str, type]] = {}
+
+    start: int
+    end: int
+    text: str
+    kind: str  # direct | indirect
+    cue: Span | None = None
+    speaker: Speaker | None = None
+    stage: str = ""
+
+
+Quote.nested = {"cue": Span, "speaker": Speaker}
+
+
+@dataclass(frozen=True)
+class Argument(Record):
+    """One filled event role: an entity mention, a time expression, a quantity or plain text."""
+
+    start: int
+    end: int
+    text: str
+    mention: int | None = None  # index into entity mentions
+    timex: int | None = None  # index into timexes
+    quantity: int | None = None  # index into quantities
+    value: Any = None  # normalized value (TIMEX3 value, number)
+
+
+@dataclass(frozen=True)
+class Attribution(Record):
+    text: str
+    start: int | None = None
+    end: int | None = None
+    mention: int | None = None
+    quote: int | None = None  # index of the quote the event sits in
+    kind: str = "outlet"  # speaker | source | outlet | experts | intelligence
+
+
+@dataclass(frozen=True)
+class Event(Record):
+    nested: ClassVar[dict[str, type]] = {}
+
+    type: str
+    start: int  # the clause or sentence that states the event
+    end: int
+    text: str
+    trigger: Span
+    args: dict[str, Argument] = field(default_factory=dict)
+    time: str | None = None  # TIMEX3 value
+    attribution: Attribution | None = None
+    status: str = "asserted"  # asserted | reported | alleged | hedged | planned | denied
+    stage: str = ""
+
+
+Event.nested = {"trigger": Span, "args": Argument, "attribution": Attribution}
+
+EVENT_TYPES = (
+    "SUPPLY", "ATTACK", "MEET", "VISIT", "AGREE", "NEGOTIATE", "SANCTION", "CONDEMN", "ACCUSE", "DENY",
+)
+STATUSES = ("asserted", "reported", "alleged", "hedged", "planned", "denied")
+ENTITY_LABELS = ("PER", "ORG", "LOC", "GPE", "MISC")
+
+#: the record type of every stored analysis layer
+LAYER_TYPES: dict[str, type[Record]] = {
+    "sentences": Sentence,
+    "entities": EntityMention,
+    "timexes": Timex,
+    "quantities": Quantity,
+    "quotes": Quote,
+    "events": Event,
+}

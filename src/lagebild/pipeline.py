@@ -1,0 +1,207 @@
+"""The staged per-article pipeline.
+
+A stage is a registered, versioned factory.  It declares the layers it ``requires`` and those
+it ``provides``; :meth:`Pipeline.build` checks the chain and names what is missing.  Building a
+stage calls its factory once (load models there, never at import time); the callable it returns
+gets a :class:`Doc` and returns the layers it found (*find*), which the runner then writes onto
+the doc (*annotate*).
+
+Layers named in :data:`TRANSIENT` live only in memory while one article is analysed (the
+spaCy ``Doc`` with tokens); every other layer is a list of records and is stored together with
+the name and version of the stage that made it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from lagebild.errors import PipelineError
+from lagebild.model import Article
+
+#: layers that are not stored
+TRANSIENT = frozenset({"tokens"})
+
+#: the modules that register the built-in stages (imported when a pipeline is built)
+STAGE_MODULES = (
+    "lagebild.analyze.sentences",
+    "lagebild.analyze.entities",
+    "lagebild.analyze.timex",
+    "lagebild.analyze.quantities",
+    "lagebild.analyze.quotes",
+    "lagebild.analyze.events",
+)
+
+#: the default chain, by stage name
+DEFAULT_STAGES = (
+    "lagebild.sentences",
+    "lagebild.entities",
+    "lagebild.timex",
+    "lagebild.quantities",
+    "lagebild.quotes",
+    "lagebild.events",
+)
+
+StageFn = Callable[["Doc"], dict[str, Any]]
+
+
+@dataclass
+class Doc:
+    """One article while it is analysed: the article plus the layers found so far."""
+
+    article: Article
+    layers: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    @property
+    def language(self) -> str:
+        return self.article.language or "de"
+
+    def get(self, layer: str) -> Any:
+        return self.layers.get(layer, [])
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    name: str
+    version: str
+    factory: Callable[..., StageFn]
+    requires: tuple[str, ...] = ()
+    provides: tuple[str, ...] = ()
+    help: str = ""
+
+    @property
+    def qualified(self) -> str:
+        return f"{self.name}.v{self.version}"
+
+
+_REGISTRY: dict[str, StageSpec] = {}
+
+
+def stage(
+    name: str, *, version: str, requires: Iterable[str] = (), provides: Iterable[str] = ()
+) -> Callable[[Callable[..., StageFn]], Callable[..., StageFn]]:
+    """Register a stage factory under ``name`` (e.g. ``lagebild.timex``) at ``version``."""
+
+    def register(factory: Callable[..., StageFn]) -> Callable[..., StageFn]:
+        spec = StageSpec(name, str(version), factory, tuple(requires), tuple(provides),
+                         (factory.__doc__ or "").strip().split("\n")[0])
+        _REGISTRY[name] = spec
+        return factory
+
+    return register
+
+
+def registered() -> dict[str, StageSpec]:
+    """All known stages (the built-in modules are imported first)."""
+    for module in STAGE_MODULES:
+        importlib.import_module(module)
+    return dict(_REGISTRY)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The stored result of analysing one article."""
+
+    article: str
+    layers: dict[str, list[dict[str, Any]]]
+    versions: dict[str, str]  # layer -> qualified stage name
+
+
+class Pipeline:
+    """A checked chain of built stages."""
+
+    def __init__(self, specs: list[StageSpec], fns: list[StageFn]) -> None:
+        self.specs = specs
+        self._fns = fns
+
+    @classmethod
+    def build(cls, names: Iterable[str] = DEFAULT_STAGES, **options: Any) -> "Pipeline":
+        known = registered()
+        specs: list[StageSpec] = []
+        available: set[str] = set()
+        for name in names:
+            spec = known.get(name)
+            if spec is None:
+                raise PipelineError(f"unknown stage {name!r}; known stages: {', '.join(sorted(known))}")
+            missing = [layer for layer in spec.requires if layer not in available]
+            if missing:
+                raise PipelineError(
+                    f"stage {spec.qualified} requires {', '.join(missing)}, which no earlier stage "
+                    f"provides (chain: {', '.join(s.name for s in specs) or 'empty'})"
+                )
+            available.update(spec.provides)
+            specs.append(spec)
+        return cls(specs, [spec.factory(**options) for spec in specs])
+
+    @property
+    def versions(self) -> dict[str, str]:
+        return {layer: s.qualified for s in self.specs for layer in s.provides if layer not in TRANSIENT}
+
+    @property
+    def signature(self) -> str:
+        return "|".join(s.qualified for s in self.specs)
+
+    def annotate(self, article: Article) -> Doc:
+        doc = Doc(article)
+        for spec, fn in zip(self.specs, self._fns):
+            found = fn(doc)
+            unexpected = set(found) - set(spec.provides)
+            if unexpected:
+                raise PipelineError(f"stage {spec.qualified} returned undeclared layers {sorted(unexpected)}")
+            doc.layers.update(found)
+        return doc
+
+    def run(self, article: Article) -> Analysis:
+        doc = self.annotate(article)
+        layers = {
+            name: [record.to_dict() for record in records]
+            for name, records in doc.layers.items()
+            if name not in TRANSIENT
+        }
+        return Analysis(article.id, layers, self.versions)
+
+
+# --- process pool ---------------------------------------------------------------------------
+
+_WORKER: dict[str, Pipeline] = {}
+
+
+def _init_worker(names: tuple[str, ...]) -> None:
+    _WORKER["pipeline"] = Pipeline.build(names)
+
+
+def _run_in_worker(article: Article) -> Analysis | BaseException:
+    try:
+        return _WORKER["pipeline"].run(article)
+    except Exception as exc:  # reported per article by the caller
+        return exc
+
+
+def run_many(
+    articles: Iterable[Article], *, names: Iterable[str] = DEFAULT_STAGES, workers: int = 1
+) -> Iterator[tuple[Article, Analysis | BaseException]]:
+    """Analyse articles, in this process (``workers <= 1``) or on a local process pool.
+
+    Yields ``(article, analysis)`` in input order; a failing article yields its exception
+    instead, so one bad article never stops the run.
+    """
+    names = tuple(names)
+    items = list(articles)
+    if workers <= 1 or len(items) < 2:
+        pipeline = Pipeline.build(names)
+        for article in items:
+            try:
+                yield article, pipeline.run(article)
+            except Exception as exc:
+                yield article, exc
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(names,)) as pool:
+        for article, result in zip(items, pool.map(_run_in_worker, items, chunksize=4)):
+            yield article, result
