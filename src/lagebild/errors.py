@@ -25,4 +25,11 @@ class StoreError(LagebildError):
 
 
 class GoldError(LagebildError):
-    """A gold file for the evaluation harness is malformed."""
+    """A gold file for the evaluation harness is malformed (file, line where known, reason)."""
+
+    def __init__(self, file: object, reason: str = "", line: int | None = None) -> None:
+        where = f"{file}:{line}" if line is not None else f"{file}"
+        super().__init__(f"{where}: {reason}" if reason else where)
+        self.file = str(file)
+        self.line = line
+        self.reason = reason

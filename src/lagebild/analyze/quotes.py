@@ -1,21 +1,234 @@
-"""Direct and indirect quotes with cue and speaker.
+"""Direct and indirect quotes with cue and speaker (stage ``lagebild.quotes``).
 
-Interface only (version 0): the stage is registered and wired into the default chain, and
-returns no records until its extractor lands.
+:func:`find` is pure: article text, sentence spans and entity mentions in, quote records out.
+
+* Direct quotes: text in „…“, "…", »…«, «…», ‚…‘ and “…” (spanning sentences too); the cue
+  and speaker come from the same sentence ("„…“, sagte er", "Kirby sagte: „…“"), from a
+  previous sentence ending in a colon, or from the previous quote when a quote continues.
+* Indirect speech: clauses after a speech verb ("sagte, dass …", "betonte, die Lage sei …",
+  "…, sagt Budanow"), "laut X", "X zufolge", "nach Angaben von X", "nach US-Erkenntnissen",
+  "…, so X", "wie X berichtet"; English "said (that)", "according to", "…, X said".  A clause in
+  Konjunktiv right after a quote continues it (same speaker, no cue).
+* Speakers: pronouns take the last named speaker; surnames the full name given earlier; role
+  phrases ("der Leiter des ukrainischen Militärgeheimdienstes") the name they stand beside in
+  the article; a speaker that overlaps an entity mention points to it.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Sequence
+
+from lagebild.analyze.quotes_find import (
+    KONJUNKTIV, Found, direct_cue, direct_spans, find_in_sentence,
+)
+from lagebild.analyze.speech import ARTICLES, PRONOUNS, Lexicon, Tok, is_role_word, lexicon, name_in, tokens
+from lagebild.model import EntityMention, Quote, Span, Speaker
 from lagebild.pipeline import Doc, stage
 
 STAGE = "lagebild.quotes"
+VERSION = "1"
+MIN_DIRECT_WORDS = 3
 
 
-@stage(STAGE, version="0", requires=("tokens", "sentences", "entities"), provides=("quotes",))
+def _sentence_index(starts: list[int], pos: int) -> int:
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def _tok_index(toks: list[Tok], pos: int) -> int:
+    for k, t in enumerate(toks):
+        if t.start >= pos:
+            return k
+    return len(toks)
+
+
+def _direct(text: str, sents: list[tuple[int, int]], language: str, lex: Lexicon) -> list[Found]:
+    starts = [a for a, _ in sents]
+    found: list[Found] = []
+    last_sentence = -10
+    for qa, qb in direct_spans(text, language):
+        inner = tokens(text, qa + 1, qb - 1)
+        words = sum(1 for t in inner if t.is_word)
+        if words < MIN_DIRECT_WORDS:
+            continue
+        si, sj = _sentence_index(starts, qa), _sentence_index(starts, max(qa, qb - 1))
+        lo, hi = sents[si][0], max(sents[sj][1], qb)
+        toks = tokens(text, lo, hi)
+        ta, tb = _tok_index(toks, qa), _tok_index(toks, qb)
+        cue, speaker = direct_cue(toks, ta, tb, language, lex)
+        if cue is None and si > 0:
+            ps, pe = sents[si - 1]
+            ptoks = tokens(text, ps, pe)
+            if ptoks and ptoks[-1].text == ":":
+                cue, speaker = direct_cue(ptoks, len(ptoks) - 1, len(ptoks), language, lex)
+                toks = ptoks if cue else toks
+        at_start = ta == 0 or all(not t.is_word for t in toks[:ta])
+        inherit = False
+        if cue is None:
+            if not at_start and words < 8:
+                continue  # a title or a phrase in quotation marks inside a sentence
+            inherit = si - last_sentence <= 2
+            if not inherit and words < 5:
+                continue
+        last_sentence = sj
+        cue_span = (toks[cue[0]].start, toks[cue[1] - 1].end) if cue else None
+        sp = (toks[speaker[0]].start, toks[speaker[1] - 1].end) if speaker else None
+        found.append(Found(qa, qb, "direct", cue_span, sp, inherit=inherit and sp is None))
+    return found
+
+
+def _overlaps(a: int, b: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a < y and x < b for x, y in spans)
+
+
+def _indirect(text: str, sents: list[tuple[int, int]], direct: list[Found], language: str,
+              lex: Lexicon) -> list[Found]:
+    dspans = [(d.start, d.end) for d in direct]
+    dcues = {d.cue for d in direct if d.cue}
+    found: list[Found] = []
+    last_quote_sentence = -10
+    direct_sentences = {i for i, (a, b) in enumerate(sents) if _overlaps(a, b, dspans)}
+    for si, (a, b) in enumerate(sents):
+        toks = tokens(text, a, b)
+        masked = {k for k, t in enumerate(toks) if any(x <= t.start and t.end <= y for x, y in dspans)}
+        if len(masked) >= len(toks) - 1:
+            continue
+        hits = [f for f in find_in_sentence(toks, masked, language, lex)
+                if f.cue not in dcues and not _covered(f, dspans)]
+        if hits:
+            found.extend(hits)
+            last_quote_sentence = si
+            continue
+        if si in direct_sentences:
+            last_quote_sentence = si
+            continue
+        if language != "en" and si - last_quote_sentence <= 1 and _konjunktiv(toks, masked):
+            first = next((k for k, t in enumerate(toks) if t.is_word), 0)
+            end = len(toks)
+            while end > first and not toks[end - 1].is_word and toks[end - 1].text not in {"“", "”", '"', "«", "»"}:
+                end -= 1
+            if end - first >= 4:
+                found.append(Found(toks[first].start, toks[end - 1].end, "indirect", None, None, inherit=True))
+                last_quote_sentence = si
+    return found
+
+
+def _covered(f: Found, dspans: Sequence[tuple[int, int]]) -> bool:
+    inside = sum(min(f.end, y) - max(f.start, x) for x, y in dspans if f.start < y and x < f.end)
+    return inside > 0.5 * (f.end - f.start)
+
+
+def _konjunktiv(toks: list[Tok], masked: set[int]) -> bool:
+    words = {t.lower for k, t in enumerate(toks) if k not in masked}
+    if words & {"wenn", "falls", "ob", "als", "ich", "wir"}:
+        return False
+    return bool(words & KONJUNKTIV)
+
+
+# --------------------------------------------------------------------------- speakers
+
+_NAME_RUN = re.compile(r"(?:[A-ZÄÖÜ][\w’'-]+\s){1,3}")
+
+
+def _full_name(text: str, before: int, surname: str) -> str | None:
+    """A longer name ending in ``surname`` that the article gives before offset ``before``."""
+    best = None
+    for m in re.finditer(r"((?:[A-ZÄÖÜ][\w’'-]+ ){1,3})" + re.escape(surname) + r"\b", text[:before]):
+        first = m.group(1).split()[0]
+        if first.lower() in ARTICLES["de"] | ARTICLES["en"]:
+            continue
+        best = m.group(0)
+    return best
+
+
+def _apposition_name(text: str, role: str) -> str | None:
+    """The name written beside a role phrase ("Kyrylo Budanov, der Leiter des …")."""
+    core = role.split(" ", 1)[1] if role.split(" ", 1)[0].lower() in ARTICLES["de"] | ARTICLES["en"] else role
+    if len(core) < 6:
+        return None
+    pat = re.escape(core)
+    m = re.search(r"([A-ZÄÖÜ][\w’'-]+(?: [A-ZÄÖÜ][\w’'-]+)+),? (?:der|die|the|des|dem) " + pat, text)
+    if m:
+        return m.group(1)
+    m = re.search(pat + r"(?: \([^)]{1,12}\))?,? ([A-ZÄÖÜ][\w’'-]+(?: [A-ZÄÖÜ][\w’'-]+)+)", text)
+    return m.group(1) if m else None
+
+
+def _mention_at(entities: Sequence[EntityMention], a: int, b: int) -> int | None:
+    best, size = None, 0
+    for k, e in enumerate(entities):
+        ov = min(b, e.end) - max(a, e.start)
+        if ov > 0 and ov > size:
+            best, size = k, ov
+    return best
+
+
+def _resolve(text: str, found: list[Found], entities: Sequence[EntityMention], language: str,
+             lex: Lexicon, stage_name: str) -> list[Quote]:
+    lang = "en" if language == "en" else "de"
+    quotes: list[Quote] = []
+    last: Speaker | None = None
+    for f in sorted(found, key=lambda x: x.start):
+        speaker: Speaker | None = None
+        if f.speaker:
+            a, b = f.speaker
+            surface = text[a:b]
+            toks = tokens(text, a, b)
+            name, mention = None, _mention_at(entities, a, b)
+            if len(toks) == 1 and toks[0].lower in PRONOUNS[lang]:
+                if last is not None and last.name:
+                    name, mention = last.name, last.mention
+                else:
+                    mention = _last_person(entities, a)
+                    name = entities[mention].name or entities[mention].text if mention is not None else None
+            else:
+                rng = name_in(toks, language, lex)
+                if rng:
+                    na, nb = toks[rng[0]].start, toks[rng[1] - 1].end
+                    name = text[na:nb]
+                    mention = _mention_at(entities, na, nb) if _mention_at(entities, na, nb) is not None else mention
+                    if rng[1] - rng[0] == 1:
+                        name = _full_name(text, a, name) or name
+                elif any(is_role_word(t.text, lex) for t in toks):
+                    name = _apposition_name(text, surface)
+                if mention is not None and entities[mention].name:
+                    name = entities[mention].name if entities[mention].label == "PER" or not name else name
+            speaker = Speaker(a, b, surface, mention, name)
+        elif f.inherit and last is not None:
+            speaker = last
+        cue = Span(f.cue[0], f.cue[1], text[f.cue[0]:f.cue[1]]) if f.cue else None
+        quotes.append(Quote(f.start, f.end, text[f.start:f.end], f.kind, cue, speaker, stage_name))
+        if speaker is not None:
+            last = speaker
+    return quotes
+
+
+def _last_person(entities: Sequence[EntityMention], before: int) -> int | None:
+    best = None
+    for k, e in enumerate(entities):
+        if e.end <= before and e.label == "PER":
+            best = k
+    return best
+
+
+def find(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[EntityMention] = (),
+         language: str = "de", stage_name: str = f"{STAGE}.v{VERSION}") -> list[Quote]:
+    """All quotes of an article: ``sentences`` are ``(start, end)`` offsets into ``text``."""
+    lex = lexicon(language)
+    sents = sorted(sentences) or [(0, len(text))]
+    direct = _direct(text, sents, language, lex)
+    indirect = _indirect(text, sents, direct, language, lex)
+    return _resolve(text, direct + indirect, entities, language, lex, stage_name)
+
+
+@stage(STAGE, version=VERSION, requires=("tokens", "sentences", "entities"), provides=("quotes",))
 def make_quotes(**_: object):
-    """Direct and indirect quotes with cue and speaker (interface; no extractor yet)."""
+    """Direct and indirect quotes with cue and speaker (rules for German and English)."""
+    lexicon("de"), lexicon("en")
 
     def run(doc: Doc) -> dict[str, object]:
-        return {"quotes": []}
+        sents = [(s.start, s.end) for s in doc.get("sentences")]
+        return {"quotes": find(doc.text, sents, doc.get("entities"), doc.language)}
 
     return run

@@ -1,0 +1,200 @@
+"""Token features for the trained entity tagger (a linear-chain CRF).
+
+Shared by training (``training/ner``) and the entity stage, so both see exactly the same
+features.  A token's own features are cached per word form; the context window (±2 tokens)
+reuses the neighbours' cached features under a position prefix.
+
+German capitalizes every noun, so the features lean on what capitalization cannot tell:
+label statistics of the word form in the training sets (the *name dictionary*), whether the
+word is seen in lower case at all, suffix classes (``-ische``, ``-er``, ``-ung``), hyphenated
+compounds (``US-Außenminister``) and the gazetteer of states and organizations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+#: dictionary label classes kept per word form
+DICT_LABELS = ("PER", "LOC", "ORG", "OTH", "LOCderiv", "PART")
+_NON_WORD = re.compile(r"\W")
+
+
+def shape(word: str) -> str:
+    """Collapsed character classes: ``Kim`` → ``Xx``, ``US-Chef`` → ``X-Xx``, ``2024`` → ``d``."""
+    out: list[str] = []
+    for ch in word:
+        if ch.isupper():
+            c = "X"
+        elif ch.islower():
+            c = "x"
+        elif ch.isdigit():
+            c = "d"
+        else:
+            c = ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out[:6])
+
+
+@dataclass
+class Lexicon:
+    """Word statistics: entity label counts and lower-case frequencies from the training sets."""
+
+    #: word form -> (occurrences, {label: count as part of an entity})
+    labels: dict[str, tuple[int, dict[str, int]]] = field(default_factory=dict)
+    #: lower-cased forms seen written in lower case (common words)
+    lower: set[str] = field(default_factory=set)
+    #: gazetteer: token -> feature tags ("GPE:name", "ORG:acronym" …)
+    gazetteer: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def _bucket(share: float) -> str:
+    return "h" if share >= 0.7 else "m" if share >= 0.35 else "l"
+
+
+def word_features(word: str, lex: Lexicon) -> list[str]:
+    """Features of one word form (without context)."""
+    low = word.lower()
+    f = [f"w={word}", f"l={low}", f"sh={shape(word)}"]
+    n = len(word)
+    for k in (2, 3, 4, 5):
+        if n > k:
+            f.append(f"s{k}={low[-k:]}")
+    for k in (2, 3, 4):
+        if n > k:
+            f.append(f"p{k}={low[:k]}")
+    if word[:1].isupper():
+        f.append("T")
+        if word.isupper() and n > 1:
+            f.append("U")
+    if n <= 2:
+        f.append(f"len={n}")
+    if "-" in word[1:-1]:
+        parts = word.split("-")
+        f.append(f"h0={parts[0]}")
+        f.append(f"h1={parts[-1].lower()}")
+        f.extend(f"hg0={t}" for t in lex.gazetteer.get(parts[0], ()))
+        last = lex.labels.get(parts[-1])
+        if last and last[0] >= 3:
+            f.append("hl=common" if sum(last[1].values()) * 4 < last[0] else "hl=ent")
+    if word[:1].isupper() and low in lex.lower:
+        f.append("lowseen")
+    stats = lex.labels.get(word)
+    if stats is None:
+        f.append("dict=unk")
+    else:
+        total, counts = stats
+        ent = sum(counts.values())
+        f.append(f"dE={_bucket(ent / total)}")
+        for label, c in counts.items():
+            share = c / total
+            if share >= 0.1:
+                f.append(f"d{label}={_bucket(share)}")
+    f.extend(f"g={t}" for t in lex.gazetteer.get(word, ()))
+    return f
+
+
+#: prefixes of the own-word features that are copied from the neighbours
+_CONTEXT_KEEP = ("l=", "sh=", "T", "U", "dE", "dPER", "dLOC", "dORG", "dOTH", "dLOCderiv",
+                 "dPART", "g=", "s3=", "lowseen", "dict")
+
+
+class Featurizer:
+    """Feature lists for the tokens of one sentence."""
+
+    def __init__(self, lex: Lexicon, cache_size: int = 200_000) -> None:
+        self.lex = lex
+        self._own: dict[str, list[str]] = {}
+        self._ctx: dict[str, list[str]] = {}
+        self._cache_size = cache_size
+
+    def _lookup(self, word: str) -> tuple[list[str], list[str]]:
+        own = self._own.get(word)
+        if own is None:
+            own = word_features(word, self.lex)
+            ctx = [x for x in own if x.startswith(_CONTEXT_KEEP)]
+            if len(self._own) >= self._cache_size:
+                self._own.clear()
+                self._ctx.clear()
+            self._own[word] = own
+            self._ctx[word] = ctx
+            return own, ctx
+        return own, self._ctx[word]
+
+    def sentence(self, words: list[str]) -> list[list[str]]:
+        looked = [self._lookup(w) for w in words]
+        lows = [w.lower() for w in words]
+        n = len(words)
+        out: list[list[str]] = []
+        for i in range(n):
+            own, _ = looked[i]
+            f = list(own)
+            if i == 0:
+                f.append("BOS")
+                if words[0][:1].isupper():
+                    f.append("BOS_T")
+            for d in (-2, -1, 1, 2):
+                j = i + d
+                if 0 <= j < n:
+                    f.extend(f"{d}{x}" for x in looked[j][1])
+                else:
+                    f.append(f"{d}pad")
+            if i > 0:
+                f.append(f"b-={lows[i - 1]}|{lows[i]}")
+            if i + 1 < n:
+                f.append(f"b+={lows[i]}|{lows[i + 1]}")
+            if 0 < i < n - 1 and lows[i - 1] in ('"', "„", "(") and lows[i + 1] in ('"', "“", ")"):
+                f.append("quoted1")
+            out.append(f)
+        return out
+
+
+# --- lexicon files -------------------------------------------------------------------------
+
+def gazetteer_tags(language: str) -> dict[str, tuple[str, ...]]:
+    """Token → gazetteer tags (``GPE:name``, ``GPE:adjective``, ``BORG``/``IORG`` in multi-word names)."""
+    from lagebild.analyze import gazetteer
+
+    tags: dict[str, set[str]] = {}
+    for surface, entry in gazetteer.entries(language).items():
+        parts = surface.split()
+        if len(parts) == 1:
+            tags.setdefault(surface, set()).add(f"{entry.label}:{entry.form}")
+        else:
+            tags.setdefault(parts[0], set()).add(f"B{entry.label}")
+            for part in parts[1:]:
+                tags.setdefault(part, set()).add(f"I{entry.label}")
+    return {k: tuple(sorted(v)) for k, v in tags.items()}
+
+
+def write_lexicon(path, labels: dict[str, tuple[int, dict[str, int]]], lower: set[str]) -> None:
+    """Save the word statistics as gzip'd TSV (``L word total label:count,…`` / ``W word``)."""
+    import gzip
+
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+        for word in sorted(labels):
+            total, counts = labels[word]
+            cells = ",".join(f"{k}:{v}" for k, v in sorted(counts.items()))
+            fh.write(f"L\t{word}\t{total}\t{cells}\n")
+        for word in sorted(lower):
+            fh.write(f"W\t{word}\n")
+
+
+def read_lexicon(data: bytes, language: str) -> Lexicon:
+    import gzip
+
+    labels: dict[str, tuple[int, dict[str, int]]] = {}
+    lower: set[str] = set()
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        cols = line.split("\t")
+        if cols[0] == "L":
+            counts = {}
+            if cols[3]:
+                for cell in cols[3].split(","):
+                    k, _, v = cell.rpartition(":")
+                    counts[k] = int(v)
+            labels[cols[1]] = (int(cols[2]), counts)
+        elif cols[0] == "W":
+            lower.add(cols[1])
+    return Lexicon(labels, lower, gazetteer_tags(language))

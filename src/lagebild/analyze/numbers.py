@@ -1,0 +1,190 @@
+"""Numbers in German and English news text: digits, words and compounds, scale words.
+
+Pure functions shared by the time-expression and quantity stages:
+
+* :func:`parse_digits` reads ``1.000.000`` / ``1,5`` (German) and ``1,000,000`` / ``1.5``
+  (English), deciding by the language and by the shape of the groups;
+* :func:`parse_word` reads number words, German compounds included (``zweiundzwanzig``,
+  ``dreihunderttausend``), English sequences (``twenty-two``, ``two hundred thousand``);
+* :func:`scale_of` reads scale words (``Mio.``, ``Milliarden``, ``bn``, ``thousand``).
+
+Regex fragments for these live in the ``*_RX`` strings; the stages compile them once in their
+factories.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# --- German number words -------------------------------------------------------------------
+
+DE_BASIC = {
+    "null": 0, "ein": 1, "eins": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "eines": 1,
+    "zwei": 2, "zwo": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
+    "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14,
+    "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19,
+    "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70,
+    "achtzig": 80, "neunzig": 90, "hundert": 100, "tausend": 1000,
+    "anderthalb": 1.5, "eineinhalb": 1.5, "zweieinhalb": 2.5, "dreieinhalb": 3.5,
+    "viereinhalb": 4.5, "fünfeinhalb": 5.5, "zwei dutzend": 24, "dutzend": 12,
+}
+_DE_UNITS = {k: v for k, v in DE_BASIC.items() if isinstance(v, int) and 1 <= v <= 9}
+_DE_UNITS["ein"] = 1
+
+#: German number words that may start a quantity (lower case; compounds are matched by prefix)
+DE_WORD_RX = (
+    r"(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig"
+    r"|fünfzig|sechzig|siebzig|achtzig|neunzig|hundert|tausend|anderthalb)[a-zäöüß]*)"
+)
+
+# --- English number words ------------------------------------------------------------------
+
+EN_BASIC = {
+    "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}
+_EN_MULT = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+
+EN_WORD_RX = (
+    r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"(?:\s+hundred(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty"
+    r"|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven"
+    r"|eight|nine))?)?)?)"
+)
+
+# --- scale words ---------------------------------------------------------------------------
+
+SCALES = {
+    "tausend": 1e3, "tsd": 1e3, "tsd.": 1e3, "thousand": 1e3, "k": 1e3,
+    "million": 1e6, "millionen": 1e6, "mio": 1e6, "mio.": 1e6, "mill.": 1e6, "m": 1e6,
+    "mn": 1e6, "millions": 1e6,
+    "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9, "mrd.": 1e9, "billion": 1e9, "bn": 1e9,
+    "billions": 1e9, "b": 1e9,
+    "billionen": 1e12, "trillion": 1e12, "trillions": 1e12, "bio.": 1e12,
+}
+#: scale words after a number; "Billion" is 10^12 in German and 10^9 in English (see scale_of)
+SCALE_RX = (
+    r"(?:Tausend|tausend|Tsd\.|thousand|Millionen|Million|Mio\.|Mill\.|million|mn\b|m\b"
+    r"|Milliarden|Milliarde|Mrd\.|billion|bn\b|Billionen|Billion|Bio\.|trillion|k\b)"
+)
+
+# --- digits --------------------------------------------------------------------------------
+
+DIGITS_RX = r"(?:\d{1,3}(?:[.,\u202f\u00a0 ']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+_GROUPED = re.compile(r"^\d{1,3}(?:([.,\u202f\u00a0 '])\d{3})+(?:([.,])(\d+))?$")
+
+
+def parse_digits(text: str, language: str = "de") -> float | None:
+    """The value of a digit string; German uses ``.`` for thousands and ``,`` for decimals."""
+    s = text.strip()
+    if not s:
+        return None
+    m = _GROUPED.match(s)
+    if m:
+        sep, dec, frac = m.group(1), m.group(2), m.group(3)
+        if dec is not None and dec == sep:
+            return None
+        if dec is None and sep in ".," and s.count(sep) == 1:
+            # a single group "1.500" / "1,500": thousands unless the language says decimal
+            decimal = "," if language == "de" else "."
+            if sep == decimal:
+                return float(s.replace(sep, "."))
+        body = s[: m.start(2)] if dec is not None else s
+        for ch in ".,\u202f\u00a0 '":
+            body = body.replace(ch, "")
+        value = float(body)
+        if frac is not None:
+            value += float("0." + frac)
+        return value
+    if "," in s or "." in s:
+        sep = "," if "," in s else "."
+        if s.count(sep) > 1:
+            return None
+        return float(s.replace(sep, "."))
+    return float(s)
+
+
+@lru_cache(maxsize=4096)
+def parse_de_word(word: str) -> float | None:
+    """A German number word such as ``zweiundzwanzig`` or ``dreihunderttausend``; None if not one."""
+    w = word.lower()
+    if w in DE_BASIC:
+        return DE_BASIC[w]
+    if not w or len(w) > 60:
+        return None
+    for mult_word, mult in (("millionen", 10**6), ("million", 10**6), ("tausend", 1000), ("hundert", 100)):
+        i = w.find(mult_word)
+        if i >= 0:
+            left, right = w[:i], w[i + len(mult_word):]
+            lv = parse_de_word(left) if left else 1
+            rv = parse_de_word(right) if right else 0
+            if lv is None or rv is None or (right and rv >= mult):
+                return None
+            return lv * mult + rv
+    if "und" in w:
+        left, _, right = w.partition("und")
+        lv, rv = _DE_UNITS.get(left), DE_BASIC.get(right)
+        if lv is not None and rv is not None and rv in (20, 30, 40, 50, 60, 70, 80, 90):
+            return lv + rv
+    return None
+
+
+def parse_en_words(text: str) -> float | None:
+    """An English number-word sequence such as ``two hundred and fifty`` or ``twenty-two``."""
+    total, current, seen = 0, 0, False
+    for tok in re.split(r"[\s-]+", text.lower().strip()):
+        if not tok or tok == "and":
+            continue
+        if tok in EN_BASIC:
+            current += EN_BASIC[tok]
+            seen = True
+        elif tok in _EN_MULT:
+            mult = _EN_MULT[tok]
+            if mult == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * mult
+                current = 0
+            seen = True
+        else:
+            return None
+    return float(total + current) if seen else None
+
+
+def parse_word(text: str, language: str) -> float | None:
+    """A number written in words, in ``language`` ("de" or "en"); None if it is not one."""
+    if language == "en":
+        return parse_en_words(text)
+    value = parse_de_word(text.lower())
+    if value is None:
+        try:  # text2num knows more compound shapes; it raises ValueError on non-numbers
+            from text_to_num import text2num
+
+            value = text2num(text.lower(), "de")
+        except (ValueError, IndexError, KeyError, AttributeError):
+            return None
+    return float(value)
+
+
+def scale_of(word: str | None, language: str) -> float:
+    """The factor of a scale word (1 when there is none)."""
+    if not word:
+        return 1.0
+    w = word.lower()
+    if w in ("billion", "billionen") and language == "de" and word[0] == "B":
+        return 1e12
+    return SCALES.get(w, 1.0)
+
+
+def parse_number(text: str, language: str) -> float | None:
+    """Digits or words."""
+    s = text.strip()
+    if s and s[0].isdigit():
+        return parse_digits(s, language)
+    return parse_word(s, language)

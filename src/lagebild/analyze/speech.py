@@ -1,0 +1,203 @@
+"""Lexicons and small text helpers shared by the quote and event extractors.
+
+The lexicons live in ``resources/speech`` as plain text; :func:`lexicon` reads them once per
+language (cached, built lazily from the stage factories, never at import time).  German weak
+verbs are inflected by rule; strong verbs list their forms.  Separable verbs know their
+particle, so "wies … darauf hin" is found as one cue.
+
+The helpers work on a sentence as a list of :class:`Tok` (text plus character offsets into the
+article), made by :func:`tokens`; they never re-find a span by string search.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+MONTHS_RE = ("Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
+             "Jahrhundert|Mal|Platz|Jahrestag")
+TOKEN_RE = re.compile(r"\d{1,2}\.(?=\s(?:" + MONTHS_RE + r")\b)|\w+(?:[-'’.&/]\w+)*-?|[^\w\s]", re.UNICODE)
+
+#: words that are never part of a German or English noun phrase head sequence
+ARTICLES = {
+    "de": {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
+           "sein", "seine", "seiner", "seines", "seinem", "seinen", "ihr", "ihre", "ihrer", "ihres",
+           "ihrem", "ihren", "dieser", "diese", "dieses", "diesem", "diesen", "mehrere", "einige",
+           "zahlreiche", "viele", "beide", "beiden", "alle"},
+    "en": {"the", "a", "an", "his", "her", "its", "their", "this", "these", "those", "several", "some",
+           "many", "both", "all"},
+}
+PRONOUNS = {
+    "de": {"er": "m", "sie": "f", "ich": "1", "wir": "p", "man": "x"},
+    "en": {"he": "m", "she": "f", "they": "p", "i": "1", "we": "p"},
+}
+#: words inside a name (lower-case particles)
+NAME_PARTICLES = {"von", "van", "de", "der", "al", "bin", "da", "del", "la", "le", "zu", "dos", "el"}
+#: sentence-initial words that are adverbials, not subjects
+ADVERBIAL_STARTS = {
+    "de": {"am", "im", "in", "an", "auf", "bei", "nach", "vor", "seit", "während", "gestern", "heute",
+           "zudem", "außerdem", "allerdings", "auch", "dann", "später", "zuvor", "bereits", "schon",
+           "daher", "deshalb", "so", "zuletzt", "damals", "jetzt", "nun", "inzwischen", "darüber",
+           "dazu", "dabei", "ferner", "weiter", "gleichzeitig", "zugleich", "erst", "kürzlich",
+           "vergangene", "vergangenen", "letzte", "letzten", "über", "mit", "gegenüber", "aber",
+           "doch", "jedoch", "und", "zunächst", "außerdem", "ebenso", "ebenfalls", "hier", "dort",
+           "schließlich", "anschließend", "wörtlich", "offenbar", "dort", "damit", "trotzdem"},
+    "en": {"on", "in", "at", "last", "yesterday", "today", "earlier", "later", "also", "but", "and",
+           "meanwhile", "separately", "however", "speaking", "then", "after", "before", "during",
+           "previously", "recently"},
+}
+#: finite auxiliaries and modals (the verb-second slot in front of a participle cue)
+AUXILIARIES = {
+    "de": {"hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten", "ist", "sind", "war", "waren",
+           "sei", "seien", "wäre", "wären", "wird", "werden", "wurde", "wurden", "würde", "würden",
+           "soll", "sollen", "sollte", "sollten", "will", "wollen", "wollte", "wollten", "kann", "können",
+           "konnte", "konnten", "könnte", "könnten", "muss", "müssen", "musste", "mussten", "dürfte",
+           "dürften", "darf", "dürfen", "mag", "möchte", "möchten"},
+    "en": {"has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may",
+           "might", "should", "must", "did", "does", "do"},
+}
+PREPOSITIONS = {
+    "de": {"am", "im", "in", "an", "auf", "bei", "beim", "nach", "vor", "seit", "während", "gegenüber",
+           "über", "mit", "zu", "zum", "zur", "für", "aus", "vom", "von", "durch", "um", "unter", "ans",
+           "ins", "laut", "wegen", "trotz", "angesichts", "gegen", "ohne", "zwischen", "bis", "als"},
+    "en": {"on", "in", "at", "to", "for", "from", "with", "by", "during", "after", "before", "of", "about",
+           "in", "into", "over", "against", "as", "than", "told", "while"},
+}
+SUBORDINATORS = {
+    "de": {"dass", "daß", "ob", "weil", "da", "wenn", "obwohl", "nachdem", "bevor", "damit", "wie",
+           "wo", "wer", "was", "warum", "wann", "welche", "welcher", "welches", "sodass", "falls"},
+    "en": {"that", "whether", "if", "because", "how", "why", "when", "what", "who", "which", "where"},
+}
+
+
+@dataclass(frozen=True)
+class Tok:
+    """A token of a sentence: surface text and offsets into the article text."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def tokens(text: str, start: int, end: int) -> list[Tok]:
+    """The tokens of ``text[start:end]`` with article offsets."""
+    return [Tok(m.group(), start + m.start(), start + m.end()) for m in TOKEN_RE.finditer(text[start:end])]
+
+
+def _read(name: str) -> list[str]:
+    raw = resources.files("lagebild.resources.speech").joinpath(name).read_text("utf-8")
+    return [line.rstrip() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+
+
+_INSEPARABLE = ("be", "er", "ver", "ent", "zer", "emp", "miss", "ge", "über", "unter", "wider", "hinter")
+
+
+def _weak_forms(infinitive: str) -> set[str]:
+    stem = infinitive[:-2] if infinitive.endswith("en") else infinitive[:-1]
+    e = "e" if stem.endswith(("t", "d")) or re.search(r"[^aeiouäöül]n$", stem) else ""
+    forms = {stem + e + "t", stem + e + "te", stem + e + "ten", stem + "en", stem + "e", stem + e + "test",
+             infinitive}
+    if infinitive.endswith(("ern", "eln")):
+        forms |= {stem + "t", stem + "te", stem + "ten", stem + "n"}
+    if infinitive.endswith("ieren") or infinitive.startswith(_INSEPARABLE):
+        forms.add(stem + e + "t")
+    else:
+        forms.add("ge" + stem + e + "t")
+    return forms
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Speech cues of one language: finite forms → (lemma, particle or None)."""
+
+    verbs: dict[str, tuple[str, str | None]]
+    participles: dict[str, str]  # joined participle of separable verbs ("hingewiesen") → lemma
+    nouns: frozenset[str]
+    roles: frozenset[str]
+
+
+@lru_cache(maxsize=2)
+def lexicon(language: str) -> Lexicon:
+    lang = "en" if language == "en" else "de"
+    verbs: dict[str, tuple[str, str | None]] = {}
+    participles: dict[str, str] = {}
+    if lang == "en":
+        for line in _read("verbs_en.txt"):
+            forms = line.split()
+            for form in forms:
+                verbs[form] = (forms[0], None)
+        nouns: frozenset[str] = frozenset()
+    else:
+        for line in _read("verbs_de.txt"):
+            head, _, strong = line.partition("\t")
+            lemma, _, particle = head.partition("|")
+            lemma = lemma.split()[-1]
+            base = lemma[len(particle):] if particle and lemma.startswith(particle) else lemma
+            forms = set(strong.split()) if strong else _weak_forms(base)
+            for form in forms:
+                if particle and form.startswith("ge") and strong:
+                    participles[particle + form] = lemma
+                elif particle and not strong and form.startswith("ge"):
+                    participles[particle + form] = lemma
+                    continue
+                verbs.setdefault(form, (lemma, particle or None))
+            if particle:
+                participles[lemma] = lemma
+                verbs.setdefault(lemma, (lemma, None))
+        nouns = frozenset(_read("nouns_de.txt"))
+    roles = frozenset(_read("roles.txt"))
+    return Lexicon(verbs, participles, nouns, roles)
+
+
+def is_role_word(word: str, lex: Lexicon) -> bool:
+    """Whether ``word`` names an office ("Kreml-Sprecher", "Außenministerin", "spokesman")."""
+    low = word.lower().rsplit("-", 1)[-1]
+    return any(low == r or (len(low) > len(r) + 2 and low.endswith(r)) for r in lex.roles)
+
+
+def name_in(toks: list[Tok], language: str, lex: Lexicon) -> tuple[int, int] | None:
+    """Token range of a personal or organisation name inside a speaker phrase, or None.
+
+    The name is the last run of capitalised words that is not led by an article and contains no
+    office noun ("Der Kommunikationsdirektor des Nationalen Sicherheitsrates, John Kirby" →
+    "John Kirby"; "Kremlchef Wladimir Putin" → "Wladimir Putin").
+    """
+    arts = ARTICLES["en" if language == "en" else "de"]
+    best: tuple[int, int] | None = None
+    i = 0
+    while i < len(toks):
+        if toks[i].is_cap and toks[i].is_word and toks[i].lower not in arts:
+            j = i
+            while j < len(toks) and toks[j].is_word and (
+                    toks[j].is_cap or (toks[j].lower in NAME_PARTICLES and j + 1 < len(toks) and toks[j + 1].is_cap)):
+                j += 1
+            run = toks[i:j]
+            while run and is_role_word(run[0].text, lex):
+                run = run[1:]
+                i += 1
+            preceded_by_article = i > 0 and toks[i - 1].lower in arts
+            preceded_by_lower = i > 0 and toks[i - 1].is_word and not toks[i - 1].is_cap
+            role_before = any(is_role_word(t.text, lex) for t in toks[:i]) and not any(
+                t.text == "," for t in toks[:i])
+            if run and not any(is_role_word(t.text, lex) for t in run) and not (
+                    preceded_by_article and len(run) == 1) and not (
+                    preceded_by_lower and (len(run) == 1 or role_before) and toks[i - 1].lower not in NAME_PARTICLES):
+                best = (i, i + len(run))
+            i = max(j, i + 1)
+        else:
+            i += 1
+    return best

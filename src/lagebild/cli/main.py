@@ -1,0 +1,298 @@
+"""The ``lagebild`` command: a thin layer over :mod:`lagebild.services`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from lagebild import services, settings
+from lagebild.errors import LagebildError
+
+app = typer.Typer(
+    name="lagebild",
+    help="Sourced situation pictures from news reports: who did what to whom, when, how much, "
+         "according to whom, and how many independent sources back each claim.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+entities_app = typer.Typer(help="List entities and record human judgements (same / different).",
+                           no_args_is_help=True)
+app.add_typer(entities_app, name="entities")
+
+console = Console(stderr=True)
+out = Console()
+
+DbOption = Annotated[Optional[str], typer.Option(
+    "--db", help="SQLite file or postgresql:// URL [default: $LAGEBILD_DB or ./lagebild.db].", show_default=False)]
+
+#: exit code when some inputs were skipped (reported one by one)
+EXIT_SKIPPED = 3
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeRemainingColumn(), console=console, transient=False, disable=not console.is_terminal)
+
+
+def _open(db: str | None):
+    from lagebild.store import Store
+
+    return Store.open(settings.load(db=db).db)
+
+
+def _fail(exc: Exception) -> None:
+    console.print(f"[red]error:[/red] {exc}")
+    raise typer.Exit(2)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, feed files, or - for stdin.")],
+    db: DbOption = None,
+    glob: Annotated[Optional[str], typer.Option(help="Only files whose name matches this pattern, e.g. '*.txt'.")] = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for every article.")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Outlet name for every article.")] = None,
+    language: Annotated[Optional[str], typer.Option(help="Language (de or en) for every article.")] = None,
+    max_bytes: Annotated[Optional[int], typer.Option(help="Skip files larger than this [default: 5000000].")] = None,
+) -> None:
+    """Read articles (.txt/.md with YAML front matter, .html, .jsonl, RSS/Atom, directories) into the store.
+
+    Each bad item is reported with its name and reason and skipped; the exit code is 3 when
+    anything was skipped. Re-running is safe: an article already stored is not stored twice.
+    """
+    from lagebild.ingest import Overrides, count_sources
+
+    try:
+        day = date.fromisoformat(published) if published else None
+    except ValueError:
+        _fail(ValueError(f"--published must be YYYY-MM-DD, not {published!r}"))
+    if language and language not in ("de", "en"):
+        _fail(ValueError(f"--language must be de or en, not {language!r}"))
+    conf = settings.load(db=db, max_bytes=max_bytes)
+    try:
+        store = _open(db)
+        total = count_sources([p for p in paths if p != "-"], glob=glob) + (1 if "-" in paths else 0)
+        with _progress() as bar:
+            task = bar.add_task("ingest", total=total or None)
+            report_items: list = []
+
+            def on_item(item, added) -> None:
+                if added is None:
+                    console.print(f"[yellow]skipped[/yellow] {item.source}: {item.reason}")
+                bar.update(task, completed=len(report_items) + 1)
+                report_items.append(item)
+
+            report = services.ingest_paths(store, paths, glob=glob, overrides=Overrides(day, outlet, language),
+                                           max_bytes=conf.max_bytes, stdin=sys.stdin, on_item=on_item)
+    except LagebildError as exc:
+        _fail(exc)
+    out.print(f"ingested {len(report.added)} new article(s), {len(report.existing)} already stored, "
+              f"{len(report.problems)} skipped")
+    if report.problems:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+@app.command()
+def analyze(
+    db: DbOption = None,
+    workers: Annotated[Optional[int], typer.Option(help="Worker processes (0 = number of cores).")] = None,
+    force: Annotated[bool, typer.Option(help="Re-analyse every article, not only what changed.")] = False,
+) -> None:
+    """Run the per-article stages on articles not yet analysed with the current stage versions."""
+    conf = settings.load(db=db, workers=workers)
+    try:
+        store = _open(db)
+        with _progress() as bar:
+            task = bar.add_task("analyze", total=None)
+            report = services.analyze(store, stages=conf.stages, workers=conf.worker_count, force=force,
+                                      progress=lambda done, total: bar.update(task, completed=done, total=total))
+    except LagebildError as exc:
+        _fail(exc)
+    for source, reason in report.problems:
+        console.print(f"[yellow]failed[/yellow] {source}: {reason}")
+    out.print(f"analyzed {len(report.analyzed)} article(s), {report.up_to_date} already up to date, "
+              f"{len(report.problems)} failed")
+    if report.problems:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+@app.command()
+def link(
+    db: DbOption = None,
+    full: Annotated[bool, typer.Option(help="Recompute all links instead of adding what is new.")] = False,
+) -> None:
+    """Link articles: canonical entities, stories, facts, origins, discrepancies, timeline, summaries."""
+    try:
+        store = _open(db)
+        with _progress() as bar:
+            task = bar.add_task("link", total=None)
+            stats = services.link_store(store, full=full,
+                                        progress=lambda done, total: bar.update(task, completed=done, total=total))
+    except LagebildError as exc:
+        _fail(exc)
+    out.print("linked: " + ", ".join(f"{k} {v}" for k, v in stats.items() if isinstance(v, (int, float, str))))
+
+
+@app.command()
+def export(
+    db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="json, csv (a folder of tables) or graphml.")] = "json",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File (json, graphml) or folder (csv); stdout if omitted for json.")] = None,
+    story: Annotated[Optional[str], typer.Option(help="Only this story id.")] = None,
+) -> None:
+    """Export the situation picture (JSON contract lagebild/1, CSV tables or GraphML)."""
+    from lagebild.report import exporters
+
+    if format not in ("json", "csv", "graphml"):
+        _fail(ValueError(f"unknown format {format!r}; choose json, csv or graphml"))
+    if format != "json" and output is None:
+        _fail(ValueError(f"--format {format} needs -o"))
+    try:
+        doc = services.export_picture(_open(db), story_id=story)
+    except LagebildError as exc:
+        _fail(exc)
+    if format == "json":
+        text = json.dumps(doc, ensure_ascii=False, indent=1)
+        if output is None:
+            out.print(text, markup=False, highlight=False, soft_wrap=True)
+            return
+        output.write_text(text, encoding="utf-8")
+    elif format == "csv":
+        exporters.write_csv(doc, output)
+    else:
+        exporters.write_graphml(doc, output)
+    console.print(f"wrote {output}")
+
+
+@app.command()
+def report(
+    db: DbOption = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("lagebild-report.html"),
+) -> None:
+    """Write one self-contained HTML report: stories, summary, facts, timeline, entities, sources."""
+    from lagebild.report import html
+
+    try:
+        html.write_report(_open(db), output)
+    except LagebildError as exc:
+        _fail(exc)
+    out.print(f"report written to {output}")
+
+
+@app.command()
+def info(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """What the store holds: counts, languages, date range."""
+    try:
+        data = _open(db).info()
+    except LagebildError as exc:
+        _fail(exc)
+    if as_json:
+        out.print_json(data=data)
+        return
+    table = Table(title=f"lagebild store {data['url']}")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for key, value in data["counts"].items():
+        table.add_row(key, str(value))
+    out.print(table)
+    out.print(f"languages: {data['languages']}  published: {data['published'][0]} … {data['published'][1]}")
+
+
+@app.command()
+def demo(
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for lagebild-demo.db and lagebild-demo.html.")] = Path("."),
+    workers: Annotated[Optional[int], typer.Option(help="Worker processes (0 = number of cores).")] = None,
+) -> None:
+    """Build the situation picture of the bundled demo corpus and write its HTML report."""
+    from lagebild.demo import run_demo
+
+    conf = settings.load(workers=workers)
+    try:
+        summary = run_demo(out_dir, workers=conf.worker_count, console=console)
+    except LagebildError as exc:
+        _fail(exc)
+    out.print(summary)
+
+
+@app.command(name="eval")
+def eval_(
+    task: Annotated[str, typer.Argument(help="ner, timex, quotes or events.")],
+    gold: Annotated[Optional[Path], typer.Option(help="Gold file or folder (events has a packaged default).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    subset: Annotated[Optional[str], typer.Option(help="quotes on train/: tune or heldout.")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="Only the first N gold items (quick checks).")] = None,
+) -> None:
+    """Score lagebild's extractors against gold data (precision, recall, F1)."""
+    from lagebild import eval as evaluation
+
+    if task not in evaluation.TASKS:
+        _fail(ValueError(f"unknown task {task!r}; choose from {', '.join(evaluation.TASKS)}"))
+    kwargs = {"limit": limit}
+    if subset:
+        kwargs["subset"] = subset
+    try:
+        result = evaluation.evaluate(task, gold, **kwargs)
+    except LagebildError as exc:
+        _fail(exc)
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False))
+        return
+    tables = evaluation.format_table(result)
+    for table in tables if isinstance(tables, list) else [tables]:
+        out.print(table)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to bind (loopback unless told otherwise).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+) -> None:
+    """Serve the REST API (/api/v1, /openapi.json) and the web page."""
+    from lagebild.api import serve as run_server
+
+    run_server(settings.load(db=db).db, host, port)
+
+
+@entities_app.command("list")
+def entities_list(
+    db: DbOption = None,
+    query: Annotated[Optional[str], typer.Option("--query", "-q", help="Only entities with a matching alias.")] = None,
+) -> None:
+    """List canonical entities with their aliases."""
+    doc_entities = services.list_entities(_open(db), query)
+    table = Table("id", "type", "name", "aliases", "mentions")
+    for e in doc_entities:
+        table.add_row(e["id"], e["type"], e["name"], ", ".join(e["aliases"])[:80], str(e["mentions"]))
+    out.print(table)
+
+
+@entities_app.command("merge")
+def entities_merge(a: str, b: str, db: DbOption = None) -> None:
+    """State that A and B (entity ids or names) are the same entity; it survives every later run."""
+    from lagebild.link import judge
+
+    judge(_open(db), a, b, "same")
+    out.print(f"recorded: {a} = {b}")
+
+
+@entities_app.command("split")
+def entities_split(a: str, b: str, db: DbOption = None) -> None:
+    """State that A and B (entity ids or names) are different entities; it survives every later run."""
+    from lagebild.link import judge
+
+    judge(_open(db), a, b, "different")
+    out.print(f"recorded: {a} ≠ {b}")
+
+
+def main() -> None:  # pragma: no cover
+    app()

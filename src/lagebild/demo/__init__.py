@@ -1,0 +1,51 @@
+"""The bundled demo corpus (written by the lagebild project) and the ``lagebild demo`` job."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from rich.console import Console
+
+DEMO_DB = "lagebild-demo.db"
+DEMO_REPORT = "lagebild-demo.html"
+
+
+def corpus_dir() -> Path:
+    """The folder of demo articles inside the installed package."""
+    return Path(str(resources.files("lagebild.demo") / "corpus"))
+
+
+def run_demo(out_dir: Path, *, workers: int = 1, console: Console | None = None) -> str:
+    """Ingest, analyse and link the demo corpus into a fresh SQLite file and write the report."""
+    from lagebild import services
+    from lagebild.report.html import write_report
+    from lagebild.store import Store
+
+    console = console or Console(stderr=True)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    db = out_dir / DEMO_DB
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    store = Store.open(db)
+    with console.status("ingesting the demo corpus …"):
+        ingested = services.ingest_paths(store, [corpus_dir()], glob="*.txt")
+    with console.status(f"analysing {len(ingested.added)} articles …"):
+        analysed = services.analyze(store, workers=workers)
+    with console.status("linking …"):
+        services.link_store(store, full=True)
+    report = write_report(store, out_dir / DEMO_REPORT)
+    info = store.info()["counts"]
+    store.close()
+    problems = ingested.problems + analysed.problems
+    lines = [
+        f"lagebild demo: {len(ingested.added)} articles ingested, {len(analysed.analyzed)} analysed"
+        + (f", {len(problems)} problem(s)" if problems else ""),
+        f"  {info['entities']} entities, {info['stories']} stories, {info['facts']} facts, "
+        f"{info['discrepancies']} discrepancies",
+        f"  store:  {db}",
+        f"  report: {report.resolve()}",
+        f"  browse: lagebild serve --db {db}   (then open http://127.0.0.1:8000/)",
+    ]
+    lines += [f"  problem: {source}: {reason}" for source, reason in problems]
+    return "\n".join(lines)

@@ -1,0 +1,99 @@
+"""HTML: the main text and metadata of a web page via trafilatura (never the network), and a
+small HTML-fragment-to-text helper for feed entries."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from lagebild.errors import InputError
+from lagebild.ingest.decode import UndecodableError, decode
+from lagebild.ingest.draft import Draft
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+_HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)""", re.I)
+
+#: elements that end a line when an HTML fragment is flattened to text
+_BLOCKS = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 "
+    "header hr li main nav ol p pre section table tr ul".split()
+)
+_LINE_BREAKS = re.compile(r"[ \t]*\n\s*")
+_DROP = frozenset({"script", "style", "noscript", "template"})
+
+
+def read_html(data: bytes, source: str) -> Draft | InputError:
+    """One draft from an HTML page: trafilatura's main text, title, date, site name and URL."""
+    declared = _META_CHARSET.search(data[:4096])
+    try:
+        html = decode(data, declared.group(1).decode("ascii") if declared else None)
+    except UndecodableError as exc:
+        return InputError(source, str(exc))
+    try:
+        doc = _extract(html)
+    except Exception as exc:  # trafilatura and lxml raise many kinds on hostile input
+        return InputError(source, f"HTML could not be parsed: {type(exc).__name__}: {exc}")
+    text = (doc or {}).get("text") or ""
+    if not text.strip():
+        return InputError(source, "HTML without any main text")
+    lang = _HTML_LANG.search(html[:4096])
+    return Draft(
+        source=source,
+        text=text,
+        title=doc.get("title"),
+        outlet=doc.get("sitename"),
+        url=doc.get("url"),
+        published=doc.get("date"),
+        language=lang.group(1) if lang else None,
+    )
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (a feed entry's summary): block elements end lines,
+    scripts and styles are dropped, entities are resolved.  Never raises."""
+    if "<" not in fragment and "&" not in fragment:
+        return fragment
+    try:
+        import lxml.html
+
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except Exception:  # lxml refuses some fragments outright; fall back to removing tags
+        return re.sub(r"<[^>]*>", " ", fragment)
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str):  # comments, processing instructions
+            element.text = ""
+        elif element.tag in _DROP:
+            element.text = ""
+            for child in list(element):
+                element.remove(child)
+        elif element.tag in _BLOCKS:
+            element.text = "\n" + (element.text or "")
+            element.tail = "\n" + (element.tail or "")
+    return _LINE_BREAKS.sub("\n", root.text_content()).strip()
+
+
+def _extract(html: str) -> dict[str, Any] | None:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        deduplicate=False,
+        config=_config(),
+    )
+    if doc is None:
+        return None
+    return doc if isinstance(doc, dict) else doc.as_dict()
+
+
+@cache
+def _config() -> Any:
+    """trafilatura's defaults, but dates only from the page's markup and metadata: dates found
+    in the running text are inferred by lagebild itself and flagged as such."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")
+    return config

@@ -1,0 +1,191 @@
+"""Which files to read, and with which reader.
+
+Paths are files, directories (walked recursively in sorted order, hidden files and directories
+skipped, streamed: one directory listing at a time, no file read ahead) or ``-`` for stdin.
+In a directory only known suffixes are read, unless a glob (matched on the file name) asks for
+others; a file named explicitly is always read, by content when its suffix is unknown.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import TextIO
+
+from lagebild.errors import InputError
+from lagebild.ingest.decode import UndecodableError, check_content, decode, human_size, os_reason, read_file
+from lagebild.ingest.draft import Draft
+from lagebild.ingest.feeds import looks_like_feed, read_feed
+from lagebild.ingest.html import read_html
+from lagebild.ingest.jsonl import looks_like_jsonl, read_jsonl, read_jsonl_file
+from lagebild.ingest.text import read_text
+
+#: reader kind by file suffix (lower case); any other suffix is read by content ("sniff")
+SUFFIX_KINDS = {
+    ".txt": "text", ".text": "text",
+    ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed",
+}
+
+STDIN_SOURCE = "stdin"
+
+_HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One file (or stdin) to read: its name as reported, and the reader kind."""
+
+    source: str
+    path: Path | None
+    kind: str
+
+
+def kind_for(path: str | Path) -> str:
+    return SUFFIX_KINDS.get(os.path.splitext(str(path))[1].lower(), "sniff")
+
+
+def iter_items(paths: Sequence[str | Path], glob: str | None = None) -> Iterator[Item | InputError]:
+    """The files to read, in order; an error for each path that does not exist."""
+    for given in paths:
+        name = str(given)
+        if name == "-":
+            yield Item(STDIN_SOURCE, None, "sniff")
+        elif os.path.isdir(name):
+            yield from _walk(name, glob)
+        elif os.path.exists(name):
+            yield Item(name, Path(name), kind_for(name))
+        else:
+            yield InputError(name, "no such file or directory")
+
+
+def count_items(paths: Sequence[str | Path], glob: str | None = None) -> int:
+    return sum(1 for _ in iter_items(paths, glob))
+
+
+def _walk(top: str, glob: str | None) -> Iterator[Item | InputError]:
+    pattern = glob.lower() if glob else None
+    stack: list[Iterator[os.DirEntry[str]]] = []
+    listing = _listing(top)
+    if isinstance(listing, InputError):
+        yield listing
+        return
+    stack.append(listing)
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+            is_file = not is_dir and entry.is_file()
+        except OSError as exc:
+            yield InputError(entry.path, os_reason(exc))
+            continue
+        if is_dir:
+            sub = _listing(entry.path)
+            if isinstance(sub, InputError):
+                yield sub
+            else:
+                stack.append(sub)
+        elif is_file:
+            kind = kind_for(entry.name)
+            if pattern is not None:
+                if fnmatchcase(entry.name.lower(), pattern):
+                    yield Item(entry.path, Path(entry.path), kind)
+            elif kind != "sniff":
+                yield Item(entry.path, Path(entry.path), kind)
+
+
+def _listing(path: str) -> Iterator[os.DirEntry[str]] | InputError:
+    try:
+        with os.scandir(path) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        return InputError(path, f"cannot list directory: {os_reason(exc).removeprefix('cannot read: ')}")
+    return iter(entries)
+
+
+# --- reading one item ---------------------------------------------------------------------
+
+
+def read_item(item: Item, max_bytes: int, stdin: TextIO | None = None) -> Iterator[Draft | InputError]:
+    """Drafts and errors for one file (or stdin)."""
+    if item.path is None:
+        data = _read_stdin(stdin, max_bytes)
+    elif item.kind == "jsonl":
+        yield from _read_jsonl_path(item, max_bytes)
+        return
+    else:
+        data = read_file(item.path, max_bytes)
+    if isinstance(data, str):
+        yield InputError(item.source, data)
+        return
+    problem = check_content(data)
+    if problem:
+        yield InputError(item.source, problem)
+        return
+    yield from _dispatch(item, data)
+
+
+def _dispatch(item: Item, data: bytes) -> Iterator[Draft | InputError]:
+    kind = item.kind
+    if kind == "feed" or (kind in ("text", "markdown", "sniff") and looks_like_feed(data)):
+        yield from read_feed(data, item.source)
+        return
+    if kind == "html" or (kind == "sniff" and _HTML_START.match(data[:4096])):
+        yield read_html(data, item.source)
+        return
+    try:
+        text = decode(data)
+    except UndecodableError as exc:
+        yield InputError(item.source, str(exc))
+        return
+    if not text.strip():
+        yield InputError(item.source, "empty file (only whitespace)")
+    elif kind == "sniff" and looks_like_jsonl(text):
+        yield from read_jsonl(text.splitlines(), item.source)
+    else:
+        yield read_text(text, item.source, markdown=kind == "markdown")
+
+
+def _read_jsonl_path(item: Item, max_bytes: int) -> Iterator[Draft | InputError]:
+    assert item.path is not None
+    try:
+        fh = open(item.path, "rb")
+    except OSError as exc:
+        yield InputError(item.source, os_reason(exc))
+        return
+    with fh:
+        try:
+            yield from read_jsonl_file(fh, item.source, max_bytes)
+        except OSError as exc:
+            yield InputError(item.source, os_reason(exc))
+
+
+def _read_stdin(stdin: TextIO | None, max_bytes: int) -> bytes | str:
+    import sys
+
+    stream = stdin if stdin is not None else sys.stdin
+    buffer = getattr(stream, "buffer", None)
+    try:
+        if buffer is not None:
+            data = buffer.read(max_bytes + 1)
+        else:
+            data = stream.read(max_bytes + 1).encode("utf-8")
+    except OSError as exc:
+        return os_reason(exc)
+    except UnicodeDecodeError:
+        return "not valid UTF-8 (stdin)"
+    if len(data) > max_bytes:
+        return f"input is over the limit of {human_size(max_bytes)} (--max-bytes)"
+    return data
+

@@ -1,0 +1,105 @@
+"""Plain text and Markdown, each with optional YAML front matter between leading ``---`` lines.
+
+Markdown is stripped lightly (headings, emphasis, links and images, inline code, block quotes,
+rules, fences) because the stored text is what offsets refer to; the title defaults to the
+first ``# `` heading.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lagebild.errors import InputError
+from lagebild.ingest.draft import Draft, draft_from_mapping
+
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str] | str:
+    """(metadata, body) for a text with or without front matter, or the reason it is unusable."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    m = _FRONT.match(text)
+    if m is None:
+        return {}, text
+    import yaml
+
+    try:
+        data = yaml.safe_load(m.group(1) or "")
+    except yaml.YAMLError as exc:
+        return _yaml_reason(exc)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return "invalid YAML front matter: not a set of 'key: value' lines"
+    return data, text[m.end():]
+
+
+def read_text(text: str, source: str, *, markdown: bool = False) -> Draft | InputError:
+    """One draft from a .txt or .md file's decoded text."""
+    split = split_front_matter(text)
+    if isinstance(split, str):
+        return InputError(source, split)
+    data, body = split
+    if markdown:
+        title = first_heading(body)
+        body = strip_markdown(body)
+        if title and "title" not in data:
+            data = {**data, "title": title}
+    if not body.strip():
+        return InputError(source, "no text after the front matter" if data else "empty file (only whitespace)")
+    return draft_from_mapping(source, data, body)
+
+
+def _yaml_reason(exc: Exception) -> str:
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    mark = getattr(exc, "problem_mark", None)
+    where = f" (line {mark.line + 2} of the file)" if mark is not None else ""
+    return f"invalid YAML front matter: {problem}{where}"
+
+
+# --- Markdown -----------------------------------------------------------------------------
+
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M)
+_H1 = re.compile(r"^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M)
+_RULE = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+)[ \t]*$", re.M)
+_FENCE = re.compile(r"^ {0,3}(?:```|~~~).*$", re.M)
+_QUOTE = re.compile(r"^ {0,3}>[ \t]?", re.M)
+_LINK_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
+_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\]\n]+)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])")
+_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
+_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+_CODE = re.compile(r"`+([^`\n]+?)`+")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
+
+
+def first_heading(markdown: str) -> str | None:
+    """The text of the first level-1 heading, its inline syntax stripped."""
+    m = _H1.search(markdown)
+    return _inline(m.group(1)).strip() or None if m else None
+
+
+def strip_markdown(markdown: str) -> str:
+    """Markdown → plain text, lightly: block markers and inline syntax go, the words stay."""
+    text = _FENCE.sub("", markdown)
+    text = _LINK_DEF.sub("", text)
+    text = _RULE.sub("", text)
+    text = _HEADING.sub(r"\1", text)
+    text = _QUOTE.sub("", text)
+    return _inline(text)
+
+
+def _inline(text: str) -> str:
+    text = _CODE.sub(r"\1", text)
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _STRONG.sub(r"\2", text)
+    text = _STAR.sub(r"\1", text)
+    text = _UNDERSCORE.sub(r"\1", text)
+    text = _STRIKE.sub(r"\1", text)
+    return _ESCAPE.sub(r"\1", text)

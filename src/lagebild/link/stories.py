@@ -1,0 +1,151 @@
+"""Stories: articles clustered incrementally from text, shared entities and time.
+
+A new article is compared with the stories active around its date (found through
+``link_index`` keys ``feature@YYYY-MM``), joins the best one when :func:`score` reaches
+:data:`JOIN`, and opens a new story otherwise; nothing else is recomputed.  A near-duplicate
+joins its original's story.  A story keeps running feature counts (terms, entities, languages,
+date range) in ``stories.data``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from datetime import date, timedelta
+from typing import Any
+
+JOIN = 0.3
+MAX_TERMS = 80
+ARTICLE_TERMS = 40
+INDEX_TERMS = 8
+INDEX_ENTITIES = 8
+STEM = 7
+
+_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+STOPWORDS = frozenset("""
+aber alle allen aller alles also andere anderen auch auf aus bald beim beide beiden bereits bisher
+bleibt damit dann darauf darüber dass davon dabei dazu denn deren derzeit dessen diese diesem diesen
+dieser dieses doch dort durch eine einem einen einer eines einige etwa etwas gegen gestern habe haben
+hatte hatten heute hier immer jedoch jetzt kann keine könne könnte laut mehr mehrere nach nicht noch
+nun oder ohne schon sein seine seiner seinen seien seit sich sind sagte sagt sollen soll sowie sowohl
+über unter viel vier wann während waren wegen weil weiter welche wenn werde werden wieder will wird
+wurde wurden zwei zwischen zudem zuletzt demnach jahr jahres jahre woche monat monaten
+about after again against also among been before being between both could does during each from
+have having here into just more most much must only other over said says same should since some
+such than that their them then there these they this those through under until very were what when
+where which while will with would year years week month told according
+""".split())
+
+
+def terms(text: str, title: str | None = None) -> dict[str, int]:
+    """Crude cross-inflection terms: lower-cased words of four letters or more cut to seven."""
+    counts: Counter[str] = Counter()
+    for source, weight in ((title or "", 2), (text, 1)):
+        for word in _WORD.findall(source):
+            low = word.lower()
+            if low in STOPWORDS:
+                continue
+            counts[low[:STEM]] += weight
+    return dict(counts.most_common(ARTICLE_TERMS))
+
+
+def month(value: date | None, shift: int = 0) -> str:
+    if value is None:
+        return "none"
+    y, m = value.year, value.month - shift
+    while m <= 0:
+        y, m = y - 1, m + 12
+    return f"{y:04d}-{m:02d}"
+
+
+def index_keys(features: dict[str, Any], when: date | None) -> list[str]:
+    """The keys under which a story is found while it is active in ``when``'s month."""
+    ents = features.get("entity_keys", [])[:INDEX_ENTITIES]
+    toks = sorted(features["terms"], key=lambda t: -features["terms"][t])[:INDEX_TERMS]
+    stamp = month(when)
+    return [f"{e}@{stamp}" for e in ents] + [f"t:{t}@{stamp}" for t in toks]
+
+
+def query_keys(features: dict[str, Any], when: date | None) -> list[str]:
+    ents = features.get("entity_keys", [])[:INDEX_ENTITIES * 2]
+    toks = sorted(features["terms"], key=lambda t: -features["terms"][t])[:INDEX_TERMS * 2]
+    stamps = [month(when, s) for s in (0, 1, 2)] if when else ["none"]
+    return [f"{e}@{s}" for s in stamps for e in ents] + [f"t:{t}@{s}" for s in stamps for t in toks]
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def score(features: dict[str, Any], when: date | None, story: dict[str, Any],
+          idf: dict[str, float]) -> dict[str, float]:
+    """Similarity of an article to a story, with its parts: entities, terms, time."""
+    data = story["data"]
+    weights = {e: idf.get(e, 1.0) for e in features["entities"]}
+    total = sum(weights.values())
+    shared = sum(w for e, w in weights.items() if e in data["entities"])
+    ent = shared / total if total else 0.0
+    art_terms = {k: math.log1p(v) for k, v in features["terms"].items()}
+    story_terms = {k: math.log1p(v) for k, v in data["terms"].items()}
+    term = _cosine(art_terms, story_terms)
+    first, last = _date(data.get("first")), _date(data.get("last"))
+    if when is None or first is None or last is None:
+        gap = 0
+    elif when < first:
+        gap = (first - when).days
+    elif when > last:
+        gap = (when - last).days
+    else:
+        gap = 0
+    decay = 1.0 if gap <= 7 else math.exp(-(gap - 7) / 30)
+    total_score = (0.5 * ent + 0.5 * term) * decay
+    return {"score": round(total_score, 4), "entities": round(ent, 3), "terms": round(term, 3),
+            "gap_days": gap}
+
+
+def new_story(article: str, title: str | None) -> dict[str, Any]:
+    sid = "story:" + hashlib.sha1(article.encode("utf-8")).hexdigest()[:10]
+    return {"id": sid, "title": title or "", "data": {
+        "articles": 0, "first": None, "last": None, "entities": {}, "terms": {}, "languages": {},
+        "seed": article}}
+
+
+def add_article(story: dict[str, Any], features: dict[str, Any], when: date | None,
+                language: str | None, title: str | None) -> None:
+    data = story["data"]
+    data["articles"] += 1
+    if when is not None:
+        stamp = when.isoformat()
+        data["first"] = min(filter(None, [data["first"], stamp]))
+        data["last"] = max(filter(None, [data["last"], stamp]))
+    for e in features["entities"]:
+        data["entities"][e] = data["entities"].get(e, 0) + 1
+    merged = Counter(data["terms"])
+    merged.update(features["terms"])
+    data["terms"] = dict(merged.most_common(MAX_TERMS))
+    if language:
+        data["languages"][language] = data["languages"].get(language, 0) + 1
+    if not story["title"] and title:
+        story["title"] = title
+
+
+def story_language(story: dict[str, Any]) -> str:
+    langs = story["data"].get("languages") or {}
+    return max(langs.items(), key=lambda kv: (kv[1], kv[0] == "de"))[0] if langs else "de"
+
+
+def window(when: date | None, days: int) -> tuple[date, date] | None:
+    return None if when is None else (when - timedelta(days=days), when + timedelta(days=days))

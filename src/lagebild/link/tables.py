@@ -1,0 +1,47 @@
+"""The link stage's bookkeeping tables (created by migration 0003, or on first use).
+
+``link_articles`` holds, per linked article, what incremental linking needs again later: the
+MinHash signature (the LSH buckets are rebuilt from it; no pickles), the story features, the
+article's entity ids and when it was linked.  ``link_index`` is an inverted index ``(kind, key)
+→ ref`` that makes linking one more article a handful of indexed look-ups instead of a scan:
+
+=========  ==========================================  ==================
+kind       key                                         ref
+=========  ==========================================  ==================
+``lsh``    band hash of an article's MinHash            article id
+``name``   folded name key (``full:…``, ``sur:…``)      entity id
+``story``  story feature (entity id or ``t:term``)      story id
+``fam``    fact family (type + core arguments)          fact id
+=========  ==========================================  ==================
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Column, DateTime, Engine, Index, MetaData, String, Table, Text, inspect
+
+metadata = MetaData()
+
+link_articles = Table(
+    "link_articles", metadata,
+    Column("article_id", String(32), primary_key=True),
+    Column("linked_at", DateTime, nullable=False),
+    Column("data", JSON, nullable=False),
+)
+
+link_index = Table(
+    "link_index", metadata,
+    Column("kind", String(8), primary_key=True),
+    Column("key", Text, primary_key=True),
+    Column("ref", String(64), primary_key=True),
+    Index("ix_link_index_ref", "kind", "ref"),
+)
+
+TABLES = (link_articles, link_index)
+
+
+def ensure(engine: Engine) -> None:
+    """Create the bookkeeping tables when the migration has not (yet) made them."""
+    names = set(inspect(engine).get_table_names())
+    missing = [table for table in TABLES if table.name not in names]
+    if missing:
+        metadata.create_all(engine, tables=missing, checkfirst=True)

@@ -1,0 +1,1 @@
+"""Views on the store: exporters (CSV, GraphML) and the self-contained HTML report."""

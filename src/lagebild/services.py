@@ -1,0 +1,218 @@
+"""Use cases shared by the CLI, the API, the web page and the report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from sqlalchemy import select
+
+from lagebild.errors import InputError
+from lagebild.model import Article
+from lagebild.pipeline import Analysis, Pipeline, run_many
+from lagebild.store import Store
+from lagebild.store import schema as t
+
+Progress = Callable[[int, int], None] | None
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    existing: list[str] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+
+
+@dataclass
+class AnalyzeReport:
+    analyzed: list[str] = field(default_factory=list)
+    up_to_date: int = 0
+    problems: list[tuple[str, str]] = field(default_factory=list)
+
+
+def ingest_articles(store: Store, articles: Iterable[Article], report: IngestReport | None = None) -> IngestReport:
+    """Store articles one transaction each; an article already stored is left as it is."""
+    report = report or IngestReport()
+    for article in articles:
+        (report.added if store.add_article(article) else report.existing).append(article.id)
+    return report
+
+
+def ingest_paths(
+    store: Store, paths: Sequence[str | Path], *, glob: str | None = None, overrides: Any = None,
+    max_bytes: int = 5_000_000, stdin: TextIO | None = None,
+    on_item: Callable[[Article | InputError, bool | None], None] | None = None,
+) -> IngestReport:
+    """Read files, directories, feeds or stdin and store every readable article.
+
+    Each bad item is reported (and logged in the store's ``problems``) and skipped; the others
+    are committed one by one, so nothing stored is ever lost to a later failure.
+    """
+    from lagebild.ingest import Overrides, read_sources
+
+    report = IngestReport()
+    for item in read_sources(paths, glob=glob, overrides=overrides or Overrides(), max_bytes=max_bytes, stdin=stdin):
+        if isinstance(item, InputError):
+            report.problems.append((item.source, item.reason))
+            store.log_problem("ingest", item.source, item.reason)
+            if on_item:
+                on_item(item, None)
+            continue
+        added = store.add_article(item)
+        (report.added if added else report.existing).append(item.id)
+        if on_item:
+            on_item(item, added)
+    return report
+
+
+def analyze(
+    store: Store, *, stages: Sequence[str] | None = None, workers: int = 1, force: bool = False,
+    progress: Progress = None,
+) -> AnalyzeReport:
+    """Run the per-article stages on every article not yet analysed with this chain of versions."""
+    from lagebild import settings
+
+    names = tuple(stages or settings.load().stages)
+    pipeline = Pipeline.build(names)  # checks the chain before any work
+    signature = pipeline.signature
+    ids = store.article_ids() if force else store.pending_analysis(signature)
+    report = AnalyzeReport(up_to_date=store.count("articles") - len(ids))
+    total = len(ids)
+    if progress:
+        progress(0, total)
+    articles = store.iter_articles(ids)
+    for done, (article, result) in enumerate(run_many(articles, names=names, workers=workers), start=1):
+        if isinstance(result, Analysis):
+            store.save_analysis(result, signature)
+            report.analyzed.append(article.id)
+        else:
+            reason = f"{type(result).__name__}: {result}"
+            report.problems.append((article.source or article.id, reason))
+            store.log_problem("analyze", article.source or article.id, reason)
+        if progress:
+            progress(done, total)
+    return report
+
+
+def link_store(store: Store, *, full: bool = False, progress: Progress = None) -> dict[str, Any]:
+    """Link what was analysed since the last run (or everything with ``full``)."""
+    from lagebild.link import link
+
+    return link(store, full=full, progress=progress)
+
+
+# --- the export contract (DESIGN §4) ---------------------------------------------------------
+
+SCHEMA_ID = "lagebild/1"
+
+
+def _mention_entities(store: Store, article_ids: Collection | None) -> dict[tuple[str, int], tuple[str, str]]:
+    query = (select(t.mention_entities.c.article_id, t.mention_entities.c.idx, t.entities.c.id, t.entities.c.name)
+             .join(t.entities, t.entities.c.id == t.mention_entities.c.entity_id))
+    with store.engine.connect() as conn:
+        return {(r.article_id, r.idx): (r.id, r.name) for r in conn.execute(query)
+                if article_ids is None or r.article_id in article_ids}
+
+
+def _story_of_articles(store: Store) -> dict[str, str]:
+    with store.engine.connect() as conn:
+        return dict(conn.execute(select(t.story_articles.c.article_id, t.story_articles.c.story_id)).all())
+
+
+def _entity_ref(mentions: list[dict], idx: int | None, canon: dict, article: str) -> tuple[str | None, str | None]:
+    if idx is None:
+        return None, None
+    if (article, idx) in canon:
+        return canon[(article, idx)]
+    if 0 <= idx < len(mentions):
+        m = mentions[idx]
+        return None, m.get("name") or m.get("text")
+    return None, None
+
+
+def article_sections(store: Store, article_ids: Collection | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The per-article parts of the export: articles, timexes, quantities, quotes, events."""
+    canon = _mention_entities(store, article_ids)
+    stories = _story_of_articles(store)
+    out: dict[str, list[dict[str, Any]]] = {k: [] for k in ("articles", "timexes", "quantities", "quotes", "events")}
+    for article in store.iter_articles(article_ids):
+        out["articles"].append({
+            "id": article.id, "source": article.source, "title": article.title, "outlet": article.outlet,
+            "published": article.published.isoformat() if article.published else None,
+            "language": article.language, "story": stories.get(article.id),
+        })
+        layers = store.load_layers(article.id)
+        mentions = layers.get("entities", [])
+        for x in layers.get("timexes", []):
+            out["timexes"].append({"article": article.id, "start": x["start"], "end": x["end"], "text": x["text"],
+                                   "type": x["type"], "value": x["value"]})
+        for q in layers.get("quantities", []):
+            out["quantities"].append({"article": article.id, **{k: q.get(k) for k in (
+                "start", "end", "text", "value", "low", "high", "approximate", "unit", "per")}})
+        for q in layers.get("quotes", []):
+            cue = q.get("cue") or {}
+            sp = q.get("speaker") or {}
+            entity, name = _entity_ref(mentions, sp.get("mention"), canon, article.id)
+            out["quotes"].append({
+                "article": article.id, "start": q["start"], "end": q["end"], "text": q["text"], "kind": q["kind"],
+                "cue": {"start": cue.get("start"), "end": cue.get("end"), "text": cue.get("text")},
+                "speaker": {"entity": entity, "name": name or sp.get("name") or sp.get("text"),
+                            "start": sp.get("start"), "end": sp.get("end")},
+            })
+        for i, ev in enumerate(layers.get("events", [])):
+            args = {}
+            for role, arg in (ev.get("args") or {}).items():
+                entity, name = _entity_ref(mentions, arg.get("mention"), canon, article.id)
+                args[role] = {"entity": entity, "name": name, "text": arg.get("text"), "value": arg.get("value")}
+            att = ev.get("attribution") or {}
+            a_entity, a_name = _entity_ref(mentions, att.get("mention"), canon, article.id)
+            out["events"].append({
+                "id": f"{article.id}:{i}", "type": ev["type"], "article": article.id, "start": ev["start"],
+                "end": ev["end"], "text": ev["text"], "args": args, "time": ev.get("time"),
+                "attribution": {"entity": a_entity, "name": a_name or att.get("text"), "text": att.get("text")}
+                if att else None,
+                "status": ev.get("status", "asserted"),
+            })
+    return out
+
+
+def story_article_ids(store: Store, story_id: str) -> set[str]:
+    with store.engine.connect() as conn:
+        return set(conn.execute(select(t.story_articles.c.article_id)
+                                .where(t.story_articles.c.story_id == story_id)).scalars())
+
+
+def export_picture(store: Store, story_id: str | None = None) -> dict[str, Any]:
+    """The whole situation picture as one JSON-ready document (schema ``lagebild/1``)."""
+    from lagebild.link import export_sections
+
+    ids = story_article_ids(store, story_id) if story_id else None
+    doc: dict[str, Any] = {"schema": SCHEMA_ID}
+    doc.update(article_sections(store, ids))
+    linked = export_sections(store, ids)
+    for key in ("entities", "facts", "stories", "timeline", "discrepancies", "summaries"):
+        doc[key] = linked.get(key, [])
+    return doc
+
+
+
+def list_entities(store: Store, query: str | None = None) -> list[dict[str, Any]]:
+    """Canonical entities (optionally those with an alias containing ``query``) with mention counts."""
+    from sqlalchemy import func
+
+    counts = (select(t.mention_entities.c.entity_id, func.count().label("n"))
+              .group_by(t.mention_entities.c.entity_id).subquery())
+    q = (select(t.entities, counts.c.n).outerjoin(counts, counts.c.entity_id == t.entities.c.id)
+         .order_by(counts.c.n.desc().nulls_last(), t.entities.c.name))
+    needle = query.casefold() if query else None
+    with store.engine.connect() as conn:
+        rows = conn.execute(q).all()
+    found = []
+    for r in rows:
+        aliases = list(r.aliases or [])
+        if needle and not any(needle in a.casefold() for a in [r.name, *aliases]):
+            continue
+        found.append({"id": r.id, "name": r.name, "type": r.type, "aliases": aliases, "mentions": r.n or 0})
+    return found

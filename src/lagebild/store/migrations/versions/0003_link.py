@@ -1,0 +1,37 @@
+"""link stage bookkeeping: link_articles (per-article MinHash and features), link_index
+
+Revision ID: 0003
+Revises: 0002
+"""
+
+from alembic import op
+import sqlalchemy as sa
+
+
+revision = '0003'
+down_revision = '0002'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    existing = set(sa.inspect(op.get_bind()).get_table_names())
+    if 'link_articles' not in existing:  # the link stage may have created it on first use
+        op.create_table('link_articles',
+            sa.Column('article_id', sa.String(length=32), nullable=False),
+            sa.Column('linked_at', sa.DateTime(), nullable=False),
+            sa.Column('data', sa.JSON(), nullable=False),
+            sa.PrimaryKeyConstraint('article_id'))
+    if 'link_index' not in existing:
+        op.create_table('link_index',
+            sa.Column('kind', sa.String(length=8), nullable=False),
+            sa.Column('key', sa.Text(), nullable=False),
+            sa.Column('ref', sa.String(length=64), nullable=False),
+            sa.PrimaryKeyConstraint('kind', 'key', 'ref'))
+        op.create_index('ix_link_index_ref', 'link_index', ['kind', 'ref'])
+
+
+def downgrade() -> None:
+    op.drop_index('ix_link_index_ref', table_name='link_index')
+    op.drop_table('link_index')
+    op.drop_table('link_articles')

@@ -1,0 +1,83 @@
+"""The store suite: the same tests on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import inspect
+
+from lagebild.model import Article, EntityMention, Sentence
+from lagebild.pipeline import Analysis
+from lagebild.store import resolve_url
+
+
+def _article(text: str, **kw) -> Article:
+    return Article.create(text, source="test", language="de", **kw)
+
+
+def test_store_adds_article_once(store):
+    a = _article("Nordkorea soll Munition an Russland geliefert haben.", published=date(2024, 1, 21))
+    assert store.add_article(a) is True
+    assert store.add_article(a) is False
+    assert store.count("articles") == 1
+    back = store.get_article(a.id)
+    assert back.text == a.text and back.published == date(2024, 1, 21) and back.language == "de"
+
+
+def test_store_same_text_after_normalisation_is_one_article(store):
+    a = _article("Kirby sagte das.\r\n\r\n\r\nMehr  nicht. ")
+    b = _article("Kirby sagte das.\n\nMehr nicht.")
+    assert a.id == b.id
+    store.add_article(a)
+    assert store.add_article(b) is False
+
+
+def test_store_iter_articles_orders_by_date_unknown_last(store):
+    items = [_article("A.", published=date(2024, 3, 1)), _article("B."), _article("C.", published=date(2023, 9, 1))]
+    for a in items:
+        store.add_article(a)
+    assert [a.text for a in store.iter_articles()] == ["C.", "A.", "B."]
+    assert {a.text for a in store.iter_articles([items[0].id])} == {"A."}
+
+
+def test_store_saves_and_replaces_analysis(store):
+    a = _article("Pjöngjang liefert Raketen.")
+    store.add_article(a)
+    layers = {"sentences": [Sentence(0, len(a.text)).to_dict()],
+              "entities": [EntityMention(0, 9, "Pjöngjang", "GPE", "gpe:KP", "Nordkorea", form="metonym").to_dict()]}
+    store.save_analysis(Analysis(a.id, layers, {"sentences": "s.v1", "entities": "e.v1"}), "s.v1|e.v1")
+    assert store.pending_analysis("s.v1|e.v1") == []
+    assert store.pending_analysis("s.v1|e.v2") == [a.id]
+    assert store.load_layers(a.id)["entities"][0]["key"] == "gpe:KP"
+    store.save_analysis(Analysis(a.id, {"sentences": []}, {"sentences": "s.v2"}), "s.v2")
+    assert store.load_layers(a.id) == {"sentences": []}
+    assert dict(store.iter_layers("sentences")) == {a.id: []}
+
+
+def test_store_migrations_create_every_table(store):
+    tables = set(inspect(store.engine).get_table_names())
+    assert {"articles", "analyses", "analysis_runs", "entities", "facts", "stories", "alembic_version"} <= tables
+
+
+def test_store_migrate_twice_is_a_no_op(store):
+    store.migrate()
+    store.migrate()
+    assert store.count("articles") == 0
+
+
+def test_store_logs_problems_and_reports_info(store):
+    store.log_problem("ingest", "bad.txt", "empty file")
+    store.add_article(_article("Ein Satz.", published=date(2024, 1, 2)))
+    info = store.info()
+    assert info["counts"]["problems"] == 1 and info["counts"]["articles"] == 1
+    assert info["languages"] == {"de": 1}
+    assert info["published"] == ["2024-01-02", "2024-01-02"]
+
+
+def test_store_resolve_url_forms(monkeypatch, tmp_path):
+    monkeypatch.delenv("LAGEBILD_DB", raising=False)
+    assert resolve_url(None) == "sqlite:///lagebild.db"
+    assert resolve_url(tmp_path / "x.db") == f"sqlite:///{tmp_path / 'x.db'}"
+    assert resolve_url("postgresql://u@h/db").startswith("postgresql+psycopg://")
+    monkeypatch.setenv("LAGEBILD_DB", "other.db")
+    assert resolve_url(None) == "sqlite:///other.db"

@@ -1,0 +1,194 @@
+"""Build lagebild's entity taggers from scratch: ``python3 training/ner/build.py``.
+
+German: a linear-chain CRF (python-crfsuite) on GermEval 2014 train (outer level, 12 labels);
+word-label statistics (the name dictionary) come from GermEval train — jackknifed in 5 folds so
+that the training sentences never see their own counts — plus legal-ner-de, europeana-
+newspapers-ner-de and mobie-ner-de mapped to PER/LOC/ORG.  English: the same CRF on wikigold-en.
+Seeded and deterministic; writes ``src/lagebild/resources/ner/{de,en}.*`` and prints the dev
+figures (strict outer-chunk precision/recall/F1) at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pycrfsuite
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import data  # noqa: E402
+from lagebild.analyze.ner_features import Featurizer, Lexicon, gazetteer_tags, write_lexicon  # noqa: E402
+
+OUT = ROOT / "src" / "lagebild" / "resources" / "ner"
+SEED = 20140
+
+
+def dict_class(label: str) -> str:
+    if label.endswith("part"):
+        return "PART"
+    if label == "LOCderiv":
+        return "LOCderiv"
+    return label.replace("deriv", "")
+
+
+def count(sentences, labels: dict[str, Counter], totals: Counter, lower: Counter) -> None:
+    for words, tags in sentences:
+        for w, t in zip(words, tags):
+            totals[w] += 1
+            if t != "O":
+                labels[w][dict_class(t[2:])] += 1
+            elif w[:1].islower():
+                lower[w] += 1
+
+
+def freeze(labels, totals, min_total: int = 2) -> dict[str, tuple[int, dict[str, int]]]:
+    out = {}
+    for w, total in totals.items():
+        counts = labels.get(w)
+        if total >= min_total or counts:
+            out[w] = (total, dict(counts) if counts else {})
+    return out
+
+
+def subtract(labels, totals, fold_labels, fold_totals):
+    lab = defaultdict(Counter)
+    for w, c in labels.items():
+        d = c - fold_labels.get(w, Counter())
+        if d:
+            lab[w] = d
+    tot = totals - fold_totals
+    return lab, tot
+
+
+def train_crf(xseqs, yseqs, model: Path, *, c1: float, c2: float, iterations: int) -> float:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for x, y in zip(xseqs, yseqs):
+        trainer.append(x, y)
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations,
+                        "feature.possible_transitions": True})
+    t0 = time.time()
+    trainer.train(str(model))
+    return time.time() - t0
+
+
+def score(gold_seqs, pred_seqs, *, main_only: bool = False) -> dict:
+    tp: Counter = Counter()
+    fp: Counter = Counter()
+    fn: Counter = Counter()
+    for gold, pred in zip(gold_seqs, pred_seqs):
+        g, p = data.chunks(gold), data.chunks(pred)
+        if main_only:
+            g = {c for c in g if c[2] in ("PER", "LOC", "ORG", "OTH", "MISC")}
+            p = {c for c in p if c[2] in ("PER", "LOC", "ORG", "OTH", "MISC")}
+        for c in g & p:
+            tp[c[2]] += 1
+        for c in p - g:
+            fp[c[2]] += 1
+        for c in g - p:
+            fn[c[2]] += 1
+
+    def prf(t, f_p, f_n):
+        p = t / (t + f_p) if t + f_p else 0.0
+        r = t / (t + f_n) if t + f_n else 0.0
+        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4),
+                "support": t + f_n}
+
+    labels = sorted(set(tp) | set(fp) | set(fn))
+    out = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    out["labels"] = {lab: prf(tp[lab], fp[lab], fn[lab]) for lab in labels}
+    return out
+
+
+def build(lang: str, train, dev, extra, *, c1: float, c2: float, iterations: int, folds: int = 5) -> dict:
+    t0 = time.time()
+    rng = random.Random(SEED)
+    fold_of = [rng.randrange(folds) for _ in train]
+    labels: dict[str, Counter] = defaultdict(Counter)
+    totals: Counter = Counter()
+    lower: Counter = Counter()
+    count(extra, labels, totals, lower)
+    fold_counts = []
+    for k in range(folds):
+        fl: dict[str, Counter] = defaultdict(Counter)
+        ft: Counter = Counter()
+        count([s for s, f in zip(train, fold_of) if f == k], fl, ft, lower)
+        fold_counts.append((fl, ft))
+        for w, c in fl.items():
+            labels[w].update(c)
+        totals.update(ft)
+    lower_set = {w.lower() for w, c in lower.items() if c >= 2}
+    gaz = gazetteer_tags(lang)
+    full = Lexicon(freeze(labels, totals), lower_set, gaz)
+    xseqs, yseqs = [None] * len(train), [None] * len(train)
+    for k in range(folds):
+        lab, tot = subtract(labels, totals, *fold_counts[k])
+        feat = Featurizer(Lexicon(freeze(lab, tot), lower_set, gaz))
+        for i, (words, tags) in enumerate(train):
+            if fold_of[i] == k:
+                xseqs[i] = feat.sentence(words)
+                yseqs[i] = tags
+    print(f"[{lang}] features ready in {time.time() - t0:.0f}s "
+          f"({sum(len(w) for w, _ in train)} training tokens)", flush=True)
+    OUT.mkdir(parents=True, exist_ok=True)
+    model = OUT / f"{lang}.crfsuite"
+    secs = train_crf(xseqs, yseqs, model, c1=c1, c2=c2, iterations=iterations)
+    print(f"[{lang}] CRF trained in {secs:.0f}s", flush=True)
+    write_lexicon(OUT / f"{lang}.lexicon.tsv.gz", full.labels, full.lower)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    feat = Featurizer(full)
+    t1 = time.time()
+    preds = [tagger.tag(feat.sentence(words)) for words, _ in dev]
+    ntok = sum(len(w) for w, _ in dev)
+    speed = ntok / (time.time() - t1)
+    golds = [tags for _, tags in dev]
+    return {"all": score(golds, preds), "main": score(golds, preds, main_only=True),
+            "tokens_per_s": round(speed), "seconds": round(time.time() - t0)}
+
+
+def show(lang: str, result: dict) -> None:
+    a, m = result["all"], result["main"]
+    print(f"\n== {lang} dev: strict outer chunks, all labels: P {a['precision']:.4f} R {a['recall']:.4f} "
+          f"F1 {a['f1']:.4f}  | main types: F1 {m['f1']:.4f}")
+    for lab, s in a["labels"].items():
+        print(f"   {lab:10s} P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} n={s['support']}")
+    print(f"   tagging incl. features: {result['tokens_per_s']} tokens/s; built in {result['seconds']}s")
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--lang", choices=("de", "en", "all"), default="all")
+    ap.add_argument("--iterations", type=int, default=150)
+    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--no-extra", action="store_true", help="name dictionary from GermEval train only")
+    args = ap.parse_args(argv)
+    t0 = time.time()
+    results = {}
+    if args.lang in ("de", "all"):
+        train, dev = data.germeval_train(), data.germeval_dev()
+        extra = [] if args.no_extra else data.legal_ner() + data.europeana() + data.mobie()
+        results["de"] = build("de", train, dev, extra, c1=args.c1, c2=args.c2, iterations=args.iterations)
+    if args.lang in ("en", "all"):
+        sents = data.wikigold()
+        rng = random.Random(SEED)
+        order = list(range(len(sents)))
+        rng.shuffle(order)
+        cut = len(sents) // 10
+        dev = [sents[i] for i in sorted(order[:cut])]
+        train = [sents[i] for i in sorted(order[cut:])]
+        results["en"] = build("en", train, dev, [], c1=args.c1, c2=args.c2, iterations=args.iterations)
+    for lang, result in results.items():
+        show(lang, result)
+    print(f"\ntotal {time.time() - t0:.0f}s")
+
+
+if __name__ == "__main__":
+    main()
