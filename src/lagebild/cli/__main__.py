@@ -1,0 +1,5 @@
+"""``python -m lagebild.cli`` runs the command line."""
+
+from lagebild.cli.main import app
+
+app()
