@@ -44,6 +44,7 @@ def ingest_paths(
     store: Store, paths: Sequence[str | Path], *, glob: str | None = None, overrides: Any = None,
     max_bytes: int = 5_000_000, stdin: TextIO | None = None,
     on_item: Callable[[Article | InputError, bool | None], None] | None = None,
+    on_file: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Read files, directories, feeds or stdin and store every readable article.
 
@@ -53,7 +54,8 @@ def ingest_paths(
     from lagebild.ingest import Overrides, read_sources
 
     report = IngestReport()
-    for item in read_sources(paths, glob=glob, overrides=overrides or Overrides(), max_bytes=max_bytes, stdin=stdin):
+    for item in read_sources(paths, glob=glob, overrides=overrides or Overrides(), max_bytes=max_bytes, stdin=stdin,
+                             on_file=on_file):
         if isinstance(item, InputError):
             report.problems.append((item.source, item.reason))
             store.log_problem("ingest", item.source, item.reason)

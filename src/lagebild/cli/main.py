@@ -83,16 +83,14 @@ def ingest(
         total = count_sources([p for p in paths if p != "-"], glob=glob) + (1 if "-" in paths else 0)
         with _progress() as bar:
             task = bar.add_task("ingest", total=total or None)
-            report_items: list = []
 
             def on_item(item, added) -> None:
                 if added is None:
                     console.print(f"[yellow]skipped[/yellow] {item.source}: {item.reason}")
-                bar.update(task, completed=len(report_items) + 1)
-                report_items.append(item)
 
             report = services.ingest_paths(store, paths, glob=glob, overrides=Overrides(day, outlet, language),
-                                           max_bytes=conf.max_bytes, stdin=sys.stdin, on_item=on_item)
+                                           max_bytes=conf.max_bytes, stdin=sys.stdin, on_item=on_item,
+                                           on_file=lambda _source: bar.advance(task))
     except LagebildError as exc:
         _fail(exc)
     out.print(f"ingested {len(report.added)} new article(s), {len(report.existing)} already stored, "

@@ -38,7 +38,9 @@ def read_feed(data: bytes, source: str) -> Iterator[Draft | InputError]:
     """One draft per entry; errors for a broken feed and for entries without text."""
     if not looks_like_feed(data):
         root = _ROOT.match(data[:4096])
-        found = f"the root element is <{root.group(1).decode('ascii', 'replace')}>" if root else "no XML root element"
+        found = "no XML root element"
+        if root is not None:
+            found = f"the root element is <{root.group(1).decode('ascii', 'replace')}>"
         yield InputError(source, f"not a valid RSS/Atom feed: {found}, not <rss>, <feed> or <rdf:RDF>")
         return
     import feedparser

@@ -31,10 +31,12 @@ def read_jsonl_file(fh: BinaryIO, source: str, max_bytes: int) -> Iterator[Draft
     if b"\x00" in head:
         yield InputError(source, "binary file (NUL bytes)")
         return
-    yield from read_jsonl(_lines(fh, max_bytes), source)
+    yield from read_jsonl(_lines(fh, max_bytes), source, max_bytes)
 
 
-def read_jsonl(lines: Iterable[bytes | str | int], source: str, max_bytes: int | None = None) -> Iterator[Draft | InputError]:
+def read_jsonl(
+    lines: Iterable[bytes | str | int], source: str, max_bytes: int | None = None
+) -> Iterator[Draft | InputError]:
     """Drafts and per-line errors from lines (bytes or str; an int stands for a line that was
     too long to read, with its size)."""
     seen = False
@@ -42,7 +44,7 @@ def read_jsonl(lines: Iterable[bytes | str | int], source: str, max_bytes: int |
         where = f"{source}:{number}"
         if isinstance(line, int):
             seen = True
-            yield InputError(where, f"line {number}: " + over_limit(line, max_bytes or 0, "line"))
+            yield InputError(where, over_limit(line, max_bytes or 0, f"line {number}"))
             continue
         if isinstance(line, bytes):
             if number == 1:
@@ -63,9 +65,10 @@ def read_jsonl(lines: Iterable[bytes | str | int], source: str, max_bytes: int |
 
 def _read_line(line: str, where: str, number: int) -> Draft | InputError:
     try:
-        data = json.loads(line)
+        data = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as exc:
-        return InputError(where, f"line {number}: invalid JSON: {exc.msg}")
+        column = f" column {exc.colno}" if exc.msg.endswith(" at") else f" (column {exc.colno})"
+        return InputError(where, f"line {number}: invalid JSON: {exc.msg}{column}")
     except RecursionError:
         return InputError(where, f"line {number}: invalid JSON: nested too deeply")
     if not isinstance(data, dict):

@@ -1,0 +1,82 @@
+"""HTML pages via trafilatura (offline), and HTML fragments flattened to text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from lagebild.errors import InputError
+from lagebild.ingest.draft import Overrides, finish
+from lagebild.ingest.html import html_to_text, read_html
+
+PAGE = """<!doctype html><html lang="de-DE"><head>
+<meta charset="utf-8"><title>Nordkorea liefert Munition | Tagesblatt</title>
+<meta property="og:site_name" content="Tagesblatt">
+<meta property="article:published_time" content="2024-01-21T09:30:00+01:00">
+<link rel="canonical" href="https://example.org/politik/munition"></head>
+<body><nav><a href="/">Start</a> | <a href="/politik">Politik</a> | <a href="/sport">Sport</a></nav>
+<article><h1>Nordkorea liefert Munition</h1>
+<p>Nordkorea hat nach Angaben des ukrainischen Militärgeheimdienstes große Mengen Artilleriemunition an Russland geliefert.</p>
+<p>Die Regierung in Kiew sprach am Sonntag von einer gefährlichen Entwicklung für die gesamte Region.</p>
+</article><footer>Impressum · Datenschutz</footer></body></html>"""
+
+
+def test_html_main_text_and_metadata():
+    article = finish(read_html(PAGE.encode("utf-8"), "page.html"), Overrides())
+    assert "Artilleriemunition an Russland geliefert." in article.text
+    assert "Impressum" not in article.text and "Sport" not in article.text
+    assert article.title == "Nordkorea liefert Munition"
+    assert article.outlet == "Tagesblatt"
+    assert article.url == "https://example.org/politik/munition"
+    assert article.published == date(2024, 1, 21) and not article.published_inferred
+    assert article.language == "de"
+
+
+def test_html_declared_charset():
+    page = PAGE.replace('charset="utf-8"', 'charset="windows-1252"').replace("–", "-")
+    article = finish(read_html(page.encode("cp1252"), "page.html"), Overrides())
+    assert "gefährlichen Entwicklung" in article.text
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html><body><div><p>Die Regierung in Kiew <b>meldete am Dienstag neue Angriffe<div></p></span>",
+        "<p>Moskau bestätigte das Treffen nicht.<p>Seoul schwieg.</table></html></body>",
+        "<html><body><p>Ein &unbekanntes; Zeichen und &#xZZ; kaputte Entitäten im Bericht über Pjöngjang.</p>",
+    ],
+)
+def test_html_malformed_still_read(html):
+    result = read_html(html.encode("utf-8"), "bad.html")
+    assert not isinstance(result, InputError)
+    assert finish(result, Overrides()).text
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<<<>>><<</>",
+        "<html><head><title>Nur ein Titel</title></head><body><script>var a = 1;</script></body></html>",
+        "<html><body>   </body></html>",
+    ],
+)
+def test_html_without_main_text(html):
+    result = read_html(html.encode("utf-8"), "empty.html")
+    assert isinstance(result, InputError)
+    assert result.reason == "HTML without any main text"
+
+
+FRAGMENTS = [
+    ("<p>Nordkorea hat <b>Munition</b> geliefert.</p><p>Zweiter Absatz.</p>",
+     "Nordkorea hat Munition geliefert.\nZweiter Absatz."),
+    ("Zeile eins<br>Zeile zwei", "Zeile eins\nZeile zwei"),
+    ("Kiew &amp; Moskau<script>alert(1)</script><!-- Kommentar -->", "Kiew & Moskau"),
+    ("<ul><li>Granaten</li><li>Raketen</li></ul>", "Granaten\nRaketen"),
+    ("ohne Markup", "ohne Markup"),
+]
+
+
+@pytest.mark.parametrize("fragment,text", FRAGMENTS)
+def test_html_fragment_to_text(fragment, text):
+    assert html_to_text(fragment) == text
