@@ -238,7 +238,10 @@ def eval_(
     if subset:
         kwargs["subset"] = subset
     try:
-        result = evaluation.evaluate(task, gold, **kwargs)
+        with _progress() as bar:
+            job = bar.add_task(f"eval {task}", total=None)
+            result = evaluation.evaluate(task, gold, progress=lambda done, total: bar.update(
+                job, completed=done, total=total), **kwargs)
     except LagebildError as exc:
         _fail(exc)
     if as_json:

@@ -10,7 +10,7 @@ aligns the two strings (identity when they are equal, which is the usual case).
 from __future__ import annotations
 
 import difflib
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 
 #: tokens after which no space is written (opening brackets and quotes)
@@ -84,16 +84,18 @@ class OffsetMap:
         self._src: list[int] = []  # block starts in source
         self._dst: list[int] = []  # block starts in target
         self._len: list[int] = []
-        if self.identity:
-            return
-        matcher = difflib.SequenceMatcher(None, source, target, autojunk=False)
-        for a, b, size in matcher.get_matching_blocks():
-            if size:
-                self._src.append(a)
-                self._dst.append(b)
-                self._len.append(size)
         self._source_len = len(source)
         self._target_len = len(target)
+        if self.identity:
+            return
+        blocks = _walk(source, target)
+        if blocks is None:  # not a whitespace-only change: align in general (slower)
+            matcher = difflib.SequenceMatcher(None, source, target, autojunk=False)
+            blocks = [(a, b, n) for a, b, n in matcher.get_matching_blocks() if n]
+        for a, b, size in blocks:
+            self._src.append(a)
+            self._dst.append(b)
+            self._len.append(size)
 
     @staticmethod
     def _map(offset: int, starts: list[int], others: list[int], sizes: list[int], end: int) -> int:
@@ -130,6 +132,38 @@ class OffsetMap:
         return a, max(a, b)
 
 
+def _is_space(ch: str) -> bool:
+    return ch.isspace() or ch in "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _walk(source: str, target: str) -> list[tuple[int, int, int]] | None:
+    """Matching blocks when ``target`` is ``source`` with whitespace dropped or replaced (what
+    :func:`~lagebild.model.article.normalize_text` does to clean text); None otherwise."""
+    blocks: list[tuple[int, int, int]] = []
+    i = j = 0
+    n, m = len(source), len(target)
+    while i < n and j < m:
+        if source[i] == target[j]:
+            if blocks and blocks[-1][0] + blocks[-1][2] == i and blocks[-1][1] + blocks[-1][2] == j:
+                a, b, size = blocks[-1]
+                blocks[-1] = (a, b, size + 1)
+            else:
+                blocks.append((i, j, 1))
+            i += 1
+            j += 1
+        elif _is_space(source[i]):
+            if _is_space(target[j]) and (i + 1 >= n or not _is_space(source[i + 1])):
+                i += 1  # a space replaced by another: the characters correspond
+                j += 1
+            else:
+                i += 1  # dropped
+        else:
+            return None
+    if j < m or any(not _is_space(ch) for ch in source[i:]):
+        return None
+    return blocks
+
+
 def covered_tokens(start: int, end: int, token_spans: Sequence[tuple[int, int]],
                    token_ends: Sequence[int] | None = None) -> list[int]:
     """Indices of the tokens that share at least one character with ``[start, end)``.
@@ -149,8 +183,3 @@ def covered_tokens(start: int, end: int, token_spans: Sequence[tuple[int, int]],
         if b > start and b > a:
             out.append(i)
     return out
-
-
-def token_at(offset: int, token_starts: Sequence[int]) -> int:
-    """Index of the last token starting at or before ``offset``."""
-    return max(0, bisect_left(token_starts, offset + 1) - 1)

@@ -1,0 +1,50 @@
+"""Human-readable tables for an evaluation result (the ``--json`` output is the dict itself)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.table import Table
+
+_SCALARS = ("sentences", "tokens", "documents", "gold_quotes", "predicted_quotes", "gold_timexes",
+            "predicted_timexes", "value_accuracy", "gold_events", "predicted_events", "subset", "batch",
+            "system", "seconds")
+
+
+def _prf_table(title: str, rows: dict[str, dict[str, Any]], first: str = "", bold: str | None = None) -> Table:
+    table = Table(title=title)
+    table.add_column(first)
+    for name in ("P", "R", "F1"):
+        table.add_column(name, justify="right")
+    for name in ("TP", "FP", "FN"):
+        table.add_column(name, justify="right", style="dim")
+    for name, c in rows.items():
+        style = "bold" if name == bold else None
+        table.add_row(name, f"{c['precision']:.4f}", f"{c['recall']:.4f}", f"{c['f1']:.4f}",
+                      str(c["tp"]), str(c["fp"]), str(c["fn"]), style=style)
+    return table
+
+
+def format_table(result: dict[str, Any]) -> list[Table]:
+    """Tables for ``result``: the named figures (headline in bold, counts in the caption), then
+    per-label / per-type breakdowns where the task has them."""
+    task = result.get("task", "?")
+    headline = result.get("headline")
+    main = _prf_table(f"lagebild eval {task} — {result.get('gold', '')}", result.get("metrics", {}),
+                      "figure", headline)
+    main.caption = "  ".join(f"{k}: {result[k]}" for k in _SCALARS if result.get(k) is not None)
+    tables = [main]
+    if result.get("per_label"):
+        tables.append(_prf_table("per label (outer chunks)", result["per_label"], "label"))
+    if result.get("per_label_main4"):
+        tables.append(_prf_table("per label, -deriv/-part folded", result["per_label_main4"], "label"))
+    if result.get("per_type"):
+        tables.append(_prf_table("per event type", result["per_type"], "type"))
+    if result.get("message_recall_by_form"):
+        table = Table(title="message-token recall by gold form")
+        table.add_column("form")
+        table.add_column("R", justify="right")
+        for form, recall in result["message_recall_by_form"].items():
+            table.add_row(form or "-", f"{recall:.4f}")
+        tables.append(table)
+    return tables

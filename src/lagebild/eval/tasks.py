@@ -1,0 +1,83 @@
+"""The evaluation tasks behind ``lagebild eval TASK --gold PATH``.
+
+Each task reads and validates its gold (a malformed file raises
+:class:`~lagebild.errors.GoldError` with file, line and reason), runs lagebild's own pipeline
+cut down to the stages the task needs, and scores.  The result is a JSON-serialisable dict with
+``task``, ``gold``, the headline ``precision``/``recall``/``f1`` (and its ``tp``/``fp``/``fn``),
+a ``metrics`` mapping of named figures (the headline first), the ``system`` (stage versions)
+and ``seconds``; task-specific figures sit beside them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lagebild.errors import GoldError, LagebildError
+from lagebild.eval.events import DEFAULT_GOLD as EVENTS_GOLD
+from lagebild.eval.events import evaluate_events
+from lagebild.eval.ner import evaluate_ner
+from lagebild.eval.quotes import evaluate_quotes
+from lagebild.eval.reading import Progress
+from lagebild.eval.timex import evaluate_timex
+
+
+@dataclass(frozen=True)
+class Task:
+    name: str
+    help: str
+    gold_help: str
+    headline: str  # the name of the headline figure in ``metrics``
+    run: Callable[..., dict[str, Any]]
+    default_gold: Path | None = None
+    options: tuple[str, ...] = ()  # extra keyword options the task accepts
+
+
+TASKS: dict[str, Task] = {
+    "ner": Task(
+        "ner", "Named entities: strict outer-chunk micro P/R/F1 over the 12 GermEval 2014 labels",
+        "GermEval 2014 TSV (4 columns, BIO) or 'token tag' file (BIOES); .xz/.gz read directly",
+        "outer", evaluate_ner, options=("batch",)),
+    "timex": Task(
+        "timex", "Time expressions: lenient extraction + normalization P/R/F1 (overlap and equal value)",
+        "WikiWarsDE corpus folder (keyinline/), or inline TIMEX2/TIMEX3 files",
+        "lenient_value", evaluate_timex, options=("language",)),
+    "quotes": Task(
+        "quotes", "Quotes: token-overlap P/R/F1 for cue, source and message, joint (messages aligned 1:1)",
+        "SpkAtt-2023 task 2 corpus folder, train/ folder or .json files",
+        "joint", evaluate_quotes, options=("subset", "nested")),
+    "events": Task(
+        "events", "Events: P/R/F1 of event types per sentence (also type+status and arguments)",
+        "JSON lines {sentence, language, published, events[{type, args, status}]}",
+        "type", evaluate_events, default_gold=EVENTS_GOLD),
+}
+
+
+def evaluate(task: str, gold: Path | str | None = None, *, limit: int | None = None,
+             progress: Progress | None = None, **options: Any) -> dict[str, Any]:
+    """Score lagebild on ``task`` against ``gold`` (the task's packaged gold when None).
+
+    ``limit`` keeps the first N units (sentences, documents, items); ``progress(done, total)``
+    is called as work proceeds.  ``options`` are task-specific (``batch`` for ner, ``subset``
+    = "tune" | "heldout" and ``nested`` for quotes, ``language`` for timex); options given as
+    None are ignored.
+    """
+    spec = TASKS.get(task)
+    if spec is None:
+        raise LagebildError(f"unknown evaluation task {task!r}; known tasks: {', '.join(TASKS)}")
+    if gold is None:
+        if spec.default_gold is None:
+            raise GoldError(f"task {task}", "no gold file given and the task has no packaged gold")
+        gold = spec.default_gold
+    gold = Path(gold)
+    options = {k: v for k, v in options.items() if v is not None}
+    unknown = sorted(set(options) - set(spec.options))
+    if unknown:
+        raise LagebildError(f"task {task} takes no option {', '.join(unknown)}; "
+                            f"options: {', '.join(spec.options) or 'none'}")
+    if limit is not None and limit < 1:
+        raise LagebildError(f"limit must be at least 1, got {limit}")
+    result = spec.run(gold, limit=limit, progress=progress, **options)
+    return {"task": task, "gold": str(gold), "headline": spec.headline, "limit": limit, **result}
