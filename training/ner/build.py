@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import data  # noqa: E402
-from lagebild.analyze.ner_features import Featurizer, Lexicon, gazetteer_tags, write_lexicon  # noqa: E402
+from lagebild.analyze.ner_features import (  # noqa: E402
+    Featurizer, Lexicon, gazetteer_tags, place_tags, write_lexicon)
 
 OUT = ROOT / "src" / "lagebild" / "resources" / "ner"
 SEED = 20140
@@ -106,7 +107,8 @@ def score(gold_seqs, pred_seqs, *, main_only: bool = False) -> dict:
     return out
 
 
-def build(lang: str, train, dev, extra, *, c1: float, c2: float, iterations: int, folds: int = 5) -> dict:
+def build(lang: str, train, dev, extra, *, c1: float, c2: float, iterations: int, folds: int = 5,
+          bioes: bool = True, out: Path = OUT) -> dict:
     t0 = time.time()
     rng = random.Random(SEED)
     fold_of = [rng.randrange(folds) for _ in train]
@@ -124,7 +126,10 @@ def build(lang: str, train, dev, extra, *, c1: float, c2: float, iterations: int
             labels[w].update(c)
         totals.update(ft)
     lower_set = {w.lower() for w, c in lower.items() if c >= 2}
-    gaz = gazetteer_tags(lang)
+    places = place_tags(lang)
+    gaz = dict(gazetteer_tags(lang))
+    for word, tags in places.items():
+        gaz[word] = tuple(sorted(set(gaz.get(word, ())) | set(tags)))
     full = Lexicon(freeze(labels, totals), lower_set, gaz)
     xseqs, yseqs = [None] * len(train), [None] * len(train)
     for k in range(folds):
@@ -133,33 +138,38 @@ def build(lang: str, train, dev, extra, *, c1: float, c2: float, iterations: int
         for i, (words, tags) in enumerate(train):
             if fold_of[i] == k:
                 xseqs[i] = feat.sentence(words)
-                yseqs[i] = tags
+                yseqs[i] = data.to_bioes(tags) if bioes else tags
     print(f"[{lang}] features ready in {time.time() - t0:.0f}s "
           f"({sum(len(w) for w, _ in train)} training tokens)", flush=True)
-    OUT.mkdir(parents=True, exist_ok=True)
-    model = OUT / f"{lang}.crfsuite"
+    out.mkdir(parents=True, exist_ok=True)
+    model = out / f"{lang}.crfsuite"
     secs = train_crf(xseqs, yseqs, model, c1=c1, c2=c2, iterations=iterations)
     print(f"[{lang}] CRF trained in {secs:.0f}s", flush=True)
-    write_lexicon(OUT / f"{lang}.lexicon.tsv.gz", full.labels, full.lower)
+    write_lexicon(out / f"{lang}.lexicon.tsv.gz", full.labels, full.lower, places)
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
     feat = Featurizer(full)
-    t1 = time.time()
-    preds = [tagger.tag(feat.sentence(words)) for words, _ in dev]
-    ntok = sum(len(w) for w, _ in dev)
-    speed = ntok / (time.time() - t1)
-    golds = [tags for _, tags in dev]
-    return {"all": score(golds, preds), "main": score(golds, preds, main_only=True),
-            "tokens_per_s": round(speed), "seconds": round(time.time() - t0)}
+    results = {}
+    for name, sents in dev.items():
+        t1 = time.time()
+        preds = [data.to_bio(tagger.tag(feat.sentence(words))) for words, _ in sents]
+        ntok = sum(len(w) for w, _ in sents)
+        speed = ntok / (time.time() - t1)
+        golds = [tags for _, tags in sents]
+        results[name] = {"all": score(golds, preds), "main": score(golds, preds, main_only=True),
+                         "tokens_per_s": round(speed), "seconds": round(time.time() - t0),
+                         "model_bytes": model.stat().st_size}
+    return results
 
 
 def show(lang: str, result: dict) -> None:
     a, m = result["all"], result["main"]
-    print(f"\n== {lang} dev: strict outer chunks, all labels: P {a['precision']:.4f} R {a['recall']:.4f} "
+    print(f"\n== {lang}: strict outer chunks, all labels: P {a['precision']:.4f} R {a['recall']:.4f} "
           f"F1 {a['f1']:.4f}  | main types: F1 {m['f1']:.4f}")
     for lab, s in a["labels"].items():
         print(f"   {lab:10s} P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} n={s['support']}")
-    print(f"   tagging incl. features: {result['tokens_per_s']} tokens/s; built in {result['seconds']}s")
+    print(f"   tagging incl. features: {result['tokens_per_s']} tokens/s; built in {result['seconds']}s; "
+          f"model {result['model_bytes'] / 1e6:.1f} MB")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -167,15 +177,19 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--lang", choices=("de", "en", "all"), default="all")
     ap.add_argument("--iterations", type=int, default=150)
     ap.add_argument("--c1", type=float, default=0.05)
-    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--c2", type=float, default=0.05)
     ap.add_argument("--no-extra", action="store_true", help="name dictionary from GermEval train only")
+    ap.add_argument("--bio", action="store_true", help="train on BIO instead of BIOES tags")
+    ap.add_argument("--out", type=Path, default=OUT, help="where the model files go")
     args = ap.parse_args(argv)
     t0 = time.time()
     results = {}
     if args.lang in ("de", "all"):
         train, dev = data.germeval_train(), data.germeval_dev()
         extra = [] if args.no_extra else data.legal_ner() + data.europeana() + data.mobie()
-        results["de"] = build("de", train, dev, extra, c1=args.c1, c2=args.c2, iterations=args.iterations)
+        for name, res in build("de", train, {"GermEval 2014 dev": dev}, extra, c1=args.c1, c2=args.c2,
+                               iterations=args.iterations, bioes=not args.bio, out=args.out).items():
+            results[f"de {name}"] = res
     if args.lang in ("en", "all"):
         sents = data.wikigold()
         rng = random.Random(SEED)
@@ -183,8 +197,11 @@ def main(argv: list[str] | None = None) -> None:
         rng.shuffle(order)
         cut = len(sents) // 10
         dev = [sents[i] for i in sorted(order[:cut])]
-        train = [sents[i] for i in sorted(order[cut:])]
-        results["en"] = build("en", train, dev, [], c1=args.c1, c2=args.c2, iterations=args.iterations)
+        train = [sents[i] for i in sorted(order[cut:])] + data.gum("train")
+        devs = {"wikigold held-out 10%": dev, "GUM dev (PER/LOC/ORG/MISC as converted)": data.gum("dev")}
+        for name, res in build("en", train, devs, [], c1=args.c1, c2=args.c2, iterations=args.iterations,
+                                 bioes=not args.bio, out=args.out).items():
+            results[f"en {name}"] = res
     for lang, result in results.items():
         show(lang, result)
     print(f"\ntotal {time.time() - t0:.0f}s")

@@ -156,3 +156,95 @@ def chunks(tags: list[str]) -> set[tuple[int, int, str]]:
                 out.add((start, i, label))
             start, label = (i, tag[2:]) if tag != "O" else (None, None)
     return out
+
+
+GUM_TYPES = {"person": "PER", "place": "LOC", "organization": "ORG", "event": "MISC", "object": "MISC",
+             "abstract": "MISC"}
+_GUM_INNER = {"of", "de", "the", "and", "von", "van", "der", "for", "on", "&", "-", "'s", "du", "la", "le", "al"}
+_GUM_OPEN = re.compile(r"\((\d+)-([a-z]+)-[^()|]*")
+_GUM_CLOSE = re.compile(r"(\d+)\)")
+
+
+def _gum_sentence(rows: list[list[str]]) -> Sentence:
+    words = [r[1] for r in rows]
+    upos = [r[3] for r in rows]
+    xpos = [r[4] for r in rows]
+    open_: dict[str, tuple[int, str]] = {}
+    spans: list[tuple[int, int, str]] = []
+    for i, r in enumerate(rows):
+        ent = next((p[7:] for p in r[9].split("|") if p.startswith("Entity=")), "")
+        for m in re.finditer(r"\((\d+)-([a-z]+)[^()]*?(\))?(?=\(|\d+\)|$)", ent):
+            if m.group(3):
+                spans.append((i, i + 1, m.group(2)))
+            else:
+                open_[m.group(1)] = (i, m.group(2))
+        for m in re.finditer(r"(?<![(\w-])(\d+)\)", ent):
+            if m.group(1) in open_:
+                start, etype = open_.pop(m.group(1))
+                spans.append((start, i + 1, etype))
+    cands: list[tuple[int, int, str]] = []
+    for a, b, etype in spans:
+        label = GUM_TYPES.get(etype)
+        if label is None:
+            continue
+        idx = [k for k in range(a, b) if words[k][:1].isupper()]
+        if not idx:
+            continue
+        a2, b2 = idx[0], idx[-1] + 1
+        inside = range(a2, b2)
+        if b2 - a2 > 6 or not any(upos[k] == "PROPN" for k in inside):
+            continue
+        if any(not words[k][:1].isupper() and words[k].lower() not in _GUM_INNER for k in inside):
+            continue
+        cands.append((a2, b2, label))
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    tags = ["O"] * len(words)
+    for a, b, label in cands:
+        if all(t == "O" for t in tags[a:b]):
+            tags[a] = "B-" + label
+            for k in range(a + 1, b):
+                tags[k] = "I-" + label
+    for k, w in enumerate(words):  # nationality adjectives are MISC in CoNLL
+        if tags[k] == "O" and k > 0 and xpos[k] in ("JJ", "NNPS") and w[:1].isupper():
+            tags[k] = "B-MISC"
+    return words, tags
+
+
+def gum(split: str = "train") -> list[Sentence]:
+    """GUM (6 open genres): person/place/organization mentions with proper-noun heads → PER/LOC/ORG."""
+    out: list[Sentence] = []
+    rows: list[list[str]] = []
+    with _open(DATA / "gum-en" / f"gum-en.{split}.conllu.xz") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 10:
+                if rows:
+                    out.append(_gum_sentence(rows))
+                rows = []
+                continue
+            if "-" in cols[0] or "." in cols[0]:
+                continue
+            rows.append(cols)
+    if rows:
+        out.append(_gum_sentence(rows))
+    return out
+
+
+def to_bioes(tags: list[str]) -> list[str]:
+    """BIO → BIOES (single-token chunks S-, chunk ends E-)."""
+    out = list(tags)
+    for a, b, label in chunks(tags):
+        if b - a == 1:
+            out[a] = "S-" + label
+        else:
+            out[a] = "B-" + label
+            for k in range(a + 1, b - 1):
+                out[k] = "I-" + label
+            out[b - 1] = "E-" + label
+    return out
+
+
+def to_bio(tags: list[str]) -> list[str]:
+    return ["B-" + t[2:] if t.startswith("S-") else "I-" + t[2:] if t.startswith("E-") else t for t in tags]

@@ -1,22 +1,40 @@
-"""The entity stage: gazetteer matches (states, metonyms, demonyms, organizations).
+"""The entity stage: the trained tagger combined with the gazetteer, then resolved in the article.
 
-A trained statistical model joins this stage in its own module; the gazetteer keeps the last
-word on states and their metonyms.
+1. :mod:`lagebild.analyze.ner` tags names (a CRF per language, trained by ``training/ner``).
+2. :mod:`lagebild.analyze.gazetteer` has the last word on states, capitals used for their
+   governments, metonyms, adjectives, demonyms and curated organizations
+   (:func:`lagebild.analyze.ner_resolve.combine`).
+3. :func:`lagebild.analyze.ner_resolve.resolve` links surnames, acronyms and role phrases to the
+   full mention in the same article.
 """
 
 from __future__ import annotations
 
-from lagebild.analyze import gazetteer
+from lagebild.analyze import gazetteer, ner
+from lagebild.analyze.ner_resolve import combine, east_asian_names, from_model, harmonize, resolve
+from lagebild.model import EntityMention
 from lagebild.pipeline import Doc, stage
 
 STAGE = "lagebild.entities"
+VERSION = "2"
 
 
-@stage(STAGE, version="1", requires=("tokens", "sentences"), provides=("entities",))
+def find(text: str, sdoc, language: str = "de", stage_name: str = f"{STAGE}.v{VERSION}") -> list[EntityMention]:
+    """All entity mentions of one article (``sdoc``: its spaCy tokens with sentence starts)."""
+    tagger = ner.load(language)
+    model = harmonize(from_model(text, tagger.find(sdoc), stage_name, tagger.featurizer.lex))
+    model = east_asian_names(text, model, stage_name)
+    merged = combine(model, gazetteer.find(text, language, stage=stage_name))
+    return resolve(text, merged, language, stage_name)
+
+
+@stage(STAGE, version=VERSION, requires=("tokens", "sentences"), provides=("entities",))
 def make_entities(**_: object):
-    """Entity mentions: gazetteer of states, capitals, demonyms, organizations and outlets."""
+    """Entity mentions: trained CRF tagger + gazetteer of states, organizations and outlets."""
+    ner.load("de")  # load the models when the stage is built, not per article
+    ner.load("en")
 
     def run(doc: Doc) -> dict[str, object]:
-        return {"entities": gazetteer.find(doc.text, doc.language, stage=f"{STAGE}.v1")}
+        return {"entities": find(doc.text, doc.get("tokens"), doc.language)}
 
     return run

@@ -1,21 +1,225 @@
-"""Typed events with arguments, attribution and epistemic status.
+"""Typed events with arguments, attribution and epistemic status (stage ``lagebild.events``).
 
-Interface only (version 0): the stage is registered and wired into the default chain, and
-returns no records until its extractor lands.
+:func:`find` is pure: the article text, its sentences, entity mentions, time expressions,
+quantities and quotes in, :class:`~lagebild.model.Event` records out.
+
+* Triggers and argument frames come from ``resources/events/triggers.tsv`` (see
+  :mod:`events_find`); arguments are entity mentions where one fits, text spans otherwise.
+  Several participants or parties take the roles ``participant``, ``participant2``, … and
+  ``party``, ``party2``, … (a dict holds one argument per role).
+* Attribution: the speaker of the quote an event sits in ("nach US-Erkenntnissen" → US
+  intelligence, "laut Kyiv Independent" → the outlet, "Experten vermuten" → experts); None where
+  the report states the event itself.
+* Status, from markers of the clause and the clause that governs it
+  (``resources/events/markers.tsv``): denied > alleged > hedged > planned > reported > asserted.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Sequence
+
+from lagebild.analyze.events_find import (
+    NUMBER_RE, TIME_RE, RawEvent, candidates, clauses, find_in_clause, markers,
+)
+from lagebild.analyze.speech import SUBORDINATORS, Tok, tokens
+from lagebild.model import Argument, Attribution, EntityMention, Event, Quantity, Quote, Span, Timex
 from lagebild.pipeline import Doc, stage
 
 STAGE = "lagebild.events"
+VERSION = "1"
+INTELLIGENCE = re.compile(r"erkenntnis|geheimdienst|intelligence|informationen|nachrichtendienst", re.I)
+EXPERTS = re.compile(r"experte|analyst|beobachter|fachleute|expert|observer|forscher|researcher", re.I)
+OUTLETS = re.compile(r"nachrichtenagentur|zeitung|times|agentur|bericht|medien|independent|post|journal|tass|kcna"
+                     r"|reuters|agency|news|cnn|bbc|yonhap|sender|magazin|outlet|press", re.I)
+GAP_RE = re.compile(r"\s*(?:[a-zäöüß0-9-]+\s+|Schuss\s+|Tonnen\s+|Stück\s+){0,3}")
+PERSON = re.compile(r"^[A-ZÄÖÜ][\w’'-]+(?: [A-ZÄÖÜ][\w’'-]+)+$")
+PURPOSE = re.compile(r"\bum\b.*\bzu\b|\bin order to\b")
+NEGATION = re.compile(r"\b(?:nicht|keine|keinerlei|niemals|not|never|no longer|hasn't|haven't|didn't|did not)\b")
+PLANNED_NOUNS = re.compile(r"\b(?:geplante\w*|bevorstehende\w*|planned|upcoming|künftige\w*)\b")
 
 
-@stage(STAGE, version="0", requires=("tokens", "sentences", "entities", "timexes", "quantities", "quotes"), provides=("events",))
+def _status(etype: str, scope: str, trigger_text: str, attribution: Attribution | None, language: str,
+            future: bool) -> str:
+    found = {status for status, rx in markers(language) if rx.search(scope)}
+    if "denied" in found and etype != "DENY":
+        return "denied"
+    if "alleged" in found and etype != "ACCUSE":
+        return "alleged"
+    if "hedged" in found:
+        return "hedged"
+    if "planned" in found or future or PURPOSE.search(scope) or PLANNED_NOUNS.search(scope[: scope.find(trigger_text) + 1] if trigger_text in scope else ""):
+        return "planned"
+    return "reported" if attribution is not None else "asserted"
+
+
+def _future(toks: list[Tok], clause: tuple[int, int], trig: int, language: str) -> bool:
+    lo, hi = clause
+    words = {toks[k].lower for k in range(lo, hi)}
+    t = toks[trig].lower
+    if language == "en":
+        return bool(words & {"will", "shall"}) or ("to" in words and trig > 0 and toks[trig - 1].lower == "to"
+                                                   and any(w in words for w in ("plans", "intends", "wants", "expected")))
+    infinitive = t.endswith(("en", "ern", "eln")) and not t.startswith("ge") and t[:1].islower()
+    return bool(words & {"wird", "werden", "werde"}) and infinitive and not words & {"worden"}
+
+
+def _kind(text: str, mention: EntityMention | None) -> str:
+    if INTELLIGENCE.search(text):
+        return "intelligence"
+    if EXPERTS.search(text):
+        return "experts"
+    if OUTLETS.search(text) or (mention is not None and (mention.key or "").startswith("org:") and OUTLETS.search(
+            mention.name or "")):
+        return "outlet"
+    if mention is not None and mention.label == "PER" or re.match(r"^[A-ZÄÖÜ]\w+(?: [A-ZÄÖÜ][\w-]+)+$", text):
+        return "speaker"
+    return "source"
+
+
+def _attribution(trigger: tuple[int, int], quotes: Sequence[Quote], entities: Sequence[EntityMention]
+                 ) -> Attribution | None:
+    for q_index, q in enumerate(quotes):
+        if q.cue is not None and (q.cue.start <= trigger[0] < q.cue.end or (
+                q.start <= q.cue.start < q.end and not _source_cue(q))):
+            continue  # the event is the speech act itself, or a reported speech act states it
+        if q.start <= trigger[0] < q.end and q.speaker is not None and q.speaker.text:
+            sp = q.speaker
+            mention = entities[sp.mention] if sp.mention is not None and sp.mention < len(entities) else None
+            label = sp.name or sp.text or ""
+            kind = "speaker" if sp.name and PERSON.match(sp.name) and not OUTLETS.search(sp.name) \
+                and (mention is None or mention.label == "PER") else _kind(sp.text or label, mention)
+            return Attribution(label, sp.start, sp.end, sp.mention, q_index, kind)
+        if q.start <= trigger[0] < q.end and q.cue is not None and q.speaker is None:
+            return Attribution(q.cue.text, q.cue.start, q.cue.end, None, q_index, _kind(q.cue.text, None))
+    return None
+
+
+SOURCE_CUES = ("laut", "nach", "zufolge", "gemäß", "so", "wie", "according", "as", "demnach", "berichten")
+
+
+def _source_cue(q: Quote) -> bool:
+    """Whether a quote names its source with a preposition or adverb ("laut X", "nach Angaben von X")."""
+    return q.cue is not None and q.cue.text.split()[0].lower() in SOURCE_CUES
+
+
+def _argument(text: str, span: tuple[int, int, int | None]) -> Argument:
+    a, b, m = span
+    return Argument(a, b, text[a:b], mention=m)
+
+
+def _time_arg(text: str, clause: tuple[int, int], timexes: Sequence[Timex]) -> tuple[Argument | None, str | None]:
+    for k, tx in enumerate(timexes):
+        if clause[0] <= tx.start < clause[1] and tx.type in {"DATE", "TIME"}:
+            return Argument(tx.start, tx.end, text[tx.start:tx.end], timex=k, value=tx.value), tx.value
+    if timexes:
+        return None, None
+    m = TIME_RE.search(text, clause[0], clause[1])
+    if m:
+        return Argument(m.start(), m.end(), m.group()), None
+    return None, None
+
+
+def _quantity_arg(text: str, item: Argument | None, clause: tuple[int, int], quantities: Sequence[Quantity]
+                  ) -> Argument | None:
+    if item is None:
+        return None
+    for k, q in enumerate(quantities):
+        if clause[0] <= q.start < clause[1] and q.start <= item.end and (
+                q.start >= item.start or q.end >= item.start or GAP_RE.fullmatch(text[q.end:item.start])):
+            end = q.end if q.end <= item.start or q.start >= item.start else item.start
+            while end > q.start and text[end - 1].isspace():
+                end -= 1
+            return Argument(q.start, end, text[q.start:end], quantity=k, value=q.value)
+    if quantities:
+        return None
+    window = max(clause[0], item.start - 60)
+    best = None
+    for m in NUMBER_RE.finditer(text, window, item.end):
+        gap = text[m.end():item.start] if m.end() <= item.start else ""
+        if m.end() <= item.end and m.group().strip() and (m.start() >= item.start or GAP_RE.fullmatch(gap)):
+            best = m
+    if best is not None:
+        return Argument(best.start(), best.end(), best.group())
+    return None
+
+
+def find(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[EntityMention] = (),
+         timexes: Sequence[Timex] = (), quantities: Sequence[Quantity] = (), quotes: Sequence[Quote] = (),
+         language: str = "de", stage_name: str = f"{STAGE}.v{VERSION}") -> list[Event]:
+    """All events of an article; ``sentences`` are ``(start, end)`` offsets into ``text``."""
+    lang = "en" if language == "en" else "de"
+    names = set()
+    for q in quotes:
+        if q.speaker is not None and q.speaker.name and PERSON.match(q.speaker.name):
+            names.update(w for w in q.speaker.name.split() if w[:1].isupper())
+    for e in entities:
+        if e.label == "PER":
+            names.update(w for w in (e.name or e.text).split() if w[:1].isupper())
+    names_t = tuple(sorted(names))
+    events: list[Event] = []
+    order = sorted(range(len(entities)), key=lambda k: entities[k].start)
+    starts = [entities[k].start for k in order]
+    for a, b in sorted(sentences) or [(0, len(text))]:
+        near = [(k, entities[k]) for k in order[bisect.bisect_left(starts, a - 200):bisect.bisect_right(starts, b)]]
+        toks = tokens(text, a, b)
+        if len(toks) < 3:
+            continue
+        inner = [q for q in quotes if a <= q.start < b and q.cue is not None and not (q.start <= q.cue.start < q.end)]
+        blocked = [(x.start, x.end) for q in quotes if a <= q.start < b and _source_cue(q)
+                   for x in (q.cue, q.speaker) if x is not None and x.start is not None]
+        cands = [c for c in candidates(text, toks, near, names_t, lang)
+                 if not any(x < c.end and c.start < y for x, y in blocked)]
+        parts = clauses(toks, {q.start for q in inner})
+        for n, clause in enumerate(parts):
+            prev = parts[n - 1] if n else None
+            for raw in find_in_clause(text, toks, clause, cands, lang, prev):
+                events.append(_record(text, toks, raw, clause, prev, entities, timexes, quantities, quotes, lang,
+                                      stage_name))
+    return events
+
+
+def _record(text: str, toks: list[Tok], raw: RawEvent, clause: tuple[int, int], prev: tuple[int, int] | None,
+            entities: Sequence[EntityMention], timexes: Sequence[Timex], quantities: Sequence[Quantity],
+            quotes: Sequence[Quote], language: str, stage_name: str) -> Event:
+    args = {role: _argument(text, span) for role, span in raw.args.items()}
+    lo, hi = clause
+    scope_lo = lo
+    if prev is not None and (toks[lo].lower in SUBORDINATORS[language] or toks[lo].lower in {"zu", "um", "wonach"}
+                             or any(toks[k].lower == "zu" for k in range(lo, hi))):
+        scope_lo = prev[0]
+    scope = text[toks[scope_lo].start:toks[hi - 1].end].lower()
+    time_arg, time_value = _time_arg(text, raw.clause, timexes)
+    if time_arg is not None:
+        args.setdefault("time", time_arg)
+    if raw.type == "SUPPLY":
+        qty = _quantity_arg(text, args.get("item"), raw.clause, quantities)
+        if qty is not None:
+            args.setdefault("quantity", qty)
+    attribution = _attribution(raw.trigger, quotes, entities)
+    clause_text = text[toks[lo].start:toks[hi - 1].end].lower()
+    status = _status(raw.type, scope, text[raw.trigger[0]:raw.trigger[1]].lower(), attribution, language,
+                     _future(toks, clause, raw.trigger_tok, language))
+    if raw.type not in {"DENY", "CONDEMN", "ACCUSE"} and NEGATION.search(clause_text):
+        status = "denied"
+    ts, te = raw.trigger
+    cs, ce = raw.clause
+    return Event(raw.type, cs, ce, text[cs:ce], Span(ts, te, text[ts:te]), args, time_value, attribution, status,
+                 stage_name)
+
+
+@stage(STAGE, version=VERSION, requires=("tokens", "sentences", "entities", "timexes", "quantities", "quotes"),
+       provides=("events",))
 def make_events(**_: object):
-    """Typed events with arguments, attribution and epistemic status (interface; no extractor yet)."""
+    """Typed events with arguments, attribution and epistemic status (rules for German and English)."""
+    from lagebild.analyze.events_find import triggers
+
+    triggers("de"), triggers("en"), markers("de"), markers("en")
 
     def run(doc: Doc) -> dict[str, object]:
-        return {"events": []}
+        sents = [(s.start, s.end) for s in doc.get("sentences")]
+        return {"events": find(doc.text, sents, doc.get("entities"), doc.get("timexes"), doc.get("quantities"),
+                               doc.get("quotes"), doc.language)}
 
     return run

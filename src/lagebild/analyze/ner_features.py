@@ -83,6 +83,8 @@ def word_features(word: str, lex: Lexicon) -> list[str]:
     stats = lex.labels.get(word)
     if stats is None:
         f.append("dict=unk")
+        if word[:1].isupper() and low not in lex.lower:
+            f.append("cap_unk_nolow")
     else:
         total, counts = stats
         ent = sum(counts.values())
@@ -168,11 +170,55 @@ def gazetteer_tags(language: str) -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in tags.items()}
 
 
-def write_lexicon(path, labels: dict[str, tuple[int, dict[str, int]]], lower: set[str]) -> None:
-    """Save the word statistics as gzip'd TSV (``L word total label:count,…`` / ``W word``)."""
+def place_tags(language: str) -> dict[str, tuple[str, ...]]:
+    """Token → ``LOC:sub``/``LOC:city`` tags from pycountry's (translated) subdivisions and CLDR's
+    exemplar cities (build time only: the result is stored in the lexicon file)."""
+    import gettext
+
+    import pycountry
+    from babel import Locale
+    from babel.dates import get_timezone_location
+
+    names: dict[str, str] = {}
+    lang = "en" if language == "en" else "de"
+    tr = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+    for sub in pycountry.subdivisions:
+        for name in {sub.name, tr.gettext(sub.name)}:
+            names.setdefault(re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", name).strip(), "sub")
+    locale = Locale(lang)
+    for zone in locale.time_zones:
+        city = locale.time_zones[zone].get("city")
+        if city:
+            names[city] = "city"
+    import zoneinfo
+
+    for zone in zoneinfo.available_timezones():
+        if "/" in zone and not zone.startswith("Etc/"):
+            try:
+                names[get_timezone_location(zone, locale=lang, return_city=True)] = "city"
+            except Exception:  # babel lacks a few zones
+                continue
+    tags: dict[str, set[str]] = {}
+    for name, kind in names.items():
+        parts = name.split()
+        if len(parts) == 1:
+            tags.setdefault(name, set()).add(f"LOC:{kind}")
+        elif 1 < len(parts) <= 4:
+            tags.setdefault(parts[0], set()).add("BLOC")
+            for part in parts[1:]:
+                tags.setdefault(part, set()).add("ILOC")
+    return {k: tuple(sorted(v)) for k, v in tags.items() if k}
+
+
+def write_lexicon(path, labels: dict[str, tuple[int, dict[str, int]]], lower: set[str],
+                  places: dict[str, tuple[str, ...]] | None = None) -> None:
+    """Save the word statistics as gzip'd TSV (``L word total label:count,…`` / ``W word`` /
+    ``G word tag,…``)."""
     import gzip
 
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+        for word in sorted(places or {}):
+            fh.write(f"G\t{word}\t{','.join(places[word])}\n")
         for word in sorted(labels):
             total, counts = labels[word]
             cells = ",".join(f"{k}:{v}" for k, v in sorted(counts.items()))
@@ -186,8 +232,12 @@ def read_lexicon(data: bytes, language: str) -> Lexicon:
 
     labels: dict[str, tuple[int, dict[str, int]]] = {}
     lower: set[str] = set()
+    gaz = dict(gazetteer_tags(language))
     for line in gzip.decompress(data).decode("utf-8").splitlines():
         cols = line.split("\t")
+        if cols[0] == "G":
+            gaz[cols[1]] = tuple(sorted(set(gaz.get(cols[1], ())) | set(cols[2].split(","))))
+            continue
         if cols[0] == "L":
             counts = {}
             if cols[3]:
@@ -197,4 +247,4 @@ def read_lexicon(data: bytes, language: str) -> Lexicon:
             labels[cols[1]] = (int(cols[2]), counts)
         elif cols[0] == "W":
             lower.add(cols[1])
-    return Lexicon(labels, lower, gazetteer_tags(language))
+    return Lexicon(labels, lower, gaz)

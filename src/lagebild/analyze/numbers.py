@@ -32,11 +32,13 @@ DE_BASIC = {
 _DE_UNITS = {k: v for k, v in DE_BASIC.items() if isinstance(v, int) and 1 <= v <= 9}
 _DE_UNITS["ein"] = 1
 
-#: German number words that may start a quantity (lower case; compounds are matched by prefix)
-DE_WORD_RX = (
-    r"(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig"
-    r"|fünfzig|sechzig|siebzig|achtzig|neunzig|hundert|tausend|anderthalb)[a-zäöüß]*)"
-)
+_DE_U = r"(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)"
+_DE_TEEN = r"(?:zehn|elf|zwölf|dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn)"
+_DE_TENS = r"(?:zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)"
+_DE_B100 = rf"(?:(?:{_DE_U}und)?{_DE_TENS}|{_DE_TEEN}|zwei|drei|vier|fünf|sechs|sieben|acht|neun)"
+_DE_B1000 = rf"(?:{_DE_U}?hundert(?:{_DE_B100}|eins|ein)?|{_DE_B100})"
+#: a German number word, compounds included ("zweiundzwanzig", "dreihunderttausend"); not "ein"
+DE_WORD_RX = rf"(?:(?:{_DE_B1000})?tausend(?:{_DE_B1000}|eins|ein)?|{_DE_B1000}|anderthalb|eineinhalb)(?![\wäöüß])"
 
 # --- English number words ------------------------------------------------------------------
 
@@ -77,7 +79,9 @@ SCALE_RX = (
 # --- digits --------------------------------------------------------------------------------
 
 DIGITS_RX = r"(?:\d{1,3}(?:[.,\u202f\u00a0 ']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-_GROUPED = re.compile(r"^\d{1,3}(?:([.,\u202f\u00a0 '])\d{3})+(?:([.,])(\d+))?$")
+@lru_cache(maxsize=1)
+def _grouped() -> re.Pattern[str]:
+    return re.compile(r"^\d{1,3}(?:([.,\u202f\u00a0 '])\d{3})+(?:([.,])(\d+))?$")
 
 
 def parse_digits(text: str, language: str = "de") -> float | None:
@@ -85,7 +89,7 @@ def parse_digits(text: str, language: str = "de") -> float | None:
     s = text.strip()
     if not s:
         return None
-    m = _GROUPED.match(s)
+    m = _grouped().match(s)
     if m:
         sep, dec, frac = m.group(1), m.group(2), m.group(3)
         if dec is not None and dec == sep:

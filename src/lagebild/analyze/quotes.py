@@ -23,13 +23,21 @@ from collections.abc import Sequence
 from lagebild.analyze.quotes_find import (
     KONJUNKTIV, Found, direct_cue, direct_spans, find_in_sentence,
 )
-from lagebild.analyze.speech import ARTICLES, PRONOUNS, Lexicon, Tok, is_role_word, lexicon, name_in, tokens
+from lagebild.analyze.speech import ADVERBIAL_STARTS, ARTICLES, PREPOSITIONS, PRONOUNS, Lexicon, Tok, is_role_word, lexicon, name_in, tokens
 from lagebild.model import EntityMention, Quote, Span, Speaker
 from lagebild.pipeline import Doc, stage
 
 STAGE = "lagebild.quotes"
 VERSION = "1"
 MIN_DIRECT_WORDS = 3
+#: a Konjunktiv sentence this many sentences after a quote continues it
+CONTINUATION = 2
+#: Konjunktiv I forms that mark reported speech even far from any cue
+STRONG_KONJUNKTIV = frozenset({"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "gebe"})
+#: cues whose source is no speaker a later sentence continues ("Demnach", "nach Erkenntnissen")
+WEAK_SOURCES = frozenset({"demnach", "danach", "wonach", "nach"})
+#: the reportive modal: "soll … geliefert haben" reports a claim without naming its source
+REPORTIVE = re.compile(r"\b(?:soll|sollen)\b[^.;:]*?\b(?:haben|sein|worden)\b")
 
 
 def _sentence_index(starts: list[int], pos: int) -> int:
@@ -74,7 +82,11 @@ def _direct(text: str, sents: list[tuple[int, int]], language: str, lex: Lexicon
         last_sentence = sj
         cue_span = (toks[cue[0]].start, toks[cue[1] - 1].end) if cue else None
         sp = (toks[speaker[0]].start, toks[speaker[1] - 1].end) if speaker else None
-        found.append(Found(qa, qb, "direct", cue_span, sp, inherit=inherit and sp is None))
+        if cue is None and found and found[-1].kind == "direct" and not text[found[-1].end:qa].strip():
+            prev = found.pop()  # one quotation split into two by the sentence break
+            found.append(Found(prev.start, qb, "direct", prev.cue, prev.speaker, prev.inherit))
+            continue
+        found.append(Found(qa, qb, "direct", cue_span, sp, inherit=sp is None))
     return found
 
 
@@ -94,8 +106,14 @@ def _indirect(text: str, sents: list[tuple[int, int]], direct: list[Found], lang
         masked = {k for k, t in enumerate(toks) if any(x <= t.start and t.end <= y for x, y in dspans)}
         if len(masked) >= len(toks) - 1:
             continue
-        hits = [f for f in find_in_sentence(toks, masked, language, lex)
-                if f.cue not in dcues and not _covered(f, dspans)]
+        hits = []
+        for f in find_in_sentence(toks, masked, language, lex):
+            if f.cue in dcues:
+                continue
+            if _covered(f, dspans):
+                _lend_cue(direct, f)
+                continue
+            hits.append(f)
         if hits:
             found.extend(hits)
             last_quote_sentence = si
@@ -103,15 +121,23 @@ def _indirect(text: str, sents: list[tuple[int, int]], direct: list[Found], lang
         if si in direct_sentences:
             last_quote_sentence = si
             continue
-        if language != "en" and si - last_quote_sentence <= 1 and _konjunktiv(toks, masked):
+        continued = language != "en" and si - last_quote_sentence <= CONTINUATION and _konjunktiv(toks, masked)
+        if continued or (language != "en" and (REPORTIVE.search(text, a, b) or _konjunktiv(toks, masked, STRONG_KONJUNKTIV))):
             first = next((k for k, t in enumerate(toks) if t.is_word), 0)
             end = len(toks)
             while end > first and not toks[end - 1].is_word and toks[end - 1].text not in {"“", "”", '"', "«", "»"}:
                 end -= 1
             if end - first >= 4:
                 found.append(Found(toks[first].start, toks[end - 1].end, "indirect", None, None, inherit=True))
-                last_quote_sentence = si
+                # a continuation does not extend the reach of the quote it continues
     return found
+
+
+def _lend_cue(direct: list[Found], f: Found) -> None:
+    """Give a direct quote without a cue the cue and speaker of the clause around it."""
+    for k, d in enumerate(direct):
+        if d.cue is None and f.start < d.end and d.start < f.end and f.cue:
+            direct[k] = Found(d.start, d.end, d.kind, f.cue, f.speaker)
 
 
 def _covered(f: Found, dspans: Sequence[tuple[int, int]]) -> bool:
@@ -119,27 +145,34 @@ def _covered(f: Found, dspans: Sequence[tuple[int, int]]) -> bool:
     return inside > 0.5 * (f.end - f.start)
 
 
-def _konjunktiv(toks: list[Tok], masked: set[int]) -> bool:
+def _konjunktiv(toks: list[Tok], masked: set[int], forms: frozenset[str] | set[str] = KONJUNKTIV) -> bool:
     words = {t.lower for k, t in enumerate(toks) if k not in masked}
     if words & {"wenn", "falls", "ob", "als", "ich", "wir"}:
         return False
-    return bool(words & KONJUNKTIV)
+    return bool(words & forms)
 
 
 # --------------------------------------------------------------------------- speakers
 
-_NAME_RUN = re.compile(r"(?:[A-ZÄÖÜ][\w’'-]+\s){1,3}")
+NOT_NAMES = ARTICLES["de"] | ARTICLES["en"] | ADVERBIAL_STARTS["de"] | ADVERBIAL_STARTS["en"] \
+    | PREPOSITIONS["de"] | PREPOSITIONS["en"] | {"laut", "wie", "so", "according"}
 
 
 def _full_name(text: str, before: int, surname: str) -> str | None:
     """A longer name ending in ``surname`` that the article gives before offset ``before``."""
     best = None
     for m in re.finditer(r"((?:[A-ZÄÖÜ][\w’'-]+ ){1,3})" + re.escape(surname) + r"\b", text[:before]):
-        first = m.group(1).split()[0]
-        if first.lower() in ARTICLES["de"] | ARTICLES["en"]:
+        words = m.group(0).split()
+        while words and _role_like(words[0]):
+            words = words[1:]
+        if not words or words[0].lower() in NOT_NAMES or len(words) < 2:
             continue
-        best = m.group(0)
+        best = " ".join(words)
     return best
+
+
+def _role_like(word: str) -> bool:
+    return is_role_word(word, lexicon("de")) or is_role_word(word, lexicon("en"))
 
 
 def _apposition_name(text: str, role: str) -> str | None:
@@ -169,6 +202,8 @@ def _resolve(text: str, found: list[Found], entities: Sequence[EntityMention], l
     lang = "en" if language == "en" else "de"
     quotes: list[Quote] = []
     last: Speaker | None = None
+    last_full: Speaker | None = None
+    known: list[str] = [e.name or e.text for e in entities if e.label == "PER" and " " in (e.name or e.text)]
     for f in sorted(found, key=lambda x: x.start):
         speaker: Speaker | None = None
         if f.speaker:
@@ -176,6 +211,9 @@ def _resolve(text: str, found: list[Found], entities: Sequence[EntityMention], l
             surface = text[a:b]
             toks = tokens(text, a, b)
             name, mention = None, _mention_at(entities, a, b)
+            if mention is not None and entities[mention].form in {"adjective", "demonym"} and (
+                    entities[mention].end - entities[mention].start) < (b - a) - 2:
+                mention = None  # "Ein Sprecher des ukrainischen Militärgeheimdienstes" is no state
             if len(toks) == 1 and toks[0].lower in PRONOUNS[lang]:
                 if last is not None and last.name:
                     name, mention = last.name, last.mention
@@ -189,18 +227,26 @@ def _resolve(text: str, found: list[Found], entities: Sequence[EntityMention], l
                     name = text[na:nb]
                     mention = _mention_at(entities, na, nb) if _mention_at(entities, na, nb) is not None else mention
                     if rng[1] - rng[0] == 1:
-                        name = _full_name(text, a, name) or name
+                        name = next((k for k in reversed(known) if k.endswith(" " + name)), None) \
+                            or _full_name(text, a, name) or name
                 elif any(is_role_word(t.text, lex) for t in toks):
                     name = _apposition_name(text, surface)
                 if mention is not None and entities[mention].name:
-                    name = entities[mention].name if entities[mention].label == "PER" or not name else name
+                    m = entities[mention]
+                    name = m.name if m.label in {"PER", "ORG"} and m.form not in {"adjective", "demonym"} \
+                        or not name else name
             speaker = Speaker(a, b, surface, mention, name)
         elif f.inherit and last is not None:
-            speaker = last
+            speaker = last_full or last
         cue = Span(f.cue[0], f.cue[1], text[f.cue[0]:f.cue[1]]) if f.cue else None
         quotes.append(Quote(f.start, f.end, text[f.start:f.end], f.kind, cue, speaker, stage_name))
         if speaker is not None:
             last = speaker
+            if (speaker.text or "").lower() not in PRONOUNS[lang] and not (
+                    cue is not None and cue.text.split()[0].lower() in WEAK_SOURCES):
+                last_full = speaker
+            if speaker.name and " " in speaker.name:
+                known.append(speaker.name)
     return quotes
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from lagebild.analyze.speech import (
-    ADVERBIAL_STARTS, ARTICLES, AUXILIARIES, PREPOSITIONS, PRONOUNS, SUBORDINATORS, Lexicon, Tok, tokens,
+    ADVERBIAL_STARTS, ARTICLES, AUXILIARIES, PREPOSITIONS, PRONOUNS, SUBORDINATORS, Lexicon, Tok, is_role_word,
 )
 
 #: opening mark → closing marks
@@ -22,7 +22,24 @@ PAIRS_EN = {"“": "”", '"': '"', "«": "»", "„": "“”", "‘": "’"}
 MAX_QUOTE = 2000
 
 #: Konjunktiv forms that mark reported speech in a clause without a cue of its own
+#: words after "Verb, " that do not open a reported clause
+NOT_CLAUSE = {"und", "aber", "sondern", "als", "um", "wobei", "bevor", "nachdem", "weil", "da", "wenn", "doch",
+              "denn", "während", "obwohl", "sowie", "oder", "nachdem", "bis", "seit", "indem", "so"}
+#: nouns after "nach" that name where a claim comes from ("nach Meinung von", "nach einer Studie")
+NACH_NOUNS = {"Meinung", "Vernehmen", "Studie", "Umfrage", "Expertenmeinung", "Ansicht", "Auffassung",
+              "Darstellung", "Aussage", "Aussagen", "Worten", "Schätzung", "Schätzungen", "Einschätzung",
+              "Berechnungen", "Erkenntnissen", "Informationen", "Angaben", "Berichten", "Bericht",
+              "Polizeiangaben", "Medienberichten", "Zeugenaussagen", "Untersuchungen", "Analyse"}
+#: sentence adverbs that point back to a source ("Demnach steht …")
+BACK_CUES = {"demnach", "wonach", "danach"}
+#: verbs that report a speech act whose content is a noun phrase ("sprach von …")
+REPORTED_VERBS = {"sprechen", "bezeichnen", "kritisieren", "nennen", "fordern", "warnen", "ankündigen",
+                  "bekanntgeben", "vorwerfen", "beklagen", "verurteilen", "dementieren", "bestreiten",
+                  "zurückweisen", "bestätigen", "melden", "berichten"}
 KONJUNKTIV = {
+    "benötige", "gehöre", "unterliege", "befinde", "führe", "zeige", "erfolge", "erwarte", "halte",
+    "nehme", "stelle", "spiele", "möge", "bedeute", "betrage", "entspreche", "reiche", "treffe", "brächten",
+    "müssten", "wüssten", "gingen", "kämen", "lägen", "stünden", "gäben", "ließe", "wolle", "solle",
     "sei", "seien", "seiest", "habe", "hätte", "hätten", "werde", "würde", "würden", "könne", "könnte",
     "könnten", "müsse", "müsste", "müssten", "solle", "wolle", "dürfe", "gebe", "gäbe", "wäre", "wären",
     "liege", "stehe", "gehe", "komme", "bestehe", "handle", "handele", "bleibe", "lasse", "brauche",
@@ -30,6 +47,11 @@ KONJUNKTIV = {
 }
 #: a cue that is a preposition or an adverbial phrase naming the source
 SOURCE_PREPS = {"de": {"laut", "gemäß", "zufolge"}, "en": set()}
+REPORT_NOUNS = {"Berichten", "Medienberichten", "Presseberichten", "Angaben", "Informationen", "Schätzungen"}
+OPEN_MARKS = {"„", "»", "«", '"', "“", "‚"}
+CLOSE_MARKS = {"“", "”", "«", "»", '"', "‘"}
+#: finite verbs in front of a cue participle after the message ("…, soll Kim gesagt haben")
+REPORT_AUX = {"soll", "sollen", "hat", "habe", "hatte", "haben", "hätte", "hatten"}
 STOP_PUNCT = {".", "!", "?", ";", ":", "…"}
 ADJ_RE = re.compile(r"\w+(?:e|en|er|es|em)$")
 
@@ -102,6 +124,7 @@ def np_after(toks: list[Tok], i: int, language: str, lex: Lexicon) -> tuple[int,
         return (i, i + 1)
     j = i
     seen_head = False
+    appositions = 0
     while j < n:
         t = toks[j]
         low = t.lower
@@ -121,13 +144,26 @@ def np_after(toks: list[Tok], i: int, language: str, lex: Lexicon) -> tuple[int,
                 while k < n and toks[k].text not in {",", ".", ":", ";"}:
                     k += 1
                 seg = toks[j + 1:k]
-                if seg and len(seg) <= 8 and all(s.lower in arts or s.is_cap or s.lower in NP_GLUE[lang]
-                                                 or ADJ_RE.match(s.lower) for s in seg):
+                named = not seg or seg[0].lower not in arts or any(is_role_word(x.text, lex) for x in seg)
+                if seg and len(seg) <= 10 and named and not appositions and all(s.lower in arts or s.is_cap or s.lower in NP_GLUE[lang]
+                                                  or s.text in {"(", ")"} or ADJ_RE.match(s.lower) for s in seg):
                     j = k
+                    appositions += 1
                     continue
             break
-        if not t.is_word and t.text not in {"-", "’", "'"}:
+        if not t.is_word and t.text not in {"-", "’", "'"} and t.text not in OPEN_MARKS:
             break
+        if t.text in OPEN_MARKS and seen_head:  # a title in quotation marks: das Magazin „Der Spiegel“
+            k = j + 1
+            while k < n and k - j <= 6 and toks[k].text not in CLOSE_MARKS:
+                k += 1
+            if k < n and toks[k].text in CLOSE_MARKS and k > j + 1:
+                j = k + 1
+                continue
+            break
+        if seen_head and lang == "de" and low in arts and (low not in {"des", "der", "eines", "einer"} or (
+                low == "der" and toks[i].lower not in arts and not is_role_word(toks[j - 1].text, lex))):
+            break  # "sagte Kyrylo Budanow der Zeitung": a dative after a name
         if low in arts or low in NP_GLUE[lang]:
             j += 1
             continue
@@ -137,7 +173,8 @@ def np_after(toks: list[Tok], i: int, language: str, lex: Lexicon) -> tuple[int,
             seen_head = True
             j += 1
             continue
-        if lang == "de" and ADJ_RE.match(low) and j + 1 < n and (toks[j + 1].is_cap or ADJ_RE.match(toks[j + 1].lower)) \
+        if lang == "de" and ADJ_RE.match(low) and low not in ADVERBIAL_STARTS["de"] and j + 1 < n \
+                and toks[j + 1].lower not in arts and (toks[j + 1].is_cap or ADJ_RE.match(toks[j + 1].lower)) \
                 and low not in AUXILIARIES["de"] and low not in lex.verbs:
             j += 1
             continue
@@ -159,7 +196,7 @@ def np_after(toks: list[Tok], i: int, language: str, lex: Lexicon) -> tuple[int,
 
 NP_GLUE = {
     "de": {"des", "der", "von", "vom", "und", "sowie", "sowohl", "als", "auch", "al", "van", "de", "bin",
-           "für", "zu", "zur", "zum", "beim"},
+           "eines", "einer"},
     "en": {"of", "and", "the", "for", "al", "bin", "de", "van", "von"},
 }
 
@@ -169,23 +206,31 @@ NP_GLUE = {
 def _is_cue(toks: list[Tok], i: int, lex: Lexicon, language: str) -> tuple[int, int] | None:
     """Token indexes (first, last) of a verb cue at ``toks[i]``, with its particle if separable."""
     low = toks[i].lower
+    if language != "en" and toks[i].is_cap and i > 0 and toks[i - 1].is_word:
+        return None  # a noun ("das Sagen", "Hinweise")
     if low in lex.participles:
         return (i, i)
-    hit = lex.verbs.get(low)
-    if hit is None:
+    hits = lex.verbs.get(low)
+    if not hits:
         return None
-    lemma, particle = hit
-    if language != "en" and toks[i].is_cap and i > 0 and toks[i - 1].lower in ARTICLES["de"]:
-        return None  # a noun ("das Sagen")
-    if particle:
-        for k in range(i + 1, min(len(toks), i + 14)):
-            if toks[k].text in {",", ".", ":", ";"}:
+    plain = False
+    for _lemma, particle in hits:
+        if not particle:
+            plain = True
+            continue
+        for k in range(i + 1, min(len(toks), i + 20)):
+            if toks[k].text in {".", ":", ";"} or (toks[k].text == "," and k + 1 < len(toks)
+                                                   and toks[k + 1].lower in SUBORDINATORS["de"] | NOT_CLAUSE):
                 break
             if toks[k].lower == particle:
                 return (i, k)
-        # a separable verb without its particle is only a cue in verb-final position ("hinweist")
-        return None if not low.startswith(particle) else (i, i)
-    return (i, i)
+    # a separable verb without its particle is no cue ("gab" without "an"/"bekannt")
+    return (i, i) if plain else None
+
+
+def cue_lemma(tok: Tok, lex: Lexicon) -> str:
+    hits = lex.verbs.get(tok.lower)
+    return hits[0][0] if hits else lex.participles.get(tok.lower, "")
 
 
 def _clause_end(toks: list[Tok], i: int) -> int:
@@ -211,17 +256,31 @@ def _speaker_before(toks: list[Tok], lo: int, v: int, language: str, lex: Lexico
     if v <= lo:
         return np_after(toks, v + 1, language, lex)
     first = toks[lo].lower
-    if first in ADVERBIAL_STARTS[lang] or first in PREPOSITIONS[lang] or (lang == "de" and v - lo == 1 and not toks[lo].is_cap):
+    adverb = v - lo == 1 and (not toks[lo].is_cap or first.endswith(("lich", "weise", "mals", "falls", "dings", "ends")))
+    if first in ADVERBIAL_STARTS[lang] or first in PREPOSITIONS[lang] or (lang == "de" and adverb):
         k = v + 1
         return np_after(toks, k, language, lex)
     a, b = lo, v
     while a < b and not toks[a].is_word:
         a += 1
-    while b > a and toks[b - 1].text in {",", "-"}:
+    while a < b and toks[a].lower in {"denn", "und", "aber", "doch", "and", "but", "so"}:
+        a += 1
+    while b > a and (toks[b - 1].text in {",", "-"} or (lang == "de" and
+            toks[b - 1].is_word and not toks[b - 1].is_cap and toks[b - 1].lower not in PRONOUNS[lang])):
         b -= 1
-    if b <= a or b - a > 14:
+    if b <= a or b - a > 14 or (b - a == 1 and toks[a].lower in {"es", "dies", "das", "it", "this", "there"}):
         return None
     return (a, b)
+
+
+def _speaker_after(toks: list[Tok], cue: tuple[int, int], language: str, lex: Lexicon) -> tuple[int, int] | None:
+    """Subject after a cue verb; inside a separable cue when it stands there ("fügte er hinzu")."""
+    c0, c1 = cue
+    if c1 > c0:
+        inner = np_after(toks, c0 + 1, language, lex)
+        if inner and inner[1] <= c1:
+            return inner
+    return np_after(toks, c1 + 1, language, lex)
 
 
 def _finite_before(toks: list[Tok], lo: int, c: int, language: str) -> int:
@@ -233,7 +292,8 @@ def _finite_before(toks: list[Tok], lo: int, c: int, language: str) -> int:
     return c
 
 
-def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexicon) -> list[Found]:
+def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexicon,
+                     reported: bool = True) -> list[Found]:
     """Indirect quotes of one sentence (tokens inside direct quotes are in ``masked``)."""
     lang = "en" if language == "en" else "de"
     n = len(toks)
@@ -266,7 +326,10 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
             if msg is None and i > 0:
                 msg = _message_span(toks, 0, i) if np[1] >= n - 1 else whole
             if msg:
-                found.append(Found(msg[0], msg[1], "indirect", (t.start, t.end), span(np)))
+                if np[1] - np[0] == 1 and toks[np[0]].text in REPORT_NOUNS:
+                    found.append(Found(msg[0], msg[1], "indirect", (t.start, toks[np[0]].end), None))
+                else:
+                    found.append(Found(msg[0], msg[1], "indirect", (t.start, t.end), span(np)))
             return found
         if lang == "de" and low == "zufolge" and i > 0:
             lo = 0
@@ -274,11 +337,43 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
                 if toks[k].text == ",":
                     lo = k + 1
                     break
+            if toks[i - 1].text in REPORT_NOUNS:
+                msg = _message_span(toks, lo, n)
+                if msg:
+                    found.append(Found(msg[0], msg[1], "indirect", (toks[i - 1].start, t.end), None))
+                return found
             src = (lo, i) if i - lo <= 8 else (i - 1, i)
             msg = _message_span(toks, i + 1, n) if lo == 0 else _message_span(toks, 0, lo)
             if msg:
-                speaker = None if toks[src[0]].lower in {"berichten", "medienberichten", "angaben"} else span(src)
-                found.append(Found(msg[0], msg[1], "indirect", (t.start, t.end), speaker))
+                found.append(Found(msg[0], msg[1], "indirect", (t.start, t.end), span(src)))
+            return found
+        if lang == "de" and low in BACK_CUES and (i == 0 or toks[i - 1].text == ","):
+            msg = _message_span(toks, i + 1, n)
+            if msg:
+                found.append(Found(msg[0], msg[1], "indirect", (t.start, t.end), (t.start, t.end) if i == 0 else None))
+            return found
+        if lang == "de" and low == "nach" and i + 2 < n and (toks[i + 1].text in NACH_NOUNS or (
+                toks[i + 2].text in NACH_NOUNS and not toks[i + 1].is_cap)
+                or (i + 3 < n and toks[i + 3].text in NACH_NOUNS and not toks[i + 1].is_cap and not toks[i + 2].is_cap)):
+            k = i + 1
+            while toks[k].text not in NACH_NOUNS:
+                k += 1
+            end = k + 1
+            if end < n and (toks[end].lower in {"von", "der", "des", "aus", "eines", "einer"} or (
+                    toks[end].is_cap and toks[end].text.endswith("s") and _is_cue(toks, end, lex, language) is None) or (
+                    end + 1 < n and not toks[end].is_cap and toks[end].lower.endswith("er") and toks[end + 1].is_cap)):
+                np = np_after(toks, end + 1 if toks[end].lower in {"von", "aus"} else end, language, lex)
+                if np:
+                    end = np[1]
+            speaker = (i + 1, end)
+            if i == 0 or (i == 1 and not toks[0].is_word):
+                msg = _message_span(toks, end, n)
+            elif end >= n - 1:
+                msg = _message_span(toks, 0, i)
+            else:
+                msg = whole
+            if msg:
+                found.append(Found(msg[0], msg[1], "indirect", (t.start, t.end), span(speaker)))
             return found
         if lang == "de" and low == "nach" and i + 1 < n and (
                 toks[i + 1].text in lex.nouns or toks[i + 1].text.endswith(tuple("-" + x for x in ("Erkenntnissen", "Angaben", "Informationen", "Berichten", "Einschätzung")))
@@ -322,16 +417,17 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
             if msg:
                 found.append(Found(msg[0], msg[1], "indirect", (t.start, toks[i + 1].end), span(np)))
             return found
-        if low in ("wie", "as") and i + 2 < n and (i == 0 or toks[i - 1].text == ","):
+        if low in ("wie", "as") and i + 2 < n and (i == 0 or toks[i - 1].text == "," or (
+                i == 1 and toks[0].lower in {"denn", "und", "aber", "doch", "and", "but"})):
             k = i + 1
-            while k < n and k - i <= 8 and toks[k].text not in {",", "."} and not _is_cue(toks, k, lex, language):
+            while k < n and k - i <= 14 and toks[k].text not in {",", "."} and not _is_cue(toks, k, lex, language):
                 k += 1
-            if k < n and k - i <= 8 and _is_cue(toks, k, lex, language) and k > i + 1:
+            if k < n and k - i <= 14 and _is_cue(toks, k, lex, language) and k > i + 1:
                 cue_end = k
                 while cue_end + 1 < n and toks[cue_end + 1].text not in {",", "."}:
                     cue_end += 1
                 np = (i + 1, k)
-                if i == 0:
+                if i <= 1:
                     msg = _message_span(toks, cue_end + 1, n)
                 else:
                     msg = _message_span(toks, 0, i)
@@ -345,15 +441,27 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
         c0, c1 = cue
         # message after: ", dass …", ": …", ", <Konjunktiv clause>"; English "said (that) …"
         k = c1 + 1
+        inv = np_after(toks, k, language, lex) if k < n and toks[k].text != "," else None
+        if inv:
+            k = inv[1]
         while k < n and k - c1 <= 14 and toks[k].text not in {",", ":", ".", ";"} and k not in masked:
             k += 1
         after = None
+        lemma = cue_lemma(toks[c0], lex)
+        if lemma == "heißen" and not ((c0 + 1 < n and toks[c0 + 1].lower == "es") or toks[c0 - 1].lower == "es"):
+            continue
         if k < n and toks[k].text in {",", ":"} and k + 1 < n and (k + 1) not in masked:
             nxt = toks[k + 1].lower
-            rest = {x.lower for x in toks[k + 1:_clause_end(toks, k + 1)]}
-            if toks[k].text == ":" or nxt in SUBORDINATORS[lang] or (lang == "de" and rest & KONJUNKTIV) or lang == "en":
+            rel = nxt in {"der", "die", "das", "den", "dem", "deren", "dessen"} and k + 2 < n and not toks[k + 2].is_cap
+            between = k - c1 - 1 - ((inv[1] - inv[0]) if inv else 0)
+            if toks[k].text == ":" or nxt in SUBORDINATORS[lang] or (
+                    lang == "de" and nxt not in NOT_CLAUSE and not rel and between <= 4):
                 after = (k + 1, n)
-        if after is None and lang == "en" and c1 + 1 < n and toks[c1 + 1].lower in {"that", "the", "it", "he", "she", "they", "there", "north", "russia"} | {"on", "in"}:
+        if after is None and lang == "en" and c1 + 1 < n and toks[c1 + 1].is_word and (
+                toks[c1 + 1].lower in {"that", "the", "it", "he", "she", "they", "there", "on", "in", "a", "an", "its",
+                                       "his", "her", "their", "this", "these", "some", "no"}
+                or (toks[c1 + 1].is_cap and toks[c1 + 1].lower not in PRONOUNS["en"])) and (
+                c1 + 2 < n and toks[c1 + 2].text not in {",", "."}):
             j = c1 + 1
             if toks[j].lower in {"on", "in"}:
                 while j < n and toks[j].lower != "that" and j - c1 < 5:
@@ -370,8 +478,18 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
         before = None
         if after is None and i > 2:
             lead = c0 - 1
+            aux = next((k for k in range(max(0, c0 - 8), c0) if toks[k].lower in REPORT_AUX
+                        and k > 0 and toks[k - 1].text == ","), None)
             if toks[lead].text == ",":
                 before = (0, lead)
+            elif lang == "de" and aux is not None and not any(toks[k].text == "," for k in range(aux + 1, c0)):
+                before = (0, aux - 1)  # "…, soll Kim bei einem Essen gesagt haben."
+                inverted = np_after(toks, aux + 1, language, lex)
+                if inverted:
+                    msg = _message_span(toks, *before)
+                    if msg:
+                        found.append(Found(msg[0], msg[1], "indirect", _cue_span(toks, c0, c0, c1), span(inverted)))
+                        return found
             elif lang == "en":
                 np_start = c0
                 while np_start > 0 and toks[np_start - 1].text != "," and c0 - np_start < 6:
@@ -387,18 +505,26 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
                     break
             v = _finite_before(toks, lo, c0, language)
             sp = _speaker_before(toks, lo, v, language, lex)
+            if lemma == "heißen":
+                sp = None
             if msg:
-                cue_span = (toks[v].start if v < c0 and v >= c0 - 6 else toks[c0].start, toks[c1].end)
+                cue_span = _cue_span(toks, v, c0, c1)
                 found.append(Found(msg[0], msg[1], "indirect", cue_span, span(sp)))
+                return found
+        if after is None and before is None and lang == "de" and lemma in REPORTED_VERBS and reported:
+            v = _finite_before(toks, 0, c0, language)
+            sp = _speaker_before(toks, 0, v, language, lex)
+            if sp and whole:
+                found.append(Found(whole[0], whole[1], "indirect", _cue_span(toks, c0, c0, c1), span(sp)))
                 return found
         if before is not None:
             msg = _message_span(toks, *before)
             if lang == "en" and toks[c0 - 1].text != ",":
                 sp = (before[1] + 1, c0)
             else:
-                sp = np_after(toks, c1 + 1, language, lex)
+                sp = _speaker_after(toks, cue, language, lex)
             if msg and sp:
-                found.append(Found(msg[0], msg[1], "indirect", (toks[c0].start, toks[c1].end), span(sp)))
+                found.append(Found(msg[0], msg[1], "indirect", _cue_span(toks, c0, c0, c1), span(sp)))
                 return found
     return found
 
@@ -417,7 +543,7 @@ def direct_cue(toks: list[Tok], qa: int, qb: int, language: str, lex: Lexicon) -
     if k < n:
         cue = _is_cue(toks, k, lex, language)
         if cue:
-            return (cue[0], cue[1] + 1), np_after(toks, cue[1] + 1, language, lex)
+            return _cue_range(cue[0], cue[0], cue[1]), _speaker_after(toks, cue, language, lex)
         if lang == "en":
             for j in range(k + 1, min(n, k + 6)):
                 cue = _is_cue(toks, j, lex, language)
@@ -438,7 +564,20 @@ def direct_cue(toks: list[Tok], qa: int, qb: int, language: str, lex: Lexicon) -
             while lo < c0 and toks[lo].text in {","}:
                 lo += 1
             if c0 == lo:
-                return (c0, c1 + 1), np_after(toks, c1 + 1, language, lex)
+                return _cue_range(c0, c0, c1), _speaker_after(toks, cue, language, lex)
             v = _finite_before(toks, lo, c0, language)
-            return (v if c0 - v <= 4 else c0, c1 + 1), _speaker_before(toks, lo, v, language, lex)
+            return _cue_range(v, c0, c1), _speaker_before(toks, lo, v, language, lex)
     return None, None
+
+
+def _cue_range(v: int, c0: int, c1: int) -> tuple[int, int]:
+    """Token range of a cue: the verb, with an auxiliary right before it and a particle close
+    after it ("hatte berichtet", "fügte er hinzu"); a span never swallows a whole clause."""
+    first = v if 0 < c0 - v <= 1 else c0
+    last = c1 if c1 - c0 <= 2 else c0
+    return first, last + 1
+
+
+def _cue_span(toks: list[Tok], v: int, c0: int, c1: int) -> tuple[int, int]:
+    a, b = _cue_range(v, c0, c1)
+    return toks[a].start, toks[b - 1].end

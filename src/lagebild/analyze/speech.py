@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 from importlib import resources
 
 MONTHS_RE = ("Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
@@ -72,30 +73,25 @@ SUBORDINATORS = {
 }
 
 
-@dataclass(frozen=True)
-class Tok:
-    """A token of a sentence: surface text and offsets into the article text."""
+class Tok(NamedTuple):
+    """A token of a sentence: surface text, offsets into the article text and cached word shape."""
 
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
+    lower: str
+    is_cap: bool  # starts with an upper-case letter
+    is_word: bool  # starts with a letter or digit
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
     """The tokens of ``text[start:end]`` with article offsets."""
-    return [Tok(m.group(), start + m.start(), start + m.end()) for m in TOKEN_RE.finditer(text[start:end])]
+    out = []
+    for m in TOKEN_RE.finditer(text, start, end):
+        word = m.group()
+        first = word[0]
+        out.append(Tok(word, m.start(), m.end(), word.lower(), first.isupper(), first.isalnum()))
+    return out
 
 
 def _read(name: str) -> list[str]:
@@ -108,7 +104,7 @@ _INSEPARABLE = ("be", "er", "ver", "ent", "zer", "emp", "miss", "ge", "über", "
 
 def _weak_forms(infinitive: str) -> set[str]:
     stem = infinitive[:-2] if infinitive.endswith("en") else infinitive[:-1]
-    e = "e" if stem.endswith(("t", "d")) or re.search(r"[^aeiouäöül]n$", stem) else ""
+    e = "e" if stem.endswith(("t", "d")) or re.search(r"[^aeiouäöülr][mn]$", stem) else ""
     forms = {stem + e + "t", stem + e + "te", stem + e + "ten", stem + "en", stem + "e", stem + e + "test",
              infinitive}
     if infinitive.endswith(("ern", "eln")):
@@ -124,22 +120,23 @@ def _weak_forms(infinitive: str) -> set[str]:
 class Lexicon:
     """Speech cues of one language: finite forms → (lemma, particle or None)."""
 
-    verbs: dict[str, tuple[str, str | None]]
+    verbs: dict[str, list[tuple[str, str | None]]]  # form → [(lemma, particle)]
     participles: dict[str, str]  # joined participle of separable verbs ("hingewiesen") → lemma
     nouns: frozenset[str]
     roles: frozenset[str]
+    role_re: re.Pattern[str] | None = None  # an office noun, alone or at the end of a compound
 
 
 @lru_cache(maxsize=2)
 def lexicon(language: str) -> Lexicon:
     lang = "en" if language == "en" else "de"
-    verbs: dict[str, tuple[str, str | None]] = {}
+    verbs: dict[str, list[tuple[str, str | None]]] = {}
     participles: dict[str, str] = {}
     if lang == "en":
         for line in _read("verbs_en.txt"):
             forms = line.split()
             for form in forms:
-                verbs[form] = (forms[0], None)
+                verbs[form] = [(forms[0], None)]
         nouns: frozenset[str] = frozenset()
     else:
         for line in _read("verbs_de.txt"):
@@ -149,23 +146,30 @@ def lexicon(language: str) -> Lexicon:
             base = lemma[len(particle):] if particle and lemma.startswith(particle) else lemma
             forms = set(strong.split()) if strong else _weak_forms(base)
             for form in forms:
+                if particle and not form.startswith("ge"):
+                    participles.setdefault(particle + form, lemma)  # verb-final: "mitteilte", "hinweist"
                 if particle and form.startswith("ge") and strong:
                     participles[particle + form] = lemma
                 elif particle and not strong and form.startswith("ge"):
                     participles[particle + form] = lemma
                     continue
-                verbs.setdefault(form, (lemma, particle or None))
+                verbs.setdefault(form, [])
+                if (lemma, particle or None) not in verbs[form]:
+                    verbs[form].append((lemma, particle or None))
             if particle:
                 participles[lemma] = lemma
-                verbs.setdefault(lemma, (lemma, None))
         nouns = frozenset(_read("nouns_de.txt"))
     roles = frozenset(_read("roles.txt"))
-    return Lexicon(verbs, participles, nouns, roles)
+    alternation = "|".join(sorted((re.escape(r) for r in roles), key=len, reverse=True))
+    role_re = re.compile(r"(?:|.{3,})(?:" + alternation + ")")
+    return Lexicon(verbs, participles, nouns, roles, role_re)
 
 
 def is_role_word(word: str, lex: Lexicon) -> bool:
     """Whether ``word`` names an office ("Kreml-Sprecher", "Außenministerin", "spokesman")."""
     low = word.lower().rsplit("-", 1)[-1]
+    if lex.role_re is not None:
+        return lex.role_re.fullmatch(low) is not None
     return any(low == r or (len(low) > len(r) + 2 and low.endswith(r)) for r in lex.roles)
 
 

@@ -1,21 +1,163 @@
 """Time expressions (TIMEX3), anchored at the publication date.
 
-Interface only (version 0): the stage is registered and wired into the default chain, and
-returns no records until its extractor lands.
+One regex pass per article finds DATE, TIME, DURATION and SET expressions (German or English
+rules, :mod:`timex_de` / :mod:`timex_en`); each match is resolved by its rule's handler against
+
+* the publication date and the tense of the sentence ("im September" in a January article that
+  speaks in the past is last September, "plant … im September" next September), and
+* the reference time, the last date the text named, for anaphoric expressions ("zwei Tage
+  später") and for year-less dates in narrative passages far from the publication date.
+
+Without a publication date, deictic values stay underspecified (``XXXX-09``, ``PAST_REF``).
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from datetime import date
+from functools import lru_cache
+
+from lagebild.analyze.timex_anchor import FUTURE, PAST, Context, Reference, tense
+from lagebild.analyze.timex_rules import Compiled, Groups, compile_rules
+from lagebild.model import Sentence, Timex
 from lagebild.pipeline import Doc, stage
 
 STAGE = "lagebild.timex"
+VERSION = "1"
+
+#: the year, month and day of a value that can be a reference time
+_REF_VALUE = r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T|-[WQHSFU])"
+#: "seit Februar 2022" names the start of a state that lasts until now, not the time the text is at
+_SINCE = r"(?:\b[Ss]eit|\b[Ss]ince)\s+(?:(?:dem|the|Anfang|Mitte|Ende|Beginn)\s+)?$"
+#: a reference this many years from the publication date makes a passage narrative
+NARRATIVE_YEARS = 10
+#: ... unless a date near the publication date was named within this many sentences
+NARRATIVE_SENTENCES = 6
+_SENT_SPLIT = r"(?<=[a-zäöüß)\"“”][.!?])\s+(?=[A-ZÄÖÜ„\"])|\n+"
 
 
-@stage(STAGE, version="0", requires=("tokens", "sentences"), provides=("timexes",))
+@lru_cache(maxsize=1)
+def _helpers() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    return re.compile(_REF_VALUE), re.compile(_SINCE), re.compile(_SENT_SPLIT)
+
+
+@lru_cache(maxsize=4)
+def compiled(language: str) -> Compiled:
+    """The joined rules of a language ("de" or "en"), compiled once."""
+    if language == "en":
+        from lagebild.analyze import timex_en
+
+        return compile_rules(timex_en.rules(), re.IGNORECASE, timex_en.triggers())
+    from lagebild.analyze import timex_de
+
+    return compile_rules(timex_de.rules(), 0, timex_de.triggers())
+
+
+def _candidates(text: str, rules: Compiled) -> list[int]:
+    """Start offsets at which some rule may match (see :func:`timex_rules.trigger_regex`)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets exact
+        lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    return [m.start() for m in rules.trigger.finditer(lowered)]
+
+
+_CLAUSE_MARKS = ",;:–()\"„“”"
+
+
+def _clause(text: str, a: int, b: int, start: int, end: int) -> tuple[int, int]:
+    """The clause (between commas, semicolons, dashes, brackets, quotes) around start..end in a..b."""
+    ca = max(text.rfind(ch, a, start) for ch in _CLAUSE_MARKS) + 1
+    cb = min((i for i in (text.find(ch, end, b) for ch in _CLAUSE_MARKS) if i >= 0), default=b)
+    return max(a, ca), cb
+
+
+def _sentence_starts(text: str, sentences: Sequence[Sentence] | None) -> list[int]:
+    if sentences:
+        return [s.start for s in sentences]
+    return [0] + [m.end() for m in _helpers()[2].finditer(text)]
+
+
+def find_timexes(
+    text: str,
+    published: date | None = None,
+    language: str = "de",
+    sentences: Sequence[Sentence] | None = None,
+) -> list[Timex]:
+    """All time expressions of ``text`` with TIMEX3 values, in text order."""
+    rules = compiled("en" if language == "en" else "de")
+    ref_value, since, _ = _helpers()
+    starts = _sentence_starts(text, sentences)
+    ends = [s.end for s in sentences] if sentences else starts[1:] + [len(text)]
+    tenses: dict[int, str | None] = {}
+    ref: Reference | None = None
+    last_near = -1  # the sentence of the last date near the publication date
+    last_day: tuple[int, str] | None = None
+    out: list[Timex] = []
+    stage_name = f"{STAGE}.v{VERSION}"
+    lang = "en" if language == "en" else "de"
+    pos, n = 0, len(text)
+    match = rules.regex.match
+    for cand in _candidates(text, rules):
+        if cand < pos:
+            continue
+        m = match(text, cand)
+        if m is None:
+            continue
+        kind = rules.kinds[m.lastindex]
+        si = bisect_right(starts, m.start()) - 1
+        a = starts[si] if si >= 0 else 0
+        b = ends[si] if 0 <= si < len(ends) else n
+        if si not in tenses:
+            tenses[si] = tense(text[a:b], lang)
+        # the tense of the clause around the expression decides; the sentence's where it has none
+        ca, cb = _clause(text, a, b, m.start(), m.end())
+        sentence_tense = tenses[si]
+        clause_tense = tense(text[ca:cb], lang) if (ca, cb) != (a, b) else sentence_tense
+        now_tense = clause_tense or sentence_tense
+        narrative = local = False
+        if ref is not None:
+            if published is None:
+                local = ref.sentence >= si - 1
+            else:
+                # a passage about a past far from the publication date (not a news report that
+                # mentions an old year between dates of its own time) ...
+                narrative = abs(ref.year - published.year) >= NARRATIVE_YEARS and (
+                    last_near < 0 or last_near < si - NARRATIVE_SENTENCES)
+                # ... or a date just named, which year-less dates follow
+                local = (ref.sentence == si and now_tense != FUTURE) or (
+                    ref.sentence == si - 1 and now_tense == PAST and ref.year != published.year)
+        ctx = Context(published, ref, narrative, now_tense, lang,
+                      last_day[1] if last_day and last_day[0] == si else None, local)
+        hits = rules.handlers[kind](Groups(m, kind), ctx)
+        if not hits:
+            continue
+        for hit in hits:
+            out.append(Timex(hit.start, hit.end, text[hit.start:hit.end], hit.type, hit.value, hit.mod,
+                             hit.anchored, stage_name))
+            if hit.type in ("DATE", "TIME") and not hit.keep_ref \
+                    and not since.search(text, max(0, hit.start - 8), hit.start):
+                rm = ref_value.match(hit.value)
+                if rm:
+                    month = int(rm.group(2)) if rm.group(2) else None
+                    day = int(rm.group(3)) if rm.group(3) else None
+                    ref = Reference(int(rm.group(1)), month, day, si)
+                    if published is not None and abs(ref.year - published.year) <= 1:
+                        last_near = si
+                    if day is not None:
+                        last_day = (si, hit.value[:10])
+        pos = m.end()
+    return out
+
+
+@stage(STAGE, version=VERSION, requires=("tokens", "sentences"), provides=("timexes",))
 def make_timex(**_: object):
-    """Time expressions (TIMEX3), anchored at the publication date (interface; no extractor yet)."""
+    """Time expressions (TIMEX3: DATE, TIME, DURATION, SET) anchored at the publication date."""
+    compiled("de")
+    compiled("en")
 
     def run(doc: Doc) -> dict[str, object]:
-        return {"timexes": []}
+        return {"timexes": find_timexes(doc.text, doc.article.published, doc.language, doc.get("sentences"))}
 
     return run

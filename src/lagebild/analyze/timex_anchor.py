@@ -24,37 +24,41 @@ _DE_FUTURE = (
     r"wird|werden|werde|wirst|will|wollen|wolle|plant|planen|plane|geplant|planten|beabsichtigt"
     r"|beabsichtigen|soll|sollen|solle|kommende[nmrs]?|nächste[nmrs]?|künftig\w*|voraussichtlich"
     r"|bevorstehende?[nmrs]?|anstehende?[nmrs]?|erwartet|vorgesehen|bald|demnächst|angekündigt"
-    r"|ankündigte|kündigte|ab|bis"
+    r"|ankündigte|kündigte"
 )
 _DE_PAST = (
     r"hat|haben|hatte|hatten|habe|hätten|hätte|war|waren|wurde|wurden|worden|gewesen|sei|seien"
-    r"|sagte|sagten|erklärte|betonte|teilte|traf|trafen|begann|begannen|kam|kamen|gab|fand|griff"
-    r"|feuerte|lieferte|lieferten|meldete|berichtete|vergangene[nmrs]?|letzte[nmrs]?|vorige[nmrs]?"
+    r"|traf|trafen|begann|begannen|kam|kamen|gab|fand|griff|sagte|sagten|berichtete|berichteten|erklärte"
+    r"|betonte|teilte|meldete|meldeten|bestätigte|warnte|verurteilte|kündigte"
+    r"|feuerte|lieferte|lieferten|vergangene[nmrs]?|letzte[nmrs]?|vorige[nmrs]?"
     r"|seit|bereits|zuletzt|damals|zuvor|kürzlich"
 )
 _EN_FUTURE = (
-    r"will|'ll|shall|going|plans?|planned|planning|intends?|expects?|expected|scheduled|upcoming"
-    r"|next|coming|soon|would|until|by|from"
+    r"will|'ll|shall|going|plans?|planned|planning|intends?|scheduled|upcoming"
+    r"|next|coming|soon"
 )
 _EN_PAST = (
-    r"was|were|had|did|said|told|ago|last|since|already|earlier|recently|previously|been|has|have"
+    r"was|were|had|did|ago|last|since|already|earlier|recently|previously|said|told|reported|announced"
+    r"|confirmed|stated|added|claimed|warned"
 )
-_DE_ALLEGED_PAST = re.compile(r"\b(?:soll|sollen|solle)\b[^.;]*\b(?:haben|sein|worden)\b")
+#: "soll … geliefert haben", "sollen … angegriffen worden sein": an alleged past, not a plan
+_DE_ALLEGED_PAST = r"\b(?:soll|sollen|solle)\b[^.;]*\b(?:\w+[te]n?\s+haben|worden\s+sein|gewesen\s+sein)\b"
 
 
 @lru_cache(maxsize=4)
-def _cue_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _cue_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     fut, past = (_EN_FUTURE, _EN_PAST) if language == "en" else (_DE_FUTURE, _DE_PAST)
     flags = re.IGNORECASE if language == "en" else 0
-    return (re.compile(rf"(?<!\w)(?:{fut})(?!\w)", flags), re.compile(rf"(?<!\w)(?:{past})(?!\w)", flags))
+    return (re.compile(rf"(?<!\w)(?:{fut})(?!\w)", flags), re.compile(rf"(?<!\w)(?:{past})(?!\w)", flags),
+            re.compile(_DE_ALLEGED_PAST))
 
 
 def tense(sentence: str, language: str) -> str | None:
     """``"past"``, ``"future"`` or None (undecided) from the tense cues of a sentence."""
-    fut_rx, past_rx = _cue_patterns(language)
+    fut_rx, past_rx, alleged_rx = _cue_patterns(language)
     fut = len(fut_rx.findall(sentence))
     past = len(past_rx.findall(sentence))
-    if language != "en" and fut and _DE_ALLEGED_PAST.search(sentence):
+    if language != "en" and fut and alleged_rx.search(sentence):
         fut -= 1
         past += 1
     if language == "en":
@@ -120,14 +124,31 @@ class Context:
 
     dct: date | None
     ref: Reference | None
-    narrative: bool  # resolve year-less dates at the reference time, not the publication date
+    narrative: bool  # a passage far from the publication date: resolve everything at the reference time
     tense: str | None
     language: str
+    last_day: str | None = None  # the last day-level date named in the same sentence
+    local: bool = False  # the reference was named just before: year-less dates take its year
+
+    def _ref_year(self, month: int, day: int | None) -> int:
+        """The year that puts month/day nearest the reference date ("30. Dezember bis 2. Januar")."""
+        ref = self.ref
+        assert ref is not None
+        if ref.month is None:
+            return ref.year
+        anchor = date(ref.year, ref.month, ref.day or 15)
+        best = []
+        for y in (ref.year, ref.year - 1, ref.year + 1):
+            d = safe_date(y, month, day or 15) or date(y, month, 28)
+            best.append((abs((d - anchor).days), y != ref.year, y))
+        return min(best)[2]
 
     def year_for(self, month: int, day: int | None = None) -> int | None:
         """The year of a date given without one, or None where nothing anchors it."""
+        if self.local and self.ref is not None:
+            return self._ref_year(month, day)
         if self.narrative and self.ref is not None:
-            return self.ref.year
+            return self.ref.year  # narratives move forward within the year they are at
         if self.dct is None:
             return None
         d = self.dct
@@ -142,6 +163,17 @@ class Context:
             mid = safe_date(y, month, day or 15) or date(y, month, 28)
             cands.append((abs((mid - d).days), y))
         return min(cands)[1]
+
+    def this_year_for(self, month: int) -> int | None:
+        """The year of "Ende des Jahres", "the end of the year": the current one, the last in a past
+        sentence about a month not yet reached."""
+        if (self.narrative or self.local) and self.ref is not None:
+            return self.ref.year
+        if self.dct is None:
+            return None
+        if self.tense == PAST and month > self.dct.month:
+            return self.dct.year - 1
+        return self.dct.year
 
     def base_date(self) -> date | None:
         """The anchor of anaphoric expressions: the reference time, else the publication date."""
@@ -162,5 +194,6 @@ class Context:
         delta = (weekday - anchor.weekday()) % 7
         if direction == FUTURE:
             return anchor + timedelta(days=delta or 7)
+        # a news report names the day of publication by its weekday too ("said on Friday")
         back = (anchor.weekday() - weekday) % 7
-        return anchor - timedelta(days=back or 7)
+        return anchor - timedelta(days=back)

@@ -106,6 +106,22 @@ def fts5_expression(terms: Sequence[Term]) -> str:
     return " AND ".join(parts)
 
 
+_FOLD = {"a": "[aäàáâ]", "o": "[oöòóô]", "u": "[uüùúû]", "e": "[eéèê]", "i": "[iíìî]", "s": "(?:s|ß)"}
+
+
+def _candidates(terms: Sequence[Term]) -> re.Pattern[str] | None:
+    """A pattern for the words that *may* match (they start like a stem); the stemmer decides."""
+    heads = set()
+    for term in terms:
+        for alternative in term.stems:
+            for stem_ in alternative:
+                head = stem_ if term.prefix else stem_[:max(1, len(stem_) - 1)]
+                heads.add("".join(_FOLD.get(ch, re.escape(ch)) for ch in head))
+    if not heads:
+        return None
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(sorted(heads, key=len, reverse=True)) + r")[^\W_]*", re.IGNORECASE)
+
+
 def highlights(text_: str, language: str | None, terms: Sequence[Term]) -> list[tuple[int, int]]:
     """Offsets of the words of ``text_`` that match a query term (by stem, or by prefix)."""
     wanted: set[str] = set()
@@ -116,13 +132,16 @@ def highlights(text_: str, language: str | None, terms: Sequence[Term]) -> list[
         else:
             for alternative in term.stems:
                 wanted.update(alternative)
-    spans = []
-    for start, end, word in words(text_):
-        folded = word.casefold()
-        if stem(word, language) in wanted or stem(word, "de") in wanted or \
-                any(folded.startswith(p) for p in prefixes):
-            spans.append((start, end))
-    return spans
+    pattern = _candidates(terms)
+    if pattern is None:
+        return []
+    found = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text_)]
+    folded = sorted({w.casefold() for _, _, w in found})
+    own = _stemmer(_language_name(language)).stemWords(folded)
+    german = _stemmer("german").stemWords(folded)
+    matching = {w for w, a, b in zip(folded, own, german) if a in wanted or b in wanted
+                or any(w.startswith(p) for p in prefixes)}
+    return [(start, end) for start, end, word in found if word.casefold() in matching]
 
 
 def snippet(text_: str, spans: Sequence[tuple[int, int]], width: int = SNIPPET_CHARS) -> dict[str, Any]:
@@ -137,7 +156,7 @@ def snippet(text_: str, spans: Sequence[tuple[int, int]], width: int = SNIPPET_C
         space = text_.rfind(" ", start, end)
         end = space if space > max(first, start) else end
     inside = [{"start": s, "end": e} for s, e in spans if s >= start and e <= end]
-    return {"start": start, "end": end, "text": text_[start:end], "highlights": inside}
+    return {"start": start, "end": end, "text": text_[start:end], "highlights": inside, "more": end < len(text_)}
 
 
 # --- indexing (SQLite) --------------------------------------------------------------------------
@@ -157,7 +176,9 @@ def index_articles(store: Any, ids: Iterable[str] | None = None) -> int:
         return 0
     if ids is None:
         with store.engine.connect() as conn:
-            wanted = list(conn.execute(text("SELECT article_id FROM search_pending")).scalars())
+            wanted = list(conn.execute(text(  # in the order they were stored: "recent" means that
+                "SELECT p.article_id FROM search_pending p JOIN articles a ON a.id = p.article_id "
+                "ORDER BY a.ingested_at, a.rowid")).scalars())
     else:
         wanted = list(dict.fromkeys(ids))
     done = 0
@@ -167,8 +188,9 @@ def index_articles(store: Any, ids: Iterable[str] | None = None) -> int:
         chunk = wanted[i:i + _BATCH]
         with store.engine.connect() as conn:
             rows = conn.execute(select_rows, {"ids": chunk}).all()
+        position = {article_id: i for i, article_id in enumerate(chunk)}
         docs = [(row.id, stemmed_copy(row.title, row.language), stemmed_copy(row.text, row.language))
-                for row in rows]
+                for row in sorted(rows, key=lambda r: position[r.id])]
         with store.engine.begin() as conn:
             _remove(conn, chunk)
             for article_id, title, body in docs:
@@ -216,11 +238,24 @@ class SearchResult:
     total: int
     hits: list[dict[str, Any]]
     query: str
+    order: str = "relevance"
+
+
+#: above this many matches, "auto" order lists the newest indexed articles first instead of
+#: ranking every match (BM25 over 50k matches costs hundreds of milliseconds; this costs one)
+RANK_LIMIT = 3000
+ORDERS = ("auto", "relevance", "recent")
 
 
 def search(store: Any, query: str, *, limit: int = 20, offset: int = 0, story: str | None = None,
-           language: str | None = None) -> SearchResult:
-    """Articles matching every word of ``query`` (in any inflected form), best first."""
+           language: str | None = None, order: str = "auto") -> SearchResult:
+    """Articles matching every word of ``query`` (in any inflected form).
+
+    ``order``: ``relevance`` (BM25, title weighted 3:1), ``recent`` (newest indexed first) or
+    ``auto`` (relevance unless more than :data:`RANK_LIMIT` articles match).
+    """
+    if order not in ORDERS:
+        raise SearchError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
     terms = parse_query(query)
     if not terms:
         raise SearchError(f"the query {query!r} has no searchable words")
@@ -239,6 +274,7 @@ def search(store: Any, query: str, *, limit: int = 20, offset: int = 0, story: s
                 "JOIN articles a ON a.id = d.article_id WHERE article_fts MATCH :q" + extra)
         ranked = (f"SELECT a.id, bm25(article_fts, 3.0, 1.0) AS score {base} "
                   "ORDER BY score, a.id LIMIT :limit OFFSET :offset")
+        recent = f"SELECT a.id, 0.0 AS score {base} ORDER BY f.rowid DESC LIMIT :limit OFFSET :offset"
         count = f"SELECT count(*) {base}" if extra else \
             "SELECT count(*) FROM article_fts WHERE article_fts MATCH :q"
     elif store.dialect == "postgresql":
@@ -248,15 +284,18 @@ def search(store: Any, query: str, *, limit: int = 20, offset: int = 0, story: s
         base = f"FROM articles a WHERE a.search_vector @@ {tsq}" + extra
         ranked = (f"SELECT a.id, -ts_rank(a.search_vector, {tsq}) AS score {base} "
                   "ORDER BY score, a.id LIMIT :limit OFFSET :offset")
+        recent = (f"SELECT a.id, 0.0 AS score {base} ORDER BY a.published DESC NULLS LAST, a.id "
+                  "LIMIT :limit OFFSET :offset")
         count = f"SELECT count(*) {base}"
     else:  # pragma: no cover - only SQLite and PostgreSQL are supported stores
         raise SearchError(f"full-text search is not available on {store.dialect}")
     with store.engine.connect() as conn:
-        page = conn.execute(text(ranked), params).all()
         total = conn.execute(text(count), {k: v for k, v in params.items()
                                            if k not in ("limit", "offset")}).scalar_one()
+        chosen = order if order != "auto" else ("relevance" if total <= RANK_LIMIT else "recent")
+        page = conn.execute(text(ranked if chosen == "relevance" else recent), params).all() if total else []
         hits = _hits(conn, page, terms)
-    return SearchResult(total=total, hits=hits, query=query)
+    return SearchResult(total=total, hits=hits, query=query, order=chosen)
 
 
 def _hits(conn: Any, page: Sequence[Any], terms: Sequence[Term]) -> list[dict[str, Any]]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 
 import numpy as np
 from datasketch import MinHash
@@ -55,10 +54,3 @@ def similarity(a: list[int], b: list[int]) -> float:
     if not a or not b:
         return 0.0
     return float(np.mean(np.asarray(a, dtype=np.uint64) == np.asarray(b, dtype=np.uint64)))
-
-
-@dataclass(frozen=True)
-class Duplicate:
-    article: str
-    original: str
-    similarity: float

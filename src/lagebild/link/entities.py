@@ -17,17 +17,20 @@ Rules, in order, each recorded as the mention's evidence:
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from lagebild.link.names import (
-    PERSON_THRESHOLD, PersonName, compare_names, compare_persons, fold, jaro_winkler, person_name,
+    PERSON_THRESHOLD, PersonName, compare_names, compare_persons, fold, jaro_winkler, person_name, tokens,
 )
 from lagebild.link.state import LinkState
 
 #: forms whose text is an alias of the entity only when it is a name-like form
 ALIAS_FORMS = ("name", "acronym", "metonym", "role", "capital")
+#: keys from the curated gazetteer ("gpe:KP", "org:ft"); NER keys from surfaces look like "loc:Kreml"
+_CURATED_KEY = re.compile(r"gpe:[A-Z]{2}|org:[a-z0-9]+")
 MAX_STORIES = 50
 MAX_EVIDENCE = 30
 
@@ -74,8 +77,12 @@ class Judgements:
             self.parent[max(ra, rb)] = min(ra, rb)
 
     def group(self, x: str) -> list[str]:
+        """The other members of ``x``'s "same" group (empty when ``x`` was never judged same)."""
+        members = set(self.parent) | set(self.parent.values())
+        if x not in members:
+            return []
         r = self.root(x)
-        return [y for y in self.parent if self.root(y) == r and y != x] if x in self.parent or r != x else []
+        return sorted(y for y in members if y != x and self.root(y) == r)
 
     def vetoed(self, tokens_a: set[str], tokens_b: set[str]) -> bool:
         if not self.different:
@@ -89,7 +96,7 @@ def entity_tokens(entity: dict[str, Any]) -> set[str]:
     return {entity["id"], *("n:" + fold(a) for a in entity["aliases"])}
 
 
-def _mention_name(mentions: list[dict[str, Any]], i: int) -> str:
+def mention_name(mentions: list[dict[str, Any]], i: int) -> str:
     m = mentions[i]
     return (m.get("name") or m["text"]).strip()
 
@@ -111,6 +118,7 @@ class Resolver:
     def __init__(self, state: LinkState, judgements: Judgements) -> None:
         self.state = state
         self.judgements = judgements
+        self.language = "de"  # of the article being resolved
 
     # --- entities -----------------------------------------------------------------------------
 
@@ -174,7 +182,7 @@ class Resolver:
         m = mentions[i]
         entity = self.state.one("entities", eid)
         if entity is None:
-            entity = self._create(eid, _mention_name(mentions, i), m["label"])
+            entity = self._create(eid, mention_name(mentions, i), m["label"])
         form = m.get("form") or "name"
         if form in ("adjective", "demonym", "pronoun"):
             if m.get("name"):
@@ -187,16 +195,15 @@ class Resolver:
             self._add_alias(entity, m["text"], alias_form, m["label"])
             if m.get("name") and m["name"] != m["text"]:
                 self._add_alias(entity, m["name"], "name", m["label"])
+            if m.get("name") and m.get("key"):  # the knowledge base's own name counts double
+                entity["data"]["counts"][m["name"]] += 1
+                entity["name"] = _canonical(entity)
         self._evidence(entity, evidence)
         out.assigned[i] = (eid, score, evidence)
 
     def _judged_same(self, name: str) -> str | None:
         tok = "n:" + fold(name)
-        if tok not in self.judgements.parent:
-            return None
-        for other in [self.judgements.root(tok), *self.judgements.group(tok)]:
-            if other == tok:
-                continue
+        for other in self.judgements.group(tok):
             if not other.startswith("n:"):
                 if self.state.one("entities", other) is not None:
                     return other
@@ -208,13 +215,16 @@ class Resolver:
     def _resolve_one(self, article: str, mentions: list[dict[str, Any]], i: int,
                      out: ArticleEntities) -> None:
         m = mentions[i]
-        name = _mention_name(mentions, i)
+        name = mention_name(mentions, i)
         judged = self._judged_same(name)
         if judged:
             self._assign(out, i, mentions, judged, 1.0, {"rule": "judgement", "verdict": "same", "name": name})
             return
         if m.get("key"):
-            self._assign(out, i, mentions, key_id(m["key"]), 1.0, {"rule": "key", "key": m["key"]})
+            key = m["key"]
+            if not _CURATED_KEY.fullmatch(key):  # a key the NER made from the surface: a metonym?
+                key = _gazetteer_key(m["text"], self.language) or key
+            self._assign(out, i, mentions, key_id(key), 1.0, {"rule": "key", "key": key})
             return
         if m["label"] == "PER":
             pn = person_name(name)
@@ -234,14 +244,22 @@ class Resolver:
                 eid, match = best
                 self._assign(out, i, mentions, eid, match.score,
                              {"rule": "name", "name": name, **match.to_dict()})
+            elif not out.pending and self._surname_only(pn) or any(
+                    (pp := person_name(mention_name(mentions, j))) is not None and pp.surname == pn.surname
+                    for j in out.pending):
+                out.pending.append(i)  # a bare surname seen before may be this person: ask the story
             else:
                 self._assign(out, i, mentions, new_id("per", pn.full), 1.0, {"rule": "name", "created": True})
+            return
+        known = _gazetteer_key(name, self.language)
+        if known:
+            self._assign(out, i, mentions, key_id(known), 1.0, {"rule": "key", "key": known, "via": "gazetteer"})
             return
         key = "n:" + fold(name)
         for eid in sorted(self.state.lookup("name", [key])[key]):
             entity = self.state.one("entities", eid)
-            if entity is None or entity["type"] == "PER" and m["label"] != "PER":
-                continue
+            if entity is None or entity["type"] == "PER" and len(tokens(name)) < 2:
+                continue  # a one-word name of another label is no person
             if self.judgements.vetoed({key}, entity_tokens(entity)):
                 continue
             match = compare_names(name, entity["name"])
@@ -256,7 +274,10 @@ class Resolver:
             other = mentions[j]
             if other["label"] != "PER":
                 continue
-            po = person_name(_mention_name(mentions, j))
+            po = person_name(mention_name(mentions, j))
+            entity = self.state.one("entities", eid)
+            if entity is not None and self.judgements.vetoed({"n:" + fold(pn.text)}, entity_tokens(entity)):
+                continue
             if po is not None and po.is_full and jaro_winkler(po.surname, pn.surname) >= 0.92:
                 return eid, compare_persons(po, pn)
         return None
@@ -277,18 +298,38 @@ class Resolver:
                     best = (eid, match)
         return best
 
+    def _surname_only(self, pn: PersonName) -> bool:
+        key = "sur:" + pn.surname
+        for eid in self.state.lookup("name", [key])[key]:
+            entity = self.state.one("entities", eid)
+            if entity is not None and entity["data"]["names"] and not any(g for _, g in entity["data"]["names"]):
+                return True
+        return False
+
     def resolve_pending(self, mentions: list[dict[str, Any]], out: ArticleEntities, story: str) -> None:
-        """Second pass: bare surnames join a person of that surname in the same story, else stand alone."""
-        for i in out.pending:
-            name = _mention_name(mentions, i)
+        """Second pass: bare surnames join a person of that surname in the same story, else stand alone;
+        a full name joins a bare-surname person of the same story."""
+        for i in sorted(out.pending, key=lambda j: -len(tokens(mention_name(mentions, j)))):
+            name = mention_name(mentions, i)
             pn = person_name(name)
             assert pn is not None
             key = "sur:" + pn.surname
+            if pn.is_full and (best := self._best_person(pn, name)) is not None:
+                self._assign(out, i, mentions, best[0], best[1].score,
+                             {"rule": "name", "name": name, **best[1].to_dict()})
+                continue
+            local = None if pn.is_full else self._same_article_person(mentions, i, pn, out)
+            if local is not None:
+                self._assign(out, i, mentions, local[0], local[1].score,
+                             {"rule": "surname", "scope": "article", "name": name, **local[1].to_dict()})
+                continue
             chosen: tuple[str, Any] | None = None
             for eid in sorted(self.state.lookup("name", [key])[key]):
                 entity = self.state.one("entities", eid)
                 if entity is None or story not in entity["data"]["stories"]:
                     continue
+                if pn.is_full and any(g for _, g in entity["data"]["names"]):
+                    continue  # full names were compared already
                 if self.judgements.vetoed({"n:" + fold(name)}, entity_tokens(entity)):
                     continue
                 full = [g for _, g in entity["data"]["names"] if g]
@@ -299,6 +340,8 @@ class Resolver:
                 self._assign(out, i, mentions, chosen[0], chosen[1],
                              {"rule": "surname", "scope": "story", "story": story, "name": name,
                               "score": chosen[1]})
+            elif pn.is_full:
+                self._assign(out, i, mentions, new_id("per", pn.full), 1.0, {"rule": "name", "created": True})
             else:
                 self._assign(out, i, mentions, new_id("per", pn.surname + "@" + story), 1.0,
                              {"rule": "surname", "created": True})
@@ -315,6 +358,16 @@ class Resolver:
             if story not in data["stories"]:
                 data["stories"] = (data["stories"] + [story])[-MAX_STORIES:]
             self.state.put("entities", entity)
+
+
+def _gazetteer_key(name: str, language: str) -> str | None:
+    """The knowledge key of a state, metonym or organization name the NER left without one."""
+    from lagebild.analyze.gazetteer import entries
+
+    entry = entries(language).get(name) or entries("en" if language == "de" else "de").get(name)
+    if entry is None or entry.form in ("capital", "adjective", "demonym"):
+        return None
+    return entry.key
 
 
 def _canonical(entity: dict[str, Any]) -> str:

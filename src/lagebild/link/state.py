@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import delete, insert, select, tuple_
+from sqlalchemy import bindparam, delete, insert, select
 
 from lagebild.link import tables as lt
 from lagebild.store import schema as t
@@ -103,6 +103,8 @@ class LinkState:
                         data = dict(row._mapping)
                         if table == "link_articles":
                             data = {"id": data["article_id"], **(data["data"] or {})}
+                        elif table == "facts" and data.get("first_reported") is not None:
+                            data["first_reported"] = data["first_reported"].isoformat()
                         self._rows[f"{table}:{data['id']}"] = data
         for i in missing:
             self._rows.setdefault(f"{table}:{i}", None)  # type: ignore[arg-type]
@@ -145,12 +147,17 @@ class LinkState:
                 for chunk in _chunks(gone):
                     conn.execute(delete(tab).where(tab.c.id.in_(chunk)))
                 rows = [{c.name: row.get(c.name) for c in tab.columns} for row in self.dirty(table)]
+                if table == "facts":
+                    for row in rows:
+                        if row["first_reported"]:
+                            row["first_reported"] = date.fromisoformat(row["first_reported"])
                 for chunk in _chunks(rows):
                     conn.execute(insert(tab), chunk)
-            if self._dropped_index:
-                for chunk in _chunks(sorted(self._dropped_index)):
-                    conn.execute(delete(lt.link_index).where(
-                        tuple_(lt.link_index.c.kind, lt.link_index.c.key, lt.link_index.c.ref).in_(chunk)))
+            if self._dropped_index:  # one indexed delete per row (row-value IN lists are not indexed)
+                li = lt.link_index.c
+                conn.execute(delete(lt.link_index).where(
+                    (li.kind == bindparam("k")) & (li.key == bindparam("y")) & (li.ref == bindparam("r"))),
+                    [{"k": k, "y": y, "r": r} for k, y, r in sorted(self._dropped_index)])
             rows = [{"kind": k, "key": key, "ref": ref} for k, key, ref in sorted(self._new_index)]
             for chunk in _chunks(rows, 2000):
                 conn.execute(insert(lt.link_index), chunk)
@@ -175,7 +182,9 @@ class LinkState:
                 conn.execute(insert(t.duplicates), [
                     {"article_id": a, "original_id": o, "similarity": s} for a, (o, s) in chunk])
             keys = sorted(self.fact_events)
+            if keys:
+                fe = t.fact_events.c
+                conn.execute(delete(t.fact_events).where((fe.article_id == bindparam("a")) & (fe.idx == bindparam("i"))),
+                             [{"a": a, "i": i} for a, i in keys])
             for chunk in _chunks(keys):
-                conn.execute(delete(t.fact_events).where(
-                    tuple_(t.fact_events.c.article_id, t.fact_events.c.idx).in_(chunk)))
                 conn.execute(insert(t.fact_events), [self.fact_events[k] for k in chunk])

@@ -16,7 +16,13 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
-JOIN = 0.3
+JOIN = 0.2
+LOOKBACK_MONTHS = 6  # stories active in the article's month or the five before are candidates
+GRACE_DAYS = 14  # no time penalty within this gap to a story's date range
+DECAY_DAYS = 180
+W_ENTITIES = 0.5  # the rest goes to terms
+ENTITY_SMOOTHING = 1.0
+MIN_TERMS = 0.08
 MAX_TERMS = 80
 ARTICLE_TERMS = 40
 INDEX_TERMS = 8
@@ -71,7 +77,7 @@ def index_keys(features: dict[str, Any], when: date | None) -> list[str]:
 def query_keys(features: dict[str, Any], when: date | None) -> list[str]:
     ents = features.get("entity_keys", [])[:INDEX_ENTITIES * 2]
     toks = sorted(features["terms"], key=lambda t: -features["terms"][t])[:INDEX_TERMS * 2]
-    stamps = [month(when, s) for s in (0, 1, 2)] if when else ["none"]
+    stamps = [month(when, s) for s in range(LOOKBACK_MONTHS)] if when else ["none"]
     return [f"{e}@{s}" for s in stamps for e in ents] + [f"t:{t}@{s}" for s in stamps for t in toks]
 
 
@@ -97,7 +103,7 @@ def score(features: dict[str, Any], when: date | None, story: dict[str, Any],
     weights = {e: idf.get(e, 1.0) for e in features["entities"]}
     total = sum(weights.values())
     shared = sum(w for e, w in weights.items() if e in data["entities"])
-    ent = shared / total if total else 0.0
+    ent = shared / (total + ENTITY_SMOOTHING) if total else 0.0  # one shared common entity is little evidence
     art_terms = {k: math.log1p(v) for k, v in features["terms"].items()}
     story_terms = {k: math.log1p(v) for k, v in data["terms"].items()}
     term = _cosine(art_terms, story_terms)
@@ -110,8 +116,10 @@ def score(features: dict[str, Any], when: date | None, story: dict[str, Any],
         gap = (when - last).days
     else:
         gap = 0
-    decay = 1.0 if gap <= 7 else math.exp(-(gap - 7) / 30)
-    total_score = (0.5 * ent + 0.5 * term) * decay
+    decay = 1.0 if gap <= GRACE_DAYS else math.exp(-(gap - GRACE_DAYS) / DECAY_DAYS)
+    total_score = (W_ENTITIES * ent + (1 - W_ENTITIES) * term) * decay
+    if term < MIN_TERMS and features.get("language") in (data.get("languages") or {}):
+        total_score = 0.0  # in one language, a story shares words too
     return {"score": round(total_score, 4), "entities": round(ent, 3), "terms": round(term, 3),
             "gap_days": gap}
 

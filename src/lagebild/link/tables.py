@@ -17,7 +17,7 @@ kind       key                                         ref
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, DateTime, Engine, Index, MetaData, String, Table, Text, inspect
+from sqlalchemy import JSON, Column, DateTime, Engine, Index, MetaData, String, Table, Text, inspect, text
 
 metadata = MetaData()
 
@@ -39,9 +39,17 @@ link_index = Table(
 TABLES = (link_articles, link_index)
 
 
+#: finding the articles analysed since the last link must not scan ``analysis_runs``
+RUNS_INDEX = "ix_analysis_runs_analyzed_at"
+
+
 def ensure(engine: Engine) -> None:
-    """Create the bookkeeping tables when the migration has not (yet) made them."""
-    names = set(inspect(engine).get_table_names())
+    """Create the bookkeeping tables (and the index on analysis times) when no migration has."""
+    inspector = inspect(engine)
+    names = set(inspector.get_table_names())
     missing = [table for table in TABLES if table.name not in names]
     if missing:
         metadata.create_all(engine, tables=missing, checkfirst=True)
+    if RUNS_INDEX not in {ix["name"] for ix in inspector.get_indexes("analysis_runs")}:
+        with engine.begin() as conn:
+            conn.execute(text(f"CREATE INDEX IF NOT EXISTS {RUNS_INDEX} ON analysis_runs (analyzed_at)"))

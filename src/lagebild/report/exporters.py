@@ -54,12 +54,22 @@ def graph_edges(doc: dict[str, Any]) -> list[dict[str, Any]]:
         args = item.get("args") or {}
         if not roles:
             continue
-        a, b = (args.get(r) or {} for r in roles)
-        if a.get("entity") and b.get("entity"):
-            edges.append({"source": a["entity"], "target": b["entity"], "type": item["type"], "id": item["id"],
-                          "label": item.get("label") or item.get("text", ""),
-                          "status": item.get("status"), "independent_origins": item.get("independent_origins")})
+        sources, targets = (_entities(args.get(r)) for r in roles)
+        if item["type"] in ("MEET", "AGREE", "NEGOTIATE") and not targets:
+            sources, targets = sources[:1], sources[1:]  # one role listing all participants
+        for a in sources:
+            for b in targets:
+                if a != b:
+                    edges.append({"source": a, "target": b, "type": item["type"], "id": item["id"],
+                                  "label": item.get("label") or item.get("text", ""), "status": item.get("status"),
+                                  "independent_origins": item.get("independent_origins")})
     return edges
+
+
+def _entities(value: Any) -> list[str]:
+    """Entity ids of one role: an argument dict (events) or a list of them (facts)."""
+    items = value if isinstance(value, list) else [value] if value else []
+    return [x["entity"] for x in items if isinstance(x, dict) and x.get("entity")]
 
 
 def write_graphml(doc: dict[str, Any], path: Path) -> Path:

@@ -6,6 +6,9 @@ each indexed article to its FTS rowid; triggers queue every inserted or changed 
 ``search_pending`` (they cannot stem) and remove the rows of deleted articles.  Articles still
 pending are indexed lazily before a search runs.
 
+Both: an index ``ix_facts_rank`` in the order the API lists facts (most independent origins
+first), so a page of facts is an index walk instead of a sort of the whole table.
+
 PostgreSQL: a stored generated ``tsvector`` column ``articles.search_vector`` built with the
 text-search configuration of the article's language ('german', 'english', else 'simple'), title
 weighted above text, with a GIN index.  It is always in step with the row.
@@ -64,13 +67,18 @@ _PG_DOWN = (
 )
 
 
+_BOTH_UP = ("CREATE INDEX ix_facts_rank ON facts (independent_origins DESC, first_reported, id)",)
+_BOTH_DOWN = ("DROP INDEX IF EXISTS ix_facts_rank",)
+
+
 def _statements(up: bool) -> tuple[str, ...]:
     dialect = op.get_bind().dialect.name
+    both = _BOTH_UP if up else _BOTH_DOWN
     if dialect == "sqlite":
-        return _SQLITE_UP if up else _SQLITE_DOWN
+        return both + (_SQLITE_UP if up else _SQLITE_DOWN)
     if dialect == "postgresql":
-        return _PG_UP if up else _PG_DOWN
-    return ()  # other backends: search falls back to LIKE in lagebild.api.search
+        return both + (_PG_UP if up else _PG_DOWN)
+    return both
 
 
 def upgrade() -> None:

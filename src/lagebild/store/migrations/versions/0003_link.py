@@ -29,9 +29,13 @@ def upgrade() -> None:
             sa.Column('ref', sa.String(length=64), nullable=False),
             sa.PrimaryKeyConstraint('kind', 'key', 'ref'))
         op.create_index('ix_link_index_ref', 'link_index', ['kind', 'ref'])
+    indexes = {ix['name'] for ix in sa.inspect(op.get_bind()).get_indexes('analysis_runs')}
+    if 'ix_analysis_runs_analyzed_at' not in indexes:  # what is new since the last link, without a scan
+        op.create_index('ix_analysis_runs_analyzed_at', 'analysis_runs', ['analyzed_at'])
 
 
 def downgrade() -> None:
+    op.drop_index('ix_analysis_runs_analyzed_at', table_name='analysis_runs')
     op.drop_index('ix_link_index_ref', table_name='link_index')
     op.drop_table('link_index')
     op.drop_table('link_articles')

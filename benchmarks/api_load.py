@@ -1,0 +1,151 @@
+"""Bounded load run against ``lagebild serve``: p50/p95/p99 latency of the story page, the facts
+list and a full-text search under N concurrent clients on loopback.
+
+    python benchmarks/api_build_store.py --out /tmp/lagebild-100k.db --articles 100000
+    python benchmarks/api_load.py --db /tmp/lagebild-100k.db --clients 20 --requests 3000
+
+The server runs in child processes (``--workers``, uvicorn); the clients are one asyncio loop with
+``--clients`` connections, each sending its next request as soon as the last one is answered
+(closed loop), until ``--requests`` requests (mixed evenly over the three kinds) are done.
+URLs are drawn at random (seeded) from many stories, fact filters and German word forms, so
+a cache cannot answer them all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+WORDS = ["Raketen", "Rakete", "Lieferungen", "Munition", "Granaten", "Sanktionen", "Truppen", "Treffen",
+         "Geheimdienst", "Artilleriemunition", "Beistandspakt", "Nordkorea", "Pjöngjang", "Besuch", "Drohnen",
+         "Lieferung", "Schuss", "Waffen", "missiles", "sanctions", "Kursk", "Putin", "Kim", "Budanow"]
+FACT_TYPES = ["SUPPLY", "MEET", "VISIT", "AGREE", "SANCTION", "CONDEMN", "ACCUSE", "DENY", "ATTACK"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db: Path, port: int, workers: int) -> subprocess.Popen:
+    code = f"from lagebild.api.app import serve; serve({str(db)!r}, '127.0.0.1', {port}, workers={workers})"
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env={**os.environ, "LAGEBILD_API_TOKEN": ""})
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/stories?limit=1", timeout=5).read()
+            return proc
+        except OSError:
+            if proc.poll() is not None:
+                raise SystemExit(f"server exited: {proc.stderr.read().decode()[-2000:]}")
+            time.sleep(0.5)
+    proc.kill()
+    raise SystemExit("server did not start")
+
+
+def plan(db: Path, total: int, seed: int) -> list[tuple[str, str]]:
+    con = sqlite3.connect(db)
+    stories = [r[0] for r in con.execute("SELECT id FROM stories")]
+    n_facts = con.execute("SELECT count(*) FROM facts").fetchone()[0]
+    con.close()
+    rng = random.Random(seed)
+    urls = []
+    for i in range(total):
+        kind = ("story", "facts", "search")[i % 3]
+        if kind == "story":
+            urls.append((kind, f"/stories/{rng.choice(stories)}"))
+        elif kind == "facts":
+            choice = rng.random()
+            if choice < 0.4:
+                url = f"/api/v1/facts?limit=50&offset={rng.randrange(0, max(n_facts - 50, 1))}"
+            elif choice < 0.7:
+                url = f"/api/v1/facts?limit=50&type={rng.choice(FACT_TYPES)}&offset={rng.randrange(0, 500)}"
+            else:
+                url = f"/api/v1/facts?limit=50&story={rng.choice(stories)}"
+            urls.append((kind, url))
+        else:
+            words = rng.sample(WORDS, rng.choice((1, 1, 2)))
+            urls.append((kind, f"/api/v1/search?limit=20&q={urllib.request.quote(' '.join(words))}"))
+    return urls
+
+
+async def run(base: str, urls: list[tuple[str, str]], clients: int) -> dict[str, list[float]]:
+    import httpx
+
+    latencies: dict[str, list[float]] = {"story": [], "facts": [], "search": []}
+    errors: dict[str, int] = {}
+    queue: asyncio.Queue = asyncio.Queue()
+    for item in urls:
+        queue.put_nowait(item)
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
+        async def worker() -> None:
+            while not queue.empty():
+                kind, url = queue.get_nowait()
+                started = time.perf_counter()
+                response = await client.get(url)
+                latencies[kind].append((time.perf_counter() - started) * 1000)
+                if response.status_code != 200:
+                    errors[f"{kind} {response.status_code}"] = errors.get(f"{kind} {response.status_code}", 0) + 1
+        await asyncio.gather(*(worker() for _ in range(clients)))
+    latencies["_errors"] = errors  # type: ignore[assignment]
+    return latencies
+
+
+def summarize(values: list[float]) -> dict[str, float]:
+    ordered = sorted(values)
+    pick = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))]  # noqa: E731
+    return {"n": len(ordered), "p50_ms": round(statistics.median(ordered), 1), "p95_ms": round(pick(0.95), 1),
+            "p99_ms": round(pick(0.99), 1), "max_ms": round(ordered[-1], 1), "mean_ms": round(statistics.fmean(ordered), 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=3000)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="server processes")
+    parser.add_argument("--warmup", type=int, default=150)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args()
+    port = free_port()
+    server = start_server(args.db, port, args.workers)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        asyncio.run(run(base, plan(args.db, args.warmup, args.seed + 1), args.clients))
+        urls = plan(args.db, args.requests, args.seed)
+        started = time.perf_counter()
+        latencies = asyncio.run(run(base, urls, args.clients))
+        wall = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    errors = latencies.pop("_errors")
+    con = sqlite3.connect(args.db)
+    size = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "stories", "facts")}
+    con.close()
+    report = {"store": size, "clients": args.clients, "server_workers": args.workers, "requests": len(urls),
+              "wall_s": round(wall, 1), "throughput_rps": round(len(urls) / wall, 1), "errors": errors,
+              "load_average": os.getloadavg(), "cpus": os.cpu_count(),
+              "latency": {kind: summarize(values) for kind, values in latencies.items()}}
+    print(json.dumps(report, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,183 @@
+"""Link-stage speed on a synthetic corpus: full re-link of N articles, then incremental additions.
+
+    python benchmarks/link_speed.py --articles 10000 --db /tmp/link10k.db
+    python benchmarks/link_speed.py --articles 100000 --db /tmp/link100k.db --add 30
+
+The corpus is synthetic (stories with their own people, organizations, states and vocabulary,
+articles of 8–14 sentences with entity mentions, SUPPLY/MEET events and quantities), written
+straight into the store as analyses, so the figures are the link stage alone.  A store that
+already holds the articles is reused (``--reuse``), so the 100k state is built once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from lagebild.link import link
+from lagebild.model import Article
+from lagebild.store import schema as t
+from lagebild.store.base import Store
+
+SYLLABLES = "ka ri mo su le na to vi de ra ko mi sha lo ne pa go du be ti".split()
+STATES = [("gpe:KP", "Nordkorea"), ("gpe:RU", "Russland"), ("gpe:UA", "Ukraine"), ("gpe:US", "USA"),
+          ("gpe:CN", "China"), ("gpe:IR", "Iran"), ("gpe:DE", "Deutschland"), ("gpe:FR", "Frankreich")]
+FILLER = ("der die das und mit für nach laut sagte am im auf von zu es sei wurde hatte "
+          "the and said with for on in of to was has").split()
+
+
+def word(rng: random.Random, n: int = 3) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(n))
+
+
+class Synth:
+    def __init__(self, seed: int, stories: int) -> None:
+        self.rng = random.Random(seed)
+        self.stories = []
+        start = date(2020, 1, 1)
+        for s in range(stories):
+            people = [f"{word(self.rng, 2).title()} {word(self.rng, 3).title()}" for _ in range(3)]
+            orgs = [word(self.rng, 3).upper()[:4] for _ in range(2)]
+            vocab = [word(self.rng, 4) for _ in range(40)]
+            states = self.rng.sample(STATES, 2)
+            day0 = start + timedelta(days=self.rng.randrange(0, 4 * 365))
+            self.stories.append((people, orgs, vocab, states, day0))
+
+    def article(self, i: int) -> tuple[Article, dict]:
+        rng = self.rng
+        people, orgs, vocab, states, day0 = rng.choice(self.stories)
+        parts: list[str] = []
+        pos = 0
+        sentences, entities, events, quantities = [], [], [], []
+
+        def add(text: str) -> tuple[int, int]:
+            nonlocal pos
+            parts.append(text)
+            s = pos
+            pos += len(text)
+            return s, pos
+
+        for k in range(rng.randint(8, 14)):
+            s0 = pos
+            words = [rng.choice(vocab if rng.random() < 0.5 else FILLER) for _ in range(rng.randint(8, 16))]
+            add(" ".join(words[:4]).capitalize() + " ")
+            kind = rng.random()
+            if kind < 0.4:
+                name = rng.choice(people)
+                s, e = add(name)
+                entities.append({"start": s, "end": e, "text": name, "label": "PER", "key": None, "name": None,
+                                 "ref": None, "form": "name", "stage": "synth"})
+            elif kind < 0.7:
+                key, name = rng.choice(states)
+                s, e = add(name)
+                entities.append({"start": s, "end": e, "text": name, "label": "GPE", "key": key, "name": name,
+                                 "ref": None, "form": "name", "stage": "synth"})
+            else:
+                org = rng.choice(orgs)
+                s, e = add(org)
+                entities.append({"start": s, "end": e, "text": org, "label": "ORG", "key": None, "name": None,
+                                 "ref": None, "form": "acronym", "stage": "synth"})
+            add(" " + " ".join(words[4:]))
+            if rng.random() < 0.15:
+                (k1, n1), (k2, n2) = states
+                qs, qe = add(" und lieferte 1000 Granaten")
+                quantities.append({"start": qs + 13, "end": qe - 9, "text": "1000", "value": 1000.0})
+                a, b = len(entities), len(entities) + 1
+                s1, e1 = add(f" von {n1}")
+                entities.append({"start": s1 + 5, "end": e1, "text": n1, "label": "GPE", "key": k1, "name": n1,
+                                 "ref": None, "form": "name", "stage": "synth"})
+                s2, e2 = add(f" an {n2}")
+                entities.append({"start": s2 + 4, "end": e2, "text": n2, "label": "GPE", "key": k2, "name": n2,
+                                 "ref": None, "form": "name", "stage": "synth"})
+                events.append({"type": "SUPPLY", "start": s0, "end": pos, "text": "", "trigger": {
+                    "start": qs + 5, "end": qs + 13, "text": "lieferte"}, "args": {
+                    "supplier": {"start": s1 + 5, "end": e1, "text": n1, "mention": a},
+                    "recipient": {"start": s2 + 4, "end": e2, "text": n2, "mention": b},
+                    "quantity": {"start": qs + 13, "end": qe - 9, "text": "1000", "quantity": len(quantities) - 1}},
+                    "time": None, "attribution": None, "status": "asserted"})
+            add(". ")
+            sentences.append({"start": s0, "end": pos - 1})
+        text = "".join(parts).rstrip()
+        for ev in events:
+            ev["text"] = text[ev["start"]:ev["end"]]
+        published = day0 + timedelta(days=rng.randrange(0, 60))
+        art = Article(id=f"synth{i:09d}", text=text, published=published, language="de",
+                      outlet=f"Outlet {rng.randrange(50)}", title=" ".join(rng.sample(vocab, 4)))
+        return art, {"sentences": sentences, "entities": entities, "events": events, "quantities": quantities,
+                     "quotes": [], "timexes": []}
+
+
+def fill(store: Store, synth: Synth, start: int, count: int) -> None:
+    now = datetime.utcnow()
+    for base in range(start, start + count, 2000):
+        arts, an, runs = [], [], []
+        for i in range(base, min(base + 2000, start + count)):
+            art, layers = synth.article(i)
+            arts.append({"id": art.id, "source": "synth", "title": art.title, "outlet": art.outlet, "url": None,
+                         "published": art.published, "published_inferred": False, "language": "de",
+                         "external_id": None, "text": art.text, "meta": {}, "ingested_at": now})
+            an += [{"article_id": art.id, "layer": k, "stage": "synth", "data": v} for k, v in layers.items()]
+            runs.append({"article_id": art.id, "signature": "synth", "analyzed_at": now})
+        with store.engine.begin() as conn:
+            conn.execute(insert(t.articles), arts)
+            conn.execute(insert(t.analyses), an)
+            conn.execute(insert(t.analysis_runs), runs)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--articles", type=int, default=10000)
+    ap.add_argument("--db", default="/tmp/lagebild-link-bench.db")
+    ap.add_argument("--add", type=int, default=20, help="articles added one at a time after the full link")
+    ap.add_argument("--reuse", action="store_true", help="keep a store that already holds the corpus")
+    args = ap.parse_args()
+    path = Path(args.db)
+    if path.exists() and not args.reuse:
+        for p in path.parent.glob(path.name + "*"):
+            p.unlink()
+    store = Store.open(path)
+    synth = Synth(1, max(10, args.articles // 12))
+    have = store.count("articles")
+    result: dict[str, object] = {"articles": args.articles}
+    if have < args.articles:
+        t0 = time.perf_counter()
+        fill(store, synth, have, args.articles - have)
+        result["fill_s"] = round(time.perf_counter() - t0, 1)
+        t0, c0 = time.perf_counter(), time.process_time()
+        stats = link(store, full=True)
+        result["full_link_s"] = round(time.perf_counter() - t0, 1)
+        result["full_link_cpu_s"] = round(time.process_time() - c0, 1)
+        result["full_stats"] = {k: stats.get(k) for k in ("articles", "facts", "duplicates")}
+    if store.dialect == "sqlite":  # a store at rest: the write-ahead log folded back
+        with store.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    adds, cpu = [], []
+    base = store.count("articles")
+    for k in range(args.add):
+        fill(store, synth, base + k, 1)
+        t0, c0 = time.perf_counter(), time.process_time()
+        link(store)
+        adds.append((time.perf_counter() - t0) * 1000)
+        cpu.append((time.process_time() - c0) * 1000)
+
+    def summary(values: list[float]) -> dict[str, float]:
+        return {"median": round(statistics.median(values), 1),
+                "p90": round(sorted(values)[int(0.9 * (len(values) - 1))], 1), "max": round(max(values), 1)}
+
+    if adds:
+        result["incremental_ms"] = {**summary(adds), "n": len(adds)}
+        result["incremental_cpu_ms"] = summary(cpu)
+    result["stories"] = store.count("stories")
+    result["entities"] = store.count("entities")
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,395 @@
+"""Combining the trained tagger with the gazetteer, and resolving mentions within an article.
+
+All functions here are pure: spans and text in, :class:`EntityMention` records out.
+
+* :func:`combine` — the model finds names; the gazetteer has the last word on states, their
+  capitals used for governments ("Moskau hat …" → GPE Russia), metonyms ("der Kreml"),
+  adjectives and demonyms ("nordkoreanische" → North Korea) and curated organizations.
+* :func:`resolve` — surnames ("Budanow") link to the full name in the same article; acronyms
+  introduced in parentheses ("Hauptverwaltung für Aufklärung (HUR)") link both ways and their
+  later uses link to the expansion; definite role phrases ("der US-Außenminister") link to the
+  person the article introduced with that role ("US-Außenminister Antony Blinken").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from lagebild.analyze.ner import Tagged
+from lagebild.analyze.ner_features import Lexicon
+from lagebild.model import EntityMention
+
+_ADJ_END = re.compile(r"(isch|ische|ischen|ischer|isches|ischem)$")
+
+
+def _part_span(text: str, t: Tagged, lex: Lexicon | None) -> tuple[int, int]:
+    """The name inside a compound token tagged ``…part`` ("US" in "US-Außenminister")."""
+    token = text[t.start:t.end]
+    if "-" in token.strip("-"):
+        pos, best = 0, None
+        for piece in token.split("-"):
+            if piece[:1].isupper() and best is None:
+                best = (t.start + pos, t.start + pos + len(piece))
+            if lex is not None and piece and (piece in lex.gazetteer or _entity_share(lex, piece) >= 0.5):
+                return t.start + pos, t.start + pos + len(piece)
+            pos += len(piece) + 1
+        if best is not None and best[1] - best[0] < len(token):
+            return best
+    if lex is not None:
+        for k in range(len(token) - 2, 2, -1):
+            piece = token[:k]
+            if piece in lex.gazetteer or _entity_share(lex, piece) >= 0.5:
+                return t.start, t.start + k
+    return t.start, t.end
+
+
+TITLES = {"president", "secretary", "of", "state", "minister", "prime", "foreign", "defense", "defence",
+          "mr.", "mrs.", "ms.", "dr.", "general", "gen.", "chancellor", "senator", "sen.", "rep.", "gov.",
+          "governor", "king", "queen", "prince", "pope", "chief", "spokesman", "spokeswoman", "leader",
+          "sir", "präsident", "präsidentin", "bundeskanzler", "bundeskanzlerin", "kanzler", "kanzlerin",
+          "außenminister", "außenministerin", "herr", "frau", "us-präsident", "staatschef", "machthaber"}
+
+
+def _strip_titles(text: str, start: int, end: int) -> int:
+    """Leading titles off a person's name ("Secretary of State Antony Blinken" → "Antony Blinken")."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    k = 0
+    while len(words) - k > 1 and words[k].group(0).lower() in TITLES:
+        k += 1
+    return start + words[k].start() if k and len(words) - k >= 1 else start
+
+
+def _entity_share(lex: Lexicon, word: str) -> float:
+    stats = lex.labels.get(word)
+    if not stats:
+        return 0.0
+    total, counts = stats
+    return sum(counts.values()) / total
+
+
+def from_model(text: str, tagged: Sequence[Tagged], stage: str, lex: Lexicon | None = None) -> list[EntityMention]:
+    """Tagged spans as entity mentions: OTH → MISC; ``deriv`` → form adjective/demonym (LOC)
+    or ``deriv``; ``part`` → the name inside the compound, form ``part``."""
+    out: list[EntityMention] = []
+    for t in tagged:
+        base = t.label.replace("deriv", "").replace("part", "")
+        label = {"OTH": "MISC"}.get(base, base)
+        start, end = t.start, t.end
+        form = "name"
+        if t.label.endswith("deriv"):
+            surface = text[start:end]
+            if label == "LOC":
+                form = "adjective" if surface[:1].islower() or _ADJ_END.search(surface) else "demonym"
+            else:
+                form = "deriv"
+        elif t.label.endswith("part"):
+            start, end = _part_span(text, t, lex)
+            form = "part"
+        elif label == "PER":
+            start = _strip_titles(text, start, end)
+        out.append(EntityMention(start, end, text[start:end], label, None, None, None, form, stage))
+    return out
+
+
+def _overlaps(a: EntityMention, b: EntityMention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def combine(model: Sequence[EntityMention], gazetteer: Sequence[EntityMention]) -> list[EntityMention]:
+    """Model mentions merged with gazetteer mentions, without overlaps, sorted by offset.
+
+    Same span: the gazetteer's label, key and form win (states, metonyms, adjectives).  A
+    gazetteer match inside a longer model mention ("Deutsche" in "Deutsche Bank") gives way,
+    except that a compound part takes the gazetteer's key; a longer gazetteer match replaces
+    the model mentions inside it ("Hauptverwaltung für Aufklärung").
+    """
+    kept: list[EntityMention | None] = list(model)
+    extra: list[EntityMention] = []
+    for g in gazetteer:
+        hits = [i for i, m in enumerate(kept) if m is not None and _overlaps(m, g)]
+        if not hits:
+            extra.append(g)
+            continue
+        inside = all(g.start <= kept[i].start and kept[i].end <= g.end for i in hits)  # type: ignore[union-attr]
+        if inside:
+            first = kept[hits[0]]
+            same = len(hits) == 1 and first.start == g.start and first.end == g.end  # type: ignore[union-attr]
+            label = g.label
+            if same and g.label == "LOC" and first.label != "LOC":  # type: ignore[union-attr]
+                label = first.label  # type: ignore[union-attr]
+            for i in hits:
+                kept[i] = None
+            kept[hits[0]] = dataclasses.replace(g, label=label, stage=first.stage or g.stage)  # type: ignore[union-attr]
+            continue
+        if len(hits) == 1:
+            m = kept[hits[0]]
+            assert m is not None
+            if m.start <= g.start and g.end <= m.end and m.form == "part" and g.key:
+                kept[hits[0]] = dataclasses.replace(m, key=g.key, name=g.name)
+    out = [m for m in kept if m is not None] + extra
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+# --- within-article resolution ---------------------------------------------------------------
+
+ROLE_HEADS = {
+    "de": ("minister", "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin", "chef", "chefin",
+           "sprecher", "sprecherin", "leiter", "leiterin", "machthaber", "botschafter", "botschafterin",
+           "general", "kommandeur", "diktator", "premier", "premierminister", "berater", "beraterin",
+           "koordinator", "koordinatorin", "staatschef", "vorsitzende", "vorsitzender", "direktor",
+           "direktorin", "sekretär", "sekretärin", "führer", "oberbefehlshaber"),
+    "en": ("minister", "president", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief",
+           "head", "leader", "director", "ambassador", "general", "commander", "adviser", "advisor",
+           "coordinator", "chancellor", "premier", "chairman", "chairwoman"),
+}
+DETERMINERS = {"de": ("der", "die", "dem", "den", "des"), "en": ("the",)}
+_WORD = re.compile(r"[\w][\w.'’-]*")
+
+
+@dataclasses.dataclass
+class _M:
+    """A mutable mention while references are resolved (``ref`` points at another ``_M``)."""
+
+    m: EntityMention
+    ref: "_M | None" = None
+    name: str | None = None
+    form: str | None = None
+    label: str | None = None
+
+
+def _role_head(word: str, language: str) -> str | None:
+    low = word.lower().rsplit("-", 1)[-1]
+    for head in ROLE_HEADS["en" if language == "en" else "de"]:
+        if low.endswith(head) and (language == "en" and low == head or language != "en"):
+            return low
+    return None
+
+
+def _surname_keys(name: str) -> list[str]:
+    parts = name.split()
+    if len(parts) < 2:
+        return []
+    return [parts[-1], parts[0]] if parts[0][:1].isupper() else [parts[-1]]
+
+
+def resolve(text: str, mentions: Sequence[EntityMention], language: str, stage: str) -> list[EntityMention]:
+    """Mentions with ``ref``/``name`` set by surname, acronym and role resolution (new mentions
+    for later acronym uses, untagged surnames and role phrases are added)."""
+    items = [_M(m) for m in mentions]
+    _acronyms(text, items, stage)
+    _surnames(text, items, stage)
+    _roles(text, items, language, stage)
+    items.sort(key=lambda x: (x.m.start, -x.m.end))
+    index = {id(x): i for i, x in enumerate(items)}
+    out = []
+    for x in items:
+        m = x.m
+        out.append(dataclasses.replace(
+            m, ref=index[id(x.ref)] if x.ref is not None else m.ref, name=x.name or m.name,
+            form=x.form or m.form, label=x.label or m.label))
+    return out
+
+
+def _covering(items: list[_M], start: int, end: int) -> _M | None:
+    for x in items:
+        if x.m.start <= start and end <= x.m.end:
+            return x
+    return None
+
+
+def _free(items: list[_M], start: int, end: int) -> bool:
+    return all(x.m.end <= start or x.m.start >= end for x in items)
+
+
+def _acronyms(text: str, items: list[_M], stage: str) -> None:
+    for match in re.finditer(r"\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜ&.-]{1,9})\s*\)", text):
+        acr = match.group(1)
+        if sum(c.isupper() for c in acr) < 2:
+            continue
+        before = text[:match.start()].rstrip()
+        full = next((x for x in items if x.m.end == len(before) and x.m.form != "role"), None)
+        if full is None or full.m.text == acr:
+            continue
+        long_name = full.name or full.m.text
+        a0, a1 = match.start(1), match.end(1)
+        acr_item = _covering(items, a0, a1)
+        if acr_item is None:
+            acr_item = _M(EntityMention(a0, a1, acr, full.m.label, full.m.key, None, None, "acronym", stage))
+            items.append(acr_item)
+        acr_item.ref, acr_item.name, acr_item.form = full, long_name, "acronym"
+        acr_item.label = full.m.label
+        full.ref = acr_item
+        # later uses of the acronym link to the expansion
+        for use in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w])", text[match.end():]):
+            u0, u1 = match.end() + use.start(), match.end() + use.end()
+            x = _covering(items, u0, u1)
+            if x is None:
+                if not _free(items, u0, u1):
+                    continue
+                x = _M(EntityMention(u0, u1, acr, full.m.label, full.m.key, None, None, "acronym", stage))
+                items.append(x)
+            elif (x.m.start, x.m.end) != (u0, u1):
+                continue
+            x.ref, x.name, x.form, x.label = full, long_name, "acronym", full.m.label
+
+
+def _surnames(text: str, items: list[_M], stage: str) -> None:
+    people = [x for x in items if x.m.label == "PER" and x.m.form == "name" and len(x.m.text.split()) > 1]
+    keys: dict[str, _M] = {}
+    for x in people:
+        for key in _surname_keys(x.m.text):
+            keys.setdefault(key, x)
+    if not keys:
+        return
+    for x in list(items):
+        if x.m.form not in ("name",) or " " in x.m.text or x.m.key is not None:
+            continue
+        word = x.m.text
+        full = keys.get(word) or (keys.get(word[:-1]) if word.endswith("s") else None)
+        if full is None or full is x:
+            continue
+        x.ref, x.name, x.label = full, full.m.text, "PER"
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+                         + r")(s?)(?![\w-])")
+    for match in pattern.finditer(text):
+        s0, s1 = match.start(), match.end()
+        if _free(items, s0, s1):
+            full = keys[match.group(1)]
+            items.append(_M(EntityMention(s0, s1, text[s0:s1], "PER", None, None, None, "name", stage),
+                            ref=full, name=full.m.text))
+
+
+_ADJ_INFL = re.compile(r"(e|en|er|es|em)$")
+
+
+def _states(items: list[_M], start: int, end: int) -> set[str]:
+    """Keys of the states mentioned in ``[start, end)`` ("US" in "US-Außenminister")."""
+    return {x.m.key for x in items if x.m.key and x.m.key.startswith("gpe:")
+            and start <= x.m.start and x.m.end <= end}
+
+
+def _compatible(a: set[str], b: set[str]) -> bool:
+    return not a or not b or bool(a & b)
+
+
+def _roles(text: str, items: list[_M], language: str, stage: str) -> None:
+    lang = "en" if language == "en" else "de"
+    words = [(w.start(), w.end(), w.group(0)) for w in _WORD.finditer(text)]
+    people = sorted((x for x in items if x.m.label == "PER" and x.m.form == "name" and x.ref is None
+                     and " " in x.m.text), key=lambda x: x.m.start)
+    starts = {x.m.start: x for x in people}
+    intros: list[tuple[int, str, _M, set[str]]] = []  # (offset, role head, person, state keys)
+    for k, (w0, w1, word) in enumerate(words):
+        head = _role_head(word, lang)
+        if head is None:
+            continue
+        if k + 1 < len(words) and words[k + 1][0] in starts and text[w1:words[k + 1][0]].strip() == "":
+            intros.append((w0, head, starts[words[k + 1][0]], _states(items, w0 - 16, w1)))
+            continue
+        # "der Leiter des Militärgeheimdienstes HUR, Kyrylo Budanow," / "the spokesman, John Kirby"
+        later = next((x for x in people if 0 < x.m.start - w1 <= 80), None)
+        if later is not None:
+            gap = text[w1:later.m.start]
+            if gap.rstrip().endswith(",") and gap.count(",") == 1 and not re.search(r"[.!?;:]", gap):
+                intros.append((w0, head, later, _states(items, w0 - 16, later.m.start)))
+                continue
+        # "Antony Blinken, der US-Außenminister," / "John Kirby, spokesman of …"
+        for x in people:
+            gap = text[x.m.end:w0]
+            if 0 <= w0 - x.m.end <= 40 and gap.lstrip().startswith(",") and gap.count(",") == 1:
+                intros.append((w0, head, x, _states(items, x.m.end, w1)))
+                break
+    if not intros:
+        return
+    dets = DETERMINERS[lang]
+    for k, (w0, w1, word) in enumerate(words):
+        if word.lower() not in dets:
+            continue
+        j = k + 1
+        while j < len(words) and j - k <= 3 and _role_head(words[j][2], lang) is None and words[j][2][:1].islower():
+            j += 1
+        if j >= len(words) or _role_head(words[j][2], lang) is None:
+            continue
+        head = _role_head(words[j][2], lang)
+        end = words[j][1]
+        nxt = words[j + 1] if j + 1 < len(words) else None
+        if nxt is not None and nxt[2][:1].isupper() and text[end:nxt[0]].strip() == "":
+            continue  # an apposition introducing a name ("Außenminister Choe Son Hui"), not a reference
+        # a genitive complement: "des ukrainischen Militärgeheimdienstes", "des Weißen Hauses", "of State"
+        if nxt is not None and nxt[2].lower() in ("des", "der", "of") and text[end:nxt[0]] == " ":
+            q = j + 2
+            while q < len(words) and q - j < 6 and (words[q][2][:1].islower() or (
+                    q + 1 < len(words) and words[q + 1][2][:1].isupper() and _ADJ_INFL.search(words[q][2]))):
+                q += 1
+            if q < len(words) and words[q][2][:1].isupper():
+                end = words[q][1]
+        states = _states(items, w0, end)
+        candidates = [p for off, h, p, st in intros if h == head and _compatible(st, states) and off < w0]
+        if not candidates:
+            candidates = [p for off, h, p, st in intros if h == head and _compatible(st, states)]
+        if not candidates:
+            continue
+        person = candidates[-1]
+        items.append(_M(EntityMention(w0, end, text[w0:end], "PER", None, None, None, "role", stage),
+                        ref=person, name=person.m.text))
+
+
+# --- name patterns the training data rarely shows ---------------------------------------------
+
+#: common Korean and Chinese family names in their usual romanizations (a generic resource,
+#: not a list of people): "Kim Jong Un", "Choe Son Hui", "Xi Jinping", "Wang Yi"
+EAST_ASIAN_SURNAMES = frozenset(
+    "Kim Lee Ri Yi Park Pak Choe Choi Jung Jeong Kang Cho Jo Yoon Yun Jang Chang Lim Im Han Shin Sin "
+    "Oh O Seo Kwon Hwang Ahn An Song Hong Jeon Ko Moon Mun Yang Son Bae Baek Paek Heo Nam Ro Roh No "
+    "Xi Wang Li Zhang Liu Chen Zhao Huang Zhou Wu Xu Sun Hu Zhu Gao Lin He Guo Ma Luo Liang Song Zheng "
+    "Xie Han Tang Feng Yu Dong Xiao Cheng Cao Yuan Deng Fu Shen Zeng Peng Lu Su Jiang Cai Jia Ding Wei "
+    "Xue Ye Yan Pan Du Dai Xia Zhong Tian Ren Fan Fang Shi Yao Tan Qin Qian".split())
+_SYL = r"[A-Z][a-z]{1,3}"
+_EA_NAME = re.compile(
+    rf"(?<![\w-])([A-Z][a-z]{{0,5}}) (?:({_SYL}) ({_SYL})|({_SYL}-[a-z]{{2,4}})|([A-Z][a-z]{{1,6}}))(?![\w-])")
+
+
+def east_asian_names(text: str, mentions: Sequence[EntityMention], stage: str) -> list[EntityMention]:
+    """Mentions with East Asian personal names fixed: a known family name followed by a
+    two-syllable given name ("Choe Son Hui", "Kim Jong-un") is a person, replacing overlapping
+    model guesses ("Kim Jong" → "Kim Jong Un"); states and curated names are kept."""
+    out = list(mentions)
+    for match in _EA_NAME.finditer(text):
+        if match.group(1) not in EAST_ASIAN_SURNAMES:
+            continue
+        single = match.group(5)
+        if single is not None:
+            # one-word given names only for the Chinese pattern "Xi Jinping", "Wang Yi"
+            if match.group(1) in ("Kim", "Lee", "Park", "Choe", "Choi", "Ri") or single in EAST_ASIAN_SURNAMES:
+                continue
+            if not any(m.label == "PER" and m.start == match.start() for m in out):
+                continue
+        a, b = match.start(), match.end()
+        hits = [m for m in out if m.start < b and a < m.end]
+        if any(m.key is not None or m.end > b or m.start < a for m in hits):
+            continue
+        out = [m for m in out if m not in hits]
+        out.append(EntityMention(a, b, text[a:b], "PER", None, None, None, "name", stage))
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def harmonize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
+    """One label per name within an article: the majority label of the model's mentions of the
+    same text (ties keep each mention's own label)."""
+    from collections import Counter
+
+    votes: dict[str, Counter] = {}
+    for m in mentions:
+        if m.form == "name":
+            votes.setdefault(m.text, Counter())[m.label] += 1
+    out = []
+    for m in mentions:
+        c = votes.get(m.text)
+        if m.form == "name" and c and len(c) > 1:
+            (best, n), *rest = c.most_common()
+            if n > rest[0][1] and best != m.label:
+                m = dataclasses.replace(m, label=best)
+        out.append(m)
+    return out

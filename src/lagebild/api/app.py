@@ -1,0 +1,147 @@
+"""The FastAPI application: REST API under /api/v1 and the server-rendered web page.
+
+``create_app(db)`` opens the store once; nothing happens at import time.  Errors are JSON
+(``{"error": {"status": 404, "message": "…"}}``) under /api and small HTML pages elsewhere.
+Writing (POST /api/v1/articles) is off unless a token is configured (``LAGEBILD_API_TOKEN``);
+every request body is capped (``LAGEBILD_API_MAX_BODY`` bytes, default 5 MB).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from lagebild.errors import LagebildError
+
+DEFAULT_MAX_BODY = 5_000_000
+API_PREFIX = "/api/v1"
+
+
+def error_body(status: int, message: str, **extra: Any) -> dict[str, Any]:
+    return {"error": {"status": status, "message": message, **extra}}
+
+
+class BodyLimit:
+    """ASGI middleware: answer 413 when a request body is (or turns out to be) larger than ``limit``."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope.get("headers") or []).get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.limit):
+            await self._reject(scope, receive, send)
+            return
+        seen = 0
+        started = False
+
+        async def limited_receive() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _TooLarge()
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, tracking_send)
+        except _TooLarge:
+            if not started:
+                await self._reject(scope, receive, send)
+
+    async def _reject(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = JSONResponse(error_body(413, f"the request body is larger than {self.limit} bytes"),
+                                status_code=413)
+        await response(scope, receive, send)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api") or request.url.path == "/openapi.json"
+
+
+def create_app(db: str | None = None, *, token: str | None = None, max_body: int | None = None) -> FastAPI:
+    """The application over the store at ``db`` (path or URL; default as for the CLI)."""
+    from lagebild.api import routes
+    from lagebild.store import Store
+    from lagebild.web import views
+
+    store = Store.open(db)
+    app = FastAPI(
+        title="lagebild", version="1",
+        description="A sourced situation picture: stories, facts, entities, quotes and the articles behind them. "
+                    "Every item carries its article id and character offsets into the stored text.",
+        docs_url="/api/docs", redoc_url=None, openapi_url="/openapi.json",
+    )
+    app.state.store = store
+    configured = token if token is not None else os.environ.get("LAGEBILD_API_TOKEN")
+    app.state.token = configured or None
+    app.state.write_lock = threading.Lock()
+    limit = max_body or int(os.environ.get("LAGEBILD_API_MAX_BODY") or DEFAULT_MAX_BODY)
+    app.state.max_body = limit
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = exc.detail if isinstance(exc.detail, str) else "request failed"
+        if _wants_json(request):
+            return JSONResponse(error_body(exc.status_code, message), status_code=exc.status_code,
+                                headers=getattr(exc, "headers", None))
+        return views.error_page(request, exc.status_code, message)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        problems = [{"where": ".".join(str(p) for p in e.get("loc", ())), "problem": e.get("msg", "")}
+                    for e in exc.errors()]
+        text = "; ".join(f"{p['where']}: {p['problem']}" for p in problems) or "invalid request"
+        if _wants_json(request):
+            return JSONResponse(error_body(422, f"invalid request: {text}", problems=problems), status_code=422)
+        return views.error_page(request, 422, f"invalid request: {text}")
+
+    @app.exception_handler(LagebildError)
+    async def lagebild_error(request: Request, exc: LagebildError) -> Response:
+        if _wants_json(request):
+            return JSONResponse(error_body(422, str(exc)), status_code=422)
+        return views.error_page(request, 422, str(exc))
+
+    app.include_router(routes.router, prefix=API_PREFIX)
+    views.install(app)
+    app.add_middleware(BodyLimit, limit=limit)
+    return app
+
+
+def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, *, workers: int = 1) -> None:
+    """Run the application with uvicorn (loopback unless ``host`` says otherwise)."""
+    import uvicorn
+
+    if workers > 1:  # uvicorn needs an import string to start several processes
+        os.environ["LAGEBILD_SERVE_DB"] = db or ""
+        uvicorn.run("lagebild.api.app:app_from_env", host=host, port=port, workers=workers, factory=True,
+                    log_level="warning")
+        return
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+
+
+def app_from_env() -> FastAPI:
+    """Factory for multi-process serving: the store named in ``LAGEBILD_SERVE_DB``."""
+    return create_app(os.environ.get("LAGEBILD_SERVE_DB") or None)

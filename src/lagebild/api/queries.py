@@ -1,0 +1,618 @@
+"""Read-only queries over the store for the REST API and the web page (one place, both views).
+
+Every function takes a :class:`~lagebild.store.Store` and returns plain JSON-ready dicts.  Lists
+come as :class:`Page` (items, total, limit, offset).  Queries touch indexed columns only, so a
+story page or a page of facts stays fast on a store of 100k articles.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Text, and_, cast, func, select, text, true
+
+from lagebild.api import timex
+from lagebild.store import schema as t
+
+STORY_FACTS = 200  # facts shown on a story page (the rest are one page further)
+STORY_ENTITIES = 60
+STORY_ARTICLES = 200
+MENTIONS_PER_FACT = 5  # in lists; a fact's own page shows all
+
+#: roles that say who acts, to whom, and what; used by the facts table and the graph
+ROLES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "SUPPLY": (("supplier",), ("recipient",), ("item",)),
+    "ATTACK": (("attacker",), ("target",), ("weapon",)),
+    "MEET": (("participants", "participant"), (), ()),
+    "VISIT": (("visitor",), ("destination",), ()),
+    "AGREE": (("parties", "party"), (), ("object",)),
+    "NEGOTIATE": (("parties", "party"), (), ("object",)),
+    "SANCTION": (("sanctioner",), ("target",), ("reason",)),
+    "CONDEMN": (("speaker",), ("target",), ("about",)),
+    "ACCUSE": (("speaker",), ("target",), ("about",)),
+    "DENY": (("speaker",), ("target",), ("about",)),
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[dict[str, Any]]
+    total: int
+    limit: int
+    offset: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"items": self.items, "total": self.total, "limit": self.limit, "offset": self.offset}
+
+
+def _iso(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def arg_values(arg: Any) -> list[dict[str, Any]]:
+    """One fact/event argument (a dict, a list of dicts, or a bare value) as a list of dicts."""
+    if arg is None:
+        return []
+    if isinstance(arg, list):
+        return [v for a in arg for v in arg_values(a)]
+    if isinstance(arg, dict):
+        return [arg]
+    return [{"text": str(arg), "value": arg}]
+
+
+def arg_label(arg: dict[str, Any]) -> str:
+    value = arg.get("name") or arg.get("text")
+    return str(value if value is not None else arg.get("value", ""))
+
+
+def fact_roles(fact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """who / whom / what / quantity of a fact, each a list of argument dicts."""
+    args = fact.get("args") or {}
+    who_roles, whom_roles, what_roles = ROLES.get(fact.get("type", ""), ((), (), ()))
+    pick = lambda roles: [v for r in roles for v in arg_values(args.get(r))]  # noqa: E731
+    return {"who": pick(who_roles), "whom": pick(whom_roles), "what": pick(what_roles),
+            "quantity": pick(("quantity",))}
+
+
+# --- facts ----------------------------------------------------------------------------------------
+
+
+def _fact(row: Any, events: Sequence[Any] = (), names: dict[str, str] | None = None) -> dict[str, Any]:
+    data = dict(row.data or {})
+    mentions = data.pop("mentions", []) or []
+    fact = {
+        "id": row.id, "type": row.type, "label": row.label, "time": row.time, "status": row.status,
+        "independent_origins": row.independent_origins, "first_reported": _iso(row.first_reported),
+        "story": row.story_id, "args": _args(data, mentions, names or {}),
+        "origins": [_origin_entry(o) for o in data.pop("origins", []) or []],
+        "events": [f"{e.article_id}:{e.idx}" for e in events],
+        "mentions": [{"article": e.article_id, "event": e.idx, "origin": _origin(e), "outlet": e.outlet,
+                      "title": e.title, "published": _iso(e.published)} for e in events],
+    }
+    fact["time_span"] = timex.span_dict(row.time)
+    data.pop("args", None)
+    fact["discrepancies"] = [d for d in data.get("discrepancies") or [] if isinstance(d, str)]
+    fact["extra"] = {k: v for k, v in data.items() if k in ("denied_by", "planned", "statuses", "family")}
+    return fact
+
+
+def _args(data: dict[str, Any], mentions: Sequence[dict[str, Any]], names: dict[str, str]) -> dict[str, Any]:
+    """The fact's arguments: as stored (``args``), else its entities per role plus the text roles
+    (item, quantity …) of its first mention that names them."""
+    if data.get("args"):
+        return data["args"]
+    args: dict[str, Any] = {role: [{"entity": e, "name": names.get(e, e)} for e in ids]
+                            for role, ids in (data.get("entities") or {}).items()}
+    if isinstance(data.get("quantity"), dict):
+        args["quantity"] = data["quantity"]
+    for m in mentions:
+        for role, arg in (m.get("args") or {}).items():
+            if role not in args and role != "time" and isinstance(arg, dict) and not arg.get("entity") and arg.get("text"):
+                args[role] = {"text": arg["text"], "value": arg.get("value")}
+    return args
+
+
+def _origin_entry(origin: Any) -> Any:
+    """An origin without its (possibly long) list of events; the fact's mentions carry those."""
+    if isinstance(origin, dict) and "events" in origin:
+        return {**{k: v for k, v in origin.items() if k != "events"}, "mentions": len(origin["events"] or [])}
+    return origin
+
+
+def _origin(event_row: Any) -> str | None:
+    data = getattr(event_row, "data", None) or {}
+    origin = data.get("origin") if isinstance(data, dict) else None
+    if isinstance(origin, dict) and origin.get("label"):
+        return str(origin["label"])
+    return event_row.origin
+
+
+def _facts(conn: Any, rows: Sequence[Any], per_fact: int | None = MENTIONS_PER_FACT) -> list[dict[str, Any]]:
+    """Fact rows as dicts, with their (first) mentions and the names of the entities they involve."""
+    ids = [r.id for r in rows]
+    events = _events_of(conn, ids, per_fact)
+    counts = _mention_counts(conn, ids) if per_fact is not None else {i: len(events.get(i, ())) for i in ids}
+    wanted = {e for r in rows for ids in ((r.data or {}).get("entities") or {}).values() for e in ids}
+    names = dict(conn.execute(select(t.entities.c.id, t.entities.c.name)
+                              .where(t.entities.c.id.in_(sorted(wanted)))).all()) if wanted else {}
+    facts = [_fact(r, events.get(r.id, ()), names) for r in rows]
+    for fact in facts:
+        fact["mention_count"] = counts.get(fact["id"], 0)
+    return facts
+
+
+def _events_of(conn: Any, fact_ids: Sequence[str], per_fact: int | None = None) -> dict[str, list[Any]]:
+    """Mentions of the facts with their articles' outlet and date.
+
+    All of them when ``per_fact`` is None; else at most ``per_fact`` each, found by index seeks
+    (a fact reported by thousands of articles costs no more than one reported by a dozen).
+    """
+    if not fact_ids:
+        return {}
+    fe = t.fact_events
+    cols = (fe.c.fact_id, fe.c.article_id, fe.c.idx, fe.c.origin, fe.c.data)
+    if per_fact is None:
+        rows = conn.execute(select(*cols).where(fe.c.fact_id.in_(list(fact_ids)))).all()
+    else:  # one statement: a LIMITed index seek per fact, glued with UNION ALL
+        parts = [f"SELECT * FROM (SELECT fact_id, article_id, idx, origin, data FROM fact_events "
+                 f"WHERE fact_id = :f{i} LIMIT {int(per_fact)}) AS p{i}" for i in range(len(fact_ids))]
+        rows = conn.execute(text(" UNION ALL ".join(parts)).columns(*cols),
+                            {f"f{i}": fid for i, fid in enumerate(fact_ids)}).all()
+    article_ids = sorted({r.article_id for r in rows})
+    meta: dict[str, Any] = {}
+    for i in range(0, len(article_ids), 500):
+        for a in conn.execute(select(t.articles.c.id, t.articles.c.outlet, t.articles.c.title, t.articles.c.published)
+                              .where(t.articles.c.id.in_(article_ids[i:i + 500]))):
+            meta[a.id] = a
+    out: dict[str, list[Any]] = defaultdict(list)
+    for r in rows:
+        a = meta.get(r.article_id)
+        out[r.fact_id].append(_Mention(r.fact_id, r.article_id, r.idx, r.origin, r.data,
+                                       a.outlet if a else None, a.title if a else None, a.published if a else None))
+    for mentions in out.values():
+        mentions.sort(key=lambda m: (str(m.published or "9999"), m.article_id, m.idx))
+    return out
+
+
+@dataclass(frozen=True)
+class _Mention:
+    fact_id: str
+    article_id: str
+    idx: int
+    origin: str | None
+    data: Any
+    outlet: str | None
+    title: str | None
+    published: Any
+
+
+def _mention_counts(conn: Any, fact_ids: Sequence[str]) -> dict[str, int]:
+    if not fact_ids:
+        return {}
+    return dict(conn.execute(select(t.fact_events.c.fact_id, func.count()).where(
+        t.fact_events.c.fact_id.in_(list(fact_ids))).group_by(t.fact_events.c.fact_id)).all())
+
+
+def list_facts(store: Any, *, type: str | None = None, entity: str | None = None, status: str | None = None,
+               story: str | None = None, since: str | None = None, until: str | None = None,
+               limit: int = 50, offset: int = 0) -> Page:
+    """Facts, most corroborated first; ``since``/``until`` keep facts whose time overlaps the range."""
+    cond = []
+    if type:
+        cond.append(t.facts.c.type == type.upper())
+    if status:
+        cond.append(t.facts.c.status == status)
+    if story:
+        cond.append(t.facts.c.story_id == story)
+    if entity:  # a fact names its entities (ids) in its data; ids are hashes, so the match is exact
+        cond.append(cast(t.facts.c.data, Text).like(f'%"{_like_safe(entity)}"%', escape="\\"))
+    order = (t.facts.c.independent_origins.desc(), t.facts.c.first_reported, t.facts.c.id)
+    with store.engine.connect() as conn:
+        if since or until:
+            window = timex.window(since, until)
+            rows = conn.execute(select(t.facts.c.id, t.facts.c.time).where(and_(true(), *cond), t.facts.c.time.is_not(None))
+                                .order_by(*order)).all()
+            ids = [r.id for r in rows if timex.overlaps(r.time, window)]
+            total, page_ids = len(ids), ids[offset:offset + limit]
+            found = {r.id: r for r in conn.execute(select(t.facts).where(t.facts.c.id.in_(page_ids)))}
+            page_rows = [found[i] for i in page_ids]
+        elif entity:  # one scan of the facts' data: take every matching id, count and slice here
+            ids = list(conn.execute(select(t.facts.c.id).where(and_(true(), *cond)).order_by(*order)).scalars())
+            total, page_ids = len(ids), ids[offset:offset + limit]
+            found = {r.id: r for r in conn.execute(select(t.facts).where(t.facts.c.id.in_(page_ids)))}
+            page_rows = [found[i] for i in page_ids]
+        else:
+            total = conn.execute(select(func.count()).select_from(t.facts).where(and_(true(), *cond))).scalar_one()
+            # sort the narrow columns only, then fetch the page's rows (their JSON can be large)
+            page_ids = list(conn.execute(select(t.facts.c.id).where(and_(true(), *cond)).order_by(*order)
+                                         .limit(limit).offset(offset)).scalars())
+            found = {r.id: r for r in conn.execute(select(t.facts).where(t.facts.c.id.in_(page_ids)))}
+            page_rows = [found[i] for i in page_ids]
+        items = _facts(conn, page_rows)
+    return Page(items, total, limit, offset)
+
+
+def _like_safe(value: str) -> str:
+    return value.replace("%", "").replace("_", "\\_").replace('"', "")
+
+
+def get_fact(store: Any, fact_id: str) -> dict[str, Any] | None:
+    with store.engine.connect() as conn:
+        row = conn.execute(select(t.facts).where(t.facts.c.id == fact_id)).first()
+        if row is None:
+            return None
+        fact = _facts(conn, [row], per_fact=None)[0]
+    for mention in fact["mentions"]:  # the sentence of each mention, with its offsets
+        layer = store.load_layers(mention["article"]).get("events", [])
+        if 0 <= mention["event"] < len(layer):
+            ev = layer[mention["event"]]
+            mention.update(start=ev.get("start"), end=ev.get("end"), text=ev.get("text"), status=ev.get("status"))
+    return fact
+
+
+# --- stories --------------------------------------------------------------------------------------
+
+
+def list_stories(store: Any, *, limit: int = 50, offset: int = 0) -> Page:
+    """Stories, newest first (by the date of their latest article as the link stage records it),
+    with article and fact counts and their first and last publication dates."""
+    last = t.stories.c.data["last"].as_string()
+    q = (select(t.stories.c.id, t.stories.c.title).order_by(last.desc().nulls_last(), t.stories.c.id)
+         .limit(limit).offset(offset))
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(t.stories)).scalar_one()
+        rows = conn.execute(q).all()
+        ids = [r.id for r in rows]
+        spans = {r.story_id: r for r in conn.execute(
+            select(t.story_articles.c.story_id, func.count().label("n"), func.min(t.articles.c.published).label("first"),
+                   func.max(t.articles.c.published).label("last"))
+            .join(t.articles, t.articles.c.id == t.story_articles.c.article_id)
+            .where(t.story_articles.c.story_id.in_(ids)).group_by(t.story_articles.c.story_id))} if ids else {}
+        facts = dict(conn.execute(select(t.facts.c.story_id, func.count()).where(t.facts.c.story_id.in_(ids))
+                                  .group_by(t.facts.c.story_id)).all()) if ids else {}
+    items = []
+    for r in rows:
+        span = spans.get(r.id)
+        items.append({"id": r.id, "title": r.title, "articles": span.n if span else 0, "facts": facts.get(r.id, 0),
+                      "first_published": _iso(span.first) if span else None,
+                      "last_published": _iso(span.last) if span else None})
+    return Page(items, total, limit, offset)
+
+
+def get_story(store: Any, story_id: str) -> dict[str, Any] | None:
+    """Everything a story page shows: summary, facts, timeline, entities, sources, articles, graph data."""
+    with store.engine.connect() as conn:
+        row = conn.execute(select(t.stories).where(t.stories.c.id == story_id)).first()
+        if row is None:
+            return None
+        n_articles = conn.execute(select(func.count()).select_from(t.story_articles)
+                                  .where(t.story_articles.c.story_id == story_id)).scalar_one()
+        articles = conn.execute(
+            select(t.articles.c.id, t.articles.c.title, t.articles.c.outlet, t.articles.c.published,
+                   t.articles.c.language)
+            .join(t.story_articles, t.story_articles.c.article_id == t.articles.c.id)
+            .where(t.story_articles.c.story_id == story_id)
+            .order_by(t.articles.c.published.is_(None), t.articles.c.published, t.articles.c.id)
+            .limit(STORY_ARTICLES)).all()
+        n_facts = conn.execute(select(func.count()).select_from(t.facts)
+                               .where(t.facts.c.story_id == story_id)).scalar_one()
+        fact_rows = conn.execute(select(t.facts).where(t.facts.c.story_id == story_id)
+                                 .order_by(t.facts.c.independent_origins.desc(), t.facts.c.first_reported,
+                                           t.facts.c.id).limit(STORY_FACTS)).all()
+        facts = _facts(conn, fact_rows)
+        entity_counts = conn.execute(
+            select(t.mention_entities.c.entity_id, func.count().label("n"))
+            .join(t.story_articles, t.story_articles.c.article_id == t.mention_entities.c.article_id)
+            .where(t.story_articles.c.story_id == story_id)
+            .group_by(t.mention_entities.c.entity_id).order_by(func.count().desc()).limit(STORY_ENTITIES)).all()
+        wanted = {r.entity_id for r in entity_counts} | _fact_entity_ids(facts)
+        entity_rows = conn.execute(select(t.entities).where(t.entities.c.id.in_(list(wanted)))).all() if wanted else []
+        sources = conn.execute(
+            select(t.fact_events.c.origin, t.articles.c.outlet, func.count(func.distinct(t.articles.c.id)).label("n"),
+                   func.count(func.distinct(t.fact_events.c.fact_id)).label("facts"))
+            .join(t.facts, t.facts.c.id == t.fact_events.c.fact_id)
+            .join(t.articles, t.articles.c.id == t.fact_events.c.article_id)
+            .where(t.facts.c.story_id == story_id)
+            .group_by(t.fact_events.c.origin, t.articles.c.outlet)).all()
+        summary = conn.execute(select(t.summaries).where(t.summaries.c.story_id == story_id)).first()
+    counts = {r.entity_id: r.n for r in entity_counts}
+    entities = sorted(({"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases or []),
+                        "mentions": counts.get(e.id, 0)} for e in entity_rows),
+                      key=lambda e: (-e["mentions"], e["name"]))
+    data = dict(row.data or {})
+    return {
+        "id": row.id, "title": row.title, "data": data,
+        "summary": _summary(summary),
+        "articles": [{"id": a.id, "title": a.title, "outlet": a.outlet, "published": _iso(a.published),
+                      "language": a.language} for a in articles],
+        "article_count": n_articles,
+        "facts": facts, "fact_count": n_facts,
+        "timeline": timeline(facts),
+        "entities": entities,
+        "sources": _sources(sources, _origin_labels(facts)),
+        "discrepancies": _discrepancies(store, facts),
+    }
+
+
+def _fact_entity_ids(facts: Iterable[dict[str, Any]]) -> set[str]:
+    ids = set()
+    for fact in facts:
+        for arg in (fact.get("args") or {}).values():
+            ids.update(v["entity"] for v in arg_values(arg) if v.get("entity"))
+    return ids
+
+
+def _summary(row: Any) -> dict[str, Any] | None:
+    if row is None:
+        return None
+    data = row.data
+    sentences = data.get("sentences", []) if isinstance(data, dict) else list(data or [])
+    return {"language": row.language, "sentences": [s for s in sentences if isinstance(s, dict)]}
+
+
+def _origin_labels(facts: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """Origin key → readable label, from the facts' own origin lists."""
+    labels = {}
+    for fact in facts:
+        for o in fact.get("origins") or []:
+            if isinstance(o, dict) and (o.get("key") or o.get("id")) and o.get("label"):
+                labels[o.get("key") or o.get("id")] = str(o["label"])
+    return labels
+
+
+def _sources(rows: Iterable[Any], labels: dict[str, str]) -> list[dict[str, Any]]:
+    """Per origin: the outlets that echo it, with article and fact counts (most echoed first)."""
+    by_origin: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        origin = labels.get(r.origin or "", r.origin) or "(unknown origin)"
+        entry = by_origin.setdefault(origin, {"origin": origin, "key": r.origin, "outlets": [], "articles": 0})
+        entry["outlets"].append({"outlet": r.outlet or "(unknown outlet)", "articles": r.n, "facts": r.facts})
+        entry["articles"] += r.n
+    for entry in by_origin.values():
+        entry["outlets"].sort(key=lambda o: (-o["articles"], o["outlet"]))
+    return sorted(by_origin.values(), key=lambda e: (-len(e["outlets"]), -e["articles"], e["origin"]))
+
+
+def _discrepancies(store: Any, facts: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Discrepancies that involve the given facts (each fact lists its discrepancy ids)."""
+    ids = sorted({d for f in facts for d in (f.get("discrepancies") or []) if isinstance(d, str)})
+    if not ids:
+        return []
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(t.discrepancies).where(t.discrepancies.c.id.in_(ids))).all()
+    return [{"id": r.id, "kind": r.kind, "facts": (r.data or {}).get("facts", []),
+             "detail": (r.data or {}).get("detail")} for r in rows]
+
+
+def timeline(facts: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Facts with a time, ordered on the time axis (start of their interval, then the coarser first)."""
+    entries = [{"time": f["time"], "fact": f["id"], "label": f["label"], "type": f["type"], "span": f["time_span"]}
+               for f in facts if f.get("time_span")]
+    return sorted(entries, key=lambda e: (e["span"]["start"], e["span"]["end"], e["fact"]))
+
+
+# --- entities and quotes --------------------------------------------------------------------------
+
+
+def list_entities(store: Any, *, q: str | None = None, type: str | None = None,
+                  limit: int = 50, offset: int = 0) -> Page:
+    """Entities whose name or any alias contains ``q`` (case-insensitive), most mentioned first."""
+    cond = []
+    if type:
+        cond.append(t.entities.c.type == type.upper())
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(t.entities).where(and_(true(), *cond)).order_by(t.entities.c.name, t.entities.c.id)).all()
+    if q:  # in Python: SQLite's lower() folds ASCII only, and JSON may escape umlauts
+        needle = q.casefold().strip()
+        rows = [r for r in rows if any(needle in str(a).casefold() for a in [r.name, *(r.aliases or [])])]
+    total = len(rows)
+    page = rows[offset:offset + limit]
+    with store.engine.connect() as conn:
+        counts = dict(conn.execute(select(t.mention_entities.c.entity_id, func.count())
+                                   .where(t.mention_entities.c.entity_id.in_([r.id for r in page]))
+                                   .group_by(t.mention_entities.c.entity_id)).all()) if page else {}
+    items = [{"id": r.id, "name": r.name, "type": r.type, "aliases": list(r.aliases or []),
+              "mentions": counts.get(r.id, 0)} for r in page]
+    return Page(items, total, limit, offset)
+
+
+def get_entity(store: Any, entity_id: str, *, limit: int = 50) -> dict[str, Any] | None:
+    with store.engine.connect() as conn:
+        row = conn.execute(select(t.entities).where(t.entities.c.id == entity_id)).first()
+        if row is None:
+            return None
+        n = conn.execute(select(func.count()).select_from(t.mention_entities)
+                         .where(t.mention_entities.c.entity_id == entity_id)).scalar_one()
+    facts = list_facts(store, entity=entity_id, limit=limit)
+    quotes = list_quotes(store, speaker=entity_id, limit=limit)
+    return {"id": row.id, "name": row.name, "type": row.type, "aliases": list(row.aliases or []),
+            "data": row.data or {}, "mentions": n, "facts": facts.to_dict(), "quotes": quotes.to_dict()}
+
+
+QUOTE_SCAN = 300  # articles looked at per request for a speaker's quotes
+
+
+def list_quotes(store: Any, *, speaker: str | None = None, article: str | None = None,
+                limit: int = 50, offset: int = 0) -> Page:
+    """Quotes of one speaker (entity id) or of one article, in the order the articles were stored.
+
+    A speaker's articles are streamed from the entity index; at most :data:`QUOTE_SCAN` of them
+    are read per request, and ``total_exact: false`` says when more were left unread.
+    """
+    items: list[dict[str, Any]] = []
+    total, scanned, exact = 0, 0, True
+    with store.engine.connect() as conn:
+        mq = select(t.mention_entities.c.article_id, t.mention_entities.c.idx, t.mention_entities.c.entity_id)
+        mq = mq.where(t.mention_entities.c.entity_id == speaker) if speaker else \
+            mq.where(t.mention_entities.c.article_id == article)
+        if article and speaker:
+            mq = mq.where(t.mention_entities.c.article_id == article)
+        mentions = conn.execution_options(yield_per=1000).execute(mq)
+        for aid, idxs in _grouped(mentions):
+            if scanned >= QUOTE_SCAN:
+                exact = False
+                break
+            scanned += 1
+            for qi, quote in enumerate(_quotes_layer(conn, aid)):
+                sp = quote.get("speaker") or {}
+                entity = idxs.get(sp.get("mention")) if sp.get("mention") is not None else None
+                if speaker and entity != speaker:
+                    continue
+                total += 1
+                if offset < total <= offset + limit:
+                    items.append({"article": aid, "index": qi, "start": quote["start"], "end": quote["end"],
+                                  "text": quote["text"], "kind": quote.get("kind"), "cue": quote.get("cue"),
+                                  "speaker": {"entity": entity, "name": sp.get("name") or sp.get("text"),
+                                              "start": sp.get("start"), "end": sp.get("end")}})
+        mentions.close()
+        if article and not speaker and not scanned:  # an article whose speakers were not linked
+            for qi, quote in enumerate(_quotes_layer(conn, article)):
+                total += 1
+                if offset < total <= offset + limit:
+                    sp = quote.get("speaker") or {}
+                    items.append({"article": article, "index": qi, "start": quote["start"], "end": quote["end"],
+                                  "text": quote["text"], "kind": quote.get("kind"), "cue": quote.get("cue"),
+                                  "speaker": {"entity": None, "name": sp.get("name") or sp.get("text"),
+                                              "start": sp.get("start"), "end": sp.get("end")}})
+        meta = {r.id: r for r in conn.execute(
+            select(t.articles.c.id, t.articles.c.title, t.articles.c.outlet, t.articles.c.published)
+            .where(t.articles.c.id.in_(sorted({i["article"] for i in items}))))} if items else {}
+        names = dict(conn.execute(select(t.entities.c.id, t.entities.c.name).where(t.entities.c.id.in_(
+            sorted({i["speaker"]["entity"] for i in items if i["speaker"]["entity"]})))).all()) if items else {}
+    for item in items:
+        m = meta.get(item["article"])
+        item.update(title=m.title if m else None, outlet=m.outlet if m else None,
+                    published=_iso(m.published) if m else None)
+        item["speaker"]["name"] = names.get(item["speaker"]["entity"]) or item["speaker"]["name"]
+    page = Page(items, total, limit, offset)
+    return page if exact else _Inexact(items, total, limit, offset)
+
+
+@dataclass(frozen=True)
+class _Inexact(Page):
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "total_exact": False}
+
+
+def _grouped(rows: Iterable[Any]) -> Iterable[tuple[str, dict[int, str]]]:
+    """Consecutive mention rows of one article → (article id, {mention index: entity id})."""
+    current: str | None = None
+    idxs: dict[int, str] = {}
+    for r in rows:
+        if r.article_id != current:
+            if current is not None:
+                yield current, idxs
+            current, idxs = r.article_id, {}
+        idxs[r.idx] = r.entity_id
+    if current is not None:
+        yield current, idxs
+
+
+def _quotes_layer(conn: Any, article_id: str) -> list[dict[str, Any]]:
+    data = conn.execute(select(t.analyses.c.data).where(t.analyses.c.article_id == article_id,
+                                                        t.analyses.c.layer == "quotes")).scalar()
+    return list(data or [])
+
+
+# --- articles -------------------------------------------------------------------------------------
+
+
+def list_articles(store: Any, *, story: str | None = None, outlet: str | None = None,
+                  language: str | None = None, limit: int = 50, offset: int = 0) -> Page:
+    cond = []
+    if story:
+        cond.append(t.articles.c.id.in_(select(t.story_articles.c.article_id)
+                                        .where(t.story_articles.c.story_id == story)))
+    if outlet:
+        cond.append(t.articles.c.outlet == outlet)
+    if language:
+        cond.append(t.articles.c.language == language)
+    cols = (t.articles.c.id, t.articles.c.title, t.articles.c.outlet, t.articles.c.published,
+            t.articles.c.language, t.articles.c.source, t.articles.c.url)
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(t.articles).where(and_(true(), *cond))).scalar_one()
+        rows = conn.execute(select(*cols).where(and_(true(), *cond))
+                            .order_by(t.articles.c.published.desc().nulls_last(), t.articles.c.id)
+                            .limit(limit).offset(offset)).all()
+    items = [{"id": r.id, "title": r.title, "outlet": r.outlet, "published": _iso(r.published),
+              "language": r.language, "source": r.source, "url": r.url} for r in rows]
+    return Page(items, total, limit, offset)
+
+
+def get_article(store: Any, article_id: str) -> dict[str, Any] | None:
+    """The article text with the spans of every extracted item (offsets into ``text``)."""
+    article = store.get_article(article_id)
+    if article is None:
+        return None
+    layers = store.load_layers(article_id)
+    with store.engine.connect() as conn:
+        canon = {r.idx: (r.entity_id, r.name) for r in conn.execute(
+            select(t.mention_entities.c.idx, t.mention_entities.c.entity_id, t.entities.c.name)
+            .outerjoin(t.entities, t.entities.c.id == t.mention_entities.c.entity_id)
+            .where(t.mention_entities.c.article_id == article_id))}
+        facts = {r.idx: r.fact_id for r in conn.execute(
+            select(t.fact_events.c.idx, t.fact_events.c.fact_id).where(t.fact_events.c.article_id == article_id))}
+        story = conn.execute(select(t.story_articles.c.story_id)
+                             .where(t.story_articles.c.article_id == article_id)).scalar()
+    return {
+        "id": article.id, "title": article.title, "outlet": article.outlet, "url": article.url,
+        "source": article.source, "published": _iso(article.published),
+        "published_inferred": article.published_inferred, "language": article.language, "story": story,
+        "text": article.text, "spans": spans(layers, canon, facts),
+        "sentences": [{"start": s["start"], "end": s["end"]} for s in layers.get("sentences", [])],
+    }
+
+
+def spans(layers: dict[str, list[dict[str, Any]]], canon: dict[int, tuple[str, str | None]],
+          facts: dict[int, str]) -> list[dict[str, Any]]:
+    """Every extracted item of one article as a span with its kind and details."""
+    out: list[dict[str, Any]] = []
+    for i, m in enumerate(layers.get("entities", [])):
+        entity, name = canon.get(i, (None, None))
+        out.append({"kind": "entity", "index": i, "start": m["start"], "end": m["end"], "text": m["text"],
+                    "label": m.get("label"), "entity": entity, "name": name or m.get("name") or m["text"]})
+    for i, x in enumerate(layers.get("timexes", [])):
+        out.append({"kind": "timex", "index": i, "start": x["start"], "end": x["end"], "text": x["text"],
+                    "type": x.get("type"), "value": x.get("value")})
+    for i, x in enumerate(layers.get("quantities", [])):
+        out.append({"kind": "quantity", "index": i, "start": x["start"], "end": x["end"], "text": x["text"],
+                    "value": x.get("value"), "low": x.get("low"), "high": x.get("high"), "unit": x.get("unit"),
+                    "approximate": x.get("approximate")})
+    for i, x in enumerate(layers.get("quotes", [])):
+        sp = x.get("speaker") or {}
+        entity = canon.get(sp.get("mention"), (None, None))[0] if sp.get("mention") is not None else None
+        out.append({"kind": "quote", "index": i, "start": x["start"], "end": x["end"], "text": x["text"],
+                    "quote_kind": x.get("kind"), "speaker": {**sp, "entity": entity}})
+        cue = x.get("cue")
+        if cue and cue.get("start") is not None:
+            out.append({"kind": "cue", "index": i, "start": cue["start"], "end": cue["end"], "text": cue["text"]})
+    for i, x in enumerate(layers.get("events", [])):
+        out.append({"kind": "event", "index": i, "start": x["start"], "end": x["end"], "text": x["text"],
+                    "type": x.get("type"), "status": x.get("status"), "time": x.get("time"),
+                    "fact": facts.get(i), "args": x.get("args") or {}})
+        trig = x.get("trigger")
+        if trig and trig.get("start") is not None:
+            out.append({"kind": "trigger", "index": i, "start": trig["start"], "end": trig["end"],
+                        "text": trig["text"], "type": x.get("type")})
+    out.sort(key=lambda s: (s["start"], -s["end"], s["kind"]))
+    return out
+
+
+def stats(store: Any) -> dict[str, Any]:
+    with store.engine.connect() as conn:
+        counts = {name: conn.execute(select(func.count()).select_from(t.metadata.tables[name])).scalar_one()
+                  for name in ("articles", "stories", "facts", "entities")}
+    return counts
+
+
+__all__ = ["Page", "list_facts", "get_fact", "list_stories", "get_story", "list_entities", "get_entity",
+           "list_quotes", "list_articles", "get_article", "timeline", "fact_roles", "arg_values", "arg_label",
+           "stats"]
+
+
+def get_story_title(store: Any, story_id: str) -> str | None:
+    with store.engine.connect() as conn:
+        return conn.execute(select(t.stories.c.title).where(t.stories.c.id == story_id)).scalar()

@@ -1,0 +1,123 @@
+"""Discrepancies between facts of one family, disputes, and the timeline.
+
+Facts of one family (same type, same core arguments) whose quantities differ are compared by
+time: a larger figure at a later time is an *evolution* ("1 million by January", then "2 million
+by July"); different figures at the same (or an unknown) time, or a smaller cumulative figure
+later, are a *quantity* discrepancy.  Two actual (not planned) meetings, visits or agreements of
+the same parties reported within days with different day dates are a *date* discrepancy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from itertools import combinations
+from typing import Any
+
+from lagebild.link import times
+from lagebild.link.facts import CORE_ROLES, quantities_agree
+
+DATE_TYPES = frozenset({"MEET", "VISIT", "AGREE"})
+
+
+def _did(kind: str, ids: list[str]) -> str:
+    return "disc:" + hashlib.sha1((kind + "|" + "|".join(sorted(ids))).encode("utf-8")).hexdigest()[:12]
+
+
+def _sources(fact: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{"article": m["article"], "start": m["start"], "end": m["end"], "outlet": m.get("outlet"),
+             "published": m.get("published"), "origin": m["origin"]["label"]}
+            for m in fact["data"]["mentions"]]
+
+
+def _value(fact: dict[str, Any]) -> float | None:
+    q = fact["data"].get("quantity")
+    return float(q["value"]) if q and q.get("value") is not None else None
+
+
+def _reference_time(fact: dict[str, Any]) -> times.TimeValue | None:
+    return times.parse(fact.get("time"))
+
+
+def compare(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any] | None:
+    """A discrepancy record for two facts of one family, or None (agreement or evolution)."""
+    va, vb = _value(a), _value(b)
+    ta, tb = _reference_time(a), _reference_time(b)
+    if va is not None and vb is not None and not quantities_agree(a["data"]["quantity"], b["data"]["quantity"]):
+        same_time = ta is None or tb is None or ta.overlaps(tb)
+        if not same_time:
+            earlier, later = (a, b) if ta.first <= tb.first else (b, a)  # type: ignore[union-attr]
+            if _value(later) >= _value(earlier):  # type: ignore[operator]
+                return None  # an evolution over time, not a contradiction
+            detail = "a later figure is smaller than an earlier one"
+        else:
+            detail = "different figures for the same time"
+        sides = [{"fact": f["id"], "value": _value(f), "quantity": f["data"]["quantity"].get("text"),
+                  "time": f.get("time"), "sources": _sources(f)} for f in (a, b)]
+        return {"id": _did("quantity", [a["id"], b["id"]]), "kind": "quantity",
+                "data": {"facts": [a["id"], b["id"]], "detail": detail, "sides": sides}}
+    if a["type"] in DATE_TYPES and not a["data"].get("planned") and not b["data"].get("planned") \
+            and ta is not None and tb is not None and ta.precision == tb.precision == "day" \
+            and ta.value != tb.value and abs((ta.first - tb.first).days) <= 7:
+        pa, pb = a.get("first_reported"), b.get("first_reported")
+        if pa and pb and abs(times.parse(pa).first - times.parse(pb).first).days <= 7:  # type: ignore[union-attr]
+            sides = [{"fact": f["id"], "time": f.get("time"), "sources": _sources(f)} for f in (a, b)]
+            return {"id": _did("date", [a["id"], b["id"]]), "kind": "date",
+                    "data": {"facts": [a["id"], b["id"]], "detail": "different dates for one happening",
+                             "sides": sides}}
+    return None
+
+
+def _articles(fact: dict[str, Any]) -> set[str]:
+    return {m["article"] for m in fact["data"]["mentions"]}
+
+
+def _anchored(fact: dict[str, Any]) -> bool:
+    """Only facts with at least one core argument entity are compared."""
+    return any(fact["data"]["entities"].get(r) for r in CORE_ROLES.get(fact["type"], ()))
+
+
+def find(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """All discrepancies among the facts of one family (never within one article)."""
+    out = []
+    ordered = sorted((f for f in facts if _anchored(f)), key=lambda f: f["id"])
+    for a, b in combinations(ordered, 2):
+        if _articles(a) == _articles(b) and len(_articles(a)) == 1:
+            continue
+        found = compare(a, b)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def denials(facts: list[dict[str, Any]]) -> dict[str, str]:
+    """Facts denied by a party: fact id → the denying DENY fact (same story, speaker among its parties)."""
+    deny = [f for f in facts if f["type"] == "DENY"]
+    out: dict[str, str] = {}
+    for fact in facts:
+        if fact["type"] == "DENY":
+            continue
+        parties = {e for r in CORE_ROLES.get(fact["type"], ()) for e in fact["data"]["entities"].get(r, [])}
+        for d in deny:
+            if d.get("story_id") != fact.get("story_id"):
+                continue
+            speakers = set(d["data"]["entities"].get("speaker", []))
+            if speakers & parties and times.compatible(d.get("time"), fact.get("time")):
+                out[fact["id"]] = d["id"]
+                break
+    return out
+
+
+def timeline(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Facts ordered by time at their own precision, each with its sentences."""
+    rows = []
+    for fact in sorted(facts, key=lambda f: (times.sort_key(f.get("time")), f.get("first_reported") or "",
+                                             f["id"])):
+        when = fact.get("time") or fact.get("first_reported")
+        rows.append({
+            "time": when, "precision": times.precision(when) if when else None,
+            "time_from": "event" if fact.get("time") else "first_reported",
+            "fact": fact["id"], "label": fact["label"], "story": fact.get("story_id"),
+            "sentences": [{"article": m["article"], "start": m["sentence"][0], "end": m["sentence"][1]}
+                          for m in fact["data"]["mentions"]],
+        })
+    return rows

@@ -1,0 +1,165 @@
+"""Read the link results back: export sections, one mention's entity, user judgements."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+
+from lagebild.errors import LagebildError
+from lagebild.link import discrepancies as dx
+from lagebild.link import tables as lt
+from lagebild.link.entities import token
+from lagebild.link.names import fold
+from lagebild.link.state import now
+from lagebild.store import schema as t
+
+VERDICTS = ("same", "different")
+
+
+class LinkError(LagebildError):
+    """The link stage cannot do what was asked (an unknown verdict or entity)."""
+
+
+def entity_of_mention(store: Any, article_id: str, idx: int) -> dict[str, Any] | None:
+    """``{"entity": id, "name": canonical name}`` for one entity mention, or None when unlinked."""
+    query = (select(t.entities.c.id, t.entities.c.name)
+             .select_from(t.mention_entities.join(t.entities, t.entities.c.id == t.mention_entities.c.entity_id))
+             .where((t.mention_entities.c.article_id == article_id) & (t.mention_entities.c.idx == idx)))
+    with store.engine.connect() as conn:
+        row = conn.execute(query).first()
+    return {"entity": row.id, "name": row.name} if row else None
+
+
+def find_entities(store: Any, value: str) -> list[str]:
+    """Entity ids named by ``value``: an id, or any alias (folded)."""
+    lt.ensure(store.engine)
+    with store.engine.connect() as conn:
+        if conn.execute(select(t.entities.c.id).where(t.entities.c.id == value)).first():
+            return [value]
+        refs = conn.execute(select(lt.link_index.c.ref).where(
+            (lt.link_index.c.kind == "name") & (lt.link_index.c.key == "n:" + fold(value)))).scalars()
+        return sorted(set(refs))
+
+
+def judge(store: Any, a: str, b: str, verdict: str) -> dict[str, Any]:
+    """Record that ``a`` and ``b`` (entity ids or alias names) are the same or different; re-link.
+
+    The judgement is stored in ``judgements`` and applied by this and every later :func:`link`
+    (a full re-link here, since a split or merge can move mentions, facts and stories).
+    """
+    from lagebild.link.runner import link
+
+    if verdict not in VERDICTS:
+        raise LinkError(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")
+    if token(a) == token(b):
+        raise LinkError(f"{a!r} and {b!r} name the same thing; a judgement needs two")
+    x, y = sorted((a, b))
+    with store.engine.begin() as conn:
+        conn.execute(delete(t.judgements).where((t.judgements.c.a == x) & (t.judgements.c.b == y)))
+        conn.execute(insert(t.judgements).values(a=x, b=y, verdict=verdict, at=now()))
+    return link(store, full=True)
+
+
+def _filter_articles(ids: Collection[str] | None) -> set[str] | None:
+    return None if ids is None else set(ids)
+
+
+def export_sections(store: Any, article_ids: Collection[str] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The link sections of the export (DESIGN §4), optionally restricted to some articles."""
+    lt.ensure(store.engine)
+    wanted = _filter_articles(article_ids)
+    with store.engine.connect() as conn:
+        ent_rows = {r.id: r for r in conn.execute(select(t.entities))}
+        me = conn.execute(select(t.mention_entities).order_by(
+            t.mention_entities.c.article_id, t.mention_entities.c.idx)).all()
+        story_rows = conn.execute(select(t.stories).order_by(t.stories.c.id)).all()
+        members = conn.execute(select(t.story_articles)).all()
+        fact_rows = conn.execute(select(t.facts).order_by(t.facts.c.id)).all()
+        disc_rows = conn.execute(select(t.discrepancies).order_by(t.discrepancies.c.id)).all()
+        sum_rows = conn.execute(select(t.summaries).order_by(t.summaries.c.story_id)).all()
+        dups = {r.article_id: r for r in conn.execute(select(t.duplicates))}
+    if wanted is not None:
+        me = [r for r in me if r.article_id in wanted]
+    layer_cache: dict[str, list[dict[str, Any]]] = {}
+    for article in sorted({r.article_id for r in me}):
+        layer_cache[article] = store.load_layers(article).get("entities", [])
+    mentions: dict[str, list[dict[str, Any]]] = {}
+    for r in me:
+        recs = layer_cache.get(r.article_id, [])
+        if r.idx < len(recs):
+            m = recs[r.idx]
+            mentions.setdefault(r.entity_id, []).append(
+                {"article": r.article_id, "start": m["start"], "end": m["end"], "text": m["text"],
+                 "score": r.score, "evidence": r.evidence})
+    entities = []
+    for eid, row in sorted(ent_rows.items()):
+        if wanted is not None and eid not in mentions:
+            continue
+        data = row.data or {}
+        entities.append({"id": eid, "name": row.name, "type": row.type, "aliases": list(row.aliases),
+                         "mentions": mentions.get(eid, []), "evidence": data.get("evidence", []),
+                         "alias_forms": data.get("forms", {})})
+    names = {eid: row.name for eid, row in ent_rows.items()}
+    by_story: dict[str, list[str]] = {}
+    for m in members:
+        by_story.setdefault(m.story_id, []).append(m.article_id)
+    stories = []
+    for row in story_rows:
+        arts = sorted(by_story.get(row.id, []))
+        if wanted is not None:
+            arts = [a for a in arts if a in wanted]
+            if not arts:
+                continue
+        data = row.data or {}
+        stories.append({"id": row.id, "title": row.title, "articles": arts, "first": data.get("first"),
+                        "last": data.get("last"), "languages": data.get("languages", {}),
+                        "duplicates": [{"article": a, "original": dups[a].original_id,
+                                        "similarity": dups[a].similarity} for a in arts if a in dups]})
+    facts, fact_dicts = [], []
+    for row in fact_rows:
+        data = row.data or {}
+        ms = data.get("mentions", [])
+        if wanted is not None and not any(m["article"] in wanted for m in ms):
+            continue
+        args = {role: [{"entity": e, "name": names.get(e, e)} for e in ents]
+                for role, ents in data.get("entities", {}).items()}
+        if data.get("quantity"):
+            args["quantity"] = data["quantity"]
+        facts.append({
+            "id": row.id, "type": row.type, "label": row.label, "args": args, "time": row.time,
+            "events": [m["event"] for m in ms],
+            "origins": [{"id": o["key"], "label": o["label"], "kind": o["kind"], "events": o.get("events", [])}
+                        for o in data.get("origins", [])],
+            "independent_origins": row.independent_origins,
+            "first_reported": row.first_reported.isoformat() if hasattr(row.first_reported, "isoformat")
+            else row.first_reported,
+            "status": row.status, "story": row.story_id, "denied_by": data.get("denied_by"),
+            "mentions": [{"event": m["event"], "article": m["article"], "start": m["start"], "end": m["end"],
+                          "sentence": m["sentence"], "status": m["status"], "time": m["time"],
+                          "origin": m["origin"]["key"]} for m in ms],
+        })
+        fact_dicts.append({"id": row.id, "label": row.label, "time": row.time, "story_id": row.story_id,
+                           "first_reported": facts[-1]["first_reported"], "data": data})
+    kept = {f["id"] for f in facts}
+    discs = []
+    for row in disc_rows:
+        data = row.data or {}
+        if wanted is not None and not set(data.get("facts", [])) & kept:
+            continue
+        discs.append({"facts": data.get("facts", []), "kind": row.kind, "detail": data.get("detail", ""),
+                      "sides": data.get("sides", []), "id": row.id})
+    summaries = []
+    for row in sum_rows:
+        sentences = (row.data or {}).get("sentences", [])
+        if wanted is not None:
+            sentences = [s for s in sentences if s["article"] in wanted]
+            if not sentences:
+                continue
+        summaries.append({"story": row.story_id, "language": row.language, "sentences": sentences})
+    timeline = [{"time": r["time"], "fact": r["fact"], "label": r["label"], "precision": r["precision"],
+                 "time_from": r["time_from"], "story": r["story"], "sentences": r["sentences"]}
+                for r in dx.timeline(fact_dicts)]
+    return {"entities": entities, "stories": stories, "facts": facts, "timeline": timeline,
+            "discrepancies": discs, "summaries": summaries}

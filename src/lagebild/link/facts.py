@@ -1,0 +1,340 @@
+"""Facts: event mentions from many articles that describe one happening, with their origins.
+
+:func:`event_mentions` turns one article's events into self-contained mention records (entity ids
+for arguments, the quantity, the sentence, the origin of the claim).  :func:`compatible` decides
+whether a mention can join a fact: same type, no conflicting core argument, overlapping time,
+the same planned/actual reading and no conflicting quantity.  :func:`summarize` recomputes a
+fact's time, label, origins, ``independent_origins`` and first report from its mentions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from lagebild.link import numbers, times
+from lagebild.link.names import fold, plain
+
+#: the roles that identify a happening, per event type
+CORE_ROLES: dict[str, tuple[str, ...]] = {
+    "SUPPLY": ("supplier", "recipient"), "ATTACK": ("attacker", "target"), "MEET": ("participants",),
+    "VISIT": ("visitor", "destination"), "AGREE": ("parties",), "NEGOTIATE": ("parties",),
+    "SANCTION": ("sanctioner", "target"), "CONDEMN": ("speaker", "target"),
+    "ACCUSE": ("speaker", "target"), "DENY": ("speaker", "about"),
+}
+SYMMETRIC = frozenset({"participants", "parties"})
+QUANTITY_TOLERANCE = 0.1
+_ROLE_SUFFIX = re.compile(r"[_\-]?\d+$")
+
+
+@lru_cache(maxsize=1)
+def outlet_keys() -> frozenset[str]:
+    """Gazetteer keys of news outlets and agencies (constant data)."""
+    text = resources.files("lagebild.resources.gazetteer").joinpath("organizations.tsv").read_text("utf-8")
+    keys = set()
+    for line in text.splitlines():
+        cells = line.split("\t")
+        if line.startswith("#") or len(cells) < 5:
+            continue
+        if cells[4].strip() == "outlet":
+            keys.add(cells[0].strip())
+    return frozenset(keys)
+
+
+def role_of(name: str) -> str:
+    return _ROLE_SUFFIX.sub("", name)
+
+
+def _sentence(sentences: list[dict[str, Any]], starts: list[int], offset: int) -> tuple[int, int] | None:
+    i = bisect_right(starts, offset) - 1
+    if 0 <= i < len(sentences) and sentences[i]["start"] <= offset < sentences[i]["end"]:
+        return sentences[i]["start"], sentences[i]["end"]
+    return None
+
+
+def _quantity(arg: dict[str, Any], quantities: list[dict[str, Any]]) -> dict[str, Any] | None:
+    q = arg.get("quantity")
+    if q is not None and 0 <= q < len(quantities):
+        rec = quantities[q]
+        return {k: rec.get(k) for k in ("value", "low", "high", "approximate", "unit", "text")}
+    value = arg.get("value") if isinstance(arg.get("value"), (int, float)) else numbers.parse(arg.get("text"))
+    if value is not None:
+        return {"value": value, "low": None, "high": None, "approximate": False, "unit": None,
+                "text": arg.get("text")}
+    return None
+
+
+def event_mentions(article: dict[str, Any], layers: dict[str, list[dict[str, Any]]],
+                   entity_of: dict[int, str], names: dict[str, str],
+                   original: str | None) -> list[dict[str, Any]]:
+    """Self-contained records of one article's events, ready to be merged into facts."""
+    sentences = sorted(layers.get("sentences", []), key=lambda s: s["start"])
+    starts = [s["start"] for s in sentences]
+    quantities = layers.get("quantities", [])
+    quotes = layers.get("quotes", [])
+    mentions = layers.get("entities", [])
+    out = []
+    for idx, ev in enumerate(layers.get("events", [])):
+        args: dict[str, dict[str, Any]] = {}
+        entities: dict[str, list[str]] = {}
+        quantity = None
+        time = ev.get("time")
+        for role, arg in (ev.get("args") or {}).items():
+            base = role_of(role)
+            eid = entity_of.get(arg["mention"]) if arg.get("mention") is not None else None
+            if eid is None and base not in ("time", "quantity"):
+                eid = _entity_in_span(arg, mentions, entity_of)
+            if eid:
+                entities.setdefault(base, [])
+                if eid not in entities[base]:
+                    entities[base].append(eid)
+            if base == "quantity":
+                quantity = _quantity(arg, quantities) or quantity
+            if base == "time" and not time and isinstance(arg.get("value"), str):
+                time = arg["value"]
+            args[role] = {"entity": eid, "name": names.get(eid) if eid else None, "text": arg.get("text"),
+                          "value": arg.get("value")}
+        sentence = _sentence(sentences, starts, ev["start"]) or (ev["start"], ev["end"])
+        out.append({
+            "event": f"{article['id']}:{idx}", "article": article["id"], "idx": idx,
+            "start": ev["start"], "end": ev["end"], "text": ev["text"], "sentence": list(sentence),
+            "published": article.get("published"), "outlet": article.get("outlet"),
+            "language": article.get("language"), "type": ev["type"], "status": ev.get("status", "asserted"),
+            "time": time, "args": args, "entities": entities, "quantity": quantity,
+            "origin": origin(ev, article, mentions, quotes, entity_of, names, original),
+            "dup_of": original,
+        })
+    return out
+
+
+def _entity_in_span(arg: dict[str, Any], mentions: list[dict[str, Any]], entity_of: dict[int, str]) -> str | None:
+    """The entity of a mention inside an argument span the events stage left unlinked."""
+    start, end = arg.get("start"), arg.get("end")
+    if start is None or end is None:
+        return None
+    for i, m in enumerate(mentions):
+        if start <= m["start"] and m["end"] <= end and i in entity_of and m.get("form") not in ("pronoun",):
+            return entity_of[i]
+    return None
+
+
+def origin(ev: dict[str, Any], article: dict[str, Any], mentions: list[dict[str, Any]],
+           quotes: list[dict[str, Any]], entity_of: dict[int, str], names: dict[str, str],
+           original: str | None) -> dict[str, Any]:
+    """Where the claim comes from: a speaker at an occasion, a named source, or the outlet itself."""
+    att = ev.get("attribution") or {}
+    speaker = entity_of.get(att["mention"]) if att.get("mention") is not None else None
+    quote = quotes[att["quote"]] if att.get("quote") is not None and att["quote"] < len(quotes) else None
+    if quote is None and speaker is None:  # an event stated inside a quote is the speaker's claim
+        quote = next((q for q in quotes if q["start"] <= ev["start"] and ev["end"] <= q["end"]), None)
+    if speaker is None and quote and (quote.get("speaker") or {}).get("mention") is not None:
+        speaker = entity_of.get(quote["speaker"]["mention"])
+    outlets = outlet_keys()
+    own = fold(article.get("outlet") or "")
+    if speaker is not None:
+        if speaker in outlets:
+            return {"key": speaker, "label": names.get(speaker, speaker), "kind": "report"}
+        occasion = _occasion(speaker, mentions, quotes, entity_of, outlets, own)
+        if occasion:
+            return {"key": f"{speaker}@{occasion}", "label": f"{names.get(speaker, speaker)} "
+                    f"({names.get(occasion, occasion)})", "kind": "speaker", "speaker": speaker,
+                    "occasion": occasion}
+        return {"key": speaker, "label": names.get(speaker, speaker), "kind": "speaker", "speaker": speaker}
+    text = (att.get("text") or "").strip()
+    if len(text) >= 4 and att.get("kind") not in (None, "outlet"):
+        return {"key": "src:" + slug(text), "label": text, "kind": att.get("kind") or "source"}
+    if original is not None:
+        return {"key": "article:" + original, "label": f"original of {article['id']}", "kind": "republication"}
+    cited = _cited_outlet(ev, mentions, entity_of, outlets, own)
+    if cited:
+        return {"key": cited, "label": names.get(cited, cited), "kind": "report"}
+    outlet = article.get("outlet")
+    if outlet:
+        return {"key": "outlet:" + slug(outlet), "label": outlet, "kind": "outlet"}
+    return {"key": "article:" + article["id"], "label": article.get("title") or article["id"], "kind": "outlet"}
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", plain(text)).strip("-")[:60]
+
+
+def _cited_outlet(ev: dict[str, Any], mentions: list[dict[str, Any]], entity_of: dict[int, str],
+                  outlets: frozenset[str], own: str) -> str | None:
+    """Another outlet named in the event's own clause ("wie die Financial Times berichtete")."""
+    for i, m in enumerate(mentions):
+        eid = entity_of.get(i)
+        if eid in outlets and ev["start"] <= m["start"] < ev["end"] + 80 and fold(m.get("name") or m["text"]) != own:
+            return eid
+    return None
+
+
+def _occasion(speaker: str, mentions: list[dict[str, Any]], quotes: list[dict[str, Any]],
+              entity_of: dict[int, str], outlets: frozenset[str], own: str) -> str | None:
+    """An outlet named near the speaker (an interview with the FT); the article's own outlet excluded."""
+    spots = [m["start"] for i, m in enumerate(mentions) if entity_of.get(i) == speaker]
+    for q in quotes:
+        sp = q.get("speaker") or {}
+        if sp.get("mention") is not None and entity_of.get(sp["mention"]) == speaker:
+            spots.append(q["start"])
+    best: tuple[int, str] | None = None
+    for i, m in enumerate(mentions):
+        eid = entity_of.get(i)
+        if eid not in outlets or (own and fold(m.get("name") or m["text"]) == own):
+            continue
+        distance = min((abs(m["start"] - s) for s in spots), default=10 ** 9)
+        if distance <= 400 and (best is None or distance < best[0]):
+            best = (distance, eid)  # type: ignore[assignment]
+    return best[1] if best else None
+
+
+# --- facts ---------------------------------------------------------------------------------------
+
+
+def family(mention: dict[str, Any]) -> str:
+    """Type plus core arguments: facts of one family are candidates for discrepancies."""
+    parts = [mention["type"]]
+    for role in CORE_ROLES.get(mention["type"], ()):
+        parts.append(role + "=" + ",".join(sorted(mention["entities"].get(role, []))) or "?")
+    return "|".join(parts)
+
+
+def lookup_keys(mention: dict[str, Any]) -> list[str]:
+    """Index keys under which a mention looks for facts: one per core argument entity."""
+    keys = [f"{mention['type']}|{role}={e}" for role in CORE_ROLES.get(mention["type"], ())
+            for e in mention["entities"].get(role, [])]
+    return keys or [f"{mention['type']}|story"]
+
+
+def fact_id(mention: dict[str, Any]) -> str:
+    return "fact:" + hashlib.sha1(mention["event"].encode("utf-8")).hexdigest()[:12]
+
+
+def _planned(status: str) -> bool:
+    return status == "planned"
+
+
+def quantities_agree(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    if not a or not b or a.get("value") is None or b.get("value") is None:
+        return True
+    va, vb = float(a["value"]), float(b["value"])
+    return abs(va - vb) <= QUANTITY_TOLERANCE * max(abs(va), abs(vb), 1e-9)
+
+
+def compatible(mention: dict[str, Any], fact: dict[str, Any]) -> dict[str, Any] | None:
+    """Evidence for joining ``fact``, or None when something conflicts."""
+    data = fact["data"]
+    if mention["type"] != fact["type"]:
+        return None
+    shared = 0
+    for role in CORE_ROLES.get(fact["type"], ()):
+        mine = set(mention["entities"].get(role, []))
+        theirs = set(data["entities"].get(role, []))
+        if not mine or not theirs:
+            continue
+        if role in SYMMETRIC:
+            if not mine & theirs:
+                return None
+        elif not mine & theirs:
+            return None
+        shared += 1
+    if shared == 0:
+        return None
+    if not times.compatible(mention["time"], data.get("time")):
+        return None
+    if _planned(mention["status"]) != data.get("planned", False):
+        return None
+    if not quantities_agree(mention.get("quantity"), data.get("quantity")):
+        return None
+    return {"shared_roles": shared, "time": data.get("time"), "mention_time": mention["time"]}
+
+
+def new_fact(mention: dict[str, Any], story: str | None) -> dict[str, Any]:
+    return {"id": fact_id(mention), "type": mention["type"], "label": "", "time": None, "status": None,
+            "independent_origins": 0, "first_reported": None, "story_id": story,
+            "data": {"mentions": [], "entities": {}, "planned": _planned(mention["status"]),
+                     "quantity": None, "family": family(mention), "evidence": []}}
+
+
+def add_mention(fact: dict[str, Any], mention: dict[str, Any], evidence: dict[str, Any] | None) -> None:
+    data = fact["data"]
+    data["mentions"] = [m for m in data["mentions"] if m["event"] != mention["event"]] + [mention]
+    for role, ents in mention["entities"].items():
+        merged = data["entities"].setdefault(role, [])
+        for e in ents:
+            if e not in merged:
+                merged.append(e)
+    if evidence is not None and len(data["evidence"]) < 30:
+        data["evidence"].append({"event": mention["event"], **evidence})
+    summarize(fact)
+
+
+def independent(origins: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Distinct origins; a speaker without a known occasion folds into that speaker's occasion."""
+    by_key: dict[str, dict[str, Any]] = {}
+    with_occasion = {o["speaker"]: o["key"] for o in origins if o.get("occasion")}
+    occasions = {o["occasion"]: o["key"] for o in origins if o.get("occasion")}
+    for o in origins:
+        key = o["key"]
+        if o.get("kind") == "speaker" and not o.get("occasion") and o.get("speaker") in with_occasion:
+            key = with_occasion[o["speaker"]]
+        elif o.get("kind") == "report" and key in occasions:  # "the FT reported" = the interview it ran
+            key = occasions[key]
+        entry = by_key.setdefault(key, {k: v for k, v in o.items() if k != "events"} | {"events": []})
+        entry["events"].extend(o.get("events", []))
+    return list(by_key.values())
+
+
+def summarize(fact: dict[str, Any]) -> None:
+    """Recompute time, quantity, label, origins and first report from the mentions."""
+    data = fact["data"]
+    ms = data["mentions"]
+    fact["time"] = times.best([m["time"] for m in ms])
+    quants = [m["quantity"] for m in ms if m.get("quantity") and m["quantity"].get("value") is not None]
+    data["quantity"] = quants[0] if quants else None
+    published = sorted(m["published"] for m in ms if m.get("published"))
+    fact["first_reported"] = published[0] if published else None
+    data["last_reported"] = published[-1] if published else None
+    originals = {m["article"] for m in ms}
+    origins: list[dict[str, Any]] = []
+    for m in sorted(ms, key=lambda m: (m.get("published") or "9999", m["event"])):
+        o = dict(m["origin"])
+        if o["kind"] == "republication" and m.get("dup_of") in originals:
+            continue  # its original is a mention of this fact already
+        o["events"] = [m["event"]]
+        origins.append(o)
+    data["origins"] = independent(origins)
+    fact["independent_origins"] = len(data["origins"])
+    data["statuses"] = sorted({m["status"] for m in ms})
+
+
+def label(fact: dict[str, Any], names: dict[str, str]) -> str:
+    """A short language-neutral label: ``SUPPLY Nordkorea → Russland: Granaten (1000000)``."""
+    data = fact["data"]
+    roles = CORE_ROLES.get(fact["type"], ())
+
+    def show(role: str) -> str:
+        return " / ".join(names.get(e, e) for e in data["entities"].get(role, [])) or "?"
+
+    if len(roles) == 2:
+        head = f"{fact['type']} {show(roles[0])} → {show(roles[1])}"
+    elif roles:
+        head = f"{fact['type']} {show(roles[0])}"
+    else:
+        head = fact["type"]
+    first = data["mentions"][0] if data["mentions"] else {}
+    item = next((a.get("text") for r, a in (first.get("args") or {}).items()
+                 if role_of(r) in ("item", "weapon", "object")), None)
+    q = data.get("quantity")
+    tail = " ".join(x for x in (item, f"({q['text'] or q['value']})" if q else None) if x)
+    prefix = "planned: " if data.get("planned") else ""
+    return prefix + head + (f": {tail}" if tail else "")
+
+
+def status(fact: dict[str, Any], disputed: bool) -> str:
+    if disputed or "denied" in fact["data"].get("statuses", []):
+        return "disputed"
+    return "corroborated" if fact["independent_origins"] >= 2 else "single-origin"

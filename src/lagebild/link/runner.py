@@ -1,0 +1,455 @@
+"""The link stage: incremental by default, a full re-link on request.
+
+:func:`link` links the articles analysed since they were last linked, one at a time in
+publication order: near-duplicate check (MinHash LSH), entity resolution, story assignment,
+bare surnames resolved within the story, events merged into facts.  Then it recomputes, for
+the facts, families and stories it touched only: labels, origins, disputes, discrepancies and
+summaries.  Everything is written in one transaction (:class:`~lagebild.link.state.LinkState`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable
+from datetime import date, datetime
+from time import perf_counter
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+
+from lagebild.link import dedup, discrepancies, facts as fx, stories as st, summary
+from lagebild.link import tables as lt
+from lagebild.link.entities import Judgements, Resolver, mention_name, key_id, new_id
+from lagebild.link.names import fold, person_name
+from lagebild.link.state import LinkState, now
+from lagebild.store import schema as t
+
+LINK_TABLES = (t.mention_entities, t.entities, t.duplicates, t.story_articles, t.stories, t.fact_events,
+               t.facts, t.discrepancies, t.summaries, lt.link_articles, lt.link_index)
+MAX_STORY_CANDIDATES = 30
+FACT_WINDOW_DAYS = 21
+
+
+def _iso(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, date) else str(value)[:10]
+
+
+def _pending(store: Any, mark: datetime | None) -> tuple[list[str], list[str], datetime | None]:
+    """(never linked, re-analysed since linked) article ids and the newest analysis time seen.
+
+    Only analyses at or after ``mark`` (the newest analysis the last link saw; an indexed
+    column) are looked at, so finding what is new costs nothing on a large store.
+    """
+    runs, la, arts = t.analysis_runs, lt.link_articles, t.articles
+    query = (select(runs.c.article_id, runs.c.analyzed_at, la.c.linked_at)
+             .select_from(runs.join(arts, arts.c.id == runs.c.article_id)
+                          .outerjoin(la, la.c.article_id == runs.c.article_id))
+             .order_by(arts.c.published.is_(None), arts.c.published, arts.c.ingested_at, arts.c.id))
+    if mark is not None:
+        query = query.where(runs.c.analyzed_at >= mark)
+    new, changed = [], []
+    newest = mark
+    with store.engine.connect() as conn:
+        for article, analyzed, linked in conn.execute(query):
+            newest = analyzed if newest is None or analyzed > newest else newest
+            if linked is None:
+                new.append(article)
+            elif analyzed > linked:
+                changed.append(article)
+    return new, changed, newest
+
+
+def _mark(store: Any) -> datetime | None:
+    with store.engine.connect() as conn:
+        row = conn.execute(select(lt.link_index.c.ref).where(
+            (lt.link_index.c.kind == "meta") & (lt.link_index.c.key == "analyzed_mark"))).first()
+    return datetime.fromisoformat(row[0]) if row else None
+
+
+def _clear(store: Any) -> None:
+    with store.engine.begin() as conn:
+        for table in LINK_TABLES:
+            conn.execute(delete(table))
+
+
+def _judgements(store: Any) -> Judgements:
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(t.judgements.c.a, t.judgements.c.b, t.judgements.c.verdict)).all()
+    return Judgements.from_rows([tuple(r) for r in rows])
+
+
+def _layers(store: Any, ids: list[str]) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    out: dict[str, dict[str, list[dict[str, Any]]]] = {i: {} for i in ids}
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(t.analyses.c.article_id, t.analyses.c.layer, t.analyses.c.data)
+                            .where(t.analyses.c.article_id.in_(ids)))
+        for article, layer, data in rows:
+            out[article][layer] = data
+    return out
+
+
+class Linker:
+    """One link run over a :class:`LinkState`."""
+
+    def __init__(self, store: Any, state: LinkState, judgements: Judgements, total: int) -> None:
+        self.store = store
+        self.state = state
+        self.resolver = Resolver(state, judgements)
+        self.total = total  # articles linked so far, for entity idf
+        self.touched_facts: set[str] = set()
+        self.touched_stories: set[str] = set()
+        self.stats: Counter[str] = Counter()
+
+    def idf(self, ids: list[str]) -> dict[str, float]:
+        ents = self.state.get("entities", ids)
+        return {e: math.log(1 + (self.total + 1) / (1 + ents[e]["data"].get("df", 0)) if e in ents else 1.0)
+                for e in ids}
+
+    def _prefetch(self, mentions: list[dict[str, Any]]) -> None:
+        keys = set()
+        for i, m in enumerate(mentions):
+            name = mention_name(mentions, i)
+            keys.add("n:" + fold(name))
+            if m["label"] == "PER" and (pn := person_name(name)) is not None:
+                keys.add("sur:" + pn.surname)
+        refs = self.state.lookup("name", sorted(keys))
+        ids = {r for found in refs.values() for r in found}
+        for i, m in enumerate(mentions):  # the ids new entities would get
+            name = mention_name(mentions, i)
+            if m.get("key"):
+                ids.add(key_id(m["key"]))
+            elif m["label"] == "PER" and (pn := person_name(name)) is not None:
+                ids.add(new_id("per", pn.full))
+            else:
+                prefix = {"ORG": "org", "LOC": "loc", "GPE": "gpe", "MISC": "misc"}.get(m["label"], "ent")
+                ids.add(new_id(prefix, fold(name) or name))
+        self.state.get("entities", sorted(ids))
+
+    def _duplicate(self, article: dict[str, Any], sig: list[int], keys: list[str]) -> tuple[str, float] | None:
+        if not sig:
+            return None
+        found = self.state.lookup("lsh", keys)
+        cands = sorted({a for refs in found.values() for a in refs} - {article["id"]})
+        best: tuple[str, float, str] | None = None
+        for cid, row in self.state.get("link_articles", cands).items():
+            sim = dedup.similarity(sig, row.get("mh") or [])
+            if sim < dedup.THRESHOLD:
+                continue
+            original = row.get("original") or cid
+            when = row.get("published") or "9999"
+            if best is None or (when, original) < (best[2], best[0]):
+                best = (original, sim, when)
+        return (best[0], round(best[1], 3)) if best else None
+
+    def _story(self, article: dict[str, Any], features: dict[str, Any], when: date | None,
+               original: str | None) -> tuple[dict[str, Any], dict[str, Any]]:
+        if original is not None:
+            row = self.state.one("link_articles", original)
+            story = self.state.one("stories", row["story"]) if row else None
+            if story is not None:
+                return story, {"rule": "duplicate", "original": original}
+        counts: Counter[str] = Counter()
+        for refs in self.state.lookup("story", st.query_keys(features, when)).values():
+            counts.update(refs)
+        cands = [s for s, _ in counts.most_common(MAX_STORY_CANDIDATES)]
+        idf = self.idf(features["entities"])
+        best: tuple[dict[str, Any], dict[str, float]] | None = None
+        for story in self.state.get("stories", cands).values():
+            scored = st.score(features, when, story, idf)
+            if best is None or scored["score"] > best[1]["score"]:
+                best = (story, scored)
+        if best is not None and best[1]["score"] >= st.JOIN:
+            return best[0], {"rule": "similar", **best[1]}
+        story = st.new_story(article["id"], article.get("title"))
+        return story, {"rule": "new", **(best[1] if best else {})}
+
+    def link_article(self, article: dict[str, Any], layers: dict[str, list[dict[str, Any]]]) -> None:
+        aid = article["id"]
+        when = date.fromisoformat(article["published"]) if article.get("published") else None
+        sig = dedup.signature(article["text"]) if dedup.shingles(article["text"]) else []
+        lsh_keys = dedup.bands(sig) if sig else []
+        dup = self._duplicate(article, sig, lsh_keys)
+        original = dup[0] if dup else None
+        if dup:
+            self.state.duplicates[aid] = dup
+            self.stats["duplicates"] += 1
+        mentions = layers.get("entities", [])
+        self.resolver.language = article.get("language") or "de"
+        self._prefetch(mentions)
+        resolved = self.resolver.resolve(aid, mentions)
+        ents = resolved.entity_ids()
+        idf = self.idf(ents)
+        features = {"entities": ents, "entity_keys": sorted(ents, key=lambda e: (-idf[e], e)),
+                    "language": article.get("language"),
+                    "terms": st.terms(article["text"], article.get("title"))}
+        story, why = self._story(article, features, when, original)
+        st.add_article(story, features, when, article.get("language"), article.get("title"))
+        self.state.put("stories", story)
+        for key in st.index_keys(features, when):
+            self.state.add_index("story", key, story["id"])
+        self.state.story_of[aid] = story["id"]
+        self.touched_stories.add(story["id"])
+        self.resolver.resolve_pending(mentions, resolved, story["id"])
+        self.resolver.finish_article(aid, resolved, story["id"])
+        self.state.mentions[aid] = [
+            {"article_id": aid, "idx": i, "entity_id": eid, "score": round(score, 3), "evidence": ev}
+            for i, (eid, score, ev) in sorted(resolved.assigned.items())]
+        entity_of = {i: eid for i, (eid, _, _) in resolved.assigned.items()}
+        names = {e: row["name"] for e, row in self.state.get("entities", set(entity_of.values())).items()}
+        for mention in fx.event_mentions(article, layers, entity_of, names, original):
+            self._merge_event(mention, story["id"], when)
+        for key in lsh_keys:
+            self.state.add_index("lsh", key, aid)
+        leads = sorted(layers.get("sentences", []), key=lambda x: x["start"])[:3]
+        data = {"mh": sig, "published": article.get("published"), "story": story["id"], "original": original,
+                "language": article.get("language"), "entities": ents[:100], "story_evidence": why,
+                "leads": [[x["start"], x["end"]] for x in leads]}
+        self.state.link_articles[aid] = data
+        self.state._rows[f"link_articles:{aid}"] = {"id": aid, **data}
+        self.total += 1
+        self.stats["articles"] += 1
+
+    def _merge_event(self, mention: dict[str, Any], story: str, when: date | None) -> None:
+        # same story: any fact sharing a core argument; other stories: only with a known time of that year
+        year = (mention["time"] or "")[:4]
+        base = fx.lookup_keys(mention)
+        keys = [f"{k}#{story}" for k in base] + ([f"{k}@T{year}" for k in base] if year.isdigit() else [])
+        found = self.state.lookup("fam", keys)
+        cands = sorted({f for refs in found.values() for f in refs})
+        best: tuple[dict[str, Any], dict[str, Any]] | None = None
+        for fact in self.state.get("facts", cands).values():
+            if fact.get("story_id") != story and not (mention["time"] and fact.get("time")):
+                continue  # across stories only with known, compatible times
+            if not (mention["time"] and fact.get("time")) and not self._near(when, fact):
+                continue  # without times, only reports of about the same days
+            evidence = fx.compatible(mention, fact)
+            if evidence is None:
+                continue
+            rank = (evidence["shared_roles"], len(fact["data"]["mentions"]))
+            if best is None or rank > (best[1]["shared_roles"], len(best[0]["data"]["mentions"])):
+                best = (fact, evidence)
+        if best is None:
+            fact, evidence = fx.new_fact(mention, story), None
+            self.stats["facts"] += 1
+        else:
+            fact, evidence = best
+        fx.add_mention(fact, mention, evidence)
+        self.state.put("facts", fact)
+        for key in fx.lookup_keys(mention):
+            self.state.add_index("fam", f"{key}#{fact['story_id']}", fact["id"])
+            if year.isdigit():
+                self.state.add_index("fam", f"{key}@T{year}", fact["id"])
+        bucket = self._bucket(fact["data"]["family"], mention.get("published"))
+        self.state.add_index("fam", bucket, fact["id"])
+        buckets = fact["data"].setdefault("buckets", [])
+        if bucket not in buckets:
+            buckets.append(bucket)
+        self.touched_facts.add(fact["id"])
+        self.touched_stories.add(fact["story_id"])
+
+    @staticmethod
+    def _near(when: date | None, fact: dict[str, Any]) -> bool:
+        first, last = fact.get("first_reported"), fact["data"].get("last_reported")
+        if when is None or not first:
+            return True
+        lo = date.fromisoformat(first)
+        hi = date.fromisoformat(last) if last else lo
+        return (lo - when).days <= FACT_WINDOW_DAYS and (when - hi).days <= FACT_WINDOW_DAYS
+
+    @staticmethod
+    def _bucket(family: str, published: str | None) -> str:
+        """Facts of one family are compared within a publication year."""
+        return f"F:{family}@{(published or 'none')[:4]}"
+
+    # --- after the articles ----------------------------------------------------------------------
+
+    def _story_facts(self, stories: set[str], *, types: tuple[str, ...] | None = None,
+                     top: int | None = None) -> dict[str, list[dict[str, Any]]]:
+        """Facts of some stories (only ``types``; only the ``top`` by origins and mentions), stored or new."""
+        ids: set[str] = set()
+        if not self.state.fresh and stories:
+            with self.store.engine.connect() as conn:
+                for sid in sorted(stories):
+                    query = select(t.facts.c.id).where(t.facts.c.story_id == sid)
+                    if types:
+                        query = query.where(t.facts.c.type.in_(types))
+                    if top:
+                        query = query.order_by(t.facts.c.independent_origins.desc()).limit(top)
+                    ids.update(conn.execute(query).scalars())
+        rows = dict(self.state.get("facts", sorted(ids)))
+        for row in self.state.loaded("facts"):
+            if row.get("story_id") in stories and (not types or row["type"] in types):
+                rows[row["id"]] = row
+        out: dict[str, list[dict[str, Any]]] = {}
+        for row in rows.values():
+            out.setdefault(row["story_id"], []).append(row)
+        if top:
+            for sid in out:
+                out[sid] = sorted(out[sid], key=summary.importance, reverse=True)[:top]
+        return out
+
+    def finish(self) -> tuple[list[dict[str, Any]], list[str], list[dict[str, Any]]]:
+        """Discrepancies, disputes, labels, statuses and summaries of what this run touched."""
+        touched = dict(self.state.get("facts", sorted(self.touched_facts)))
+        buckets = sorted({b for f in touched.values() for b in f["data"].get("buckets", [])})
+        members = self.state.lookup("fam", buckets)
+        old_discs = self.state.lookup("disc", buckets)
+        dropped = sorted({d for refs in old_discs.values() for d in refs})
+        new_discs: dict[str, dict[str, Any]] = {}
+        update: dict[str, dict[str, Any]] = dict(touched)
+        contradicted: dict[str, set[str]] = {}
+        for bucket in buckets:
+            for d in sorted(old_discs[bucket]):
+                self.state.drop_index("disc", bucket, d)
+            family = list(self.state.get("facts", sorted(members[bucket])).values())
+            for fact in family:
+                update[fact["id"]] = fact
+                contradicted.setdefault(fact["id"], set())
+            for disc in discrepancies.find(family):
+                disc["data"]["bucket"] = bucket
+                new_discs[disc["id"]] = disc
+                self.state.add_index("disc", bucket, disc["id"])
+                for fid in disc["data"]["facts"]:
+                    contradicted[fid].add(disc["id"])
+        stories = {f["story_id"] for f in update.values()}
+        if any(f["type"] == "DENY" for f in touched.values()):
+            for facts in self._story_facts({f["story_id"] for f in touched.values() if f["type"] == "DENY"}).values():
+                for fact in facts:
+                    update.setdefault(fact["id"], fact)
+        deny = [f for fs in self._story_facts(stories, types=("DENY",)).values() for f in fs]
+        denied = discrepancies.denials(deny + [f for f in update.values() if f["type"] != "DENY"])
+        ids = {e for f in update.values() for r in f["data"]["entities"].values() for e in r}
+        names = {e: row["name"] for e, row in self.state.get("entities", sorted(ids)).items()}
+        for fact in update.values():
+            fact["label"] = fx.label(fact, names)
+            if fact["id"] in contradicted:
+                fact["data"]["discrepancies"] = sorted(contradicted[fact["id"]])
+            fact["data"]["denied_by"] = denied.get(fact["id"])
+            disputed = bool(fact["data"].get("discrepancies")) or fact["id"] in denied
+            fact["status"] = fx.status(fact, disputed)
+            self.state.put("facts", fact)
+            for m in fact["data"]["mentions"]:
+                self.state.fact_events[(m["article"], m["idx"])] = {
+                    "article_id": m["article"], "idx": m["idx"], "fact_id": fact["id"],
+                    "origin": m["origin"]["key"], "data": {"origin": m["origin"], "status": m["status"]}}
+        for fact in update.values():
+            self.touched_stories.add(fact["story_id"])
+        return list(new_discs.values()), dropped, self._summaries(
+            [f for fs in self._story_facts(self.touched_stories, top=3 * summary.MAX_SENTENCES).values()
+             for f in fs])
+
+    def _summaries(self, story_facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        by_story: dict[str, list[dict[str, Any]]] = {}
+        for fact in story_facts:
+            by_story.setdefault(fact["story_id"], []).append(fact)
+        stories = self.state.get("stories", sorted(self.touched_stories))
+        members = self._members(set(stories))
+        plans = []
+        needed: set[str] = set()
+        for sid, story in sorted(stories.items()):
+            language = st.story_language(story)
+            recent = sorted(members.get(sid, []), key=lambda a: (a[1] or "", a[0]), reverse=True)[:12]
+            rows = self.state.get("link_articles", [a for a, _ in recent])
+            leads = []
+            for rank in range(3):  # first sentences of the recent articles, then their second ones
+                for aid, published in recent:
+                    spans = (rows.get(aid) or {}).get("leads") or []
+                    if len(spans) > rank:
+                        leads.append({"article": aid, "start": spans[rank][0], "end": spans[rank][1],
+                                      "published": published, "time": published,
+                                      "language": (rows.get(aid) or {}).get("language")})
+            plans.append((sid, language, leads))
+            needed.update(x["article"] for x in leads[:summary.MAX_SENTENCES])
+            needed.update(m["article"] for f in by_story.get(sid, []) for m in f["data"]["mentions"][:3])
+        texts = self._texts(sorted(needed))
+        out = []
+        for sid, language, leads in plans:
+            sentences = summary.build(by_story.get(sid, []), language, texts.get, leads)
+            out.append({"story_id": sid, "language": language, "data": {"sentences": sentences}})
+        return out
+
+    def _texts(self, ids: list[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        with self.store.engine.connect() as conn:
+            for i in range(0, len(ids), 400):
+                rows = conn.execute(select(t.articles.c.id, t.articles.c.text)
+                                    .where(t.articles.c.id.in_(ids[i:i + 400])))
+                out.update({a: text for a, text in rows})
+        return out
+
+    def _members(self, stories: set[str]) -> dict[str, list[tuple[str, str | None]]]:
+        """Story → [(article, published)] for the stories given, stored and new."""
+        out: dict[str, list[tuple[str, str | None]]] = {}
+        seen: set[str] = set()
+        for a, s in self.state.story_of.items():
+            if s in stories:
+                out.setdefault(s, []).append((a, self.state.link_articles[a].get("published")))
+                seen.add(a)
+        if not self.state.fresh and stories:
+            query = (select(t.story_articles.c.article_id, t.story_articles.c.story_id, t.articles.c.published)
+                     .select_from(t.story_articles.join(t.articles, t.articles.c.id == t.story_articles.c.article_id))
+                     .where(t.story_articles.c.story_id.in_(sorted(stories))))
+            with self.store.engine.connect() as conn:
+                for a, s, published in conn.execute(query):
+                    if a not in seen:
+                        out.setdefault(s, []).append((a, _iso(published)))
+        return out
+
+
+def link(store: Any, *, full: bool = False, progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+    """Link the articles analysed since the last link (all of them with ``full``); idempotent."""
+    started = perf_counter()
+    lt.ensure(store.engine)
+    new, changed, newest = _pending(store, None if full else _mark(store))
+    if changed and not full:
+        full = True  # a re-analysed article can change everything it was merged with
+    if full:
+        _clear(store)
+        new, _, newest = _pending(store, None)
+    if not new:
+        return {"articles": 0, "full": full, "seconds": round(perf_counter() - started, 3)}
+    with store.engine.connect() as conn:
+        linked = conn.execute(select(lt.link_articles.c.article_id).limit(1)).first() is not None
+        total = conn.execute(select(t.entities.c.id).limit(1)).first() is not None
+    state = LinkState(store.engine, fresh=not linked and not total)
+    counted = state.lookup("meta", ["linked_count"])["linked_count"]
+    total = int(next(iter(counted))) if counted else 0
+    linker = Linker(store, state, _judgements(store), int(total))
+    order = {a: i for i, a in enumerate(new)}
+    articles = sorted(store.iter_articles(new), key=lambda a: order[a.id])
+    batch = 200
+    for start in range(0, len(articles), batch):
+        chunk = articles[start:start + batch]
+        layers = _layers(store, [a.id for a in chunk])
+        for n, art in enumerate(chunk, start + 1):
+            record = {"id": art.id, "text": art.text, "title": art.title, "outlet": art.outlet,
+                      "published": _iso(art.published), "language": art.language}
+            linker.link_article(record, layers.get(art.id, {}))
+            if progress is not None:
+                progress(n, len(articles))
+    discs, dropped, summaries = linker.finish()
+    for old_mark in state.lookup("meta", ["analyzed_mark"])["analyzed_mark"].copy():
+        state.drop_index("meta", "analyzed_mark", old_mark)
+    if newest is not None:
+        state.add_index("meta", "analyzed_mark", newest.isoformat())
+    for old_count in counted.copy():
+        state.drop_index("meta", "linked_count", old_count)
+    state.add_index("meta", "linked_count", str(linker.total))
+    state.flush()
+    with store.engine.begin() as conn:
+        if dropped:
+            conn.execute(delete(t.discrepancies).where(t.discrepancies.c.id.in_(dropped)))
+        ids = [d["id"] for d in discs]
+        if ids:
+            conn.execute(delete(t.discrepancies).where(t.discrepancies.c.id.in_(ids)))
+            conn.execute(insert(t.discrepancies), discs)
+        if summaries:
+            conn.execute(delete(t.summaries).where(t.summaries.c.story_id.in_([s["story_id"] for s in summaries])))
+            conn.execute(insert(t.summaries), summaries)
+    stats = dict(linker.stats)
+    stats.update({"full": full, "discrepancies": len(discs), "stories_touched": len(linker.touched_stories),
+                  "seconds": round(perf_counter() - started, 3), "at": now().isoformat()})
+    return stats

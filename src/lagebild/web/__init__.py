@@ -1,0 +1,1 @@
+"""The server-rendered web page over the store (templates and static files)."""

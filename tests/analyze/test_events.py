@@ -1,0 +1,150 @@
+"""Events: triggers, arguments (supplier and recipient never swapped), attribution and status."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from lagebild.analyze import events, gazetteer, quotes
+from lagebild.eval.events import DEFAULT_GOLD, read_events_gold
+from lagebild.model import Article
+from lagebild.model.records import EVENT_TYPES, STATUSES
+from lagebild.pipeline import Pipeline, registered
+from tests.conftest import shared_path
+
+
+def find(text: str, language: str = "de"):
+    doc = Pipeline.build(["lagebild.sentences"]).annotate(Article(id="t", text=text, language=language))
+    sents = [(s.start, s.end) for s in doc.get("sentences")]
+    ents = gazetteer.find(text, language)
+    qs = quotes.find(text, sents, ents, language)
+    return events.find(text, sents, ents, (), (), qs, language)
+
+
+def _args(event) -> dict[str, str]:
+    return {role: a.text for role, a in event.args.items()}
+
+
+def _check_offsets(text: str, found) -> None:
+    for e in found:
+        assert text[e.start:e.end] == e.text
+        assert text[e.trigger.start:e.trigger.end] == e.trigger.text
+        for a in e.args.values():
+            assert text[a.start:a.end] == a.text
+
+
+@pytest.mark.parametrize("text, language, etype, status, expected", [
+    ("Russland erhält Granaten aus Nordkorea.", "de", "SUPPLY", "asserted",
+     {"supplier": "Nordkorea", "recipient": "Russland", "item": "Granaten"}),
+    ("Nordkorea hat Russland Artilleriemunition geliefert.", "de", "SUPPLY", "asserted",
+     {"supplier": "Nordkorea", "recipient": "Russland", "item": "Artilleriemunition"}),
+    ("Pjöngjang soll Moskau ballistische Raketen geliefert haben.", "de", "SUPPLY", "alleged",
+     {"supplier": "Pjöngjang", "recipient": "Moskau", "item": "ballistische Raketen"}),
+    ("Teheran könnte Moskau weitere Drohnen liefern.", "de", "SUPPLY", "hedged",
+     {"supplier": "Teheran", "recipient": "Moskau", "item": "Drohnen"}),
+    ("Der Iran will Russland Raketen verkaufen.", "de", "SUPPLY", "planned",
+     {"supplier": "Iran", "recipient": "Russland"}),
+    ("Die Lieferung nordkoreanischer Granaten an Russland hat zugenommen.", "de", "SUPPLY", "asserted",
+     {"supplier": "nordkoreanischer", "recipient": "Russland", "item": "Granaten"}),
+    ("Laut Reuters hat Russland Raketen auf Kiew abgefeuert.", "de", "ATTACK", "reported",
+     {"attacker": "Russland", "target": "Kiew", "weapon": "Raketen"}),
+    ("Am Montag griffen russische Truppen Kiew mit Drohnen an.", "de", "ATTACK", "asserted",
+     {"attacker": "russische Truppen", "target": "Kiew", "weapon": "Drohnen"}),
+    ("Russland und Nordkorea unterzeichneten einen Pakt.", "de", "AGREE", "asserted",
+     {"party": "Russland", "party2": "Nordkorea", "object": "Pakt"}),
+    ("Russland verhandelt mit dem Iran über neue Drohnen.", "de", "NEGOTIATE", "asserted",
+     {"party": "Russland", "party2": "Iran"}),
+    ("Die EU verhängte Sanktionen gegen Nordkorea.", "de", "SANCTION", "asserted",
+     {"sanctioner": "EU", "target": "Nordkorea"}),
+    ("Der Kreml plant einen Besuch in Pjöngjang.", "de", "VISIT", "planned", {"destination": "Pjöngjang"}),
+    ("Südkorea verurteilte den Raketentest scharf.", "de", "CONDEMN", "asserted", {"speaker": "Südkorea"}),
+    ("Russia received artillery shells from North Korea.", "en", "SUPPLY", "asserted",
+     {"supplier": "North Korea", "recipient": "Russia", "item": "artillery shells"}),
+    ("Reportedly, North Korea shipped missiles to Russia.", "en", "SUPPLY", "alleged",
+     {"supplier": "North Korea", "recipient": "Russia", "item": "missiles"}),
+    ("Russia will deliver air defence systems to Belarus.", "en", "SUPPLY", "planned",
+     {"supplier": "Russia", "recipient": "Belarus"}),
+])
+def test_events_table(text, language, etype, status, expected):
+    found = [e for e in find(text, language) if e.type == etype]
+    _check_offsets(text, found)
+    assert len(found) == 1, [(e.type, _args(e)) for e in find(text, language)]
+    event = found[0]
+    assert event.status == status
+    args = _args(event)
+    for role, surface in expected.items():
+        assert args.get(role) == surface, (role, args)
+
+
+def test_events_supplier_and_recipient_never_swapped_by_receive_verbs():
+    for text in ("Russland erhält Munition aus Nordkorea.", "Russland bekam Granaten von Nordkorea."):
+        (event,) = [e for e in find(text) if e.type == "SUPPLY"]
+        assert _args(event)["supplier"] == "Nordkorea"
+        assert _args(event)["recipient"] == "Russland"
+
+
+def test_events_denial_marks_the_denied_supply():
+    text = "Moskau hat Waffenlieferungen aus Nordkorea bestritten."
+    found = find(text)
+    by_type = {e.type: e for e in found}
+    assert by_type["DENY"].args["speaker"].text == "Moskau"
+    assert by_type["SUPPLY"].status == "denied"
+    assert by_type["SUPPLY"].args["supplier"].text == "Nordkorea"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Nach US-Erkenntnissen hat Russland Raketen aus Nordkorea abgefeuert.", "intelligence"),
+    ("Laut Kyiv Independent hat Nordkorea Granaten an Russland geliefert.", "outlet"),
+    ("Experten vermuten, dass Nordkorea Granaten an Russland liefert.", "experts"),
+])
+def test_events_attribution_kinds(text, kind):
+    found = [e for e in find(text) if e.type in {"ATTACK", "SUPPLY"}]
+    assert found and found[0].attribution is not None
+    assert found[0].attribution.kind == kind
+    assert found[0].status in {"reported", "hedged"}
+
+
+def test_events_attribution_names_the_quoted_speaker():
+    text = "John Kirby sagte, Nordkorea habe Russland Raketen geliefert."
+    (event,) = [e for e in find(text) if e.type == "SUPPLY"]
+    assert event.attribution.text == "John Kirby"
+    assert event.attribution.kind == "speaker"
+    assert event.status == "reported"
+    assert _args(event)["supplier"] == "Nordkorea"
+
+
+def test_events_stage_is_version_1():
+    spec = registered()["lagebild.events"]
+    assert spec.version == "1"
+    assert "quotes" in spec.requires
+
+
+def test_events_gold_file_is_valid_and_large_enough():
+    items = read_events_gold(DEFAULT_GOLD)
+    german = [i for i in items if i["language"] == "de"]
+    english = [i for i in items if i["language"] == "en"]
+    assert len(german) >= 60 and len(english) >= 20
+    for item in items:
+        for event in item["events"]:
+            assert event["type"] in EVENT_TYPES and event["status"] in STATUSES
+
+
+@pytest.mark.shared
+def test_events_seeds_supplies_strikes_meetings_and_planned_visit():
+    seeds = shared_path("seeds", "seeds.jsonl")
+    pipeline = Pipeline.build()
+    found = []
+    for line in seeds.read_text("utf-8").splitlines():
+        data = json.loads(line)
+        article = Article(id=data["id"], text=data["text"], language=data["language"])
+        evs = pipeline.annotate(article).get("events")
+        _check_offsets(article.text, evs)
+        found.extend(evs)
+    supplies = [e for e in found if e.type == "SUPPLY" and "supplier" in e.args and "recipient" in e.args]
+    assert any(e.attribution and "Kirby" in e.attribution.text for e in supplies)
+    assert any(e.args["supplier"].text in {"Nordkorea", "Pjöngjang"} for e in supplies)
+    assert any(e.type == "ATTACK" for e in found)
+    assert any(e.type == "MEET" for e in found)
+    assert any(e.type == "VISIT" and e.status == "planned" and "Putin" in e.args.get("visitor", e.trigger).text
+               for e in found)

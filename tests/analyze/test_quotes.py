@@ -1,0 +1,170 @@
+"""Quotes: direct and indirect speech, cues, speakers and their resolution."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from lagebild.analyze import gazetteer, quotes
+from lagebild.model import Article
+from lagebild.pipeline import Pipeline, registered
+from tests.conftest import shared_path
+
+
+def _sentences(text: str, language: str) -> list[tuple[int, int]]:
+    doc = Pipeline.build(["lagebild.sentences"]).annotate(Article(id="t", text=text, language=language))
+    return [(s.start, s.end) for s in doc.get("sentences")]
+
+
+def find(text: str, language: str = "de"):
+    return quotes.find(text, _sentences(text, language), gazetteer.find(text, language), language)
+
+
+def _check_offsets(text: str, found) -> None:
+    for q in found:
+        assert text[q.start:q.end] == q.text
+        if q.cue is not None:
+            assert text[q.cue.start:q.cue.end] == q.cue.text
+        if q.speaker is not None and q.speaker.start is not None:
+            assert text[q.speaker.start:q.speaker.end] == q.speaker.text
+
+
+@pytest.mark.parametrize("text", [
+    "„Die Lage an der Front ist ernst“, sagte der General.",
+    '"Die Lage an der Front ist ernst", sagte der General.',
+    "»Die Lage an der Front ist ernst«, sagte der General.",
+    "«Die Lage an der Front ist ernst», sagte der General.",
+    "‚Die Lage an der Front ist ernst‘, sagte der General.",
+])
+def test_quotes_direct_in_all_marks(text):
+    found = find(text)
+    _check_offsets(text, found)
+    assert [q.kind for q in found] == ["direct"]
+    assert found[0].cue.text == "sagte"
+    assert found[0].speaker.text == "der General"
+    assert "Lage an der Front" in found[0].text
+
+
+def test_quotes_direct_interrupted_by_cue():
+    text = "„Wir liefern keine Waffen“, sagte der Sprecher, „und daran wird sich nichts ändern.“"
+    found = find(text)
+    _check_offsets(text, found)
+    assert [q.kind for q in found] == ["direct", "direct"]
+    assert {q.speaker.text for q in found} == {"der Sprecher"}
+
+
+def test_quotes_direct_spanning_sentences():
+    text = "Der Minister sagte: „Die Lieferungen gehen weiter. Wir halten uns an alle Verträge.“"
+    found = find(text)
+    _check_offsets(text, found)
+    assert len(found) == 1 and found[0].kind == "direct"
+    assert found[0].text.endswith("Verträge.“")
+    assert found[0].speaker.text == "Der Minister"
+
+
+@pytest.mark.parametrize("text, cue, speaker, message_start", [
+    ("Der Minister sagte am Montag, dass die Gespräche fortgesetzt würden.", "sagte", "Der Minister", "dass"),
+    ("Die Lieferungen hätten zugenommen, sagt der Analyst.", "sagt", "der Analyst", "Die Lieferungen"),
+    ("Laut Reuters hat die Regierung neue Sanktionen beschlossen.", "Laut", "Reuters", "hat die Regierung"),
+    ("Der Regierung zufolge ist die Lage an der Grenze stabil.", "zufolge", "Der Regierung", "ist die Lage"),
+    ("Nach Angaben der Polizei wurden drei Menschen verletzt.", "Nach", "Angaben der Polizei", "wurden drei"),
+    ("Die Verhandlungen seien gescheitert, so der Vermittler.", "so", "der Vermittler", "Die Verhandlungen"),
+    ("Wie die Zeitung berichtet, plant die Regierung eine Reform.", "Wie die Zeitung berichtet", "die Zeitung",
+     "plant die Regierung"),
+    ("Die Sprecherin wies darauf hin, dass die Frist abgelaufen sei.", "wies darauf hin", "Die Sprecherin", "dass"),
+    ("Am Donnerstag betonte der Botschafter, die Vereinbarung gelte weiter.", "betonte", "der Botschafter",
+     "die Vereinbarung"),
+])
+def test_quotes_indirect_german(text, cue, speaker, message_start):
+    found = find(text)
+    _check_offsets(text, found)
+    assert len(found) == 1
+    q = found[0]
+    assert q.kind == "indirect"
+    assert q.cue.text == cue
+    assert q.speaker.text == speaker
+    assert q.text.startswith(message_start)
+
+
+@pytest.mark.parametrize("text, cue, speaker, message_start", [
+    ("The minister said that the talks would continue next week.", "said", "The minister", "that"),
+    ("According to officials, the convoy was attacked near the border.", "According to", "officials", "the convoy"),
+    ("The shipments have increased sharply, the analyst said.", "said", "the analyst", "The shipments"),
+])
+def test_quotes_indirect_english(text, cue, speaker, message_start):
+    found = find(text, "en")
+    _check_offsets(text, found)
+    assert len(found) == 1
+    assert (found[0].cue.text, found[0].speaker.text) == (cue, speaker)
+    assert found[0].text.startswith(message_start)
+
+
+def test_quotes_direct_english():
+    text = "“We will not give up,” he said."
+    found = find(text, "en")
+    assert [q.kind for q in found] == ["direct"]
+    assert found[0].speaker.text == "he"
+
+
+def test_quotes_pronoun_resolves_to_last_speaker():
+    text = ("Die Lage sei ernst, sagte Kyrylo Budanow der Zeitung. "
+            "„Wir brauchen mehr Munition“, fügte er hinzu.")
+    found = find(text)
+    assert found[-1].speaker.text == "er"
+    assert found[-1].speaker.name == "Kyrylo Budanow"
+    assert found[-1].cue.text.startswith("fügte")
+
+
+def test_quotes_surname_resolves_to_full_name():
+    text = ("Kyrylo Budanow gab der Zeitung ein langes Interview. "
+            "Die Armee habe zu wenig Granaten, sagte Budanow.")
+    found = find(text)
+    assert found[-1].speaker.text == "Budanow"
+    assert found[-1].speaker.name == "Kyrylo Budanow"
+
+
+def test_quotes_role_phrase_resolves_to_apposition():
+    text = ("Maria Hansen, die Sprecherin des Ministeriums, trat am Montag vor die Presse. "
+            "Die Sprecherin des Ministeriums sagte, die Gespräche seien abgeschlossen.")
+    found = find(text)
+    assert found[-1].speaker.text == "Die Sprecherin des Ministeriums"
+    assert found[-1].speaker.name == "Maria Hansen"
+
+
+def test_quotes_konjunktiv_sentence_continues_previous_speaker():
+    text = ("Der General sagte, die Armee habe genug Munition. "
+            "Die Lage im Osten sei unter Kontrolle.")
+    found = find(text)
+    assert len(found) == 2
+    assert found[1].cue is None
+    assert found[1].speaker.text == "Der General"
+
+
+def test_quotes_title_in_marks_is_no_quote():
+    text = "Der Film „Das Boot“ lief gestern im Fernsehen."
+    assert find(text) == []
+
+
+def test_quotes_stage_is_version_1():
+    spec = registered()["lagebild.quotes"]
+    assert spec.version == "1"
+    assert "quotes" in spec.provides
+
+
+@pytest.mark.shared
+def test_quotes_seeds_speakers():
+    seeds = shared_path("seeds", "seeds.jsonl")
+    pipeline = Pipeline.build(["lagebild.sentences", "lagebild.entities", "lagebild.quotes"])
+    names: set[str] = set()
+    texts: set[str] = set()
+    for line in seeds.read_text("utf-8").splitlines():
+        data = json.loads(line)
+        article = Article(id=data["id"], text=data["text"], language=data["language"])
+        found = pipeline.annotate(article).get("quotes")
+        _check_offsets(article.text, found)
+        names.update(q.speaker.name or "" for q in found if q.speaker)
+        texts.update(q.speaker.text or "" for q in found if q.speaker)
+    assert any("Budanov" in n or "Budanow" in n for n in names)
+    assert any("Kirby" in n for n in names)
+    assert any("Sprecher des ukrainischen Militärgeheimdienstes" in t for t in texts)

@@ -1,0 +1,36 @@
+"""Name folding and person comparison."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.link.names import compare_persons, fold, person_name
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Budanow", "Budanov"), ("Selenskyj", "Zelensky"), ("Lawrow", "Lavrov"), ("Pjöngjang", "Pyongyang"),
+    ("Schoigu", "Shoigu"), ("Wladimir", "Vladimir"), ("Choe Son-hui", "Choe Son Hui"),
+    ("Kim Jong-un", "Kim Jong Un"), ("Kyrylo Budanow", "Kyrylo Budanov"),
+])
+def test_names_fold_romanizations_agree(a: str, b: str) -> None:
+    assert fold(a) == fold(b)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Kyrylo Budanow", "Kyrylo Budanov", True),
+    ("Wolodymyr Selenskyj", "Volodymyr Zelensky", True),
+    ("Sergej Lawrow", "Sergei Lavrov", True),
+    ("Kim Jong-un", "Kim Jong Un", True),
+    ("Kim Jong Un", "Kim Yo Jong", False),
+    ("John Kirby", "James Kirby", False),
+    ("Choe Son-hui", "Choe Son Hui", True),
+])
+def test_names_compare_persons(a: str, b: str, same: bool) -> None:
+    match = compare_persons(person_name(a), person_name(b))
+    assert (match.score >= 0.9) is same, match
+    assert "surname" in match.features
+
+
+def test_names_korean_surname_first() -> None:
+    assert person_name("Kim Jong-un").surname == fold("Kim")
+    assert person_name("John Kirby").surname == fold("Kirby")

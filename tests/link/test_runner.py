@@ -1,0 +1,171 @@
+"""The link stage end to end on a small hand-made German/English corpus."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from lagebild.link import entity_of_mention, export_sections, judge, link
+from lagebild.store.base import Store
+from tests.link import scenario
+
+
+@pytest.fixture
+def linked(store: Store) -> tuple[Store, list[str], dict[str, Any]]:
+    ids = [d.save(store) for d in scenario.corpus()]
+    link(store)
+    return store, ids, export_sections(store)
+
+
+def _entity(ex: dict[str, Any], alias: str) -> list[dict[str, Any]]:
+    return [e for e in ex["entities"] if alias in e["aliases"]]
+
+
+@pytest.mark.parametrize("aliases", [
+    ("Kyrylo Budanov", "Kyrylo Budanow", "Budanow", "Budanov", "the head of Ukraine's military intelligence agency"),
+    ("Wladimir Putin", "Vladimir Putin", "Putin"),
+    ("Kim Jong-un", "Kim Jong Un"),
+    ("Nordkorea", "North Korea", "Pjöngjang", "Pyongyang"),
+    ("Russland", "Russia", "Kreml", "Moskau", "Moscow"),
+    ("FT", "Financial Times"),
+])
+def test_runner_entities_one_per_real_thing(linked: Any, aliases: tuple[str, ...]) -> None:
+    _, _, ex = linked
+    found = {e["id"] for a in aliases for e in _entity(ex, a)}
+    assert len(found) == 1, found
+
+
+def test_runner_entities_surname_in_other_story_stays_apart(linked: Any) -> None:
+    store, ids, ex = linked
+    football = ids[-1]
+    kim_player = entity_of_mention(store, football, 0)
+    kim_leader = entity_of_mention(store, ids[4], 3)  # "Kim Jong Un" in the English KCNA article
+    assert kim_player and kim_leader and kim_player["entity"] != kim_leader["entity"]
+    assert entity_of_mention(store, ids[4], 5)["entity"] == kim_leader["entity"]  # "Kim" after "Kim Jong Un"
+
+
+def test_runner_entities_mentions_carry_offsets_and_evidence(linked: Any) -> None:
+    store, _, ex = linked
+    for entity in ex["entities"]:
+        for m in entity["mentions"]:
+            assert store.get_article(m["article"]).text[m["start"]:m["end"]] == m["text"]
+    budanov = _entity(ex, "Budanow")[0]
+    assert any(ev.get("rule") == "name" and "surname" in ev.get("features", {}) for ev in budanov["evidence"])
+
+
+def test_runner_duplicates_and_stories(linked: Any) -> None:
+    _, ids, ex = linked
+    story_of = {a: s["id"] for s in ex["stories"] for a in s["articles"]}
+    assert story_of[ids[0]] == story_of[ids[1]] == story_of[ids[2]] == story_of[ids[5]]
+    assert story_of[ids[6]] not in {story_of[i] for i in ids[:6]}
+    dups = [d for s in ex["stories"] for d in s["duplicates"]]
+    assert dups == [{"article": ids[2], "original": ids[1], "similarity": dups[0]["similarity"]}]
+
+
+def test_runner_facts_count_one_origin_for_echoes(linked: Any) -> None:
+    _, ids, ex = linked
+    visit = [f for f in ex["facts"] if f["type"] == "VISIT"]
+    assert len(visit) == 1 and len(visit[0]["events"]) == 2
+    assert visit[0]["independent_origins"] == 1 and visit[0]["status"] == "single-origin"
+    supply = [f for f in ex["facts"] if f["type"] == "SUPPLY" and len(f["events"]) == 3][0]
+    assert supply["independent_origins"] == 1  # two outlets and a republication of one FT interview
+    assert supply["origins"][0]["id"].endswith("@org:ft")
+
+
+def test_runner_discrepancy_and_timeline(linked: Any) -> None:
+    _, _, ex = linked
+    assert [d["kind"] for d in ex["discrepancies"]] == ["quantity"]
+    values = sorted(side["value"] for side in ex["discrepancies"][0]["sides"])
+    assert values == [1_000_000, 1_500_000]
+    assert [row["time"] for row in ex["timeline"]][:2] == ["2023", "2023"]
+    assert {row["fact"] for row in ex["timeline"]} == {f["id"] for f in ex["facts"]}
+
+
+def test_runner_summaries_cite_their_sentences(linked: Any) -> None:
+    store, _, ex = linked
+    assert {s["story"] for s in ex["summaries"]} == {s["id"] for s in ex["stories"]}
+    for summary in ex["summaries"]:
+        assert summary["language"] == "de"
+        for sentence in summary["sentences"]:
+            text = store.get_article(sentence["article"]).text
+            assert text[sentence["start"]:sentence["end"]] == sentence["text"]
+
+
+def test_runner_incremental_matches_full(store: Store) -> None:
+    for doc in scenario.corpus():
+        doc.save(store)
+        link(store)
+    incremental = export_sections(store)
+    assert link(store)["articles"] == 0  # idempotent
+    link(store, full=True)
+    full = export_sections(store)
+    for key in ("entities", "stories", "facts", "discrepancies"):
+        assert _shape(incremental[key]) == _shape(full[key]), key
+
+
+def _shape(rows: list[dict[str, Any]]) -> list[Any]:
+    out = []
+    for row in rows:
+        row = dict(row)
+        row.pop("evidence", None)
+        for m in row.get("mentions", []):
+            m.pop("score", None)
+            m.pop("evidence", None)
+        out.append(repr(sorted(row.items(), key=lambda kv: kv[0])))
+    return sorted(out)
+
+
+def test_runner_judgements_survive_relinks(linked: Any) -> None:
+    store, ids, ex = linked
+    judge(store, "Kim", "Kim Jong Un", "different")
+    again = export_sections(store)
+    kim = entity_of_mention(store, ids[4], 5)
+    leader = entity_of_mention(store, ids[4], 3)
+    assert kim["entity"] != leader["entity"]
+    judge(store, "FC Beispielstadt", "Financial Times", "same")
+    link(store, full=True)
+    assert entity_of_mention(store, ids[-1], 2)["entity"] == "org:ft"
+    assert len(again["entities"]) >= len(ex["entities"])
+
+
+def test_runner_entities_surname_first_then_full_name(store: Store) -> None:
+    from tests.link.conftest import Doc
+
+    first = Doc("Budanow sagte, Nordkorea liefere Granaten an Russland. Die Lieferungen aus Nordkorea halten "
+                "Russlands Artillerie an der Front im Einsatz.", published="2024-01-20", outlet="A")
+    first.ent("Budanow", "PER")
+    first.ent("Nordkorea", "GPE", key="gpe:KP", name="Nordkorea")
+    first.ent("Russland", "GPE", key="gpe:RU", name="Russland")
+    later = Doc("Kyrylo Budanow sagte, Nordkorea liefere Granaten an Russland. Ohne die Lieferungen aus Nordkorea "
+                "hätte Russlands Artillerie an der Front Probleme. Der Kreml schwieg.", published="2024-01-21", outlet="B")
+    later.ent("Kyrylo Budanow", "PER")
+    later.ent("Nordkorea", "GPE", key="gpe:KP", name="Nordkorea")
+    later.ent("Kreml", "LOC", key="loc:Kreml", name="Kreml")  # an NER key for a metonym
+    a, b = first.save(store), later.save(store)
+    link(store)
+    assert entity_of_mention(store, a, 0)["entity"] == entity_of_mention(store, b, 0)["entity"]
+    assert entity_of_mention(store, a, 0)["name"] == "Kyrylo Budanow"
+    assert entity_of_mention(store, b, 2)["entity"] == "gpe:RU"
+
+
+def test_runner_export_restricted_to_articles(linked: Any) -> None:
+    store, ids, _ = linked
+    part = export_sections(store, [ids[3], ids[4]])  # the two KCNA articles
+    assert set(part) == {"entities", "stories", "facts", "timeline", "discrepancies", "summaries"}
+    assert {a for s in part["stories"] for a in s["articles"]} == {ids[3], ids[4]}
+    assert [f["type"] for f in part["facts"]] == ["VISIT"]
+    assert all(m["article"] in {ids[3], ids[4]} for e in part["entities"] for m in e["mentions"])
+    assert not part["discrepancies"]
+
+
+def test_runner_progress_and_find_entities(store: Store) -> None:
+    from lagebild.link import find_entities
+
+    for doc in scenario.corpus():
+        doc.save(store)
+    seen: list[tuple[int, int]] = []
+    link(store, progress=lambda n, total: seen.append((n, total)))
+    assert seen[-1] == (7, 7)
+    assert find_entities(store, "Pyongyang") == ["gpe:KP"]
+    assert find_entities(store, "Selenskyj") == []

@@ -1,0 +1,71 @@
+"""Figures, times, near-duplicate signatures and discrepancies: the pure helpers of the link stage."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.link import dedup, discrepancies, numbers, times
+from lagebild.link.facts import independent
+
+
+@pytest.mark.parametrize("text, value", [
+    ("rund eine Million Schuss", 1e6), ("etwa 1,5 Millionen Granaten", 1.5e6), ("one million rounds", 1e6),
+    ("1.000.000", 1e6), ("8,000 troops", 8000), ("mehr als drei Millionen", 3e6), ("2 million shells", 2e6),
+    ("10.000 Soldaten", 10000), ("anderthalb Millionen", 1.5e6), ("2023", None), ("Munition", None),
+])
+def test_numbers_parse(text: str, value: float | None) -> None:
+    assert numbers.parse(text) == value
+
+
+@pytest.mark.parametrize("a, b, ok", [
+    ("2024-01", "2024-01-20", True), ("2023", "2023-09", True), ("2024-W03", "2024-01-17", True),
+    ("2023-09", "2024-06", False), (None, "2024-06-19", True), ("2024-01-20", "2024-01-21", False),
+])
+def test_times_compatible(a: str | None, b: str | None, ok: bool) -> None:
+    assert times.compatible(a, b) is ok
+
+
+def test_times_best_prefers_precision() -> None:
+    assert times.best(["2024", "2024-06", "2024-06-19", None]) == "2024-06-19"
+    assert times.precision("2024-W03") == "week"
+
+
+def test_dedup_light_edit_is_similar_other_text_is_not() -> None:
+    base = ("Das Weiße Haus wirft Moskau vor, nordkoreanische Raketen gegen die Ukraine eingesetzt zu haben. "
+            "Nach Angaben des Sprechers seien mehrere Raketen am Wochenende auf Ziele im Osten gefeuert worden. "
+            "Die Regierung in Kiew forderte neue Sanktionen gegen beide Staaten und mehr Luftabwehr.")
+    edited = base.replace("am Wochenende", "am Samstag") + " Mit Material der Agenturen."
+    other = "Der FC Beispielstadt gewann das Pokalfinale nach Verlängerung mit zwei Toren von Kim."
+    sig = dedup.signature(base)
+    assert dedup.similarity(sig, dedup.signature(edited)) >= dedup.THRESHOLD
+    assert dedup.similarity(sig, dedup.signature(other)) < 0.2
+    assert set(dedup.bands(sig)) & set(dedup.bands(dedup.signature(edited)))
+
+
+def _fact(fid: str, value: float, time: str, article: str) -> dict:
+    mention = {"article": article, "start": 0, "end": 5, "outlet": "X", "published": "2024-01-20",
+               "origin": {"label": "X"}, "sentence": [0, 5]}
+    return {"id": fid, "type": "SUPPLY", "time": time, "label": fid, "story_id": "s",
+            "data": {"quantity": {"value": value, "text": str(value)}, "mentions": [mention],
+                     "entities": {"supplier": ["gpe:KP"], "recipient": ["gpe:RU"]}}}
+
+
+@pytest.mark.parametrize("a, b, kind", [
+    (("a", 1e6, "2024-01", "x"), ("b", 2e6, "2024-07", "y"), None),  # an evolution over time
+    (("a", 1e6, "2023", "x"), ("b", 1.5e6, "2023", "y"), "quantity"),  # two figures for one delivery
+    (("a", 3e6, "2024-01", "x"), ("b", 1e6, "2024-07", "y"), "quantity"),  # a cumulative figure shrinks
+    (("a", 1e6, "2023", "x"), ("b", 1.05e6, "2023", "y"), None),  # within the tolerance
+])
+def test_discrepancies_evolution_is_not_contradiction(a: tuple, b: tuple, kind: str | None) -> None:
+    found = discrepancies.find([_fact(*a), _fact(*b)])
+    assert [d["kind"] for d in found] == ([kind] if kind else [])
+
+
+def test_facts_independent_origins_fold_echoes() -> None:
+    origins = [
+        {"key": "per:b@org:ft", "kind": "speaker", "speaker": "per:b", "occasion": "org:ft", "label": "B (FT)"},
+        {"key": "per:b", "kind": "speaker", "speaker": "per:b", "label": "B"},
+        {"key": "org:ft", "kind": "report", "label": "Financial Times"},
+        {"key": "org:kcna", "kind": "report", "label": "KCNA"},
+    ]
+    assert [o["key"] for o in independent(origins)] == ["per:b@org:ft", "org:kcna"]
