@@ -6,7 +6,7 @@ list and a full-text search under N concurrent clients on loopback.
 
 The server runs in child processes (``--workers``, uvicorn); the clients are one asyncio loop with
 ``--clients`` connections, each sending its next request as soon as the last one is answered
-(closed loop), until ``--requests`` requests (mixed evenly over the three kinds) are done.
+(closed loop; ``--think-ms`` adds a pause per client), until ``--requests`` requests (mixed evenly over the three kinds) are done.
 URLs are drawn at random (seeded) from many stories, fact filters and German word forms, so
 a cache cannot answer them all.
 """
@@ -82,7 +82,7 @@ def plan(db: Path, total: int, seed: int) -> list[tuple[str, str]]:
     return urls
 
 
-async def run(base: str, urls: list[tuple[str, str]], clients: int) -> dict[str, list[float]]:
+async def run(base: str, urls: list[tuple[str, str]], clients: int, think_ms: float = 0.0) -> dict[str, list[float]]:
     import httpx
 
     latencies: dict[str, list[float]] = {"story": [], "facts": [], "search": []}
@@ -100,6 +100,8 @@ async def run(base: str, urls: list[tuple[str, str]], clients: int) -> dict[str,
                 latencies[kind].append((time.perf_counter() - started) * 1000)
                 if response.status_code != 200:
                     errors[f"{kind} {response.status_code}"] = errors.get(f"{kind} {response.status_code}", 0) + 1
+                if think_ms:
+                    await asyncio.sleep(think_ms / 1000)
         await asyncio.gather(*(worker() for _ in range(clients)))
     latencies["_errors"] = errors  # type: ignore[assignment]
     return latencies
@@ -120,6 +122,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="server processes")
     parser.add_argument("--warmup", type=int, default=150)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--think-ms", type=float, default=0.0,
+                        help="pause of each client between its requests (0: back-to-back, saturating)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
     port = free_port()
@@ -129,7 +133,7 @@ def main() -> None:
         asyncio.run(run(base, plan(args.db, args.warmup, args.seed + 1), args.clients))
         urls = plan(args.db, args.requests, args.seed)
         started = time.perf_counter()
-        latencies = asyncio.run(run(base, urls, args.clients))
+        latencies = asyncio.run(run(base, urls, args.clients, args.think_ms))
         wall = time.perf_counter() - started
     finally:
         server.terminate()
@@ -138,7 +142,8 @@ def main() -> None:
     con = sqlite3.connect(args.db)
     size = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "stories", "facts")}
     con.close()
-    report = {"store": size, "clients": args.clients, "server_workers": args.workers, "requests": len(urls),
+    report = {"store": size, "clients": args.clients, "think_ms": args.think_ms, "server_workers": args.workers,
+              "requests": len(urls),
               "wall_s": round(wall, 1), "throughput_rps": round(len(urls) / wall, 1), "errors": errors,
               "load_average": os.getloadavg(), "cpus": os.cpu_count(),
               "latency": {kind: summarize(values) for kind, values in latencies.items()}}

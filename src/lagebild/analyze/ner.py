@@ -76,10 +76,8 @@ class Tagger:
 
     def find(self, sdoc: SpacyDoc) -> list[Tagged]:
         """Tagged spans in a spaCy doc (sentence by sentence where sentence starts are set)."""
-        sents = sdoc.sents if sdoc.has_annotation("SENT_START") else [sdoc[:]]
         out: list[Tagged] = []
-        for sent in sents:
-            toks = [t for t in sent if not t.is_space]
+        for toks in _segments(sdoc):
             tags = self.tag_words([t.text for t in toks])
             open_: list = []  # [label, first_tok, last_tok]
             for tok, tag in zip(toks, tags):
@@ -94,6 +92,27 @@ class Tagger:
             if open_:
                 out.append(_span(*open_))
         return out
+
+
+def _segments(sdoc: SpacyDoc) -> list[list]:
+    """Non-space tokens per sentence; a sentence that ends in an abbreviation-like word and a
+    full stop ("St .", "Chr .", "R .") runs on into the next one."""
+    sents = list(sdoc.sents) if sdoc.has_annotation("SENT_START") else [sdoc[:]]
+    out: list[list] = []
+    glue = False
+    for sent in sents:
+        toks = [t for t in sent if not t.is_space]
+        if not toks:
+            continue
+        if glue and out:
+            out[-1].extend(toks)
+        else:
+            out.append(toks)
+        last = out[-1]
+        glue = (len(last) >= 2 and last[-1].text == "." and last[-2].is_alpha and len(last[-2].text) <= 3
+                and last[-2].text[:1].isupper() and not last[-2].is_upper or
+                len(last) >= 2 and last[-1].text == "." and len(last[-2].text) == 1 and last[-2].is_upper)
+    return out
 
 
 def _span(label: str, first, last) -> Tagged:

@@ -108,14 +108,15 @@ class Featurizer:
     def __init__(self, lex: Lexicon, cache_size: int = 200_000) -> None:
         self.lex = lex
         self._own: dict[str, list[str]] = {}
-        self._ctx: dict[str, list[str]] = {}
+        self._ctx: dict[str, dict[int, list[str]]] = {}
         self._cache_size = cache_size
 
-    def _lookup(self, word: str) -> tuple[list[str], list[str]]:
+    def _lookup(self, word: str) -> tuple[list[str], dict[int, list[str]]]:
         own = self._own.get(word)
         if own is None:
             own = word_features(word, self.lex)
-            ctx = [x for x in own if x.startswith(_CONTEXT_KEEP)]
+            keep = [x for x in own if x.startswith(_CONTEXT_KEEP)]
+            ctx = {d: [f"{d}{x}" for x in keep] for d in (-2, -1, 1, 2)}
             if len(self._own) >= self._cache_size:
                 self._own.clear()
                 self._ctx.clear()
@@ -139,7 +140,7 @@ class Featurizer:
             for d in (-2, -1, 1, 2):
                 j = i + d
                 if 0 <= j < n:
-                    f.extend(f"{d}{x}" for x in looked[j][1])
+                    f.extend(looked[j][1][d])
                 else:
                     f.append(f"{d}pad")
             if i > 0:

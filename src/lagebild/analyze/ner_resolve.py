@@ -32,7 +32,7 @@ def _part_span(text: str, t: Tagged, lex: Lexicon | None) -> tuple[int, int]:
         for piece in token.split("-"):
             if piece[:1].isupper() and best is None:
                 best = (t.start + pos, t.start + pos + len(piece))
-            if lex is not None and piece and (piece in lex.gazetteer or _entity_share(lex, piece) >= 0.5):
+            if lex is not None and piece and _known_name(lex, piece):
                 return t.start + pos, t.start + pos + len(piece)
             pos += len(piece) + 1
         if best is not None and best[1] - best[0] < len(token):
@@ -40,7 +40,7 @@ def _part_span(text: str, t: Tagged, lex: Lexicon | None) -> tuple[int, int]:
     if lex is not None:
         for k in range(len(token) - 2, 2, -1):
             piece = token[:k]
-            if piece in lex.gazetteer or _entity_share(lex, piece) >= 0.5:
+            if _known_name(lex, piece):
                 return t.start, t.start + k
     return t.start, t.end
 
@@ -59,6 +59,13 @@ def _strip_titles(text: str, start: int, end: int) -> int:
     while len(words) - k > 1 and words[k].group(0).lower() in TITLES:
         k += 1
     return start + words[k].start() if k and len(words) - k >= 1 else start
+
+
+def _known_name(lex: Lexicon, piece: str) -> bool:
+    for form in (piece, piece[:1].upper() + piece[1:]):
+        if form in lex.gazetteer or _entity_share(lex, form) >= 0.5:
+            return True
+    return False
 
 
 def _entity_share(lex: Lexicon, word: str) -> float:
@@ -83,7 +90,7 @@ def from_model(text: str, tagged: Sequence[Tagged], stage: str, lex: Lexicon | N
             if label == "LOC":
                 form = "adjective" if surface[:1].islower() or _ADJ_END.search(surface) else "demonym"
             else:
-                form = "deriv"
+                form = "adjective"  # "gotische" (OTHderiv), "Schröder'sche" (PERderiv)
         elif t.label.endswith("part"):
             start, end = _part_span(text, t, lex)
             form = "part"
@@ -159,11 +166,16 @@ class _M:
     label: str | None = None
 
 
+_ROLE_RE = {
+    "de": re.compile(r"\w*(?:" + "|".join(ROLE_HEADS["de"]) + ")", re.IGNORECASE),
+    "en": re.compile(r"(?:" + "|".join(ROLE_HEADS["en"]) + ")", re.IGNORECASE),
+}
+
+
 def _role_head(word: str, language: str) -> str | None:
-    low = word.lower().rsplit("-", 1)[-1]
-    for head in ROLE_HEADS["en" if language == "en" else "de"]:
-        if low.endswith(head) and (language == "en" and low == head or language != "en"):
-            return low
+    low = word.rsplit("-", 1)[-1]
+    if _ROLE_RE["en" if language == "en" else "de"].fullmatch(low):
+        return low.lower()
     return None
 
 
@@ -210,7 +222,9 @@ def _acronyms(text: str, items: list[_M], stage: str) -> None:
             continue
         before = text[:match.start()].rstrip()
         full = next((x for x in items if x.m.end == len(before) and x.m.form != "role"), None)
-        if full is None or full.m.text == acr:
+        if full is None or full.m.text == acr or full.m.label == "PER":
+            continue  # "Angela Merkel (CDU)" names a party, not an expansion
+        if full.m.text[:1].upper() != acr[0] and not (full.m.key and full.m.key == _key_of(items, match)):
             continue
         long_name = full.name or full.m.text
         a0, a1 = match.start(1), match.end(1)
@@ -233,6 +247,11 @@ def _acronyms(text: str, items: list[_M], stage: str) -> None:
             elif (x.m.start, x.m.end) != (u0, u1):
                 continue
             x.ref, x.name, x.form, x.label = full, long_name, "acronym", full.m.label
+
+
+def _key_of(items: list[_M], match: re.Match) -> str | None:
+    x = _covering(items, match.start(1), match.end(1))
+    return x.m.key if x is not None else None
 
 
 def _surnames(text: str, items: list[_M], stage: str) -> None:
@@ -276,6 +295,8 @@ def _compatible(a: set[str], b: set[str]) -> bool:
 
 def _roles(text: str, items: list[_M], language: str, stage: str) -> None:
     lang = "en" if language == "en" else "de"
+    if not any(x.m.label == "PER" and " " in x.m.text for x in items) or not _ROLE_RE[lang].search(text):
+        return
     words = [(w.start(), w.end(), w.group(0)) for w in _WORD.finditer(text)]
     people = sorted((x for x in items if x.m.label == "PER" and x.m.form == "name" and x.ref is None
                      and " " in x.m.text), key=lambda x: x.m.start)
@@ -320,10 +341,12 @@ def _roles(text: str, items: list[_M], language: str, stage: str) -> None:
         # a genitive complement: "des ukrainischen Militärgeheimdienstes", "des Weißen Hauses", "of State"
         if nxt is not None and nxt[2].lower() in ("des", "der", "of") and text[end:nxt[0]] == " ":
             q = j + 2
-            while q < len(words) and q - j < 6 and (words[q][2][:1].islower() or (
-                    q + 1 < len(words) and words[q + 1][2][:1].isupper() and _ADJ_INFL.search(words[q][2]))):
+            while q < len(words) and q - j < 6 and text[words[q - 1][1]:words[q][0]] == " " and (
+                    words[q][2][:1].islower() or (
+                        q + 1 < len(words) and words[q + 1][2][:1].isupper() and _ADJ_INFL.search(words[q][2])
+                        and text[words[q][1]:words[q + 1][0]] == " ")):
                 q += 1
-            if q < len(words) and words[q][2][:1].isupper():
+            if q < len(words) and words[q][2][:1].isupper() and text[words[q - 1][1]:words[q][0]] == " ":
                 end = words[q][1]
         states = _states(items, w0, end)
         candidates = [p for off, h, p, st in intros if h == head and _compatible(st, states) and off < w0]

@@ -86,7 +86,7 @@ def _direct(text: str, sents: list[tuple[int, int]], language: str, lex: Lexicon
             prev = found.pop()  # one quotation split into two by the sentence break
             found.append(Found(prev.start, qb, "direct", prev.cue, prev.speaker, prev.inherit))
             continue
-        found.append(Found(qa, qb, "direct", cue_span, sp, inherit=sp is None))
+        found.append(Found(qa, qb, "direct", cue_span, sp, inherit=inherit and sp is None))
     return found
 
 
@@ -128,7 +128,7 @@ def _indirect(text: str, sents: list[tuple[int, int]], direct: list[Found], lang
             while end > first and not toks[end - 1].is_word and toks[end - 1].text not in {"“", "”", '"', "«", "»"}:
                 end -= 1
             if end - first >= 4:
-                found.append(Found(toks[first].start, toks[end - 1].end, "indirect", None, None, inherit=True))
+                found.append(Found(toks[first].start, toks[end - 1].end, "indirect", None, None, inherit=continued))
                 # a continuation does not extend the reach of the quote it continues
     return found
 

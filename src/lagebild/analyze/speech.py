@@ -182,8 +182,17 @@ def name_in(toks: list[Tok], language: str, lex: Lexicon) -> tuple[int, int] | N
     """
     arts = ARTICLES["en" if language == "en" else "de"]
     best: tuple[int, int] | None = None
+    depth = [0] * len(toks)  # inside parentheses: "(Grüne)" is no name of the speaker
+    level = 0
+    for k, t in enumerate(toks):
+        level += t.text == "("
+        depth[k] = level
+        level -= t.text == ")" and level > 0
     i = 0
     while i < len(toks):
+        if depth[i]:
+            i += 1
+            continue
         if toks[i].is_cap and toks[i].is_word and toks[i].lower not in arts:
             j = i
             while j < len(toks) and toks[j].is_word and (

@@ -92,7 +92,7 @@ def create_app(db: str | None = None, *, token: str | None = None, max_body: int
         title="lagebild", version="1",
         description="A sourced situation picture: stories, facts, entities, quotes and the articles behind them. "
                     "Every item carries its article id and character offsets into the stored text.",
-        docs_url="/api/docs", redoc_url=None, openapi_url="/openapi.json",
+        docs_url=None, redoc_url=None, openapi_url="/openapi.json",  # no CDN-hosted doc viewers
     )
     app.state.store = store
     configured = token if token is not None else os.environ.get("LAGEBILD_API_TOKEN")

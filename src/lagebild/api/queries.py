@@ -80,17 +80,43 @@ def fact_roles(fact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
 # --- facts ----------------------------------------------------------------------------------------
 
 
+#: the parts of a fact's stored data that the views read; lists extract just these (a fact's data
+#: may carry thousands of mentions, which would cost more to decode than the whole page)
+FACT_FIELDS = ("args", "entities", "quantity", "origins", "discrepancies", "denied_by", "planned", "statuses",
+               "family")
+
+
+def _fact_select() -> Any:
+    cols = [c for c in t.facts.c if c.name != "data"]
+    parts = [t.facts.c.data[name].label(f"d_{name}") for name in FACT_FIELDS]
+    return select(*cols, *parts, t.facts.c.data[("mentions", 0)].label("d_first_mention"))
+
+
+def _fact_data(row: Any) -> dict[str, Any]:
+    """The stored data of a fact row, whole or as the extracted parts of :func:`_fact_select`."""
+    mapping = row._mapping
+    if "data" in mapping:
+        return dict(mapping["data"] or {})
+    data = {name: mapping[f"d_{name}"] for name in FACT_FIELDS if mapping[f"d_{name}"] is not None}
+    if "planned" in data:  # SQLite's json_extract turns JSON booleans into 0/1
+        data["planned"] = bool(data["planned"])
+    if mapping["d_first_mention"] is not None:
+        data["mentions"] = [mapping["d_first_mention"]]
+    return data
+
+
 def _fact(row: Any, events: Sequence[Any] = (), names: dict[str, str] | None = None) -> dict[str, Any]:
-    data = dict(row.data or {})
+    data = _fact_data(row)
     mentions = data.pop("mentions", []) or []
+    labels = _origin_labels([{"origins": data.get("origins") or []}])
     fact = {
         "id": row.id, "type": row.type, "label": row.label, "time": row.time, "status": row.status,
         "independent_origins": row.independent_origins, "first_reported": _iso(row.first_reported),
         "story": row.story_id, "args": _args(data, mentions, names or {}),
         "origins": [_origin_entry(o) for o in data.pop("origins", []) or []],
         "events": [f"{e.article_id}:{e.idx}" for e in events],
-        "mentions": [{"article": e.article_id, "event": e.idx, "origin": _origin(e), "outlet": e.outlet,
-                      "title": e.title, "published": _iso(e.published)} for e in events],
+        "mentions": [{"article": e.article_id, "event": e.idx, "origin": labels.get(e.origin or "", e.origin),
+                      "outlet": e.outlet, "title": e.title, "published": _iso(e.published)} for e in events],
     }
     fact["time_span"] = timex.span_dict(row.time)
     data.pop("args", None)
@@ -122,20 +148,12 @@ def _origin_entry(origin: Any) -> Any:
     return origin
 
 
-def _origin(event_row: Any) -> str | None:
-    data = getattr(event_row, "data", None) or {}
-    origin = data.get("origin") if isinstance(data, dict) else None
-    if isinstance(origin, dict) and origin.get("label"):
-        return str(origin["label"])
-    return event_row.origin
-
-
 def _facts(conn: Any, rows: Sequence[Any], per_fact: int | None = MENTIONS_PER_FACT) -> list[dict[str, Any]]:
     """Fact rows as dicts, with their (first) mentions and the names of the entities they involve."""
     ids = [r.id for r in rows]
     events = _events_of(conn, ids, per_fact)
     counts = _mention_counts(conn, ids) if per_fact is not None else {i: len(events.get(i, ())) for i in ids}
-    wanted = {e for r in rows for ids in ((r.data or {}).get("entities") or {}).values() for e in ids}
+    wanted = {e for r in rows for ids in (_fact_data(r).get("entities") or {}).values() for e in ids}
     names = dict(conn.execute(select(t.entities.c.id, t.entities.c.name)
                               .where(t.entities.c.id.in_(sorted(wanted)))).all()) if wanted else {}
     facts = [_fact(r, events.get(r.id, ()), names) for r in rows]
@@ -153,11 +171,11 @@ def _events_of(conn: Any, fact_ids: Sequence[str], per_fact: int | None = None) 
     if not fact_ids:
         return {}
     fe = t.fact_events
-    cols = (fe.c.fact_id, fe.c.article_id, fe.c.idx, fe.c.origin, fe.c.data)
+    cols = (fe.c.fact_id, fe.c.article_id, fe.c.idx, fe.c.origin)
     if per_fact is None:
         rows = conn.execute(select(*cols).where(fe.c.fact_id.in_(list(fact_ids)))).all()
     else:  # one statement: a LIMITed index seek per fact, glued with UNION ALL
-        parts = [f"SELECT * FROM (SELECT fact_id, article_id, idx, origin, data FROM fact_events "
+        parts = [f"SELECT * FROM (SELECT fact_id, article_id, idx, origin FROM fact_events "
                  f"WHERE fact_id = :f{i} LIMIT {int(per_fact)}) AS p{i}" for i in range(len(fact_ids))]
         rows = conn.execute(text(" UNION ALL ".join(parts)).columns(*cols),
                             {f"f{i}": fid for i, fid in enumerate(fact_ids)}).all()
@@ -170,7 +188,7 @@ def _events_of(conn: Any, fact_ids: Sequence[str], per_fact: int | None = None) 
     out: dict[str, list[Any]] = defaultdict(list)
     for r in rows:
         a = meta.get(r.article_id)
-        out[r.fact_id].append(_Mention(r.fact_id, r.article_id, r.idx, r.origin, r.data,
+        out[r.fact_id].append(_Mention(r.fact_id, r.article_id, r.idx, r.origin,
                                        a.outlet if a else None, a.title if a else None, a.published if a else None))
     for mentions in out.values():
         mentions.sort(key=lambda m: (str(m.published or "9999"), m.article_id, m.idx))
@@ -183,7 +201,6 @@ class _Mention:
     article_id: str
     idx: int
     origin: str | None
-    data: Any
     outlet: str | None
     title: str | None
     published: Any
@@ -217,19 +234,19 @@ def list_facts(store: Any, *, type: str | None = None, entity: str | None = None
                                 .order_by(*order)).all()
             ids = [r.id for r in rows if timex.overlaps(r.time, window)]
             total, page_ids = len(ids), ids[offset:offset + limit]
-            found = {r.id: r for r in conn.execute(select(t.facts).where(t.facts.c.id.in_(page_ids)))}
+            found = {r.id: r for r in conn.execute(_fact_select().where(t.facts.c.id.in_(page_ids)))}
             page_rows = [found[i] for i in page_ids]
         elif entity:  # one scan of the facts' data: take every matching id, count and slice here
             ids = list(conn.execute(select(t.facts.c.id).where(and_(true(), *cond)).order_by(*order)).scalars())
             total, page_ids = len(ids), ids[offset:offset + limit]
-            found = {r.id: r for r in conn.execute(select(t.facts).where(t.facts.c.id.in_(page_ids)))}
+            found = {r.id: r for r in conn.execute(_fact_select().where(t.facts.c.id.in_(page_ids)))}
             page_rows = [found[i] for i in page_ids]
         else:
             total = conn.execute(select(func.count()).select_from(t.facts).where(and_(true(), *cond))).scalar_one()
             # sort the narrow columns only, then fetch the page's rows (their JSON can be large)
             page_ids = list(conn.execute(select(t.facts.c.id).where(and_(true(), *cond)).order_by(*order)
                                          .limit(limit).offset(offset)).scalars())
-            found = {r.id: r for r in conn.execute(select(t.facts).where(t.facts.c.id.in_(page_ids)))}
+            found = {r.id: r for r in conn.execute(_fact_select().where(t.facts.c.id.in_(page_ids)))}
             page_rows = [found[i] for i in page_ids]
         items = _facts(conn, page_rows)
     return Page(items, total, limit, offset)
@@ -299,7 +316,7 @@ def get_story(store: Any, story_id: str) -> dict[str, Any] | None:
             .limit(STORY_ARTICLES)).all()
         n_facts = conn.execute(select(func.count()).select_from(t.facts)
                                .where(t.facts.c.story_id == story_id)).scalar_one()
-        fact_rows = conn.execute(select(t.facts).where(t.facts.c.story_id == story_id)
+        fact_rows = conn.execute(_fact_select().where(t.facts.c.story_id == story_id)
                                  .order_by(t.facts.c.independent_origins.desc(), t.facts.c.first_reported,
                                            t.facts.c.id).limit(STORY_FACTS)).all()
         facts = _facts(conn, fact_rows)

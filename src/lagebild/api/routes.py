@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
 from lagebild.api import queries
@@ -54,31 +55,40 @@ class FastJSON(JSONResponse):
         return json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
 
 
-def store_of(request: Request) -> Any:
+async def run_query(store: Any, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+    """Run a read query: in the event loop on SQLite (it answers in milliseconds from local
+    pages, and a thread hop per request costs more than it saves under load), in the thread
+    pool on other backends, which wait on the network."""
+    if store.dialect == "sqlite":
+        return fn(*args, **kwargs)
+    return await run_in_threadpool(fn, *args, **kwargs)
+
+
+async def store_of(request: Request) -> Any:
     return request.app.state.store
 
 
-def paging(limit: int = Query(50, ge=1, le=MAX_LIMIT, description="items per page"),
-           offset: int = Query(0, ge=0, le=MAX_OFFSET, description="items to skip")) -> dict[str, int]:
-    return {"limit": limit, "offset": offset}
+async def paging(limit: int = Query(50, ge=1, le=MAX_LIMIT, description="items per page"),
+                 offset: int = Query(0, ge=0, le=MAX_OFFSET, description="items to skip")) -> dict[str, int]:
+          return {"limit": limit, "offset": offset}
 
 
 def _found(item: dict[str, Any] | None, what: str, key: str) -> dict[str, Any]:
-    if item is None:
-        raise HTTPException(404, f"no {what} with id {key!r}")
-    return item
+          if item is None:
+              raise HTTPException(404, f"no {what} with id {key!r}")
+          return item
 
 
 @router.get("/stories", response_model=PageOut, responses=ERRORS, tags=["stories"])
-def stories(store: Any = Depends(store_of), page: dict = Depends(paging)) -> Any:
+async def stories(store: Any = Depends(store_of), page: dict = Depends(paging)) -> Any:
     """Stories (clusters of articles about one developing story), newest first."""
-    return FastJSON(queries.list_stories(store, **page).to_dict())
+    return FastJSON((await run_query(store, queries.list_stories, store, **page)).to_dict())
 
 
 @router.get("/stories/{story_id}", responses=ERRORS, tags=["stories"])
-def story(story_id: str, store: Any = Depends(store_of)) -> Any:
+async def story(story_id: str, store: Any = Depends(store_of)) -> Any:
     """One story: cited summary, facts, timeline, entities, sources (origins and the outlets echoing them)."""
-    return FastJSON(_found(queries.get_story(store, story_id), "story", story_id))
+    return FastJSON(_found(await run_query(store, queries.get_story, store, story_id), "story", story_id))
 
 
 @router.get("/stories/{story_id}/export", responses=ERRORS, tags=["stories"])
@@ -96,26 +106,29 @@ FactType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
 
 
 @router.get("/facts", response_model=PageOut, responses=ERRORS, tags=["facts"])
-def facts(store: Any = Depends(store_of), page: dict = Depends(paging),
-          type: FactType | None = Query(None, description="event type, e.g. SUPPLY"),
-          entity: str | None = Query(None, max_length=64, description="entity id taking part"),
-          status: Status | None = Query(None, description="epistemic status"),
-          story: str | None = Query(None, max_length=64, description="story id"),
-          since: str | None = Query(None, max_length=32, description="keep facts whose time reaches this date"),
-          until: str | None = Query(None, max_length=32, description="keep facts whose time begins by this date"),
-          ) -> Any:
+async def facts(store: Any = Depends(store_of), page: dict = Depends(paging),
+                type: FactType | None = Query(None, description="event type, e.g. SUPPLY"),
+                entity: str | None = Query(None, max_length=64, description="entity id taking part"),
+                status: Status | None = Query(None, description="epistemic status"),
+                story: str | None = Query(None, max_length=64, description="story id"),
+                since: str | None = Query(None, max_length=32,
+                                          description="keep facts whose time reaches this date"),
+                until: str | None = Query(None, max_length=32,
+                                          description="keep facts whose time begins by this date"),
+                ) -> Any:
     """Facts (events merged across articles), most independently corroborated first."""
     try:
-        return FastJSON(queries.list_facts(store, type=type, entity=entity, status=status, story=story,
-                                           since=since, until=until, **page).to_dict())
+        found = await run_query(store, queries.list_facts, store, type=type, entity=entity, status=status,
+                                story=story, since=since, until=until, **page)
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from exc
+    return FastJSON(found.to_dict())
 
 
 @router.get("/facts/{fact_id}", responses=ERRORS, tags=["facts"])
-def fact(fact_id: str, store: Any = Depends(store_of)) -> Any:
+async def fact(fact_id: str, store: Any = Depends(store_of)) -> Any:
     """One fact with every mention: article, outlet, origin and the offsets of its sentence."""
-    return FastJSON(_found(queries.get_fact(store, fact_id), "fact", fact_id))
+    return FastJSON(_found(await run_query(store, queries.get_fact, store, fact_id), "fact", fact_id))
 
 
 @router.get("/entities", response_model=PageOut, responses=ERRORS, tags=["entities"])
@@ -143,30 +156,37 @@ def quotes(store: Any = Depends(store_of), page: dict = Depends(paging),
 
 
 @router.get("/articles", response_model=PageOut, responses=ERRORS, tags=["articles"])
-def articles(store: Any = Depends(store_of), page: dict = Depends(paging),
-             story: str | None = Query(None, max_length=64), outlet: str | None = Query(None, max_length=200),
-             language: str | None = Query(None, max_length=8)) -> Any:
+async def articles(store: Any = Depends(store_of), page: dict = Depends(paging),
+                   story: str | None = Query(None, max_length=64), outlet: str | None = Query(None, max_length=200),
+                   language: str | None = Query(None, max_length=8)) -> Any:
     """Articles (metadata only), newest first."""
-    return FastJSON(queries.list_articles(store, story=story, outlet=outlet, language=language, **page).to_dict())
+    found = await run_query(store, queries.list_articles, store, story=story, outlet=outlet, language=language,
+                            **page)
+    return FastJSON(found.to_dict())
 
 
 @router.get("/articles/{article_id}", responses=ERRORS, tags=["articles"])
-def article(article_id: str, store: Any = Depends(store_of)) -> Any:
+async def article(article_id: str, store: Any = Depends(store_of)) -> Any:
     """The stored text with the spans (kind, start, end, details) of every extracted item."""
-    return FastJSON(_found(queries.get_article(store, article_id), "article", article_id))
+    return FastJSON(_found(await run_query(store, queries.get_article, store, article_id), "article", article_id))
 
 
 @router.get("/search", response_model=PageOut, responses=ERRORS, tags=["search"])
-def search(store: Any = Depends(store_of), page: dict = Depends(paging),
-           q: str = Query(..., min_length=1, max_length=500,
-                          description='words (any inflected form), "phrases" and prefix* terms'),
-           story: str | None = Query(None, max_length=64), language: str | None = Query(None, max_length=8),
-           order: Literal["auto", "relevance", "recent"] = Query(
-               "auto", description="relevance (BM25), recent (newest first), or auto: relevance unless "
-                                   f"more than {fulltext.RANK_LIMIT} articles match"),
-           ) -> Any:
+async def search(store: Any = Depends(store_of), page: dict = Depends(paging),
+                 q: str = Query(..., min_length=1, max_length=500,
+                                description='words (any inflected form), "phrases" and prefix* terms'),
+                 story: str | None = Query(None, max_length=64), language: str | None = Query(None, max_length=8),
+                 order: Literal["auto", "relevance", "recent"] = Query(
+                     "auto", description="relevance (BM25), recent (newest first), or auto: relevance unless "
+                                         f"more than {fulltext.RANK_LIMIT} articles match"),
+                 ) -> Any:
     """Full-text search over titles and texts; German word forms match ("Raketen" finds "Rakete")."""
-    result = fulltext.search(store, q, story=story, language=language, order=order, **page)
+    if fulltext.pending_count(store):  # indexing the queue is a write: keep it off the event loop
+        result = await run_in_threadpool(fulltext.search, store, q, story=story, language=language, order=order,
+                                         **page)
+    else:
+        result = await run_query(store, fulltext.search, store, q, story=story, language=language, order=order,
+                                 **page)
     return FastJSON({"items": result.hits, "total": result.total, "order": result.order, **page})
 
 

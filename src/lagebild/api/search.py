@@ -167,20 +167,22 @@ def _is_sqlite(store: Any) -> bool:
 
 
 def index_articles(store: Any, ids: Iterable[str] | None = None) -> int:
-    """Write the stemmed copy of the given articles (default: all queued) into the FTS index.
+    """Write the stemmed copy of the queued articles, and of ``ids`` (re-indexed even when they
+    are not queued), into the FTS index.
 
     Idempotent: an article indexed before is replaced.  Returns how many articles were indexed.
     On PostgreSQL the index keeps itself in step and this does nothing.
     """
     if not _is_sqlite(store):
         return 0
-    if ids is None:
-        with store.engine.connect() as conn:
-            wanted = list(conn.execute(text(  # in the order they were stored: "recent" means that
-                "SELECT p.article_id FROM search_pending p JOIN articles a ON a.id = p.article_id "
-                "ORDER BY a.ingested_at, a.rowid")).scalars())
-    else:
-        wanted = list(dict.fromkeys(ids))
+    with store.engine.connect() as conn:  # queued ones first, in the order they were stored, so
+        # that FTS rowids follow ingestion and "recent" search order means newest stored first
+        wanted = list(conn.execute(text(
+            "SELECT p.article_id FROM search_pending p JOIN articles a ON a.id = p.article_id "
+            "ORDER BY a.ingested_at, a.rowid")).scalars())
+    if ids is not None:
+        queued = set(wanted)
+        wanted += [i for i in dict.fromkeys(ids) if i not in queued]
     done = 0
     select_rows = text("SELECT id, title, text, language FROM articles WHERE id IN :ids").bindparams(
         bindparam("ids", expanding=True))

@@ -257,11 +257,15 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Address to bind (loopback unless told otherwise).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Server worker processes.")] = 1,
 ) -> None:
-    """Serve the REST API (/api/v1, /openapi.json) and the web page."""
+    """Serve the REST API (/api/v1, /openapi.json) and the web page.
+
+    Writing (POST /api/v1/articles) is enabled only when LAGEBILD_API_TOKEN is set.
+    """
     from lagebild.api import serve as run_server
 
-    run_server(settings.load(db=db).db, host, port)
+    run_server(settings.load(db=db).db, host, port, workers=workers)
 
 
 @entities_app.command("list")

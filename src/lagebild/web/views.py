@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from importlib import resources
 from typing import Any
 
@@ -9,9 +10,11 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 
 from lagebild.api import queries
 from lagebild.api import search as fulltext
+from lagebild.api.routes import run_query
 from lagebild.web import render
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -91,32 +94,35 @@ def install(app: FastAPI) -> None:
     app.add_middleware(SecurityHeaders)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def stories_page(request: Request, offset: int = Query(0, ge=0, le=10**9)) -> Response:
+    async def stories_page(request: Request, offset: int = Query(0, ge=0, le=10**9)) -> Response:
         store = request.app.state.store
-        page = queries.list_stories(store, limit=PAGE, offset=offset)
+        page = await run_query(store, queries.list_stories, store, limit=PAGE, offset=offset)
         return _page(request, "stories.html", stories=page.items, paging=_paging(offset, PAGE, page.total),
-                     stats=queries.stats(store))
+                     stats=await run_query(store, queries.stats, store))
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(request: Request, story_id: str) -> Response:
-        story = queries.get_story(request.app.state.store, story_id)
+    async def story_page(request: Request, story_id: str) -> Response:
+        store = request.app.state.store
+        story = await run_query(store, queries.get_story, store, story_id)
         if story is None:
             raise HTTPException(404, f"no story with id {story_id!r}")
         return _page(request, "story.html", story=story, rows=[(f, render.fact_row(f)) for f in story["facts"]],
                      timeline=render.timeline_layout(story["timeline"]), graph=render.graph_layout(story["facts"]))
 
     @app.get("/facts/{fact_id}", response_class=HTMLResponse, include_in_schema=False)
-    def fact_page(request: Request, fact_id: str) -> Response:
-        fact = queries.get_fact(request.app.state.store, fact_id)
+    async def fact_page(request: Request, fact_id: str) -> Response:
+        store = request.app.state.store
+        fact = await run_query(store, queries.get_fact, store, fact_id)
         if fact is None:
             raise HTTPException(404, f"no fact with id {fact_id!r}")
         return _page(request, "fact.html", fact=fact, row=render.fact_row(fact))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(request: Request, article_id: str, event: int | None = Query(None, ge=0, le=10**6),
+    async def article_page(request: Request, article_id: str, event: int | None = Query(None, ge=0, le=10**6),
                      focus: str | None = Query(None, max_length=40), q: str | None = Query(None, max_length=500)
                      ) -> Response:
-        article = queries.get_article(request.app.state.store, article_id)
+        store = request.app.state.store
+        article = await run_query(store, queries.get_article, store, article_id)
         if article is None:
             raise HTTPException(404, f"no article with id {article_id!r}")
         target = _focus(focus)
@@ -151,12 +157,14 @@ def install(app: FastAPI) -> None:
         return _page(request, "entity.html", entity=entity, rows=rows)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(request: Request, q: str = Query("", max_length=500),
+    async def search_page(request: Request, q: str = Query("", max_length=500),
                     offset: int = Query(0, ge=0, le=10**9)) -> Response:
         result, error = None, None
         if q.strip():
             try:
-                result = fulltext.search(request.app.state.store, q, limit=20, offset=offset)
+                store = request.app.state.store
+                run = run_in_threadpool if fulltext.pending_count(store) else partial(run_query, store)
+                result = await run(fulltext.search, store, q, limit=20, offset=offset)
             except fulltext.SearchError as exc:
                 error = str(exc)
         hits = []

@@ -6,8 +6,9 @@ each indexed article to its FTS rowid; triggers queue every inserted or changed 
 ``search_pending`` (they cannot stem) and remove the rows of deleted articles.  Articles still
 pending are indexed lazily before a search runs.
 
-Both: an index ``ix_facts_rank`` in the order the API lists facts (most independent origins
-first), so a page of facts is an index walk instead of a sort of the whole table.
+Both: indexes ``ix_facts_rank`` and ``ix_facts_type_rank`` in the order the API lists facts (most
+independent origins first, optionally of one type), so a page of facts is an index walk instead
+of a sort of the whole table.
 
 PostgreSQL: a stored generated ``tsvector`` column ``articles.search_vector`` built with the
 text-search configuration of the article's language ('german', 'english', else 'simple'), title
@@ -67,8 +68,11 @@ _PG_DOWN = (
 )
 
 
-_BOTH_UP = ("CREATE INDEX ix_facts_rank ON facts (independent_origins DESC, first_reported, id)",)
-_BOTH_DOWN = ("DROP INDEX IF EXISTS ix_facts_rank",)
+_BOTH_UP = (
+    "CREATE INDEX ix_facts_rank ON facts (independent_origins DESC, first_reported, id)",
+    "CREATE INDEX ix_facts_type_rank ON facts (type, independent_origins DESC, first_reported, id)",
+)
+_BOTH_DOWN = ("DROP INDEX IF EXISTS ix_facts_type_rank", "DROP INDEX IF EXISTS ix_facts_rank")
 
 
 def _statements(up: bool) -> tuple[str, ...]:

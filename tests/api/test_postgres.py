@@ -1,0 +1,56 @@
+"""The same API over a PostgreSQL store (German/English text-search configurations)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+
+from tests.api.conftest import make_client
+from tests.api.fixtures import build_store
+
+pytestmark = pytest.mark.postgres
+ADMIN = "postgresql+psycopg://postgres@/postgres?host=/var/run/postgresql"
+
+
+@pytest.fixture(scope="module")
+def pg_client() -> Any:
+    import sqlalchemy as sa
+
+    try:
+        admin = sa.create_engine(ADMIN, isolation_level="AUTOCOMMIT")
+        name = f"lagebild_api_{uuid.uuid4().hex[:8]}"
+        with admin.connect() as conn:
+            conn.execute(sa.text(f"CREATE DATABASE {name}"))
+    except Exception as exc:  # noqa: BLE001 - no server here
+        pytest.skip(f"no PostgreSQL server at {ADMIN}: {exc}")
+    url = f"postgresql://postgres@/{name}?host=/var/run/postgresql"
+    ids = build_store(url)
+    client = make_client(url)
+    yield client, ids
+    client.app.state.store.close()
+    with admin.connect() as conn:
+        conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+
+
+@pytest.mark.parametrize(("path", "total"), [
+    ("/api/v1/stories", 2), ("/api/v1/facts?type=SANCTION", 2), ("/api/v1/facts?entity=e_kp", 3),
+    ("/api/v1/facts?since=2024-01-15", 2), ("/api/v1/entities?q=pjöngjang", 1), ("/api/v1/quotes?speaker=e_bud", 1),
+    ("/api/v1/search?q=Raketen", 2), ("/api/v1/search?q=Lieferungen", 1), ("/api/v1/search?q=missile", 1),
+    ("/api/v1/search?q=Raketen&order=recent", 2), ("/api/v1/articles?story=s1", 3),
+])
+def test_postgres_lists(pg_client, path: str, total: int) -> None:
+    client, _ = pg_client
+    response = client.get(path)
+    assert response.status_code == 200 and response.json()["total"] == total
+
+
+def test_postgres_details_and_pages(pg_client) -> None:
+    client, ids = pg_client
+    story = client.get("/api/v1/stories/s1").json()
+    assert len(story["facts"]) == 4 and story["sources"]
+    article = client.get(f"/api/v1/articles/{ids['de']}").json()
+    assert all(article["text"][s["start"]:s["end"]] == s["text"] for s in article["spans"])
+    for path in ("/", "/stories/s1", f"/articles/{ids['de']}?event=0", "/search?q=Rakete", "/entities/e_kp"):
+        assert client.get(path).status_code == 200, path

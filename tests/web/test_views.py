@@ -1,0 +1,74 @@
+"""Server-rendered pages: every page answers, article text is escaped, headers are strict."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.api.fixtures import build_store
+from tests.web.conftest import add_payload_article
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, dict]:
+    db = tmp_path_factory.mktemp("views") / "site.db"
+    ids = build_store(db)
+    ids["xss"] = add_payload_article(Path(db))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    from lagebild.api.app import create_app
+
+    return TestClient(create_app(str(db))), ids
+
+
+def test_views_every_page_answers(site) -> None:
+    client, ids = site
+    for path in ("/", "/stories/s1", "/stories/s2", f"/articles/{ids['de']}", f"/articles/{ids['de']}?event=1",
+                 f"/articles/{ids['de']}?focus=0-20", "/entities", "/entities?q=kreml", "/entities/e_kp",
+                 "/facts/f_supply", "/search?q=Raketen", "/search?q=", "/static/lagebild.css", "/static/lagebild.js"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+
+
+def test_views_unknown_things_are_html_404(site) -> None:
+    client, ids = site
+    for path in ("/stories/nope", "/articles/nope", "/entities/nope", "/facts/nope", f"/articles/{ids['de']}?event=99"):
+        response = client.get(path)
+        assert response.status_code == 404 and "text/html" in response.headers["content-type"], path
+    assert client.get(f"/articles/{ids['de']}?focus=abc").status_code == 422
+
+
+def test_views_story_page_shows_summary_timeline_facts_graph_sources(site) -> None:
+    client, ids = site
+    html = client.get("/stories/s1").text
+    assert f'/articles/{ids["de"]}?focus=' in html  # a citation of the summary
+    assert 'class="timeline"' in html and 'class="graph"' in html
+    assert "White House briefing" in html and "Südkoreanischer Geheimdienst" in html
+    assert html.count('<tr class="fact') == 4 and "eine Million Schuss" in html
+
+
+def test_views_article_page_marks_the_cited_sentence(site) -> None:
+    client, ids = site
+    html = client.get(f"/articles/{ids['de']}?event=0").text
+    assert 'id="focus"' in html and "k-focus" in html and "k-trigger" in html
+
+
+def test_views_article_text_is_escaped_everywhere(site) -> None:
+    client, ids = site
+    for path in (f"/articles/{ids['xss']}", "/stories/xss:story", "/entities/xss:entity", "/facts/xss:fact",
+                 "/search?q=Bericht", "/", "/entities?q=img"):
+        html = client.get(path).text
+        assert "<script>window" not in html and "<img src=" not in html and "<svg onload" not in html, path
+    assert "&lt;script&gt;window.__xss" in client.get(f"/articles/{ids['xss']}").text
+
+
+def test_views_security_headers(site) -> None:
+    client, _ = site
+    response = client.get("/")
+    csp = response.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert response.headers["x-content-type-options"] == "nosniff"
