@@ -70,7 +70,7 @@ def test_quotes_direct_spanning_sentences():
     ("Der Regierung zufolge ist die Lage an der Grenze stabil.", "zufolge", "Der Regierung", "ist die Lage"),
     ("Nach Angaben der Polizei wurden drei Menschen verletzt.", "Nach", "Angaben der Polizei", "wurden drei"),
     ("Die Verhandlungen seien gescheitert, so der Vermittler.", "so", "der Vermittler", "Die Verhandlungen"),
-    ("Wie die Zeitung berichtet, plant die Regierung eine Reform.", "Wie die Zeitung berichtet", "die Zeitung",
+    ("Wie die Zeitung berichtet, plant die Regierung eine Reform.", "berichtet", "die Zeitung",
      "plant die Regierung"),
     ("Die Sprecherin wies darauf hin, dass die Frist abgelaufen sei.", "wies darauf hin", "Die Sprecherin", "dass"),
     ("Am Donnerstag betonte der Botschafter, die Vereinbarung gelte weiter.", "betonte", "der Botschafter",
@@ -146,9 +146,47 @@ def test_quotes_title_in_marks_is_no_quote():
     assert find(text) == []
 
 
-def test_quotes_stage_is_version_1():
+def test_quotes_reported_speech_act_is_whole_sentence():
+    text = "Der Verkehrsminister forderte am Montag eine rasche Reparatur der Brücke."
+    found = find(text)
+    _check_offsets(text, found)
+    assert len(found) == 1
+    assert found[0].text == text  # SpkAtt: the final mark belongs to a reported sentence
+    assert found[0].speaker.text == "Der Verkehrsminister"
+
+
+def test_quotes_reported_speech_act_needs_a_speaker():
+    text = "Mit dem neuen Programm schließt sich eine oft beklagte Lücke im Angebot der Stadt."
+    assert find(text) == []
+
+
+def test_quotes_free_indirect_sentences_form_one_quote():
+    text = ("Der Sprecher sagte, der Schaden sei groß. Die Brücke bleibe vorerst gesperrt. "
+            "Eine Umleitung werde eingerichtet.")
+    found = find(text)
+    _check_offsets(text, found)
+    assert len(found) == 2
+    assert found[1].text == "Die Brücke bleibe vorerst gesperrt. Eine Umleitung werde eingerichtet."
+    assert found[1].cue is None and found[1].speaker.text == "Der Sprecher"
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("In der Mitteilung heißt es, die Lage sei unter Kontrolle.", "heißt es", None),
+    ("Der Trainer äußerte sich, die Mannschaft habe gut gespielt.", "äußerte sich", "Der Trainer"),
+    ("„Wir bauen die Halle bis zum Sommer“, so der Architekt.", "so", "der Architekt"),
+    ("„Die Werte sind unauffällig“, sagte Prof. Dr. Anna Weber.", "sagte", "Prof. Dr. Anna Weber"),
+])
+def test_quotes_cue_and_speaker_boundaries(text, cue, speaker):
+    found = find(text)
+    _check_offsets(text, found)
+    assert len(found) == 1
+    assert found[0].cue.text == cue
+    assert (found[0].speaker.text if found[0].speaker else None) == speaker
+
+
+def test_quotes_stage_is_version_2():
     spec = registered()["lagebild.quotes"]
-    assert spec.version == "1"
+    assert spec.version == "2"
     assert "quotes" in spec.provides
 
 

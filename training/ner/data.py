@@ -8,13 +8,15 @@ variants) for German, CoNLL's PER/LOC/ORG/MISC for English.
 from __future__ import annotations
 
 import lzma
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 Sentence = tuple[list[str], list[str]]
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+#: ../shared/data next to the repository (or $LAGEBILD_SHARED/data)
+DATA = Path(os.environ.get("LAGEBILD_SHARED", Path(__file__).resolve().parents[3] / "shared")) / "data"
 
 
 def _open(path: Path):

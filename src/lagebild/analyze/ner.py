@@ -9,7 +9,7 @@ labelled character spans out.  The tagger is also a spaCy component (``lagebild_
 
 Labels are GermEval 2014's: PER, LOC, ORG, OTH with ``deriv`` (adjectives and demonyms:
 "russische") and ``part`` (names inside compounds: "EU-Kommissar") variants; German data trains
-German, wikigold trains English (PER, LOC, ORG, MISC).
+German; wikigold and GUM train English (PER, LOC, ORG, MISC).
 """
 
 from __future__ import annotations

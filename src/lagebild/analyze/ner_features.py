@@ -102,6 +102,20 @@ _CONTEXT_KEEP = ("l=", "sh=", "T", "U", "dE", "dPER", "dLOC", "dORG", "dOTH", "d
                  "dPART", "g=", "s3=", "lowseen", "dict")
 
 
+def _quoted(words: list[str]) -> list[str]:
+    """``q`` for words between two quotation marks of the sentence (titles, works: OTH),
+    ``q0``/``q1`` for the first and last of them."""
+    marks = [i for i, w in enumerate(words) if w in ('"', "„", "“", "”", "«", "»")]
+    out = [""] * len(words)
+    for a, b in zip(marks[::2], marks[1::2]):
+        if 0 < b - a - 1 <= 12:
+            for k in range(a + 1, b):
+                out[k] = "q"
+            out[a + 1] = "q0"
+            out[b - 1] = "q1" if b - 1 > a + 1 else "q01"
+    return out
+
+
 class Featurizer:
     """Feature lists for the tokens of one sentence."""
 
@@ -129,10 +143,17 @@ class Featurizer:
         looked = [self._lookup(w) for w in words]
         lows = [w.lower() for w in words]
         n = len(words)
+        quoted = _quoted(words)
         out: list[list[str]] = []
         for i in range(n):
             own, _ = looked[i]
             f = list(own)
+            if quoted[i]:
+                f.append(quoted[i])
+            if i > 0:
+                f.append(f"-1w={words[i - 1]}")
+            if i + 1 < n:
+                f.append(f"+1w={words[i + 1]}")
             if i == 0:
                 f.append("BOS")
                 if words[0][:1].isupper():

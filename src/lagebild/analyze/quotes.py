@@ -21,14 +21,14 @@ import re
 from collections.abc import Sequence
 
 from lagebild.analyze.quotes_find import (
-    KONJUNKTIV, Found, direct_cue, direct_spans, find_in_sentence,
+    KONJUNKTIV, Found, direct_cue, direct_spans, find_in_sentence, np_after,
 )
 from lagebild.analyze.speech import ADVERBIAL_STARTS, ARTICLES, PREPOSITIONS, PRONOUNS, Lexicon, Tok, is_role_word, lexicon, name_in, tokens
 from lagebild.model import EntityMention, Quote, Span, Speaker
 from lagebild.pipeline import Doc, stage
 
 STAGE = "lagebild.quotes"
-VERSION = "1"
+VERSION = "2"
 MIN_DIRECT_WORDS = 3
 #: a Konjunktiv sentence this many sentences after a quote continues it
 CONTINUATION = 2
@@ -37,6 +37,21 @@ STRONG_KONJUNKTIV = frozenset({"sei", "seien", "habe", "werde", "könne", "müss
 #: cues whose source is no speaker a later sentence continues ("Demnach", "nach Erkenntnissen")
 WEAK_SOURCES = frozenset({"demnach", "danach", "wonach", "nach"})
 #: the reportive modal: "soll … geliefert haben" reports a claim without naming its source
+#: a reported speech act needs a speaker that can speak
+REPORTED_FILTER = True
+SPEAKING_NOUNS = frozenset({"Regierung", "Polizei", "Staatsanwaltschaft", "Gericht", "Parlament", "Ministerium",
+                            "Behörde", "Behörden", "Experten", "Gutachter", "Kritiker", "Ärzte", "Zeugen", "Anwohner",
+                            "Betreiber", "Veranstalter", "Forscher", "Wissenschaftler", "Opposition", "Partei",
+                            "Gewerkschaft", "Verband", "Unternehmen", "Konzern", "Bürger", "Demonstranten"})
+#: a cue-less reported sentence with ", dass" keeps only the clause as its message
+SPLIT_DASS = True
+#: a reported sentence this many sentences after a quote takes its speaker
+INHERIT_REACH = 0
+#: consecutive sentences of free indirect speech form one quote
+MERGE_FREE = True
+MERGE_CONTINUED_ONLY = False
+#: a continuation takes the speaker mention nearest to it (not the last full name)
+INHERIT_LAST = True
 REPORTIVE = re.compile(r"\b(?:soll|sollen)\b[^.;:]*?\b(?:haben|sein|worden)\b")
 
 
@@ -100,6 +115,7 @@ def _indirect(text: str, sents: list[tuple[int, int]], direct: list[Found], lang
     dcues = {d.cue for d in direct if d.cue}
     found: list[Found] = []
     last_quote_sentence = -10
+    last_free = -10
     direct_sentences = {i for i, (a, b) in enumerate(sents) if _overlaps(a, b, dspans)}
     for si, (a, b) in enumerate(sents):
         toks = tokens(text, a, b)
@@ -125,12 +141,67 @@ def _indirect(text: str, sents: list[tuple[int, int]], direct: list[Found], lang
         if continued or (language != "en" and (REPORTIVE.search(text, a, b) or _konjunktiv(toks, masked, STRONG_KONJUNKTIV))):
             first = next((k for k, t in enumerate(toks) if t.is_word), 0)
             end = len(toks)
-            while end > first and not toks[end - 1].is_word and toks[end - 1].text not in {"“", "”", '"', "«", "»"}:
+            while end > first and not toks[end - 1].is_word and toks[end - 1].text not in {"“", "”", '"', "«", "»", ".", "!", "?"}:
                 end -= 1
+            split = _clause_split(toks, masked, first, end, language, lex) if SPLIT_DASS else None
+            if split is not None:
+                found.append(split)
+                last_quote_sentence = si
+                continue
             if end - first >= 4:
-                found.append(Found(toks[first].start, toks[end - 1].end, "indirect", None, None, inherit=continued))
+                prev = found[-1] if found else None
+                if MERGE_FREE and prev is not None and prev.cue is None and prev.speaker is None \
+                        and last_free == si - 1 and (continued or not MERGE_CONTINUED_ONLY) \
+                        and not _reported_after_comma(toks, masked):
+                    # free indirect speech running over several sentences is one quote
+                    found[-1] = Found(prev.start, toks[end - 1].end, "indirect", None, None, inherit=prev.inherit)
+                else:
+                    found.append(Found(toks[first].start, toks[end - 1].end, "indirect", None, None,
+                                       inherit=continued or si - last_quote_sentence <= INHERIT_REACH))
+                last_free = si
                 # a continuation does not extend the reach of the quote it continues
     return found
+
+
+def _clause_split(toks: list[Tok], masked: set[int], first: int, end: int, language: str,
+                  lex: Lexicon) -> Found | None:
+    """A reported clause after an unknown speech phrase: "Die Experten kamen zu dem Ergebnis,
+    dass …" → message from "dass", the verb after the subject as the cue."""
+    for p in range(first + 2, min(end - 3, first + 16)):
+        if p in masked or toks[p].text in {".", ";", ":"}:
+            return None
+        if toks[p].text == "," and toks[p + 1].lower in {"dass", "daß"}:
+            break
+    else:
+        return None
+    sp = np_after(toks, first, language, lex)
+    cue = None
+    if sp is not None and sp[1] < p and toks[sp[1]].is_word and not toks[sp[1]].is_cap:
+        cue = (toks[sp[1]].start, toks[sp[1]].end)
+    else:
+        sp = None
+    last = end
+    while last > p + 1 and toks[last - 1].text in {".", "!", "?"}:
+        last -= 1
+    if last - p < 4:
+        return None
+    spk = (toks[sp[0]].start, toks[sp[1] - 1].end) if sp else None
+    return Found(toks[p + 1].start, toks[last - 1].end, "indirect", cue, spk, inherit=sp is None)
+
+
+def _reported_after_comma(toks: list[Tok], masked: set[int]) -> bool:
+    """Whether the first Konjunktiv of a sentence stands after a comma: an indicative main clause
+    introduces it ("Die Stadt begegnet der Kritik mit dem Argument, die Züge seien …"), so the
+    sentence opens a quote of its own."""
+    comma = False
+    for k, t in enumerate(toks):
+        if k in masked:
+            continue
+        if t.text == ",":
+            comma = True
+        elif t.lower in KONJUNKTIV:
+            return comma
+    return False
 
 
 def _lend_cue(direct: list[Found], f: Found) -> None:
@@ -235,9 +306,11 @@ def _resolve(text: str, found: list[Found], entities: Sequence[EntityMention], l
                     m = entities[mention]
                     name = m.name if m.label in {"PER", "ORG"} and m.form not in {"adjective", "demonym"} \
                         or not name else name
+            if f.reported and REPORTED_FILTER and not _speaking(toks, mention, entities, lang, lex):
+                continue  # "eine oft beklagte Lücke": no one speaks
             speaker = Speaker(a, b, surface, mention, name)
         elif f.inherit and last is not None:
-            speaker = last_full or last
+            speaker = (last if INHERIT_LAST and last.text and last.text.lower() not in PRONOUNS[lang] else None) or last_full or last
         cue = Span(f.cue[0], f.cue[1], text[f.cue[0]:f.cue[1]]) if f.cue else None
         quotes.append(Quote(f.start, f.end, text[f.start:f.end], f.kind, cue, speaker, stage_name))
         if speaker is not None:
@@ -248,6 +321,15 @@ def _resolve(text: str, found: list[Found], entities: Sequence[EntityMention], l
             if speaker.name and " " in speaker.name:
                 known.append(speaker.name)
     return quotes
+
+
+def _speaking(toks: list[Tok], mention: int | None, entities: Sequence[EntityMention], lang: str,
+              lex: Lexicon) -> bool:
+    """Whether a speaker phrase names someone who can speak: a person, an organisation, a state,
+    an office or a pronoun."""
+    if mention is not None and entities[mention].label in {"PER", "ORG", "GPE"}:
+        return True
+    return any(t.lower in PRONOUNS[lang] or is_role_word(t.text, lex) or t.text in SPEAKING_NOUNS for t in toks)
 
 
 def _last_person(entities: Sequence[EntityMention], before: int) -> int | None:

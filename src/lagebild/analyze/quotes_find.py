@@ -36,6 +36,11 @@ BACK_CUES = {"demnach", "wonach", "danach"}
 REPORTED_VERBS = {"sprechen", "bezeichnen", "kritisieren", "nennen", "fordern", "warnen", "ankündigen",
                   "bekanntgeben", "vorwerfen", "beklagen", "verurteilen", "dementieren", "bestreiten",
                   "zurückweisen", "bestätigen", "melden", "berichten"}
+#: whether a reported speech act keeps its verb as the cue (SpkAtt marks none; the events stage
+#: needs it to tell a speech-act event from an event reported by someone)
+REPORTED_CUE = True
+#: words that belong to a cue when they follow its verb ("äußerte sich", "hieß es")
+CUE_TAILS = {"sich"}
 KONJUNKTIV = {
     "benötige", "gehöre", "unterliege", "befinde", "führe", "zeige", "erfolge", "erwarte", "halte",
     "nehme", "stelle", "spiele", "möge", "bedeute", "betrage", "entspreche", "reiche", "treffe", "brächten",
@@ -66,6 +71,7 @@ class Found:
     cue: tuple[int, int] | None
     speaker: tuple[int, int] | None
     inherit: bool = False  # speaker continues from the previous quote
+    reported: bool = False  # a reported speech act (the whole sentence, no cue)
 
 
 # --------------------------------------------------------------------------- direct quotes
@@ -151,6 +157,9 @@ def np_after(toks: list[Tok], i: int, language: str, lex: Lexicon) -> tuple[int,
                     appositions += 1
                     continue
             break
+        if t.text == "." and j > i and toks[j - 1].text in TITLE_ABBREVIATIONS and j + 1 < n and toks[j + 1].is_cap:
+            j += 1  # "Prof. Dr. Matthias Beckmann"
+            continue
         if not t.is_word and t.text not in {"-", "’", "'"} and t.text not in OPEN_MARKS:
             break
         if t.text in OPEN_MARKS and seen_head:  # a title in quotation marks: das Magazin „Der Spiegel“
@@ -194,6 +203,9 @@ def np_after(toks: list[Tok], i: int, language: str, lex: Lexicon) -> tuple[int,
     return (i, j) if j > i else None
 
 
+FINITE_BACKWARD = True
+COLON_BOUNDARY = True
+TITLE_ABBREVIATIONS = {"Dr", "Prof", "St", "Mr", "Mrs", "Ms", "Gen", "Sen", "Jr", "Hl"}
 NP_GLUE = {
     "de": {"des", "der", "von", "vom", "und", "sowie", "sowohl", "als", "auch", "al", "van", "de", "bin",
            "eines", "einer"},
@@ -250,6 +262,18 @@ def _message_span(toks: list[Tok], a: int, b: int) -> tuple[int, int] | None:
     return (toks[a].start, toks[b - 1].end)
 
 
+def _sentence_span(toks: list[Tok], a: int, b: int) -> tuple[int, int] | None:
+    """A whole sentence as a message, its final mark included (SpkAtt's reading of reported and
+    free indirect speech)."""
+    while a < b and toks[a].text in {",", ":", "-", "–"}:
+        a += 1
+    while b > a and toks[b - 1].text in {",", ":", ";", "-", "–"}:
+        b -= 1
+    if b - a < 3:
+        return None
+    return (toks[a].start, toks[b - 1].end)
+
+
 def _speaker_before(toks: list[Tok], lo: int, v: int, language: str, lex: Lexicon) -> tuple[int, int] | None:
     """Subject in front of the finite verb at ``v`` (clause starts at ``lo``), or after it."""
     lang = "en" if language == "en" else "de"
@@ -286,10 +310,18 @@ def _speaker_after(toks: list[Tok], cue: tuple[int, int], language: str, lex: Le
 def _finite_before(toks: list[Tok], lo: int, c: int, language: str) -> int:
     """Index of the finite auxiliary in front of a participle cue at ``c`` (or ``c`` itself)."""
     aux = AUXILIARIES["en" if language == "en" else "de"]
-    for k in range(lo, c):
+    if not FINITE_BACKWARD:
+        for k in range(lo, c):
+            if toks[k].lower in aux:
+                return k
+        return c
+    found = c
+    for k in range(c - 1, lo - 1, -1):  # never across a clause boundary ("…, den er geschickt hat, erklärt er")
+        if toks[k].text in {",", ":", ";"}:
+            break
         if toks[k].lower in aux:
-            return k
-    return c
+            found = k
+    return found
 
 
 def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexicon,
@@ -301,6 +333,7 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
         return []
     found: list[Found] = []
     whole = _message_span(toks, 0, n)
+    sentence = _sentence_span(toks, 0, n)
 
     def span(rng: tuple[int, int] | None) -> tuple[int, int] | None:
         if rng is None or rng[1] <= rng[0]:
@@ -417,7 +450,7 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
             if msg:
                 found.append(Found(msg[0], msg[1], "indirect", (t.start, toks[i + 1].end), span(np)))
             return found
-        if low in ("wie", "as") and i + 2 < n and (i == 0 or toks[i - 1].text == "," or (
+        if low in ("wie", "as") and i + 2 < n and (i == 0 or toks[i - 1].text == "," or t.text in {"Wie", "As"} or (
                 i == 1 and toks[0].lower in {"denn", "und", "aber", "doch", "and", "but"})):
             k = i + 1
             while k < n and k - i <= 14 and toks[k].text not in {",", "."} and not _is_cue(toks, k, lex, language):
@@ -427,12 +460,15 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
                 while cue_end + 1 < n and toks[cue_end + 1].text not in {",", "."}:
                     cue_end += 1
                 np = (i + 1, k)
-                if i <= 1:
+                inner = np_after(toks, i + 1, language, lex)
+                if inner and inner[1] <= k:
+                    np = inner
+                if i <= 1 or t.is_cap:
                     msg = _message_span(toks, cue_end + 1, n)
                 else:
                     msg = _message_span(toks, 0, i)
                 if msg:
-                    found.append(Found(msg[0], msg[1], "indirect", (t.start, toks[k].end), span(np)))
+                    found.append(Found(msg[0], msg[1], "indirect", _cue_span(toks, k, k, k), span(np)))
                     return found
         # ---- verb cues
         cue = _is_cue(toks, i, lex, language)
@@ -514,8 +550,10 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
         if after is None and before is None and lang == "de" and lemma in REPORTED_VERBS and reported:
             v = _finite_before(toks, 0, c0, language)
             sp = _speaker_before(toks, 0, v, language, lex)
-            if sp and whole:
-                found.append(Found(whole[0], whole[1], "indirect", _cue_span(toks, c0, c0, c1), span(sp)))
+            if sp and sentence:
+                # a reported speech act: SpkAtt marks no cue and takes the whole sentence
+                cue_span = _cue_span(toks, c0, c0, c1) if REPORTED_CUE else None
+                found.append(Found(sentence[0], sentence[1], "indirect", cue_span, span(sp), reported=True))
                 return found
         if before is not None:
             msg = _message_span(toks, *before)
@@ -543,7 +581,11 @@ def direct_cue(toks: list[Tok], qa: int, qb: int, language: str, lex: Lexicon) -
     if k < n:
         cue = _is_cue(toks, k, lex, language)
         if cue:
-            return _cue_range(cue[0], cue[0], cue[1]), _speaker_after(toks, cue, language, lex)
+            return _with_tail(toks, _cue_range(cue[0], cue[0], cue[1])), _speaker_after(toks, cue, language, lex)
+        if lang == "de" and toks[k].lower == "so" and k > qb:
+            np = np_after(toks, k + 1, language, lex)
+            if np:
+                return (k, k + 1), np
         if lang == "en":
             for j in range(k + 1, min(n, k + 6)):
                 cue = _is_cue(toks, j, lex, language)
@@ -558,15 +600,15 @@ def direct_cue(toks: list[Tok], qa: int, qb: int, language: str, lex: Lexicon) -
         if cue:
             c0, c1 = cue
             for b in range(c0 - 1, -1, -1):
-                if toks[b].text in {"“", "”", '"', "»", "«"}:
+                if toks[b].text in {"“", "”", '"', "»", "«"} or (COLON_BOUNDARY and toks[b].text == ":"):
                     lo = b + 1
                     break
             while lo < c0 and toks[lo].text in {","}:
                 lo += 1
             if c0 == lo:
-                return _cue_range(c0, c0, c1), _speaker_after(toks, cue, language, lex)
+                return _with_tail(toks, _cue_range(c0, c0, c1)), _speaker_after(toks, cue, language, lex)
             v = _finite_before(toks, lo, c0, language)
-            return _cue_range(v, c0, c1), _speaker_before(toks, lo, v, language, lex)
+            return _with_tail(toks, _cue_range(v, c0, c1)), _speaker_before(toks, lo, v, language, lex)
     return None, None
 
 
@@ -579,5 +621,14 @@ def _cue_range(v: int, c0: int, c1: int) -> tuple[int, int]:
 
 
 def _cue_span(toks: list[Tok], v: int, c0: int, c1: int) -> tuple[int, int]:
-    a, b = _cue_range(v, c0, c1)
+    a, b = _with_tail(toks, _cue_range(v, c0, c1))
     return toks[a].start, toks[b - 1].end
+
+
+def _with_tail(toks: list[Tok], rng: tuple[int, int]) -> tuple[int, int]:
+    """Extend a cue by a reflexive or the "es" of "heißt es" right after it."""
+    a, b = rng
+    if b < len(toks) and (toks[b].lower in CUE_TAILS or (
+            toks[b].lower == "es" and toks[b - 1].lower in {"heißt", "hieß", "hießt"})):
+        return a, b + 1
+    return a, b

@@ -218,7 +218,7 @@ def demo(
         summary = run_demo(out_dir, workers=conf.worker_count, console=console)
     except LagebildError as exc:
         _fail(exc)
-    out.print(summary)
+    typer.echo(summary)  # plain text: paths must never be cropped or wrapped
 
 
 @app.command(name="eval")

@@ -89,6 +89,23 @@ def find(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def against(fact: dict[str, Any], others: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Discrepancies between one fact and the other facts of its family."""
+    if not _anchored(fact):
+        return []
+    out = []
+    for other in sorted(others, key=lambda f: f["id"]):
+        if other["id"] == fact["id"] or not _anchored(other):
+            continue
+        if _articles(fact) == _articles(other) and len(_articles(fact)) == 1:
+            continue
+        a, b = sorted((fact, other), key=lambda f: f["id"])
+        found = compare(a, b)
+        if found is not None:
+            out.append(found)
+    return out
+
+
 def denials(facts: list[dict[str, Any]]) -> dict[str, str]:
     """Facts denied by a party: fact id → the denying DENY fact (same story, speaker among its parties)."""
     deny = [f for f in facts if f["type"] == "DENY"]

@@ -292,51 +292,63 @@ class Linker:
         return out
 
     def finish(self) -> tuple[list[dict[str, Any]], list[str], list[dict[str, Any]]]:
-        """Discrepancies, disputes, labels, statuses and summaries of what this run touched."""
+        """Discrepancies, disputes, labels, statuses and summaries of what this run touched.
+
+        Only the touched facts are compared with their family (same type and core arguments, same
+        year); a fact of the family is rewritten only when its discrepancies change.
+        """
         touched = dict(self.state.get("facts", sorted(self.touched_facts)))
         buckets = sorted({b for f in touched.values() for b in f["data"].get("buckets", [])})
         members = self.state.lookup("fam", buckets)
-        old_discs = self.state.lookup("disc", buckets)
-        dropped = sorted({d for refs in old_discs.values() for d in refs})
+        family = self.state.get("facts", sorted({f for refs in members.values() for f in refs}))
+        old_index = self.state.lookup("disc", sorted(touched))
         new_discs: dict[str, dict[str, Any]] = {}
-        update: dict[str, dict[str, Any]] = dict(touched)
-        contradicted: dict[str, set[str]] = {}
-        for bucket in buckets:
-            for d in sorted(old_discs[bucket]):
-                self.state.drop_index("disc", bucket, d)
-            family = list(self.state.get("facts", sorted(members[bucket])).values())
-            for fact in family:
-                update[fact["id"]] = fact
-                contradicted.setdefault(fact["id"], set())
-            for disc in discrepancies.find(family):
-                disc["data"]["bucket"] = bucket
+        new_pairs: set[tuple[str, str, str]] = set()  # (fact, disc, other)
+        for fid, fact in touched.items():
+            others = [family[o] for bucket in fact["data"].get("buckets", []) for o in members[bucket]
+                      if o in family]
+            for disc in discrepancies.against(fact, others):
                 new_discs[disc["id"]] = disc
-                self.state.add_index("disc", bucket, disc["id"])
-                for fid in disc["data"]["facts"]:
-                    contradicted[fid].add(disc["id"])
-        stories = {f["story_id"] for f in update.values()}
-        if any(f["type"] == "DENY" for f in touched.values()):
-            for facts in self._story_facts({f["story_id"] for f in touched.values() if f["type"] == "DENY"}).values():
-                for fact in facts:
-                    update.setdefault(fact["id"], fact)
+                x, y = disc["data"]["facts"]
+                new_pairs.update({(x, disc["id"], y), (y, disc["id"], x)})
+        old_pairs = {(fid, *ref.split("|", 1)) for fid, refs in old_index.items() for ref in refs}
+        dropped = sorted({d for _, d, _ in old_pairs - new_pairs} - set(new_discs))
+        changed: dict[str, dict[str, Any]] = dict(touched)
+        for fid, did, other in sorted(old_pairs - new_pairs):
+            self.state.drop_index("disc", fid, f"{did}|{other}")
+            self.state.drop_index("disc", other, f"{did}|{fid}")
+            row = self.state.one("facts", other)
+            if row is not None:
+                row["data"]["discrepancies"] = [d for d in row["data"].get("discrepancies", []) if d != did]
+                changed[other] = row
+        for fid, did, other in sorted(new_pairs):
+            self.state.add_index("disc", fid, f"{did}|{other}")
+            row = changed.get(fid) or self.state.one("facts", fid)
+            if row is not None and did not in row["data"].setdefault("discrepancies", []):
+                row["data"]["discrepancies"] = sorted(row["data"]["discrepancies"] + [did])
+                changed[fid] = row
+        deny_stories = {f["story_id"] for f in touched.values() if f["type"] == "DENY"}
+        for facts in self._story_facts(deny_stories).values():  # a new denial can dispute older facts
+            for fact in facts:
+                changed.setdefault(fact["id"], fact)
+        stories = {f["story_id"] for f in changed.values()}
         deny = [f for fs in self._story_facts(stories, types=("DENY",)).values() for f in fs]
-        denied = discrepancies.denials(deny + [f for f in update.values() if f["type"] != "DENY"])
-        ids = {e for f in update.values() for r in f["data"]["entities"].values() for e in r}
+        denied = discrepancies.denials(deny + [f for f in changed.values() if f["type"] != "DENY"])
+        ids = {e for f in changed.values() for r in f["data"]["entities"].values() for e in r}
         names = {e: row["name"] for e, row in self.state.get("entities", sorted(ids)).items()}
-        for fact in update.values():
+        fresh_articles = set(self.state.link_articles)
+        for fact in changed.values():
             fact["label"] = fx.label(fact, names)
-            if fact["id"] in contradicted:
-                fact["data"]["discrepancies"] = sorted(contradicted[fact["id"]])
             fact["data"]["denied_by"] = denied.get(fact["id"])
             disputed = bool(fact["data"].get("discrepancies")) or fact["id"] in denied
             fact["status"] = fx.status(fact, disputed)
             self.state.put("facts", fact)
-            for m in fact["data"]["mentions"]:
-                self.state.fact_events[(m["article"], m["idx"])] = {
-                    "article_id": m["article"], "idx": m["idx"], "fact_id": fact["id"],
-                    "origin": m["origin"]["key"], "data": {"origin": m["origin"], "status": m["status"]}}
-        for fact in update.values():
             self.touched_stories.add(fact["story_id"])
+            for m in fact["data"]["mentions"]:
+                if m["article"] in fresh_articles:  # older mentions keep their rows
+                    self.state.fact_events[(m["article"], m["idx"])] = {
+                        "article_id": m["article"], "idx": m["idx"], "fact_id": fact["id"],
+                        "origin": m["origin"]["key"], "data": {"origin": m["origin"], "status": m["status"]}}
         return list(new_discs.values()), dropped, self._summaries(
             [f for fs in self._story_facts(self.touched_stories, top=3 * summary.MAX_SENTENCES).values()
              for f in fs])
