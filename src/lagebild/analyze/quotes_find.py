@@ -340,6 +340,19 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
             return None
         return (toks[rng[0]].start, toks[rng[1] - 1].end)
 
+    def source_phrase_quote(i: int, end: int, cue) -> list[Found]:
+        """A source phrase at token ``i`` up to ``end`` ("nach Angaben von X"): the message is
+        what follows it at a sentence start, what precedes it at a sentence end, else the sentence."""
+        if i == 0 or (i == 1 and not toks[0].is_word):
+            msg = _message_span(toks, end, n)
+        elif end >= n - 1:
+            msg = _message_span(toks, 0, i)
+        else:
+            msg = whole
+        if msg:
+            found.append(Found(msg[0], msg[1], "indirect", (cue.start, cue.end), span((i + 1, end))))
+        return found
+
     for i, t in enumerate(toks):
         if i in masked:
             continue
@@ -398,16 +411,7 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
                 np = np_after(toks, end + 1 if toks[end].lower in {"von", "aus"} else end, language, lex)
                 if np:
                     end = np[1]
-            speaker = (i + 1, end)
-            if i == 0 or (i == 1 and not toks[0].is_word):
-                msg = _message_span(toks, end, n)
-            elif end >= n - 1:
-                msg = _message_span(toks, 0, i)
-            else:
-                msg = whole
-            if msg:
-                found.append(Found(msg[0], msg[1], "indirect", (t.start, t.end), span(speaker)))
-            return found
+            return source_phrase_quote(i, end, t)
         if lang == "de" and low == "nach" and i + 1 < n and (
                 toks[i + 1].text in lex.nouns or toks[i + 1].text.endswith(tuple("-" + x for x in ("Erkenntnissen", "Angaben", "Informationen", "Berichten", "Einschätzung")))
                 or (i + 2 < n and toks[i + 2].text in lex.nouns and toks[i + 1].lower in ARTICLES["de"] | {"eigenen", "ersten", "neuen", "offiziellen"})):
@@ -420,16 +424,7 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
                 np = np_after(toks, end + 1 if toks[end].lower in {"von", "aus"} else end, language, lex)
                 if np:
                     end = np[1]
-            speaker = (i + 1, end)
-            if i == 0 or (i == 1 and not toks[0].is_word):
-                msg = _message_span(toks, end, n)
-            elif end >= n - 1:
-                msg = _message_span(toks, 0, i)
-            else:
-                msg = whole
-            if msg:
-                found.append(Found(msg[0], msg[1], "indirect", (t.start, t.end), span(speaker)))
-            return found
+            return source_phrase_quote(i, end, t)
         if lang == "de" and low == "so" and i > 0 and toks[i - 1].text == "," and i + 1 < n:
             np = np_after(toks, i + 1, language, lex)
             if np and (np[1] >= n - 1 or toks[np[1]].text in {".", ","}):
