@@ -114,9 +114,9 @@ def test_events_attribution_names_the_quoted_speaker():
     assert _args(event)["supplier"] == "Nordkorea"
 
 
-def test_events_stage_is_version_1():
+def test_events_stage_is_version_2():
     spec = registered()["lagebild.events"]
-    assert spec.version == "1"
+    assert spec.version == "2"
     assert "quotes" in spec.requires
 
 
@@ -148,3 +148,24 @@ def test_events_seeds_supplies_strikes_meetings_and_planned_visit():
     assert any(e.type == "MEET" for e in found)
     assert any(e.type == "VISIT" and e.status == "planned" and "Putin" in e.args.get("visitor", e.trigger).text
                for e in found)
+
+
+@pytest.mark.parametrize("sentence,value,item,status", [
+    ("Ein Beamter sprach von etwa 1,5 Millionen Granaten, die Pjöngjang nach Russland verschifft haben soll.",
+     1_500_000, "Granaten", "alleged"),
+    ("Es geht um rund 300 Raketen, die Nordkorea an Russland geliefert hat.", 300, "Raketen", "asserted"),
+])
+def test_events_relative_clause_takes_the_antecedent_quantity(sentence, value, item, status):
+    from datetime import date
+
+    from lagebild.model import Article
+    from lagebild.pipeline import Pipeline
+
+    doc = Pipeline.build().annotate(Article.create(sentence, language="de", published=date(2024, 1, 25)))
+    supply = [e for e in doc.layers["events"] if e.type == "SUPPLY"]
+    assert len(supply) == 1
+    e = supply[0]
+    assert e.args["quantity"].value == value and item in e.args["item"].text
+    assert e.status == status
+    for arg in e.args.values():
+        assert sentence[arg.start:arg.end] == arg.text

@@ -11,10 +11,10 @@ from lagebild.analyze import ner
 from lagebild.analyze.sentences import tokenizer
 from tests.conftest import shared_path
 
-#: strict outer-chunk F1 (12 labels) of the shipped model on the first 600 dev sentences (0.733),
+#: strict outer-chunk F1 (12 labels) of the shipped model on the first 600 dev sentences (0.740),
 #: measured when the model was built; the gate sits a little below
 DEV_SAMPLE = 600
-DEV_FLOOR = 0.71
+DEV_FLOOR = 0.72
 
 
 def _read_dev(path, limit):

@@ -184,9 +184,9 @@ def test_quotes_cue_and_speaker_boundaries(text, cue, speaker):
     assert (found[0].speaker.text if found[0].speaker else None) == speaker
 
 
-def test_quotes_stage_is_version_2():
+def test_quotes_stage_is_version_3():
     spec = registered()["lagebild.quotes"]
-    assert spec.version == "2"
+    assert spec.version == "3"
     assert "quotes" in spec.provides
 
 

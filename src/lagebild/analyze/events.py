@@ -28,7 +28,7 @@ from lagebild.model import Argument, Attribution, EntityMention, Event, Quantity
 from lagebild.pipeline import Doc, stage
 
 STAGE = "lagebild.events"
-VERSION = "1"
+VERSION = "2"
 INTELLIGENCE = re.compile(r"erkenntnis|geheimdienst|intelligence|informationen|nachrichtendienst", re.I)
 EXPERTS = re.compile(r"experte|analyst|beobachter|fachleute|expert|observer|forscher|researcher", re.I)
 OUTLETS = re.compile(r"nachrichtenagentur|zeitung|times|agentur|bericht|medien|independent|post|journal|tass|kcna"
@@ -145,6 +145,29 @@ def _quantity_arg(text: str, item: Argument | None, clause: tuple[int, int], qua
     return None
 
 
+RELATIVE = {"de": frozenset({"die", "der", "das", "welche", "welcher", "welches"}),
+            "en": frozenset({"that", "which"})}
+
+
+def _antecedent(text: str, toks: list[Tok], clause: tuple[int, int], prev: tuple[int, int] | None,
+                quantities: Sequence[Quantity], language: str) -> tuple[Argument | None, Argument | None]:
+    """The counted thing a relative clause refers back to, as (item, quantity):
+    "… von etwa 1,5 Millionen Granaten, die Pjöngjang nach Russland verschifft haben soll"."""
+    lo = clause[0]
+    if prev is None or lo == 0 or toks[lo].lower not in RELATIVE.get(language, ()) or toks[lo - 1].text != ",":
+        return None, None
+    comma = toks[lo - 1].start
+    for k, q in enumerate(quantities):
+        if toks[prev[0]].start <= q.start and q.end <= comma and q.unit:
+            tail = text[q.end:comma]
+            if not tail.strip() or (len(tail.split()) <= 3 and not any(ch in tail for ch in ",;:()")):
+                item_start = q.end + len(tail) - len(tail.lstrip()) if tail.strip() else q.start
+                item = Argument(item_start, comma, text[item_start:comma]) if tail.strip() else \
+                    Argument(q.start, q.end, text[q.start:q.end])
+                return item, Argument(q.start, q.end, text[q.start:q.end], quantity=k, value=q.value)
+    return None, None
+
+
 def find(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[EntityMention] = (),
          timexes: Sequence[Timex] = (), quantities: Sequence[Quantity] = (), quotes: Sequence[Quote] = (),
          language: str = "de", stage_name: str = f"{STAGE}.v{VERSION}") -> list[Event]:
@@ -195,6 +218,10 @@ def _record(text: str, toks: list[Tok], raw: RawEvent, clause: tuple[int, int], 
         args.setdefault("time", time_arg)
     if raw.type == "SUPPLY":
         qty = _quantity_arg(text, args.get("item"), raw.clause, quantities)
+        if qty is None and "item" not in args:
+            item, qty = _antecedent(text, toks, clause, prev, quantities, language)
+            if item is not None:
+                args["item"] = item
         if qty is not None:
             args.setdefault("quantity", qty)
     attribution = _attribution(raw.trigger, quotes, entities)

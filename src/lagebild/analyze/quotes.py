@@ -28,7 +28,7 @@ from lagebild.model import EntityMention, Quote, Span, Speaker
 from lagebild.pipeline import Doc, stage
 
 STAGE = "lagebild.quotes"
-VERSION = "2"
+VERSION = "3"
 MIN_DIRECT_WORDS = 3
 #: a Konjunktiv sentence this many sentences after a quote continues it
 CONTINUATION = 2

@@ -19,7 +19,8 @@ from importlib import resources
 
 MONTHS_RE = ("Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
              "Jahrhundert|Mal|Platz|Jahrestag")
-TOKEN_RE = re.compile(r"\d{1,2}\.(?=\s(?:" + MONTHS_RE + r")\b)|\w+(?:[-'’.&/]\w+)*-?|[^\w\s]", re.UNICODE)
+TOKEN_RE = re.compile(r"\d{1,2}\.(?=\s(?:" + MONTHS_RE + r")\b)|\d[\d.]*(?:,\d+)+(?:[-.]\w+)*-?"
+                      r"|\w+(?:[-'’.&/]\w+)*-?|[^\w\s]", re.UNICODE)
 
 #: words that are never part of a German or English noun phrase head sequence
 ARTICLES = {

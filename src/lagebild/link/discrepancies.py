@@ -3,7 +3,8 @@
 Facts of one family (same type, same core arguments) whose quantities differ are compared by
 time: a larger figure at a later time is an *evolution* ("1 million by January", then "2 million
 by July"); different figures at the same (or an unknown) time, or a smaller cumulative figure
-later, are a *quantity* discrepancy.  Two actual (not planned) meetings, visits or agreements of
+later, are a *quantity* discrepancy.  A figure without a time of its own holds as of the day it
+was first reported; two such figures reported within three weeks count as the same time.  Two actual (not planned) meetings, visits or agreements of
 the same parties reported within days with different day dates are a *date* discrepancy.
 """
 
@@ -17,6 +18,8 @@ from lagebild.link import times
 from lagebild.link.facts import CORE_ROLES, quantities_agree
 
 DATE_TYPES = frozenset({"MEET", "VISIT", "AGREE"})
+#: figures without their own time, reported this many days apart, count as the same time
+REPORT_WINDOW_DAYS = 21
 
 
 def _did(kind: str, ids: list[str]) -> str:
@@ -38,14 +41,32 @@ def _reference_time(fact: dict[str, Any]) -> times.TimeValue | None:
     return times.parse(fact.get("time"))
 
 
+def _as_of(fact: dict[str, Any]) -> tuple[times.TimeValue | None, bool]:
+    """The time a figure holds for: the fact's own time, else the day it was first reported
+    (a cumulative figure without a date is "as of" its report).  The flag says which."""
+    own = _reference_time(fact)
+    if own is not None:
+        return own, False
+    return times.parse(fact.get("first_reported")), True
+
+
+def _same_time(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    (ta, ra), (tb, rb) = _as_of(a), _as_of(b)
+    if ta is None or tb is None:
+        return True
+    if ra or rb:  # at least one side is only a report date: a window, not an exact overlap
+        return abs((ta.first - tb.first).days) <= REPORT_WINDOW_DAYS
+    return ta.overlaps(tb)
+
+
 def compare(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any] | None:
     """A discrepancy record for two facts of one family, or None (agreement or evolution)."""
     va, vb = _value(a), _value(b)
     ta, tb = _reference_time(a), _reference_time(b)
     if va is not None and vb is not None and not quantities_agree(a["data"]["quantity"], b["data"]["quantity"]):
-        same_time = ta is None or tb is None or ta.overlaps(tb)
-        if not same_time:
-            earlier, later = (a, b) if ta.first <= tb.first else (b, a)  # type: ignore[union-attr]
+        if not _same_time(a, b):
+            first_a, first_b = _as_of(a)[0].first, _as_of(b)[0].first  # type: ignore[union-attr]
+            earlier, later = (a, b) if first_a <= first_b else (b, a)
             if _value(later) >= _value(earlier):  # type: ignore[operator]
                 return None  # an evolution over time, not a contradiction
             detail = "a later figure is smaller than an earlier one"
