@@ -81,3 +81,15 @@ def test_store_resolve_url_forms(monkeypatch, tmp_path):
     assert resolve_url("postgresql://u@h/db").startswith("postgresql+psycopg://")
     monkeypatch.setenv("LAGEBILD_DB", "other.db")
     assert resolve_url(None) == "sqlite:///other.db"
+
+
+def test_store_schema_module_matches_the_migrations(store):
+    """schema.py and the Alembic migrations describe the same database (autogenerate finds nothing)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from lagebild.store.schema import metadata, modelled
+
+    with store.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"include_object": modelled})
+        assert compare_metadata(context, metadata) == []

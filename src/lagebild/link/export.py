@@ -9,7 +9,6 @@ from sqlalchemy import delete, insert, select
 
 from lagebild.errors import LagebildError
 from lagebild.link import discrepancies as dx
-from lagebild.link import tables as lt
 from lagebild.link.entities import token
 from lagebild.link.names import fold
 from lagebild.link.state import now
@@ -34,12 +33,11 @@ def entity_of_mention(store: Any, article_id: str, idx: int) -> dict[str, Any] |
 
 def find_entities(store: Any, value: str) -> list[str]:
     """Entity ids named by ``value``: an id, or any alias (folded)."""
-    lt.ensure(store.engine)
     with store.engine.connect() as conn:
         if conn.execute(select(t.entities.c.id).where(t.entities.c.id == value)).first():
             return [value]
-        refs = conn.execute(select(lt.link_index.c.ref).where(
-            (lt.link_index.c.kind == "name") & (lt.link_index.c.key == "n:" + fold(value)))).scalars()
+        refs = conn.execute(select(t.link_index.c.ref).where(
+            (t.link_index.c.kind == "name") & (t.link_index.c.key == "n:" + fold(value)))).scalars()
         return sorted(set(refs))
 
 
@@ -68,7 +66,6 @@ def _filter_articles(ids: Collection[str] | None) -> set[str] | None:
 
 def export_sections(store: Any, article_ids: Collection[str] | None = None) -> dict[str, list[dict[str, Any]]]:
     """The link sections of the export (DESIGN §4), optionally restricted to some articles."""
-    lt.ensure(store.engine)
     wanted = _filter_articles(article_ids)
     with store.engine.connect() as conn:
         ent_rows = {r.id: r for r in conn.execute(select(t.entities))}

@@ -19,14 +19,13 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 
 from lagebild.link import dedup, discrepancies, facts as fx, stories as st, summary
-from lagebild.link import tables as lt
 from lagebild.link.entities import Judgements, Resolver, mention_name, key_id, new_id
 from lagebild.link.names import fold, person_name
 from lagebild.link.state import LinkState, now
 from lagebild.store import schema as t
 
 LINK_TABLES = (t.mention_entities, t.entities, t.duplicates, t.story_articles, t.stories, t.fact_events,
-               t.facts, t.discrepancies, t.summaries, lt.link_articles, lt.link_index)
+               t.facts, t.discrepancies, t.summaries, t.link_articles, t.link_index)
 MAX_STORY_CANDIDATES = 30
 FACT_WINDOW_DAYS = 21
 
@@ -43,7 +42,7 @@ def _pending(store: Any, mark: datetime | None) -> tuple[list[str], list[str], d
     Only analyses at or after ``mark`` (the newest analysis the last link saw; an indexed
     column) are looked at, so finding what is new costs nothing on a large store.
     """
-    runs, la, arts = t.analysis_runs, lt.link_articles, t.articles
+    runs, la, arts = t.analysis_runs, t.link_articles, t.articles
     query = (select(runs.c.article_id, runs.c.analyzed_at, la.c.linked_at)
              .select_from(runs.join(arts, arts.c.id == runs.c.article_id)
                           .outerjoin(la, la.c.article_id == runs.c.article_id))
@@ -64,8 +63,8 @@ def _pending(store: Any, mark: datetime | None) -> tuple[list[str], list[str], d
 
 def _mark(store: Any) -> datetime | None:
     with store.engine.connect() as conn:
-        row = conn.execute(select(lt.link_index.c.ref).where(
-            (lt.link_index.c.kind == "meta") & (lt.link_index.c.key == "analyzed_mark"))).first()
+        row = conn.execute(select(t.link_index.c.ref).where(
+            (t.link_index.c.kind == "meta") & (t.link_index.c.key == "analyzed_mark"))).first()
     return datetime.fromisoformat(row[0]) if row else None
 
 
@@ -414,7 +413,6 @@ class Linker:
 def link(store: Any, *, full: bool = False, progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
     """Link the articles analysed since the last link (all of them with ``full``); idempotent."""
     started = perf_counter()
-    lt.ensure(store.engine)
     new, changed, newest = _pending(store, None if full else _mark(store))
     if changed and not full:
         full = True  # a re-analysed article can change everything it was merged with
@@ -424,7 +422,7 @@ def link(store: Any, *, full: bool = False, progress: Callable[[int, int], None]
     if not new:
         return {"articles": 0, "full": full, "seconds": round(perf_counter() - started, 3)}
     with store.engine.connect() as conn:
-        linked = conn.execute(select(lt.link_articles.c.article_id).limit(1)).first() is not None
+        linked = conn.execute(select(t.link_articles.c.article_id).limit(1)).first() is not None
         total = conn.execute(select(t.entities.c.id).limit(1)).first() is not None
     state = LinkState(store.engine, fresh=not linked and not total)
     counted = state.lookup("meta", ["linked_count"])["linked_count"]

@@ -15,7 +15,6 @@ from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select
 
-from lagebild.link import tables as lt
 from lagebild.store import schema as t
 
 _CHUNK = 400
@@ -57,8 +56,8 @@ class LinkState:
             found: dict[str, set[str]] = defaultdict(set)
             with self.engine.connect() as conn:
                 for chunk in _chunks(missing):
-                    rows = conn.execute(select(lt.link_index.c.key, lt.link_index.c.ref).where(
-                        (lt.link_index.c.kind == kind) & lt.link_index.c.key.in_(chunk)))
+                    rows = conn.execute(select(t.link_index.c.key, t.link_index.c.ref).where(
+                        (t.link_index.c.kind == kind) & t.link_index.c.key.in_(chunk)))
                     for key, ref in rows:
                         found[key].add(ref)
             for k in missing:
@@ -88,7 +87,7 @@ class LinkState:
 
     def _table(self, name: str) -> Any:
         return {"entities": t.entities, "stories": t.stories, "facts": t.facts,
-                "link_articles": lt.link_articles}[name]
+                "link_articles": t.link_articles}[name]
 
     def get(self, table: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """Rows by id (absent ids are left out)."""
@@ -154,20 +153,20 @@ class LinkState:
                 for chunk in _chunks(rows):
                     conn.execute(insert(tab), chunk)
             if self._dropped_index:  # one indexed delete per row (row-value IN lists are not indexed)
-                li = lt.link_index.c
-                conn.execute(delete(lt.link_index).where(
+                li = t.link_index.c
+                conn.execute(delete(t.link_index).where(
                     (li.kind == bindparam("k")) & (li.key == bindparam("y")) & (li.ref == bindparam("r"))),
                     [{"k": k, "y": y, "r": r} for k, y, r in sorted(self._dropped_index)])
             rows = [{"kind": k, "key": key, "ref": ref} for k, key, ref in sorted(self._new_index)]
             for chunk in _chunks(rows, 2000):
-                conn.execute(insert(lt.link_index), chunk)
+                conn.execute(insert(t.link_index), chunk)
             arts = sorted(self.link_articles)
             for chunk in _chunks(arts):
-                conn.execute(delete(lt.link_articles).where(lt.link_articles.c.article_id.in_(chunk)))
+                conn.execute(delete(t.link_articles).where(t.link_articles.c.article_id.in_(chunk)))
                 conn.execute(delete(t.mention_entities).where(t.mention_entities.c.article_id.in_(chunk)))
             rows = [{"article_id": a, "linked_at": stamp, "data": self.link_articles[a]} for a in arts]
             for chunk in _chunks(rows):
-                conn.execute(insert(lt.link_articles), chunk)
+                conn.execute(insert(t.link_articles), chunk)
             rows = [row for a in arts for row in self.mentions.get(a, [])]
             for chunk in _chunks(rows, 2000):
                 conn.execute(insert(t.mention_entities), chunk)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON, Boolean, Column, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
+    JSON, Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
 )
 
 metadata = MetaData()
@@ -36,7 +36,7 @@ analysis_runs = Table(
     "analysis_runs", metadata,
     Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("signature", Text, nullable=False),
-    Column("analyzed_at", DateTime, nullable=False),
+    Column("analyzed_at", DateTime, nullable=False, index=True),  # what is new since the last link
 )
 
 problems = Table(
@@ -108,6 +108,9 @@ facts = Table(
     Column("story_id", String(32), index=True),
     Column("data", JSON),
 )
+# the order in which the API lists facts (migration 0002)
+Index("ix_facts_rank", facts.c.independent_origins.desc(), facts.c.first_reported, facts.c.id)
+Index("ix_facts_type_rank", facts.c.type, facts.c.independent_origins.desc(), facts.c.first_reported, facts.c.id)
 
 fact_events = Table(
     "fact_events", metadata,
@@ -131,3 +134,42 @@ summaries = Table(
     Column("language", String(8)),
     Column("data", JSON, nullable=False),
 )
+
+# --- the link stage's bookkeeping ---------------------------------------------------------
+# ``link_articles``: per linked article what incremental linking needs again (MinHash signature,
+# story features, entity ids).  ``link_index``: an inverted index (kind, key) → ref, so that
+# linking one more article is a few indexed look-ups: kind ``lsh`` (band hash → article),
+# ``name`` (folded name key → entity), ``story`` (story feature → story), ``fam`` (fact family → fact).
+
+link_articles = Table(
+    "link_articles", metadata,
+    Column("article_id", String(32), primary_key=True),
+    Column("linked_at", DateTime, nullable=False),
+    Column("data", JSON, nullable=False),
+)
+
+link_index = Table(
+    "link_index", metadata,
+    Column("kind", String(8), primary_key=True),
+    Column("key", Text, primary_key=True),
+    Column("ref", String(64), primary_key=True),
+    Index("ix_link_index_ref", "kind", "ref"),
+)
+
+#: full-text search objects that migration 0002 creates in raw SQL (FTS5 tables, the PostgreSQL
+#: tsvector column and its index): not modelled here, and never to be dropped by autogenerate
+SEARCH_TABLES = frozenset({"search_docs", "search_pending"})
+SEARCH_PREFIXES = ("article_fts",)
+SEARCH_COLUMNS = frozenset({("articles", "search_vector")})
+SEARCH_INDEXES = frozenset({"ix_articles_search_vector"})
+
+
+def modelled(obj: object, name: str | None, type_: str, reflected: bool, _compare_to: object) -> bool:
+    """Alembic ``include_object`` hook: leave the raw-SQL search objects out of comparisons."""
+    if type_ == "table":
+        return not (name in SEARCH_TABLES or (name or "").startswith(SEARCH_PREFIXES))
+    if type_ == "column":
+        return (getattr(obj, "table").name, name) not in SEARCH_COLUMNS
+    if type_ == "index":
+        return name not in SEARCH_INDEXES
+    return True

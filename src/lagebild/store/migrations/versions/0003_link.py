@@ -15,23 +15,19 @@ depends_on = None
 
 
 def upgrade() -> None:
-    existing = set(sa.inspect(op.get_bind()).get_table_names())
-    if 'link_articles' not in existing:  # the link stage may have created it on first use
-        op.create_table('link_articles',
-            sa.Column('article_id', sa.String(length=32), nullable=False),
-            sa.Column('linked_at', sa.DateTime(), nullable=False),
-            sa.Column('data', sa.JSON(), nullable=False),
-            sa.PrimaryKeyConstraint('article_id'))
-    if 'link_index' not in existing:
-        op.create_table('link_index',
-            sa.Column('kind', sa.String(length=8), nullable=False),
-            sa.Column('key', sa.Text(), nullable=False),
-            sa.Column('ref', sa.String(length=64), nullable=False),
-            sa.PrimaryKeyConstraint('kind', 'key', 'ref'))
-        op.create_index('ix_link_index_ref', 'link_index', ['kind', 'ref'])
-    indexes = {ix['name'] for ix in sa.inspect(op.get_bind()).get_indexes('analysis_runs')}
-    if 'ix_analysis_runs_analyzed_at' not in indexes:  # what is new since the last link, without a scan
-        op.create_index('ix_analysis_runs_analyzed_at', 'analysis_runs', ['analyzed_at'])
+    op.create_table('link_articles',
+        sa.Column('article_id', sa.String(length=32), nullable=False),
+        sa.Column('linked_at', sa.DateTime(), nullable=False),
+        sa.Column('data', sa.JSON(), nullable=False),
+        sa.PrimaryKeyConstraint('article_id'))
+    op.create_table('link_index',
+        sa.Column('kind', sa.String(length=8), nullable=False),
+        sa.Column('key', sa.Text(), nullable=False),
+        sa.Column('ref', sa.String(length=64), nullable=False),
+        sa.PrimaryKeyConstraint('kind', 'key', 'ref'))
+    op.create_index('ix_link_index_ref', 'link_index', ['kind', 'ref'])
+    # what is new since the last link, without a scan
+    op.create_index('ix_analysis_runs_analyzed_at', 'analysis_runs', ['analyzed_at'])
 
 
 def downgrade() -> None:
