@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
@@ -41,6 +43,14 @@ EXIT_SKIPPED = 3
 def _progress() -> Progress:
     return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                     TimeRemainingColumn(), console=console, transient=False, disable=not console.is_terminal)
+
+
+@contextmanager
+def _tracked(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar for work that reports ``progress(done, total)``."""
+    with _progress() as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 def _open(db: str | None):
@@ -109,10 +119,9 @@ def analyze(
     conf = settings.load(db=db, workers=workers)
     try:
         store = _open(db)
-        with _progress() as bar:
-            task = bar.add_task("analyze", total=None)
+        with _tracked("analyze") as progress:
             report = services.analyze(store, stages=conf.stages, workers=conf.worker_count, force=force,
-                                      progress=lambda done, total: bar.update(task, completed=done, total=total))
+                                      progress=progress)
     except LagebildError as exc:
         _fail(exc)
     for source, reason in report.problems:
@@ -131,10 +140,8 @@ def link(
     """Link articles: canonical entities, stories, facts, origins, discrepancies, timeline, summaries."""
     try:
         store = _open(db)
-        with _progress() as bar:
-            task = bar.add_task("link", total=None)
-            stats = services.link_store(store, full=full,
-                                        progress=lambda done, total: bar.update(task, completed=done, total=total))
+        with _tracked("link") as progress:
+            stats = services.link_store(store, full=full, progress=progress)
     except LagebildError as exc:
         _fail(exc)
     out.print("linked: " + ", ".join(f"{k} {v}" for k, v in stats.items() if isinstance(v, (int, float, str))))
@@ -238,10 +245,8 @@ def eval_(
     if subset:
         kwargs["subset"] = subset
     try:
-        with _progress() as bar:
-            job = bar.add_task(f"eval {task}", total=None)
-            result = evaluation.evaluate(task, gold, progress=lambda done, total: bar.update(
-                job, completed=done, total=total), **kwargs)
+        with _tracked(f"eval {task}") as progress:
+            result = evaluation.evaluate(task, gold, progress=progress, **kwargs)
     except LagebildError as exc:
         _fail(exc)
     if as_json:
