@@ -65,3 +65,21 @@ def test_pipeline_run_many_on_a_process_pool_gives_the_same_result():
     one = {a.id: r.layers for a, r in run_many(arts, workers=1)}
     two = {a.id: r.layers for a, r in run_many(arts, workers=2)}
     assert one == two
+
+
+def test_pipeline_run_many_reads_articles_as_needed():
+    arts = [Article.create(f"Moskau erhält {i} Granaten aus Nordkorea.", language="de") for i in range(8)]
+    pulled = []
+
+    def source():
+        for a in arts:
+            pulled.append(a.id)
+            yield a
+
+    results = run_many(source(), workers=2, window=2)
+    first_article, _ = next(results)
+    assert first_article.id == arts[0].id and len(pulled) <= 3
+    rest = [a.id for a, _ in results]
+    assert [first_article.id, *rest] == [a.id for a in arts]
+    windowed = {a.id: r.layers for a, r in run_many(arts, workers=2, window=3)}
+    assert windowed == {a.id: r.layers for a, r in run_many(arts, workers=1)}

@@ -14,8 +14,10 @@ the name and version of the stage that made it.
 from __future__ import annotations
 
 import importlib
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain, islice
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -185,23 +187,32 @@ def _run_in_worker(article: Article) -> Analysis | BaseException:
 
 
 def run_many(
-    articles: Iterable[Article], *, names: Iterable[str] = DEFAULT_STAGES, workers: int = 1
+    articles: Iterable[Article], *, names: Iterable[str] = DEFAULT_STAGES, workers: int = 1, window: int = 64
 ) -> Iterator[tuple[Article, Analysis | BaseException]]:
     """Analyse articles, in this process (``workers <= 1``) or on a local process pool.
 
     Yields ``(article, analysis)`` in input order; a failing article yields its exception
-    instead, so one bad article never stops the run.
+    instead, so one bad article never stops the run.  Articles are read as they are needed: at
+    most ``window`` are in flight on the pool, so memory does not grow with the corpus.
     """
     names = tuple(names)
-    items = list(articles)
-    if workers <= 1 or len(items) < 2:
+    stream = iter(articles)
+    head = list(islice(stream, 2))
+    if workers <= 1 or len(head) < 2:
         pipeline = Pipeline.build(names)
-        for article in items:
+        for article in chain(head, stream):
             try:
                 yield article, pipeline.run(article)
             except Exception as exc:
                 yield article, exc
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(names,)) as pool:
-        for article, result in zip(items, pool.map(_run_in_worker, items, chunksize=4)):
-            yield article, result
+        pending: deque[tuple[Article, Future]] = deque()
+        for article in chain(head, stream):
+            pending.append((article, pool.submit(_run_in_worker, article)))
+            if len(pending) >= window:
+                done, future = pending.popleft()
+                yield done, future.result()
+        while pending:
+            done, future = pending.popleft()
+            yield done, future.result()
