@@ -12,7 +12,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from sqlalchemy import Text, and_, cast, func, select, text, true
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import FunctionElement
+from sqlalchemy.types import TypeDecorator
 
 from lagebild.api import timex
 from lagebild.store import schema as t
@@ -82,31 +86,72 @@ def fact_roles(fact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
 
 #: the parts of a fact's stored data that the views read; lists extract just these (a fact's data
 #: may carry thousands of mentions, which would cost more to decode than the whole page)
-FACT_FIELDS = ("args", "entities", "quantity", "origins", "discrepancies", "denied_by", "planned", "statuses",
-               "family")
+class _JSONText(TypeDecorator):
+    """JSON built by an SQL expression, parsed here in one pass (psycopg hands over dicts already)."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_result_value(self, value: Any, dialect: Any) -> Any:
+        return orjson.loads(value) if isinstance(value, (str, bytes)) else value
+
+
+class _without_mentions(FunctionElement):
+    """A fact's data without its mention list, which grows with every article that reports it."""
+
+    type = _JSONText()
+    inherit_cache = True
+    name = "without_mentions"
+
+
+class _first_mention(FunctionElement):
+    type = _JSONText()
+    inherit_cache = True
+    name = "first_mention"
+
+
+@compiles(_without_mentions)
+def _without_mentions_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
+    return f"json_remove({compiler.process(element.clauses, **kw)}, '$.mentions')"
+
+
+@compiles(_without_mentions, "postgresql")
+def _without_mentions_pg(element: Any, compiler: Any, **kw: Any) -> str:
+    return f"(CAST({compiler.process(element.clauses, **kw)} AS jsonb) - 'mentions')"
+
+
+@compiles(_first_mention)
+def _first_mention_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
+    return f"json_extract({compiler.process(element.clauses, **kw)}, '$.mentions[0]')"
+
+
+@compiles(_first_mention, "postgresql")
+def _first_mention_pg(element: Any, compiler: Any, **kw: Any) -> str:
+    return f"(CAST({compiler.process(element.clauses, **kw)} AS jsonb) -> 'mentions' -> 0)"
 
 
 def _fact_select() -> Any:
+    """Fact rows with their data minus the mention list (one JSON value, parsed once) and the
+    first mention; a fact reported by thousands of articles costs no more than a small one."""
     cols = [c for c in t.facts.c if c.name != "data"]
-    parts = [t.facts.c.data[name].label(f"d_{name}") for name in FACT_FIELDS]
-    return select(*cols, *parts, t.facts.c.data[("mentions", 0)].label("d_first_mention"))
+    return select(*cols, _without_mentions(t.facts.c.data).label("d_core"),
+                  _first_mention(t.facts.c.data).label("d_first_mention"))
 
 
 def _fact_data(row: Any) -> dict[str, Any]:
-    """The stored data of a fact row, whole or as the extracted parts of :func:`_fact_select`."""
+    """The stored data of a fact row, whole or as the parts of :func:`_fact_select`."""
     mapping = row._mapping
     if "data" in mapping:
         return dict(mapping["data"] or {})
-    data = {name: mapping[f"d_{name}"] for name in FACT_FIELDS if mapping[f"d_{name}"] is not None}
-    if "planned" in data:  # SQLite's json_extract turns JSON booleans into 0/1
-        data["planned"] = bool(data["planned"])
+    data = dict(mapping["d_core"] or {})
     if mapping["d_first_mention"] is not None:
         data["mentions"] = [mapping["d_first_mention"]]
     return data
 
 
-def _fact(row: Any, events: Sequence[Any] = (), names: dict[str, str] | None = None) -> dict[str, Any]:
-    data = _fact_data(row)
+def _fact(row: Any, events: Sequence[Any] = (), names: dict[str, str] | None = None,
+          data: dict[str, Any] | None = None) -> dict[str, Any]:
+    data = _fact_data(row) if data is None else data
     mentions = data.pop("mentions", []) or []
     labels = _origin_labels([{"origins": data.get("origins") or []}])
     fact = {
@@ -153,10 +198,11 @@ def _facts(conn: Any, rows: Sequence[Any], per_fact: int | None = MENTIONS_PER_F
     ids = [r.id for r in rows]
     events = _events_of(conn, ids, per_fact)
     counts = _mention_counts(conn, ids) if per_fact is not None else {i: len(events.get(i, ())) for i in ids}
-    wanted = {e for r in rows for ids in (_fact_data(r).get("entities") or {}).values() for e in ids}
+    datas = [_fact_data(r) for r in rows]
+    wanted = {e for data in datas for ids in (data.get("entities") or {}).values() for e in ids}
     names = dict(conn.execute(select(t.entities.c.id, t.entities.c.name)
                               .where(t.entities.c.id.in_(sorted(wanted)))).all()) if wanted else {}
-    facts = [_fact(r, events.get(r.id, ()), names) for r in rows]
+    facts = [_fact(r, events.get(r.id, ()), names, data) for r, data in zip(rows, datas)]
     for fact in facts:
         fact["mention_count"] = counts.get(fact["id"], 0)
     return facts

@@ -67,6 +67,8 @@ mention_entities = Table(
     Column("score", Float),
     Column("evidence", JSON),
 )
+# a story's entity counts come from the index alone (migration 0004)
+Index("ix_mention_entities_article_entity", mention_entities.c.article_id, mention_entities.c.entity_id)
 
 judgements = Table(
     "judgements", metadata,
@@ -116,10 +118,12 @@ fact_events = Table(
     "fact_events", metadata,
     Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("idx", Integer, primary_key=True),  # index into the article's events layer
-    Column("fact_id", String(32), nullable=False, index=True),
+    Column("fact_id", String(32), nullable=False),
     Column("origin", Text),
     Column("data", JSON),
 )
+# a fact's mentions and a story's origins come from the index alone (migration 0004)
+Index("ix_fact_events_fact_cover", fact_events.c.fact_id, fact_events.c.article_id, fact_events.c.origin)
 
 discrepancies = Table(
     "discrepancies", metadata,
