@@ -75,6 +75,16 @@ def test_quotes_direct_spanning_sentences():
     ("Die Sprecherin wies darauf hin, dass die Frist abgelaufen sei.", "wies darauf hin", "Die Sprecherin", "dass"),
     ("Am Donnerstag betonte der Botschafter, die Vereinbarung gelte weiter.", "betonte", "der Botschafter",
      "die Vereinbarung"),
+    ("Seiner Meinung nach hätte die Stadt früher handeln müssen.", "nach", "Seiner Meinung", "hätte die Stadt"),
+    ("Nach einer Stellungnahme der Armee befand sich der Hubschrauber auf einem Übungsflug.", "Nach",
+     "einer Stellungnahme der Armee", "befand sich"),
+    ("Laut bildblog.de veröffentlichte das Ministerium einen neuen Bericht.", "Laut", "bildblog.de",
+     "veröffentlichte"),
+    ("Medienberichten zufolge wurde der Vertrag gestern unterzeichnet.", "zufolge", "Medienberichten",
+     "wurde der Vertrag"),
+    ("Der Zug fährt wieder pünktlich, so die Bahn weiter.", "so", "die Bahn", "Der Zug"),
+    ("Die Kamera des Teleskops ist seit Juni ausgefallen, das teilte das Institut mit.", "teilte", "das Institut",
+     "Die Kamera"),
 ])
 def test_quotes_indirect_german(text, cue, speaker, message_start):
     found = find(text)
@@ -184,9 +194,46 @@ def test_quotes_cue_and_speaker_boundaries(text, cue, speaker):
     assert (found[0].speaker.text if found[0].speaker else None) == speaker
 
 
-def test_quotes_stage_is_version_3():
+def test_quotes_demonstrative_reports_previous_sentence():
+    text = "Die Partei schließt eine Koalition mit den Grünen aus. Dies bestätigte der Vorsitzende am Abend."
+    found = find(text)
+    _check_offsets(text, found)
+    assert len(found) == 1
+    assert found[0].text.startswith("Die Partei") and found[0].text.endswith("Dies")
+    assert (found[0].cue.text, found[0].speaker.text) == ("bestätigte", "der Vorsitzende")
+
+
+def test_quotes_phrase_in_marks_belongs_to_indirect_message():
+    text = "Der Minister sagte, die Reform sei „ein großer Schritt nach vorn“ für das Land."
+    found = find(text)
+    _check_offsets(text, found)
+    assert len(found) == 1
+    assert found[0].kind == "indirect" and "„ein großer Schritt nach vorn“" in found[0].text
+    assert found[0].cue.text == "sagte"
+
+
+@pytest.mark.parametrize("text, second", [
+    ("Der Arzt sagte: „Wir haben alles versucht.“ Die Lage sei aber weiter sehr ernst.",
+     "Die Lage sei aber weiter sehr ernst."),
+    ("Der Sprecher sagte, der Schaden sei groß. Das System funktioniere aber wieder normal.",
+     "Das System funktioniere aber wieder normal."),
+])
+def test_quotes_konjunktiv_continuation_after_quote(text, second):
+    found = find(text)
+    _check_offsets(text, found)
+    assert len(found) == 2
+    assert found[1].text == second and found[1].cue is None
+
+
+def test_quotes_reported_speech_act_by_group_noun():
+    text = "Augenzeugen berichteten von mindestens drei Verletzten."
+    found = find(text)
+    assert len(found) == 1 and found[0].speaker.text == "Augenzeugen"
+
+
+def test_quotes_stage_is_version_4():
     spec = registered()["lagebild.quotes"]
-    assert spec.version == "3"
+    assert spec.version == "4"
     assert "quotes" in spec.provides
 
 

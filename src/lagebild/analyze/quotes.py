@@ -21,17 +21,17 @@ import re
 from collections.abc import Sequence
 
 from lagebild.analyze.quotes_find import (
-    KONJUNKTIV, Found, direct_cue, direct_spans, find_in_sentence, np_after,
+    KONJUNKTIV, KONJUNKTIV_ENDINGS, Found, back_reference, direct_cue, direct_spans, find_in_sentence, np_after,
 )
 from lagebild.analyze.speech import ADVERBIAL_STARTS, ARTICLES, PREPOSITIONS, PRONOUNS, Lexicon, Tok, is_role_word, lexicon, name_in, tokens
 from lagebild.model import EntityMention, Quote, Span, Speaker
 from lagebild.pipeline import Doc, stage
 
 STAGE = "lagebild.quotes"
-VERSION = "3"
+VERSION = "4"
 MIN_DIRECT_WORDS = 3
 #: a Konjunktiv sentence this many sentences after a quote continues it
-CONTINUATION = 2
+CONTINUATION = 3
 #: Konjunktiv I forms that mark reported speech even far from any cue
 STRONG_KONJUNKTIV = frozenset({"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "gebe"})
 #: cues whose source is no speaker a later sentence continues ("Demnach", "nach Erkenntnissen")
@@ -43,10 +43,22 @@ SPEAKING_NOUNS = frozenset({"Regierung", "Polizei", "Staatsanwaltschaft", "Geric
                             "Behörde", "Behörden", "Experten", "Gutachter", "Kritiker", "Ärzte", "Zeugen", "Anwohner",
                             "Betreiber", "Veranstalter", "Forscher", "Wissenschaftler", "Opposition", "Partei",
                             "Gewerkschaft", "Verband", "Unternehmen", "Konzern", "Bürger", "Demonstranten"})
+#: endings of nouns that name a speaking group or institution ("Augenzeugen", "Armeeleitung")
+SPEAKING_ENDINGS = ("leitung", "rundfunk", "zeugen", "bericht", "agentur", "zeitung", "fernsehen", "sender", "medien",
+                    "ministerium", "behörde", "behörden", "polizei", "gericht", "regierung", "partei", "verband",
+                    "gruppe", "experten", "vorhersagen", "sprecher", "kommission", "rat", "amt", "armee", "militär",
+                    "institut", "organisation", "bank", "konzern", "firma", "gewerkschaft", "verein", "studie",
+                    "umfrage", "blatt", "magazin", "ärzte", "forscher", "wissenschaftler", "politiker", "kritiker",
+                    "anwälte", "anwalt", "verteidigung", "anklage", "staatsanwaltschaft", "fraktion", "mehrheit",
+                    "opposition")
+#: "<message>. Dies bestätigte X." reports the sentence before
+BACK_REFERENCE = True
+#: a quoted phrase inside reported speech belongs to the reported message
+PARTIAL_QUOTES = True
 #: a cue-less reported sentence with ", dass" keeps only the clause as its message
 SPLIT_DASS = True
 #: a reported sentence this many sentences after a quote takes its speaker
-INHERIT_REACH = 0
+INHERIT_REACH = 1
 #: consecutive sentences of free indirect speech form one quote
 MERGE_FREE = True
 MERGE_CONTINUED_ONLY = False
@@ -116,6 +128,9 @@ def _indirect(text: str, sents: list[tuple[int, int]], direct: list[Found], lang
     found: list[Found] = []
     last_quote_sentence = -10
     last_free = -10
+    sents = _split_at_quotes(text, sents, dspans)
+    dstarts = [d.start for d in direct]
+    absorbed: set[int] = set()
     direct_sentences = {i for i, (a, b) in enumerate(sents) if _overlaps(a, b, dspans)}
     for si, (a, b) in enumerate(sents):
         toks = tokens(text, a, b)
@@ -124,17 +139,30 @@ def _indirect(text: str, sents: list[tuple[int, int]], direct: list[Found], lang
             continue
         hits = []
         for f in find_in_sentence(toks, masked, language, lex):
+            if PARTIAL_QUOTES and _absorb(text, f, direct, dstarts, absorbed):
+                hits.append(f)  # a clause around a quoted phrase: "…, dass er „…“ sei"
+                continue
             if f.cue in dcues:
                 continue
             if _covered(f, dspans):
                 _lend_cue(direct, f)
                 continue
             hits.append(f)
+        if not hits and si > 0 and BACK_REFERENCE and (back := back_reference(toks, language, lex)):
+            start = sents[si - 1][0]
+            if found and found[-1].cue is None and found[-1].start >= start:
+                start = min(start, found.pop().start)  # the sentence read as free indirect speech
+            if not _overlaps(start, a, dspans):
+                first = next(t for t in toks if t.is_word)
+                hits = [Found(start, first.end, "indirect", back[0], back[1])]
         if hits:
             found.extend(hits)
             last_quote_sentence = si
             continue
         if si in direct_sentences:
+            if PARTIAL_QUOTES and language != "en" and si - last_quote_sentence <= CONTINUATION \
+                    and _konjunktiv(toks, masked) and (partial := _partial_sentence(toks, masked, direct, dstarts, absorbed)):
+                found.append(partial)  # "Gillibrand sei „das Postergirl der NRA“."
             last_quote_sentence = si
             continue
         continued = language != "en" and si - last_quote_sentence <= CONTINUATION and _konjunktiv(toks, masked)
@@ -160,7 +188,50 @@ def _indirect(text: str, sents: list[tuple[int, int]], direct: list[Found], lang
                                        inherit=continued or si - last_quote_sentence <= INHERIT_REACH))
                 last_free = si
                 # a continuation does not extend the reach of the quote it continues
+    direct[:] = [d for k, d in enumerate(direct) if k not in absorbed]
     return found
+
+
+def _inside(a: int, b: int, direct: list[Found], dstarts: list[int], absorbed: set[int]) -> list[int]:
+    """Indexes of the direct quotes (sorted by start) that lie within ``[a, b)``."""
+    out = []
+    for k in range(bisect.bisect_left(dstarts, a), len(direct)):
+        if direct[k].start >= b:
+            break
+        if direct[k].end <= b and k not in absorbed:
+            out.append(k)
+    return out
+
+
+def _absorb(text: str, f: Found, direct: list[Found], dstarts: list[int], absorbed: set[int]) -> bool:
+    """Drop the direct quotes that lie inside the indirect message ``f`` with words of ``f`` around
+    them (SpkAtt reads a quoted phrase inside reported speech as part of that message)."""
+    idx = _inside(f.start, f.end, direct, dstarts, absorbed)
+    if not idx:
+        return False
+    inner = [direct[k] for k in idx]
+    outside = text[f.start:f.end]
+    for d in reversed(inner):
+        outside = outside[:d.start - f.start] + outside[d.end - f.start:]
+    if len(re.findall(r"\w+", outside)) < 2:
+        return False
+    absorbed.update(idx)
+    return True
+
+
+def _partial_sentence(toks: list[Tok], masked: set[int], direct: list[Found], dstarts: list[int],
+                      absorbed: set[int]) -> Found | None:
+    """A Konjunktiv sentence around a quoted phrase without a cue of its own, as one continuing
+    quote (the quoted phrase becomes part of it)."""
+    first = next((k for k, t in enumerate(toks) if t.is_word), None)
+    if first is None or first in masked or sum(1 for k, t in enumerate(toks) if t.is_word and k not in masked) < 2:
+        return None
+    a, b = toks[first].start, toks[-1].end
+    idx = _inside(a, b, direct, dstarts, absorbed)
+    if not idx or any(direct[k].cue is not None for k in idx):
+        return None
+    absorbed.update(idx)
+    return Found(a, b, "indirect", None, None, inherit=True)
 
 
 def _clause_split(toks: list[Tok], masked: set[int], first: int, end: int, language: str,
@@ -220,7 +291,32 @@ def _konjunktiv(toks: list[Tok], masked: set[int], forms: frozenset[str] | set[s
     words = {t.lower for k, t in enumerate(toks) if k not in masked}
     if words & {"wenn", "falls", "ob", "als", "ich", "wir"}:
         return False
+    if forms is KONJUNKTIV and any(k not in masked and not t.is_cap and t.lower.endswith(KONJUNKTIV_ENDINGS)
+                                   for k, t in enumerate(toks)):
+        return True
     return bool(words & forms)
+
+
+def _split_at_quotes(text: str, sents: list[tuple[int, int]], dspans: Sequence[tuple[int, int]]
+                     ) -> list[tuple[int, int]]:
+    """Sentences cut where a direct quote ends a sentence of its own inside them ("„… ernst.“ Die
+    Lage sei …"): the sentence splitter keeps them together, but the clause after the quote is
+    one of its own."""
+    cuts = sorted(y for x, y in dspans if text[max(x, y - 3):y - 1].rstrip()[-1:] in {".", "!", "?"})
+    if not cuts:
+        return sents
+    out: list[tuple[int, int]] = []
+    for a, b in sents:
+        lo = bisect.bisect_right(cuts, a)
+        for c in cuts[lo:]:
+            if c >= b:
+                break
+            rest = text[c:b].lstrip()
+            if rest[:1].isupper():
+                out.append((a, c))
+                a = b - len(rest)
+        out.append((a, b))
+    return out
 
 
 # --------------------------------------------------------------------------- speakers
@@ -329,7 +425,8 @@ def _speaking(toks: list[Tok], mention: int | None, entities: Sequence[EntityMen
     an office or a pronoun."""
     if mention is not None and entities[mention].label in {"PER", "ORG", "GPE"}:
         return True
-    return any(t.lower in PRONOUNS[lang] or is_role_word(t.text, lex) or t.text in SPEAKING_NOUNS for t in toks)
+    return any(t.lower in PRONOUNS[lang] or is_role_word(t.text, lex) or t.text in SPEAKING_NOUNS
+               or (t.is_cap and t.lower.endswith(SPEAKING_ENDINGS)) for t in toks)
 
 
 def _last_person(entities: Sequence[EntityMention], before: int) -> int | None:

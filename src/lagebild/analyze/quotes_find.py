@@ -29,13 +29,28 @@ NOT_CLAUSE = {"und", "aber", "sondern", "als", "um", "wobei", "bevor", "nachdem"
 NACH_NOUNS = {"Meinung", "Vernehmen", "Studie", "Umfrage", "Expertenmeinung", "Ansicht", "Auffassung",
               "Darstellung", "Aussage", "Aussagen", "Worten", "Schätzung", "Schätzungen", "Einschätzung",
               "Berechnungen", "Erkenntnissen", "Informationen", "Angaben", "Berichten", "Bericht",
-              "Polizeiangaben", "Medienberichten", "Zeugenaussagen", "Untersuchungen", "Analyse"}
+              "Polizeiangaben", "Medienberichten", "Zeugenaussagen", "Untersuchungen", "Analyse",
+              "Stellungnahme", "Erkenntnisstand", "Ankündigung", "Mitteilung", "Pressemitteilung", "Erklärung",
+              "Auskunft", "Auskünften", "Prognose", "Prognosen", "Hochrechnung", "Hochrechnungen", "Sicht",
+              "Überzeugung", "Endergebnis", "Zwischenergebnis", "Ergebnissen", "Wunsch", "Willen", "Lesart"}
+#: endings of compounds that name a source after "nach" ("Bahnangaben", "Regierungserklärung")
+NACH_SUFFIXES = ("angaben", "informationen", "berichten", "erkenntnissen", "schätzungen", "aussagen", "meinung",
+                 "einschätzung", "darstellung", "stellungnahme", "mitteilung", "erklärung", "auskunft",
+                 "berechnungen", "prognose", "prognosen", "umfrage", "studie", "analyse", "ankündigung",
+                 "endergebnis", "hochrechnung", "hochrechnungen")
+#: a "…, so das Ergebnis einer Studie mit dem Titel …" source may run on past its noun phrase
+SO_LONG_SOURCE = True
+#: demonstratives that point back to the message ("Dies bestätigte der Parteichef.")
+BACK_PRONOUNS = {"dies", "das", "dieses"}
+#: words that may end a "…, so X weiter." source phrase
+SO_TAILS = {"weiter", "außerdem", "zudem", "ebenfalls", "abschließend", "gegenüber", "auch", "dazu", "damals",
+            "bereits", "zuvor", "später", "heute", "gestern", "jedoch"}
 #: sentence adverbs that point back to a source ("Demnach steht …")
 BACK_CUES = {"demnach", "wonach", "danach"}
 #: verbs that report a speech act whose content is a noun phrase ("sprach von …")
 REPORTED_VERBS = {"sprechen", "bezeichnen", "kritisieren", "nennen", "fordern", "warnen", "ankündigen",
                   "bekanntgeben", "vorwerfen", "beklagen", "verurteilen", "dementieren", "bestreiten",
-                  "zurückweisen", "bestätigen", "melden", "berichten"}
+                  "zurückweisen", "bestätigen", "melden", "berichten", "verweisen", "erwarten"}
 #: whether a reported speech act keeps its verb as the cue (SpkAtt marks none; the events stage
 #: needs it to tell a speech-act event from an event reported by someone)
 REPORTED_CUE = True
@@ -49,9 +64,19 @@ KONJUNKTIV = {
     "könnten", "müsse", "müsste", "müssten", "solle", "wolle", "dürfe", "gebe", "gäbe", "wäre", "wären",
     "liege", "stehe", "gehe", "komme", "bestehe", "handle", "handele", "bleibe", "lasse", "brauche",
     "trage", "sehe", "wisse", "verfüge", "fehle", "plane", "arbeite", "gelte", "beabsichtige",
+    "ruhe", "rate", "laufe", "falle", "hänge", "erhalte", "leide", "fahre", "sterbe", "bringe", "finde", "lebe",
+    "kenne", "lege", "setze", "zahle", "mache", "kaufe", "baue", "suche", "steige", "sinke", "wachse", "drohe",
+    "verliere", "gewinne", "beginne", "entstehe", "verstehe", "diene", "wirke", "sorge", "stamme", "richte",
+    "ermögliche", "erhöhe", "verhindere", "schade", "reagiere", "lohne", "wünsche", "bemühe", "bedürfe",
+    "befände", "befänden", "fände", "fänden", "stünde", "läge", "käme", "täte", "sähe", "hielte", "wüsste",
+    "bräuchte", "bräuchten", "ginge", "bliebe", "hinge", "trüge", "verlöre", "gewönne", "sprächen", "spräche",
 }
+#: endings of Konjunktiv I forms ("funktioniere", "existiere")
+KONJUNKTIV_ENDINGS = ("iere",)
 #: a cue that is a preposition or an adverbial phrase naming the source
 SOURCE_PREPS = {"de": {"laut", "gemäß", "zufolge"}, "en": set()}
+#: whether "laut Angaben"/"Berichten zufolge" make the noun part of the cue (SpkAtt: the noun is the source)
+REPORT_NOUN_CUE = False
 REPORT_NOUNS = {"Berichten", "Medienberichten", "Presseberichten", "Angaben", "Informationen", "Schätzungen"}
 OPEN_MARKS = {"„", "»", "«", '"', "“", "‚"}
 CLOSE_MARKS = {"“", "”", "«", "»", '"', "‘"}
@@ -360,6 +385,8 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
         # ---- prepositional source cues
         if lang == "de" and low in ("laut", "gemäß"):
             np = np_after(toks, i + 1, language, lex)
+            if np is None and (i == 0 or (i == 1 and not toks[0].is_word)):
+                np = _fronted_source(toks, i + 1)
             if np is None:
                 continue
             b = np[1]
@@ -372,7 +399,7 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
             if msg is None and i > 0:
                 msg = _message_span(toks, 0, i) if np[1] >= n - 1 else whole
             if msg:
-                if np[1] - np[0] == 1 and toks[np[0]].text in REPORT_NOUNS:
+                if REPORT_NOUN_CUE and np[1] - np[0] == 1 and toks[np[0]].text in REPORT_NOUNS:
                     found.append(Found(msg[0], msg[1], "indirect", (t.start, toks[np[0]].end), None))
                 else:
                     found.append(Found(msg[0], msg[1], "indirect", (t.start, t.end), span(np)))
@@ -383,7 +410,7 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
                 if toks[k].text == ",":
                     lo = k + 1
                     break
-            if toks[i - 1].text in REPORT_NOUNS:
+            if REPORT_NOUN_CUE and toks[i - 1].text in REPORT_NOUNS:
                 msg = _message_span(toks, lo, n)
                 if msg:
                     found.append(Found(msg[0], msg[1], "indirect", (toks[i - 1].start, t.end), None))
@@ -398,12 +425,17 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
             if msg:
                 found.append(Found(msg[0], msg[1], "indirect", (t.start, t.end), (t.start, t.end) if i == 0 else None))
             return found
-        if lang == "de" and low == "nach" and i + 2 < n and (toks[i + 1].text in NACH_NOUNS or (
-                toks[i + 2].text in NACH_NOUNS and not toks[i + 1].is_cap)
-                or (i + 3 < n and toks[i + 3].text in NACH_NOUNS and not toks[i + 1].is_cap and not toks[i + 2].is_cap)):
-            k = i + 1
-            while toks[k].text not in NACH_NOUNS:
-                k += 1
+        if lang == "de" and low == "nach" and 0 < i <= 6 and _source_noun(toks[i - 1]) and (
+                i + 3 < n and not toks[i + 1].is_cap) and not any(toks[k].text == "," for k in range(i)):
+            # postposed: "Seiner Meinung nach hätte …"
+            lo = 1 if not toks[0].is_word else 0
+            msg = _message_span(toks, i + 1, n)
+            if msg:
+                found.append(Found(msg[0], msg[1], "indirect", (t.start, t.end), span((lo, i))))
+            return found
+        head = _nach_head(toks, i) if lang == "de" and low == "nach" and i + 2 < n else None
+        if head is not None:
+            k = head
             end = k + 1
             if end < n and (toks[end].lower in {"von", "der", "des", "aus", "eines", "einer"} or (
                     toks[end].is_cap and toks[end].text.endswith("s") and _is_cue(toks, end, lex, language) is None) or (
@@ -427,7 +459,9 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
             return source_phrase_quote(i, end, t)
         if lang == "de" and low == "so" and i > 0 and toks[i - 1].text == "," and i + 1 < n:
             np = np_after(toks, i + 1, language, lex)
-            if np and (np[1] >= n - 1 or toks[np[1]].text in {".", ","}):
+            if np and (np[1] >= n - 1 or toks[np[1]].text in {".", ","} or (
+                    toks[np[1]].lower in SO_TAILS and np[1] + 1 < n and toks[np[1] + 1].text in {".", ","}) or (
+                    SO_LONG_SOURCE and toks[i + 1].lower in ARTICLES["de"] and i >= 5)):
                 msg = _message_span(toks, 0, i)
                 if msg:
                     found.append(Found(msg[0], msg[1], "indirect", (t.start, t.end), span(np)))
@@ -513,6 +547,8 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
                         and k > 0 and toks[k - 1].text == ","), None)
             if toks[lead].text == ",":
                 before = (0, lead)
+            elif lang == "de" and toks[lead].lower in BACK_PRONOUNS and lead > 1 and toks[lead - 1].text == ",":
+                before = (0, c0)  # "…, das teilte das Institut mit."
             elif lang == "de" and aux is not None and not any(toks[k].text == "," for k in range(aux + 1, c0)):
                 before = (0, aux - 1)  # "…, soll Kim bei einem Essen gesagt haben."
                 inverted = np_after(toks, aux + 1, language, lex)
@@ -560,6 +596,68 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
                 found.append(Found(msg[0], msg[1], "indirect", _cue_span(toks, c0, c0, c1), span(sp)))
                 return found
     return found
+
+
+def back_reference(toks: list[Tok], language: str, lex: Lexicon) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Cue and speaker (character spans) of a sentence that reports the one before it ("Dies
+    bestätigte der Parteivorsitzende am Abend.", "Das hat ein Sprecher erklärt.")."""
+    n = len(toks)
+    first = 0 if n and toks[0].is_word else 1
+    if language == "en" or n < first + 4 or toks[first].lower not in BACK_PRONOUNS:
+        return None
+    k = first + 1
+    cue = _is_cue(toks, k, lex, language)
+    if cue is None and toks[k].lower in AUXILIARIES["de"]:
+        for j in range(k + 1, min(n, k + 8)):
+            if toks[j].text in {",", ".", ";", ":"}:
+                return None
+            cue = _is_cue(toks, j, lex, language)
+            if cue is not None:
+                break
+    if cue is None or cue_lemma(toks[cue[0]], lex) == "heißen":
+        return None
+    sp = _speaker_after(toks, cue, language, lex) if cue[0] == k else np_after(toks, k + 1, language, lex)
+    if sp is None or toks[sp[0]].lower in PRONOUNS["de"] and sp[1] - sp[0] == 1 and toks[sp[0]].lower == "es":
+        return None
+    return _cue_span(toks, k, cue[0], cue[1]), (toks[sp[0]].start, toks[sp[1] - 1].end)
+
+
+def _source_noun(tok: Tok) -> bool:
+    return tok.text in NACH_NOUNS or (tok.is_cap and tok.lower.endswith(NACH_SUFFIXES))
+
+
+def _nach_head(toks: list[Tok], i: int) -> int | None:
+    """Index of the source noun of "nach" at ``i`` ("nach Angaben", "Nach einer Stellungnahme der
+    US-Armee", "nach Grupps Meinung", "nach Bahnangaben"), or None (a time: "nach dem Spiel")."""
+    for k in range(i + 1, min(len(toks), i + 6)):
+        t = toks[k]
+        if _source_noun(t):
+            return k
+        if t.lower in ARTICLES["de"] or (not t.is_cap and t.is_word and ADJ_RE.match(t.lower)):
+            continue
+        if t.is_cap and t.text.endswith("s") and k + 1 < len(toks) and toks[k + 1].is_cap:
+            continue  # a genitive name: "nach Grupps Meinung"
+        return None
+    return None
+
+
+def _fronted_source(toks: list[Tok], i: int) -> tuple[int, int] | None:
+    """The source phrase after a sentence-initial "Laut" up to the finite verb, where it is no plain
+    noun phrase ("Laut bildblog.de veröffentlichte …", "Laut einer am Dienstag veröffentlichten
+    Pressemitteilung des WFP wurden …")."""
+    n = len(toks)
+    for j in range(i + 1, min(n, i + 14)):
+        t = toks[j]
+        if t.text in {",", ".", ";", ":"}:
+            return None
+        if t.is_cap or not t.is_word or t.lower in ARTICLES["de"] or t.lower in NP_GLUE["de"] \
+                or t.lower in PREPOSITIONS["de"] or t.text[0].isdigit():
+            continue
+        if ADJ_RE.match(t.lower) and j + 1 < n and (toks[j + 1].is_cap or ADJ_RE.match(toks[j + 1].lower)) \
+                and toks[j + 1].is_word:
+            continue
+        return (i, j) if j - i <= 12 else None
+    return None
 
 
 # --------------------------------------------------------------------------- direct cues
