@@ -24,6 +24,8 @@ def test_names_fold_romanizations_agree(a: str, b: str) -> None:
     ("Kim Jong Un", "Kim Yo Jong", False),
     ("John Kirby", "James Kirby", False),
     ("Choe Son-hui", "Choe Son Hui", True),
+    ("Kim Jong-un", "Kim Jong-gyu", False),
+    ("Kim Jong Un", "Kim Jong-gyu", False),
 ])
 def test_names_compare_persons(a: str, b: str, same: bool) -> None:
     match = compare_persons(person_name(a), person_name(b))

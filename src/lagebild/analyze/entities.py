@@ -16,13 +16,13 @@ from lagebild.model import EntityMention
 from lagebild.pipeline import Doc, stage
 
 STAGE = "lagebild.entities"
-VERSION = "2"
+VERSION = "3"
 
 
 def find(text: str, sdoc, language: str = "de", stage_name: str = f"{STAGE}.v{VERSION}") -> list[EntityMention]:
     """All entity mentions of one article (``sdoc``: its spaCy tokens with sentence starts)."""
     tagger = ner.load(language)
-    model = harmonize(from_model(text, tagger.find(sdoc), stage_name, tagger.featurizer.lex))
+    model = harmonize(from_model(text, tagger.find(sdoc), stage_name, tagger.featurizer.lex, language))
     model = east_asian_names(text, model, stage_name)
     merged = combine(model, gazetteer.find(text, language, stage=stage_name))
     return resolve(text, merged, language, stage_name)

@@ -40,6 +40,7 @@ class Entry:
     key: str
     name: str  # canonical name in the entry's language
     form: str  # name | metonym | adjective | demonym | acronym | capital
+    place: str = ""  # a capital's own canonical name in the entry's language ("Moskau", "Moscow")
 
 
 def _lines(name: str) -> list[list[str]]:
@@ -78,8 +79,11 @@ def entries(language: str) -> dict[str, Entry]:
             add(alias, Entry("GPE", gpe, name, "acronym" if alias.isupper() and len(alias) <= 5 else "name"))
             if de and not alias.endswith(("s", "x", "z")) and " " not in alias and not alias.isupper():
                 add(alias + "s", Entry("GPE", gpe, name, "name"))
-        for capital in _split(row[1] if de else row[2]):
-            add(capital, Entry("GPE", gpe, name, "capital"))
+        capitals = _split(row[1] if de else row[2])
+        for capital in capitals:
+            add(capital, Entry("GPE", gpe, name, "capital", capitals[0]))
+            if de and not capital.endswith(("s", "x", "z")) and " " not in capital:
+                add(capital + "s", Entry("GPE", gpe, name, "capital", capitals[0]))  # "Moskaus"
         for adj in _split(row[3] if de else row[4]):
             if de:
                 for ending in ADJ_ENDINGS_DE:
@@ -109,13 +113,19 @@ def _pattern(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternation})(?=$|[^\w]|-\w)")
 
 
+def capital_key(state_key: str) -> str:
+    """The key of a state's capital as a place ("gpe:RU" → "loc:capital-RU"), shared by all languages."""
+    return "loc:capital-" + state_key.split(":", 1)[1]
+
+
 def _previous_word(text: str, start: int) -> str:
     match = re.search(r"(\w+)\W*$", text[max(0, start - 30):start])
     return match.group(1).lower() if match else ""
 
 
 def find(text: str, language: str = "de", stage: str = "lagebild.gazetteer") -> list[EntityMention]:
-    """All gazetteer mentions in ``text``, longest match first, without overlaps."""
+    """All gazetteer mentions in ``text``, longest match first, without overlaps but for the
+    names that open a compound (:func:`_compound_parts`)."""
     table = entries(language)
     locative = LOCATIVE["en" if language == "en" else "de"]
     found: list[EntityMention] = []
@@ -126,8 +136,25 @@ def find(text: str, language: str = "de", stage: str = "lagebild.gazetteer") -> 
         name = entry.name
         if form in ("capital", "metonym"):
             if _previous_word(text, match.start()) in locative:
-                label, key, form, name = "LOC", f"loc:{surface}", "name", surface
+                label, form = "LOC", "name"
+                if entry.form == "capital":  # one place in every language: "Pjöngjang" = "Pyongyang"
+                    key, name = capital_key(entry.key), entry.place
+                else:
+                    key, name = f"loc:{surface}", surface
             else:
                 form = "metonym"
         found.append(EntityMention(match.start(), match.end(), surface, label, key, name, None, form, stage))
-    return found
+    return found + _compound_parts(found, table, stage)
+
+
+def _compound_parts(found: list[EntityMention], table: dict[str, Entry], stage: str) -> list[EntityMention]:
+    """The known name that opens a known compound ("UN" in "UN-Expertengremium"), form ``part``,
+    nested inside the compound's mention."""
+    out = []
+    for m in found:
+        head = m.text.split("-", 1)[0]
+        entry = table.get(head) if "-" in m.text else None
+        if entry is not None and entry.key != m.key and entry.form not in ("capital", "metonym"):
+            out.append(EntityMention(m.start, m.start + len(head), head, entry.label, entry.key, entry.name, None,
+                                     "part", stage))
+    return out

@@ -17,6 +17,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from lagebild.analyze import gazetteer
 from lagebild.analyze.ner import Tagged
 from lagebild.analyze.ner_features import Lexicon
 from lagebild.model import EntityMention
@@ -49,16 +50,72 @@ TITLES = {"president", "secretary", "of", "state", "minister", "prime", "foreign
           "mr.", "mrs.", "ms.", "dr.", "general", "gen.", "chancellor", "senator", "sen.", "rep.", "gov.",
           "governor", "king", "queen", "prince", "pope", "chief", "spokesman", "spokeswoman", "leader",
           "sir", "präsident", "präsidentin", "bundeskanzler", "bundeskanzlerin", "kanzler", "kanzlerin",
-          "außenminister", "außenministerin", "herr", "frau", "us-präsident", "staatschef", "machthaber"}
+          "außenminister", "außenministerin", "herr", "frau", "us-präsident", "staatschef", "machthaber",
+          "deputy", "vice", "ambassador", "envoy", "vize"}
+#: courtesy titles: stripped from a name, but no role of their own
+COURTESY = {"mr.", "mrs.", "ms.", "dr.", "herr", "frau", "sir", "prof.", "mr", "mrs", "ms", "dr"}
+#: name particles that may stand lower-case inside a person's name
+PARTICLES = {"von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "el", "ibn", "zu", "ter"}
+_EN_ADJ = re.compile(r"[A-Z][a-z]+(?:an|ean|ian|ern|ish|ese|ic)")
 
 
-def _strip_titles(text: str, start: int, end: int) -> int:
-    """Leading titles off a person's name ("Secretary of State Antony Blinken" → "Antony Blinken")."""
+def _is_title(word: str, language: str) -> bool:
+    low = word.lower().rstrip(",")
+    return low in TITLES or _role_head(word.rstrip(","), language) is not None
+
+
+def _split_title(text: str, start: int, end: int, label: str, language: str) -> tuple[int, int | None]:
+    """Where the name starts after leading titles and roles, and where the role phrase ends
+    (``None`` for no role): "Russian President Vladimir Putin" → "Vladimir Putin" with the role
+    "Russian President"; "Foreign Minister Sergei Lavrov" (tagged MISC) likewise."""
     words = list(re.finditer(r"\S+", text[start:end]))
-    k = 0
-    while len(words) - k > 1 and words[k].group(0).lower() in TITLES:
-        k += 1
-    return start + words[k].start() if k and len(words) - k >= 1 else start
+    last = None
+    for k, w in enumerate(words[:-1]):
+        if _is_title(w.group(0), language):
+            last = k
+    if last is None:
+        return start, None
+    name = [w.group(0) for w in words[last + 1:]]
+    if not all(n[:1].isupper() or n in PARTICLES for n in name) or not name[0][:1].isupper():
+        return start, None
+    if label != "PER" and not (2 <= len(name) <= 4 and any(
+            _role_head(r, language) not in (None, "general") for r in (w.group(0) for w in words[:last + 1]))):
+        return start, None  # "GNU General Public License" names no person
+    role = [w.group(0) for w in words[:last + 1]]
+    has_role = any(_is_title(r, language) and r.lower().rstrip(",") not in COURTESY for r in role)
+    return start + words[last + 1].start(), (start + words[last].end() if has_role else None)
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'„“‚‘«»(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _common_word(text: str, word: str, lex: Lexicon) -> bool:
+    """A capitalized word that is a common word: seen in lower case (in training or in this text)
+    and rarely or never part of a name in training."""
+    low = word.lower()
+    if low == word or (low not in lex.lower and not re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text)):
+        return False
+    total = lex.labels.get(word, (0, {}))[0]
+    return total < 5 or _entity_share(lex, word) < 0.3
+
+
+def _extend_name(text: str, end: int, single: bool, lex: Lexicon | None, english: bool = True) -> int:
+    """A person's name cut short by the tagger: a hyphenated last part ("Linda Thomas-Greenfield"),
+    or after a lone given name the surname the tagger left out ("Lloyd Austin")."""
+    match = re.match(r"-[A-ZÄÖÜ][\w]+(?![\w-])", text[end:])
+    if match:
+        return end + match.end()
+    if single and lex is not None and english:  # German nouns are capitalized: "Brians Sohn"
+        match = re.match(r" ([A-ZÄÖÜ][a-zäöüß]+)(?=[\s,.;:!?)])", text[end:])
+        if match:
+            word = match.group(1)
+            known = word in lex.labels or word.lower() in lex.lower
+            if word not in lex.gazetteer and word not in gazetteer.entries("de") \
+                    and word not in gazetteer.entries("en") and (not known or _entity_share(lex, word) >= 0.3):
+                return end + match.end()
+    return end
 
 
 def _known_name(lex: Lexicon, piece: str) -> bool:
@@ -76,9 +133,17 @@ def _entity_share(lex: Lexicon, word: str) -> float:
     return sum(counts.values()) / total
 
 
-def from_model(text: str, tagged: Sequence[Tagged], stage: str, lex: Lexicon | None = None) -> list[EntityMention]:
+def from_model(text: str, tagged: Sequence[Tagged], stage: str, lex: Lexicon | None = None,
+               language: str = "de") -> list[EntityMention]:
     """Tagged spans as entity mentions: OTH → MISC; ``deriv`` → form adjective/demonym (LOC)
-    or ``deriv``; ``part`` → the name inside the compound, form ``part``."""
+    or ``deriv``; ``part`` → the name inside the compound, form ``part``.
+
+    Names are tidied where the tagger's span is not the name: leading titles and roles become a
+    role phrase of their own ("Russian President" + "Vladimir Putin"), an English "The" before a
+    known name or at a sentence start goes ("The Kremlin"), a name cut short is completed
+    ("Linda Thomas-Greenfield"), English adjectives ("Western officials") take the form
+    ``adjective``, and a capitalized common word at a sentence start ("Analysts noted") is dropped.
+    """
     out: list[EntityMention] = []
     for t in tagged:
         base = t.label.replace("deriv", "").replace("part", "")
@@ -94,8 +159,28 @@ def from_model(text: str, tagged: Sequence[Tagged], stage: str, lex: Lexicon | N
         elif t.label.endswith("part"):
             start, end = _part_span(text, t, lex)
             form = "part"
-        elif label == "PER":
-            start = _strip_titles(text, start, end)
+        else:
+            if language == "en" and text.startswith("The ", start) and end - start > 4:
+                rest = text[start + 4:end]
+                if _sentence_initial(text, start) or rest in gazetteer.entries(language):
+                    start += 4
+            if label in ("PER", "MISC", "ORG"):
+                name_start, role_end = _split_title(text, start, end, label, language)
+                if name_start > start:
+                    if role_end is not None:
+                        out.append(EntityMention(start, role_end, text[start:role_end], "PER", None, None, None,
+                                                 "role", stage))
+                    start, label = name_start, "PER"
+            if label == "PER":
+                end = _extend_name(text, end, " " not in text[start:end], lex, language == "en")
+            surface = text[start:end]
+            if language == "en" and label in ("MISC", "LOC") and " " not in surface and (
+                    re.match(r"-[a-z]", text[end:end + 2])
+                    or _EN_ADJ.fullmatch(surface) and re.match(r" [a-z]", text[end:end + 2])):
+                form = "adjective"  # "Western officials", "Korean peninsula", "Soviet-standard shells"
+            elif language == "en" and " " not in surface and _sentence_initial(text, start) and lex is not None \
+                    and _common_word(text, surface, lex) and surface not in gazetteer.entries(language):
+                continue  # "Analysts noted …", "Foreign ministers …": a common word, capitalized
         out.append(EntityMention(start, end, text[start:end], label, None, None, None, form, stage))
     return out
 
@@ -112,10 +197,12 @@ def combine(model: Sequence[EntityMention], gazetteer: Sequence[EntityMention]) 
     except that a compound part takes the gazetteer's key; a longer gazetteer match replaces
     the model mentions inside it ("Hauptverwaltung für Aufklärung").
     """
-    kept: list[EntityMention | None] = list(model)
+    parts = [g for g in gazetteer if g.form == "part"]
+    gazetteer = [g for g in gazetteer if g.form != "part"]
+    kept: list[EntityMention | None] = [_fit(m, gazetteer) for m in model]
     extra: list[EntityMention] = []
     for g in gazetteer:
-        hits = [i for i, m in enumerate(kept) if m is not None and _overlaps(m, g)]
+        hits = [i for i, m in enumerate(kept) if m is not None and m.form != "role" and _overlaps(m, g)]
         if not hits:
             extra.append(g)
             continue
@@ -136,7 +223,37 @@ def combine(model: Sequence[EntityMention], gazetteer: Sequence[EntityMention]) 
             if m.start <= g.start and g.end <= m.end and m.form == "part" and g.key:
                 kept[hits[0]] = dataclasses.replace(m, key=g.key, name=g.name)
     out = [m for m in kept if m is not None] + extra
+    compounds = {(m.start, m.end) for m in out if m.key}
+    # the name opening a compound the gazetteer knows ("UN" in "UN-Expertengremium") stays nested in it
+    out += [p for p in parts if any(a == p.start and b > p.end for a, b in compounds)]
     return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+_CONNECTORS = {"and", "und", "or", "oder", "sowie", "&", ",", "/", "-"}
+
+
+def _fit(m: EntityMention, gazetteer: Sequence[EntityMention]) -> EntityMention | None:
+    """A model mention measured against the gazetteer matches inside it: ``None`` when they
+    cover it but for connectors ("US and South Korean"); a person's name without a state or
+    capital run into it ("Sergej Schoigu Pjöngjang besuchte" → "Sergej Schoigu")."""
+    if m.form == "role":
+        return m
+    inner = [g for g in gazetteer if m.start <= g.start and g.end <= m.end and (g.start, g.end) != (m.start, m.end)]
+    if not inner:
+        return m
+    rest = list(m.text)
+    for g in inner:
+        rest[g.start - m.start:g.end - m.start] = " " * (g.end - g.start)
+    between = "".join(rest).split()
+    if between and all(w in _CONNECTORS for w in between):
+        return None  # "US and South Korean"; not "Financial Times Deutschland"
+    if not between and len(inner) > 1 and inner[-1].label == "ORG" and all(g.label == "GPE" for g in inner[:-1]):
+        return None  # a state before its body: "US State Department"
+    last = inner[-1]
+    head = m.text[:last.start - m.start].rstrip()
+    if m.label == "PER" and last.end == m.end and last.label == "GPE" and len(head.split()) >= 2:
+        return dataclasses.replace(m, end=m.start + len(head), text=head)
+    return m
 
 
 # --- within-article resolution ---------------------------------------------------------------
@@ -164,6 +281,7 @@ class _M:
     name: str | None = None
     form: str | None = None
     label: str | None = None
+    key: str | None = None
 
 
 _ROLE_RE = {
@@ -190,8 +308,10 @@ def resolve(text: str, mentions: Sequence[EntityMention], language: str, stage: 
     """Mentions with ``ref``/``name`` set by surname, acronym and role resolution (new mentions
     for later acronym uses, untagged surnames and role phrases are added)."""
     items = [_M(m) for m in mentions]
+    _appositions(text, items)
     _acronyms(text, items, stage)
     _surnames(text, items, stage)
+    _places(text, items)
     _roles(text, items, language, stage)
     items.sort(key=lambda x: (x.m.start, -x.m.end))
     index = {id(x): i for i, x in enumerate(items)}
@@ -200,8 +320,48 @@ def resolve(text: str, mentions: Sequence[EntityMention], language: str, stage: 
         m = x.m
         out.append(dataclasses.replace(
             m, ref=index[id(x.ref)] if x.ref is not None else m.ref, name=x.name or m.name,
-            form=x.form or m.form, label=x.label or m.label))
+            form=x.form or m.form, label=x.label or m.label, key=x.key or m.key))
     return out
+
+
+def _appositions(text: str, items: list[_M]) -> None:
+    """A role phrase right before a person's name refers to that person ("Russian President" →
+    "Vladimir Putin")."""
+    starts = {x.m.start: x for x in items if x.m.label == "PER" and x.m.form == "name"}
+    for x in items:
+        if x.m.form != "role" or x.ref is not None or x.m.ref is not None:
+            continue
+        gap = re.match(r"\s+", text[x.m.end:])
+        person = starts.get(x.m.end + (gap.end() if gap else 0))
+        if person is not None:
+            x.ref, x.name = person, person.m.text
+
+
+#: nouns for a kind of place before its name ("Hafen Rajin", "port of Rajin", "region of Kursk")
+PLACE_NOUNS = {"hafen", "stadt", "region", "provinz", "gebiet", "dorf", "ort", "insel", "port", "city",
+               "town", "village", "province", "island", "oblast"}
+#: nouns for a kind of thing before its name ("vom Typ Shahed")
+TYPE_NOUNS = {"typ", "typs", "modell", "klasse", "type", "model", "class"}
+
+
+def _places(text: str, items: list[_M]) -> None:
+    """A lone capitalized word the tagger took for a person, but that stands where places or
+    types stand: after a locative preposition or a place noun ("in Kazan", "Hafen Rajin") it is a
+    place; after a type noun ("vom Typ Shahed") a thing.  Surnames of the article's people stay."""
+    locative = {"in", "im", "near", "nahe", "outside", "around", "into", "of"}  # not "nach X" (= per X)
+    for x in items:
+        m = x.m
+        if m.label != "PER" or m.form != "name" or " " in m.text or x.ref is not None or m.ref is not None:
+            continue
+        before = re.findall(r"[\w-]+", text[max(0, m.start - 40):m.start])
+        if not before or re.search(r"[.!?;:,]\s*$", text[max(0, m.start - 3):m.start]):
+            continue
+        prev = before[-1].lower()
+        if prev in TYPE_NOUNS:
+            x.label = "MISC"
+        elif prev in PLACE_NOUNS or prev in locative and (prev != "of" or len(before) > 1
+                                                          and before[-2].lower() in PLACE_NOUNS):
+            x.label = "LOC"
 
 
 def _covering(items: list[_M], start: int, end: int) -> _M | None:
@@ -224,7 +384,10 @@ def _acronyms(text: str, items: list[_M], stage: str) -> None:
         full = next((x for x in items if x.m.end == len(before) and x.m.form != "role"), None)
         if full is None or full.m.text == acr or full.m.label == "PER":
             continue  # "Angela Merkel (CDU)" names a party, not an expansion
-        if full.m.text[:1].upper() != acr[0] and not (full.m.key and full.m.key == _key_of(items, match)):
+        acr_key = _key_of(items, match)
+        if full.m.key is None and acr_key and full.m.label in ("ORG", "MISC"):
+            full.key, full.label = acr_key, "ORG"  # "Main Intelligence Directorate (HUR)": a curated acronym
+        elif full.m.text[:1].upper() != acr[0] and not (full.m.key and full.m.key == acr_key):
             continue
         long_name = full.name or full.m.text
         a0, a1 = match.start(1), match.end(1)
@@ -233,7 +396,7 @@ def _acronyms(text: str, items: list[_M], stage: str) -> None:
             acr_item = _M(EntityMention(a0, a1, acr, full.m.label, full.m.key, None, None, "acronym", stage))
             items.append(acr_item)
         acr_item.ref, acr_item.name, acr_item.form = full, long_name, "acronym"
-        acr_item.label = full.m.label
+        acr_item.label = full.label or full.m.label
         full.ref = acr_item
         # later uses of the acronym link to the expansion
         for use in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w])", text[match.end():]):
@@ -246,7 +409,7 @@ def _acronyms(text: str, items: list[_M], stage: str) -> None:
                 items.append(x)
             elif (x.m.start, x.m.end) != (u0, u1):
                 continue
-            x.ref, x.name, x.form, x.label = full, long_name, "acronym", full.m.label
+            x.ref, x.name, x.form, x.label = full, long_name, "acronym", full.label or full.m.label
 
 
 def _key_of(items: list[_M], match: re.Match) -> str | None:

@@ -9,8 +9,9 @@ Rules, in order, each recorded as the mention's evidence:
 * ``name`` — a full person name is compared (:func:`~lagebild.link.names.compare_persons`)
   with the known persons of the same surname; other names match on their folded form.
 * ``surname`` — a bare surname joins a person of that surname named in the same article, else
-  one that already appears in the same story; two people with one surname in different stories
-  stay apart.
+  one that already appears in the same story, else the corpus's only full-named person of that
+  surname when the article shares other entities with that person's articles; two people with
+  one surname in different stories and contexts stay apart.
 * ``judgement`` — a user's "same" wins over every score; "different" vetoes every merge.
 """
 
@@ -23,16 +24,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lagebild.link.names import (
-    PERSON_THRESHOLD, PersonName, compare_names, compare_persons, fold, jaro_winkler, person_name, tokens,
+    EAST_ASIAN_SURNAMES, PERSON_THRESHOLD, PersonName, compare_names, compare_persons, fold, jaro_winkler, person_name, tokens,
 )
 from lagebild.link.state import LinkState
 
 #: forms whose text is an alias of the entity only when it is a name-like form
 ALIAS_FORMS = ("name", "acronym", "metonym", "role", "capital")
 #: keys from the curated gazetteer ("gpe:KP", "org:ft"); NER keys from surfaces look like "loc:Kreml"
-_CURATED_KEY = re.compile(r"gpe:[A-Z]{2}|org:[a-z0-9]+")
+_CURATED_KEY = re.compile(r"gpe:[A-Z]{2}|org:[a-z0-9_]+|loc:capital-[A-Z]{2}")
 MAX_STORIES = 50
 MAX_EVIDENCE = 30
+#: how many co-occurring entity ids a person keeps, and how many a bare surname must share with them
+MAX_CONTEXT = 60
+MIN_SHARED_CONTEXT = 2
 
 
 def new_id(prefix: str, value: str) -> str:
@@ -136,7 +140,8 @@ class Resolver:
         if alias not in entity["aliases"]:
             entity["aliases"].append(alias)
             data["forms"][alias] = form
-            self.state.add_index("name", "n:" + fold(alias), entity["id"])
+            if form != "role":  # "Foreign Minister" names many people over time
+                self.state.add_index("name", "n:" + fold(alias), entity["id"])
         if label == "PER" and form in ("name", "surname"):
             pn = person_name(alias)
             if pn is not None:
@@ -215,6 +220,8 @@ class Resolver:
     def _resolve_one(self, article: str, mentions: list[dict[str, Any]], i: int,
                      out: ArticleEntities) -> None:
         m = mentions[i]
+        if not is_entity(m):
+            return
         name = mention_name(mentions, i)
         judged = self._judged_same(name)
         if judged:
@@ -340,6 +347,9 @@ class Resolver:
                 self._assign(out, i, mentions, chosen[0], chosen[1],
                              {"rule": "surname", "scope": "story", "story": story, "name": name,
                               "score": chosen[1]})
+            elif not pn.is_full and (ctx := self._context_person(pn, name, out)) is not None:
+                self._assign(out, i, mentions, ctx[0], 0.8,
+                             {"rule": "surname", "scope": "context", "name": name, "shared": ctx[1], "score": 0.8})
             elif pn.is_full:
                 self._assign(out, i, mentions, new_id("per", pn.full), 1.0, {"rule": "name", "created": True})
             else:
@@ -347,9 +357,32 @@ class Resolver:
                              {"rule": "surname", "created": True})
         out.pending = []
 
+    def _context_person(self, pn: PersonName, name: str, out: ArticleEntities) -> tuple[str, list[str]] | None:
+        """The one full-named person of this surname anywhere in the corpus, when the article shares
+        at least :data:`MIN_SHARED_CONTEXT` other entities with that person's articles ("Budanow"
+        beside the FT and HUR in a story of its own).  Korean and Chinese family names are shared
+        by too many people to join without the story."""
+        if pn.surname in EAST_ASIAN_SURNAMES:
+            return None
+        key = "sur:" + pn.surname
+        here = set(out.entity_ids())
+        found: list[tuple[str, list[str]]] = []
+        for eid in sorted(self.state.lookup("name", [key])[key]):
+            entity = self.state.one("entities", eid)
+            if entity is None or not any(g for _, g in entity["data"]["names"]):
+                continue
+            if self.judgements.vetoed({"n:" + fold(name)}, entity_tokens(entity)):
+                continue
+            found.append((eid, sorted(here & set(entity["data"].get("context", [])))))
+        if len(found) == 1 and len(found[0][1]) >= MIN_SHARED_CONTEXT:
+            return found[0]
+        return None
+
     def finish_article(self, article: str, out: ArticleEntities, story: str) -> None:
-        """Count the article once per entity and remember the story it appears in."""
-        for eid in out.entity_ids():
+        """Count the article once per entity, remember the story it appears in and, for persons,
+        the other entities beside them."""
+        ids = out.entity_ids()
+        for eid in ids:
             entity = self.state.one("entities", eid)
             if entity is None:
                 continue
@@ -357,7 +390,25 @@ class Resolver:
             data["df"] = data.get("df", 0) + 1
             if story not in data["stories"]:
                 data["stories"] = (data["stories"] + [story])[-MAX_STORIES:]
+            if entity["type"] == "PER":
+                context = [e for e in data.get("context", []) if e not in ids] + [e for e in ids if e != eid]
+                data["context"] = context[-MAX_CONTEXT:]
             self.state.put("entities", entity)
+
+
+def is_entity(m: dict[str, Any]) -> bool:
+    """Whether a mention names an entity of its own.  Not: a role phrase whose person is unknown,
+    an adjective or demonym no gazetteer state claims ("sowjetischer", "Western"), a lower-case
+    phrase the tagger took for a name ("ersten Schritt zu einem Weltkrieg")."""
+    if m.get("key"):
+        return True
+    form = m.get("form") or "name"
+    if form == "role":
+        return False
+    if form in ("adjective", "demonym"):
+        return bool(m.get("name"))
+    first = (m.get("text") or "").split(" ", 1)[0]
+    return not (form == "name" and m["label"] != "PER" and first and not any(c.isupper() for c in first))
 
 
 def _gazetteer_key(name: str, language: str) -> str | None:

@@ -143,6 +143,11 @@ def compare_persons(a: PersonName, b: PersonName) -> Match:
         return Match(0.75 * surname, features)  # a surname alone needs context to merge
     if a.given == b.given:
         given = 1.0
+    elif a.east_asian or b.east_asian:
+        # Korean and Chinese given names are two fixed syllables; one differing syllable is
+        # another person (Kim Jong Un ≠ Kim Jong Gyu ≠ Kim Yo Jong), spelling is already folded
+        given = 0.0
+        features["syllables"] = "differ"
     elif a.given[0] == b.given[0] and (len(a.given) <= 2 or len(b.given) <= 2):
         given = 0.92  # an initial
         features["initial"] = 1.0
