@@ -171,7 +171,7 @@ def read_germeval(path: Path) -> list[NerSentence]:
 def map_label(mention: EntityMention, partial: bool) -> str | None:
     """The GermEval label for a lagebild mention, or None for labels with no counterpart."""
     base = LABEL_MAP.get(mention.label)
-    if base is None:
+    if base is None or mention.form == "role":  # a description ("der Sprecher des …"), not a name
         return None
     if mention.form in DERIVED_FORMS:
         return base + "deriv"
