@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -114,9 +115,9 @@ def test_events_attribution_names_the_quoted_speaker():
     assert _args(event)["supplier"] == "Nordkorea"
 
 
-def test_events_stage_is_version_2():
+def test_events_stage_is_version_3():
     spec = registered()["lagebild.events"]
-    assert spec.version == "2"
+    assert spec.version == "3"
     assert "quotes" in spec.requires
 
 
@@ -148,6 +149,76 @@ def test_events_seeds_supplies_strikes_meetings_and_planned_visit():
     assert any(e.type == "MEET" for e in found)
     assert any(e.type == "VISIT" and e.status == "planned" and "Putin" in e.args.get("visitor", e.trigger).text
                for e in found)
+    visits = [e for e in found if e.type == "VISIT" and "visitor" in e.args]
+    assert all(e.args["visitor"].text not in {"Pjöngjang", "Nordkorea"} for e in visits)  # the official travels
+    accusations = [e for e in found if e.type == "ACCUSE"]
+    assert all(e.args.get("speaker") is None or e.args["speaker"].text != "Pjöngjang" for e in accusations)
+
+
+def _full(text: str, language: str = "de"):
+    doc = Pipeline.build().annotate(Article.create(text, language=language, published=date(2024, 1, 20)))
+    evs = doc.get("events")
+    _check_offsets(doc.text, evs)
+    return evs
+
+
+def _one(evs, etype: str):
+    found = [e for e in evs if e.type == etype]
+    assert len(found) == 1, [(e.type, _args(e)) for e in evs]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, language, etype, status, expected", [
+    # a state in front of an office and its holder is no participant of its own
+    ("Irans Außenminister Abbas Araghchi und Sergej Lawrow sind am Freitag in Teheran zusammengekommen.", "de",
+     "MEET", "asserted", {"participant": "Abbas Araghchi", "participant2": "Sergej Lawrow", "place": "Teheran"}),
+    # "des Peking-Beamten": the official named before travels, not the state
+    ("Lawrow empfing den chinesischen Außenminister Wang Yi am Dienstag in Moskau während einer viertägigen Reise "
+     "des hochrangigen Peking-Beamten.", "de", "VISIT", "asserted", {"visitor": "Wang Yi"}),
+    # the invitee is the visitor; the time of the invitation is not the time of the visit
+    ("Lukaschenko hatte Xi Jinping im Mai zu einem Staatsbesuch eingeladen.", "de", "VISIT", "planned",
+     {"visitor": "Xi Jinping"}),
+    # a meeting in a temporal phrase took place, whatever the clause alleges
+    ("Seit dem Treffen zwischen Xi und Putin im Mai werfen die USA Peking vor, Drohnenteile an Russland zu liefern.",
+     "de", "MEET", "asserted", {"participant": "Xi", "participant2": "Putin"}),
+    ("Seit dem Treffen zwischen Xi und Putin im Mai werfen die USA Peking vor, Drohnenteile an Russland zu liefern.",
+     "de", "SUPPLY", "alleged", {"supplier": "Peking", "recipient": "Russland", "item": "Drohnenteile"}),
+    # the object of "visit" is the destination, not a later "trip to"
+    ("Lukashenko plans to visit China, the state news agency Belta reported, in what would be his third trip to "
+     "Beijing.", "en", "VISIT", "planned", {"visitor": "Lukashenko", "destination": "China"}),
+    # receiving a person is a meeting
+    ("Xi made the remarks when he received Belarusian Prime Minister Roman Golovchenko in Beijing.", "en", "MEET",
+     "asserted", {"participant": "Xi", "participant2": "Roman Golovchenko"}),
+    # "said … that": the subject of the reported clause acts
+    ("The White House said on Monday that Iranian forces had fired drones at Odesa.", "en", "ATTACK", "reported",
+     {"attacker": "Iranian forces", "weapon": "drones", "target": "Odesa"}),
+    ("Scholz sagte am Mittwoch bei einem Besuch in Kiew, Russland habe Drohnen aus Iran erhalten.", "de", "SUPPLY",
+     "reported", {"supplier": "Iran", "recipient": "Russland", "item": "Drohnen"}),
+    # a subject pronoun stands for the person named before it
+    ("Kim extended the invitation in March, when he and Lukashenko met in Minsk.", "en", "MEET", "asserted",
+     {"participant": "Kim", "participant2": "Lukashenko", "place": "Minsk"}),
+])
+def test_events_real_text_arguments_and_status(text, language, etype, status, expected):
+    event = _one(_full(text, language), etype)
+    assert event.status == status
+    assert {role: _args(event).get(role) for role in expected} == expected
+
+
+def test_events_report_frame_is_the_reports_own():
+    evs = _full("Scholz sagte am Mittwoch bei einem Besuch in Kiew, Russland habe Drohnen aus Iran erhalten.")
+    assert _one(evs, "VISIT").attribution is None
+    assert _one(evs, "SUPPLY").attribution.text == "Scholz"
+
+
+@pytest.mark.parametrize("text, language, source", [
+    ("Putin intends to visit North Korea soon, the country's state news agency KCNA reported on Sunday.", "en",
+     "KCNA"),
+    ("Nach Erkenntnissen westlicher Geheimdienste hat Pjöngjang Raketen an Russland geliefert.", "de",
+     "Erkenntnissen westlicher Geheimdienste"),
+])
+def test_events_attribution_names_the_whole_source(text, language, source):
+    event = next(e for e in _full(text, language) if e.type in {"VISIT", "SUPPLY"})
+    assert event.attribution is not None and event.attribution.text == source
 
 
 @pytest.mark.parametrize("sentence,value,item,status", [

@@ -21,14 +21,14 @@ import re
 from collections.abc import Sequence
 
 from lagebild.analyze.events_find import (
-    NUMBER_RE, TIME_RE, RawEvent, candidates, clauses, find_in_clause, markers,
+    INVITE_RE, NUMBER_RE, TEMPORAL_PREPS, TIME_RE, Cand, RawEvent, candidates, clauses, find_in_clause, markers,
 )
-from lagebild.analyze.speech import SUBORDINATORS, Tok, tokens
+from lagebild.analyze.speech import ARTICLES, SUBORDINATORS, Tok, lexicon, tokens
 from lagebild.model import Argument, Attribution, EntityMention, Event, Quantity, Quote, Span, Timex
 from lagebild.pipeline import Doc, stage
 
 STAGE = "lagebild.events"
-VERSION = "2"
+VERSION = "3"
 INTELLIGENCE = re.compile(r"erkenntnis|geheimdienst|intelligence|informationen|nachrichtendienst", re.I)
 EXPERTS = re.compile(r"experte|analyst|beobachter|fachleute|expert|observer|forscher|researcher", re.I)
 OUTLETS = re.compile(r"nachrichtenagentur|zeitung|times|agentur|bericht|medien|independent|post|journal|tass|kcna"
@@ -36,13 +36,25 @@ OUTLETS = re.compile(r"nachrichtenagentur|zeitung|times|agentur|bericht|medien|i
 GAP_RE = re.compile(r"\s*(?:[a-zäöüß0-9-]+\s+|Schuss\s+|Tonnen\s+|Stück\s+){0,3}")
 PERSON = re.compile(r"^[A-ZÄÖÜ][\w’'-]+(?: [A-ZÄÖÜ][\w’'-]+)+$")
 PURPOSE = re.compile(r"\bum\b.*\bzu\b|\bin order to\b")
+NOUN_NEGATION = {"kein", "keine", "keinen", "keiner", "keinem", "keines", "no"}
+#: clause openers of time and place: the clause states its event itself, whatever governs it
+TEMPORAL = {"als", "nachdem", "seit", "seitdem", "bevor", "während", "wo", "when", "after", "since", "before", "while",
+            "where", "as"}
+#: third-person singular subject pronouns resolved to a person ("er" alone: "sie" may be plural)
+SUBJECT_PRONOUNS = {"de": frozenset({"er"}), "en": frozenset({"he", "she", "it"})}
+#: a definite description of a news outlet ("the agency said") refers to the last outlet named
+OUTLET_DESCRIPTION = re.compile(r"(?:the|die|das|der)\s+(?:\w+\s+)?(?:agency|news agency|nachrichtenagentur|agentur"
+                                r"|newspaper|zeitung|blatt|broadcaster|sender|outlet)", re.I)
+DUMMY_SPEAKERS = {"es", "it", "dies", "this", "das"}
 NEGATION = re.compile(r"\b(?:nicht|keine|keinerlei|niemals|not|never|no longer|hasn't|haven't|didn't|did not)\b")
 PLANNED_NOUNS = re.compile(r"\b(?:geplante\w*|bevorstehende\w*|planned|upcoming|künftige\w*)\b")
 
 
 def _status(etype: str, scope: str, trigger_text: str, attribution: Attribution | None, language: str,
             future: bool) -> str:
-    found = {status for status, rx in markers(language) if rx.search(scope)}
+    at = scope.find(trigger_text) if trigger_text in scope else len(scope)  # English denies what follows
+    found = {status for status, rx in markers(language)
+             if any(status != "denied" or language != "en" or m.start() < at for m in rx.finditer(scope))}
     if "denied" in found and etype != "DENY":
         return "denied"
     if "alleged" in found and etype != "ACCUSE":
@@ -78,22 +90,84 @@ def _kind(text: str, mention: EntityMention | None) -> str:
     return "source"
 
 
-def _attribution(trigger: tuple[int, int], quotes: Sequence[Quote], entities: Sequence[EntityMention]
-                 ) -> Attribution | None:
+def _attribution(text: str, trigger: tuple[int, int], quotes: Sequence[Quote], entities: Sequence[EntityMention],
+                 toks: list[Tok], language: str) -> Attribution | None:
     for q_index, q in enumerate(quotes):
+        if q.cue is None and q.start <= trigger[0] < q.end:
+            own = _own_report(text, trigger, q, toks, entities, language)
+            if own is not False:
+                return own  # "Blinken sagte …, Moskau habe …" inside a quote the sentence does not continue
         if q.cue is not None and (q.cue.start <= trigger[0] < q.cue.end or (
                 q.start <= q.cue.start < q.end and not _source_cue(q))):
             continue  # the event is the speech act itself, or a reported speech act states it
         if q.start <= trigger[0] < q.end and q.speaker is not None and q.speaker.text:
             sp = q.speaker
+            if sp.text.lower() in DUMMY_SPEAKERS:  # "Es gebe Hinweise, dass …": the last speaker goes on
+                earlier = [(k, p) for k, p in enumerate(quotes[:q_index]) if p.speaker is not None
+                           and p.speaker.text and p.speaker.text.lower() not in DUMMY_SPEAKERS]
+                if not earlier:
+                    continue
+                q_index, q = earlier[-1]
+                sp = q.speaker
             mention = entities[sp.mention] if sp.mention is not None and sp.mention < len(entities) else None
+            better = _speaker_mention(text, sp, entities) if mention is None else None
+            if better is not None:
+                m = entities[better]
+                return Attribution(m.name or m.text, m.start, m.end, better, q_index, _kind(m.text, m))
+            if mention is not None and mention.label == "PER" and mention.start >= (sp.start or 0) \
+                    and mention.end <= (sp.end or len(text)):
+                return Attribution(mention.name or mention.text, mention.start, mention.end, sp.mention, q_index, "speaker")
             label = sp.name or sp.text or ""
+            if sp.name and " " not in sp.name and sp.text.startswith(sp.name) and mention is None and sp.text != sp.name:
+                label = sp.text  # "Erkenntnissen westlicher Geheimdienste", not "Erkenntnissen"
+            if mention is None:
+                inner = next((k for k, e in enumerate(entities) if e.label in {"GPE", "ORG"} and sp.start is not None
+                              and sp.start <= e.start and e.end <= sp.end), None)
+                if inner is not None:  # "nach US-Erkenntnissen": intelligence of the US
+                    return Attribution(label, sp.start, sp.end, inner, q_index, _kind(sp.text or label, None))
             kind = "speaker" if sp.name and PERSON.match(sp.name) and not OUTLETS.search(sp.name) \
                 and (mention is None or mention.label == "PER") else _kind(sp.text or label, mention)
             return Attribution(label, sp.start, sp.end, sp.mention, q_index, kind)
         if q.start <= trigger[0] < q.end and q.cue is not None and q.speaker is None:
             return Attribution(q.cue.text, q.cue.start, q.cue.end, None, q_index, _kind(q.cue.text, None))
     return None
+
+
+def _speaker_mention(text: str, sp, entities: Sequence[EntityMention]) -> int | None:
+    """An outlet or person the speaker phrase leads up to ("the country's state news agency KCNA"),
+    or the outlet a definite description refers back to ("the agency said")."""
+    if sp.start is None or sp.end is None:
+        return None
+    for k, e in enumerate(entities):
+        if e.label in {"ORG", "PER"} and sp.end <= e.start <= sp.end + 40 and re.fullmatch(
+                r"[\s\w’'-]*", text[sp.end:e.start]) and not any(ch.isupper() for ch in text[sp.end:e.start]):
+            return k
+    if OUTLET_DESCRIPTION.fullmatch(sp.text or ""):
+        before = [k for k, e in enumerate(entities) if e.end <= sp.start and e.label == "ORG"
+                  and _kind(e.text, e) == "outlet" or (e.end <= sp.start and (e.key or "").startswith("org:")
+                                                      and OUTLETS.search(text[max(0, e.start - 40):e.start]))]
+        return before[-1] if before else None
+    return None
+
+
+def _own_report(text: str, trigger: tuple[int, int], q: Quote, toks: list[Tok], entities: Sequence[EntityMention],
+                language: str) -> Attribution | None | bool:
+    """For an event in a quote that goes on from an earlier sentence: where the sentence has a speech
+    verb of its own before the event, the frame is the report's ("Blinken sagte am Dienstag bei einem
+    Besuch in London, …": None) and what follows its comma is the subject's; False where there is none."""
+    speech = lexicon(language).verbs
+    verb = next((k for k, t in enumerate(toks) if q.start <= t.start < trigger[0] and t.lower in speech
+                 and t.is_word and not t.is_cap), None)
+    if verb is None:
+        return False
+    comma = next((k for k in range(verb, len(toks)) if toks[k].text == ","), None)
+    if comma is None or toks[comma].start > trigger[0]:
+        return None
+    person = [k for k, e in enumerate(entities) if e.label == "PER" and toks[0].start <= e.start < toks[verb].start]
+    if not person:
+        return None
+    e = entities[person[-1]]
+    return Attribution(e.name or e.text, e.start, e.end, person[-1], None, "speaker")
 
 
 SOURCE_CUES = ("laut", "nach", "zufolge", "gemäß", "so", "wie", "according", "as", "demnach", "berichten")
@@ -184,7 +258,10 @@ def find(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[Ent
     events: list[Event] = []
     order = sorted(range(len(entities)), key=lambda k: entities[k].start)
     starts = [entities[k].start for k in order]
+    persons = [k for k in order if entities[k].label == "PER"]
+    prev_sentence = (0, 0)
     for a, b in sorted(sentences) or [(0, len(text))]:
+        last_sentence, prev_sentence = prev_sentence, (a, b)
         near = [(k, entities[k]) for k in order[bisect.bisect_left(starts, a - 200):bisect.bisect_right(starts, b)]]
         toks = tokens(text, a, b)
         if len(toks) < 3:
@@ -194,25 +271,61 @@ def find(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[Ent
                    for x in (q.cue, q.speaker) if x is not None and x.start is not None]
         cands = [c for c in candidates(text, toks, near, names_t, lang)
                  if not any(x < c.end and c.start < y for x, y in blocked)]
-        parts = clauses(toks, {q.start for q in inner})
+        cands = _with_pronouns(toks, cands, entities, persons, (a, b), last_sentence, lang, blocked)
+        opens = {q.start for q in inner}
+        parts = clauses(toks, opens, lang)
         for n, clause in enumerate(parts):
             prev = parts[n - 1] if n else None
             for raw in find_in_clause(text, toks, clause, cands, lang, prev):
+                governed = prev is not None and toks[clause[0]].start in opens
                 events.append(_record(text, toks, raw, clause, prev, entities, timexes, quantities, quotes, lang,
-                                      stage_name))
+                                      stage_name, governed))
     return events
+
+
+def _with_pronouns(toks: list[Tok], cands: list[Cand], entities: Sequence[EntityMention], persons: list[int],
+                   sentence: tuple[int, int], last: tuple[int, int], language: str,
+                   blocked: list[tuple[int, int]]) -> list[Cand]:
+    """Subject pronouns as candidates for the person they stand for: the first person named before
+    them in the sentence, else the first person of the sentence before ("He thanked …" after
+    "Putin made the remarks when …"). The argument is the person's mention."""
+    extra = []
+    for k, t in enumerate(toks):
+        if t.lower not in SUBJECT_PRONOUNS[language] or any(x < t.end and t.start < y for x, y in blocked):
+            continue
+        here = [m for m in persons if sentence[0] <= entities[m].start < t.start]
+        there = [m for m in persons if last[0] <= entities[m].start < last[1]]
+        if t.lower == "it":  # "Iran has rejected accusations that it had sent …": a state or organisation
+            here = [m for m in range(len(entities)) if entities[m].label in {"GPE", "ORG"} and entities[m].form != "adjective"
+                    and sentence[0] <= entities[m].start < t.start]
+            there = []
+        ref = (here or there or [None])[0]
+        if ref is not None:
+            e = entities[ref]
+            extra.append(Cand(k, k + 1, e.start, e.end, ref, "name", "PER", e.key))
+    return sorted(cands + extra, key=lambda c: c.first) if extra else cands
 
 
 def _record(text: str, toks: list[Tok], raw: RawEvent, clause: tuple[int, int], prev: tuple[int, int] | None,
             entities: Sequence[EntityMention], timexes: Sequence[Timex], quantities: Sequence[Quantity],
-            quotes: Sequence[Quote], language: str, stage_name: str) -> Event:
+            quotes: Sequence[Quote], language: str, stage_name: str, governed: bool = False) -> Event:
     args = {role: _argument(text, span) for role, span in raw.args.items()}
     lo, hi = clause
     scope_lo = lo
-    if prev is not None and (toks[lo].lower in SUBORDINATORS[language] or toks[lo].lower in {"zu", "um", "wonach"}
-                             or any(toks[k].lower == "zu" for k in range(lo, hi))):
+    if prev is not None and toks[lo].lower not in TEMPORAL and (
+            governed or toks[lo].lower in SUBORDINATORS[language] or toks[lo].lower in {"zu", "um", "wonach"}
+            or any(toks[k].lower == "zu" for k in range(lo, hi))):
         scope_lo = prev[0]
     scope = text[toks[scope_lo].start:toks[hi - 1].end].lower()
+    t = raw.trigger_tok
+    k = t - 1
+    while raw.noun and k > lo and (toks[k].lower in ARTICLES[language] or not toks[k].is_cap):
+        if toks[k].lower in TEMPORAL_PREPS:
+            break
+        k -= 1
+    in_pp = raw.noun and k >= lo and k < t and toks[k].lower in TEMPORAL_PREPS
+    if in_pp:  # "Seit dem Treffen zwischen Kim und Putin wirft der Westen Pjöngjang vor": the meeting took place
+        scope = text[toks[k].start:toks[t].end].lower()
     time_arg, time_value = _time_arg(text, raw.clause, timexes)
     if time_arg is not None:
         args.setdefault("time", time_arg)
@@ -224,11 +337,20 @@ def _record(text: str, toks: list[Tok], raw: RawEvent, clause: tuple[int, int], 
                 args["item"] = item
         if qty is not None:
             args.setdefault("quantity", qty)
-    attribution = _attribution(raw.trigger, quotes, entities)
+    attribution = _attribution(text, raw.trigger, quotes, entities, toks, language)
+    if attribution is None and raw.source is not None:  # "Budanov bezeichnete das Land als Lieferanten"
+        s0, s1, sm = raw.source
+        attribution = Attribution(text[s0:s1], s0, s1, sm, None, "speaker")
     clause_text = text[toks[lo].start:toks[hi - 1].end].lower()
     status = _status(raw.type, scope, text[raw.trigger[0]:raw.trigger[1]].lower(), attribution, language,
-                     _future(toks, clause, raw.trigger_tok, language))
-    if raw.type not in {"DENY", "CONDEMN", "ACCUSE"} and NEGATION.search(clause_text):
+                     not in_pp and _future(toks, clause, raw.trigger_tok, language))
+    if raw.type == "VISIT" and any(INVITE_RE.fullmatch(toks[k].lower) for k in range(lo, hi)):
+        status = "planned" if status in {"asserted", "reported"} else status  # an invitation to visit
+        if "time" in args and args["time"].start < raw.trigger[0]:
+            del args["time"]  # "lud Putin im September zu einem Besuch ein": when he was invited
+    negated = any(toks[k].lower in NOUN_NEGATION for k in range(max(lo, t - 3), t)) if raw.noun \
+        else NEGATION.search(clause_text)
+    if raw.type not in {"DENY", "CONDEMN", "ACCUSE"} and negated:
         status = "denied"
     ts, te = raw.trigger
     cs, ce = raw.clause

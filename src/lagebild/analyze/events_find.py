@@ -32,6 +32,8 @@ NOT_ADJ = {"zufolge", "bereits", "ebenfalls", "etwa", "rund", "gegen", "wegen", 
 GOV_NOUNS = {"regierung", "führung", "staatsführung", "armee", "streitkräfte", "truppen", "militär", "seite",
              "behörden", "government", "forces", "army", "military", "troops", "leadership", "officials",
              "geheimdienst", "geheimdienste", "präsident", "staatschef", "außenminister", "behörde"}
+#: bodies that stand for their state (an argument "russische Truppen" is Russia), unlike single office holders
+COLLECTIVE_NOUNS = GOV_NOUNS - {"präsident", "staatschef", "außenminister"}
 WEAPON_RE = re.compile(
     r"[\w-]*munition\w*|[\w-]*raketen?\w*|[\w-]*granaten|[\w-]*geschoss\w*|[\w-]*drohnen?|[\w-]*waffen\w*"
     r"|abschussrampen?|[\w-]*panzer\w*|[\w-]*flugkörper|[\w-]*drohnenteile"
@@ -68,7 +70,18 @@ FALLBACK_PPS = {
 }
 CLAUSE_OPENERS = SUBORDINATORS["de"] | SUBORDINATORS["en"] | {
     "und", "aber", "wobei", "während", "um", "sondern", "doch", "denn", "and", "but", "while", "whereas", "der", "die",
-    "das", "welche", "welcher", "dessen", "deren", "who", "which"}
+    "das", "welche", "welcher", "dessen", "deren", "who", "which", "bis", "until"}
+#: Konjunktiv forms that open reported speech after a comma ("sagte …, Moskau habe …")
+REPORTED_FINITE = {"habe", "hätte", "hätten", "sei", "seien", "werde", "würde", "würden", "könne", "könnten", "solle",
+                   "wolle", "gebe", "verfüge"}
+#: a sentence-initial word of this shape is a common noun, not a name ("Cooperation appeared …")
+EN_NOUN_SUFFIXES = ("tion", "ment", "ness", "ity", "ance", "ence", "ship", "ism", "ure")
+#: verbs of invitation: the invitee, not the host, is the visitor ("Kim lud Putin zu einem Besuch ein")
+INVITE_RE = re.compile(r"lud|lädt|luden|laden|eingeladen|einladen|einlud|invited?|invites|inviting")
+#: verbs that name something as something ("bezeichnete das Land als wichtigsten Lieferanten")
+DESIGNATE_RE = re.compile(r"bezeichnet\w*|nannte|nennt|nennen|sieht|sah|gilt|galt|called|calls|described|describes")
+#: prepositions that place an event noun in time ("seit dem Treffen"); markers of the clause do not reach it
+TEMPORAL_PREPS = {"seit", "nach", "vor", "während", "since", "after", "before", "during"}
 
 
 @dataclass(frozen=True)
@@ -92,6 +105,7 @@ class Cand:
     mention: int | None
     form: str  # name | adjective | person
     label: str
+    key: str | None = None
 
 
 @dataclass
@@ -101,6 +115,8 @@ class RawEvent:
     clause: tuple[int, int]  # character span
     args: dict[str, tuple[int, int, int | None]] = field(default_factory=dict)  # role → (start, end, mention)
     trigger_tok: int = 0
+    noun: bool = False
+    source: tuple[int, int, int | None] | None = None  # who names the event ("X bezeichnete … als Lieferanten")
 
 
 def _lines(name: str) -> list[list[str]]:
@@ -149,9 +165,12 @@ def markers(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
                  if mlang == lang)
 
 
-def clauses(toks: list[Tok], starts: set[int] = frozenset()) -> list[tuple[int, int]]:
+def clauses(toks: list[Tok], starts: set[int] = frozenset(), language: str = "de") -> list[tuple[int, int]]:
     """Token ranges of the clauses of a sentence (split at ';', at commas that open a clause and
-    where a reported message begins: ``starts`` are character offsets)."""
+    where a reported message begins: ``starts`` are character offsets; "said that …", "believed
+    North Korea had …", "sagte …, Moskau habe …")."""
+    lang = "en" if language == "en" else "de"
+    speech = lexicon(lang).verbs
     bounds = [0]
     for k, t in enumerate(toks):
         if k and t.start in starts:
@@ -160,6 +179,15 @@ def clauses(toks: list[Tok], starts: set[int] = frozenset()) -> list[tuple[int, 
                 toks[k + 1].lower in CLAUSE_OPENERS or toks[k + 1].lower in AUXILIARIES["de"]
                 or toks[k + 1].lower in {"wird", "hat", "ist", "sagte", "sagt"})):
             bounds.append(k + 1)
+        elif lang == "de" and t.text == "," and any(toks[j].lower in speech for j in range(bounds[-1], k)) and any(
+                toks[j].lower in REPORTED_FINITE for j in range(k + 1, min(k + 5, len(toks)))):
+            bounds.append(k + 1)
+        elif lang == "en" and k + 1 < len(toks) and toks[k - 1].is_word and toks[k - 1].lower not in \
+                PREPOSITIONS["en"] | ARTICLES["en"] and (
+                (t.lower == "that" and (toks[k + 1].is_cap or toks[k + 1].lower in ARTICLES["en"] | {"it", "he", "she", "they"}))
+                or (toks[k - 1].lower in speech and t.is_cap and t.is_word and t.lower not in FUNCTION_WORDS
+                    and any(toks[j].lower in AUXILIARIES["en"] for j in range(k + 1, min(k + 5, len(toks)))))):
+            bounds.append(k)
     bounds.append(len(toks))
     bounds = sorted(set(bounds))
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
@@ -180,6 +208,7 @@ def candidates(text: str, toks: list[Tok], entities, names: tuple[str, ...], lan
     ``(index, mention)`` pairs of the article's entity layer near the sentence."""
     out: list[Cand] = []
     covered: set[int] = set()
+    offices: set[int] = set()  # first tokens of office mentions ("Russian President")
     if toks:
         lo, hi = toks[0].start, toks[-1].end
         for m, e in entities:
@@ -199,7 +228,9 @@ def candidates(text: str, toks: list[Tok], entities, names: tuple[str, ...], lan
                     continue
             inside_token = toks[rng[1] - 1].end > e.end or toks[rng[0]].start < e.start
             form = "compound" if inside_token else "adjective" if e.form == "adjective" else "name"
-            out.append(Cand(rng[0], rng[1], e.start, e.end, m, form, e.label))
+            if e.form == "role":
+                offices.add(rng[0])
+            out.append(Cand(rng[0], rng[1], e.start, e.end, m, form, e.label, e.key))
             covered.update(range(*rng))
     lex = lexicon(language)
     arts = ARTICLES["en" if language == "en" else "de"]
@@ -220,7 +251,7 @@ def candidates(text: str, toks: list[Tok], entities, names: tuple[str, ...], lan
             run = run[1:]
         if language == "en" and run and len(run) == 1 and run[0] == 0 and j < len(toks) and toks[j].is_word \
                 and not toks[j].is_cap and toks[run[0]].lower not in FUNCTION_WORDS | MONTHS_EN \
-                and not toks[run[0]].lower.endswith(("s", "ly")):
+                and not toks[run[0]].lower.endswith(("s", "ly") + EN_NOUN_SUFFIXES):
             known = True  # English: a capitalised word is a name
             out.append(Cand(run[0], run[-1] + 1, toks[run[0]].start, toks[run[-1]].end, None, "person", "PER"))
             k = max(j, k + 1)
@@ -232,7 +263,44 @@ def candidates(text: str, toks: list[Tok], entities, names: tuple[str, ...], lan
         if run and (known or (after_role and len(run) >= 1) or (len(run) >= 2 and _name_like(words))):
             out.append(Cand(run[0], run[-1] + 1, toks[run[0]].start, toks[run[-1]].end, None, "person", "PER"))
         k = max(j, k + 1)
+    out = [c for c in out if not _names_office(toks, c, out, lex) and not (c.first in offices and any(
+        d.label == "PER" and d.first not in offices and c.last <= d.first <= c.last + 1 for d in out))]
+    out = [c for c in out if not (c.form == "compound" and any(
+        d.form == "name" and (d.first, d.last) == (c.first, c.last) for d in out))]  # "UN" in "UN-Sicherheitsrat"
     return sorted(out, key=lambda c: c.first)
+
+
+def _names_office(toks: list[Tok], c: Cand, cands: list[Cand], lex) -> bool:
+    """A state in front of an office and the person holding it ("Nordkoreas Außenministerin Choe
+    Son-hui"): the person is the argument, the state only qualifies the office."""
+    k = c.last
+    if c.label not in {"GPE", "ORG"} or c.form != "name" or k >= len(toks) or not is_role_word(toks[k].text, lex):
+        return False
+    return any(d.label == "PER" and k < d.first <= k + 2 for d in cands)
+
+
+def _official(toks: list[Tok], c: Cand, cands: list[Cand]) -> Cand:
+    """"des Pjöngjang-Beamten": the official of that state named earlier in the sentence (a person
+    whose office is qualified by the same state), else the phrase itself."""
+    for p in reversed([d for d in cands if d.label == "PER" and d.last <= c.first]):
+        if c.key and any(d.key == c.key and d.last <= p.first <= d.last + 2 for d in cands if d is not p):
+            return Cand(c.first, c.last, p.start, p.end, p.mention, "name", "PER", p.key)
+    t = toks[c.first]
+    return Cand(c.first, c.last, t.start, t.end, None, "np", "PER")
+
+
+def _office_word(word: str, language: str) -> bool:
+    """An office noun, also inflected ("Pjöngjang-Beamten", "Ministers")."""
+    lex = lexicon(language)
+    return is_role_word(word, lex) or (word.endswith(("n", "s")) and is_role_word(word[:-1], lex))
+
+
+def _genitive_of(toks: list[Tok], c: Cand, i: int) -> bool:
+    """Whether ``c`` follows the noun at ``i`` as a genitive ("Reise des hochrangigen Beamten", "of")."""
+    k = c.first - 1
+    while k > i + 1 and not toks[k].is_cap and toks[k].lower.endswith(("e", "en", "er", "es")):
+        k -= 1
+    return 0 < c.first - i <= 4 and k > i and toks[k].lower in {"des", "der", "eines", "einer", "of"}
 
 
 _NOUN_END = ("ung", "heit", "keit", "schaft", "ion", "tät", "ismus", "nis", "ie", "en", "er", "ern", "ten", "rat")
@@ -253,7 +321,9 @@ def _prep_before(toks: list[Tok], c: Cand, language: str) -> str | None:
             and toks[k].lower not in PREPOSITIONS["de"] and toks[k].lower not in PREPOSITIONS["en"]
             and toks[k].lower not in NOT_ADJ)
             or toks[k].lower in {"sowohl", "den", "beiden"} or (toks[k].is_cap and is_role_word(toks[k].text, lexicon(language)))
-            or (steps == 0 and toks[k].is_cap and k > 0 and toks[k - 1].lower in arts and c.label in {"GPE", "LOC"})):
+            or (steps == 0 and toks[k].is_cap and k > 0 and toks[k - 1].lower in arts and c.label in {"GPE", "LOC"})
+            or (steps == 0 and toks[k].is_cap and toks[k].text.endswith(("'s", "’s")))
+            or (toks[k].is_cap and k + 1 < c.first and is_role_word(toks[k + 1].text, lexicon(language)))):
         k -= 1
         steps += 1
     if k < 0:
@@ -261,8 +331,11 @@ def _prep_before(toks: list[Tok], c: Cand, language: str) -> str | None:
     low = toks[k].lower
     if low in {"und", "sowie", "and", "als", "auch", ","}:
         return "&"
-    if low == "seit" and k == 0:
-        return None  # "Seit Kremlchef Wladimir Putin … zusammentraf": a conjunction
+    if low in {"after", "before", "since", "until"} and c.last < len(toks) and (
+            toks[c.last].lower.endswith("ed") or toks[c.last].lower in AUXILIARIES["en"]):
+        return None  # "after Kim Jong Un travelled to …": a conjunction
+    if low in {"seit", "bis", "während", "until", "since", "while"} and (k == 0 or toks[k - 1].text == ","):
+        return None  # "Seit Kremlchef Wladimir Putin … zusammentraf", ", bis nordkoreanische Soldaten …": a conjunction
     return low if low in PREPOSITIONS["de"] or low in PREPOSITIONS["en"] or low in EXTRA_PREPS else None
 
 
@@ -324,7 +397,14 @@ def find_in_clause(text: str, toks: list[Tok], clause: tuple[int, int], cands: l
             continue  # an adjective: "heavily sanctioned governments"
         capital_noun = lang == "de" and t.is_cap and i > lo
         en_noun = lang == "en" and i > lo and (toks[i - 1].lower in ARTICLES["en"] | EN_NOUN_CONTEXT
-                                               or toks[i - 1].text.endswith(("'s", "’s")))
+                                               or toks[i - 1].text.endswith(("'s", "’s"))
+                                               or (toks[i - 1].lower in PREPOSITIONS["en"] - {"to"}
+                                                   and not low.endswith("ing"))
+                                               or (i - 1 > lo and toks[i - 2].lower in PREPOSITIONS["en"] - {"to"}
+                                                   and toks[i - 1].is_word and not toks[i - 1].is_cap
+                                                   and not toks[i - 1].lower.endswith("ly")))
+        if lang == "en" and i + 1 < hi and low in {"attack", "strike", "assault"} and WEAPON_RE.fullmatch(toks[i + 1].lower):
+            continue  # "Shahed attack drones": a kind of weapon
         for trig in triggers(language):
             if lang == "de" and trig.noun != capital_noun and not (i == lo and trig.noun == t.is_cap):
                 continue
@@ -357,7 +437,8 @@ def find_in_clause(text: str, toks: list[Tok], clause: tuple[int, int], cands: l
                 keep, other = (out[same], ev) if not trig.noun else (out[same], ev)
                 merged = dict(other.args)
                 merged.update(keep.args)
-                out[same] = RawEvent(keep.type, keep.trigger, keep.clause, merged, keep.trigger_tok)
+                out[same] = RawEvent(keep.type, keep.trigger, keep.clause, merged, keep.trigger_tok, keep.noun,
+                                     keep.source)
                 used.add(i)
                 break
             out.append(ev)
@@ -402,6 +483,7 @@ def _fill(text: str, toks: list[Tok], clause: tuple[int, int], cands: list[Cand]
             key = role
         args[key] = (c.start, c.end, c.mention)
 
+    source: tuple[int, int, int | None] | None = None
     zu_clause = toks[i].lower.startswith(("zu", "abzu", "anzu", "einzu", "auszu")) and "zu" in toks[i].lower[:6] or (
         i > lo and toks[i - 1].lower == "zu") or (i + 1 < hi and toks[i + 1].lower == "zu") or (
         lang == "en" and i > lo and toks[i - 1].lower == "to")
@@ -415,8 +497,10 @@ def _fill(text: str, toks: list[Tok], clause: tuple[int, int], cands: list[Cand]
         if prep == "&":
             prep = last_prep  # "zwischen Moskau und Pjöngjang"; None: "Russland und Nordkorea"
         last_prep = prep
-        if c.form == "compound":
-            c = Cand(c.first, c.last, c.start, c.end, c.mention, "adjective", c.label)
+        if c.form == "compound" and _office_word(toks[c.first].text, language):
+            c = _official(toks, c, cands)  # "des Pjöngjang-Beamten": the official, not the state
+        elif c.form == "compound":
+            c = Cand(c.first, c.last, c.start, c.end, c.mention, "adjective", c.label, c.key)
         elif c.form == "adjective" and c.last < hi and c.last != i and not toks[c.first].text.endswith(("'s", "’s")) and (toks[c.last].is_cap or (
                 lang == "en" and toks[c.last].is_word and toks[c.last].lower not in PREPOSITIONS["en"] | AUXILIARIES["en"]
                 | ARTICLES["en"] | {"and", "or"})) and _heads_phrase(toks, c, lang):
@@ -424,7 +508,9 @@ def _fill(text: str, toks: list[Tok], clause: tuple[int, int], cands: list[Cand]
                 continue  # "der russische Präsident Wladimir Putin": the person is the argument
             head = toks[c.last]
             form = "name" if head.lower in GOV_NOUNS or is_role_word(head.text, lexicon(language)) else "np"
-            c = Cand(c.first, c.last + 1, c.start, toks[c.last].end, c.mention, form, c.label)
+            person = trig.type in {"VISIT", "MEET"} and head.lower not in COLLECTIVE_NOUNS and _office_word(
+                head.text, language)  # "der nordkoreanische Machthaber" travels, not North Korea
+            c = Cand(c.first, c.last + 1, c.start, toks[c.last].end, None if person else c.mention, form, c.label, c.key)
         if c.form == "adjective":
             between = range(min(i, c.first) + 1, max(i, c.first))
             if trig.noun and "modifier" in roles and (c.first < i and i - c.first <= 4 or (
@@ -433,7 +519,8 @@ def _fill(text: str, toks: list[Tok], clause: tuple[int, int], cands: list[Cand]
             continue
         near = not trig.noun or (0 < c.first - i <= 7)
         if prep and prep in roles and near:
-            put(roles[prep], c)
+            if not (c.form == "np" and prep in {"aus", "from"} and roles[prep] == "supplier"):
+                put(roles[prep], c)  # "eine Limousine aus russischer Fertigung": where the item was made
             continue
         if prep:
             if prep in {"in", "im", "at", "auf", "bei"} and "place" not in args and c.label in {"GPE", "LOC"} \
@@ -443,7 +530,7 @@ def _fill(text: str, toks: list[Tok], clause: tuple[int, int], cands: list[Cand]
         if trig.noun and "genitive" in roles and (
                 (i - 2 <= c.last <= i and toks[c.last - 1].text.endswith(("s", "’s", "'s")) and all(
                     not toks[k].is_cap for k in range(c.last, i)))
-                or (c.first > i and c.first - i <= 3 and toks[c.first - 1].lower in {"des", "der", "of"})):
+                or (c.first > i and _genitive_of(toks, c, i))):
             put(roles["genitive"], c)
             continue
         bare.append(c)
@@ -459,18 +546,33 @@ def _fill(text: str, toks: list[Tok], clause: tuple[int, int], cands: list[Cand]
             order = head + after if head and subject_role else after
             if not head and subject_role and object_role:
                 subject_role = None  # English: nothing before the verb, so the first noun is its object
-        if zu_clause and subject_role and prev_clause is not None:
+        if zu_clause and subject_role and prev_clause is not None and (lang == "de" or not any(c.first < i for c in order)):
             outer = [c for c in cands if prev_clause[0] <= c.first < prev_clause[1] and c.form != "adjective"
                      and _prep_before(toks, c, language) in (None, "&")]
-            accusing = any(ACCUSE_RE.fullmatch(toks[k].lower) for k in range(*prev_clause))
+            accusing = any(ACCUSE_RE.fullmatch(toks[k].lower) or INVITE_RE.fullmatch(toks[k].lower)
+                           for k in range(*prev_clause))
             if outer:
-                put(subject_role, outer[1] if accusing and len(outer) > 1 else outer[0])
+                put(subject_role, outer[-1] if accusing and len(outer) > 1 else outer[0])  # the one accused, invited
             if order and object_role:
                 put(object_role, order[0])
-        elif order and subject_role and order[0].form == "np" and object_role and any(
+        elif order and subject_role and order[0].form == "np" and (object_role or trig.type == "SUPPLY") and any(
                 toks[k].lower in {"man", "er", "sie", "es", "wir", "ich"} for k in range(lo, order[0].first)):
-            put(object_role, order[0])  # "dass man russische Hilfe erhalte"
+            c = order[0]
+            if object_role:
+                put(object_role, c)
+            else:  # "dass man russische Hilfe erhalte": the thing received, from the state of its adjective
+                args["item"] = (toks[c.first].start, c.end, None)
+                if "supplier" not in args and c.mention is not None:
+                    args["supplier"] = (c.start, toks[c.last - 2].end, c.mention)
+        elif lang == "de" and order and subject_role and object_role and order[0].first == i + 3 and \
+                toks[i + 1].lower in {"der", "die", "das"} and toks[i + 2].is_cap and toks[i + 2].is_word:
+            args[subject_role] = (toks[i + 1].start, toks[i + 2].end, None)  # "wirft der Westen Pjöngjang vor"
+            put(object_role, order[0])
         elif order and subject_role:
+            if lang == "en" and zu_clause and trig.type == "VISIT":
+                inviter = next((k for k in range(lo, i) if INVITE_RE.fullmatch(toks[k].lower)), None)
+                if inviter is not None:  # "Kim invited Putin to visit Pyongyang"
+                    order = [c for c in order if c.first > inviter] + [c for c in order if c.first <= inviter]
             put(subject_role, order[0])
             rest = order[1:]
             while rest and _prep_before(toks, rest[0], language) == "&":
@@ -484,18 +586,45 @@ def _fill(text: str, toks: list[Tok], clause: tuple[int, int], cands: list[Cand]
     else:
         agent = {"VISIT": "visitor", "MEET": "participant", "AGREE": "party", "NEGOTIATE": "party",
                  "SANCTION": "sanctioner", "CONDEMN": "speaker", "ACCUSE": "speaker"}.get(trig.type)
+        if trig.type == "VISIT" and any(INVITE_RE.fullmatch(toks[k].lower) for k in range(lo, hi)):
+            before = [c for c in bare if c.first < i and c.form != "np"]
+            if len(before) >= 2:
+                put("visitor", before[1])  # "Kim hatte Putin zu einem Gegenbesuch eingeladen"
+        definite = i - 2 >= lo and toks[i - 1].lower in {"der", "dem", "den", "die", "the"} and (
+            toks[i - 2].lower in PREPOSITIONS[lang])
+        if trig.type == "VISIT" and definite:
+            agent = None  # "schon vor der Reise gewarnt": a trip named before, not one by the subject
+        des = next((k for k in range(lo, i) if DESIGNATE_RE.fullmatch(toks[k].lower)), None)
+        als = None if des is None else next((k for k in range(des + 1, i) if toks[k].lower in {"als", "as"}), None)
+        if "subject" in roles and als is not None:  # "X bezeichnete das Land als wichtigsten Lieferanten"
+            named = [c for c in bare if des < c.first < als]
+            said = next((c for c in bare if c.first < des), None)
+            if said is not None:
+                source = (said.start, said.end, said.mention)
+            bare = [c for c in bare if c.first > des]
+            end = next((k for k in range(des + 1, als) if toks[k].lower in PREPOSITIONS[lang] or not toks[k].is_word), als)
+            if named:
+                put(roles["subject"], named[0])
+            elif end > des + 1:
+                args[roles["subject"]] = (toks[des + 1].start, toks[end - 1].end, None)
         for c in bare:
             if "subject" in roles and c.first < i:
                 put(roles["subject"], c)
-            elif roles.get("modifier") and abs(c.first - i) <= 1:
+            elif roles.get("modifier") and (c.first == i - 1 or (c.first == i + 1 and lang == "de" and toks[c.last - 1].lower.endswith("s"))):
                 put(roles["modifier"], c)
             elif agent and c.first < i and c.form != "np" and (agent not in args or agent in {"party", "participant"}) \
                     and (trig.type != "SANCTION" or any(LIGHT_SANCTION.fullmatch(toks[k].lower) for k in range(lo, hi))):
                 put(agent, c)
+    if trig.type == "VISIT" and not trig.noun and lang == "en":
+        obj = next((c for c in bare if i < c.first <= i + 2 and c.label in {"GPE", "LOC"}), None)
+        if obj is not None:  # "intends to visit North Korea …, his first trip to Pyongyang"
+            args["destination"] = (obj.start, obj.end, obj.mention)
     subject_role = roles.get("subject")
-    if not trig.noun and subject_role and subject_role not in args and not passive and not zu_clause:
+    if not trig.noun and subject_role and subject_role not in args and not passive and not zu_clause \
+            and "item" not in args:
         np = _subject_np(toks, lo, i, language)
-        if np is not None:
+        if np is not None and (trig.type != "VISIT" or any(
+                is_role_word(toks[k].text, lexicon(language)) for k in range(*np))):
             args[subject_role] = (toks[np[0]].start, toks[np[1] - 1].end, None)
     adjectives = frozenset(k for c in inside if c.form == "adjective" for k in range(c.first, c.last))
     used_adj = frozenset(k for c in inside if c.form == "adjective" and any(v[0] == c.start for v in args.values())
@@ -558,11 +687,35 @@ def _fill(text: str, toks: list[Tok], clause: tuple[int, int], cands: list[Cand]
             b -= 1
         if b - a >= 1 and b - a <= 25:
             args["about"] = (toks[a].start, toks[b - 1].end, None)
+    trigger = (toks[i].start, toks[i].end)
+    if trig.type == "SUPPLY" and lang == "en" and low_i.startswith("receiv"):
+        guest = _guest(toks, cands, i, hi, language)
+        if guest is not None:  # "when he received Foreign Minister Choe at the Kremlin": a meeting
+            meet = {"participant": args["recipient"]} if "recipient" in args else {}
+            meet["participant2"] = guest
+            place = next((c for c in inside if c.first > i and c.label in {"GPE", "LOC", "ORG"}
+                          and _prep_before(toks, c, language) in {"at", "in"}), None)
+            if place is not None:
+                meet["place"] = (place.start, place.end, place.mention)
+            return RawEvent("MEET", trigger, (toks[lo].start, toks[hi - 1].end), meet, i)
     if not any(r in args for r in core):
         return None
-    trig_end = toks[i].end
-    trigger = (toks[i].start, trig_end)
-    return RawEvent(trig.type, trigger, (toks[lo].start, toks[hi - 1].end), args, i)
+    return RawEvent(trig.type, trigger, (toks[lo].start, toks[hi - 1].end), args, i, trig.noun, source)
+
+
+def _guest(toks: list[Tok], cands: list[Cand], i: int, hi: int, language: str) -> tuple[int, int, int | None] | None:
+    """The person right after "received"/"hosted", or None where a thing follows."""
+    person = next((c for c in cands if c.label == "PER" and i < c.first <= i + 5 and c.form != "adjective"), None)
+    if person is not None:
+        return person.start, person.end, person.mention
+    lex = lexicon(language)
+    role = next((k for k in range(i + 1, min(i + 6, hi)) if toks[k].is_cap and is_role_word(toks[k].text, lex)), None)
+    if role is None:
+        return None
+    a = b = role + 1
+    while b < hi and toks[b].is_cap and toks[b].is_word:
+        b += 1
+    return (toks[a].start, toks[b - 1].end, None) if b > a else None
 
 
 def _subject_np(toks: list[Tok], lo: int, trig: int, language: str) -> tuple[int, int] | None:
@@ -573,6 +726,8 @@ def _subject_np(toks: list[Tok], lo: int, trig: int, language: str) -> tuple[int
     while lo < trig and toks[lo].lower in SUBORDINATORS[lang] | {"wonach", "demnach"}:
         lo += 1
     first = toks[lo].lower
+    if lo > 0 and toks[lo - 1].text == "," and first in {"der", "die", "das", "welche", "which", "that", "who"}:
+        return None  # a relative clause: its subject is the noun before the comma
     if lo + 1 < len(toks) and toks[lo + 1].text[:1].isdigit():
         first = "#"  # "About 50 countries", "Rund 50 Staaten"
     if finite > lo and first not in ADVERBIAL_STARTS[lang] and first not in PREPOSITIONS[lang] and finite - lo <= 6:
@@ -583,7 +738,7 @@ def _subject_np(toks: list[Tok], lo: int, trig: int, language: str) -> tuple[int
             b += 1
     else:
         return None
-    while a < b and not toks[a].is_word:
+    while a < b and (not toks[a].is_word or toks[a].lower in ADVERBIAL_STARTS[lang]):
         a += 1
     if b <= a or not any(toks[k].is_cap for k in range(a, b)) or b - a > 6:
         return None
