@@ -1,0 +1,71 @@
+"""lagebild's whole entity stage as a spaCy pipeline component (``lagebild_entities``).
+
+    import spacy
+    nlp = spacy.blank("de")
+    nlp.add_pipe("lagebild_entities")     # registered through the ``spacy_factories`` entry point
+    doc = nlp("Kyrylo Budanow, der Leiter des HUR, sagte, Nordkorea liefere Granaten.")
+    [(e.text, e.label_, e._.lagebild_key) for e in doc.ents]
+
+``lagebild_ner`` (:mod:`lagebild.analyze.ner`) is the tagger alone; this component runs the same code as the ``lagebild.entities`` stage: the trained tagger of the
+language, the gazetteer (states, capitals used for governments, adjectives, organizations) and
+the resolution within the text (surnames, acronyms, role phrases).  ``doc.ents`` gets the names
+(labels PER, ORG, LOC, GPE, MISC); every mention, role phrases and adjectives included, is in
+``doc.spans["lagebild"]`` with ``span._.lagebild_key`` (a knowledge key such as ``gpe:KP``),
+``span._.lagebild_name`` (the full name it stands for) and ``span._.lagebild_form``.
+Sentence starts are set by lagebild's splitter when no earlier component set them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from lagebild.analyze import entities, ner
+from lagebild.analyze.sentences import find_sentences
+
+LANGUAGES = ("de", "en")
+SPANS_KEY = "lagebild"
+NAME_FORMS = {"name", "metonym", "acronym", "part"}  # forms that count as names in doc.ents
+
+for _attr in ("lagebild_key", "lagebild_name", "lagebild_form"):
+    if not Span.has_extension(_attr):
+        Span.set_extension(_attr, default=None)
+
+
+class LagebildEntities:
+    """Callable component: tags ``doc`` in place and returns it."""
+
+    def __init__(self, language: str) -> None:
+        if language not in LANGUAGES:
+            raise ValueError(f"lagebild_entities knows {', '.join(LANGUAGES)}, not {language!r}; "
+                             f"pass config={{'language': 'de'}} to choose one")
+        self.language = language
+        ner.load(language)  # load the model now, not on the first document
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) and not doc.has_annotation("SENT_START"):
+            starts = {a for a, _ in find_sentences(doc)}
+            for tok in doc:
+                tok.is_sent_start = tok.i == 0 or tok.i in starts
+        spans: list[Span] = []
+        for mention in entities.find(doc.text, doc, self.language):
+            span = doc.char_span(mention.start, mention.end, label=mention.label, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.lagebild_key = mention.key
+            span._.lagebild_name = mention.name
+            span._.lagebild_form = mention.form
+            spans.append(span)
+        doc.spans[SPANS_KEY] = spans
+        names = [s for s in spans if s._.lagebild_form in NAME_FORMS]
+        doc.set_ents(filter_spans(names), default="outside")
+        return doc
+
+
+@Language.factory("lagebild_entities", default_config={"language": None})
+def make_lagebild_entities(nlp: Language, name: str, language: str | None) -> Any:
+    """The spaCy factory; ``language`` defaults to the pipeline's own (``de`` or ``en``)."""
+    return LagebildEntities(language or nlp.lang)
