@@ -123,6 +123,10 @@ def _story_of_articles(store: Store) -> dict[str, str]:
         return dict(conn.execute(select(t.story_articles.c.article_id, t.story_articles.c.story_id)).all())
 
 
+def _span(span: dict[str, Any]) -> dict[str, Any]:
+    return {"start": span.get("start"), "end": span.get("end"), "text": span.get("text")}
+
+
 def _entity_ref(mentions: list[dict], idx: int | None, canon: dict, article: str) -> tuple[str | None, str | None]:
     if idx is None:
         return None, None
@@ -162,6 +166,8 @@ def article_sections(store: Store, article_ids: Collection | None = None) -> dic
                 "cue": {"start": cue.get("start"), "end": cue.get("end"), "text": cue.get("text")},
                 "speaker": {"entity": entity, "name": name or sp.get("name") or sp.get("text"),
                             "start": sp.get("start"), "end": sp.get("end")},
+                **({"cue_extra": _span(q["cue_extra"])} if q.get("cue_extra") else {}),
+                **({"gaps": [_span(g) for g in q["gaps"]]} if q.get("gaps") else {}),
             })
         for i, ev in enumerate(layers.get("events", [])):
             args = {}

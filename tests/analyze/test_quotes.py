@@ -28,6 +28,11 @@ def _check_offsets(text: str, found) -> None:
             assert text[q.cue.start:q.cue.end] == q.cue.text
         if q.speaker is not None and q.speaker.start is not None:
             assert text[q.speaker.start:q.speaker.end] == q.speaker.text
+        for part in (q.cue_extra, *q.gaps):
+            if part is not None:
+                assert text[part.start:part.end] == part.text
+        for gap in q.gaps:
+            assert q.start < gap.start and gap.end < q.end
 
 
 @pytest.mark.parametrize("text", [
@@ -231,9 +236,9 @@ def test_quotes_reported_speech_act_by_group_noun():
     assert len(found) == 1 and found[0].speaker.text == "Augenzeugen"
 
 
-def test_quotes_stage_is_version_4():
+def test_quotes_stage_is_version_5():
     spec = registered()["lagebild.quotes"]
-    assert spec.version == "4"
+    assert spec.version == "5"
     assert "quotes" in spec.provides
 
 
@@ -253,3 +258,36 @@ def test_quotes_seeds_speakers():
     assert any("Budanov" in n or "Budanow" in n for n in names)
     assert any("Kirby" in n for n in names)
     assert any("Sprecher des ukrainischen Militärgeheimdienstes" in t for t in texts)
+
+
+@pytest.mark.parametrize("text, cue, extra", [
+    ("Die Polizei teilte am Montag in Berlin mit, der Täter sei gefasst.", "teilte", "mit"),
+    ("Der Minister hat am Montag angekündigt, die Lieferungen würden fortgesetzt.", "angekündigt", "hat"),
+    ("Wie die Polizei am Montag mitteilte, ist der Täter gefasst worden.", "mitteilte", "Wie"),
+    ("Der Sprecher wies in Berlin darauf hin, dass die Lage ernst sei.", "wies", "darauf hin"),
+    ("Die Polizei sagte, der Täter sei gefasst.", "sagte", None),
+])
+def test_quotes_split_cue_has_its_detached_part(text, cue, extra):
+    found = find(text)
+    _check_offsets(text, found)
+    assert len(found) == 1 and found[0].cue.text == cue
+    assert (found[0].cue_extra.text if found[0].cue_extra else None) == extra
+
+
+@pytest.mark.parametrize("text, gap", [
+    ("Die Lieferungen seien laut Außenministerium bereits gestoppt worden.", "laut Außenministerium"),
+    ("Die Lieferungen, so der Minister, seien bereits gestoppt worden.", ", so der Minister,"),
+    ("Die Wiener Linien haben Medieninformationen zufolge das Gehalt nicht bezahlt.", "Medieninformationen zufolge"),
+    ("Die Kürzung verstoße, wie der Anwalt sagt, gegen den Grundsatz der Gleichbehandlung.", ", wie der Anwalt sagt,"),
+])
+def test_quotes_source_inside_message_is_a_gap(text, gap):
+    found = find(text)
+    _check_offsets(text, found)
+    assert len(found) == 1 and [g.text for g in found[0].gaps] == [gap]
+    assert found[0].speaker.text in gap and found[0].cue.text in gap
+
+
+def test_quotes_source_at_sentence_start_leaves_no_gap():
+    text = "Laut Außenministerium sind die Lieferungen bereits gestoppt worden."
+    found = find(text)
+    assert len(found) == 1 and found[0].gaps == () and found[0].text.startswith("sind")

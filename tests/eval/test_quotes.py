@@ -70,6 +70,22 @@ def test_quotes_prepare_and_to_tokens_map_spans_to_gold_tokens():
     assert to_tokens(bare, prepared) == _q((), (), {(1, 1), (1, 2)}, "direct")
 
 
+def test_quotes_to_tokens_joins_split_cue_and_skips_gaps():
+    prepared = prepare(parse_document(DOC, Path("a.json")))
+    text = prepared.article.text
+
+    def span(sub: str) -> Span:
+        start = text.index(sub)
+        return Span(start, start + len(sub), sub)
+
+    # "Der Minister sagte, die Lage sei ernst." read as one message with "sagte," cut out of it
+    whole, gap, cue, extra = span("Der Minister sagte, die Lage sei ernst"), span("sagte,"), span("sagte"), span("Der")
+    quote = Quote(whole.start, whole.end, whole.text, "indirect", cue=cue, cue_extra=extra, gaps=(gap,))
+    got = to_tokens(quote, prepared)
+    assert got.cue == {(0, 0), (0, 2)}
+    assert got.message == {(0, 0), (0, 1), (0, 4), (0, 5), (0, 6), (0, 7)}
+
+
 GOLD = [
     _q({(0, 2)}, {(0, 0), (0, 1)}, {(0, 4), (0, 5), (0, 6), (0, 7)}, "Indirect"),
     _q({(1, 5)}, {(1, 6)}, {(1, 0), (1, 1), (1, 2), (1, 3)}, "Direct"),

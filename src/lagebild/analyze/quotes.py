@@ -17,18 +17,20 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
 
 from lagebild.analyze.quotes_find import (
-    KONJUNKTIV, KONJUNKTIV_ENDINGS, Found, back_reference, direct_cue, direct_spans, find_in_sentence, np_after,
+    KONJUNKTIV, KONJUNKTIV_ENDINGS, Found, back_reference, cue_extra, direct_cue, direct_spans, find_in_sentence,
+    inner_gap, np_after,
 )
 from lagebild.analyze.speech import ADVERBIAL_STARTS, ARTICLES, PREPOSITIONS, PRONOUNS, Lexicon, Tok, is_role_word, lexicon, name_in, tokens
 from lagebild.model import EntityMention, Quote, Span, Speaker
 from lagebild.pipeline import Doc, stage
 
 STAGE = "lagebild.quotes"
-VERSION = "4"
+VERSION = "5"
 MIN_DIRECT_WORDS = 3
 #: a Konjunktiv sentence this many sentences after a quote continues it
 CONTINUATION = 3
@@ -64,6 +66,9 @@ MERGE_FREE = True
 MERGE_CONTINUED_ONLY = False
 #: a continuation takes the speaker mention nearest to it (not the last full name)
 INHERIT_LAST = True
+#: split cues get their detached part ("teilte … mit"); source phrases inside a message become gaps
+SPLIT_CUES = True
+MESSAGE_GAPS = True
 REPORTIVE = re.compile(r"\b(?:soll|sollen)\b[^.;:]*?\b(?:haben|sein|worden)\b")
 
 
@@ -408,7 +413,9 @@ def _resolve(text: str, found: list[Found], entities: Sequence[EntityMention], l
         elif f.inherit and last is not None:
             speaker = (last if INHERIT_LAST and last.text and last.text.lower() not in PRONOUNS[lang] else None) or last_full or last
         cue = Span(f.cue[0], f.cue[1], text[f.cue[0]:f.cue[1]]) if f.cue else None
-        quotes.append(Quote(f.start, f.end, text[f.start:f.end], f.kind, cue, speaker, stage_name))
+        extra = Span(f.cue_extra[0], f.cue_extra[1], text[f.cue_extra[0]:f.cue_extra[1]]) if f.cue_extra else None
+        gaps = tuple(Span(a, b, text[a:b]) for a, b in f.gaps)
+        quotes.append(Quote(f.start, f.end, text[f.start:f.end], f.kind, cue, speaker, stage_name, extra, gaps))
         if speaker is not None:
             last = speaker
             if (speaker.text or "").lower() not in PRONOUNS[lang] and not (
@@ -444,7 +451,34 @@ def find(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[Ent
     sents = sorted(sentences) or [(0, len(text))]
     direct = _direct(text, sents, language, lex)
     indirect = _indirect(text, sents, direct, language, lex)
-    return _resolve(text, direct + indirect, entities, language, lex, stage_name)
+    return _resolve(text, _detached(text, sents, direct + indirect, language, lex), entities, language, lex,
+                    stage_name)
+
+
+def _detached(text: str, sents: list[tuple[int, int]], found: list[Found], language: str,
+              lex: Lexicon) -> list[Found]:
+    """The quotes with the detached part of a split cue and the source phrase set into an
+    indirect message filled in (see :class:`~lagebild.model.Quote`)."""
+    starts = [a for a, _ in sents]
+    out = []
+    for f in found:
+        if f.cue is None:
+            out.append(f)
+            continue
+        si = _sentence_index(starts, f.cue[0])
+        toks = tokens(text, sents[si][0], max(sents[si][1], f.cue[1]))
+        extra, gaps = None, f.gaps
+        c0 = next((k for k, t in enumerate(toks) if t.start >= f.cue[0]), None)
+        c1 = next((k for k in range(len(toks) - 1, -1, -1) if toks[k].end <= f.cue[1]), None)
+        if SPLIT_CUES and c0 is not None and c1 is not None and c0 <= c1:
+            rng = cue_extra(toks, c0, c1, lex, language)
+            if rng is not None and not (f.start <= toks[rng[0]].start and toks[rng[1] - 1].end <= f.end):
+                extra = (toks[rng[0]].start, toks[rng[1] - 1].end)
+        if MESSAGE_GAPS and f.kind == "indirect" and not f.reported and not gaps:
+            gap = inner_gap(toks, (f.start, f.end), [p for p in (f.cue, f.speaker) if p])
+            gaps = (gap,) if gap else ()
+        out.append(dataclasses.replace(f, cue_extra=extra, gaps=gaps) if extra or gaps else f)
+    return out
 
 
 @stage(STAGE, version=VERSION, requires=("tokens", "sentences", "entities"), provides=("quotes",))

@@ -97,6 +97,8 @@ class Found:
     speaker: tuple[int, int] | None
     inherit: bool = False  # speaker continues from the previous quote
     reported: bool = False  # a reported speech act (the whole sentence, no cue)
+    cue_extra: tuple[int, int] | None = None  # the detached part of a split cue ("teilte … mit")
+    gaps: tuple[tuple[int, int], ...] = ()  # source phrases set into the message ("…, so X, …")
 
 
 # --------------------------------------------------------------------------- direct quotes
@@ -416,6 +418,13 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
                     found.append(Found(msg[0], msg[1], "indirect", (toks[i - 1].start, t.end), None))
                 return found
             src = (lo, i) if i - lo <= 8 else (i - 1, i)
+            inner = _np_before(toks, i) if lo == 0 and INNER_SOURCES else None
+            if inner is not None and inner[0] > 0 and any(x.is_word for x in toks[:inner[0]]):
+                # "Die Wiener Linien haben Medieninformationen zufolge … nicht bezahlt"
+                if whole:
+                    found.append(Found(whole[0], whole[1], "indirect", (t.start, t.end), span(inner),
+                                       gaps=((toks[inner[0]].start, t.end),)))
+                return found
             msg = _message_span(toks, i + 1, n) if lo == 0 else _message_span(toks, 0, lo)
             if msg:
                 found.append(Found(msg[0], msg[1], "indirect", (t.start, t.end), span(src)))
@@ -462,6 +471,12 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
             if np and (np[1] >= n - 1 or toks[np[1]].text in {".", ","} or (
                     toks[np[1]].lower in SO_TAILS and np[1] + 1 < n and toks[np[1] + 1].text in {".", ","}) or (
                     SO_LONG_SOURCE and toks[i + 1].lower in ARTICLES["de"] and i >= 5)):
+                close = np[1] + (np[1] < n and toks[np[1]].lower in SO_TAILS)
+                if INNER_SOURCES and _resumes(toks, close, lex) and whole:
+                    # "Der Präsident sei, so Gamkrelidse, schuld daran, dass …"
+                    found.append(Found(whole[0], whole[1], "indirect", (t.start, t.end), span(np),
+                                       gaps=((toks[i - 1].start, toks[close].end),)))
+                    return found
                 msg = _message_span(toks, 0, i)
                 if msg:
                     found.append(Found(msg[0], msg[1], "indirect", (t.start, t.end), span(np)))
@@ -492,12 +507,16 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
                 inner = np_after(toks, i + 1, language, lex)
                 if inner and inner[1] <= k:
                     np = inner
+                gaps: tuple[tuple[int, int], ...] = ()
                 if i <= 1 or t.is_cap:
                     msg = _message_span(toks, cue_end + 1, n)
+                elif INNER_SOURCES and toks[i - 1].text == "," and _resumes(toks, cue_end + 1, lex) and whole:
+                    # "die Staatsanwaltschaft, die, wie er sagt, die Ermittlungen … geführt habe"
+                    msg, gaps = whole, ((toks[i - 1].start, toks[cue_end + 1].end),)
                 else:
                     msg = _message_span(toks, 0, i)
                 if msg:
-                    found.append(Found(msg[0], msg[1], "indirect", _cue_span(toks, k, k, k), span(np)))
+                    found.append(Found(msg[0], msg[1], "indirect", _cue_span(toks, k, k, k), span(np), gaps=gaps))
                     return found
         # ---- verb cues
         cue = _is_cue(toks, i, lex, language)
@@ -725,3 +744,146 @@ def _with_tail(toks: list[Tok], rng: tuple[int, int]) -> tuple[int, int]:
             toks[b].lower == "es" and toks[b - 1].lower in {"heißt", "hieß", "hießt"})):
         return a, b + 1
     return a, b
+
+
+# --------------------------------------------------------------------------- split cues and gaps
+
+#: a source phrase inside a sentence ("…, so X, …", "… X zufolge …", "…, wie X sagt, …") leaves
+#: the sentence around it as the message, the phrase as its gap
+INNER_SOURCES = True
+_RELATIVES = {"der", "die", "das", "den", "dem", "dessen", "deren", "welche", "welcher", "welches"}
+
+
+def _resumes(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+    """Whether the sentence goes on after the comma at ``k`` with the clause a source phrase
+    interrupted (not a new clause, a relative clause or its end)."""
+    if k + 2 >= len(toks) or toks[k].text != ",":
+        return False
+    nxt = toks[k + 1]
+    if nxt.text in OPEN_MARKS:
+        return True
+    if nxt.is_cap and is_role_word(nxt.text, lex):
+        return False  # an apposition to the source: "…, so Frank Karl, Leiter der Abteilung, …"
+    return nxt.is_word and nxt.lower not in NOT_CLAUSE | SUBORDINATORS["de"] | _RELATIVES | ARTICLES["de"] \
+        and sum(1 for x in toks[k + 1:] if x.is_word) >= 2
+
+
+def _np_before(toks: list[Tok], i: int) -> tuple[int, int] | None:
+    """Token range of the noun phrase right before ``toks[i]`` ("dem Bericht", "offiziellen
+    chinesischen Angaben", "dem „Figaro“", "Ermittlungen der Polizei"), or None."""
+
+    def one(end: int) -> int | None:
+        k = end - 1
+        if k < 0:
+            return None
+        if toks[k].text in CLOSE_MARKS:
+            k = next((j for j in range(k - 1, max(-1, k - 8), -1) if toks[j].text in OPEN_MARKS), -1)
+            if k < 0:
+                return None
+        elif not (toks[k].is_cap and toks[k].is_word):
+            return None
+        while k > 0 and toks[k - 1].is_word and not toks[k - 1].is_cap and ADJ_RE.match(toks[k - 1].lower) \
+                and toks[k - 1].lower not in AUXILIARIES["de"] | KONJUNKTIV | ARTICLES["de"] \
+                and not toks[k - 1].lower.endswith("te"):
+            k -= 1
+        if k > 0 and toks[k - 1].lower in ARTICLES["de"]:
+            k -= 1
+        return k
+
+    a = one(i)
+    if a is None:
+        return None
+    if toks[a].lower in {"der", "des", "eines", "einer"} or (a > 0 and toks[a - 1].lower in {"von", "vom"}):
+        # a genitive or "von" attribute: "Angaben der Polizei", "Angaben vom gestrigen Mittwoch"
+        b = one(a if toks[a].lower in {"der", "des", "eines", "einer"} else a - 1)
+        if b is not None:
+            a = b
+    if a == 1 and toks[0].is_word and (toks[0].lower in ARTICLES["de"] or ADJ_RE.match(toks[0].lower)):
+        a = 0  # "Offiziellen Angaben zufolge", "Einer Meldung zufolge"
+    return (a, i) if i - a <= 8 else None
+
+#: pronominal adverbs that belong to a separable cue before its particle ("wies … darauf hin")
+DA_WORDS = {"darauf", "davon", "dazu", "daran", "darüber", "darum", "dafür", "damit"}
+#: auxiliaries that form a split cue with a participle or infinitive ("hat … angekündigt")
+CUE_AUX = {"hat", "haben", "hatte", "hatten", "ist", "sind", "war", "waren", "wird", "werden", "wurde",
+           "wurden"}
+#: words that complete a cue verb later in its clause ("bezeichnete den Plan als …")
+CUE_COMPLEMENTS = {"bezeichnen": "als"}
+#: punctuation that a gap takes along on either side ("Die Lage, so X, sei …")
+GAP_PUNCT = {",", "–", "-", "—"}
+_QUOTE_MARKS = OPEN_MARKS | CLOSE_MARKS | {"‘", "’"}
+
+
+def _clause(toks: list[Tok], c0: int, c1: int) -> tuple[int, int]:
+    """Token range ``[lo, hi)`` of the clause around the cue tokens ``c0..c1``."""
+    lo = c0
+    while lo > 0 and toks[lo - 1].text not in {",", ";", ":", "(", ")"} | _QUOTE_MARKS | STOP_PUNCT:
+        lo -= 1
+    hi = c1 + 1
+    while hi < len(toks) and toks[hi].text not in {";", ":", "(", ")"} | _QUOTE_MARKS | STOP_PUNCT and not (
+            toks[hi].text == "," and hi + 1 < len(toks) and toks[hi + 1].lower in SUBORDINATORS["de"] | NOT_CLAUSE):
+        hi += 1
+    return lo, hi
+
+
+def cue_extra(toks: list[Tok], c0: int, c1: int, lex: Lexicon, language: str) -> tuple[int, int] | None:
+    """Token range ``[a, b)`` of the part of a cue that stands apart from the cue tokens
+    ``c0..c1`` in its clause: the particle of a separable verb ("teilte die Polizei mit", with a
+    "darauf"/"davon" before it), the auxiliary of a participle ("hat der Minister angekündigt") or
+    the "wie" of "wie die Polizei mitteilte"; None where the cue is whole."""
+    if language == "en":
+        return None
+    lo, hi = _clause(toks, c0, c1)
+    inside = {t.lower for t in toks[c0:c1 + 1]}
+    for k in range(c0, c1 + 1):
+        for _lemma, particle in lex.verbs.get(toks[k].lower, ()):
+            if not particle or particle in inside:
+                continue
+            hits = [j for j in range(c1 + 1, hi) if toks[j].lower == particle]
+            if hits:
+                j = hits[-1]
+                a = j - 1 if j - 1 > c1 and toks[j - 1].lower in DA_WORDS else j
+                return a, j + 1
+    low = toks[c0].lower
+    if low not in lex.verbs and low not in lex.participles:
+        return None  # "laut", "zufolge", "so": no verb to complete
+    lemma = cue_lemma(toks[c1], lex)
+    if lemma in CUE_COMPLEMENTS:
+        hits = [j for j in range(c1 + 1, hi) if toks[j].lower == CUE_COMPLEMENTS[lemma]]
+        if hits:
+            return hits[0], hits[0] + 1
+    finite = low in lex.verbs and not low.startswith("ge") and low not in lex.participles \
+        and low.endswith(("te", "ten", "st", "e"))
+    if not finite and toks[c0].is_word and not toks[c0].is_cap and not inside & CUE_AUX:
+        aux = next((k for k in range(lo, c0) if toks[k].lower in CUE_AUX), None)
+        if aux is not None and not any(toks[k].lower in CUE_AUX for k in range(aux + 1, c0)):
+            return aux, aux + 1
+    if c1 + 1 < len(toks) and toks[c1 + 1].is_word:
+        return None
+    # "Wie X mitteilte", "wie die „Aktion Deutschland hilft“ heute mitteilte", "Wie X, Sprecher …, mitteilte"
+    for k in range(c0 - 2, max(-1, c0 - 20), -1):
+        t = toks[k]
+        if t.text in STOP_PUNCT or t.text in {";", ":"}:
+            break
+        if t.lower == "wie" and (t.text == "Wie" or k == 0 or toks[k - 1].text == ","
+                                 or toks[k - 1].lower in {"und", "denn", "aber", "doch"}):
+            return k, k + 1
+    return None
+
+
+def inner_gap(toks: list[Tok], msg: tuple[int, int], parts: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Character span of the source phrase set into a message (``msg``, a character span): the
+    stretch from the first to the last of ``parts`` (cue and speaker, character spans) with the
+    comma or dash on either side, where all of it lies strictly inside the message."""
+    a, b = min(p[0] for p in parts), max(p[1] for p in parts)
+    if not (msg[0] < a and b < msg[1]):
+        return None
+    ta = next((k for k, t in enumerate(toks) if t.start >= a), None)
+    tb = next((k for k in range(len(toks) - 1, -1, -1) if toks[k].end <= b), None)
+    if ta is None or tb is None or tb < ta:
+        return None
+    if ta > 0 and toks[ta - 1].text in GAP_PUNCT and toks[ta - 1].start > msg[0]:
+        ta -= 1
+    if tb + 1 < len(toks) and toks[tb + 1].text in GAP_PUNCT and toks[tb + 1].end < msg[1]:
+        tb += 1
+    return toks[ta].start, toks[tb].end

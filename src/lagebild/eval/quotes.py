@@ -11,8 +11,9 @@ System
     ``lagebild.sentences`` + ``lagebild.entities`` + ``lagebild.quotes`` on the article text
     rebuilt from the tokens the way a newspaper prints them (no space inside quotes and brackets
     or before punctuation, sentences joined by a space), each token's span remembered.  A
-    quote's message (``Quote.start/end``), cue (``Quote.cue``) and speaker (``Quote.speaker``)
-    become the sets of gold tokens their character spans touch.  Note that SpkAtt counts the
+    quote's message (``Quote.start/end`` less ``Quote.gaps``), cue (``Quote.cue`` plus
+    ``Quote.cue_extra``) and speaker (``Quote.speaker``) become the sets of gold tokens their
+    character spans touch.  Note that SpkAtt counts the
     quotation marks of a direct quote as part of its message.
 
 Figures
@@ -213,10 +214,15 @@ def prepare(doc: SpkAttDoc) -> PreparedDoc:
 
 
 def to_tokens(quote: Quote, prepared: PreparedDoc) -> QuoteTokens:
-    cue = prepared.tokens(quote.cue.start, quote.cue.end) if quote.cue else frozenset()
+    """The gold tokens of a quote's roles: the cue with its detached part (``cue_extra``), the
+    speaker, and the message without its gaps (a source phrase set into it)."""
+    cue = frozenset().union(*(prepared.tokens(c.start, c.end) for c in (quote.cue, quote.cue_extra) if c))
     speaker = quote.speaker
     source = prepared.tokens(speaker.start, speaker.end) if speaker else frozenset()
-    return QuoteTokens(cue, source, prepared.tokens(quote.start, quote.end), quote.kind)
+    message = prepared.tokens(quote.start, quote.end)
+    for gap in quote.gaps:
+        message -= prepared.tokens(gap.start, gap.end)
+    return QuoteTokens(cue, source, message, quote.kind)
 
 
 def predict(docs: Sequence[SpkAttDoc], progress: Progress | None = None

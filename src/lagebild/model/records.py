@@ -118,6 +118,16 @@ class Speaker(Record):
 
 @dataclass(frozen=True)
 class Quote(Record):
+    """A quote: the message ``start``/``end``, its cue and its speaker.
+
+    A cue may come in two parts: ``cue`` is the speech verb (or "laut", "so" …) and
+    ``cue_extra`` the part standing apart from it — the particle of a separable verb ("teilte …
+    mit"), the auxiliary of a participle ("hat … angekündigt"), the "wie" of "wie X mitteilte".
+    ``gaps`` are stretches inside ``start``..``end`` that are not part of the message: the source
+    phrase set into it ("Die Lieferungen, so X, seien …", "… seien laut X gestoppt").  The message
+    proper is ``start``..``end`` minus the gaps.
+    """
+
     nested: ClassVar[dict[str, type]] = {}
 
     start: int
@@ -127,9 +137,11 @@ class Quote(Record):
     cue: Span | None = None
     speaker: Speaker | None = None
     stage: str = ""
+    cue_extra: Span | None = None
+    gaps: tuple[Span, ...] = ()
 
 
-Quote.nested = {"cue": Span, "speaker": Speaker}
+Quote.nested = {"cue": Span, "speaker": Speaker, "cue_extra": Span, "gaps": Span}
 
 
 @dataclass(frozen=True)
