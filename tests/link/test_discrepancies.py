@@ -20,8 +20,11 @@ def fact(fid: str, value: float, *, time: str | None = None, reported: str = "20
     # 1 million as of January, more than 3 million reported in September: an evolution
     (fact("a", 1e6, time="2024-01-09", reported="2024-01-10"), fact("b", 3e6, reported="2024-09-14"), None),
     (fact("a", 1e6, reported="2024-01-24"), fact("b", 3e6, reported="2024-09-14"), None),
-    # a later figure that is smaller is a discrepancy even months apart
-    (fact("a", 3e6, reported="2024-09-14"), fact("b", 1e6, reported="2024-11-01"), "quantity"),
+    # figures for different times are an evolution, also when the later one is smaller
+    (fact("a", 3e6, reported="2024-09-14"), fact("b", 1e6, reported="2024-11-01"), None),
+    (fact("a", 1.5e6, time="2024-01-01", reported="2024-01-25"), fact("b", 1e6, reported="2024-06-20"), None),
+    # "bis Jahresende" and a report date in early January: about the same time
+    (fact("a", 1.5e6, time="2024-01-01", reported="2024-01-25"), fact("b", 1e6, time="2024-01-09"), "quantity"),
     # both with their own time, the same month: a discrepancy
     (fact("a", 1e6, time="2023-12"), fact("b", 1.5e6, time="2023-12"), "quantity"),
     # equal figures never disagree
@@ -30,3 +33,19 @@ def fact(fid: str, value: float, *, time: str | None = None, reported: str = "20
 def test_discrepancies_figures_as_of_their_report(a, b, kind):
     found = compare(a, b)
     assert (found["kind"] if found else None) == kind
+
+
+def test_discrepancies_bound_agrees_with_figures_it_allows():
+    a = fact("a", 1.5e6, reported="2024-01-25")
+    b = fact("b", 1e6, reported="2024-01-24")
+    b["data"]["quantity"].update({"low": 1e6, "high": None})  # "mehr als eine Million"
+    assert compare(a, b) is None
+    b["data"]["quantity"].update({"low": None, "high": 1.2e6})  # "bis zu 1,2 Millionen"
+    assert compare(a, b)["kind"] == "quantity"
+
+
+def test_discrepancies_detail_names_both_figures():
+    found = compare(fact("a", 1e6, reported="2024-01-24"), fact("b", 1.5e6, reported="2024-01-25"))
+    detail = found["data"]["detail"]
+    assert "same time" in detail and "1,000,000" in detail and "1,500,000" in detail
+    assert "smaller" not in detail

@@ -1,11 +1,14 @@
 """Discrepancies between facts of one family, disputes, and the timeline.
 
 Facts of one family (same type, same core arguments) whose quantities differ are compared by
-time: a larger figure at a later time is an *evolution* ("1 million by January", then "2 million
-by July"); different figures at the same (or an unknown) time, or a smaller cumulative figure
-later, are a *quantity* discrepancy.  A figure without a time of its own holds as of the day it
-was first reported; two such figures reported within three weeks count as the same time.  Two actual (not planned) meetings, visits or agreements of
-the same parties reported within days with different day dates are a *date* discrepancy.
+time.  Different figures for about the same time are a *quantity* discrepancy ("rund eine
+Million" and "etwa 1,5 Millionen" for the deliveries until the end of 2023); figures for different
+times are an *evolution* ("1 million by January", then "2 million by July"), never a
+discrepancy.  A figure without a time of its own holds as of the day it was first reported; times
+less than three weeks apart count as the same time, since "bis Jahresende" and a report date
+early in January name the same state of affairs.  A bound ("mehr als eine Million") disagrees only
+with figures outside it.  Two actual (not planned) meetings, visits or agreements of the same
+parties reported within days with different day dates are a *date* discrepancy.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from lagebild.link import times
 from lagebild.link.facts import CORE_ROLES, quantities_agree
 
 DATE_TYPES = frozenset({"MEET", "VISIT", "AGREE"})
-#: figures without their own time, reported this many days apart, count as the same time
+#: figures whose times (own or report date) are at most this many days apart count as the same time
 REPORT_WINDOW_DAYS = 21
 
 
@@ -51,12 +54,59 @@ def _as_of(fact: dict[str, Any]) -> tuple[times.TimeValue | None, bool]:
 
 
 def _same_time(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    (ta, ra), (tb, rb) = _as_of(a), _as_of(b)
+    (ta, _), (tb, _) = _as_of(a), _as_of(b)
     if ta is None or tb is None:
         return True
-    if ra or rb:  # at least one side is only a report date: a window, not an exact overlap
-        return abs((ta.first - tb.first).days) <= REPORT_WINDOW_DAYS
-    return ta.overlaps(tb)
+    apart = max((tb.first - ta.last).days, (ta.first - tb.last).days, 0)
+    return apart <= REPORT_WINDOW_DAYS
+
+
+def _figure(fact: dict[str, Any]) -> str:
+    q = fact["data"]["quantity"]
+    value = _value(fact)
+    shown = f"{value:,.0f}" if value is not None and value == int(value) else str(value)
+    when, reported = _as_of(fact)
+    stamp = f"reported {when.value}" if reported and when else (when.value if when else "no date")
+    return f"{shown} ({q.get('text') or shown}; {stamp})"
+
+
+def _months(fact: dict[str, Any], margin: int = 0) -> list[str]:
+    when = _as_of(fact)[0]
+    if when is None:
+        return ["none"]
+    y, m = when.first.year, when.first.month - margin
+    last = when.last.year * 12 + when.last.month - 1 + margin
+    out = []
+    while (y * 12 + m - 1) <= last and len(out) < 15:
+        y, m = (y - 1, m + 12) if m <= 0 else (y, m)
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def comparable(fact: dict[str, Any]) -> bool:
+    """Whether a fact can take part in a discrepancy at all: it has a figure, or it is an actual
+    meeting, visit or agreement with a day date."""
+    if _value(fact) is not None:
+        return True
+    t = _reference_time(fact)
+    return fact["type"] in DATE_TYPES and not fact["data"].get("planned") and t is not None \
+        and t.precision == "day"
+
+
+def bucket_keys(fact: dict[str, Any]) -> list[str]:
+    """Where a fact is filed for comparison: its family in each month its figure holds for."""
+    if not comparable(fact):
+        return []
+    return [f"F:{fact['data']['family']}@{m}" for m in _months(fact)]
+
+
+def search_keys(fact: dict[str, Any]) -> list[str]:
+    """Where its possible counterparts are filed: the same months and one on either side (times
+    up to :data:`REPORT_WINDOW_DAYS` apart count as the same time)."""
+    if not comparable(fact):
+        return []
+    return [f"F:{fact['data']['family']}@{m}" for m in _months(fact, margin=1)]
 
 
 def compare(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any] | None:
@@ -65,13 +115,8 @@ def compare(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any] | None:
     ta, tb = _reference_time(a), _reference_time(b)
     if va is not None and vb is not None and not quantities_agree(a["data"]["quantity"], b["data"]["quantity"]):
         if not _same_time(a, b):
-            first_a, first_b = _as_of(a)[0].first, _as_of(b)[0].first  # type: ignore[union-attr]
-            earlier, later = (a, b) if first_a <= first_b else (b, a)
-            if _value(later) >= _value(earlier):  # type: ignore[operator]
-                return None  # an evolution over time, not a contradiction
-            detail = "a later figure is smaller than an earlier one"
-        else:
-            detail = "different figures for the same time"
+            return None  # figures for different times: an evolution, not a contradiction
+        detail = f"different figures for the same happening at about the same time: {_figure(a)} vs {_figure(b)}"
         sides = [{"fact": f["id"], "value": _value(f), "quantity": f["data"]["quantity"].get("text"),
                   "time": f.get("time"), "sources": _sources(f)} for f in (a, b)]
         return {"id": _did("quantity", [a["id"], b["id"]]), "kind": "quantity",

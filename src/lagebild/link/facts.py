@@ -10,6 +10,7 @@ fact's time, label, origins, ``independent_origins`` and first report from its m
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from bisect import bisect_right
 from functools import lru_cache
@@ -43,6 +44,24 @@ def outlet_keys() -> frozenset[str]:
         if cells[4].strip() == "outlet":
             keys.add(cells[0].strip())
     return frozenset(keys)
+
+
+@lru_cache(maxsize=4096)
+def container(entity: str, name: str | None) -> str | None:
+    """The state a place entity lies in, from the gazetteer: its capital names (constant data).
+
+    A state (``gpe:XX``) has none; "Pjöngjang", "Pyongyang" and "Moskau" give their state, whatever
+    id the entity stage gave them.
+    """
+    if entity.startswith("gpe:") or not name:
+        return None
+    from lagebild.analyze.gazetteer import entries
+
+    for language in ("de", "en"):
+        entry = entries(language).get(name)
+        if entry is not None and entry.form == "capital" and entry.key.startswith("gpe:"):
+            return entry.key
+    return None
 
 
 def role_of(name: str) -> str:
@@ -107,6 +126,7 @@ def event_mentions(article: dict[str, Any], layers: dict[str, list[dict[str, Any
             "time": time, "args": args, "entities": entities, "quantity": quantity,
             "origin": origin(ev, article, mentions, quotes, entity_of, names, original),
             "dup_of": original,
+            "within": {e: c for es in entities.values() for e in es if (c := container(e, names.get(e)))},
         })
     return out
 
@@ -145,13 +165,13 @@ def origin(ev: dict[str, Any], article: dict[str, Any], mentions: list[dict[str,
                     "occasion": occasion}
         return {"key": speaker, "label": names.get(speaker, speaker), "kind": "speaker", "speaker": speaker}
     text = (att.get("text") or "").strip()
+    cited = _cited_outlet(ev, mentions, entity_of, outlets, own)
+    if cited:  # "..., the country's state news agency KCNA reported": the named report, not the phrase
+        return {"key": cited, "label": names.get(cited, cited), "kind": "report"}
     if len(text) >= 4 and att.get("kind") not in (None, "outlet"):
         return {"key": "src:" + slug(text), "label": text, "kind": att.get("kind") or "source"}
     if original is not None:
         return {"key": "article:" + original, "label": f"original of {article['id']}", "kind": "republication"}
-    cited = _cited_outlet(ev, mentions, entity_of, outlets, own)
-    if cited:
-        return {"key": cited, "label": names.get(cited, cited), "kind": "report"}
     outlet = article.get("outlet")
     if outlet:
         return {"key": "outlet:" + slug(outlet), "label": outlet, "kind": "outlet"}
@@ -204,9 +224,14 @@ def family(mention: dict[str, Any]) -> str:
 
 def lookup_keys(mention: dict[str, Any]) -> list[str]:
     """Index keys under which a mention looks for facts: one per core argument entity."""
-    keys = [f"{mention['type']}|{role}={e}" for role in CORE_ROLES.get(mention["type"], ())
-            for e in mention["entities"].get(role, [])]
-    return keys or [f"{mention['type']}|story"]
+    within = mention.get("within") or {}
+    keys = []
+    for role in CORE_ROLES.get(mention["type"], ()):
+        for e in mention["entities"].get(role, []):
+            keys.append(f"{mention['type']}|{role}={e}")
+            if e in within:  # "Pjöngjang" finds the facts about "Nordkorea" and the other way round
+                keys.append(f"{mention['type']}|{role}={within[e]}")
+    return list(dict.fromkeys(keys)) or [f"{mention['type']}|story"]
 
 
 def fact_id(mention: dict[str, Any]) -> str:
@@ -217,28 +242,49 @@ def _planned(status: str) -> bool:
     return status == "planned"
 
 
+def bounds(q: dict[str, Any]) -> tuple[float, float] | None:
+    """The interval a figure allows: "rund eine Million" a point, "mehr als eine Million" [1e6, ∞)."""
+    low, high, value = q.get("low"), q.get("high"), q.get("value")
+    if low is None and high is None:
+        return None if value is None else (float(value), float(value))
+    return (float(low) if low is not None else 0.0, float(high) if high is not None else math.inf)
+
+
 def quantities_agree(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
-    if not a or not b or a.get("value") is None or b.get("value") is None:
+    """Figures agree within :data:`QUANTITY_TOLERANCE`; a bound ("more than") agrees with any
+    figure it allows.  Missing figures agree with everything."""
+    ia, ib = (bounds(a) if a else None), (bounds(b) if b else None)
+    if ia is None or ib is None:
         return True
-    va, vb = float(a["value"]), float(b["value"])
-    return abs(va - vb) <= QUANTITY_TOLERANCE * max(abs(va), abs(vb), 1e-9)
+    slack = QUANTITY_TOLERANCE * max(min(abs(ia[1]), abs(ib[1])), 1e-9)
+    return ia[0] <= ib[1] + slack and ib[0] <= ia[1] + slack
+
+
+def same_place(a: str, b: str, within: dict[str, str]) -> bool:
+    """One entity, a capital and its state, or two names of one state's capital."""
+    if a == b:
+        return True
+    ca, cb = within.get(a), within.get(b)
+    return ca == b or cb == a or (ca is not None and ca == cb)
 
 
 def compatible(mention: dict[str, Any], fact: dict[str, Any]) -> dict[str, Any] | None:
-    """Evidence for joining ``fact``, or None when something conflicts."""
+    """Evidence for joining ``fact``, or None when something conflicts.
+
+    A core argument missing on either side is no conflict; a capital matches its state.  At least
+    one core argument must be shared.
+    """
     data = fact["data"]
     if mention["type"] != fact["type"]:
         return None
+    within = {**(data.get("within") or {}), **(mention.get("within") or {})}
     shared = 0
     for role in CORE_ROLES.get(fact["type"], ()):
         mine = set(mention["entities"].get(role, []))
         theirs = set(data["entities"].get(role, []))
         if not mine or not theirs:
             continue
-        if role in SYMMETRIC:
-            if not mine & theirs:
-                return None
-        elif not mine & theirs:
+        if not any(same_place(a, b, within) for a in mine for b in theirs):
             return None
         shared += 1
     if shared == 0:
@@ -267,6 +313,7 @@ def add_mention(fact: dict[str, Any], mention: dict[str, Any], evidence: dict[st
         for e in ents:
             if e not in merged:
                 merged.append(e)
+    data.setdefault("within", {}).update(mention.get("within") or {})
     if evidence is not None and len(data["evidence"]) < 30:
         data["evidence"].append({"event": mention["event"], **evidence})
     summarize(fact)
@@ -288,6 +335,28 @@ def independent(origins: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(by_key.values())
 
 
+UNNAMED_KINDS = frozenset({"outlet"})
+
+
+def _fold_unnamed(origins: list[dict[str, Any]], mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An article's unnamed claims of a fact ("nach nordkoreanischen Angaben", "the agency said",
+    the outlet's own restatement) are the named origin the same article gives for that fact."""
+    article_of = {m["event"]: m["article"] for m in mentions}
+    named: dict[str, dict[str, Any]] = {}
+    for o in origins:
+        if o["kind"] in ("report", "speaker"):
+            named.setdefault(article_of[o["events"][0]], o)
+    out = []
+    for o in origins:
+        target = named.get(article_of[o["events"][0]])
+        unnamed = o["kind"] in UNNAMED_KINDS or o["key"].startswith("src:")
+        if target is not None and unnamed and target is not o:
+            out.append({k: v for k, v in target.items() if k != "events"} | {"events": o["events"]})
+        else:
+            out.append(o)
+    return out
+
+
 def summarize(fact: dict[str, Any]) -> None:
     """Recompute time, quantity, label, origins and first report from the mentions."""
     data = fact["data"]
@@ -306,7 +375,7 @@ def summarize(fact: dict[str, Any]) -> None:
             continue  # its original is a mention of this fact already
         o["events"] = [m["event"]]
         origins.append(o)
-    data["origins"] = independent(origins)
+    data["origins"] = independent(_fold_unnamed(origins, ms))
     fact["independent_origins"] = len(data["origins"])
     data["statuses"] = sorted({m["status"] for m in ms})
 

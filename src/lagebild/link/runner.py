@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select
 
-from lagebild.link import dedup, discrepancies, facts as fx, stories as st, summary
+from lagebild.link import dedup, discrepancies, facts as fx, stories as st, summary, times
 from lagebild.link.entities import Judgements, Resolver, mention_name, key_id, new_id
 from lagebild.link.names import fold, person_name
 from lagebild.link.state import LinkState, now
@@ -183,7 +183,8 @@ class Linker:
         idf = self.idf(ents)
         features = {"entities": ents, "entity_keys": sorted(ents, key=lambda e: (-idf[e], e)),
                     "language": article.get("language"),
-                    "terms": st.terms(article["text"], article.get("title"))}
+                    "terms": st.terms(article["text"], article.get("title"),
+                                      [(m["start"], m["end"]) for m in mentions])}
         story, why = self._story(article, features, when, original)
         st.add_article(story, features, when, article.get("language"), article.get("title"))
         self.state.put("stories", story)
@@ -212,18 +213,20 @@ class Linker:
         self.stats["articles"] += 1
 
     def _merge_event(self, mention: dict[str, Any], story: str, when: date | None) -> None:
-        # same story: any fact sharing a core argument; other stories: only with a known time of that year
+        # same story: any fact sharing a core argument; other stories: only with a specific time of that year
         year = (mention["time"] or "")[:4]
         base = fx.lookup_keys(mention)
         keys = [f"{k}#{story}" for k in base] + ([f"{k}@T{year}" for k in base] if year.isdigit() else [])
         found = self.state.lookup("fam", keys)
         cands = sorted({f for refs in found.values() for f in refs})
         best: tuple[dict[str, Any], dict[str, Any]] | None = None
+        timed = times.specific(mention["time"])
         for fact in self.state.get("facts", cands).values():
-            if fact.get("story_id") != story and not (mention["time"] and fact.get("time")):
+            dated = timed and times.specific(fact.get("time"))
+            if fact.get("story_id") != story and not dated:
                 continue  # across stories only with known, compatible times
-            if not (mention["time"] and fact.get("time")) and not self._near(when, fact):
-                continue  # without times, only reports of about the same days
+            if not dated and not self._near(when, fact):
+                continue  # without times of month or day, only reports of about the same days
             evidence = fx.compatible(mention, fact)
             if evidence is None:
                 continue
@@ -241,11 +244,11 @@ class Linker:
             self.state.add_index("fam", f"{key}#{fact['story_id']}", fact["id"])
             if year.isdigit():
                 self.state.add_index("fam", f"{key}@T{year}", fact["id"])
-        bucket = self._bucket(fact["data"]["family"], mention.get("published"))
-        self.state.add_index("fam", bucket, fact["id"])
         buckets = fact["data"].setdefault("buckets", [])
-        if bucket not in buckets:
-            buckets.append(bucket)
+        for bucket in discrepancies.bucket_keys(fact):
+            if bucket not in buckets:
+                self.state.add_index("fam", bucket, fact["id"])
+                buckets.append(bucket)
         self.touched_facts.add(fact["id"])
         self.touched_stories.add(fact["story_id"])
 
@@ -257,11 +260,6 @@ class Linker:
         lo = date.fromisoformat(first)
         hi = date.fromisoformat(last) if last else lo
         return (lo - when).days <= FACT_WINDOW_DAYS and (when - hi).days <= FACT_WINDOW_DAYS
-
-    @staticmethod
-    def _bucket(family: str, published: str | None) -> str:
-        """Facts of one family are compared within a publication year."""
-        return f"F:{family}@{(published or 'none')[:4]}"
 
     # --- after the articles ----------------------------------------------------------------------
 
@@ -293,19 +291,19 @@ class Linker:
     def finish(self) -> tuple[list[dict[str, Any]], list[str], list[dict[str, Any]]]:
         """Discrepancies, disputes, labels, statuses and summaries of what this run touched.
 
-        Only the touched facts are compared with their family (same type and core arguments, same
-        year); a fact of the family is rewritten only when its discrepancies change.
+        Only the touched facts are compared with their family (same type and core arguments, filed
+        under the months their figures hold for); a fact of the family is rewritten only when its
+        discrepancies change.
         """
         touched = dict(self.state.get("facts", sorted(self.touched_facts)))
-        buckets = sorted({b for f in touched.values() for b in f["data"].get("buckets", [])})
-        members = self.state.lookup("fam", buckets)
+        search = {fid: discrepancies.search_keys(f) for fid, f in touched.items()}
+        members = self.state.lookup("fam", sorted({k for keys in search.values() for k in keys}))
         family = self.state.get("facts", sorted({f for refs in members.values() for f in refs}))
         old_index = self.state.lookup("disc", sorted(touched))
         new_discs: dict[str, dict[str, Any]] = {}
         new_pairs: set[tuple[str, str, str]] = set()  # (fact, disc, other)
         for fid, fact in touched.items():
-            others = [family[o] for bucket in fact["data"].get("buckets", []) for o in members[bucket]
-                      if o in family]
+            others = [family[o] for o in sorted({o for k in search[fid] for o in members[k]}) if o in family]
             for disc in discrepancies.against(fact, others):
                 new_discs[disc["id"]] = disc
                 x, y = disc["data"]["facts"]

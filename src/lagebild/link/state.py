@@ -38,6 +38,7 @@ class LinkState:
         self._index: dict[tuple[str, str], set[str]] = {}
         self._new_index: set[tuple[str, str, str]] = set()
         self._dropped_index: set[tuple[str, str, str]] = set()
+        self._unread: dict[tuple[str, str], set[str]] = defaultdict(set)  # added to keys not read yet
         self._rows: dict[str, dict[str, Any]] = {}  # "table:id" -> row (None when absent)
         self._dirty: dict[str, set[str]] = defaultdict(set)
         self._deleted: dict[str, set[str]] = defaultdict(set)
@@ -65,14 +66,32 @@ class LinkState:
         else:
             for k in missing:
                 self._index[(kind, k)] = set()
+        for k in missing:  # refs added before the key was read
+            for ref in sorted(self._unread.pop((kind, k), ())):
+                self._add(kind, k, ref)
         return {k: self._index[(kind, k)] for k in keys}
 
     def add_index(self, kind: str, key: str, ref: str) -> None:
-        refs = self.lookup(kind, [key])[key]
+        """Add a ref; for a key not read yet, the stored refs are read in one batch later."""
+        if (kind, key) in self._index or self.fresh:
+            self.lookup(kind, [key])
+            self._add(kind, key, ref)
+        else:
+            self._unread[(kind, key)].add(ref)
+
+    def _add(self, kind: str, key: str, ref: str) -> None:
+        refs = self._index[(kind, key)]
         if ref not in refs:
             refs.add(ref)
             self._new_index.add((kind, key, ref))
             self._dropped_index.discard((kind, key, ref))
+
+    def _read_unread(self) -> None:
+        by_kind: dict[str, list[str]] = defaultdict(list)
+        for kind, key in sorted(self._unread):
+            by_kind[kind].append(key)
+        for kind, keys in by_kind.items():
+            self.lookup(kind, keys)
 
     def drop_index(self, kind: str, key: str, ref: str) -> None:
         refs = self.lookup(kind, [key])[key]
@@ -138,6 +157,7 @@ class LinkState:
 
     def flush(self) -> None:
         """Write every change in one transaction."""
+        self._read_unread()
         stamp = now()
         with self.engine.begin() as conn:
             for table in ("entities", "stories", "facts"):

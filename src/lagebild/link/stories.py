@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from datetime import date, timedelta
 from typing import Any
@@ -20,9 +21,12 @@ JOIN = 0.2
 LOOKBACK_MONTHS = 6  # stories active in the article's month or the five before are candidates
 GRACE_DAYS = 14  # no time penalty within this gap to a story's date range
 DECAY_DAYS = 180
+GRACE_SHARE = 0.25  # ... or this share of the story's own duration, if longer
 W_ENTITIES = 0.5  # the rest goes to terms
+W_ENTITIES_ONLY = 0.6  # the entities' share where the story has no article in the article's language
 ENTITY_SMOOTHING = 1.0
 MIN_TERMS = 0.08
+STRONG_ENTITIES = 0.5  # this much (idf-weighted) entity overlap needs no shared words
 MAX_TERMS = 80
 ARTICLE_TERMS = 40
 INDEX_TERMS = 8
@@ -45,15 +49,32 @@ where which while will with would year years week month told according
 """.split())
 
 
-def terms(text: str, title: str | None = None) -> dict[str, int]:
-    """Crude cross-inflection terms: lower-cased words of four letters or more cut to seven."""
+def terms(text: str, title: str | None = None,
+          names: list[tuple[int, int]] | None = None) -> dict[str, int]:
+    """Crude cross-inflection terms: lower-cased words of four letters or more cut to seven.
+
+    Words inside entity mentions (``names``: spans in ``text``) are left out, in the title too:
+    entities are compared on their own, so the terms say what the article is about rather than
+    who is in it ("Nordkorea" and "Russland" would otherwise count twice).
+    """
+    spans = sorted(names or [])
+    named: set[str] = set()
     counts: Counter[str] = Counter()
-    for source, weight in ((title or "", 2), (text, 1)):
-        for word in _WORD.findall(source):
-            low = word.lower()
-            if low in STOPWORDS:
-                continue
-            counts[low[:STEM]] += weight
+    body: list[str] = []
+    for match in _WORD.finditer(text):
+        low = match.group().lower()
+        if low in STOPWORDS:
+            continue
+        i = bisect_right(spans, (match.start(), 10 ** 12)) - 1
+        if i >= 0 and spans[i][0] <= match.start() < spans[i][1]:
+            named.add(low[:STEM])
+            continue
+        body.append(low[:STEM])
+    for word in _WORD.findall(title or ""):
+        low = word.lower()
+        if low not in STOPWORDS and low[:STEM] not in named:
+            counts[low[:STEM]] += 2
+    counts.update(t for t in body if t not in named)
     return dict(counts.most_common(ARTICLE_TERMS))
 
 
@@ -96,17 +117,33 @@ def _date(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
+def story_terms(data: dict[str, Any], language: str | None) -> dict[str, int]:
+    """The story's term counts in one language (rows from before per-language terms: all of them)."""
+    by_lang = data.get("lang_terms")
+    if by_lang is None:
+        return data.get("terms", {})
+    return by_lang.get(language or "", {})
+
+
 def score(features: dict[str, Any], when: date | None, story: dict[str, Any],
           idf: dict[str, float]) -> dict[str, float]:
-    """Similarity of an article to a story, with its parts: entities, terms, time."""
+    """Similarity of an article to a story, with its parts: entities, terms, time.
+
+    Entities are weighted by ``idf`` (rare ones count most).  Terms are
+    compared with the story's articles in the article's language only; where the story has none
+    in that language, the entities alone decide (with the weight :data:`W_ENTITIES_ONLY`).  Words
+    that the story never uses veto a same-language join unless the entity overlap is strong.
+    """
     data = story["data"]
     weights = {e: idf.get(e, 1.0) for e in features["entities"]}
     total = sum(weights.values())
     shared = sum(w for e, w in weights.items() if e in data["entities"])
     ent = shared / (total + ENTITY_SMOOTHING) if total else 0.0  # one shared common entity is little evidence
+    language = features.get("language")
+    in_language = (data.get("languages") or {}).get(language or "", 0)
     art_terms = {k: math.log1p(v) for k, v in features["terms"].items()}
-    story_terms = {k: math.log1p(v) for k, v in data["terms"].items()}
-    term = _cosine(art_terms, story_terms)
+    story_terms_ = {k: math.log1p(v) for k, v in story_terms(data, language).items()}
+    term = _cosine(art_terms, story_terms_)
     first, last = _date(data.get("first")), _date(data.get("last"))
     if when is None or first is None or last is None:
         gap = 0
@@ -116,10 +153,16 @@ def score(features: dict[str, Any], when: date | None, story: dict[str, Any],
         gap = (when - last).days
     else:
         gap = 0
-    decay = 1.0 if gap <= GRACE_DAYS else math.exp(-(gap - GRACE_DAYS) / DECAY_DAYS)
-    total_score = (W_ENTITIES * ent + (1 - W_ENTITIES) * term) * decay
-    if term < MIN_TERMS and features.get("language") in (data.get("languages") or {}):
-        total_score = 0.0  # in one language, a story shares words too
+    grace = GRACE_DAYS
+    if first is not None and last is not None:  # a story that has run for months pauses for weeks
+        grace = max(grace, (last - first).days * GRACE_SHARE)
+    decay = 1.0 if gap <= grace else math.exp(-(gap - grace) / DECAY_DAYS)
+    if in_language:
+        total_score = (W_ENTITIES * ent + (1 - W_ENTITIES) * term) * decay
+        if term < MIN_TERMS and ent < STRONG_ENTITIES:
+            total_score = 0.0  # in one language, a story shares words too, unless it shares its actors
+    else:
+        total_score = W_ENTITIES_ONLY * ent * decay
     return {"score": round(total_score, 4), "entities": round(ent, 3), "terms": round(term, 3),
             "gap_days": gap}
 
@@ -127,7 +170,7 @@ def score(features: dict[str, Any], when: date | None, story: dict[str, Any],
 def new_story(article: str, title: str | None) -> dict[str, Any]:
     sid = "story:" + hashlib.sha1(article.encode("utf-8")).hexdigest()[:10]
     return {"id": sid, "title": title or "", "data": {
-        "articles": 0, "first": None, "last": None, "entities": {}, "terms": {}, "languages": {},
+        "articles": 0, "first": None, "last": None, "entities": {}, "lang_terms": {}, "languages": {},
         "seed": article}}
 
 
@@ -141,9 +184,11 @@ def add_article(story: dict[str, Any], features: dict[str, Any], when: date | No
         data["last"] = max(filter(None, [data["last"], stamp]))
     for e in features["entities"]:
         data["entities"][e] = data["entities"].get(e, 0) + 1
-    merged = Counter(data["terms"])
+    if "lang_terms" not in data:  # a row from before per-language terms
+        data["lang_terms"] = {story_language(story): data.pop("terms", {})}
+    merged = Counter(data["lang_terms"].get(language or "", {}))
     merged.update(features["terms"])
-    data["terms"] = dict(merged.most_common(MAX_TERMS))
+    data["lang_terms"][language or ""] = dict(merged.most_common(MAX_TERMS))
     if language:
         data["languages"][language] = data["languages"].get(language, 0) + 1
     if not story["title"] and title:

@@ -79,6 +79,13 @@ def compatible(a: str | None, b: str | None) -> bool:
     return ta is None or tb is None or ta.overlaps(tb)
 
 
+def specific(value: str | None) -> bool:
+    """A time of month precision or finer: enough to identify a happening across weeks of reports
+    ("2024" or "later this year" is not)."""
+    p = parse(value)
+    return p is not None and p.rank >= PRECISION_RANK["month"]
+
+
 def best(values: list[str | None]) -> str | None:
     """The best-specified value; among equals the most frequent, then the latest."""
     parsed = [p for p in (parse(v) for v in values) if p is not None]

@@ -1,0 +1,72 @@
+"""Fact merging: capitals match their state, missing arguments match, conflicts never merge;
+an article's unnamed claims fold into the origin it names."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.link import facts as fx
+
+
+def mention(event: str, visitor: list[str], destination: list[str], names: dict[str, str], *,
+            origin: dict | None = None, status: str = "planned", time: str | None = None) -> dict:
+    entities = {k: v for k, v in (("visitor", visitor), ("destination", destination)) if v}
+    return {"event": event, "article": event.split(":")[0], "idx": 0, "type": "VISIT", "status": status,
+            "time": time, "entities": entities, "quantity": None, "published": "2024-01-21",
+            "origin": origin or {"key": "outlet:x", "label": "x", "kind": "outlet"}, "dup_of": None,
+            "within": {e: c for es in entities.values() for e in es if (c := fx.container(e, names.get(e)))}}
+
+
+NAMES = {"gpe:KP": "Nordkorea", "loc:a": "Pjöngjang", "loc:b": "Pyongyang", "loc:c": "Moskau",
+         "per:putin": "Wladimir Putin", "per:lawrow": "Sergej Lawrow", "loc:d": "Wostotschny"}
+
+
+def fact_of(m: dict) -> dict:
+    fact = fx.new_fact(m, "story:1")
+    fx.add_mention(fact, m, None)
+    return fact
+
+
+@pytest.mark.parametrize("first,second,joins", [
+    # a capital and its state, under any entity id
+    ((["per:putin"], ["loc:a"]), (["per:putin"], ["gpe:KP"]), True),
+    # two spellings of one capital
+    ((["per:putin"], ["loc:a"]), (["per:putin"], ["loc:b"]), True),
+    # a missing visitor is no conflict
+    ((["per:putin"], ["loc:a"]), ([], ["gpe:KP"]), True),
+    # conflicting values never merge
+    ((["per:putin"], ["loc:a"]), (["per:lawrow"], ["gpe:KP"]), False),
+    ((["per:putin"], ["loc:a"]), (["per:putin"], ["loc:c"]), False),
+    ((["per:putin"], ["loc:d"]), (["per:putin"], ["gpe:KP"]), False),
+])
+def test_facts_places_match_their_state(first, second, joins):
+    fact = fact_of(mention("a1:0", *first, NAMES))
+    assert (fx.compatible(mention("a2:0", *second, NAMES), fact) is not None) == joins
+
+
+def test_facts_capital_finds_state_facts_by_key():
+    keys = fx.lookup_keys(mention("a1:0", [], ["loc:b"], NAMES))
+    assert "VISIT|destination=gpe:KP" in keys
+
+
+def test_facts_unnamed_claims_fold_into_the_named_origin():
+    kcna = {"key": "org:kcna", "label": "KCNA", "kind": "report"}
+    vague = {"key": "src:nordkoreanischen-angaben", "label": "nordkoreanischen Angaben", "kind": "source"}
+    fact = fact_of(mention("a1:0", ["per:putin"], ["loc:a"], NAMES, origin=vague))
+    for m in (mention("a1:1", ["per:putin"], ["gpe:KP"], NAMES, origin=kcna),
+              mention("a2:0", ["per:putin"], ["loc:b"], NAMES, origin=kcna)):
+        fx.add_mention(fact, m, fx.compatible(m, fact))
+    assert fact["independent_origins"] == 1
+    other = mention("a3:0", ["per:putin"], ["gpe:KP"], NAMES)  # another outlet's own claim
+    fx.add_mention(fact, other, None)
+    assert fact["independent_origins"] == 2
+
+
+@pytest.mark.parametrize("a,b,agree", [
+    ({"value": 1e6}, {"value": 1.05e6}, True),
+    ({"value": 1e6}, {"value": 1.5e6}, False),
+    ({"value": 1e6, "low": 1e6}, {"value": 1.5e6}, True),
+    ({"value": 3e6, "low": 3e6}, {"value": 1e6}, False),
+])
+def test_facts_quantities_agree_with_bounds(a, b, agree):
+    assert fx.quantities_agree(a, b) == agree
