@@ -169,3 +169,18 @@ def test_runner_progress_and_find_entities(store: Store) -> None:
     assert seen[-1] == (7, 7)
     assert find_entities(store, "Pyongyang") == ["gpe:KP"]
     assert find_entities(store, "Selenskyj") == []
+
+
+def test_runner_store_linked_by_another_version_is_relinked_in_full(linked: Any,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from lagebild.link import runner
+
+    store, ids, before = linked
+    assert runner._linked_version(store) == runner.LINK_VERSION
+    assert link(store)["articles"] == 0  # same version, nothing new: nothing to do
+    monkeypatch.setattr(runner, "LINK_VERSION", "next")
+    result = link(store)
+    assert result["full"] and result["articles"] == len(ids)
+    assert runner._linked_version(store) == "next"
+    assert link(store)["articles"] == 0
+    assert _shape(export_sections(store)["facts"]) == _shape(before["facts"])

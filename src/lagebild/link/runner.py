@@ -26,6 +26,9 @@ from lagebild.store import schema as t
 
 LINK_TABLES = (t.mention_entities, t.entities, t.duplicates, t.story_articles, t.stories, t.fact_events,
                t.facts, t.discrepancies, t.summaries, t.link_articles, t.link_index)
+#: the layout and rules of what the link stage stores; a store linked by another version is
+#: re-linked in full on the next ``link`` (bump it whenever stored link data or rules change)
+LINK_VERSION = "2"
 MAX_STORY_CANDIDATES = 30
 FACT_WINDOW_DAYS = 21
 
@@ -66,6 +69,18 @@ def _mark(store: Any) -> datetime | None:
         row = conn.execute(select(t.link_index.c.ref).where(
             (t.link_index.c.kind == "meta") & (t.link_index.c.key == "analyzed_mark"))).first()
     return datetime.fromisoformat(row[0]) if row else None
+
+
+def _linked_version(store: Any) -> str | None:
+    """The link version that linked this store; ``"1"`` for stores linked before versions were
+    recorded; None for a store never linked."""
+    with store.engine.connect() as conn:
+        row = conn.execute(select(t.link_index.c.ref).where(
+            (t.link_index.c.kind == "meta") & (t.link_index.c.key == "link_version"))).first()
+        if row:
+            return row[0]
+        linked = conn.execute(select(t.link_articles.c.article_id).limit(1)).first() is not None
+    return "1" if linked else None
 
 
 def _clear(store: Any) -> None:
@@ -414,6 +429,8 @@ def link(store: Any, *, full: bool = False, progress: Callable[[int, int], None]
     new, changed, newest = _pending(store, None if full else _mark(store))
     if changed and not full:
         full = True  # a re-analysed article can change everything it was merged with
+    if _linked_version(store) not in (None, LINK_VERSION):
+        full = True  # linked by another version of the rules: recompute everything
     if full:
         _clear(store)
         new, _, newest = _pending(store, None)
@@ -446,6 +463,11 @@ def link(store: Any, *, full: bool = False, progress: Callable[[int, int], None]
     for old_count in counted.copy():
         state.drop_index("meta", "linked_count", old_count)
     state.add_index("meta", "linked_count", str(linker.total))
+    versions = state.lookup("meta", ["link_version"])["link_version"]
+    if versions != {LINK_VERSION}:
+        for old_version in versions.copy():
+            state.drop_index("meta", "link_version", old_version)
+        state.add_index("meta", "link_version", LINK_VERSION)
     state.flush()
     with store.engine.begin() as conn:
         if dropped:
