@@ -27,7 +27,6 @@ CORE_ROLES: dict[str, tuple[str, ...]] = {
     "SANCTION": ("sanctioner", "target"), "CONDEMN": ("speaker", "target"),
     "ACCUSE": ("speaker", "target"), "DENY": ("speaker", "about"),
 }
-SYMMETRIC = frozenset({"participants", "parties"})
 QUANTITY_TOLERANCE = 0.1
 _ROLE_SUFFIX = re.compile(r"[_\-]?\d+$")
 
