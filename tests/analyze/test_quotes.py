@@ -186,7 +186,7 @@ def test_quotes_free_indirect_sentences_form_one_quote():
 
 
 @pytest.mark.parametrize("text, cue, speaker", [
-    ("In der Mitteilung heißt es, die Lage sei unter Kontrolle.", "heißt es", None),
+    ("In der Mitteilung heißt es, die Lage sei unter Kontrolle.", "heißt es", "der Mitteilung"),
     ("Der Trainer äußerte sich, die Mannschaft habe gut gespielt.", "äußerte sich", "Der Trainer"),
     ("„Wir bauen die Halle bis zum Sommer“, so der Architekt.", "so", "der Architekt"),
     ("„Die Werte sind unauffällig“, sagte Prof. Dr. Anna Weber.", "sagte", "Prof. Dr. Anna Weber"),
@@ -236,9 +236,9 @@ def test_quotes_reported_speech_act_by_group_noun():
     assert len(found) == 1 and found[0].speaker.text == "Augenzeugen"
 
 
-def test_quotes_stage_is_version_5():
+def test_quotes_stage_is_version_6():
     spec = registered()["lagebild.quotes"]
-    assert spec.version == "5"
+    assert spec.version == "6"
     assert "quotes" in spec.provides
 
 
@@ -291,3 +291,64 @@ def test_quotes_source_at_sentence_start_leaves_no_gap():
     text = "Laut Außenministerium sind die Lieferungen bereits gestoppt worden."
     found = find(text)
     assert len(found) == 1 and found[0].gaps == () and found[0].text.startswith("sind")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the noun phrase ends before the verb and the next noun
+    ("Grund für den Brand waren laut Ministerium Arbeiten an der Stromübergabestelle.", "Ministerium"),
+    ("Laut Aussage des Justizministeriums lebte der Mann seit zwölf Jahren illegal im Land.",
+     "Aussage des Justizministeriums"),
+    ("Nach Angaben der Polizei kamen die Täter gegen fünf Uhr in die Wohnung.", "Angaben der Polizei"),
+    ("Nach Angaben der Staatsanwaltschaft sollen auch Mitglieder der Gruppe beteiligt gewesen sein.",
+     "Angaben der Staatsanwaltschaft"),
+    # a relative clause or a clause in front of the subject is no part of it
+    ("Der Sender, der in der ARD für den Vertrag zuständig ist, begründete, die Daten würden genutzt.",
+     "Der Sender"),
+    ("Es sind 500 neue Arbeitsplätze entstanden, die Betreiber sprechen davon, dass es mehr würden.",
+     "die Betreiber"),
+    ("Wie Steve Marshall, Sprecher der UN-Büros, mitteilte, hat die Regierung nur sieben Boote geschickt.",
+     "Steve Marshall, Sprecher der UN-Büros"),
+    ("Auch Volker Beck sagte, dem Mann dürfe kein Visum erteilt werden.", "Volker Beck"),
+    # "X zufolge" inside a clause: the noun phrase in front of "zufolge"
+    ("Die Folgen sind spürbar, wo Russland Berichten zufolge nordkoreanische Raketen verwendet.", "Berichten"),
+    ("Auch al-Qaida-Gruppen gewinnen Medienberichten zufolge an Einfluss im Jemen.", "Medienberichten"),
+    ("Im Bericht der Kommission hieß es, die Lage sei ernst.", "Bericht der Kommission"),
+])
+def test_quotes_speaker_is_a_noun_phrase_german(text, speaker):
+    found = find(text)
+    _check_offsets(text, found)
+    assert [q.speaker.text for q in found if q.speaker] == [speaker]
+
+
+def test_quotes_zufolge_in_subordinate_clause_keeps_that_clause():
+    text = "Die Folgen sind spürbar, wo Russland Berichten zufolge nordkoreanische Raketen verwendet."
+    (q,) = find(text)
+    assert q.text.startswith("wo Russland") and [g.text for g in q.gaps] == ["Berichten zufolge"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Speaking to reporters in Rome, Austin said there was evidence of the deployment.", "Austin"),
+    ("In a joint statement, the signatories said the deliveries were adding to the suffering.", "the signatories"),
+    ("Secretary of State Antony Blinken said Russia had received the missiles.", "Secretary of State Antony Blinken"),
+    ("The ratification comes as Ukrainian officials report the first encounters with the units.",
+     "Ukrainian officials"),
+    ("Foreign Minister Abbas Araghchi dismissed the claims and said Tehran had not delivered missiles.",
+     "Foreign Minister Abbas Araghchi"),
+])
+def test_quotes_speaker_is_a_noun_phrase_english(text, speaker):
+    found = find(text, "en")
+    _check_offsets(text, found)
+    assert [q.speaker.text for q in found if q.speaker] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    # the cue stands in a relative clause or after an auxiliary: no speaker, no quote
+    "The disclosure came after Kim travelled to the cosmodrome for talks with Putin, a summit US officials had "
+    "warned would tighten military ties.",
+    "The troop movements follow a year of arms deliveries, which South Korean officials estimate at millions.",
+    "Vladimir Putin, asked about the reports at the summit in Kazan on Thursday, did not deny them.",
+])
+def test_quotes_english_clause_fragment_is_no_speaker(text):
+    found = find(text, "en")
+    _check_offsets(text, found)
+    assert not [q for q in found if q.speaker is not None and q.speaker.text.split()[-1] in {"had", "not", "officials"}]

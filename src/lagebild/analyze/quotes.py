@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 
 from lagebild.analyze.quotes_find import (
-    KONJUNKTIV, KONJUNKTIV_ENDINGS, Found, back_reference, cue_extra, direct_cue, direct_spans, find_in_sentence,
+    KONJUNKTIV, KONJUNKTIV_ENDINGS, NP_ADJ_RE, TITLE_ABBREVIATIONS, Found, back_reference, cue_extra, direct_cue, direct_spans, find_in_sentence,
     inner_gap, np_after,
 )
 from lagebild.analyze.speech import ADVERBIAL_STARTS, ARTICLES, PREPOSITIONS, PRONOUNS, Lexicon, Tok, is_role_word, lexicon, name_in, tokens
@@ -30,7 +30,7 @@ from lagebild.model import EntityMention, Quote, Span, Speaker
 from lagebild.pipeline import Doc, stage
 
 STAGE = "lagebild.quotes"
-VERSION = "5"
+VERSION = "6"
 MIN_DIRECT_WORDS = 3
 #: a Konjunktiv sentence this many sentences after a quote continues it
 CONTINUATION = 3
@@ -376,7 +376,10 @@ def _resolve(text: str, found: list[Found], entities: Sequence[EntityMention], l
     last: Speaker | None = None
     last_full: Speaker | None = None
     known: list[str] = [e.name or e.text for e in entities if e.label == "PER" and " " in (e.name or e.text)]
+    spans = sorted((e.start, e.end) for e in entities)
     for f in sorted(found, key=lambda x: x.start):
+        if f.speaker and lang == "de":
+            f = _trim_speaker(text, f, spans, lex)
         speaker: Speaker | None = None
         if f.speaker:
             a, b = f.speaker
@@ -424,6 +427,37 @@ def _resolve(text: str, found: list[Found], entities: Sequence[EntityMention], l
             if speaker.name and " " in speaker.name:
                 known.append(speaker.name)
     return quotes
+
+
+def _in_mention(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether the characters ``[a, b)`` lie inside one entity mention (``spans`` sorted)."""
+    k = bisect.bisect_right(spans, (a, 1 << 60)) - 1
+    return k >= 0 and spans[k][0] <= a and b <= spans[k][1]
+
+
+def _trim_speaker(text: str, f: Found, spans: list[tuple[int, int]], lex: Lexicon) -> Found:
+    """End a German speaker phrase where a plural noun follows its head without an article or a
+    name between them ("laut Ministerium Arbeiten …" → "Ministerium", "laut Airbus Bestellungen"
+    → "Airbus"); a word of a name ("Robert Koch-Institut", "Nachrichtenagentur KCNA") or one after
+    an office ("Präsident Selenskyj") stays.  A message that began after the old end takes the
+    cut words back."""
+    assert f.speaker is not None
+    a, b = f.speaker
+    toks = tokens(text, a, b)
+    for k in range(1, len(toks)):
+        x, y = toks[k - 1], toks[k]
+        if y.text in {"(", "„", "»", "«", '"', "“", "‚"} or x.text in {"(", "„", "»", "«", '"', "“", "‚"}:
+            return f  # a title or an acronym: leave the phrase alone
+        if not (x.is_cap and x.is_word and y.is_cap and y.is_word) or x.lower in ARTICLES["de"] \
+                or is_role_word(x.text, lex) or x.text in TITLE_ABBREVIATIONS or _in_mention(spans, y.start, y.end) \
+                or NP_ADJ_RE.match(x.lower) or not (len(y.text) > 5 and y.lower.endswith("en")):
+            continue  # "Berliner Polizei", "Deftalgne Tessema": one phrase; cut before plural nouns only
+        end = x.end
+        start = f.start
+        if b <= f.start and not text[b:f.start].strip(" ,"):
+            start = y.start  # "Laut Robert Koch-Institut gehören …": the message opens after the speaker
+        return dataclasses.replace(f, speaker=(a, end), start=start)
+    return f
 
 
 def _speaking(toks: list[Tok], mention: int | None, entities: Sequence[EntityMention], lang: str,

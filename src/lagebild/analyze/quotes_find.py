@@ -153,8 +153,12 @@ def np_after(toks: list[Tok], i: int, language: str, lex: Lexicon) -> tuple[int,
     n = len(toks)
     if i >= n:
         return None
+    while i + 1 < n and toks[i].lower in FOCUS_WORDS and (toks[i + 1].is_cap or toks[i + 1].lower in arts):
+        i += 1  # "auch Volker Beck", "schon die WHO"
     if toks[i].lower in PRONOUNS[lang]:
         return (i, i + 1)
+    if toks[i].lower in NO_SPEAKERS or (toks[i].lower in preps and toks[i].lower not in NP_GLUE[lang]):
+        return None  # "Es gebe Hinweise", "In vielen Fällen käme es …"
     j = i
     seen_head = False
     appositions = 0
@@ -178,30 +182,44 @@ def np_after(toks: list[Tok], i: int, language: str, lex: Lexicon) -> tuple[int,
                     k += 1
                 seg = toks[j + 1:k]
                 named = not seg or seg[0].lower not in arts or any(is_role_word(x.text, lex) for x in seg)
-                if seg and len(seg) <= 10 and named and not appositions and all(s.lower in arts or s.is_cap or s.lower in NP_GLUE[lang]
-                                                  or s.text in {"(", ")"} or ADJ_RE.match(s.lower) for s in seg):
+                office = any(is_role_word(x.text, lex) for x in seg)
+                if seg and len(seg) <= 10 and named and not appositions and all(
+                        s.lower in arts or s.is_cap or s.lower in NP_GLUE[lang] or s.text in {"(", ")"}
+                        or ADJ_RE.match(s.lower) or NAME_PART_RE.match(s.lower)
+                        or (office and s.lower in preps and s.lower not in {"als", "than", "as", "told"}) for s in seg):
                     j = k
                     appositions += 1
                     continue
             break
-        if t.text == "." and j > i and toks[j - 1].text in TITLE_ABBREVIATIONS and j + 1 < n and toks[j + 1].is_cap:
-            j += 1  # "Prof. Dr. Matthias Beckmann"
+        if t.text == "." and j > i and (toks[j - 1].text in TITLE_ABBREVIATIONS or INITIAL_RE.fullmatch(toks[j - 1].text)) \
+                and j + 1 < n and toks[j + 1].is_cap:
+            j += 1  # "Prof. Dr. Matthias W. Beckmann"
             continue
         if not t.is_word and t.text not in {"-", "’", "'"} and t.text not in OPEN_MARKS:
             break
-        if t.text in OPEN_MARKS and seen_head:  # a title in quotation marks: das Magazin „Der Spiegel“
+        if t.text in OPEN_MARKS:  # a title in quotation marks: das Magazin „Der Spiegel“, laut „tagesschau.de“
+            if seen_head and not (j + 1 < n and toks[j + 1].is_cap):
+                break  # a quoted phrase after the noun phrase: laut Gall „auch in Zukunft bestehen“
             k = j + 1
             while k < n and k - j <= 6 and toks[k].text not in CLOSE_MARKS:
                 k += 1
             if k < n and toks[k].text in CLOSE_MARKS and k > j + 1:
                 j = k + 1
+                seen_head = True
                 continue
             break
         if seen_head and lang == "de" and low in arts and (low not in {"des", "der", "eines", "einer"} or (
                 low == "der" and toks[i].lower not in arts and not is_role_word(toks[j - 1].text, lex))):
             break  # "sagte Kyrylo Budanow der Zeitung": a dative after a name
+        if (low == "auch" and toks[j - 1].lower != "als") or (low == "als" and not (
+                j + 1 < n and toks[j + 1].lower == "auch")) or (low in {"von", "vom"} and j + 1 < n and (
+                toks[j + 1].text in TIME_NOUNS or toks[j + 1].text[0].isdigit())):
+            break  # "Angaben der Staatsanwaltschaft auch Mitglieder", "Angaben der Polizei vom Dienstag"
         if low in arts or low in NP_GLUE[lang]:
             j += 1
+            continue
+        if seen_head and NAME_PART_RE.match(low) and toks[j - 1].is_cap:
+            j += 1  # "Ali al-Omair", "Mohammed el-Baradei"
             continue
         if t.is_cap and not (seen_head and low in preps):
             if j > i and toks[j - 1].is_cap and lang == "en" and low in AUXILIARIES["en"]:
@@ -209,17 +227,24 @@ def np_after(toks: list[Tok], i: int, language: str, lex: Lexicon) -> tuple[int,
             seen_head = True
             j += 1
             continue
-        if lang == "de" and ADJ_RE.match(low) and low not in ADVERBIAL_STARTS["de"] and j + 1 < n \
-                and toks[j + 1].lower not in arts and (toks[j + 1].is_cap or ADJ_RE.match(toks[j + 1].lower)) \
+        if lang == "de" and NP_ADJ_RE.match(low) and low not in ADVERBIAL_STARTS["de"] and low not in preps and j + 1 < n \
+                and (not seen_head or toks[j - 1].lower in arts or toks[j - 1].lower in NP_GLUE[lang]
+                     or (toks[j - 1].is_word and not toks[j - 1].is_cap)
+                     or (j - 1 == i and toks[i].text.endswith("s"))) \
+                and toks[j + 1].lower not in arts and (toks[j + 1].is_cap or NP_ADJ_RE.match(toks[j + 1].lower)) \
                 and low not in AUXILIARIES["de"] and low not in lex.verbs:
             j += 1
             continue
         if lang == "en" and not seen_head and low not in preps and low not in AUXILIARIES["en"] \
-                and low not in lex.verbs and j - i < 4:
+                and low not in lex.verbs and j - i < 4 and low not in SUBORDINATORS["en"] and not (
+                    j + 1 < n and toks[j + 1].is_cap and not EN_ADJ_RE.fullmatch(low)):
             j += 1  # English lower-case adjectives and nouns ("a senior official")
             continue
-        if lang == "en" and seen_head and low in {"official", "officials", "spokesman", "spokeswoman"}:
-            j += 1
+        if lang == "en" and seen_head and toks[j - 1].is_cap and (
+                low in {"official", "officials", "spokesman", "spokeswoman"} or is_role_word(low, lex) or (
+                len(low) > 3 and low.endswith("s") and not low.endswith("ss") and low not in AUXILIARIES["en"]
+                and low not in lex.verbs and low not in preps)):
+            j += 1  # "Ukrainian investigators", "US officials"
             continue
         break
     while j > i and toks[j - 1].lower in (arts | NP_GLUE[lang] | {","}):
@@ -230,6 +255,23 @@ def np_after(toks: list[Tok], i: int, language: str, lex: Lexicon) -> tuple[int,
     return (i, j) if j > i else None
 
 
+#: German attributive adjectives, hyphenated ones too ("64-jährige", "baden-württembergischen")
+NP_ADJ_RE = re.compile(r"[\w-]+(?:e|en|er|es|em)$")
+#: focus particles in front of a speaker ("auch Volker Beck", "selbst die Wochenzeitschrift")
+FOCUS_WORDS = {"auch", "schon", "selbst", "sogar", "nur", "einzig", "even", "also", "only"}
+#: nouns of time after "vom" that attach to no speaker ("Angaben der Polizei vom Dienstag")
+TIME_NOUNS = {"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Wochenende",
+              "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+              "November", "Dezember", "Vortag", "Morgen", "Abend", "Vormittag", "Nachmittag", "Jahr", "Jahresbeginn"}
+#: words that never open a speaker phrase ("Es gebe Hinweise", "there was")
+NO_SPEAKERS = {"es", "there"}
+#: an initial in a name ("Matthias W. Beckmann", "B.N. Suresh")
+INITIAL_RE = re.compile(r"[A-ZÄÖÜ](?:\.[A-ZÄÖÜ])*")
+#: lower-case parts of Arabic names ("al-Omair", "el-Baradei")
+NAME_PART_RE = re.compile(r"(?:al|el|ad|ar|as|az|an|at|ash|abu|ibn|bin|ben)-\w")
+#: English lower-case words that modify a following name ("former President", "senior US official")
+EN_ADJ_RE = re.compile(r"\w+(?:al|ior|ish|ic|ian|ed|ing|ive|ous|ary|ern|ent|ant|ful|less|ese|ite)|former|top|senior"
+                       r"|chief|deputy|acting|foreign|prime|state|defense|defence|new|then|ex|vice|two|three|four")
 FINITE_BACKWARD = True
 COLON_BOUNDARY = True
 TITLE_ABBREVIATIONS = {"Dr", "Prof", "St", "Mr", "Mrs", "Ms", "Gen", "Sen", "Jr", "Hl"}
@@ -245,8 +287,8 @@ NP_GLUE = {
 def _is_cue(toks: list[Tok], i: int, lex: Lexicon, language: str) -> tuple[int, int] | None:
     """Token indexes (first, last) of a verb cue at ``toks[i]``, with its particle if separable."""
     low = toks[i].lower
-    if language != "en" and toks[i].is_cap and i > 0 and toks[i - 1].is_word:
-        return None  # a noun ("das Sagen", "Hinweise")
+    if toks[i].is_cap and i > 0 and toks[i - 1].is_word:
+        return None  # a noun ("das Sagen", "Hinweise"), a name ("Secretary of State")
     if low in lex.participles:
         return (i, i)
     hits = lex.verbs.get(low)
@@ -306,22 +348,119 @@ def _speaker_before(toks: list[Tok], lo: int, v: int, language: str, lex: Lexico
     lang = "en" if language == "en" else "de"
     if v <= lo:
         return np_after(toks, v + 1, language, lex)
+    last_comma = next((k for k in range(v - 1, lo - 1, -1) if toks[k].text == ","), None)
+    if lang == "en" and last_comma is not None and last_comma + 1 < v:
+        # "Speaking to reporters in Rome, Austin said": the subject after the last comma
+        tail = _np_exactly(toks, last_comma + 1, v, language, lex)
+        if tail is not None:
+            return tail
     first = toks[lo].lower
+    if lang == "de" and first in SUB_STARTS and any(toks[k].text == "," for k in range(lo, v)):
+        return np_after(toks, v + 1, language, lex)
     adverb = v - lo == 1 and (not toks[lo].is_cap or first.endswith(("lich", "weise", "mals", "falls", "dings", "ends")))
-    if first in ADVERBIAL_STARTS[lang] or first in PREPOSITIONS[lang] or (lang == "de" and adverb):
+    focus = first in FOCUS_WORDS and lo + 1 < v and (toks[lo + 1].is_cap or toks[lo + 1].lower in ARTICLES[lang])
+    if (first in ADVERBIAL_STARTS[lang] and not (lang == "en" and first in LEAD_WORDS) and not focus) \
+            or first in PREPOSITIONS[lang] \
+            or (lang == "de" and adverb):
         k = v + 1
         return np_after(toks, k, language, lex)
     a, b = lo, v
-    while a < b and not toks[a].is_word:
+    while a < b and not toks[a].is_word and not (toks[a].text in OPEN_MARKS and any(
+            toks[k].text in CLOSE_MARKS for k in range(a + 1, b))):
         a += 1
-    while a < b and toks[a].lower in {"denn", "und", "aber", "doch", "and", "but", "so"}:
-        a += 1
+    while a < b and toks[a].lower in LEAD_WORDS:
+        a += 1  # "Wie der Sprecher mitteilte", "Auch Volker Beck plädierte"
     while b > a and (toks[b - 1].text in {",", "-"} or (lang == "de" and
-            toks[b - 1].is_word and not toks[b - 1].is_cap and toks[b - 1].lower not in PRONOUNS[lang])):
+            toks[b - 1].is_word and not toks[b - 1].is_cap and toks[b - 1].lower not in PRONOUNS[lang]) or (
+            lang == "en" and (toks[b - 1].lower in EN_TAILS or toks[b - 1].lower.endswith("ly")))):
         b -= 1
     if b <= a or b - a > 14 or (b - a == 1 and toks[a].lower in {"es", "dies", "das", "it", "this", "there"}):
         return None
+    return _noun_phrase_in(toks, a, b, language, lex)
+
+
+#: conjunctions that open a subordinate clause in the first position of a sentence
+SUB_STARTS = {"da", "wenn", "ob", "weil", "obwohl", "nachdem", "bevor", "dass", "falls", "als", "während", "sobald"}
+#: words in front of a subject that belong to no speaker phrase
+LEAD_WORDS = {"denn", "und", "aber", "doch", "and", "but", "so", "wie", "als", "indem", "nachdem", "während", "weil",
+              "auch", "schon", "selbst", "sogar", "nur", "einzig", "zudem", "also", "even", "only", "as"}
+#: English words after a subject and before its verb ("officials also said", "had warned", "did not deny")
+EN_TAILS = AUXILIARIES["en"] | {"not", "also", "both", "too", "again", "later", "now", "still", "already", "then",
+                                "have", "has", "had"}
+_RELATIVE_OPEN = {"der", "die", "das", "den", "dem", "dessen", "deren", "welche", "welcher", "welches", "who",
+                  "which", "whose", "that"}
+
+
+def _clause_word(toks: list[Tok], k: int, lang: str, lex: Lexicon) -> bool:
+    """Whether ``toks[k]`` is a lower-case word that belongs to a clause, not to a noun phrase (a
+    verb or adverb; not an article, preposition or an adjective before a noun)."""
+    t = toks[k]
+    if not t.is_word or t.is_cap or t.text[0].isdigit() or t.lower in PREPOSITIONS[lang] \
+            or t.lower in ARTICLES[lang] or t.lower in NP_GLUE[lang] or NAME_PART_RE.match(t.lower):
+        return False
+    if t.lower in AUXILIARIES[lang] or t.lower in lex.verbs or t.lower in lex.participles:
+        return True
+    if lang == "en":
+        return not EN_ADJ_RE.fullmatch(t.lower) or not (k + 1 < len(toks) and toks[k + 1].is_cap)
+    return not NP_ADJ_RE.match(t.lower) or not (k + 1 < len(toks) and (
+        toks[k + 1].is_cap or NP_ADJ_RE.match(toks[k + 1].lower)))
+
+
+def _np_exactly(toks: list[Tok], a: int, b: int, language: str, lex: Lexicon) -> tuple[int, int] | None:
+    """``(a, b)`` where the tokens ``[a, b)`` are one noun phrase, else None."""
+    np = np_after(toks, a, language, lex)
+    return (a, b) if np is not None and np[1] >= b else None
+
+
+def _noun_phrase_in(toks: list[Tok], a: int, b: int, language: str, lex: Lexicon) -> tuple[int, int] | None:
+    """The speaker among the tokens ``[a, b)`` in front of a verb: all of them where they form a
+    noun phrase; else the noun phrase they open, up to a relative clause (", der in der ARD …")
+    or a verb ("Einer der Putschisten, X, dankte … und ergänzte"); else the noun phrase that ends
+    them ("Es sind Arbeitsplätze entstanden, die Betreiber sprechen"); English speakers are noun
+    phrases or nothing ("a summit US officials had warned")."""
+    lang = "en" if language == "en" else "de"
+    if toks[a].lower in SUBORDINATORS["en"] and lang == "en":
+        return None  # a relative clause: "…, which South Korean officials estimate"
+    np = np_after(toks, a, language, lex)
+    if np is not None and np[1] >= b:
+        return (a, b)
+    if np is not None and toks[np[1]].text == "," and np[1] + 1 < b and (
+            toks[np[1] + 1].lower in _RELATIVE_OPEN and (np[1] + 2 >= b or not toks[np[1] + 2].is_cap
+                                                          or toks[np[1] + 1].lower in {"dessen", "deren", "whose"})
+            or not toks[np[1] + 1].is_cap and toks[np[1] + 1].lower not in ARTICLES[lang]):
+        return np  # "Der NDR, der in der ARD … zuständig ist, begründete"
+    for s in range(a + 1, b):
+        prev = toks[s - 1]
+        opens = (prev.text == "," and any(_clause_word(toks, k, lang, lex) for k in range(a, s - 1))) \
+            or prev.lower in SUBORDINATORS[lang] or prev.lower in {"as", "wie"} \
+            or (s == a + 1 and _clause_word(toks, a, lang, lex))
+        if opens and _np_exactly(toks, s, b, language, lex) is not None and not (
+                toks[s].lower in _RELATIVE_OPEN and (s + 1 >= b or not toks[s + 1].is_cap)):
+            return (s, b)
+    if np is not None and any(_clause_word(toks, k, lang, lex) for k in range(np[1], b)):
+        return np  # a clause follows the noun phrase
+    if lang == "en":
+        return None
     return (a, b)
+
+
+def _document_source(toks: list[Tok], lo: int, c0: int, c1: int, language: str, lex: Lexicon) -> tuple[int, int] | None:
+    """The text that "heißt es" quotes, from "in"/"im"/"aus" with its noun phrase in front of the
+    cue ("In dem Antrag heißt es") or after it ("hieß es in einer Mitteilung der Polizei")."""
+    if language == "en":
+        return None
+    k = c1 + 1
+    if k < len(toks) and toks[k].lower == "es":
+        k += 1
+    for p in (lo, k):
+        if p < len(toks) and toks[p].lower in {"in", "im", "aus"}:
+            np = np_after(toks, p + 1, language, lex)
+            if np is not None and p == k:
+                return np
+            if np is not None and p == lo and np[1] <= c0 and c0 - p <= 12 and not any(
+                    toks[j].text == "," or _clause_word(toks, j, "de", lex) for j in range(p + 1, c0)):
+                return (p + 1, c0)  # "Im Bericht der Kommission hieß es"
+    return None
 
 
 def _speaker_after(toks: list[Tok], cue: tuple[int, int], language: str, lex: Lexicon) -> tuple[int, int] | None:
@@ -418,12 +557,23 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
                     found.append(Found(msg[0], msg[1], "indirect", (toks[i - 1].start, t.end), None))
                 return found
             src = (lo, i) if i - lo <= 8 else (i - 1, i)
-            inner = _np_before(toks, i) if lo == 0 and INNER_SOURCES else None
+            before_np = _np_before(toks, i)
+            if before_np is not None and before_np[0] >= lo:
+                src = before_np  # "…, wo Russland Berichten zufolge …": the source is "Berichten"
+            inner = before_np if lo == 0 and INNER_SOURCES else None
             if inner is not None and inner[0] > 0 and any(x.is_word for x in toks[:inner[0]]):
                 # "Die Wiener Linien haben Medieninformationen zufolge … nicht bezahlt"
                 if whole:
                     found.append(Found(whole[0], whole[1], "indirect", (t.start, t.end), span(inner),
                                        gaps=((toks[inner[0]].start, t.end),)))
+                return found
+            if lo > 0 and toks[lo].lower in SUBORDINATORS["de"] and src[0] > lo and n - i > 4:
+                # the reported clause is the subordinate clause around the source: "…, wo Russland
+                # Berichten zufolge Raketen verwendet"
+                msg = _message_span(toks, lo, n)
+                if msg:
+                    found.append(Found(msg[0], msg[1], "indirect", (t.start, t.end), span(src),
+                                       gaps=((toks[src[0]].start, t.end),)))
                 return found
             msg = _message_span(toks, i + 1, n) if lo == 0 else _message_span(toks, 0, lo)
             if msg:
@@ -438,6 +588,9 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
                 i + 3 < n and not toks[i + 1].is_cap) and not any(toks[k].text == "," for k in range(i)):
             # postposed: "Seiner Meinung nach hätte …"
             lo = 1 if not toks[0].is_word else 0
+            before_np = _np_before(toks, i)
+            if before_np is not None and before_np[0] >= lo:
+                lo = before_np[0]  # "Die … Rolle sei seiner Ansicht nach …"
             msg = _message_span(toks, i + 1, n)
             if msg:
                 found.append(Found(msg[0], msg[1], "indirect", (t.start, t.end), span((lo, i))))
@@ -550,7 +703,7 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
             if toks[j].lower in {"on", "in"}:
                 while j < n and toks[j].lower != "that" and j - c1 < 5:
                     j += 1
-            if j < n:
+            if j < n and (toks[j].lower == "that" or toks[c1 + 1].lower not in {"on", "in"}):
                 after = (j, n)
         if after is None and lang == "en" and toks[c0].lower in {"told"}:
             j = c1 + 1
@@ -586,13 +739,14 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
             msg = _message_span(toks, *after)
             lo = 0
             for b in range(c0 - 1, -1, -1):
-                if toks[b].text in {";"} or (toks[b].text == "," and b + 1 < n and toks[b + 1].lower in {"und", "aber", "and", "but", "doch"}):
-                    lo = b + 2
+                if toks[b].text == ";" or (toks[b].text == ":" and not (b + 1 < n and toks[b + 1].text[0].isdigit())) or (
+                        toks[b].text == "," and b + 1 < n and toks[b + 1].lower in {"und", "aber", "and", "but", "doch"}):
+                    lo = b + (1 if toks[b].text in {";", ":"} else 2)
                     break
             v = _finite_before(toks, lo, c0, language)
             sp = _speaker_before(toks, lo, v, language, lex)
             if lemma == "heißen":
-                sp = None
+                sp = _document_source(toks, lo, c0, c1, language, lex)
             if msg:
                 cue_span = _cue_span(toks, v, c0, c1)
                 found.append(Found(msg[0], msg[1], "indirect", cue_span, span(sp)))
@@ -608,10 +762,12 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
         if before is not None:
             msg = _message_span(toks, *before)
             if lang == "en" and toks[c0 - 1].text != ",":
-                sp = (before[1] + 1, c0)
+                sp = _speaker_before(toks, before[1] + 1, c0, language, lex)
+            elif lemma == "heißen":
+                sp = _document_source(toks, c0, c0, c1, language, lex)
             else:
                 sp = _speaker_after(toks, cue, language, lex)
-            if msg and sp:
+            if msg and (sp or lemma == "heißen"):
                 found.append(Found(msg[0], msg[1], "indirect", _cue_span(toks, c0, c0, c1), span(sp)))
                 return found
     return found
@@ -693,7 +849,10 @@ def direct_cue(toks: list[Tok], qa: int, qb: int, language: str, lex: Lexicon) -
     if k < n:
         cue = _is_cue(toks, k, lex, language)
         if cue:
-            return _with_tail(toks, _cue_range(cue[0], cue[0], cue[1])), _speaker_after(toks, cue, language, lex)
+            rng = _with_tail(toks, _cue_range(cue[0], cue[0], cue[1]))
+            if cue_lemma(toks[cue[0]], lex) == "heißen":
+                return rng, _document_source(toks, k, cue[0], rng[1] - 1, language, lex)
+            return rng, _speaker_after(toks, cue, language, lex)
         if lang == "de" and toks[k].lower == "so" and k > qb:
             np = np_after(toks, k + 1, language, lex)
             if np:
@@ -717,6 +876,9 @@ def direct_cue(toks: list[Tok], qa: int, qb: int, language: str, lex: Lexicon) -
                     break
             while lo < c0 and toks[lo].text in {","}:
                 lo += 1
+            if cue_lemma(toks[c0], lex) == "heißen":
+                rng = _with_tail(toks, _cue_range(c0, c0, c1))
+                return rng, _document_source(toks, lo, c0, rng[1] - 1, language, lex)
             if c0 == lo:
                 return _with_tail(toks, _cue_range(c0, c0, c1)), _speaker_after(toks, cue, language, lex)
             v = _finite_before(toks, lo, c0, language)
@@ -776,6 +938,10 @@ def _np_before(toks: list[Tok], i: int) -> tuple[int, int] | None:
         k = end - 1
         if k < 0:
             return None
+        if toks[k].text == ")":  # "des Verbandes Deutscher Realschullehrer (VDR)"
+            k = next((j for j in range(k - 1, max(-1, k - 8), -1) if toks[j].text == "("), -1) - 1
+            if k < 0:
+                return None
         if toks[k].text in CLOSE_MARKS:
             k = next((j for j in range(k - 1, max(-1, k - 8), -1) if toks[j].text in OPEN_MARKS), -1)
             if k < 0:
@@ -784,8 +950,10 @@ def _np_before(toks: list[Tok], i: int) -> tuple[int, int] | None:
             return None
         while k > 0 and toks[k - 1].is_word and not toks[k - 1].is_cap and ADJ_RE.match(toks[k - 1].lower) \
                 and toks[k - 1].lower not in AUXILIARIES["de"] | KONJUNKTIV | ARTICLES["de"] \
-                and not toks[k - 1].lower.endswith("te"):
-            k -= 1
+                and not toks[k - 1].lower.endswith("te") \
+                and not (k > 1 and toks[k - 2].is_word and toks[k - 2].lower not in ARTICLES["de"] and (
+                    toks[k - 2].is_cap or toks[k - 2].text.rsplit("-", 1)[-1][:1].isupper())):
+            k -= 1  # not a verb after a noun: "al-Qaida-Gruppen gewinnen Medienberichten zufolge"
         if k > 0 and toks[k - 1].lower in ARTICLES["de"]:
             k -= 1
         return k
@@ -793,6 +961,10 @@ def _np_before(toks: list[Tok], i: int) -> tuple[int, int] | None:
     a = one(i)
     if a is None:
         return None
+    if a > 1 and toks[a - 1].lower in {"in", "aus"} and toks[a].is_cap:
+        b = one(a - 1)  # "Den Polizeibehörden in Mombasa"
+        if b is not None and b < a - 1 and toks[a - 2].is_cap:
+            a = b
     if toks[a].lower in {"der", "des", "eines", "einer"} or (a > 0 and toks[a - 1].lower in {"von", "vom"}):
         # a genitive or "von" attribute: "Angaben der Polizei", "Angaben vom gestrigen Mittwoch"
         b = one(a if toks[a].lower in {"der", "des", "eines", "einer"} else a - 1)
