@@ -23,9 +23,10 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import clusters as word_clusters  # noqa: E402
 import data  # noqa: E402
 from lagebild.analyze.ner_features import (  # noqa: E402
-    Featurizer, Lexicon, gazetteer_tags, place_tags, write_lexicon)
+    Featurizer, Lexicon, gazetteer_tags, place_tags, write_clusters, write_lexicon)
 
 OUT = ROOT / "src" / "lagebild" / "resources" / "ner"
 SEED = 20140
@@ -68,6 +69,32 @@ def subtract(labels, totals, fold_labels, fold_totals):
     return lab, tot
 
 
+def consistent_extra(train, pool, limit: int) -> list[int]:
+    """Indices of up to ``limit`` sentences of ``pool`` (PER/LOC/ORG only) that agree with
+    GermEval's scheme: at least one entity, and no word outside an entity that GermEval mostly
+    labels (derivations like "deutschen", OTH titles, compounds with a name part).  Seeded."""
+    labels: dict[str, Counter] = defaultdict(Counter)
+    totals: Counter = Counter()
+    count(train, labels, totals, Counter())
+    ok = []
+    for i, (words, tags) in enumerate(pool):
+        if all(t == "O" for t in tags) or len(words) > 60:
+            continue
+        bad = False
+        for w, t in zip(words, tags):
+            if t == "O" and w[:1].isupper():
+                ent = sum(labels[w].values()) if w in labels else 0
+                if ent * 2 >= max(totals[w], 1) or ("-" in w[1:-1] and any(
+                        sum(labels[p].values()) * 2 >= max(totals[p], 1) > 1 for p in w.split("-"))):
+                    bad = True
+                    break
+        if not bad:
+            ok.append(i)
+    rng = random.Random(SEED)
+    rng.shuffle(ok)
+    return ok[:limit]
+
+
 def train_crf(xseqs, yseqs, model: Path, *, c1: float, c2: float, iterations: int) -> float:
     trainer = pycrfsuite.Trainer(verbose=False)
     for x, y in zip(xseqs, yseqs):
@@ -108,8 +135,15 @@ def score(gold_seqs, pred_seqs, *, main_only: bool = False) -> dict:
 
 
 def build(lang: str, train, dev, extra, *, c1: float, c2: float, iterations: int, folds: int = 5,
-          bioes: bool = True, out: Path = OUT) -> dict:
+          bioes: bool = True, out: Path = OUT, clusters: dict | None = None) -> dict:
     t0 = time.time()
+    clusters = clusters or {}
+    out.mkdir(parents=True, exist_ok=True)
+    cluster_file = out / f"{lang}.clusters.tsv.gz"
+    if clusters:
+        write_clusters(cluster_file, clusters)
+    elif cluster_file.exists():
+        cluster_file.unlink()
     rng = random.Random(SEED)
     fold_of = [rng.randrange(folds) for _ in train]
     labels: dict[str, Counter] = defaultdict(Counter)
@@ -130,18 +164,17 @@ def build(lang: str, train, dev, extra, *, c1: float, c2: float, iterations: int
     gaz = dict(gazetteer_tags(lang))
     for word, tags in places.items():
         gaz[word] = tuple(sorted(set(gaz.get(word, ())) | set(tags)))
-    full = Lexicon(freeze(labels, totals), lower_set, gaz)
+    full = Lexicon(freeze(labels, totals), lower_set, gaz, clusters)
     xseqs, yseqs = [None] * len(train), [None] * len(train)
     for k in range(folds):
         lab, tot = subtract(labels, totals, *fold_counts[k])
-        feat = Featurizer(Lexicon(freeze(lab, tot), lower_set, gaz))
+        feat = Featurizer(Lexicon(freeze(lab, tot), lower_set, gaz, clusters))
         for i, (words, tags) in enumerate(train):
             if fold_of[i] == k:
                 xseqs[i] = feat.sentence(words)
                 yseqs[i] = data.to_bioes(tags) if bioes else tags
     print(f"[{lang}] features ready in {time.time() - t0:.0f}s "
           f"({sum(len(w) for w, _ in train)} training tokens)", flush=True)
-    out.mkdir(parents=True, exist_ok=True)
     model = out / f"{lang}.crfsuite"
     secs = train_crf(xseqs, yseqs, model, c1=c1, c2=c2, iterations=iterations)
     print(f"[{lang}] CRF trained in {secs:.0f}s", flush=True)
@@ -176,9 +209,12 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--lang", choices=("de", "en", "all"), default="all")
     ap.add_argument("--iterations", type=int, default=150)
-    ap.add_argument("--c1", type=float, default=0.1)
-    ap.add_argument("--c2", type=float, default=0.1)
+    ap.add_argument("--c1", type=float, help="L1 weight (default: de 0.05, en 0.1)")
+    ap.add_argument("--c2", type=float, help="L2 weight (default: de 0.05, en 0.1)")
     ap.add_argument("--no-extra", action="store_true", help="name dictionary from GermEval train only")
+    ap.add_argument("--crf-extra", type=int, default=0,
+                    help="also train the CRF on up to N sentences of mobie/legal-ner-de (filtered)")
+    ap.add_argument("--no-clusters", action="store_true", help="German without the word clusters")
     ap.add_argument("--bio", action="store_true", help="train on BIO instead of BIOES tags")
     ap.add_argument("--out", type=Path, default=OUT, help="where the model files go")
     args = ap.parse_args(argv)
@@ -187,8 +223,19 @@ def main(argv: list[str] | None = None) -> None:
     if args.lang in ("de", "all"):
         train, dev = data.germeval_train(), data.germeval_dev()
         extra = [] if args.no_extra else data.legal_ner() + data.europeana() + data.mobie()
-        for name, res in build("de", train, {"GermEval 2014 dev": dev}, extra, c1=args.c1, c2=args.c2,
-                               iterations=args.iterations, bioes=not args.bio, out=args.out).items():
+        if args.crf_extra:
+            pool = data.mobie() + data.legal_ner()
+            picked = set(consistent_extra(train, pool, args.crf_extra))
+            train = train + [pool[i] for i in sorted(picked)]
+            extra = data.europeana() + [s for i, s in enumerate(pool) if i not in picked]
+            print(f"[de] CRF also trains on {len(picked)} mobie/legal sentences", flush=True)
+        t1 = time.time()
+        clusters = {} if args.no_clusters else word_clusters.build()
+        print(f"[de] {len(clusters)} word clusters in {time.time() - t1:.0f}s", flush=True)
+        c1, c2 = (0.05 if args.c1 is None else args.c1), (0.05 if args.c2 is None else args.c2)
+        for name, res in build("de", train, {"GermEval 2014 dev": dev}, extra, c1=c1, c2=c2,
+                               iterations=args.iterations, bioes=not args.bio, out=args.out,
+                               clusters=clusters).items():
             results[f"de {name}"] = res
     if args.lang in ("en", "all"):
         sents = data.wikigold()
@@ -199,7 +246,8 @@ def main(argv: list[str] | None = None) -> None:
         dev = [sents[i] for i in sorted(order[:cut])]
         train = [sents[i] for i in sorted(order[cut:])] + data.gum("train")
         devs = {"wikigold held-out 10%": dev, "GUM dev (PER/LOC/ORG/MISC as converted)": data.gum("dev")}
-        for name, res in build("en", train, devs, [], c1=args.c1, c2=args.c2, iterations=args.iterations,
+        c1, c2 = (0.1 if args.c1 is None else args.c1), (0.1 if args.c2 is None else args.c2)
+        for name, res in build("en", train, devs, [], c1=c1, c2=c2, iterations=args.iterations,
                                  bioes=not args.bio, out=args.out).items():
             results[f"en {name}"] = res
     for lang, result in results.items():

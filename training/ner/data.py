@@ -250,3 +250,88 @@ def to_bioes(tags: list[str]) -> list[str]:
 
 def to_bio(tags: list[str]) -> list[str]:
     return ["B-" + t[2:] if t.startswith("S-") else "I-" + t[2:] if t.startswith("E-") else t for t in tags]
+
+
+# --- raw text for the word clusters (labels unused) -----------------------------------------
+
+_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|\w+(?:\.\w+)+\.|\w+(?:[-'’]\w+)*\.(?=\s*[,a-zäöü])"
+                    r"|\w+(?:[-'’]\w+)*|[^\w\s]")
+
+
+def tokenize(text: str) -> Iterator[list[str]]:
+    """A simple word tokenizer close to GermEval's (hyphenated compounds stay one token), yielding
+    one token list per line, split again after sentence-final punctuation."""
+    for line in text.splitlines():
+        words: list[str] = []
+        for m in _TOKEN.finditer(line):
+            words.append(m.group())
+            if m.group() in (".", "!", "?") and len(words) > 3:
+                yield words
+                words = []
+        if words:
+            yield words
+
+
+def smartdata_text() -> list[list[str]]:
+    """Texts of smartdata-corpus-de v1 (train + test: news, RSS, tweets), tokenized."""
+    import gzip
+    import json
+
+    out: list[list[str]] = []
+    dec = json.JSONDecoder()
+    for split in ("train", "test"):
+        with gzip.open(DATA / "smartdata-corpus-de" / "v1_20180119" / f"{split}.json.gz", "rt",
+                       encoding="utf-8") as fh:
+            raw = fh.read()
+        pos = 0
+        while True:
+            while pos < len(raw) and raw[pos].isspace():
+                pos += 1
+            if pos >= len(raw):
+                break
+            doc, pos = dec.raw_decode(raw, pos)
+            out.extend(tokenize(((doc.get("text") or {}).get("string")) or ""))
+    return out
+
+
+def ud_text() -> list[list[str]]:
+    """Surface tokens of the UD German GSD (dev, test) and PUD sentences (contractions kept whole)."""
+    out: list[list[str]] = []
+    paths = [DATA / "ud-german-gsd" / f"de_gsd-ud-{s}.conllu.xz" for s in ("dev", "test")]
+    paths.append(DATA / "ud-german-pud" / "de_pud-ud-test.conllu.xz")
+    for path in paths:
+        words: list[str] = []
+        skip_to = 0
+        with _open(path) as fh:
+            for line in fh:
+                if line.startswith("#"):
+                    continue
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) < 10:
+                    if words:
+                        out.append(words)
+                    words, skip_to = [], 0
+                    continue
+                if "." in cols[0]:
+                    continue
+                if "-" in cols[0]:
+                    skip_to = int(cols[0].split("-")[1])
+                    words.append(cols[1])
+                elif int(cols[0]) > skip_to:
+                    words.append(cols[1])
+        if words:
+            out.append(words)
+    return out
+
+
+def raw_sentences() -> list[list[str]]:
+    """Token lists of every permissively licensed German text we have (for the word clusters):
+    GermEval 2014 train (never dev), legal-ner-de, europeana, mobie (all splits), smartdata, UD."""
+    out = [w for w, _ in germeval_train()]
+    out += [w for w, _ in legal_ner()]
+    out += [w for w, _ in europeana()]
+    for split in ("train", "dev", "test"):
+        out += [w for w, _ in _conll(DATA / "mobie-ner-de" / f"{split}.conll2003.xz", {})]
+    out += smartdata_text()
+    out += ud_text()
+    return out

@@ -1,7 +1,7 @@
 """The trained entity tagger: a linear-chain CRF per language, built by ``training/ner/build.py``.
 
 The model files live in ``resources/ner`` (``de.crfsuite`` + ``de.lexicon.tsv.gz``, the same for
-``en``) and are loaded on first use, never at import time.  :func:`find` is pure: tokens in,
+``en``, plus ``de.clusters.tsv.gz``, the word clusters) and are loaded on first use, never at import time.  :func:`find` is pure: tokens in,
 labelled character spans out.  The tagger is also a spaCy component (``lagebild_ner``) that sets
 ``doc.ents``, so users can put it into their own spaCy pipelines::
 
@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 
-from lagebild.analyze.ner_features import Featurizer, read_lexicon
+from lagebild.analyze.ner_features import Featurizer, read_clusters, read_lexicon
 
 RESOURCE = "lagebild.resources.ner"
 #: typographic characters the training data writes differently
@@ -54,7 +54,11 @@ class Tagger:
         self.language = model_language(language)
         root = resources.files(RESOURCE)
         lexicon = root.joinpath(f"{self.language}.lexicon.tsv.gz").read_bytes()
-        self.featurizer = Featurizer(read_lexicon(lexicon, self.language))
+        lex = read_lexicon(lexicon, self.language)
+        clusters = root.joinpath(f"{self.language}.clusters.tsv.gz")
+        if clusters.is_file():
+            lex.clusters = read_clusters(clusters.read_bytes())
+        self.featurizer = Featurizer(lex)
         self._crf = pycrfsuite.Tagger()
         model = root.joinpath(f"{self.language}.crfsuite")
         if isinstance(model, Path):

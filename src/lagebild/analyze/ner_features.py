@@ -7,7 +7,9 @@ reuses the neighbours' cached features under a position prefix.
 German capitalizes every noun, so the features lean on what capitalization cannot tell:
 label statistics of the word form in the training sets (the *name dictionary*), whether the
 word is seen in lower case at all, suffix classes (``-ische``, ``-er``, ``-ung``), hyphenated
-compounds (``US-Außenminister``) and the gazetteer of states and organizations.
+compounds (``US-Außenminister``), the gazetteer of states and organizations, and distributional
+word clusters learned from raw text (``training/ner/clusters.py``): one cluster id per granularity
+for the word, all of them for the ±1 neighbours, the coarsest for ±2.
 """
 
 from __future__ import annotations
@@ -47,10 +49,52 @@ class Lexicon:
     lower: set[str] = field(default_factory=set)
     #: gazetteer: token -> feature tags ("GPE:name", "ORG:acronym" …)
     gazetteer: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: word form -> cluster ids, coarse to fine (empty without a cluster file)
+    clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _bucket(share: float) -> str:
     return "h" if share >= 0.7 else "m" if share >= 0.35 else "l"
+
+
+def _char_grams(low: str) -> list[str]:
+    """Character 3- and 4-grams (with word boundaries) of an unknown capitalized word: how
+    name-like or foreign it looks (``Antsirabe``, ``Spezstroi``) when no dictionary knows it."""
+    padded = f"<{low}>"
+    grams = {padded[i:i + k] for k in (3, 4) for i in range(len(padded) - k + 1)}
+    return [f"c={g}" for g in sorted(grams)]
+
+
+def _dict_features(prefix: str, stats: tuple[int, dict[str, int]]) -> list[str]:
+    total, counts = stats
+    out = [f"{prefix}E={_bucket(sum(counts.values()) / total)}"]
+    out.extend(f"{prefix}{label}={_bucket(c / total)}" for label, c in counts.items() if c * 10 >= total)
+    return out
+
+
+#: inflection endings stripped from an unknown word to find its dictionary form (genitive, plural)
+_ENDINGS = ("s", "es", "n", "ns", "en", "e")
+
+
+def _relative_features(word: str, lex: Lexicon) -> list[str]:
+    """Dictionary features of the relatives of an unknown word: its form without an inflection
+    ending (``Griechenlandes`` → ``Griechenland``) and the longest known head of a compound
+    (``Bundesjustizministerium`` → ``Justizministerium``, ``Industriekreditbank`` → ``Bank``)."""
+    out: list[str] = []
+    for end in _ENDINGS:
+        if len(word) > len(end) + 3 and word.endswith(end):
+            stats = lex.labels.get(word[:-len(end)])
+            if stats is not None and stats[0] >= 2:
+                out.extend(_dict_features("ds", stats))
+                break
+    if word[:1].isupper() and word.isalpha():
+        for i in range(3, len(word) - 3):
+            stats = lex.labels.get(word[i].upper() + word[i + 1:])
+            if stats is not None and stats[0] >= 3:
+                out.extend(_dict_features("dh", stats))
+                out.append(f"dhlen={min(len(word) - i, 8)}")
+                break
+    return out
 
 
 def word_features(word: str, lex: Lexicon) -> list[str]:
@@ -85,6 +129,8 @@ def word_features(word: str, lex: Lexicon) -> list[str]:
         f.append("dict=unk")
         if word[:1].isupper() and low not in lex.lower:
             f.append("cap_unk_nolow")
+            f.extend(_char_grams(low))
+        f.extend(_relative_features(word, lex))
     else:
         total, counts = stats
         ent = sum(counts.values())
@@ -94,12 +140,22 @@ def word_features(word: str, lex: Lexicon) -> list[str]:
             if share >= 0.1:
                 f.append(f"d{label}={_bucket(share)}")
     f.extend(f"g={t}" for t in lex.gazetteer.get(word, ()))
+    if lex.clusters:
+        ids = lex.clusters.get(word)
+        if ids is None and word[:1].isupper():
+            ids = lex.clusters.get(low)
+        if ids is None:
+            f.append("k=unk")
+        else:
+            f.extend(f"k{j}={c}" for j, c in enumerate(ids))
     return f
 
 
 #: prefixes of the own-word features that are copied from the neighbours
 _CONTEXT_KEEP = ("l=", "sh=", "T", "U", "dE", "dPER", "dLOC", "dORG", "dOTH", "dLOCderiv",
-                 "dPART", "g=", "s3=", "lowseen", "dict")
+                 "dPART", "g=", "s3=", "lowseen", "dict", "k", "ds", "dh")
+#: cluster features copied from the ±2 neighbours (the coarsest only)
+_FAR_DROP = ("k1=", "k2=", "k3=")
 
 
 def _quoted(words: list[str]) -> list[str]:
@@ -130,7 +186,8 @@ class Featurizer:
         if own is None:
             own = word_features(word, self.lex)
             keep = [x for x in own if x.startswith(_CONTEXT_KEEP)]
-            ctx = {d: [f"{d}{x}" for x in keep] for d in (-2, -1, 1, 2)}
+            far = [x for x in keep if not x.startswith(_FAR_DROP)]
+            ctx = {d: [f"{d}{x}" for x in (keep if d in (-1, 1) else far)] for d in (-2, -1, 1, 2)}
             if len(self._own) >= self._cache_size:
                 self._own.clear()
                 self._ctx.clear()
@@ -247,6 +304,25 @@ def write_lexicon(path, labels: dict[str, tuple[int, dict[str, int]]], lower: se
             fh.write(f"L\t{word}\t{total}\t{cells}\n")
         for word in sorted(lower):
             fh.write(f"W\t{word}\n")
+
+
+def write_clusters(path, clusters: dict[str, tuple[str, ...]]) -> None:
+    """Save word clusters as gzip'd TSV (``word ids`` with the ids space-separated, coarse to fine)."""
+    import gzip
+
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+        for word in sorted(clusters):
+            fh.write(f"{word}\t{' '.join(clusters[word])}\n")
+
+
+def read_clusters(data: bytes) -> dict[str, tuple[str, ...]]:
+    import gzip
+
+    out: dict[str, tuple[str, ...]] = {}
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        word, _, ids = line.partition("\t")
+        out[word] = tuple(ids.split())
+    return out
 
 
 def read_lexicon(data: bytes, language: str) -> Lexicon:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from lagebild.analyze import gazetteer
 from lagebild.analyze.ner import Tagged
@@ -537,12 +537,21 @@ _EA_NAME = re.compile(
     rf"(?<![\w-])([A-Z][a-z]{{0,5}}) (?:({_SYL}) ({_SYL})|({_SYL}-[a-z]{{2,4}})|([A-Z][a-z]{{1,6}}))(?![\w-])")
 
 
+def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches that may overlap: the next search starts after the first word of the last match
+    ("Auch Ri Son-gwon" must not hide "Ri Son-gwon")."""
+    pos = 0
+    while (match := pattern.search(text, pos)) is not None:
+        yield match
+        pos = match.end(1) + 1
+
+
 def east_asian_names(text: str, mentions: Sequence[EntityMention], stage: str) -> list[EntityMention]:
     """Mentions with East Asian personal names fixed: a known family name followed by a
     two-syllable given name ("Choe Son Hui", "Kim Jong-un") is a person, replacing overlapping
     model guesses ("Kim Jong" → "Kim Jong Un"); states and curated names are kept."""
     out = list(mentions)
-    for match in _EA_NAME.finditer(text):
+    for match in _overlapping(_EA_NAME, text):
         if match.group(1) not in EAST_ASIAN_SURNAMES:
             continue
         single = match.group(5)
