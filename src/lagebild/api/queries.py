@@ -84,8 +84,6 @@ def fact_roles(fact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
 # --- facts ----------------------------------------------------------------------------------------
 
 
-#: the parts of a fact's stored data that the views read; lists extract just these (a fact's data
-#: may carry thousands of mentions, which would cost more to decode than the whole page)
 class _JSONText(TypeDecorator):
     """JSON built by an SQL expression, parsed here in one pass (psycopg hands over dicts already)."""
 
@@ -96,38 +94,36 @@ class _JSONText(TypeDecorator):
         return orjson.loads(value) if isinstance(value, (str, bytes)) else value
 
 
-class _without_mentions(FunctionElement):
+class _JSONPart(FunctionElement):
+    """A part of a JSON column, written per dialect (``{}`` stands for the column)."""
+
+    type = _JSONText()
+    inherit_cache = True
+    sqlite = ""
+    postgresql = ""
+
+
+class _without_mentions(_JSONPart):
     """A fact's data without its mention list, which grows with every article that reports it."""
 
-    type = _JSONText()
-    inherit_cache = True
     name = "without_mentions"
+    sqlite = "json_remove({}, '$.mentions')"
+    postgresql = "(CAST({} AS jsonb) - 'mentions')"
 
 
-class _first_mention(FunctionElement):
-    type = _JSONText()
-    inherit_cache = True
+class _first_mention(_JSONPart):
     name = "first_mention"
+    sqlite = "json_extract({}, '$.mentions[0]')"
+    postgresql = "(CAST({} AS jsonb) -> 'mentions' -> 0)"
 
 
-@compiles(_without_mentions)
-def _without_mentions_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
-    return f"json_remove({compiler.process(element.clauses, **kw)}, '$.mentions')"
+def _compile_json_part(element: _JSONPart, compiler: Any, **kw: Any) -> str:
+    sql = element.postgresql if compiler.dialect.name == "postgresql" else element.sqlite
+    return sql.format(compiler.process(element.clauses, **kw))
 
 
-@compiles(_without_mentions, "postgresql")
-def _without_mentions_pg(element: Any, compiler: Any, **kw: Any) -> str:
-    return f"(CAST({compiler.process(element.clauses, **kw)} AS jsonb) - 'mentions')"
-
-
-@compiles(_first_mention)
-def _first_mention_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
-    return f"json_extract({compiler.process(element.clauses, **kw)}, '$.mentions[0]')"
-
-
-@compiles(_first_mention, "postgresql")
-def _first_mention_pg(element: Any, compiler: Any, **kw: Any) -> str:
-    return f"(CAST({compiler.process(element.clauses, **kw)} AS jsonb) -> 'mentions' -> 0)"
+for _part in (_without_mentions, _first_mention):
+    compiles(_part)(_compile_json_part)
 
 
 def _fact_select() -> Any:
