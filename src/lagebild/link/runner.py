@@ -64,21 +64,37 @@ def _pending(store: Any, mark: datetime | None) -> tuple[list[str], list[str], d
     return new, changed, newest
 
 
-def _mark(store: Any) -> datetime | None:
+def _meta(store: Any, key: str) -> str | None:
+    """A bookkeeping value of the link stage (kept in link_index under kind "meta")."""
     with store.engine.connect() as conn:
         row = conn.execute(select(t.link_index.c.ref).where(
-            (t.link_index.c.kind == "meta") & (t.link_index.c.key == "analyzed_mark"))).first()
-    return datetime.fromisoformat(row[0]) if row else None
+            (t.link_index.c.kind == "meta") & (t.link_index.c.key == key))).first()
+    return row[0] if row else None
+
+
+def _set_meta(state: LinkState, key: str, value: str | None) -> None:
+    """Replace the bookkeeping value ``key`` (None removes it); an unchanged value stays put."""
+    old = state.lookup("meta", [key])[key]
+    if old == ({value} if value is not None else set()):
+        return
+    for previous in old.copy():
+        state.drop_index("meta", key, previous)
+    if value is not None:
+        state.add_index("meta", key, value)
+
+
+def _mark(store: Any) -> datetime | None:
+    value = _meta(store, "analyzed_mark")
+    return datetime.fromisoformat(value) if value else None
 
 
 def _linked_version(store: Any) -> str | None:
     """The link version that linked this store; ``"1"`` for stores linked before versions were
     recorded; None for a store never linked."""
+    version = _meta(store, "link_version")
+    if version is not None:
+        return version
     with store.engine.connect() as conn:
-        row = conn.execute(select(t.link_index.c.ref).where(
-            (t.link_index.c.kind == "meta") & (t.link_index.c.key == "link_version"))).first()
-        if row:
-            return row[0]
         linked = conn.execute(select(t.link_articles.c.article_id).limit(1)).first() is not None
     return "1" if linked else None
 
@@ -456,18 +472,9 @@ def link(store: Any, *, full: bool = False, progress: Callable[[int, int], None]
             if progress is not None:
                 progress(n, len(articles))
     discs, dropped, summaries = linker.finish()
-    for old_mark in state.lookup("meta", ["analyzed_mark"])["analyzed_mark"].copy():
-        state.drop_index("meta", "analyzed_mark", old_mark)
-    if newest is not None:
-        state.add_index("meta", "analyzed_mark", newest.isoformat())
-    for old_count in counted.copy():
-        state.drop_index("meta", "linked_count", old_count)
-    state.add_index("meta", "linked_count", str(linker.total))
-    versions = state.lookup("meta", ["link_version"])["link_version"]
-    if versions != {LINK_VERSION}:
-        for old_version in versions.copy():
-            state.drop_index("meta", "link_version", old_version)
-        state.add_index("meta", "link_version", LINK_VERSION)
+    _set_meta(state, "analyzed_mark", newest.isoformat() if newest is not None else None)
+    _set_meta(state, "linked_count", str(linker.total))
+    _set_meta(state, "link_version", LINK_VERSION)
     state.flush()
     with store.engine.begin() as conn:
         if dropped:
