@@ -163,7 +163,7 @@ def article_sections(store: Store, article_ids: Collection | None = None) -> dic
             entity, name = _entity_ref(mentions, sp.get("mention"), canon, article.id)
             out["quotes"].append({
                 "article": article.id, "start": q["start"], "end": q["end"], "text": q["text"], "kind": q["kind"],
-                "cue": {"start": cue.get("start"), "end": cue.get("end"), "text": cue.get("text")},
+                "cue": _span(cue),
                 "speaker": {"entity": entity, "name": name or sp.get("name") or sp.get("text"),
                             "start": sp.get("start"), "end": sp.get("end")},
                 **({"cue_extra": _span(q["cue_extra"])} if q.get("cue_extra") else {}),

@@ -71,16 +71,22 @@ def find_sentences(doc: SpacyDoc) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
+def mark_sentences(doc: SpacyDoc) -> list[tuple[int, int]]:
+    """Set the sentence starts of ``doc`` from :func:`find_sentences`; returns its ranges."""
+    ranges = find_sentences(doc)
+    starts = {a for a, _ in ranges}
+    for tok in doc:
+        tok.is_sent_start = tok.i in starts or tok.i == 0
+    return ranges
+
+
 @stage("lagebild.sentences", version="1", provides=("tokens", "sentences"))
 def make_sentences(**_: object):
     """Tokens (spaCy tokenizer) and sentences (with opening quotes at sentence starts)."""
 
     def run(doc: Doc) -> dict[str, object]:
         sdoc = tokenizer(doc.language)(doc.text)
-        ranges = find_sentences(sdoc)
-        starts = {a for a, _ in ranges}
-        for tok in sdoc:
-            tok.is_sent_start = tok.i in starts or tok.i == 0
+        ranges = mark_sentences(sdoc)
         sentences = []
         for a, b in ranges:
             last = b - 1

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from lagebild.analyze import entities, ner
-from lagebild.analyze.sentences import find_sentences
+from lagebild.analyze.sentences import mark_sentences
 
 LANGUAGES = ("de", "en")
 SPANS_KEY = "lagebild"
@@ -47,9 +47,7 @@ class LagebildEntities:
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) and not doc.has_annotation("SENT_START"):
-            starts = {a for a, _ in find_sentences(doc)}
-            for tok in doc:
-                tok.is_sent_start = tok.i == 0 or tok.i in starts
+            mark_sentences(doc)
         spans: list[Span] = []
         for mention in entities.find(doc.text, doc, self.language):
             span = doc.char_span(mention.start, mention.end, label=mention.label, alignment_mode="expand")
