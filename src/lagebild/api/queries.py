@@ -106,12 +106,14 @@ class _JSONPart(FunctionElement):
 class _without_mentions(_JSONPart):
     """A fact's data without its mention list, which grows with every article that reports it."""
 
+    inherit_cache = True  # SQLAlchemy reads it from each class's own namespace
     name = "without_mentions"
     sqlite = "json_remove({}, '$.mentions')"
     postgresql = "(CAST({} AS jsonb) - 'mentions')"
 
 
 class _first_mention(_JSONPart):
+    inherit_cache = True
     name = "first_mention"
     sqlite = "json_extract({}, '$.mentions[0]')"
     postgresql = "(CAST({} AS jsonb) -> 'mentions' -> 0)"
