@@ -126,6 +126,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--db", default="/tmp/lagebild-stories-eval.db")
     ap.add_argument("--fresh", action="store_true", help="re-analyse everything")
+    ap.add_argument("--show-demo", action="store_true", help="list the demo articles with gold and predicted story")
     args = ap.parse_args()
     if not SHARED.exists():
         sys.exit(f"{SHARED} is missing")
@@ -156,6 +157,8 @@ def main() -> None:
         "all": gold,
         "demo": {a: g for a, g in gold.items() if ext[a].startswith("demo:")},
         "wikinews": {a: g for a, g in gold.items() if ext[a].startswith("wikinews:")},
+        "wikinews_tune": {a: g for a, g in gold.items()
+                          if ext[a].startswith("wikinews:") and int(ext[a].split(":")[1]) % 2 == 0},
         "wikinews_heldout": {a: g for a, g in gold.items()
                              if ext[a].startswith("wikinews:") and int(ext[a].split(":")[1]) % 2 == 1},
     }
@@ -166,6 +169,10 @@ def main() -> None:
         sub_pred = {a: pred[a] for a in part}
         result[name] = {"n": len(part), "bcubed": bcubed(part, sub_pred), "pairwise": pairwise(part, sub_pred)}
     print(json.dumps(result, indent=1))
+    if args.show_demo:
+        names = {p: f"S{i}" for i, p in enumerate(sorted({pred[a] for a in parts["demo"]}))}
+        for a in sorted(parts["demo"], key=lambda a: ext[a]):
+            print(f"{ext[a]:<50} gold={gold[a]:<16} pred={names[pred[a]]}")
 
 
 if __name__ == "__main__":

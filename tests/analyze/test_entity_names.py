@@ -147,3 +147,53 @@ def test_entity_names_offsets_survive_every_rule():
     out = _run(text, [("Russian President Vladimir Putin", "PER"), ("Defense Secretary Lloyd", "PER"),
                       ("Kazan", "PER")])
     assert all(re.fullmatch(r"\S(.*\S)?", m.text) for m in out)
+
+
+# --- common nouns, regions and places the tagger took for names -------------------------------
+
+COMMON = Lexicon(labels={"Land": (50, {"LOC": 2}), "Kursk": (4, {"LOC": 4}), "Officials": (1, {"PER": 1})},
+                 lower={"noted"})
+
+
+def _common(text: str, tags: list[tuple], language: str) -> list[EntityMention]:
+    model = from_model(text, [_tag(text, *t) for t in tags], STAGE, COMMON, language)
+    return resolve(text, combine(model, gazetteer.find(text, language, STAGE)), language, STAGE)
+
+
+@pytest.mark.parametrize(("text", "tagged", "language", "kept"), [
+    ("Economists noted that the route matched earlier pictures.", ("Economists", "PER"), "en", False),
+    ("Williams noted that the route matched, said Tom Williams.", ("Williams", "PER"), "en", True),
+    ("Officials noted it.", ("Officials", "PER"), "en", True),  # seen in training: left to the model
+    ("Angriffe tief im ukrainischen Hinterland sind möglich.", ("Hinterland", "LOC"), "de", False),
+    ("Die Kämpfe im russischen Kursk gehen weiter.", ("Kursk", "LOC"), "de", True),
+    ("Die Truppen stehen im westlichen Rajin.", ("Rajin", "LOC"), "de", True),
+])
+def test_entity_names_plural_or_compound_common_noun_is_no_name(text, tagged, language, kept):
+    tags = [tagged] + ([("Tom Williams", "PER")] if "Tom Williams" in text else [])
+    surfaces = [m.text for m in _common(text, tags, language)]
+    assert (tagged[0] in surfaces) is kept
+
+
+@pytest.mark.parametrize(("text", "surface", "tag"), [
+    ("It has consequences for Europe and the Indo-Pacific.", "Indo-Pacific", "ORG"),
+    ("Trade in the Asia-Pacific grew.", "Asia-Pacific", "ORG"),
+])
+def test_entity_names_region_is_a_place_not_a_body(text, surface, tag):
+    found = {m.text: m.label for m in _common(text, [(surface, tag)], "en")}
+    assert found[surface] == "LOC"
+
+
+def test_entity_names_names_joined_by_a_preposition_are_the_names():
+    text = "Kirby sprach von der Hilfe Pjöngjangs für Moskau."
+    found = {m.text: m.key for m in _common(text, [("Pjöngjangs für Moskau", "ORG")], "de")}
+    assert "Pjöngjangs für Moskau" not in found
+    assert found["Pjöngjangs"] == "gpe:KP" and found["Moskau"] == "gpe:RU"
+
+
+@pytest.mark.parametrize(("text", "surface", "language"), [
+    ("Kim and Putin met at the Vostochny cosmodrome in September.", "Vostochny", "en"),
+    ("Kim und Putin trafen sich auf dem Weltraumbahnhof Wostotschny im Osten.", "Wostotschny", "de"),
+])
+def test_entity_names_name_beside_a_facility_noun_is_a_place(text, surface, language):
+    found = {m.text: m.label for m in _common(text, [(surface, "PER")], language)}
+    assert found[surface] == "LOC"

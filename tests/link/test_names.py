@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lagebild.link.names import compare_persons, fold, person_name
+from lagebild.link.names import compare_persons, fold, geo_key, person_name
 
 
 @pytest.mark.parametrize("a, b", [
@@ -36,3 +36,19 @@ def test_names_compare_persons(a: str, b: str, same: bool) -> None:
 def test_names_korean_surname_first() -> None:
     assert person_name("Kim Jong-un").surname == fold("Kim")
     assert person_name("John Kirby").surname == fold("Kirby")
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Kaspische Meer", "Caspian Sea"), ("Arabische Meer", "Arabian Sea"), ("Japanisches Meer", "Sea of Japan"),
+])
+def test_names_geo_key_agrees_across_languages(a: str, b: str) -> None:
+    assert geo_key(a) is not None and geo_key(a) == geo_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Kaspische Meer", "Schwarzes Meer"), ("Caspian Sea", "Lake Caspian")])
+def test_names_geo_key_keeps_features_apart(a: str, b: str) -> None:
+    assert geo_key(a) != geo_key(b)
+
+
+def test_names_geo_key_needs_a_feature_word() -> None:
+    assert geo_key("Kursk") is None and geo_key("Meer") is None

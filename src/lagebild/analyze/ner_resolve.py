@@ -101,6 +101,51 @@ def _common_word(text: str, word: str, lex: Lexicon) -> bool:
     return total < 5 or _entity_share(lex, word) < 0.3
 
 
+#: words that make up the names of world regions ("Indo-Pacific", "Asia-Pacific", "Euro-Atlantic",
+#: "Far East"): a generic vocabulary of continents, oceans and compass words, not a list of names
+REGION_WORDS = frozenset("""
+indo asia asian pacific atlantic euro eurasia eurasian europe arctic antarctic baltic balkans caucasus
+mediterranean sahel nordic transatlantic east eastern west western north northern south southern far
+middle near central sub saharan levant maghreb indopazifik pazifik atlantik arktis nahost fernost
+""".split())
+#: determiners and contracted prepositions that stand before a German noun phrase
+_DE_DETERMINERS = r"(?:im|am|ins|vom|zum|zur|beim|der|die|das|dem|den|des|ein|eine|einem|einen|einer|eines)"
+_DE_ADJ_BEFORE = re.compile(rf"(?<![\w-]){_DE_DETERMINERS} [a-zäöüß]+(?:e|en|em|er|es) $", re.IGNORECASE)
+_EN_PLURAL = re.compile(r"[A-Z][a-z]{3,}[^s'’]s")
+
+
+def region_name(surface: str) -> bool:
+    """Whether a name is made of region words only ("Indo-Pacific", "Far East")."""
+    parts = [p for p in re.split(r"[\s-]+", surface.lower()) if p]
+    return bool(parts) and all(p in REGION_WORDS for p in parts)
+
+
+def _not_a_name(text: str, start: int, end: int, label: str, language: str, lex: Lexicon,
+                surnames: set[str]) -> bool:
+    """A lone word the tagger took for a name that the context shows to be a common noun:
+
+    * English: a plural noun opening a sentence ("Analysts noted …") tagged as a person, never
+      seen in training and not the surname of a person named in the article;
+    * German: a noun after a determiner and an inflected adjective ("im ukrainischen Hinterland")
+      that training never saw and that ends in a common noun of the training data ("…land").
+    """
+    word = text[start:end]
+    if " " in word or word in lex.labels or word in gazetteer.entries(language):
+        return False
+    if language == "en":
+        return label == "PER" and bool(_EN_PLURAL.fullmatch(word)) and word not in surnames \
+            and _sentence_initial(text, start)
+    if "-" in word or not _DE_ADJ_BEFORE.search(text[max(0, start - 40):start]):
+        return False
+    return any(_common_noun(lex, word[k:].capitalize()) for k in range(3, len(word) - 3))
+
+
+def _common_noun(lex: Lexicon, word: str) -> bool:
+    """A word seen often in training and rarely inside a name ("Land", "Gebiet")."""
+    total = lex.labels.get(word, (0, {}))[0]
+    return total >= 5 and _entity_share(lex, word) < 0.3
+
+
 def _extend_name(text: str, end: int, single: bool, lex: Lexicon | None, english: bool = True) -> int:
     """A person's name cut short by the tagger: a hyphenated last part ("Linda Thomas-Greenfield"),
     or after a lone given name the surname the tagger left out ("Lloyd Austin")."""
@@ -145,6 +190,7 @@ def from_model(text: str, tagged: Sequence[Tagged], stage: str, lex: Lexicon | N
     ``adjective``, and a capitalized common word at a sentence start ("Analysts noted") is dropped.
     """
     out: list[EntityMention] = []
+    surnames = {text[t.start:t.end].split()[-1] for t in tagged if t.label == "PER" and " " in text[t.start:t.end]}
     for t in tagged:
         base = t.label.replace("deriv", "").replace("part", "")
         label = {"OTH": "MISC"}.get(base, base)
@@ -180,7 +226,11 @@ def from_model(text: str, tagged: Sequence[Tagged], stage: str, lex: Lexicon | N
                 form = "adjective"  # "Western officials", "Korean peninsula", "Soviet-standard shells"
             elif language == "en" and " " not in surface and _sentence_initial(text, start) and lex is not None \
                     and _common_word(text, surface, lex) and surface not in gazetteer.entries(language):
-                continue  # "Analysts noted …", "Foreign ministers …": a common word, capitalized
+                continue  # "Foreign ministers …": a common word, capitalized
+            elif lex is not None and _not_a_name(text, start, end, label, language, lex, surnames):
+                continue  # "Analysts noted …", "im ukrainischen Hinterland"
+            if label in ("ORG", "PER", "MISC") and region_name(surface):
+                label = "LOC"  # "the Indo-Pacific", "Asia-Pacific": a region, not a body
         out.append(EntityMention(start, end, text[start:end], label, None, None, None, form, stage))
     return out
 
@@ -247,6 +297,8 @@ def _fit(m: EntityMention, gazetteer: Sequence[EntityMention]) -> EntityMention 
     between = "".join(rest).split()
     if between and all(w in _CONNECTORS for w in between):
         return None  # "US and South Korean"; not "Financial Times Deutschland"
+    if between and m.label != "PER" and all(w.islower() for w in between):
+        return None  # "Pjöngjangs für Moskau": names joined by a preposition are no name of their own
     if not between and len(inner) > 1 and inner[-1].label == "ORG" and all(g.label == "GPE" for g in inner[:-1]):
         return None  # a state before its body: "US State Department"
     last = inner[-1]
@@ -340,6 +392,12 @@ def _appositions(text: str, items: list[_M]) -> None:
 #: nouns for a kind of place before its name ("Hafen Rajin", "port of Rajin", "region of Kursk")
 PLACE_NOUNS = {"hafen", "stadt", "region", "provinz", "gebiet", "dorf", "ort", "insel", "port", "city",
                "town", "village", "province", "island", "oblast"}
+#: German compound heads for a kind of place ("Weltraumbahnhof Wostotschny", "Flughafen X")
+PLACE_HEADS_DE = ("hafen", "bahnhof", "flugplatz", "stützpunkt", "gebiet", "region", "provinz", "werk")
+#: English nouns for a kind of place after its name ("the Vostochny cosmodrome", "the X airbase")
+FACILITY_NOUNS = {"cosmodrome", "spaceport", "airport", "airfield", "airbase", "port", "harbour", "harbor",
+                  "base", "plant", "factory", "facility", "complex", "shipyard", "refinery", "reactor",
+                  "dam", "station", "region", "province", "district", "oblast", "peninsula"}
 #: nouns for a kind of thing before its name ("vom Typ Shahed")
 TYPE_NOUNS = {"typ", "typs", "modell", "klasse", "type", "model", "class"}
 
@@ -353,13 +411,17 @@ def _places(text: str, items: list[_M]) -> None:
         m = x.m
         if m.label != "PER" or m.form != "name" or " " in m.text or x.ref is not None or m.ref is not None:
             continue
+        after = re.match(r" ([a-z]+)\b", text[m.end:m.end + 20])
+        if after and after.group(1) in FACILITY_NOUNS:
+            x.label = "LOC"  # "the Vostochny cosmodrome"
+            continue
         before = re.findall(r"[\w-]+", text[max(0, m.start - 40):m.start])
         if not before or re.search(r"[.!?;:,]\s*$", text[max(0, m.start - 3):m.start]):
             continue
         prev = before[-1].lower()
         if prev in TYPE_NOUNS:
             x.label = "MISC"
-        elif prev in PLACE_NOUNS or prev in locative and (prev != "of" or len(before) > 1
+        elif prev in PLACE_NOUNS or prev.endswith(PLACE_HEADS_DE) and prev[:1].isalpha() or prev in locative and (prev != "of" or len(before) > 1
                                                           and before[-2].lower() in PLACE_NOUNS):
             x.label = "LOC"
 

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lagebild.link.names import (
-    EAST_ASIAN_SURNAMES, PERSON_THRESHOLD, PersonName, compare_names, compare_persons, fold, jaro_winkler, person_name, tokens,
+    EAST_ASIAN_SURNAMES, PERSON_THRESHOLD, PersonName, compare_names, compare_persons, fold, geo_key, jaro_winkler,
+    person_name, tokens,
 )
 from lagebild.link.state import LinkState
 
@@ -142,6 +143,8 @@ class Resolver:
             data["forms"][alias] = form
             if form != "role":  # "Foreign Minister" names many people over time
                 self.state.add_index("name", "n:" + fold(alias), entity["id"])
+            if label == "LOC" and (geo := geo_key(alias)) is not None:
+                self.state.add_index("name", "geo:" + geo, entity["id"])  # "Caspian Sea" for "Kaspische Meer"
         if label == "PER" and form in ("name", "surname"):
             pn = person_name(alias)
             if pn is not None:
@@ -262,12 +265,15 @@ class Resolver:
         if known:
             self._assign(out, i, mentions, key_id(known), 1.0, {"rule": "key", "key": known, "via": "gazetteer"})
             return
-        key = "n:" + fold(name)
-        for eid in sorted(self.state.lookup("name", [key])[key]):
+        keys = ["n:" + fold(name)]
+        if m["label"] == "LOC" and (geo := geo_key(name)) is not None:
+            keys.append("geo:" + geo)
+        found = self.state.lookup("name", keys)
+        for eid in [e for k in keys for e in sorted(found[k])]:
             entity = self.state.one("entities", eid)
             if entity is None or entity["type"] == "PER" and len(tokens(name)) < 2:
                 continue  # a one-word name of another label is no person
-            if self.judgements.vetoed({key}, entity_tokens(entity)):
+            if self.judgements.vetoed({keys[0]}, entity_tokens(entity)):
                 continue
             match = compare_names(name, entity["name"])
             self._assign(out, i, mentions, eid, 1.0, {"rule": "name", "name": name, **match.to_dict()})

@@ -52,6 +52,31 @@ def fold(text: str) -> str:
     return value.rstrip("h") if len(value) > 4 else value
 
 
+#: generic words for a kind of water or land feature, German and English, onto one word
+_FEATURES = {"meer": "sea", "sea": "sea", "ozean": "ocean", "ocean": "ocean", "golf": "gulf", "gulf": "gulf",
+             "fluss": "river", "river": "river", "gebirge": "mountains", "mountains": "mountains",
+             "insel": "island", "island": "island", "halbinsel": "peninsula", "peninsula": "peninsula",
+             "see": "lake", "lake": "lake", "wüste": "desert", "desert": "desert"}
+#: adjective endings that differ between the languages ("Kaspische"/"Caspian", "Arabische"/"Arabian")
+_GEO_ADJ = re.compile(r"(?:ischen|ischem|ischer|isches|ische|isch|ian|ean|an|ic)$")
+
+
+def geo_key(name: str) -> str | None:
+    """A language-neutral key for a geographic feature name: "Kaspische Meer" and "Caspian Sea"
+    both give ``sea:kasp``; ``None`` for a name without a feature word."""
+    words = [w for w in re.split(r"[\s-]+", plain(name)) if w and w not in ("the", "das", "der", "die", "of")]
+    feature = next((_FEATURES[w] for w in words if w in _FEATURES), None)
+    rest = [w for w in words if w not in _FEATURES]
+    if feature is None or not rest:
+        return None
+    stems = []
+    for word in rest:
+        word = _GEO_ADJ.sub("", word) if len(word) > 6 else word
+        word = re.sub(r"c(?!h)", "k", word)
+        stems.append(_DOUBLE.sub(r"\1", _NONLETTER.sub("", word)))
+    return f"{feature}:{''.join(sorted(stems))}"
+
+
 def tokens(name: str) -> list[str]:
     """Name tokens without titles; hyphenated parts stay together ("Jong-un")."""
     return [tok for tok in _TOKEN.findall(name) if plain(tok) not in TITLES]

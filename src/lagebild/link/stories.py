@@ -27,6 +27,8 @@ W_ENTITIES_ONLY = 0.6  # the entities' share where the story has no article in t
 ENTITY_SMOOTHING = 1.0
 MIN_TERMS = 0.08
 STRONG_ENTITIES = 0.5  # this much (idf-weighted) entity overlap needs no shared words
+RARE_IDF = 5.0  # a shared entity this rare (idf: in under about 1 in 150 articles linked so far) ...
+RARE_BONUS = 0.0  # ... adds this to the entity overlap (off: on the demo it merges the Iran story into the NK one)
 MAX_TERMS = 80
 ARTICLE_TERMS = 40
 INDEX_TERMS = 8
@@ -129,7 +131,9 @@ def score(features: dict[str, Any], when: date | None, story: dict[str, Any],
           idf: dict[str, float]) -> dict[str, float]:
     """Similarity of an article to a story, with its parts: entities, terms, time.
 
-    Entities are weighted by ``idf`` (rare ones count most).  Terms are
+    Entities are weighted by ``idf`` (rare ones count most), and each shared entity rarer than
+    :data:`RARE_IDF` adds :data:`RARE_BONUS`: two articles naming the same spokesman and council
+    months apart, across languages, are one story more surely than their shared states say.  Terms are
     compared with the story's articles in the article's language only; where the story has none
     in that language, the entities alone decide (with the weight :data:`W_ENTITIES_ONLY`).  Words
     that the story never uses veto a same-language join unless the entity overlap is strong.
@@ -157,13 +161,15 @@ def score(features: dict[str, Any], when: date | None, story: dict[str, Any],
     if first is not None and last is not None:  # a story that has run for months pauses for weeks
         grace = max(grace, (last - first).days * GRACE_SHARE)
     decay = 1.0 if gap <= grace else math.exp(-(gap - grace) / DECAY_DAYS)
+    rare = sum(1 for e, w in weights.items() if w >= RARE_IDF and e in data["entities"])
+    ent = min(1.0, ent + RARE_BONUS * rare)
     if in_language:
         total_score = (W_ENTITIES * ent + (1 - W_ENTITIES) * term) * decay
         if term < MIN_TERMS and ent < STRONG_ENTITIES:
             total_score = 0.0  # in one language, a story shares words too, unless it shares its actors
     else:
         total_score = W_ENTITIES_ONLY * ent * decay
-    return {"score": round(total_score, 4), "entities": round(ent, 3), "terms": round(term, 3),
+    return {"score": round(total_score, 4), "entities": round(ent, 3), "rare": rare, "terms": round(term, 3),
             "gap_days": gap}
 
 
