@@ -4,7 +4,8 @@ Each copy of a demo article gets a marker sentence appended (so its text, and wi
 new while every stored offset stays valid) and keeps its analysis layers and entity links.  Copies
 are grouped: ``--group`` consecutive copies share one story and one fact per demo story and fact,
 so stories grow to realistic sizes (a few hundred articles) instead of staying singletons.  The
-full-text index is then built through ``lagebild.api.search.index_articles``, the real path.
+full-text index and the story/fact views are then built through the real paths
+(``lagebild.api.search.index_articles``, ``lagebild.link.views.refresh_all``).
 
     python benchmarks/api_build_store.py --out /tmp/lagebild-100k.db --articles 100000
 """
@@ -96,14 +97,18 @@ def main() -> None:
         counts = replicate(demo, args.out, args.articles, args.group)
     copied = time.perf_counter()
     from lagebild.api.search import index_articles
+    from lagebild.link.views import refresh_all
     from lagebild.store import Store
 
     store = Store.open(args.out)
     indexed = index_articles(store)
-    store.close()
     done = time.perf_counter()
+    with store.engine.begin() as conn:
+        viewed = refresh_all(conn)
+    store.close()
     print(f"{args.out}: {counts}")
-    print(f"copied in {copied - started:.1f} s; full-text index of {indexed} articles in {done - copied:.1f} s")
+    print(f"copied in {copied - started:.1f} s; full-text index of {indexed} articles in {done - copied:.1f} s; "
+          f"views of {viewed['stories']} stories and {viewed['facts']} facts in {time.perf_counter() - done:.1f} s")
 
 
 if __name__ == "__main__":

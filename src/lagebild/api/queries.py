@@ -12,19 +12,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
-from sqlalchemy import Text, and_, cast, func, select, text, true
+from sqlalchemy import Text, and_, cast, func, select, true, type_coerce
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
-from sqlalchemy.types import TypeDecorator
 
 from lagebild.api import timex
+from lagebild.link import views
+from lagebild.link.views import MENTIONS_PER_FACT
 from lagebild.store import schema as t
+from lagebild.store.schema import JSONText
 
 STORY_FACTS = 200  # facts shown on a story page (the rest are one page further)
-STORY_ENTITIES = 60
-STORY_ARTICLES = 200
-MENTIONS_PER_FACT = 5  # in lists; a fact's own page shows all
+STORY_ARTICLES = 50  # the story's latest articles; all of them are a page of /api/v1/articles?story=
 
 #: roles that say who acts, to whom, and what; used by the facts table and the graph
 ROLES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
@@ -84,20 +83,10 @@ def fact_roles(fact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
 # --- facts ----------------------------------------------------------------------------------------
 
 
-class _JSONText(TypeDecorator):
-    """JSON built by an SQL expression, parsed here in one pass (psycopg hands over dicts already)."""
-
-    impl = Text
-    cache_ok = True
-
-    def process_result_value(self, value: Any, dialect: Any) -> Any:
-        return orjson.loads(value) if isinstance(value, (str, bytes)) else value
-
-
 class _JSONPart(FunctionElement):
     """A part of a JSON column, written per dialect (``{}`` stands for the column)."""
 
-    type = _JSONText()
+    type = JSONText()
     inherit_cache = True
     sqlite = ""
     postgresql = ""
@@ -192,10 +181,16 @@ def _origin_entry(origin: Any) -> Any:
 
 
 def _facts(conn: Any, rows: Sequence[Any], per_fact: int | None = MENTIONS_PER_FACT) -> list[dict[str, Any]]:
-    """Fact rows as dicts, with their (first) mentions and the names of the entities they involve."""
+    """Fact rows as dicts, with their (first) mentions and the names of the entities they involve.
+
+    In lists (``per_fact`` set) the mentions and their count come from the fact's view, which the
+    link stage keeps; all of them (``per_fact`` None) are read from the fact's events."""
     ids = [r.id for r in rows]
-    events = _events_of(conn, ids, per_fact)
-    counts = _mention_counts(conn, ids) if per_fact is not None else {i: len(events.get(i, ())) for i in ids}
+    if per_fact is None:
+        events = _events_of(conn, ids)
+        counts = {i: len(events.get(i, ())) for i in ids}
+    else:
+        events, counts = _previews(conn, ids, per_fact)
     datas = [_fact_data(r) for r in rows]
     wanted = {e for data in datas for ids in (data.get("entities") or {}).values() for e in ids}
     names = dict(conn.execute(select(t.entities.c.id, t.entities.c.name)
@@ -206,23 +201,25 @@ def _facts(conn: Any, rows: Sequence[Any], per_fact: int | None = MENTIONS_PER_F
     return facts
 
 
-def _events_of(conn: Any, fact_ids: Sequence[str], per_fact: int | None = None) -> dict[str, list[Any]]:
-    """Mentions of the facts with their articles' outlet and date.
+def _previews(conn: Any, fact_ids: Sequence[str], per_fact: int) -> tuple[dict[str, list[Any]], dict[str, int]]:
+    """The first mentions and the mention count of each fact, from its view (computed here for
+    a fact the link stage has not given one yet)."""
+    found = views.read_fact_views(conn, fact_ids)
+    missing = [f for f in fact_ids if f not in found]
+    if missing:
+        found.update(views.fact_previews(conn, missing))
+    events = {fid: [_Mention(fid, m["article"], m["idx"], m["origin"], m["outlet"], m["title"], m["published"])
+                    for m in view["mentions"][:per_fact]] for fid, view in found.items()}
+    return events, {fid: view["mention_count"] for fid, view in found.items()}
 
-    All of them when ``per_fact`` is None; else at most ``per_fact`` each, found by index seeks
-    (a fact reported by thousands of articles costs no more than one reported by a dozen).
-    """
+
+def _events_of(conn: Any, fact_ids: Sequence[str]) -> dict[str, list[Any]]:
+    """All mentions of the facts with their articles' outlet and date (a fact's own page)."""
     if not fact_ids:
         return {}
     fe = t.fact_events
     cols = (fe.c.fact_id, fe.c.article_id, fe.c.idx, fe.c.origin)
-    if per_fact is None:
-        rows = conn.execute(select(*cols).where(fe.c.fact_id.in_(list(fact_ids)))).all()
-    else:  # one statement: a LIMITed index seek per fact, glued with UNION ALL
-        parts = [f"SELECT * FROM (SELECT fact_id, article_id, idx, origin FROM fact_events "
-                 f"WHERE fact_id = :f{i} LIMIT {int(per_fact)}) AS p{i}" for i in range(len(fact_ids))]
-        rows = conn.execute(text(" UNION ALL ".join(parts)).columns(*cols),
-                            {f"f{i}": fid for i, fid in enumerate(fact_ids)}).all()
+    rows = conn.execute(select(*cols).where(fe.c.fact_id.in_(list(fact_ids)))).all()
     article_ids = sorted({r.article_id for r in rows})
     meta: dict[str, Any] = {}
     for i in range(0, len(article_ids), 500):
@@ -248,13 +245,6 @@ class _Mention:
     outlet: str | None
     title: str | None
     published: Any
-
-
-def _mention_counts(conn: Any, fact_ids: Sequence[str]) -> dict[str, int]:
-    if not fact_ids:
-        return {}
-    return dict(conn.execute(select(t.fact_events.c.fact_id, func.count()).where(
-        t.fact_events.c.fact_id.in_(list(fact_ids))).group_by(t.fact_events.c.fact_id)).all())
 
 
 def list_facts(store: Any, *, type: str | None = None, entity: str | None = None, status: str | None = None,
@@ -326,21 +316,25 @@ def list_stories(store: Any, *, limit: int = 50, offset: int = 0) -> Page:
     with store.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(t.stories)).scalar_one()
         rows = conn.execute(q).all()
-        ids = [r.id for r in rows]
-        spans = {r.story_id: r for r in conn.execute(
-            select(t.story_articles.c.story_id, func.count().label("n"), func.min(t.articles.c.published).label("first"),
-                   func.max(t.articles.c.published).label("last"))
-            .join(t.articles, t.articles.c.id == t.story_articles.c.article_id)
-            .where(t.story_articles.c.story_id.in_(ids)).group_by(t.story_articles.c.story_id))} if ids else {}
-        facts = dict(conn.execute(select(t.facts.c.story_id, func.count()).where(t.facts.c.story_id.in_(ids))
-                                  .group_by(t.facts.c.story_id)).all()) if ids else {}
-    items = []
-    for r in rows:
-        span = spans.get(r.id)
-        items.append({"id": r.id, "title": r.title, "articles": span.n if span else 0, "facts": facts.get(r.id, 0),
-                      "first_published": _iso(span.first) if span else None,
-                      "last_published": _iso(span.last) if span else None})
+        found = _story_views(conn, [r.id for r in rows])
+    items = [{"id": r.id, "title": r.title, "articles": found[r.id]["article_count"], "facts": found[r.id]["fact_count"],
+              "first_published": found[r.id]["first_published"], "last_published": found[r.id]["last_published"]}
+             for r in rows]
     return Page(items, total, limit, offset)
+
+
+def _story_views(conn: Any, story_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """The stories' views as the link stage keeps them (computed here for a story without one)."""
+    found = {}
+    if story_ids:
+        sv = t.story_views.c
+        for r in conn.execute(select(sv.story_id, type_coerce(sv.data, JSONText()).label("data"))
+                              .where(sv.story_id.in_(list(story_ids)))):
+            found[r.story_id] = r.data
+    missing = [s for s in story_ids if s not in found]
+    if missing:
+        found.update(views.story_views(conn, missing))
+    return found
 
 
 def get_story(store: Any, story_id: str) -> dict[str, Any] | None:
@@ -349,37 +343,25 @@ def get_story(store: Any, story_id: str) -> dict[str, Any] | None:
         row = conn.execute(select(t.stories).where(t.stories.c.id == story_id)).first()
         if row is None:
             return None
-        n_articles = conn.execute(select(func.count()).select_from(t.story_articles)
-                                  .where(t.story_articles.c.story_id == story_id)).scalar_one()
+        view = _story_views(conn, [story_id])[story_id]
         articles = conn.execute(
             select(t.articles.c.id, t.articles.c.title, t.articles.c.outlet, t.articles.c.published,
                    t.articles.c.language)
             .join(t.story_articles, t.story_articles.c.article_id == t.articles.c.id)
             .where(t.story_articles.c.story_id == story_id)
-            .order_by(t.articles.c.published.is_(None), t.articles.c.published, t.articles.c.id)
+            .order_by(t.articles.c.published.is_(None), t.articles.c.published.desc(), t.articles.c.id)
             .limit(STORY_ARTICLES)).all()
-        n_facts = conn.execute(select(func.count()).select_from(t.facts)
-                               .where(t.facts.c.story_id == story_id)).scalar_one()
         fact_rows = conn.execute(_fact_select().where(t.facts.c.story_id == story_id)
                                  .order_by(t.facts.c.independent_origins.desc(), t.facts.c.first_reported,
                                            t.facts.c.id).limit(STORY_FACTS)).all()
         facts = _facts(conn, fact_rows)
-        entity_counts = conn.execute(
-            select(t.mention_entities.c.entity_id, func.count().label("n"))
-            .join(t.story_articles, t.story_articles.c.article_id == t.mention_entities.c.article_id)
-            .where(t.story_articles.c.story_id == story_id)
-            .group_by(t.mention_entities.c.entity_id).order_by(func.count().desc()).limit(STORY_ENTITIES)).all()
-        wanted = {r.entity_id for r in entity_counts} | _fact_entity_ids(facts)
-        entity_rows = conn.execute(select(t.entities).where(t.entities.c.id.in_(list(wanted)))).all() if wanted else []
-        sources = conn.execute(
-            select(t.fact_events.c.origin, t.articles.c.outlet, func.count(func.distinct(t.articles.c.id)).label("n"),
-                   func.count(func.distinct(t.fact_events.c.fact_id)).label("facts"))
-            .join(t.facts, t.facts.c.id == t.fact_events.c.fact_id)
-            .join(t.articles, t.articles.c.id == t.fact_events.c.article_id)
-            .where(t.facts.c.story_id == story_id)
-            .group_by(t.fact_events.c.origin, t.articles.c.outlet)).all()
+        counts = {entity: n for entity, n in view["entities"]}
+        wanted = set(counts) | _fact_entity_ids(facts)
+        ent = t.entities.c
+        entity_rows = conn.execute(select(ent.id, ent.name, ent.type, type_coerce(ent.aliases, JSONText()).label("aliases"))
+                                   .where(ent.id.in_(list(wanted)))).all() if wanted else []
         summary = conn.execute(select(t.summaries).where(t.summaries.c.story_id == story_id)).first()
-    counts = {r.entity_id: r.n for r in entity_counts}
+        discrepancies = _discrepancies(conn, facts)
     entities = sorted(({"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases or []),
                         "mentions": counts.get(e.id, 0)} for e in entity_rows),
                       key=lambda e: (-e["mentions"], e["name"]))
@@ -389,12 +371,12 @@ def get_story(store: Any, story_id: str) -> dict[str, Any] | None:
         "summary": _summary(summary),
         "articles": [{"id": a.id, "title": a.title, "outlet": a.outlet, "published": _iso(a.published),
                       "language": a.language} for a in articles],
-        "article_count": n_articles,
-        "facts": facts, "fact_count": n_facts,
+        "article_count": view["article_count"],
+        "facts": facts, "fact_count": view["fact_count"],
         "timeline": timeline(facts),
         "entities": entities,
-        "sources": _sources(sources, _origin_labels(facts)),
-        "discrepancies": _discrepancies(store, facts),
+        "sources": _sources(view["sources"], _origin_labels(facts)),
+        "discrepancies": discrepancies,
     }
 
 
@@ -424,26 +406,26 @@ def _origin_labels(facts: Iterable[dict[str, Any]]) -> dict[str, str]:
     return labels
 
 
-def _sources(rows: Iterable[Any], labels: dict[str, str]) -> list[dict[str, Any]]:
-    """Per origin: the outlets that echo it, with article and fact counts (most echoed first)."""
+def _sources(rows: Iterable[Sequence[Any]], labels: dict[str, str]) -> list[dict[str, Any]]:
+    """Per origin: the outlets that echo it, with article and fact counts (most echoed first);
+    ``rows`` are (origin key, outlet, articles, facts) as a story's view lists them."""
     by_origin: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        origin = labels.get(r.origin or "", r.origin) or "(unknown origin)"
-        entry = by_origin.setdefault(origin, {"origin": origin, "key": r.origin, "outlets": [], "articles": 0})
-        entry["outlets"].append({"outlet": r.outlet or "(unknown outlet)", "articles": r.n, "facts": r.facts})
-        entry["articles"] += r.n
+    for key, outlet, n, n_facts in rows:
+        origin = labels.get(key or "", key) or "(unknown origin)"
+        entry = by_origin.setdefault(origin, {"origin": origin, "key": key, "outlets": [], "articles": 0})
+        entry["outlets"].append({"outlet": outlet or "(unknown outlet)", "articles": n, "facts": n_facts})
+        entry["articles"] += n
     for entry in by_origin.values():
         entry["outlets"].sort(key=lambda o: (-o["articles"], o["outlet"]))
     return sorted(by_origin.values(), key=lambda e: (-len(e["outlets"]), -e["articles"], e["origin"]))
 
 
-def _discrepancies(store: Any, facts: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+def _discrepancies(conn: Any, facts: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """Discrepancies that involve the given facts (each fact lists its discrepancy ids)."""
     ids = sorted({d for f in facts for d in (f.get("discrepancies") or []) if isinstance(d, str)})
     if not ids:
         return []
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(t.discrepancies).where(t.discrepancies.c.id.in_(ids))).all()
+    rows = conn.execute(select(t.discrepancies).where(t.discrepancies.c.id.in_(ids))).all()
     return [{"id": r.id, "kind": r.kind, "facts": (r.data or {}).get("facts", []),
              "detail": (r.data or {}).get("detail")} for r in rows]
 

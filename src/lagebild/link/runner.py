@@ -18,17 +18,17 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select
 
-from lagebild.link import dedup, discrepancies, facts as fx, stories as st, summary, times
+from lagebild.link import dedup, discrepancies, facts as fx, stories as st, summary, times, views
 from lagebild.link.entities import Judgements, Resolver, mention_name, key_id, new_id
 from lagebild.link.names import fold, person_name
 from lagebild.link.state import LinkState, now
 from lagebild.store import schema as t
 
 LINK_TABLES = (t.mention_entities, t.entities, t.duplicates, t.story_articles, t.stories, t.fact_events,
-               t.facts, t.discrepancies, t.summaries, t.link_articles, t.link_index)
+               t.facts, t.discrepancies, t.summaries, t.link_articles, t.link_index, t.story_views, t.fact_views)
 #: the layout and rules of what the link stage stores; a store linked by another version is
 #: re-linked in full on the next ``link`` (bump it whenever stored link data or rules change)
-LINK_VERSION = "2"
+LINK_VERSION = "4"
 MAX_STORY_CANDIDATES = 30
 FACT_WINDOW_DAYS = 21
 
@@ -475,8 +475,11 @@ def link(store: Any, *, full: bool = False, progress: Callable[[int, int], None]
     _set_meta(state, "analyzed_mark", newest.isoformat() if newest is not None else None)
     _set_meta(state, "linked_count", str(linker.total))
     _set_meta(state, "link_version", LINK_VERSION)
+    fresh = sorted(state.link_articles)
     state.flush()
     with store.engine.begin() as conn:
+        views.refresh(conn, stories=linker.touched_stories, facts=linker.touched_facts,
+                      added_by=None if full else fresh)
         if dropped:
             conn.execute(delete(t.discrepancies).where(t.discrepancies.c.id.in_(dropped)))
         ids = [d["id"] for d in discs]
