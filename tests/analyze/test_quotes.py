@@ -236,9 +236,9 @@ def test_quotes_reported_speech_act_by_group_noun():
     assert len(found) == 1 and found[0].speaker.text == "Augenzeugen"
 
 
-def test_quotes_stage_is_version_6():
+def test_quotes_stage_is_version_7():
     spec = registered()["lagebild.quotes"]
-    assert spec.version == "6"
+    assert spec.version == "7"
     assert "quotes" in spec.provides
 
 

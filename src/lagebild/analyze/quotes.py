@@ -30,8 +30,12 @@ from lagebild.model import EntityMention, Quote, Span, Speaker
 from lagebild.pipeline import Doc, stage
 
 STAGE = "lagebild.quotes"
-VERSION = "6"
+VERSION = "7"
 MIN_DIRECT_WORDS = 3
+#: a quotation this short after an article or a preposition is a name or title, not a quote
+TITLE_WORDS = 6
+TITLE_LEADS = (ARTICLES["de"] | ARTICLES["en"] | PREPOSITIONS["de"] | {"vom", "zum", "zur", "beim", "im", "des", "der"}) \
+    - {"als"}
 #: a Konjunktiv sentence this many sentences after a quote continues it
 CONTINUATION = 3
 #: Konjunktiv I forms that mark reported speech even far from any cue
@@ -96,6 +100,8 @@ def _direct(text: str, sents: list[tuple[int, int]], language: str, lex: Lexicon
         lo, hi = sents[si][0], max(sents[sj][1], qb)
         toks = tokens(text, lo, hi)
         ta, tb = _tok_index(toks, qa), _tok_index(toks, qb)
+        if words < TITLE_WORDS and ta > 0 and toks[ta - 1].lower in TITLE_LEADS:
+            continue  # a name in quotation marks: "vom „Queer Beograd Kollektiv“", "der „Rundschau am Sonntag“"
         cue, speaker = direct_cue(toks, ta, tb, language, lex)
         if cue is None and si > 0:
             ps, pe = sents[si - 1]
@@ -106,7 +112,7 @@ def _direct(text: str, sents: list[tuple[int, int]], language: str, lex: Lexicon
         at_start = ta == 0 or all(not t.is_word for t in toks[:ta])
         inherit = False
         if cue is None:
-            if not at_start and words < 8:
+            if not at_start and words < 8 and speaker is None:
                 continue  # a title or a phrase in quotation marks inside a sentence
             inherit = si - last_sentence <= 2
             if not inherit and words < 5:
@@ -381,6 +387,10 @@ def _resolve(text: str, found: list[Found], entities: Sequence[EntityMention], l
         if f.speaker and lang == "de":
             f = _trim_speaker(text, f, spans, lex)
         speaker: Speaker | None = None
+        if f.speaker and _no_speaker(text[f.speaker[0]:f.speaker[1]], lang, lex):
+            if f.reported:
+                continue
+            f = dataclasses.replace(f, speaker=None)
         if f.speaker:
             a, b = f.speaker
             surface = text[a:b]
@@ -427,6 +437,26 @@ def _resolve(text: str, found: list[Found], entities: Sequence[EntityMention], l
             if speaker.name and " " in speaker.name:
                 known.append(speaker.name)
     return quotes
+
+
+#: single words that never name a speaker: impersonal and object pronouns, sentence adverbs
+#: ("Bislang", "Insbesondere") and predicative adjectives ("Problematisch sei …")
+NOT_SPEAKERS = frozenset({"man", "ihm", "ihr", "ihnen", "es", "ich", "was", "so", "noch", "bislang", "bisher",
+                          "insbesondere", "dagegen", "seinerzeit", "insgesamt", "weiterhin", "abgesehen",
+                          "positives", "danach", "dabei", "dazu", "daher", "zunächst", "it", "there", "this"})
+NOT_SPEAKER_ENDINGS = ("isch", "ell", "end", "dings", "weise", "mals", "lang")
+
+
+def _no_speaker(surface: str, lang: str, lex: Lexicon) -> bool:
+    """Whether a one-word speaker phrase is an adverb, adjective or pronoun that speaks for no one."""
+    if " " in surface.strip():
+        return False
+    low = surface.strip().lower()
+    if low in NOT_SPEAKERS:
+        return True
+    if low in PRONOUNS[lang] or is_role_word(surface, lex):
+        return False
+    return low in ADVERBIAL_STARTS[lang] or (lang == "de" and low.endswith(NOT_SPEAKER_ENDINGS))
 
 
 def _in_mention(spans: list[tuple[int, int]], a: int, b: int) -> bool:

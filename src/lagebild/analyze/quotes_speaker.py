@@ -1,0 +1,325 @@
+"""Speaker phrases of quotes: the noun phrase after a cue, the subject in front of a finite verb,
+the source named by "heißt es in …", and the noun phrase in front of "zufolge".
+
+Pure functions over one sentence's tokens; they return token ranges.
+"""
+
+from __future__ import annotations
+
+from lagebild.analyze.quotes_base import (
+    ADJ_RE, CLOSE_MARKS, CUE_TAILS, EN_ADJ_RE, FOCUS_WORDS, INITIAL_RE, KONJUNKTIV, NAME_PART_RE, NO_SPEAKERS, NP_ADJ_RE,
+    NP_GLUE, OPEN_MARKS, TIME_NOUNS, TITLE_ABBREVIATIONS,
+)
+from lagebild.analyze.speech import (
+    ADVERBIAL_STARTS, ARTICLES, AUXILIARIES, PREPOSITIONS, PRONOUNS, SUBORDINATORS, Lexicon, Tok, is_role_word,
+)
+
+
+def np_after(toks: list[Tok], i: int, language: str, lex: Lexicon) -> tuple[int, int] | None:
+    """Token range of the noun phrase (a speaker) that starts at ``toks[i]``."""
+    lang = "en" if language == "en" else "de"
+    arts, preps = ARTICLES[lang], PREPOSITIONS[lang]
+    n = len(toks)
+    if i >= n:
+        return None
+    while i + 1 < n and toks[i].lower in FOCUS_WORDS and (toks[i + 1].is_cap or toks[i + 1].lower in arts):
+        i += 1  # "auch Volker Beck", "schon die WHO"
+    if toks[i].lower in PRONOUNS[lang]:
+        return (i, i + 1)
+    if toks[i].lower in NO_SPEAKERS or (toks[i].lower in preps and toks[i].lower not in NP_GLUE[lang]):
+        return None  # "Es gebe Hinweise", "In vielen Fällen käme es …"
+    j = i
+    seen_head = False
+    appositions = 0
+    while j < n:
+        t = toks[j]
+        low = t.lower
+        if t.text == "(":
+            k = j + 1
+            while k < n and toks[k].text != ")" and k - j < 6:
+                k += 1
+            if k < n and toks[k].text == ")":
+                j = k + 1
+                continue
+            break
+        if t.text == ",":
+            # apposition: ", der Leiter des …," or ", John Kirby,"
+            if seen_head and j + 1 < n and (toks[j + 1].lower in {"der", "die"} or toks[j + 1].is_cap) \
+                    and toks[j + 1].lower not in SUBORDINATORS[lang]:
+                k = j + 1
+                while k < n and toks[k].text not in {",", ".", ":", ";"}:
+                    k += 1
+                seg = toks[j + 1:k]
+                named = not seg or seg[0].lower not in arts or any(is_role_word(x.text, lex) for x in seg)
+                office = any(is_role_word(x.text, lex) for x in seg)
+                if seg and len(seg) <= 10 and named and not appositions and all(
+                        s.lower in arts or s.is_cap or s.lower in NP_GLUE[lang] or s.text in {"(", ")"}
+                        or ADJ_RE.match(s.lower) or NAME_PART_RE.match(s.lower)
+                        or (office and s.lower in preps and s.lower not in {"als", "than", "as", "told"}) for s in seg):
+                    j = k
+                    appositions += 1
+                    continue
+            break
+        if t.text == "." and j > i and (toks[j - 1].text in TITLE_ABBREVIATIONS or INITIAL_RE.fullmatch(toks[j - 1].text)) \
+                and j + 1 < n and toks[j + 1].is_cap:
+            j += 1  # "Prof. Dr. Matthias W. Beckmann"
+            continue
+        if not t.is_word and t.text not in {"-", "’", "'"} and t.text not in OPEN_MARKS:
+            break
+        if t.text in OPEN_MARKS:  # a title in quotation marks: das Magazin „Der Spiegel“, laut „tagesschau.de“
+            if seen_head and not (j + 1 < n and toks[j + 1].is_cap):
+                break  # a quoted phrase after the noun phrase: laut Gall „auch in Zukunft bestehen“
+            k = j + 1
+            while k < n and k - j <= 6 and toks[k].text not in CLOSE_MARKS:
+                k += 1
+            if k < n and toks[k].text in CLOSE_MARKS and k > j + 1:
+                j = k + 1
+                seen_head = True
+                continue
+            break
+        if seen_head and lang == "de" and low in arts and (low not in {"des", "der", "eines", "einer"} or (
+                low == "der" and toks[i].lower not in arts and not is_role_word(toks[j - 1].text, lex))):
+            break  # "sagte Kyrylo Budanow der Zeitung": a dative after a name
+        if (low == "auch" and toks[j - 1].lower != "als") or (low == "als" and not (
+                j + 1 < n and toks[j + 1].lower == "auch")) or (low in {"von", "vom"} and j + 1 < n and (
+                toks[j + 1].text in TIME_NOUNS or toks[j + 1].text[0].isdigit())):
+            break  # "Angaben der Staatsanwaltschaft auch Mitglieder", "Angaben der Polizei vom Dienstag"
+        if low in arts or low in NP_GLUE[lang]:
+            j += 1
+            continue
+        if lang == "de" and low == "für" and seen_head and j + 1 < n and toks[j + 1].is_cap and toks[j - 1].is_cap and (
+                is_role_word(toks[j - 1].text, lex) or toks[j - 1].lower.endswith(INSTITUTION_ENDINGS)):
+            j += 1  # "der Chef der Bundesagentur für Arbeit", "der Beauftragte für Menschenrechte"
+            continue
+        if seen_head and NAME_PART_RE.match(low) and toks[j - 1].is_cap:
+            j += 1  # "Ali al-Omair", "Mohammed el-Baradei"
+            continue
+        if t.is_cap and not (seen_head and low in preps):
+            if j > i and toks[j - 1].is_cap and lang == "en" and low in AUXILIARIES["en"]:
+                break
+            seen_head = True
+            j += 1
+            continue
+        if lang == "de" and NP_ADJ_RE.match(low) and low not in ADVERBIAL_STARTS["de"] and low not in preps and j + 1 < n \
+                and (not seen_head or toks[j - 1].lower in arts or toks[j - 1].lower in NP_GLUE[lang]
+                     or (toks[j - 1].is_word and not toks[j - 1].is_cap)
+                     or (j - 1 == i and toks[i].text.endswith("s"))) \
+                and toks[j + 1].lower not in arts and (toks[j + 1].is_cap or NP_ADJ_RE.match(toks[j + 1].lower)) \
+                and low not in AUXILIARIES["de"] and low not in lex.verbs:
+            j += 1
+            continue
+        if lang == "en" and not seen_head and low not in preps and low not in AUXILIARIES["en"] \
+                and low not in lex.verbs and j - i < 4 and low not in SUBORDINATORS["en"] and not (
+                    j + 1 < n and toks[j + 1].is_cap and not EN_ADJ_RE.fullmatch(low)):
+            j += 1  # English lower-case adjectives and nouns ("a senior official")
+            continue
+        if lang == "en" and seen_head and toks[j - 1].is_cap and (
+                low in {"official", "officials", "spokesman", "spokeswoman"} or is_role_word(low, lex) or (
+                len(low) > 3 and low.endswith("s") and not low.endswith("ss") and low not in AUXILIARIES["en"]
+                and low not in lex.verbs and low not in preps)):
+            j += 1  # "Ukrainian investigators", "US officials"
+            continue
+        break
+    while j > i and toks[j - 1].lower in (arts | NP_GLUE[lang] | {","}):
+        j -= 1
+    if j == i or not any(toks[k].is_cap or toks[k].lower in PRONOUNS[lang] for k in range(i, j)) \
+            and lang == "de":
+        return None
+    return (i, j) if j > i else None
+
+
+def _speaker_before(toks: list[Tok], lo: int, v: int, language: str, lex: Lexicon) -> tuple[int, int] | None:
+    """Subject in front of the finite verb at ``v`` (clause starts at ``lo``), or after it."""
+    lang = "en" if language == "en" else "de"
+    if v <= lo:
+        return np_after(toks, v + 1, language, lex)
+    last_comma = next((k for k in range(v - 1, lo - 1, -1) if toks[k].text == ","), None)
+    if lang == "en" and last_comma is not None and last_comma + 1 < v:
+        # "Speaking to reporters in Rome, Austin said": the subject after the last comma
+        tail = _np_exactly(toks, last_comma + 1, v, language, lex)
+        if tail is not None:
+            return tail
+    if lang == "de" and last_comma is not None and last_comma + 2 < v and toks[last_comma + 1].lower in RELATIVE_PRONOUNS \
+            and not toks[last_comma + 2].is_cap:
+        return (last_comma + 1, last_comma + 2)  # "…, der alle Nichtmoslems aufforderte": SpkAtt marks the pronoun
+    first = toks[lo].lower
+    if lang == "de" and first in SUB_STARTS and any(toks[k].text == "," for k in range(lo, v)):
+        return np_after(toks, v + 1, language, lex)
+    adverb = v - lo == 1 and (not toks[lo].is_cap or first.endswith(("lich", "weise", "mals", "falls", "dings", "ends")))
+    focus = first in FOCUS_WORDS and lo + 1 < v and (toks[lo + 1].is_cap or toks[lo + 1].lower in ARTICLES[lang])
+    if (first in ADVERBIAL_STARTS[lang] and not (lang == "en" and first in LEAD_WORDS) and not focus) \
+            or first in PREPOSITIONS[lang] \
+            or (lang == "de" and adverb):
+        k = v + 1
+        return np_after(toks, k, language, lex)
+    a, b = lo, v
+    while a < b and not toks[a].is_word and not (toks[a].text in OPEN_MARKS and any(
+            toks[k].text in CLOSE_MARKS for k in range(a + 1, b))):
+        a += 1
+    while a < b and toks[a].lower in LEAD_WORDS:
+        a += 1  # "Wie der Sprecher mitteilte", "Auch Volker Beck plädierte"
+    while b > a and (toks[b - 1].text in {",", "-"} or (lang == "de" and
+            toks[b - 1].is_word and not toks[b - 1].is_cap and toks[b - 1].lower not in PRONOUNS[lang]) or (
+            lang == "en" and (toks[b - 1].lower in EN_TAILS or toks[b - 1].lower.endswith("ly")))):
+        b -= 1
+    if b <= a or b - a > 14 or (b - a == 1 and toks[a].lower in {"es", "dies", "das", "it", "this", "there"}):
+        return None
+    return _noun_phrase_in(toks, a, b, language, lex)
+
+
+#: endings of institution names that go on with "für" ("Bundesagentur für Arbeit", "Institut für …")
+INSTITUTION_ENDINGS = ("agentur", "ministerium", "amt", "institut", "zentrum", "zentrale", "kommission", "rat",
+                       "verband", "stelle", "behörde", "büro", "gesellschaft", "stiftung", "komitee", "ausschuss")
+#: relative pronouns that are the subject of a verb-final cue ("eine Argumentation, die davon ausgeht")
+RELATIVE_PRONOUNS = {"der", "die", "welche", "welcher"}
+#: conjunctions that open a subordinate clause in the first position of a sentence
+SUB_STARTS = {"da", "wenn", "ob", "weil", "obwohl", "nachdem", "bevor", "dass", "falls", "als", "während", "sobald"}
+#: words in front of a subject that belong to no speaker phrase
+LEAD_WORDS = {"denn", "und", "aber", "doch", "and", "but", "so", "wie", "als", "indem", "nachdem", "während", "weil",
+              "auch", "schon", "selbst", "sogar", "nur", "einzig", "zudem", "also", "even", "only", "as"}
+#: English words after a subject and before its verb ("officials also said", "had warned", "did not deny")
+EN_TAILS = AUXILIARIES["en"] | {"not", "also", "both", "too", "again", "later", "now", "still", "already", "then",
+                                "have", "has", "had"}
+_RELATIVE_OPEN = {"der", "die", "das", "den", "dem", "dessen", "deren", "welche", "welcher", "welches", "who",
+                  "which", "whose", "that"}
+
+
+def _clause_word(toks: list[Tok], k: int, lang: str, lex: Lexicon) -> bool:
+    """Whether ``toks[k]`` is a lower-case word that belongs to a clause, not to a noun phrase (a
+    verb or adverb; not an article, preposition or an adjective before a noun)."""
+    t = toks[k]
+    if not t.is_word or t.is_cap or t.text[0].isdigit() or t.lower in PREPOSITIONS[lang] \
+            or t.lower in ARTICLES[lang] or t.lower in NP_GLUE[lang] or NAME_PART_RE.match(t.lower):
+        return False
+    if t.lower in AUXILIARIES[lang] or t.lower in lex.verbs or t.lower in lex.participles:
+        return True
+    if lang == "en":
+        return not EN_ADJ_RE.fullmatch(t.lower) or not (k + 1 < len(toks) and toks[k + 1].is_cap)
+    return not NP_ADJ_RE.match(t.lower) or not (k + 1 < len(toks) and (
+        toks[k + 1].is_cap or NP_ADJ_RE.match(toks[k + 1].lower)))
+
+
+def _np_exactly(toks: list[Tok], a: int, b: int, language: str, lex: Lexicon) -> tuple[int, int] | None:
+    """``(a, b)`` where the tokens ``[a, b)`` are one noun phrase, else None."""
+    np = np_after(toks, a, language, lex)
+    return (a, b) if np is not None and np[1] >= b else None
+
+
+def _noun_phrase_in(toks: list[Tok], a: int, b: int, language: str, lex: Lexicon) -> tuple[int, int] | None:
+    """The speaker among the tokens ``[a, b)`` in front of a verb: all of them where they form a
+    noun phrase; else the noun phrase they open, up to a relative clause (", der in der ARD …")
+    or a verb ("Einer der Putschisten, X, dankte … und ergänzte"); else the noun phrase that ends
+    them ("Es sind Arbeitsplätze entstanden, die Betreiber sprechen"); English speakers are noun
+    phrases or nothing ("a summit US officials had warned")."""
+    lang = "en" if language == "en" else "de"
+    if toks[a].lower in SUBORDINATORS["en"] and lang == "en":
+        return None  # a relative clause: "…, which South Korean officials estimate"
+    np = np_after(toks, a, language, lex)
+    if np is not None and np[1] >= b:
+        return (a, b)
+    if np is not None and toks[np[1]].text == "," and np[1] + 1 < b and (
+            toks[np[1] + 1].lower in _RELATIVE_OPEN and (np[1] + 2 >= b or not toks[np[1] + 2].is_cap
+                                                          or toks[np[1] + 1].lower in {"dessen", "deren", "whose"})
+            or not toks[np[1] + 1].is_cap and toks[np[1] + 1].lower not in ARTICLES[lang]):
+        return np  # "Der NDR, der in der ARD … zuständig ist, begründete"
+    for s in range(a + 1, b):
+        prev = toks[s - 1]
+        opens = (prev.text == "," and any(_clause_word(toks, k, lang, lex) for k in range(a, s - 1))) \
+            or prev.lower in SUBORDINATORS[lang] or prev.lower in {"as", "wie"} \
+            or (s == a + 1 and _clause_word(toks, a, lang, lex))
+        if opens and _np_exactly(toks, s, b, language, lex) is not None and not (
+                toks[s].lower in _RELATIVE_OPEN and (s + 1 >= b or not toks[s + 1].is_cap)):
+            return (s, b)
+    if np is not None and any(_clause_word(toks, k, lang, lex) for k in range(np[1], b)):
+        return np  # a clause follows the noun phrase
+    if lang == "en":
+        return None
+    return (a, b)
+
+
+#: prepositions that name the text or place "heißt es" quotes ("in dem Antrag", "auf der Website",
+#: "bei der Agentur RIA", "vom Sprecher")
+DOCUMENT_PREPS = {"in", "im", "aus", "auf", "bei", "beim", "vom", "von", "seitens"}
+
+
+def _document_source(toks: list[Tok], lo: int, c0: int, c1: int, language: str, lex: Lexicon) -> tuple[int, int] | None:
+    """The text that "heißt es" quotes, from a preposition (:data:`DOCUMENT_PREPS`) with its noun
+    phrase in front of the cue ("In dem Antrag heißt es", "In der Vorabversion des Berichts, der
+    …, heißt es") or after it ("hieß es in einer Mitteilung der Polizei", "hieß es vom Sprecher")."""
+    if language == "en":
+        return None
+    k = c1 + 1
+    if k < len(toks) and toks[k].lower == "es":
+        k += 1
+    while k < len(toks) and toks[k].lower in {"zunächst", "dazu", "weiter", "damals", "nun", "jetzt", "auch"}:
+        k += 1  # "hieß es zunächst in …"
+    for p in (lo, k):
+        if p < len(toks) and toks[p].lower in DOCUMENT_PREPS:
+            np = np_after(toks, p + 1, language, lex)
+            if np is not None and p == k:
+                return np
+            if np is None or p != lo or np[1] > c0 or c0 - p > 12:
+                continue
+            if not any(toks[j].text == "," or _clause_word(toks, j, "de", lex) for j in range(p + 1, c0)):
+                return (p + 1, c0)  # "Im Bericht der Kommission hieß es"
+            if toks[np[1]].text == "," and np[1] + 1 < c0 and toks[np[1] + 1].lower in _RELATIVE_OPEN:
+                return np  # a relative clause after the source: "In der Vorabversion des Berichts, der …"
+    return None
+
+
+def _speaker_after(toks: list[Tok], cue: tuple[int, int], language: str, lex: Lexicon) -> tuple[int, int] | None:
+    """Subject after a cue verb; inside a separable cue when it stands there ("fügte er hinzu")."""
+    c0, c1 = cue
+    if c1 + 1 < len(toks) and toks[c1 + 1].lower in CUE_TAILS and c1 + 2 < len(toks):
+        return np_after(toks, c1 + 2, language, lex)  # "äußerte sich der Chef der Bundesagentur"
+    if c1 > c0:
+        inner = np_after(toks, c0 + 1, language, lex)
+        if inner and inner[1] <= c1:
+            return inner
+    return np_after(toks, c1 + 1, language, lex)
+
+
+def _np_before(toks: list[Tok], i: int) -> tuple[int, int] | None:
+    """Token range of the noun phrase right before ``toks[i]`` ("dem Bericht", "offiziellen
+    chinesischen Angaben", "dem „Figaro“", "Ermittlungen der Polizei"), or None."""
+
+    def one(end: int) -> int | None:
+        k = end - 1
+        if k < 0:
+            return None
+        if toks[k].text == ")":  # "des Verbandes Deutscher Realschullehrer (VDR)"
+            k = next((j for j in range(k - 1, max(-1, k - 8), -1) if toks[j].text == "("), -1) - 1
+            if k < 0:
+                return None
+        if toks[k].text in CLOSE_MARKS:
+            k = next((j for j in range(k - 1, max(-1, k - 8), -1) if toks[j].text in OPEN_MARKS), -1)
+            if k < 0:
+                return None
+        elif not (toks[k].is_cap and toks[k].is_word):
+            return None
+        while k > 0 and toks[k - 1].is_word and not toks[k - 1].is_cap and ADJ_RE.match(toks[k - 1].lower) \
+                and toks[k - 1].lower not in AUXILIARIES["de"] | KONJUNKTIV | ARTICLES["de"] \
+                and not toks[k - 1].lower.endswith("te") \
+                and not (k > 1 and toks[k - 2].is_word and toks[k - 2].lower not in ARTICLES["de"] and (
+                    toks[k - 2].is_cap or toks[k - 2].text.rsplit("-", 1)[-1][:1].isupper())):
+            k -= 1  # not a verb after a noun: "al-Qaida-Gruppen gewinnen Medienberichten zufolge"
+        if k > 0 and toks[k - 1].lower in ARTICLES["de"]:
+            k -= 1
+        return k
+
+    a = one(i)
+    if a is None:
+        return None
+    if a > 1 and toks[a - 1].lower in {"in", "aus"} and toks[a].is_cap:
+        b = one(a - 1)  # "Den Polizeibehörden in Mombasa"
+        if b is not None and b < a - 1 and toks[a - 2].is_cap:
+            a = b
+    if toks[a].lower in {"der", "des", "eines", "einer"} or (a > 0 and toks[a - 1].lower in {"von", "vom"}):
+        # a genitive or "von" attribute: "Angaben der Polizei", "Angaben vom gestrigen Mittwoch"
+        b = one(a if toks[a].lower in {"der", "des", "eines", "einer"} else a - 1)
+        if b is not None:
+            a = b
+    if a == 1 and toks[0].is_word and (toks[0].lower in ARTICLES["de"] or ADJ_RE.match(toks[0].lower)):
+        a = 0  # "Offiziellen Angaben zufolge", "Einer Meldung zufolge"
+    return (a, i) if i - a <= 8 else None
+
