@@ -7,19 +7,19 @@ import warnings
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SAWarning
 
-from lagebild.api import queries
+from lagebild.link import views
 
 
 def test_fact_select_is_cacheable_without_warnings() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error", SAWarning)
-        assert queries._fact_select()._generate_cache_key() is not None
+        assert views.fact_select()._generate_cache_key() is not None
 
 
 def test_fact_select_leaves_the_mention_list_in_the_database() -> None:
-    lite = str(queries._fact_select().compile(dialect=sqlite.dialect()))
+    lite = str(views.fact_select().compile(dialect=sqlite.dialect()))
     assert "json_remove(facts.data, '$.mentions')" in lite
     assert "json_extract(facts.data, '$.mentions[0]')" in lite
-    pg = str(queries._fact_select().compile(dialect=postgresql.dialect()))
+    pg = str(views.fact_select().compile(dialect=postgresql.dialect()))
     assert "(CAST(facts.data AS jsonb) - 'mentions')" in pg
     assert "(CAST(facts.data AS jsonb) -> 'mentions' -> 0)" in pg

@@ -13,17 +13,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Text, and_, cast, func, select, true, type_coerce
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.expression import FunctionElement
 
 from lagebild.api import timex
 from lagebild.link import views
-from lagebild.link.views import MENTIONS_PER_FACT
 from lagebild.store import schema as t
 from lagebild.store.schema import JSONText
 
 STORY_FACTS = 200  # facts shown on a story page (the rest are one page further)
-STORY_ARTICLES = 50  # the story's latest articles; all of them are a page of /api/v1/articles?story=
 
 #: roles that say who acts, to whom, and what; used by the facts table and the graph
 ROLES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
@@ -83,168 +79,32 @@ def fact_roles(fact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
 # --- facts ----------------------------------------------------------------------------------------
 
 
-class _JSONPart(FunctionElement):
-    """A part of a JSON column, written per dialect (``{}`` stands for the column)."""
-
-    type = JSONText()
-    inherit_cache = True
-    sqlite = ""
-    postgresql = ""
-
-
-class _without_mentions(_JSONPart):
-    """A fact's data without its mention list, which grows with every article that reports it."""
-
-    inherit_cache = True  # SQLAlchemy reads it from each class's own namespace
-    name = "without_mentions"
-    sqlite = "json_remove({}, '$.mentions')"
-    postgresql = "(CAST({} AS jsonb) - 'mentions')"
-
-
-class _first_mention(_JSONPart):
-    inherit_cache = True
-    name = "first_mention"
-    sqlite = "json_extract({}, '$.mentions[0]')"
-    postgresql = "(CAST({} AS jsonb) -> 'mentions' -> 0)"
-
-
-def _compile_json_part(element: _JSONPart, compiler: Any, **kw: Any) -> str:
-    sql = element.postgresql if compiler.dialect.name == "postgresql" else element.sqlite
-    return sql.format(compiler.process(element.clauses, **kw))
-
-
-for _part in (_without_mentions, _first_mention):
-    compiles(_part)(_compile_json_part)
-
-
-def _fact_select() -> Any:
-    """Fact rows with their data minus the mention list (one JSON value, parsed once) and the
-    first mention; a fact reported by thousands of articles costs no more than a small one."""
-    cols = [c for c in t.facts.c if c.name != "data"]
-    return select(*cols, _without_mentions(t.facts.c.data).label("d_core"),
-                  _first_mention(t.facts.c.data).label("d_first_mention"))
-
-
-def _fact_data(row: Any) -> dict[str, Any]:
-    """The stored data of a fact row, whole or as the parts of :func:`_fact_select`."""
-    mapping = row._mapping
-    if "data" in mapping:
-        return dict(mapping["data"] or {})
-    data = dict(mapping["d_core"] or {})
-    if mapping["d_first_mention"] is not None:
-        data["mentions"] = [mapping["d_first_mention"]]
-    return data
-
-
-def _fact(row: Any, events: Sequence[Any] = (), names: dict[str, str] | None = None,
-          data: dict[str, Any] | None = None) -> dict[str, Any]:
-    data = _fact_data(row) if data is None else data
-    mentions = data.pop("mentions", []) or []
-    labels = _origin_labels([{"origins": data.get("origins") or []}])
-    fact = {
-        "id": row.id, "type": row.type, "label": row.label, "time": row.time, "status": row.status,
-        "independent_origins": row.independent_origins, "first_reported": _iso(row.first_reported),
-        "story": row.story_id, "args": _args(data, mentions, names or {}),
-        "origins": [_origin_entry(o) for o in data.pop("origins", []) or []],
-        "events": [f"{e.article_id}:{e.idx}" for e in events],
-        "mentions": [{"article": e.article_id, "event": e.idx, "origin": labels.get(e.origin or "", e.origin),
-                      "outlet": e.outlet, "title": e.title, "published": _iso(e.published)} for e in events],
-    }
-    fact["time_span"] = timex.span_dict(row.time)
-    data.pop("args", None)
-    fact["discrepancies"] = [d for d in data.get("discrepancies") or [] if isinstance(d, str)]
-    fact["extra"] = {k: v for k, v in data.items() if k in ("denied_by", "planned", "statuses", "family")}
-    return fact
-
-
-def _args(data: dict[str, Any], mentions: Sequence[dict[str, Any]], names: dict[str, str]) -> dict[str, Any]:
-    """The fact's arguments: as stored (``args``), else its entities per role plus the text roles
-    (item, quantity …) of its first mention that names them."""
-    if data.get("args"):
-        return data["args"]
-    args: dict[str, Any] = {role: [{"entity": e, "name": names.get(e, e)} for e in ids]
-                            for role, ids in (data.get("entities") or {}).items()}
-    if isinstance(data.get("quantity"), dict):
-        args["quantity"] = data["quantity"]
-    for m in mentions:
-        for role, arg in (m.get("args") or {}).items():
-            if role not in args and role != "time" and isinstance(arg, dict) and not arg.get("entity") and arg.get("text"):
-                args[role] = {"text": arg["text"], "value": arg.get("value")}
-    return args
-
-
-def _origin_entry(origin: Any) -> Any:
-    """An origin without its (possibly long) list of events; the fact's mentions carry those."""
-    if isinstance(origin, dict) and "events" in origin:
-        return {**{k: v for k, v in origin.items() if k != "events"}, "mentions": len(origin["events"] or [])}
-    return origin
-
-
-def _facts(conn: Any, rows: Sequence[Any], per_fact: int | None = MENTIONS_PER_FACT) -> list[dict[str, Any]]:
-    """Fact rows as dicts, with their (first) mentions and the names of the entities they involve.
-
-    In lists (``per_fact`` set) the mentions and their count come from the fact's view, which the
-    link stage keeps; all of them (``per_fact`` None) are read from the fact's events."""
+def _facts(conn: Any, rows: Sequence[Any]) -> list[dict[str, Any]]:
+    """Fact rows (of :func:`views.fact_select`) as dicts with all their mentions (a fact's own page)."""
     ids = [r.id for r in rows]
-    if per_fact is None:
-        events = _events_of(conn, ids)
-        counts = {i: len(events.get(i, ())) for i in ids}
-    else:
-        events, counts = _previews(conn, ids, per_fact)
-    datas = [_fact_data(r) for r in rows]
-    wanted = {e for data in datas for ids in (data.get("entities") or {}).values() for e in ids}
-    names = dict(conn.execute(select(t.entities.c.id, t.entities.c.name)
-                              .where(t.entities.c.id.in_(sorted(wanted)))).all()) if wanted else {}
-    facts = [_fact(r, events.get(r.id, ()), names, data) for r, data in zip(rows, datas)]
+    events = _events_of(conn, ids)
+    datas = [views.fact_data(r) for r in rows]
+    names = views.entity_names(conn, datas)
+    facts = [views.fact_doc(r, events.get(r.id, ()), names, data) for r, data in zip(rows, datas)]
     for fact in facts:
-        fact["mention_count"] = counts.get(fact["id"], 0)
+        fact["mention_count"] = len(fact["mentions"])
     return facts
 
 
-def _previews(conn: Any, fact_ids: Sequence[str], per_fact: int) -> tuple[dict[str, list[Any]], dict[str, int]]:
-    """The first mentions and the mention count of each fact, from its view (computed here for
-    a fact the link stage has not given one yet)."""
-    found = views.read_fact_views(conn, fact_ids)
-    missing = [f for f in fact_ids if f not in found]
-    if missing:
-        found.update(views.fact_previews(conn, missing))
-    events = {fid: [_Mention(fid, m["article"], m["idx"], m["origin"], m["outlet"], m["title"], m["published"])
-                    for m in view["mentions"][:per_fact]] for fid, view in found.items()}
-    return events, {fid: view["mention_count"] for fid, view in found.items()}
-
-
-def _events_of(conn: Any, fact_ids: Sequence[str]) -> dict[str, list[Any]]:
-    """All mentions of the facts with their articles' outlet and date (a fact's own page)."""
+def _events_of(conn: Any, fact_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    """All mentions of the facts with their articles' outlet, title and date, oldest first."""
     if not fact_ids:
         return {}
-    fe = t.fact_events
-    cols = (fe.c.fact_id, fe.c.article_id, fe.c.idx, fe.c.origin)
-    rows = conn.execute(select(*cols).where(fe.c.fact_id.in_(list(fact_ids)))).all()
-    article_ids = sorted({r.article_id for r in rows})
-    meta: dict[str, Any] = {}
-    for i in range(0, len(article_ids), 500):
-        for a in conn.execute(select(t.articles.c.id, t.articles.c.outlet, t.articles.c.title, t.articles.c.published)
-                              .where(t.articles.c.id.in_(article_ids[i:i + 500]))):
-            meta[a.id] = a
-    out: dict[str, list[Any]] = defaultdict(list)
+    fe, a = t.fact_events.c, t.articles.c
+    rows = conn.execute(select(fe.fact_id, fe.article_id, fe.idx, fe.origin, a.outlet, a.title, a.published)
+                        .outerjoin(t.articles, a.id == fe.article_id).where(fe.fact_id.in_(list(fact_ids)))).all()
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
-        a = meta.get(r.article_id)
-        out[r.fact_id].append(_Mention(r.fact_id, r.article_id, r.idx, r.origin,
-                                       a.outlet if a else None, a.title if a else None, a.published if a else None))
+        out[r.fact_id].append({"article": r.article_id, "idx": r.idx, "origin": r.origin, "outlet": r.outlet,
+                               "title": r.title, "published": _iso(r.published)})
     for mentions in out.values():
-        mentions.sort(key=lambda m: (str(m.published or "9999"), m.article_id, m.idx))
+        mentions.sort(key=lambda m: (m["published"] or "9999", m["article"], m["idx"]))
     return out
-
-
-@dataclass(frozen=True)
-class _Mention:
-    fact_id: str
-    article_id: str
-    idx: int
-    origin: str | None
-    outlet: str | None
-    title: str | None
-    published: Any
 
 
 def list_facts(store: Any, *, type: str | None = None, entity: str | None = None, status: str | None = None,
@@ -268,22 +128,16 @@ def list_facts(store: Any, *, type: str | None = None, entity: str | None = None
                                 .order_by(*order)).all()
             ids = [r.id for r in rows if timex.overlaps(r.time, window)]
             total, page_ids = len(ids), ids[offset:offset + limit]
-            found = {r.id: r for r in conn.execute(_fact_select().where(t.facts.c.id.in_(page_ids)))}
-            page_rows = [found[i] for i in page_ids]
         elif entity:  # one scan of the facts' data: take every matching id, count and slice here
             ids = list(conn.execute(select(t.facts.c.id).where(and_(true(), *cond)).order_by(*order)).scalars())
             total, page_ids = len(ids), ids[offset:offset + limit]
-            found = {r.id: r for r in conn.execute(_fact_select().where(t.facts.c.id.in_(page_ids)))}
-            page_rows = [found[i] for i in page_ids]
         else:
             total = conn.execute(select(func.count()).select_from(t.facts).where(and_(true(), *cond))).scalar_one()
             # sort the narrow columns only, then fetch the page's rows (their JSON can be large)
             page_ids = list(conn.execute(select(t.facts.c.id).where(and_(true(), *cond)).order_by(*order)
                                          .limit(limit).offset(offset)).scalars())
-            found = {r.id: r for r in conn.execute(_fact_select().where(t.facts.c.id.in_(page_ids)))}
-            page_rows = [found[i] for i in page_ids]
-        items = _facts(conn, page_rows)
-    return Page(items, total, limit, offset)
+        docs = views.read_fact_docs(conn, page_ids)
+    return Page([docs[i] for i in page_ids if i in docs], total, limit, offset)
 
 
 def _like_safe(value: str) -> str:
@@ -295,7 +149,7 @@ def get_fact(store: Any, fact_id: str) -> dict[str, Any] | None:
         row = conn.execute(select(t.facts).where(t.facts.c.id == fact_id)).first()
         if row is None:
             return None
-        fact = _facts(conn, [row], per_fact=None)[0]
+        fact = _facts(conn, [row])[0]
     for mention in fact["mentions"]:  # the sentence of each mention, with its offsets
         layer = store.load_layers(mention["article"]).get("events", [])
         if 0 <= mention["event"] < len(layer):
@@ -344,17 +198,11 @@ def get_story(store: Any, story_id: str) -> dict[str, Any] | None:
         if row is None:
             return None
         view = _story_views(conn, [story_id])[story_id]
-        articles = conn.execute(
-            select(t.articles.c.id, t.articles.c.title, t.articles.c.outlet, t.articles.c.published,
-                   t.articles.c.language)
-            .join(t.story_articles, t.story_articles.c.article_id == t.articles.c.id)
-            .where(t.story_articles.c.story_id == story_id)
-            .order_by(t.articles.c.published.is_(None), t.articles.c.published.desc(), t.articles.c.id)
-            .limit(STORY_ARTICLES)).all()
-        fact_rows = conn.execute(_fact_select().where(t.facts.c.story_id == story_id)
-                                 .order_by(t.facts.c.independent_origins.desc(), t.facts.c.first_reported,
-                                           t.facts.c.id).limit(STORY_FACTS)).all()
-        facts = _facts(conn, fact_rows)
+        fact_ids = list(conn.execute(select(t.facts.c.id).where(t.facts.c.story_id == story_id)
+                                     .order_by(t.facts.c.independent_origins.desc(), t.facts.c.first_reported,
+                                               t.facts.c.id).limit(STORY_FACTS)).scalars())
+        docs = views.read_fact_docs(conn, fact_ids)
+        facts = [docs[i] for i in fact_ids if i in docs]
         counts = {entity: n for entity, n in view["entities"]}
         wanted = set(counts) | _fact_entity_ids(facts)
         ent = t.entities.c
@@ -369,13 +217,12 @@ def get_story(store: Any, story_id: str) -> dict[str, Any] | None:
     return {
         "id": row.id, "title": row.title, "data": data,
         "summary": _summary(summary),
-        "articles": [{"id": a.id, "title": a.title, "outlet": a.outlet, "published": _iso(a.published),
-                      "language": a.language} for a in articles],
+        "articles": view.get("articles", []),
         "article_count": view["article_count"],
         "facts": facts, "fact_count": view["fact_count"],
         "timeline": timeline(facts),
         "entities": entities,
-        "sources": _sources(view["sources"], _origin_labels(facts)),
+        "sources": _sources(view["sources"], views.origin_labels(facts)),
         "discrepancies": discrepancies,
     }
 
@@ -394,16 +241,6 @@ def _summary(row: Any) -> dict[str, Any] | None:
     data = row.data
     sentences = data.get("sentences", []) if isinstance(data, dict) else list(data or [])
     return {"language": row.language, "sentences": [s for s in sentences if isinstance(s, dict)]}
-
-
-def _origin_labels(facts: Iterable[dict[str, Any]]) -> dict[str, str]:
-    """Origin key → readable label, from the facts' own origin lists."""
-    labels = {}
-    for fact in facts:
-        for o in fact.get("origins") or []:
-            if isinstance(o, dict) and (o.get("key") or o.get("id")) and o.get("label"):
-                labels[o.get("key") or o.get("id")] = str(o["label"])
-    return labels
 
 
 def _sources(rows: Iterable[Sequence[Any]], labels: dict[str, str]) -> list[dict[str, Any]]:

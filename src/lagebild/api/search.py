@@ -109,39 +109,48 @@ def fts5_expression(terms: Sequence[Term]) -> str:
 _FOLD = {"a": "[aäàáâ]", "o": "[oöòóô]", "u": "[uüùúû]", "e": "[eéèê]", "i": "[iíìî]", "s": "(?:s|ß)"}
 
 
-def _candidates(terms: Sequence[Term]) -> re.Pattern[str] | None:
-    """A pattern for the words that *may* match (they start like a stem); the stemmer decides."""
-    heads = set()
-    for term in terms:
-        for alternative in term.stems:
-            for stem_ in alternative:
-                head = stem_ if term.prefix else stem_[:max(1, len(stem_) - 1)]
-                heads.add("".join(_FOLD.get(ch, re.escape(ch)) for ch in head))
-    if not heads:
-        return None
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(sorted(heads, key=len, reverse=True)) + r")[^\W_]*", re.IGNORECASE)
-
-
-def highlights(text_: str, language: str | None, terms: Sequence[Term]) -> list[tuple[int, int]]:
-    """Offsets of the words of ``text_`` that match a query term (by stem, or by prefix)."""
-    wanted: set[str] = set()
-    prefixes: list[str] = []
+@lru_cache(maxsize=256)
+def _matcher(terms: tuple[Term, ...]) -> tuple[re.Pattern[str] | None, frozenset[str], tuple[str, ...]]:
+    """For a query: a pattern for the words that *may* match (they start like a stem; the stemmer
+    decides), the stems wanted and the prefixes wanted.  Built once per query, not per article."""
+    heads, wanted, prefixes = set(), set(), []
     for term in terms:
         if term.prefix:
             prefixes.append(term.stems[0][0])
         else:
             for alternative in term.stems:
                 wanted.update(alternative)
-    pattern = _candidates(terms)
+        for alternative in term.stems:
+            for stem_ in alternative:
+                head = stem_ if term.prefix else stem_[:max(1, len(stem_) - 1)]
+                heads.add("".join(_FOLD.get(ch, re.escape(ch)) for ch in head))
+    if not heads:
+        return None, frozenset(), ()
+    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(sorted(heads, key=len, reverse=True)) + r")[^\W_]*",
+                         re.IGNORECASE)
+    return pattern, frozenset(wanted), tuple(prefixes)
+
+
+def highlights(text_: str, language: str | None, terms: Sequence[Term], *,
+               reach: int | None = None) -> list[tuple[int, int]]:
+    """Offsets of the words of ``text_`` that match a query term (by stem, or by prefix); with
+    ``reach``, only those up to ``reach`` characters after the first one (a snippet's worth)."""
+    pattern, wanted, prefixes = _matcher(tuple(terms))
     if pattern is None:
         return []
-    found = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text_)]
-    folded = sorted({w.casefold() for _, _, w in found})
-    own = _stemmer(_language_name(language)).stemWords(folded)
-    german = _stemmer("german").stemWords(folded)
-    matching = {w for w, a, b in zip(folded, own, german) if a in wanted or b in wanted
-                or any(w.startswith(p) for p in prefixes)}
-    return [(start, end) for start, end, word in found if word.casefold() in matching]
+    own, german = _stemmer(_language_name(language)), _stemmer("german")
+    verdict: dict[str, bool] = {}
+    spans: list[tuple[int, int]] = []
+    for m in pattern.finditer(text_):
+        if reach is not None and spans and m.start() > spans[0][0] + reach:
+            break
+        word = m.group().casefold()
+        if word not in verdict:
+            verdict[word] = (own.stemWord(word) in wanted or german.stemWord(word) in wanted
+                             or any(word.startswith(p) for p in prefixes))
+        if verdict[word]:
+            spans.append((m.start(), m.end()))
+    return spans
 
 
 def snippet(text_: str, spans: Sequence[tuple[int, int]], width: int = SNIPPET_CHARS) -> dict[str, Any]:
@@ -312,7 +321,7 @@ def _hits(conn: Any, page: Sequence[Any], terms: Sequence[Term]) -> list[dict[st
     hits = []
     for ranked in page:
         row = by_id[ranked.id]
-        spans = highlights(row.text, row.language, terms)
+        spans = highlights(row.text, row.language, terms, reach=SNIPPET_CHARS)
         title_spans = highlights(row.title or "", row.language, terms)
         hits.append({
             "article": row.id, "title": row.title, "outlet": row.outlet,

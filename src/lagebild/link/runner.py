@@ -476,9 +476,10 @@ def link(store: Any, *, full: bool = False, progress: Callable[[int, int], None]
     _set_meta(state, "linked_count", str(linker.total))
     _set_meta(state, "link_version", LINK_VERSION)
     fresh = sorted(state.link_articles)
+    written = {row["id"] for row in state.dirty("facts")}  # new mentions, or a new status, label …
     state.flush()
     with store.engine.begin() as conn:
-        views.refresh(conn, stories=linker.touched_stories, facts=linker.touched_facts,
+        views.refresh(conn, stories=linker.touched_stories, facts=linker.touched_facts | written,
                       added_by=None if full else fresh)
         if dropped:
             conn.execute(delete(t.discrepancies).where(t.discrepancies.c.id.in_(dropped)))

@@ -1,15 +1,17 @@
 """Read models: per-story and per-fact aggregates that the API and the web page show.
 
 A story page needs how often each entity is mentioned across the story's articles and which
-outlets echo which origin; a list of facts needs each fact's mention count and its first few
-mentions with their outlets.  Counted at read time these scan every mention of a story or a
-fact, which on a large store costs more than the rest of the page.  The link stage therefore
-keeps them in ``story_views`` and ``fact_views`` for what each run touched (:func:`refresh`);
-the API reads them and computes a missing one on the spot with the same functions.
+outlets echo which origin; a list of facts needs each fact with its arguments' names, its mention
+count and its first few mentions with their outlets.  Built at read time these scan every
+mention of a story or a fact and assemble each fact from its stored data, which on a large store
+costs more than the rest of the page.  The link stage therefore keeps them in ``story_views`` and
+``fact_views`` for what each run wrote (:func:`refresh`); the API reads them and builds a missing
+one on the spot with the same functions.
 
 Stories are recounted in full (their articles and facts are few, and merges can move mentions);
 a fact's preview is updated from its old preview plus the mentions this run added, since in an
 incremental run mentions are only ever added (a change to a linked article makes the run full).
+Entity names in a stored fact are those of the run that last wrote it, as in its label.
 """
 
 from __future__ import annotations
@@ -20,11 +22,15 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, type_coerce
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import FunctionElement
 
+from lagebild.api import timex
 from lagebild.store import schema as t
 from lagebild.store.schema import JSONText
 
 STORY_ENTITIES = 60  # entities listed on a story page
+STORY_ARTICLES = 50  # the latest articles listed on a story page (all: /api/v1/articles?story=)
 MENTIONS_PER_FACT = 5  # mentions shown with a fact in lists (its own page shows all)
 _CHUNK = 400
 
@@ -37,17 +43,18 @@ def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]
 def _iso(value: Any) -> str | None:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
-    return value
+    return None if value is None else str(value)
 
 
 # --- stories ------------------------------------------------------------------------------------
 
 def story_views(conn: Any, story_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """Aggregates of the given stories: article and fact counts, first/last publication date,
-    the most mentioned entities and, per origin and outlet, the articles and facts that echo it."""
+    the latest articles, the most mentioned entities and, per origin and outlet, the articles and
+    facts that echo it."""
     views: dict[str, dict[str, Any]] = {sid: {"article_count": 0, "fact_count": 0, "first_published": None,
-                                              "last_published": None, "entities": [], "sources": []}
-                                        for sid in story_ids}
+                                              "last_published": None, "entities": [], "sources": [],
+                                              "articles": []} for sid in story_ids}
     sa, me, fe, a = t.story_articles.c, t.mention_entities.c, t.fact_events.c, t.articles.c
     for chunk in _chunks(list(story_ids)):
         for r in conn.execute(select(sa.story_id, func.count(), func.min(a.published), func.max(a.published))
@@ -71,9 +78,23 @@ def story_views(conn: Any, story_ids: Sequence[str]) -> dict[str, dict[str, Any]
                 .join(t.facts, t.facts.c.id == fe.fact_id).join(t.articles, a.id == fe.article_id)
                 .where(t.facts.c.story_id.in_(chunk)).group_by(t.facts.c.story_id, fe.origin, a.outlet)):
             views[sid]["sources"].append([origin, outlet, n, facts])
+        _latest_articles(conn, chunk, views)
     for view in views.values():
         view["sources"].sort(key=lambda s: (str(s[0]), str(s[1])))
     return views
+
+
+def _latest_articles(conn: Any, story_ids: Sequence[str], views: dict[str, dict[str, Any]]) -> None:
+    """Each story's :data:`STORY_ARTICLES` latest articles (undated ones last)."""
+    sa, a = t.story_articles.c, t.articles.c
+    rank = func.row_number().over(partition_by=sa.story_id,
+                                  order_by=(a.published.is_(None), a.published.desc(), a.id)).label("rank")
+    ranked = (select(sa.story_id, a.id, a.title, a.outlet, a.published, a.language, rank)
+              .join(t.articles, a.id == sa.article_id).where(sa.story_id.in_(story_ids)).subquery())
+    for r in conn.execute(select(ranked).where(ranked.c.rank <= STORY_ARTICLES)
+                          .order_by(ranked.c.story_id, ranked.c.rank)):
+        views[r.story_id].setdefault("articles", []).append(
+            {"id": r.id, "title": r.title, "outlet": r.outlet, "published": _iso(r.published), "language": r.language})
 
 
 # --- facts --------------------------------------------------------------------------------------
@@ -132,11 +153,162 @@ def read_fact_views(conn: Any, fact_ids: Sequence[str]) -> dict[str, dict[str, A
     return out
 
 
+# --- the list form of a fact ------------------------------------------------------------------
+
+
+class _JSONPart(FunctionElement):
+    """A part of a JSON column, written per dialect (``{}`` stands for the column)."""
+
+    type = JSONText()
+    inherit_cache = True
+    sqlite = ""
+    postgresql = ""
+
+
+class _without_mentions(_JSONPart):
+    """A fact's data without its mention list, which grows with every article that reports it."""
+
+    inherit_cache = True  # SQLAlchemy reads it from each class's own namespace
+    name = "without_mentions"
+    sqlite = "json_remove({}, '$.mentions')"
+    postgresql = "(CAST({} AS jsonb) - 'mentions')"
+
+
+class _first_mention(_JSONPart):
+    inherit_cache = True
+    name = "first_mention"
+    sqlite = "json_extract({}, '$.mentions[0]')"
+    postgresql = "(CAST({} AS jsonb) -> 'mentions' -> 0)"
+
+
+def _compile_json_part(element: _JSONPart, compiler: Any, **kw: Any) -> str:
+    sql = element.postgresql if compiler.dialect.name == "postgresql" else element.sqlite
+    return sql.format(compiler.process(element.clauses, **kw))
+
+
+for _part in (_without_mentions, _first_mention):
+    compiles(_part)(_compile_json_part)
+
+
+def fact_select() -> Any:
+    """Fact rows with their data minus the mention list (one JSON value, parsed once) and the
+    first mention; a fact reported by thousands of articles costs no more than a small one."""
+    cols = [c for c in t.facts.c if c.name != "data"]
+    return select(*cols, _without_mentions(t.facts.c.data).label("d_core"),
+                  _first_mention(t.facts.c.data).label("d_first_mention"))
+
+
+def fact_data(row: Any) -> dict[str, Any]:
+    """The stored data of a fact row, whole or as the parts of :func:`fact_select`."""
+    mapping = row._mapping
+    if "data" in mapping:
+        return dict(mapping["data"] or {})
+    data = dict(mapping["d_core"] or {})
+    if mapping["d_first_mention"] is not None:
+        data["mentions"] = [mapping["d_first_mention"]]
+    return data
+
+
+def fact_doc(row: Any, mentions: Sequence[dict[str, Any]] = (), names: dict[str, str] | None = None,
+             data: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A fact as the API shows it; ``mentions``: the ones to list (article, idx, origin key,
+    outlet, title, published), ``names``: entity id → name for its arguments."""
+    data = fact_data(row) if data is None else data
+    first = data.pop("mentions", []) or []
+    labels = origin_labels([{"origins": data.get("origins") or []}])
+    fact = {
+        "id": row.id, "type": row.type, "label": row.label, "time": row.time, "status": row.status,
+        "independent_origins": row.independent_origins, "first_reported": _iso(row.first_reported),
+        "story": row.story_id, "args": _args(data, first, names or {}),
+        "origins": [_origin_entry(o) for o in data.pop("origins", []) or []],
+        "events": [f"{m['article']}:{m['idx']}" for m in mentions],
+        "mentions": [{"article": m["article"], "event": m["idx"], "origin": labels.get(m["origin"] or "", m["origin"]),
+                      "outlet": m["outlet"], "title": m["title"], "published": _iso(m["published"])}
+                     for m in mentions],
+    }
+    fact["time_span"] = timex.span_dict(row.time)
+    data.pop("args", None)
+    fact["discrepancies"] = [d for d in data.get("discrepancies") or [] if isinstance(d, str)]
+    fact["extra"] = {k: v for k, v in data.items() if k in ("denied_by", "planned", "statuses", "family")}
+    return fact
+
+
+def entity_names(conn: Any, datas: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """Names of the entities the facts' data names."""
+    wanted = sorted({e for data in datas for ids in (data.get("entities") or {}).values() for e in ids})
+    names: dict[str, str] = {}
+    for chunk in _chunks(wanted):
+        names.update(conn.execute(select(t.entities.c.id, t.entities.c.name).where(t.entities.c.id.in_(chunk))).all())
+    return names
+
+
+def fact_docs(conn: Any, fact_ids: Sequence[str], previews: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The list form of the facts: each with its first mentions and mention count (``previews``)."""
+    rows = [r for chunk in _chunks(list(fact_ids)) for r in conn.execute(fact_select().where(t.facts.c.id.in_(chunk)))]
+    datas = [fact_data(r) for r in rows]
+    names = entity_names(conn, datas)
+    docs = {}
+    for row, data in zip(rows, datas):
+        preview = previews.get(row.id) or {"mention_count": 0, "mentions": []}
+        docs[row.id] = {**fact_doc(row, preview["mentions"], names, data), "mention_count": preview["mention_count"]}
+    return docs
+
+
+def read_fact_docs(conn: Any, fact_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """The facts' list form as the link stage stored it; computed here for a fact without one."""
+    found: dict[str, dict[str, Any]] = {}
+    fv = t.fact_views.c
+    for chunk in _chunks(list(fact_ids)):
+        for r in conn.execute(select(fv.fact_id, type_coerce(fv.doc, JSONText()).label("doc"))
+                              .where(fv.fact_id.in_(chunk))):
+            found[r.fact_id] = r.doc
+    missing = [f for f in fact_ids if f not in found]
+    if missing:
+        found.update(fact_docs(conn, missing, fact_previews(conn, missing)))
+    return found
+
+
+def _args(data: dict[str, Any], mentions: Sequence[dict[str, Any]], names: dict[str, str]) -> dict[str, Any]:
+    """The fact's arguments: as stored (``args``), else its entities per role plus the text roles
+    (item, quantity …) of its first mention that names them."""
+    if data.get("args"):
+        return data["args"]
+    args: dict[str, Any] = {role: [{"entity": e, "name": names.get(e, e)} for e in ids]
+                            for role, ids in (data.get("entities") or {}).items()}
+    if isinstance(data.get("quantity"), dict):
+        args["quantity"] = data["quantity"]
+    for m in mentions:
+        for role, arg in (m.get("args") or {}).items():
+            if role not in args and role != "time" and isinstance(arg, dict) and not arg.get("entity") and arg.get("text"):
+                args[role] = {"text": arg["text"], "value": arg.get("value")}
+    return args
+
+
+def _origin_entry(origin: Any) -> Any:
+    """An origin without its (possibly long) list of events; the fact's mentions carry those."""
+    if isinstance(origin, dict) and "events" in origin:
+        return {**{k: v for k, v in origin.items() if k != "events"}, "mentions": len(origin["events"] or [])}
+    return origin
+
+
+
+
+def origin_labels(facts: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """Origin key → readable label, from the facts' own origin lists."""
+    labels = {}
+    for fact in facts:
+        for o in fact.get("origins") or []:
+            if isinstance(o, dict) and (o.get("key") or o.get("id")) and o.get("label"):
+                labels[o.get("key") or o.get("id")] = str(o["label"])
+    return labels
+
+
 # --- writing ------------------------------------------------------------------------------------
 
 def refresh(conn: Any, *, stories: Iterable[str], facts: Iterable[str],
             added_by: Sequence[str] | None = None) -> dict[str, int]:
-    """Recompute the views of the given stories and facts (inside the caller's transaction).
+    """Recompute the views of the given stories and facts (inside the caller's transaction):
+    every fact the run wrote, since a new status or discrepancy changes its list form too.
 
     ``added_by``: the articles this run linked, when the run was incremental (None: a full run,
     every mention is counted afresh).
@@ -144,9 +316,10 @@ def refresh(conn: Any, *, stories: Iterable[str], facts: Iterable[str],
     story_ids, fact_ids = sorted(set(stories)), sorted(set(facts))
     old = read_fact_views(conn, fact_ids) if added_by is not None else {}
     previews = fact_previews(conn, fact_ids, added_by=added_by, old=old)
+    docs = fact_docs(conn, fact_ids, previews)
     for chunk in _chunks(fact_ids):
         conn.execute(delete(t.fact_views).where(t.fact_views.c.fact_id.in_(chunk)))
-    rows = [{"fact_id": fid, **view} for fid, view in previews.items()]
+    rows = [{"fact_id": fid, **view, "doc": docs[fid]} for fid, view in previews.items() if fid in docs]
     for chunk in _chunks(rows):
         conn.execute(insert(t.fact_views), chunk)
     views = story_views(conn, story_ids)

@@ -173,6 +173,7 @@ fact_views = Table(
     Column("fact_id", String(32), primary_key=True),
     Column("mention_count", Integer, nullable=False),
     Column("mentions", JSON, nullable=False),
+    Column("doc", JSON, nullable=False),  # the fact as the API lists it
 )
 
 link_articles = Table(

@@ -1,5 +1,5 @@
 """read models for the API: story_views (per-story counts, entities, sources) and fact_views
-(per-fact mention count and first mentions), kept by the link stage
+(per-fact mention count, first mentions and the fact as the API lists it), kept by the link stage
 
 Stores linked before this revision have empty views; the API computes a missing view on the
 spot, and the next link (a full one, since the link version changed) fills them.
@@ -27,6 +27,7 @@ def upgrade() -> None:
         sa.Column('fact_id', sa.String(length=32), nullable=False),
         sa.Column('mention_count', sa.Integer(), nullable=False),
         sa.Column('mentions', sa.JSON(), nullable=False),
+        sa.Column('doc', sa.JSON(), nullable=False),
         sa.PrimaryKeyConstraint('fact_id'))
 
 
