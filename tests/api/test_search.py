@@ -142,3 +142,20 @@ def test_search_postgres_german_configuration() -> None:
     finally:
         with admin.connect() as conn:
             conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+
+
+def test_search_counts_up_to_a_limit_and_says_so(tmp_path, monkeypatch) -> None:
+    store, _ = _store_with(tmp_path, *[(f"Nordkorea liefert Raketen, Meldung {i}.", "de") for i in range(5)])
+    exact = search.search(store, "Raketen", limit=2)
+    assert (exact.total, exact.total_exact, len(exact.hits)) == (5, True, 2)
+    monkeypatch.setattr(search, "COUNT_LIMIT", 3)
+    capped = search.search(store, "Raketen", limit=2, offset=2)
+    assert (capped.total, capped.total_exact, len(capped.hits)) == (3, False, 2)
+    assert search.search(store, "Raketen", story="none").total_exact  # nothing matches: exact zero
+
+
+def test_search_highlights_reach_stops_after_the_first_hit() -> None:
+    text_ = "Rakete " + "x " * 100 + "Rakete"
+    terms = search.parse_query("Rakete")
+    assert len(search.highlights(text_, "de", terms)) == 2
+    assert len(search.highlights(text_, "de", terms, reach=50)) == 1

@@ -39,6 +39,8 @@ class PageOut(BaseModel):
     limit: int
     offset: int
     order: str | None = Field(None, description="search only: the order used (relevance or recent)")
+    total_exact: bool | None = Field(None, description="search only: false when more articles match than "
+                                                        "were counted (total is then a lower bound)")
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -187,7 +189,8 @@ async def search(store: Any = Depends(store_of), page: dict = Depends(paging),
     else:
         result = await run_query(store, fulltext.search, store, q, story=story, language=language, order=order,
                                  **page)
-    return FastJSON({"items": result.hits, "total": result.total, "order": result.order, **page})
+    return FastJSON({"items": result.hits, "total": result.total, "total_exact": result.total_exact,
+                     "order": result.order, **page})
 
 
 # --- writing --------------------------------------------------------------------------------------

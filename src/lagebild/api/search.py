@@ -250,11 +250,15 @@ class SearchResult:
     hits: list[dict[str, Any]]
     query: str
     order: str = "relevance"
+    total_exact: bool = True  # False: at least ``total`` articles match (counting stopped there)
 
 
 #: above this many matches, "auto" order lists the newest indexed articles first instead of
 #: ranking every match (BM25 over 50k matches costs hundreds of milliseconds; this costs one)
 RANK_LIMIT = 3000
+#: matches are counted up to this many; a word found in most of 100k articles would otherwise
+#: cost more to count than to find and show its first page
+COUNT_LIMIT = 10_000
 ORDERS = ("auto", "relevance", "recent")
 
 
@@ -286,8 +290,7 @@ def search(store: Any, query: str, *, limit: int = 20, offset: int = 0, story: s
         ranked = (f"SELECT a.id, bm25(article_fts, 3.0, 1.0) AS score {base} "
                   "ORDER BY score, a.id LIMIT :limit OFFSET :offset")
         recent = f"SELECT a.id, 0.0 AS score {base} ORDER BY f.rowid DESC LIMIT :limit OFFSET :offset"
-        count = f"SELECT count(*) {base}" if extra else \
-            "SELECT count(*) FROM article_fts WHERE article_fts MATCH :q"
+        count = f"SELECT 1 {base}" if extra else "SELECT 1 FROM article_fts WHERE article_fts MATCH :q"
     elif store.dialect == "postgresql":
         params["q"] = query
         tsq = ("(websearch_to_tsquery('german', :q) || websearch_to_tsquery('english', :q) || "
@@ -297,16 +300,18 @@ def search(store: Any, query: str, *, limit: int = 20, offset: int = 0, story: s
                   "ORDER BY score, a.id LIMIT :limit OFFSET :offset")
         recent = (f"SELECT a.id, 0.0 AS score {base} ORDER BY a.published DESC NULLS LAST, a.id "
                   "LIMIT :limit OFFSET :offset")
-        count = f"SELECT count(*) {base}"
+        count = f"SELECT 1 {base}"
     else:  # pragma: no cover - only SQLite and PostgreSQL are supported stores
         raise SearchError(f"full-text search is not available on {store.dialect}")
     with store.engine.connect() as conn:
-        total = conn.execute(text(count), {k: v for k, v in params.items()
-                                           if k not in ("limit", "offset")}).scalar_one()
+        counted = conn.execute(text(f"SELECT count(*) FROM ({count} LIMIT :cap) AS matches"),
+                               {**{k: v for k, v in params.items() if k not in ("limit", "offset")},
+                                "cap": COUNT_LIMIT + 1}).scalar_one()
+        total = min(counted, COUNT_LIMIT)
         chosen = order if order != "auto" else ("relevance" if total <= RANK_LIMIT else "recent")
         page = conn.execute(text(ranked if chosen == "relevance" else recent), params).all() if total else []
         hits = _hits(conn, page, terms)
-    return SearchResult(total=total, hits=hits, query=query, order=chosen)
+    return SearchResult(total=total, hits=hits, query=query, order=chosen, total_exact=counted <= COUNT_LIMIT)
 
 
 def _hits(conn: Any, page: Sequence[Any], terms: Sequence[Term]) -> list[dict[str, Any]]:

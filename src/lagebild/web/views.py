@@ -190,5 +190,5 @@ def install(app: FastAPI) -> None:
             spans = [(h["start"], h["end"]) for h in snip["highlights"]]
             runs = render.segments(snip["text"], [], None, [(s - snip["start"], e - snip["start"]) for s, e in spans])
             hits.append({**hit, "runs": runs})
-        return _page(request, "search.html", q=q, hits=hits, error=error,
+        return _page(request, "search.html", q=q, hits=hits, error=error, exact=result.total_exact if result else True,
                      paging=_paging(offset, 20, result.total) if result else None)
