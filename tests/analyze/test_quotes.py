@@ -238,7 +238,7 @@ def test_quotes_reported_speech_act_by_group_noun():
 
 def test_quotes_stage_is_version_7():
     spec = registered()["lagebild.quotes"]
-    assert spec.version == "7"
+    assert spec.version == "8"
     assert "quotes" in spec.provides
 
 
@@ -352,3 +352,44 @@ def test_quotes_english_clause_fragment_is_no_speaker(text):
     found = find(text, "en")
     _check_offsets(text, found)
     assert not [q for q in found if q.speaker is not None and q.speaker.text.split()[-1] in {"had", "not", "officials"}]
+
+
+@pytest.mark.parametrize("text", [
+    "Seit Donnerstag halten Demonstranten – so werden die Anhänger wegen ihrer Kleidung genannt – den Platz besetzt.",
+    "Sie wurde zu sieben Jahren Haft wegen Amtsmissbrauch verurteilt.",
+    "Den Zusammenhang mit den Morden konnte die Polizei zunächst nicht bestätigen.",
+    "Danach war das Flugzeug über die Bahn hinausgeschossen, zerbrach und brannte aus.",
+])
+def test_quotes_filter_no_speech(text):
+    assert find(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die al-Shabaab wurde von Kenias Regierung beschuldigt, die Anschläge verübt zu haben.", "Kenias Regierung"),
+    ("Dem Mann wird vorgeworfen, die Warnungen ignoriert zu haben.", None),
+    ("Am Montag sagte der 81-jährige in einem Interview, dass die Maus sofort tot gewesen sei.", "der 81-jährige"),
+    ("Erst vor zwei Tagen hatte der Investor für den Neubau zugesagt, nicht weiter bestimmen zu wollen.", "der Investor"),
+    ("Deren Haltung gegenüber der PKK bezeichnete er als „zutiefst verlogen und heuchlerisch“.", "er"),
+    ("Der Grund für den Rauswurf, so vermutet die Zeitung The Guardian, dürfte deren Unterstützung gewesen sein.",
+     "die Zeitung The Guardian"),
+])
+def test_quotes_filter_speakers(text, speaker):
+    found = find(text)
+    _check_offsets(text, found)
+    assert len(found) == 1
+    assert (found[0].speaker.text if found[0].speaker else None) == speaker
+
+
+def test_quotes_told_addressee_not_in_message():
+    text = "He told the newspaper, Russian troops would not reach the city before winter."
+    found = find(text, "en")
+    _check_offsets(text, found)
+    assert [q.text for q in found] == ["Russian troops would not reach the city before winter"]
+    assert found[0].speaker.text == "He"
+
+
+def test_quotes_nach_document_source():
+    text = "Nach einer Veröffentlichung im Wissenschaftsmagazin „Nature“ haben Forscher ein Ozonloch entdeckt."
+    found = find(text)
+    assert len(found) == 1 and found[0].cue.text == "Nach"
+    assert "Veröffentlichung" in found[0].speaker.text

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from lagebild.errors import GoldError
+from lagebild.errors import GoldError, LagebildError
 from lagebild.eval.quotes import (
     QuoteTokens,
+    error_record,
+    evaluate_quotes,
     is_heldout,
     parse_document,
     prepare,
@@ -199,3 +201,43 @@ def test_quotes_read_spkatt_train_counts_and_split():
         for key, (a, b) in zip(prepared.keys, prepared.spans):
             s, e = prepared.offsets.span_to_target(a, b)
             assert prepared.article.text[s:e] == tokens[key]
+
+
+def test_quotes_error_record_lists_roles_as_text_with_partners():
+    doc = parse_document(DOC, Path("a.json"))
+    predicted = [_q({(0, 2)}, (), {(0, 4), (0, 5), (0, 7)}), _q((), (), {(0, 0)})]
+    record = error_record(doc, predicted)
+    assert record["document"] == doc.name
+    assert record["gold"][0] == {"form": "Indirect", "partner": 0, "cue": "sagte",
+                                 "source": "Der Minister", "message": "die Lage sei ernst"}
+    assert record["gold"][1]["partner"] is None
+    assert record["predicted"][0]["message"] == "die Lage … ernst"
+    assert record["predicted"][0]["source"] == ""
+    assert record["predicted"][1]["partner"] is None
+
+
+def test_quotes_errors_refused_on_heldout(tmp_path):
+    train = tmp_path / "train" / "task2"
+    train.mkdir(parents=True)
+    names = [f"{i:05d} - Meldung {i} (2020-01-01).json" for i in range(20)]
+    for name in names:
+        _write(train, name, DOC)
+    out = tmp_path / "errors.jsonl"
+    with pytest.raises(LagebildError, match="heldout"):
+        evaluate_quotes(tmp_path / "train", subset="heldout", errors=out)
+    with pytest.raises(LagebildError, match="--subset tune"):
+        evaluate_quotes(tmp_path / "train", errors=out)
+    assert not out.exists()
+
+
+def test_quotes_errors_written_per_document_on_tune(tmp_path):
+    train = tmp_path / "train" / "task2"
+    train.mkdir(parents=True)
+    tune_names = [n for n in (f"{i:05d} - M (2020-01-01).json" for i in range(12)) if not is_heldout(n)][:2]
+    for name in tune_names:
+        _write(train, name, DOC)
+    out = tmp_path / "errors.jsonl"
+    evaluate_quotes(tmp_path / "train", subset="tune", errors=out)
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == 2
+    assert lines[0]["gold"][1]["message"] == "„ Wir helfen “"

@@ -21,6 +21,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from lagebild.analyze import quotes_filter
 from lagebild.analyze.quotes_find import (
     KONJUNKTIV, KONJUNKTIV_ENDINGS, NP_ADJ_RE, TITLE_ABBREVIATIONS, Found, back_reference, cue_extra, direct_cue, direct_spans, find_in_sentence,
     inner_gap, np_after,
@@ -30,7 +31,7 @@ from lagebild.model import EntityMention, Quote, Span, Speaker
 from lagebild.pipeline import Doc, stage
 
 STAGE = "lagebild.quotes"
-VERSION = "7"
+VERSION = "8"
 MIN_DIRECT_WORDS = 3
 #: a quotation this short after an article or a preposition is a name or title, not a quote
 TITLE_WORDS = 6
@@ -515,8 +516,8 @@ def find(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[Ent
     sents = sorted(sentences) or [(0, len(text))]
     direct = _direct(text, sents, language, lex)
     indirect = _indirect(text, sents, direct, language, lex)
-    return _resolve(text, _detached(text, sents, direct + indirect, language, lex), entities, language, lex,
-                    stage_name)
+    found = quotes_filter.check(text, sents, _detached(text, sents, direct + indirect, language, lex), language, lex)
+    return _resolve(text, found, entities, language, lex, stage_name)
 
 
 def _detached(text: str, sents: list[tuple[int, int]], found: list[Found], language: str,

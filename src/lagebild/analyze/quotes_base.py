@@ -28,12 +28,14 @@ NACH_NOUNS = {"Meinung", "Vernehmen", "Studie", "Umfrage", "Expertenmeinung", "A
               "Stellungnahme", "Erkenntnisstand", "Ankündigung", "Mitteilung", "Pressemitteilung", "Erklärung",
               "Auskunft", "Auskünften", "Prognose", "Prognosen", "Hochrechnung", "Hochrechnungen", "Sicht",
               "Überzeugung", "Endergebnis", "Zwischenergebnis", "Ergebnissen", "Wunsch", "Willen", "Lesart",
-              "Ermittlungen", "Recherchen", "Schilderung", "Schilderungen", "Beobachtungen"}
+              "Ermittlungen", "Recherchen", "Schilderung", "Schilderungen", "Beobachtungen",
+              "Veröffentlichung", "Vorhersage", "Dokument", "Planungen", "Gesetzesentwurf", "Gesetzentwurf"}
 #: endings of compounds that name a source after "nach" ("Bahnangaben", "Regierungserklärung")
 NACH_SUFFIXES = ("angaben", "informationen", "berichten", "erkenntnissen", "schätzungen", "aussagen", "meinung",
                  "einschätzung", "darstellung", "stellungnahme", "mitteilung", "erklärung", "auskunft",
                  "berechnungen", "prognose", "prognosen", "umfrage", "studie", "analyse", "ankündigung",
-                 "endergebnis", "hochrechnung", "hochrechnungen", "ermittlungen", "recherchen")
+                 "endergebnis", "hochrechnung", "hochrechnungen", "ermittlungen", "recherchen", "bericht",
+                 "-dokument", "vorhersage", "veröffentlichung")
 #: a "…, so das Ergebnis einer Studie mit dem Titel …" source may run on past its noun phrase
 SO_LONG_SOURCE = True
 #: demonstratives that point back to the message ("Dies bestätigte der Parteichef.")

@@ -286,6 +286,11 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
             if after is not None and lang == "de" and toks[k].text == "," and nxt not in SUBORDINATORS[lang] \
                     and inv and c0 > 2 and toks[c0 - 1].text == "," and not _konjunktiv_in(toks, k + 1, n):
                 after = None  # "<message>, sagte Charles Bouchard, kanadischer General …": the message is before
+        if after is None and lang == "en" and toks[c0].lower in {"told", "tells", "tell"}:
+            # "he told the newspaper, Russian troops would …": the addressee is no part of the message
+            k = next((j for j in range(c1 + 1, min(n, c1 + 7)) if not toks[j].is_word), None)
+            if k is not None and k > c1 + 1 and toks[k].text == "," and k + 3 < n and toks[k + 1].lower != "and":
+                after = (k + 1, n)
         if after is None and lang == "en" and c1 + 1 < n and toks[c1 + 1].is_word and (
                 toks[c1 + 1].lower in {"that", "the", "it", "he", "she", "they", "there", "on", "in", "a", "an", "its",
                                        "his", "her", "their", "this", "these", "some", "no"}

@@ -235,6 +235,7 @@ def eval_(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     subset: Annotated[Optional[str], typer.Option(help="quotes on train/: tune or heldout.")] = None,
     limit: Annotated[Optional[int], typer.Option(help="Only the first N gold items (quick checks).")] = None,
+    errors: Annotated[Optional[Path], typer.Option(help="quotes: write gold vs predicted per document (JSONL); not on heldout.")] = None,
 ) -> None:
     """Score lagebild's extractors against gold data (precision, recall, F1)."""
     from lagebild import eval as evaluation
@@ -244,6 +245,8 @@ def eval_(
     kwargs = {"limit": limit}
     if subset:
         kwargs["subset"] = subset
+    if errors:
+        kwargs["errors"] = errors
     try:
         with _tracked(f"eval {task}") as progress:
             result = evaluation.evaluate(task, gold, progress=progress, **kwargs)

@@ -30,6 +30,12 @@ Held-out split
     :func:`spkatt_split` puts a fixed ~20 % of the train files into "heldout" by a hash of the
     file name (SHA-256 mod 5 == 0), so the split never changes between runs or machines; tune
     rules on "tune", report on "heldout".
+
+Error listing
+    ``errors=PATH`` writes one JSON line per evaluated document: the gold and the predicted
+    quotes with their message, cue and source as text (tokens in order, " … " between runs) and
+    the index of the aligned partner.  It is refused on "heldout" and on a train/ folder read
+    without a subset, so nobody reads, and tunes on, the held-out errors.
 """
 
 from __future__ import annotations
@@ -288,10 +294,58 @@ def score(gold: Sequence[Sequence[QuoteTokens]], predicted: Sequence[Sequence[Qu
     }
 
 
+# --- error listing -----------------------------------------------------------------------------
+
+def tokens_text(keys: frozenset[TokenKey], words: dict[TokenKey, str]) -> str:
+    """The tokens in document order, " … " where a run of adjacent tokens breaks."""
+    parts: list[str] = []
+    previous: TokenKey | None = None
+    for key in sorted(keys):
+        if previous is not None and key != (previous[0], previous[1] + 1):
+            parts.append("…")
+        parts.append(words[key])
+        previous = key
+    return " ".join(parts)
+
+
+def error_record(doc: SpkAttDoc, predicted: Sequence[QuoteTokens]) -> dict[str, Any]:
+    """One document's gold and predicted quotes as text, each with its aligned partner."""
+    words = {(sid, i): t for sid, tokens in doc.sentences for i, t in enumerate(tokens)}
+    pairs = match_greedy(doc.quotes, predicted, lambda a, b: len(a.message & b.message))
+    partner = dict(pairs)
+    back = {j: i for i, j in pairs}
+
+    def listing(quotes: Sequence[QuoteTokens], partners: dict[int, int]) -> list[dict[str, Any]]:
+        return [{"form": q.form, "partner": partners.get(k),
+                 **{r: tokens_text(q.role(r), words) for r in ROLES}} for k, q in enumerate(quotes)]
+
+    return {"document": doc.name, "gold": listing(doc.quotes, partner),
+            "predicted": listing(predicted, back)}
+
+
+def write_errors(path: Path, docs: Sequence[SpkAttDoc], predicted: Sequence[Sequence[QuoteTokens]]) -> None:
+    with Path(path).open("w", encoding="utf-8") as fh:
+        for doc, quotes in zip(docs, predicted):
+            fh.write(json.dumps(error_record(doc, quotes), ensure_ascii=False) + "\n")
+
+
+def check_errors_allowed(files: Sequence[Path], subset: str | None) -> None:
+    """Refuse an error listing that would show held-out documents."""
+    if subset == "heldout":
+        raise LagebildError("--errors is not allowed with --subset heldout: held-out errors must not "
+                            "be read (tune on --subset tune)")
+    if subset is None and any("train" in f.parent.parts and is_heldout(f.name) for f in files):
+        raise LagebildError("--errors on a train/ folder needs --subset tune (the folder holds the "
+                            "held-out documents)")
+
+
 def evaluate_quotes(gold_path: Path, *, limit: int | None = None, progress: Progress | None = None,
-                    subset: str | None = None, nested: bool = False) -> dict[str, Any]:
+                    subset: str | None = None, nested: bool = False,
+                    errors: Path | None = None) -> dict[str, Any]:
     if subset is not None and subset not in SUBSETS:
         raise LagebildError(f"unknown subset {subset!r}; expected one of {', '.join(SUBSETS)}")
+    if errors is not None and subset == "heldout":
+        check_errors_allowed([], subset)
     if subset is None:
         files = spkatt_files(gold_path)
     else:
@@ -299,9 +353,13 @@ def evaluate_quotes(gold_path: Path, *, limit: int | None = None, progress: Prog
         files = tune if subset == "tune" else heldout
     if limit is not None:
         files = files[:limit]
+    if errors is not None:
+        check_errors_allowed(files, subset)
     docs = [read_spkatt(f, nested=nested) for f in files]
     started = time.perf_counter()
     predicted, signature = predict(docs, progress)
+    if errors is not None:
+        write_errors(errors, docs, predicted)
     result = score([d.quotes for d in docs], predicted)
     result["system"] = signature
     result["subset"] = subset

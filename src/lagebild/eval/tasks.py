@@ -47,7 +47,7 @@ TASKS: dict[str, Task] = {
     "quotes": Task(
         "quotes", "Quotes: token-overlap P/R/F1 for cue, source and message, joint (messages aligned 1:1)",
         "SpkAtt-2023 task 2 corpus folder, train/ folder or .json files",
-        "joint", evaluate_quotes, options=("subset", "nested")),
+        "joint", evaluate_quotes, options=("subset", "nested", "errors")),
     "events": Task(
         "events", "Events: P/R/F1 of event types per sentence (also type+status and arguments)",
         "JSON lines {sentence, language, published, events[{type, args, status}]}",
