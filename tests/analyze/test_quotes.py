@@ -236,9 +236,9 @@ def test_quotes_reported_speech_act_by_group_noun():
     assert len(found) == 1 and found[0].speaker.text == "Augenzeugen"
 
 
-def test_quotes_stage_is_version_7():
+def test_quotes_stage_is_version_9():
     spec = registered()["lagebild.quotes"]
-    assert spec.version == "8"
+    assert spec.version == "9"
     assert "quotes" in spec.provides
 
 
@@ -393,3 +393,50 @@ def test_quotes_nach_document_source():
     found = find(text)
     assert len(found) == 1 and found[0].cue.text == "Nach"
     assert "Veröffentlichung" in found[0].speaker.text
+
+
+def test_konjunktiv_after_a_comparison_continues_a_quote():
+    text = ("Der Minister sagte, die Lage sei ernst. "
+            "Das Viertel sei dennoch kein Problemgebiet, an dem mehr los sei als sonst.")
+    found = find(text)
+    assert [q.text for q in found][-1].startswith("Das Viertel sei dennoch")
+    assert found[-1].speaker is not None and found[-1].speaker.text == "Der Minister"
+
+
+def test_conditional_konjunktiv_two_is_no_quote():
+    text = ("Der Minister sagte, die Lage sei ernst. "
+            "Falls die Eisbären als bedroht eingestuft werden, wäre es die erste Art dieser Liste.")
+    assert [q.text for q in find(text)] == ["die Lage sei ernst"]
+
+
+def test_sollen_right_after_a_quote_continues_it():
+    text = ("Die Gewerkschaft kündigte an, den Streik auszuweiten. "
+            "Die Busse und Bahnen sollen am Mittwoch in ihren Depots bleiben.")
+    found = find(text)
+    assert found[-1].text.startswith("Die Busse und Bahnen sollen")
+    assert found[-1].speaker is not None and found[-1].speaker.text == "Die Gewerkschaft"
+
+
+def test_sollen_far_from_a_quote_or_in_a_subordinate_clause_is_no_quote():
+    assert find("Die Kuppel soll zwei Astronauten Platz bieten. Sie wiegt 1.800 Kilogramm.") == []
+    text = ("Die Gewerkschaft kündigte an, den Streik auszuweiten. "
+            "Betroffen sind 52 Kinder, die in der nächsten Zeit adoptiert werden sollten.")
+    assert len(find(text)) == 1
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Der Konzern wies die Vorwürfe der Umweltschützer entschieden zurück.", "Der Konzern"),
+    ("Die Polizei bezifferte den Schaden auf mehrere Millionen Euro.", "Die Polizei"),
+    ("Der Bürgermeister von Orleans forderte daher die Unterstützung der Nationalgarde.",
+     "Der Bürgermeister von Orleans"),
+])
+def test_reported_speech_acts_take_the_whole_sentence(text, speaker):
+    found = find(text)
+    assert len(found) == 1 and found[0].text == text and found[0].speaker.text == speaker
+
+
+def test_continuation_keeps_the_pronoun_source_of_the_quote_it_continues():
+    text = ("Pérez ist Diplomat. Er sagte, die Regierung habe viel erreicht. "
+            "Sie werde den Weg fortsetzen.")
+    found = find(text)
+    assert len(found) == 2 and found[1].speaker.text == "Er" and found[1].speaker.start == found[0].speaker.start

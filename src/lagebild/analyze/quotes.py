@@ -8,7 +8,8 @@
 * Indirect speech: clauses after a speech verb ("sagte, dass …", "betonte, die Lage sei …",
   "…, sagt Budanow"), "laut X", "X zufolge", "nach Angaben von X", "nach US-Erkenntnissen",
   "…, so X", "wie X berichtet"; English "said (that)", "according to", "…, X said".  A clause in
-  Konjunktiv right after a quote continues it (same speaker, no cue).
+  Konjunktiv right after a quote continues it (same speaker, no cue), as does a main clause with
+  "soll"/"sollen" in the sentence right after one ("Die Busse sollen … in ihren Depots bleiben.").
 * Speakers: pronouns take the last named speaker; surnames the full name given earlier; role
   phrases ("der Leiter des ukrainischen Militärgeheimdienstes") the name they stand beside in
   the article; a speaker that overlaps an entity mention points to it.
@@ -31,7 +32,7 @@ from lagebild.model import EntityMention, Quote, Span, Speaker
 from lagebild.pipeline import Doc, stage
 
 STAGE = "lagebild.quotes"
-VERSION = "8"
+VERSION = "9"
 MIN_DIRECT_WORDS = 3
 #: a quotation this short after an article or a preposition is a name or title, not a quote
 TITLE_WORDS = 6
@@ -71,6 +72,8 @@ MERGE_FREE = True
 MERGE_CONTINUED_ONLY = False
 #: a continuation takes the speaker mention nearest to it (not the last full name)
 INHERIT_LAST = True
+#: … even a pronoun: SpkAtt gives a continuation the source tokens of the quote it continues
+INHERIT_PRONOUNS = True
 #: split cues get their detached part ("teilte … mit"); source phrases inside a message become gaps
 SPLIT_CUES = True
 MESSAGE_GAPS = True
@@ -178,6 +181,8 @@ def _indirect(text: str, sents: list[tuple[int, int]], direct: list[Found], lang
             last_quote_sentence = si
             continue
         continued = language != "en" and si - last_quote_sentence <= CONTINUATION and _konjunktiv(toks, masked)
+        if not continued and language != "en" and SOLLEN_REACH and si - last_quote_sentence <= SOLLEN_REACH:
+            continued = _reportive_sollen(toks, masked)
         if continued or (language != "en" and (REPORTIVE.search(text, a, b) or _konjunktiv(toks, masked, STRONG_KONJUNKTIV))):
             first = next((k for k, t in enumerate(toks) if t.is_word), 0)
             end = len(toks)
@@ -301,12 +306,53 @@ def _covered(f: Found, dspans: Sequence[tuple[int, int]]) -> bool:
 
 def _konjunktiv(toks: list[Tok], masked: set[int], forms: frozenset[str] | set[str] = KONJUNKTIV) -> bool:
     words = {t.lower for k, t in enumerate(toks) if k not in masked}
-    if words & {"wenn", "falls", "ob", "als", "ich", "wir"}:
+    if words & BLOCKERS or (KONJUNKTIV_BLOCKERS and _conditional(toks, masked, words)):
         return False
     if forms is KONJUNKTIV and any(k not in masked and not t.is_cap and t.lower.endswith(KONJUNKTIV_ENDINGS)
                                    for k, t in enumerate(toks)):
         return True
     return bool(words & forms)
+
+
+#: words that make a Konjunktiv no sign of reported speech: the first person speaks for itself
+BLOCKERS = frozenset({"ich", "wir"})
+#: a conditional or comparative clause explains a Konjunktiv II ("Falls …, wäre es …", "Als ob …");
+#: a Konjunktiv I form beside it still reports ("…, auch wenn es Zeugen gegeben habe")
+KONJUNKTIV_BLOCKERS = True
+CONDITIONALS = frozenset({"wenn", "falls", "ob"})
+KONJUNKTIV_ONE = frozenset({"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "gebe",
+                            "liege", "stehe", "gehe", "komme", "bleibe", "gelte", "fehle", "handle", "handele"})
+
+
+def _conditional(toks: list[Tok], masked: set[int], words: set[str]) -> bool:
+    """Whether a conditional ("wenn", "falls", "ob") or a clause-opening "als" ("Als die Polizei …",
+    "…, als ob …") stands in a sentence without a Konjunktiv I form; "mehr als" compares only."""
+    if words & KONJUNKTIV_ONE:
+        return False
+    if words & CONDITIONALS:
+        return True
+    return any(t.lower == "als" and k not in masked and (k == 0 or toks[k - 1].text == "," or not toks[k - 1].is_word)
+               for k, t in enumerate(toks))
+
+
+#: a main clause with "soll"/"sollen" right after a quote (1 sentence; 2 was as good on tune) goes on reporting its plans
+#: ("Die Busse sollen in ihren Depots bleiben.")
+SOLLEN_REACH = 1
+SOLLEN = frozenset({"soll", "sollen", "sollte", "sollten"})
+
+
+def _reportive_sollen(toks: list[Tok], masked: set[int]) -> bool:
+    """Whether a form of "sollen" stands in the main clause, before any comma, of a sentence with no
+    conditional or first person ("ob Island Asyl gewähren sollte" asks, "Als … werden sollten" times)."""
+    for k, t in enumerate(toks):
+        if k in masked:
+            continue
+        if t.text in {",", ":", ";"}:
+            return False
+        if t.lower in SOLLEN:
+            words = {x.lower for j, x in enumerate(toks) if j not in masked}
+            return not (words & BLOCKERS or words & CONDITIONALS or (k > 0 and toks[0].lower == "als"))
+    return False
 
 
 def _split_at_quotes(text: str, sents: list[tuple[int, int]], dspans: Sequence[tuple[int, int]]
@@ -425,7 +471,8 @@ def _resolve(text: str, found: list[Found], entities: Sequence[EntityMention], l
                 continue  # "eine oft beklagte Lücke": no one speaks
             speaker = Speaker(a, b, surface, mention, name)
         elif f.inherit and last is not None:
-            speaker = (last if INHERIT_LAST and last.text and last.text.lower() not in PRONOUNS[lang] else None) or last_full or last
+            speaker = (last if INHERIT_LAST and last.text and (INHERIT_PRONOUNS or last.text.lower() not in PRONOUNS[lang])
+                       else None) or last_full or last
         cue = Span(f.cue[0], f.cue[1], text[f.cue[0]:f.cue[1]]) if f.cue else None
         extra = Span(f.cue_extra[0], f.cue_extra[1], text[f.cue_extra[0]:f.cue_extra[1]]) if f.cue_extra else None
         gaps = tuple(Span(a, b, text[a:b]) for a, b in f.gaps)

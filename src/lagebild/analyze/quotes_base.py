@@ -45,10 +45,6 @@ SO_TAILS = {"weiter", "außerdem", "zudem", "ebenfalls", "abschließend", "gegen
             "bereits", "zuvor", "später", "heute", "gestern", "jedoch"}
 #: sentence adverbs that point back to a source ("Demnach steht …")
 BACK_CUES = {"demnach", "wonach", "danach"}
-#: verbs that report a speech act whose content is a noun phrase ("sprach von …")
-REPORTED_VERBS = {"sprechen", "bezeichnen", "kritisieren", "nennen", "fordern", "warnen", "ankündigen",
-                  "bekanntgeben", "vorwerfen", "beklagen", "verurteilen", "dementieren", "bestreiten",
-                  "zurückweisen", "bestätigen", "melden", "berichten", "verweisen", "erwarten"}
 #: whether a reported speech act keeps its verb as the cue (SpkAtt marks none; the events stage
 #: needs it to tell a speech-act event from an event reported by someone)
 REPORTED_CUE = True

@@ -14,7 +14,7 @@ import re
 from lagebild.analyze.quotes_base import (
     ADJ_RE, BACK_CUES, BACK_PRONOUNS, KONJUNKTIV, KONJUNKTIV_ENDINGS, MAX_QUOTE, NACH_NOUNS, NACH_SUFFIXES, NOT_CLAUSE,
     NP_ADJ_RE, NP_GLUE, OPEN_MARKS, PAIRS_DE, PAIRS_EN, REPORT_AUX, REPORT_NOUN_CUE, REPORT_NOUNS, REPORTED_CUE,
-    REPORTED_VERBS, SO_LONG_SOURCE, SO_TAILS, TITLE_ABBREVIATIONS, Found,
+    SO_LONG_SOURCE, SO_TAILS, TITLE_ABBREVIATIONS, Found,
 )
 from lagebild.analyze.quotes_cue import (
     _cue_span, _finite_before, _is_cue, _message_span, _sentence_span, cue_extra, cue_lemma, direct_cue, inner_gap,
@@ -349,7 +349,7 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
                 cue_span = _cue_span(toks, v, c0, c1)
                 found.append(Found(msg[0], msg[1], "indirect", cue_span, span(sp)))
                 return found
-        if after is None and before is None and lang == "de" and lemma in REPORTED_VERBS and reported:
+        if after is None and before is None and lang == "de" and reported and _reported_act(toks, c0, c1, lex):
             v = _finite_before(toks, 0, c0, language)
             sp = _speaker_before(toks, 0, v, language, lex)
             relative = sp is not None and sp[1] - sp[0] == 1 and toks[sp[0]].lower in RELATIVE_PRONOUNS
@@ -370,6 +370,16 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
                 found.append(Found(msg[0], msg[1], "indirect", _cue_span(toks, c0, c0, c1), span(sp)))
                 return found
     return found
+
+
+def _reported_act(toks: list[Tok], c0: int, c1: int, lex: Lexicon) -> bool:
+    """Whether the cue ``toks[c0..c1]`` is a speech act whose content may be a noun phrase; a form
+    shared by several verbs ("wies" … "zurück" or … "hin") counts as the one its particle names."""
+    low = toks[c0].lower
+    if low in lex.participles:
+        return lex.participles[low] in lex.reported
+    particle = toks[c1].lower if c1 > c0 else None
+    return any(lemma in lex.reported for lemma, p in lex.verbs.get(low, ()) if p == particle)
 
 
 def _konjunktiv_in(toks: list[Tok], a: int, b: int) -> bool:

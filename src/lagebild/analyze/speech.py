@@ -126,6 +126,7 @@ class Lexicon:
     nouns: frozenset[str]
     roles: frozenset[str]
     role_re: re.Pattern[str] | None = None  # an office noun, alone or at the end of a compound
+    reported: frozenset[str] = frozenset()  # lemmas of speech acts with a noun-phrase content
 
 
 @lru_cache(maxsize=2)
@@ -139,6 +140,7 @@ def lexicon(language: str) -> Lexicon:
             for form in forms:
                 verbs[form] = [(forms[0], None)]
         nouns: frozenset[str] = frozenset()
+        reported: frozenset[str] = frozenset()
     else:
         for line in _read("verbs_de.txt"):
             head, _, strong = line.partition("\t")
@@ -160,10 +162,11 @@ def lexicon(language: str) -> Lexicon:
             if particle:
                 participles[lemma] = lemma
         nouns = frozenset(_read("nouns_de.txt"))
+        reported = frozenset(_read("reported_de.txt"))
     roles = frozenset(_read("roles.txt"))
     alternation = "|".join(sorted((re.escape(r) for r in roles), key=len, reverse=True))
     role_re = re.compile(r"(?:|.{3,})(?:" + alternation + ")")
-    return Lexicon(verbs, participles, nouns, roles, role_re)
+    return Lexicon(verbs, participles, nouns, roles, role_re, reported)
 
 
 def is_role_word(word: str, lex: Lexicon) -> bool:
