@@ -134,7 +134,13 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, *, w
     """Run the application with uvicorn (loopback unless ``host`` says otherwise)."""
     import uvicorn
 
-    if workers > 1:  # uvicorn needs an import string to start several processes
+    if workers > 1:
+        from lagebild.api import serving
+
+        if serving.available():  # one socket per process: connections spread evenly
+            serving.serve(db, host, port, workers)
+            return
+        # elsewhere uvicorn's own workers, which need an import string
         os.environ["LAGEBILD_SERVE_DB"] = db or ""
         uvicorn.run("lagebild.api.app:app_from_env", host=host, port=port, workers=workers, factory=True,
                     log_level="warning")
