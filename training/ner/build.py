@@ -3,9 +3,14 @@
 German: a linear-chain CRF (python-crfsuite) on GermEval 2014 train (outer level, 12 labels);
 word-label statistics (the name dictionary) come from GermEval train — jackknifed in 5 folds so
 that the training sentences never see their own counts — plus legal-ner-de, europeana-
-newspapers-ner-de and mobie-ner-de mapped to PER/LOC/ORG.  English: the same CRF on wikigold-en.
-Seeded and deterministic; writes ``src/lagebild/resources/ner/{de,en}.*`` and prints the dev
-figures (strict outer-chunk precision/recall/F1) at the end.
+newspapers-ner-de and mobie-ner-de mapped to PER/LOC/ORG.  Then a small BiLSTM
+(``neural.py``: our own SVD word vectors + character CNN + the CRF's dictionary features) on the
+same sentences; the stage adds the network's log-probabilities to the CRF's scores.  Training
+the network needs PyTorch (CPU build: ``pip install torch==2.13.0``), the stage does not: both
+models are exported as npz and run in numpy.  ``--no-net`` builds the CRF alone.  English: the
+same CRF on wikigold + GUM.  Seeded and deterministic (one torch thread); writes
+``src/lagebild/resources/ner/{de,en}.*`` and prints the dev figures (strict outer-chunk
+precision/recall/F1, the ensemble and the CRF alone) at the end.  About 25 minutes on 2 cores.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -25,6 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import clusters as word_clusters  # noqa: E402
 import data  # noqa: E402
+import neural  # noqa: E402
+from lagebild.analyze import ner  # noqa: E402
+from lagebild.analyze.ner_crf import export as export_crf  # noqa: E402
 from lagebild.analyze.ner_features import (  # noqa: E402
     Featurizer, Lexicon, gazetteer_tags, place_tags, write_clusters, write_lexicon)
 
@@ -134,16 +143,11 @@ def score(gold_seqs, pred_seqs, *, main_only: bool = False) -> dict:
     return out
 
 
-def build(lang: str, train, dev, extra, *, c1: float, c2: float, iterations: int, folds: int = 5,
-          bioes: bool = True, out: Path = OUT, clusters: dict | None = None) -> dict:
-    t0 = time.time()
+def lexicons(lang: str, train, extra, *, folds: int = 5, clusters: dict | None = None):
+    """The full lexicon (all training data) and, per fold, the lexicon without that fold's own
+    sentences, so that training features never see their own counts.  Returns
+    ``(full, fold_of, fold_lexicons, places)`` with ``fold_of[i]`` the fold of ``train[i]``."""
     clusters = clusters or {}
-    out.mkdir(parents=True, exist_ok=True)
-    cluster_file = out / f"{lang}.clusters.tsv.gz"
-    if clusters:
-        write_clusters(cluster_file, clusters)
-    elif cluster_file.exists():
-        cluster_file.unlink()
     rng = random.Random(SEED)
     fold_of = [rng.randrange(folds) for _ in train]
     labels: dict[str, Counter] = defaultdict(Counter)
@@ -165,44 +169,72 @@ def build(lang: str, train, dev, extra, *, c1: float, c2: float, iterations: int
     for word, tags in places.items():
         gaz[word] = tuple(sorted(set(gaz.get(word, ())) | set(tags)))
     full = Lexicon(freeze(labels, totals), lower_set, gaz, clusters)
-    xseqs, yseqs = [None] * len(train), [None] * len(train)
+    fold_lex = []
     for k in range(folds):
         lab, tot = subtract(labels, totals, *fold_counts[k])
-        feat = Featurizer(Lexicon(freeze(lab, tot), lower_set, gaz, clusters))
+        fold_lex.append(Lexicon(freeze(lab, tot), lower_set, gaz, clusters))
+    return full, fold_of, fold_lex, places
+
+
+def build(lang: str, train, dev, extra, *, c1: float, c2: float, iterations: int, folds: int = 5,
+          bioes: bool = True, out: Path = OUT, clusters: dict | None = None,
+          vectors: tuple | None = None, epochs: int = 14, hidden: int = 64) -> dict:
+    """Train and write the CRF (and, given ``vectors``, the network); returns the dev figures of
+    the CRF alone (``crf``) and of what the stage runs (``all``/``main``)."""
+    t0 = time.time()
+    clusters = clusters or {}
+    out.mkdir(parents=True, exist_ok=True)
+    cluster_file = out / f"{lang}.clusters.tsv.gz"
+    if clusters:
+        write_clusters(cluster_file, clusters)
+    elif cluster_file.exists():
+        cluster_file.unlink()
+    full, fold_of, fold_lex, places = lexicons(lang, train, extra, folds=folds, clusters=clusters)
+    xseqs, yseqs = [None] * len(train), [None] * len(train)
+    for k in range(folds):
+        feat = Featurizer(fold_lex[k])
         for i, (words, tags) in enumerate(train):
             if fold_of[i] == k:
                 xseqs[i] = feat.sentence(words)
                 yseqs[i] = data.to_bioes(tags) if bioes else tags
     print(f"[{lang}] features ready in {time.time() - t0:.0f}s "
           f"({sum(len(w) for w, _ in train)} training tokens)", flush=True)
-    model = out / f"{lang}.crfsuite"
-    secs = train_crf(xseqs, yseqs, model, c1=c1, c2=c2, iterations=iterations)
+    with tempfile.TemporaryDirectory() as tmp:
+        model = Path(tmp) / f"{lang}.crfsuite"
+        secs = train_crf(xseqs, yseqs, model, c1=c1, c2=c2, iterations=iterations)
+        export_crf(model, out / f"{lang}.crf.npz")
     print(f"[{lang}] CRF trained in {secs:.0f}s", flush=True)
     write_lexicon(out / f"{lang}.lexicon.tsv.gz", full.labels, full.lower, places)
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(model))
-    feat = Featurizer(full)
+    net_file = out / f"{lang}.net.npz"
+    if vectors is not None:
+        secs = neural.build(train, fold_of, fold_lex, full, *vectors, net_file, epochs=epochs, hidden=hidden)
+        print(f"[{lang}] network trained in {secs:.0f}s", flush=True)
+    elif net_file.exists():
+        net_file.unlink()
+    tagger = ner.Tagger(lang, root=out)
     results = {}
     for name, sents in dev.items():
-        t1 = time.time()
-        preds = [data.to_bio(tagger.tag(feat.sentence(words))) for words, _ in sents]
-        ntok = sum(len(w) for w, _ in sents)
-        speed = ntok / (time.time() - t1)
+        words = [w for w, _ in sents]
         golds = [tags for _, tags in sents]
+        crf_only = [ner._bio(tagger.crf.tag(w)) for w in words]
+        t1 = time.time()
+        preds = tagger.tag_sentences(words)
+        speed = sum(map(len, words)) / (time.time() - t1)
         results[name] = {"all": score(golds, preds), "main": score(golds, preds, main_only=True),
-                         "tokens_per_s": round(speed), "seconds": round(time.time() - t0),
-                         "model_bytes": model.stat().st_size}
+                         "crf": score(golds, crf_only), "tokens_per_s": round(speed),
+                         "seconds": round(time.time() - t0),
+                         "model_bytes": sum(f.stat().st_size for f in out.glob(f"{lang}.*"))}
     return results
 
 
 def show(lang: str, result: dict) -> None:
     a, m = result["all"], result["main"]
     print(f"\n== {lang}: strict outer chunks, all labels: P {a['precision']:.4f} R {a['recall']:.4f} "
-          f"F1 {a['f1']:.4f}  | main types: F1 {m['f1']:.4f}")
+          f"F1 {a['f1']:.4f}  | main types: F1 {m['f1']:.4f} | CRF alone: F1 {result['crf']['f1']:.4f}")
     for lab, s in a["labels"].items():
         print(f"   {lab:10s} P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} n={s['support']}")
-    print(f"   tagging incl. features: {result['tokens_per_s']} tokens/s; built in {result['seconds']}s; "
-          f"model {result['model_bytes'] / 1e6:.1f} MB")
+    print(f"   tagging incl. features (cold caches, one batch): {result['tokens_per_s']} tokens/s; "
+          f"built in {result['seconds']}s; model files {result['model_bytes'] / 1e6:.1f} MB")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -217,6 +249,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-clusters", action="store_true", help="German without the word clusters")
     ap.add_argument("--bio", action="store_true", help="train on BIO instead of BIOES tags")
     ap.add_argument("--out", type=Path, default=OUT, help="where the model files go")
+    ap.add_argument("--no-net", action="store_true", help="German without the neural tagger")
+    ap.add_argument("--epochs", type=int, default=14, help="training epochs of the neural tagger")
+    ap.add_argument("--hidden", type=int, default=64, help="LSTM units per direction")
     args = ap.parse_args(argv)
     t0 = time.time()
     results = {}
@@ -230,12 +265,15 @@ def main(argv: list[str] | None = None) -> None:
             extra = data.europeana() + [s for i, s in enumerate(pool) if i not in picked]
             print(f"[de] CRF also trains on {len(picked)} mobie/legal sentences", flush=True)
         t1 = time.time()
-        clusters = {} if args.no_clusters else word_clusters.build()
+        clusters, vocab, vec = word_clusters.build_with_vectors()
+        vectors = None if args.no_net else (vocab, vec)
+        clusters = {} if args.no_clusters else clusters
         print(f"[de] {len(clusters)} word clusters in {time.time() - t1:.0f}s", flush=True)
         c1, c2 = (0.05 if args.c1 is None else args.c1), (0.05 if args.c2 is None else args.c2)
         for name, res in build("de", train, {"GermEval 2014 dev": dev}, extra, c1=c1, c2=c2,
                                iterations=args.iterations, bioes=not args.bio, out=args.out,
-                               clusters=clusters).items():
+                               clusters=clusters, vectors=vectors, epochs=args.epochs,
+                               hidden=args.hidden).items():
             results[f"de {name}"] = res
     if args.lang in ("en", "all"):
         sents = data.wikigold()

@@ -105,10 +105,17 @@ def kmeans(vec: np.ndarray, k: int, *, iterations: int = 30, seed: int = SEED) -
 
 def build(sentences: list[list[str]] | None = None) -> dict[str, tuple[str, ...]]:
     """Word form → one cluster id per granularity in :data:`SIZES` (as strings)."""
+    return build_with_vectors(sentences)[0]
+
+
+def build_with_vectors(sentences: list[list[str]] | None = None
+                       ) -> tuple[dict[str, tuple[str, ...]], list[str], np.ndarray]:
+    """The clusters of :func:`build` and the SVD vectors they come from (``vocab``, unit rows,
+    most frequent word first): the neural tagger starts its word vectors from them."""
     sentences = data.raw_sentences() if sentences is None else sentences
     vocab, vec = embed(sentences)
     columns = [kmeans(vec, k) for k in SIZES]
-    return {w: tuple(str(int(col[i])) for col in columns) for i, w in enumerate(vocab)}
+    return {w: tuple(str(int(col[i])) for col in columns) for i, w in enumerate(vocab)}, vocab, vec
 
 
 def main() -> None:

@@ -198,13 +198,32 @@ class Featurizer:
 
     def sentence(self, words: list[str]) -> list[list[str]]:
         looked = [self._lookup(w) for w in words]
+        n = len(words)
+        out: list[list[str]] = []
+        for i, extra in enumerate(self.extras(words)):
+            f = list(looked[i][0])
+            for d in (-2, -1, 1, 2):
+                j = i + d
+                if 0 <= j < n:
+                    f.extend(looked[j][1][d])
+            f.extend(extra)
+            out.append(f)
+        return out
+
+    def parts(self, word: str) -> tuple[list[str], dict[int, list[str]]]:
+        """The word's own features and what it lends its neighbour at offset -2, -1, +1, +2."""
+        return self._lookup(word)
+
+    @staticmethod
+    def extras(words: list[str]) -> list[list[str]]:
+        """The features of each position that are not its own or its neighbours' cached ones:
+        quotation, neighbour identity, sentence boundaries, word bigrams."""
         lows = [w.lower() for w in words]
         n = len(words)
         quoted = _quoted(words)
         out: list[list[str]] = []
         for i in range(n):
-            own, _ = looked[i]
-            f = list(own)
+            f: list[str] = []
             if quoted[i]:
                 f.append(quoted[i])
             if i > 0:
@@ -216,10 +235,7 @@ class Featurizer:
                 if words[0][:1].isupper():
                     f.append("BOS_T")
             for d in (-2, -1, 1, 2):
-                j = i + d
-                if 0 <= j < n:
-                    f.extend(looked[j][1][d])
-                else:
+                if not 0 <= i + d < n:
                     f.append(f"{d}pad")
             if i > 0:
                 f.append(f"b-={lows[i - 1]}|{lows[i]}")
