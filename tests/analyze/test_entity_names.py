@@ -183,6 +183,15 @@ def test_entity_names_region_is_a_place_not_a_body(text, surface, tag):
     assert found[surface] == "LOC"
 
 
+@pytest.mark.parametrize(("text", "surface", "tag", "language"), [
+    ("Das kostet 10 Euro pro Kopf.", "Euro", "MISC", "de"),  # a currency, not a region
+    ("Kanye West sang.", "Kanye West", "PER", "en"),
+])
+def test_entity_names_a_lone_region_word_keeps_its_label(text, surface, tag, language):
+    found = {m.text: m.label for m in _common(text, [(surface, tag)], language)}
+    assert found[surface] == tag
+
+
 def test_entity_names_names_joined_by_a_preposition_are_the_names():
     text = "Kirby sprach von der Hilfe Pjöngjangs für Moskau."
     found = {m.text: m.key for m in _common(text, [("Pjöngjangs für Moskau", "ORG")], "de")}

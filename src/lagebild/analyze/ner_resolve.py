@@ -114,9 +114,20 @@ _DE_ADJ_BEFORE = re.compile(rf"(?<![\w-]){_DE_DETERMINERS} [a-zäöüß]+(?:e|en
 _EN_PLURAL = re.compile(r"[A-Z][a-z]{3,}[^s'’]s")
 
 
+#: region words that name a region on their own; the others ("euro", "indo", "west", "far") only
+#: in a compound ("Euro-Atlantic", "Far East"): alone they are a currency, a surname, an adjective
+REGION_ALONE = frozenset("""
+asia europe eurasia arctic antarctic baltic balkans caucasus mediterranean sahel levant maghreb
+indopazifik pazifik atlantik arktis nahost fernost
+""".split())
+
+
 def region_name(surface: str) -> bool:
-    """Whether a name is made of region words only ("Indo-Pacific", "Far East")."""
+    """Whether a name is made of region words only ("Indo-Pacific", "Far East"), or is one of the
+    region words that stand alone ("Sahel"); not "Euro" or "West"."""
     parts = [p for p in re.split(r"[\s-]+", surface.lower()) if p]
+    if len(parts) == 1:
+        return parts[0] in REGION_ALONE
     return bool(parts) and all(p in REGION_WORDS for p in parts)
 
 
