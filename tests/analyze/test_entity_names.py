@@ -206,3 +206,22 @@ def test_entity_names_names_joined_by_a_preposition_are_the_names():
 def test_entity_names_name_beside_a_facility_noun_is_a_place(text, surface, language):
     found = {m.text: m.label for m in _common(text, [(surface, "PER")], language)}
     assert found[surface] == "LOC"
+
+
+@pytest.mark.parametrize(("text", "span", "person", "state"), [
+    ("Kremlchef Wladimir Putin reist. Laut KCNA will Putin Nordkorea bald besuchen.", "Putin Nordkorea",
+     "Putin", "Nordkorea"),
+    ("Außenministerin Choe Son Hui war in Moskau. Dort sicherte Choe Russland Hilfe zu.", "Choe Russland",
+     "Choe", "Russland"),
+])
+def test_entity_names_person_and_state_run_together_are_split(text, span, person, state):
+    tags = [(span, "PER")] + [(n, "PER") for n in ("Wladimir Putin", "Choe Son Hui") if n in text]
+    found = {m.text: m.label for m in _common(text, tags, "de")}
+    assert span not in found
+    assert found[person] == "PER" and found[state] == "GPE"
+
+
+def test_entity_names_an_organisation_ending_in_a_state_stays_whole():
+    text = "Amnesty International Deutschland kritisierte das."
+    found = {m.text: m.label for m in _common(text, [("Amnesty International Deutschland", "ORG")], "de")}
+    assert found.get("Amnesty International Deutschland") == "ORG"

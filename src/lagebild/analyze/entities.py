@@ -16,7 +16,7 @@ from lagebild.model import EntityMention
 from lagebild.pipeline import Doc, stage
 
 STAGE = "lagebild.entities"
-VERSION = "6"
+VERSION = "7"
 
 
 def find(text: str, sdoc, language: str = "de", stage_name: str = f"{STAGE}.v{VERSION}") -> list[EntityMention]:

@@ -151,6 +151,18 @@ def _not_a_name(text: str, start: int, end: int, label: str, language: str, lex:
     return any(_common_noun(lex, word[k:].capitalize()) for k in range(3, len(word) - 3))
 
 
+def _person_before_state(text: str, start: int, end: int, names: set[str], language: str,
+                         default: int) -> int:
+    """The end of a span the tagger ran from a person's surname on into a state's name ("will Putin
+    Nordkorea besuchen", "sicherte Choe Russland … zu"): the surname's end when the first word is
+    the family name of a person named in full in the article and the rest is a state in the gazetteer."""
+    first, _, rest = text[start:end].partition(" ")
+    entry = gazetteer.entries(language).get(rest) if rest else None
+    if first in names and entry is not None and entry.label == "GPE" and entry.form == "name":
+        return start + len(first)
+    return default
+
+
 def _common_noun(lex: Lexicon, word: str) -> bool:
     """A word seen often in training and rarely inside a name ("Land", "Gebiet")."""
     total = lex.labels.get(word, (0, {}))[0]
@@ -201,7 +213,9 @@ def from_model(text: str, tagged: Sequence[Tagged], stage: str, lex: Lexicon | N
     ``adjective``, and a capitalized common word at a sentence start ("Analysts noted") is dropped.
     """
     out: list[EntityMention] = []
-    surnames = {text[t.start:t.end].split()[-1] for t in tagged if t.label == "PER" and " " in text[t.start:t.end]}
+    full = [text[t.start:t.end].split() for t in tagged if t.label == "PER" and " " in text[t.start:t.end]]
+    surnames = {words[-1] for words in full}
+    family = surnames | {words[0] for words in full}  # East Asian names put the family name first
     for t in tagged:
         base = t.label.replace("deriv", "").replace("part", "")
         label = {"OTH": "MISC"}.get(base, base)
@@ -228,6 +242,10 @@ def from_model(text: str, tagged: Sequence[Tagged], stage: str, lex: Lexicon | N
                         out.append(EntityMention(start, role_end, text[start:role_end], "PER", None, None, None,
                                                  "role", stage))
                     start, label = name_start, "PER"
+            if label in ("PER", "ORG", "MISC"):
+                end = _person_before_state(text, start, end, family, language, end)
+                if end < t.end:
+                    label = "PER"  # "will Putin Nordkorea besuchen": the person, then the state
             if label == "PER":
                 end = _extend_name(text, end, " " not in text[start:end], lex, language == "en")
             surface = text[start:end]
