@@ -45,8 +45,6 @@ STRONG_KONJUNKTIV = frozenset({"sei", "seien", "habe", "werde", "könne", "müss
 #: cues whose source is no speaker a later sentence continues ("Demnach", "nach Erkenntnissen")
 WEAK_SOURCES = frozenset({"demnach", "danach", "wonach", "nach"})
 #: the reportive modal: "soll … geliefert haben" reports a claim without naming its source
-#: a reported speech act needs a speaker that can speak
-REPORTED_FILTER = True
 SPEAKING_NOUNS = frozenset({"Regierung", "Polizei", "Staatsanwaltschaft", "Gericht", "Parlament", "Ministerium",
                             "Behörde", "Behörden", "Experten", "Gutachter", "Kritiker", "Ärzte", "Zeugen", "Anwohner",
                             "Betreiber", "Veranstalter", "Forscher", "Wissenschaftler", "Opposition", "Partei",
@@ -59,24 +57,8 @@ SPEAKING_ENDINGS = ("leitung", "rundfunk", "zeugen", "bericht", "agentur", "zeit
                     "umfrage", "blatt", "magazin", "ärzte", "forscher", "wissenschaftler", "politiker", "kritiker",
                     "anwälte", "anwalt", "verteidigung", "anklage", "staatsanwaltschaft", "fraktion", "mehrheit",
                     "opposition")
-#: "<message>. Dies bestätigte X." reports the sentence before
-BACK_REFERENCE = True
-#: a quoted phrase inside reported speech belongs to the reported message
-PARTIAL_QUOTES = True
-#: a cue-less reported sentence with ", dass" keeps only the clause as its message
-SPLIT_DASS = True
 #: a reported sentence this many sentences after a quote takes its speaker
 INHERIT_REACH = 1
-#: consecutive sentences of free indirect speech form one quote
-MERGE_FREE = True
-MERGE_CONTINUED_ONLY = False
-#: a continuation takes the speaker mention nearest to it (not the last full name)
-INHERIT_LAST = True
-#: … even a pronoun: SpkAtt gives a continuation the source tokens of the quote it continues
-INHERIT_PRONOUNS = True
-#: split cues get their detached part ("teilte … mit"); source phrases inside a message become gaps
-SPLIT_CUES = True
-MESSAGE_GAPS = True
 REPORTIVE = re.compile(r"\b(?:soll|sollen)\b[^.;:]*?\b(?:haben|sein|worden)\b")
 
 
@@ -154,7 +136,7 @@ def _indirect(text: str, sents: list[tuple[int, int]], direct: list[Found], lang
             continue
         hits = []
         for f in find_in_sentence(toks, masked, language, lex):
-            if PARTIAL_QUOTES and _absorb(text, f, direct, dstarts, absorbed):
+            if _absorb(text, f, direct, dstarts, absorbed):  # a quoted phrase inside reported speech
                 hits.append(f)  # a clause around a quoted phrase: "…, dass er „…“ sei"
                 continue
             if f.cue in dcues:
@@ -163,7 +145,7 @@ def _indirect(text: str, sents: list[tuple[int, int]], direct: list[Found], lang
                 _lend_cue(direct, f)
                 continue
             hits.append(f)
-        if not hits and si > 0 and BACK_REFERENCE and (back := back_reference(toks, language, lex)):
+        if not hits and si > 0 and (back := back_reference(toks, language, lex)):
             start = sents[si - 1][0]
             if found and found[-1].cue is None and found[-1].start >= start:
                 start = min(start, found.pop().start)  # the sentence read as free indirect speech
@@ -175,7 +157,7 @@ def _indirect(text: str, sents: list[tuple[int, int]], direct: list[Found], lang
             last_quote_sentence = si
             continue
         if si in direct_sentences:
-            if PARTIAL_QUOTES and language != "en" and si - last_quote_sentence <= CONTINUATION \
+            if language != "en" and si - last_quote_sentence <= CONTINUATION \
                     and _konjunktiv(toks, masked) and (partial := _partial_sentence(toks, masked, direct, dstarts, absorbed)):
                 found.append(partial)  # "Gillibrand sei „das Postergirl der NRA“."
             last_quote_sentence = si
@@ -188,15 +170,15 @@ def _indirect(text: str, sents: list[tuple[int, int]], direct: list[Found], lang
             end = len(toks)
             while end > first and not toks[end - 1].is_word and toks[end - 1].text not in {"“", "”", '"', "«", "»", ".", "!", "?"}:
                 end -= 1
-            split = _clause_split(toks, masked, first, end, language, lex) if SPLIT_DASS else None
+            split = _clause_split(toks, masked, first, end, language, lex)  # ", dass": only the clause
             if split is not None:
                 found.append(split)
                 last_quote_sentence = si
                 continue
             if end - first >= 4:
                 prev = found[-1] if found else None
-                if MERGE_FREE and prev is not None and prev.cue is None and prev.speaker is None \
-                        and last_free == si - 1 and (continued or not MERGE_CONTINUED_ONLY) \
+                if prev is not None and prev.cue is None and prev.speaker is None \
+                        and last_free == si - 1 \
                         and not _reported_after_comma(toks, masked):
                     # free indirect speech running over several sentences is one quote
                     found[-1] = Found(prev.start, toks[end - 1].end, "indirect", None, None, inherit=prev.inherit)
@@ -306,7 +288,7 @@ def _covered(f: Found, dspans: Sequence[tuple[int, int]]) -> bool:
 
 def _konjunktiv(toks: list[Tok], masked: set[int], forms: frozenset[str] | set[str] = KONJUNKTIV) -> bool:
     words = {t.lower for k, t in enumerate(toks) if k not in masked}
-    if words & BLOCKERS or (KONJUNKTIV_BLOCKERS and _conditional(toks, masked, words)):
+    if words & BLOCKERS or _conditional(toks, masked, words):
         return False
     if forms is KONJUNKTIV and any(k not in masked and not t.is_cap and t.lower.endswith(KONJUNKTIV_ENDINGS)
                                    for k, t in enumerate(toks)):
@@ -318,7 +300,6 @@ def _konjunktiv(toks: list[Tok], masked: set[int], forms: frozenset[str] | set[s
 BLOCKERS = frozenset({"ich", "wir"})
 #: a conditional or comparative clause explains a Konjunktiv II ("Falls …, wäre es …", "Als ob …");
 #: a Konjunktiv I form beside it still reports ("…, auch wenn es Zeugen gegeben habe")
-KONJUNKTIV_BLOCKERS = True
 CONDITIONALS = frozenset({"wenn", "falls", "ob"})
 KONJUNKTIV_ONE = frozenset({"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "gebe",
                             "liege", "stehe", "gehe", "komme", "bleibe", "gelte", "fehle", "handle", "handele"})
@@ -467,12 +448,13 @@ def _resolve(text: str, found: list[Found], entities: Sequence[EntityMention], l
                     m = entities[mention]
                     name = m.name if m.label in {"PER", "ORG"} and m.form not in {"adjective", "demonym"} \
                         or not name else name
-            if f.reported and REPORTED_FILTER and not _speaking(toks, mention, entities, lang, lex):
+            if f.reported and not _speaking(toks, mention, entities, lang, lex):
                 continue  # "eine oft beklagte Lücke": no one speaks
             speaker = Speaker(a, b, surface, mention, name)
         elif f.inherit and last is not None:
-            speaker = (last if INHERIT_LAST and last.text and (INHERIT_PRONOUNS or last.text.lower() not in PRONOUNS[lang])
-                       else None) or last_full or last
+            # the speaker mention nearest to it, even a pronoun (SpkAtt gives a continuation the
+            # source tokens of the quote it continues), not the last full name
+            speaker = (last if last.text else None) or last_full or last
         cue = Span(f.cue[0], f.cue[1], text[f.cue[0]:f.cue[1]]) if f.cue else None
         extra = Span(f.cue_extra[0], f.cue_extra[1], text[f.cue_extra[0]:f.cue_extra[1]]) if f.cue_extra else None
         gaps = tuple(Span(a, b, text[a:b]) for a, b in f.gaps)
@@ -582,11 +564,11 @@ def _detached(text: str, sents: list[tuple[int, int]], found: list[Found], langu
         extra, gaps = None, f.gaps
         c0 = next((k for k, t in enumerate(toks) if t.start >= f.cue[0]), None)
         c1 = next((k for k in range(len(toks) - 1, -1, -1) if toks[k].end <= f.cue[1]), None)
-        if SPLIT_CUES and c0 is not None and c1 is not None and c0 <= c1:
+        if c0 is not None and c1 is not None and c0 <= c1:
             rng = cue_extra(toks, c0, c1, lex, language)
             if rng is not None and not (f.start <= toks[rng[0]].start and toks[rng[1] - 1].end <= f.end):
                 extra = (toks[rng[0]].start, toks[rng[1] - 1].end)
-        if MESSAGE_GAPS and f.kind == "indirect" and not f.reported and not gaps:
+        if f.kind == "indirect" and not f.reported and not gaps:
             gap = inner_gap(toks, (f.start, f.end), [p for p in (f.cue, f.speaker) if p])
             gaps = (gap,) if gap else ()
         out.append(dataclasses.replace(f, cue_extra=extra, gaps=gaps) if extra or gaps else f)

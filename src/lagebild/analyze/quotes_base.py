@@ -36,8 +36,6 @@ NACH_SUFFIXES = ("angaben", "informationen", "berichten", "erkenntnissen", "sch�
                  "berechnungen", "prognose", "prognosen", "umfrage", "studie", "analyse", "ankündigung",
                  "endergebnis", "hochrechnung", "hochrechnungen", "ermittlungen", "recherchen", "bericht",
                  "-dokument", "vorhersage", "veröffentlichung")
-#: a "…, so das Ergebnis einer Studie mit dem Titel …" source may run on past its noun phrase
-SO_LONG_SOURCE = True
 #: demonstratives that point back to the message ("Dies bestätigte der Parteichef.")
 BACK_PRONOUNS = {"dies", "das", "dieses"}
 #: words that may end a "…, so X weiter." source phrase
@@ -45,9 +43,6 @@ SO_TAILS = {"weiter", "außerdem", "zudem", "ebenfalls", "abschließend", "gegen
             "bereits", "zuvor", "später", "heute", "gestern", "jedoch"}
 #: sentence adverbs that point back to a source ("Demnach steht …")
 BACK_CUES = {"demnach", "wonach", "danach"}
-#: whether a reported speech act keeps its verb as the cue (SpkAtt marks none; the events stage
-#: needs it to tell a speech-act event from an event reported by someone)
-REPORTED_CUE = True
 #: words that belong to a cue when they follow its verb ("äußerte sich", "hieß es")
 CUE_TAILS = {"sich"}
 KONJUNKTIV = {
@@ -69,9 +64,6 @@ KONJUNKTIV = {
 KONJUNKTIV_ENDINGS = ("iere",)
 #: a cue that is a preposition or an adverbial phrase naming the source
 SOURCE_PREPS = {"de": {"laut", "gemäß", "zufolge"}, "en": set()}
-#: whether "laut Angaben"/"Berichten zufolge" make the noun part of the cue (SpkAtt: the noun is the source)
-REPORT_NOUN_CUE = False
-REPORT_NOUNS = {"Berichten", "Medienberichten", "Presseberichten", "Angaben", "Informationen", "Schätzungen"}
 OPEN_MARKS = {"„", "»", "«", '"', "“", "‚"}
 CLOSE_MARKS = {"“", "”", "«", "»", '"', "‘"}
 #: finite verbs in front of a cue participle after the message ("…, soll Kim gesagt haben")
@@ -111,8 +103,6 @@ NAME_PART_RE = re.compile(r"(?:al|el|ad|ar|as|az|an|at|ash|abu|ibn|bin|ben)-\w")
 #: English lower-case words that modify a following name ("former President", "senior US official")
 EN_ADJ_RE = re.compile(r"\w+(?:al|ior|ish|ic|ian|ed|ing|ive|ous|ary|ern|ent|ant|ful|less|ese|ite)|former|top|senior"
                        r"|chief|deputy|acting|foreign|prime|state|defense|defence|new|then|ex|vice|two|three|four")
-FINITE_BACKWARD = True
-COLON_BOUNDARY = True
 TITLE_ABBREVIATIONS = {"Dr", "Prof", "St", "Mr", "Mrs", "Ms", "Gen", "Sen", "Jr", "Hl"}
 NP_GLUE = {
     "de": {"des", "der", "von", "vom", "und", "sowie", "sowohl", "als", "auch", "al", "van", "de", "bin",

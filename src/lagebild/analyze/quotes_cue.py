@@ -8,7 +8,7 @@ Pure functions over one sentence's tokens.
 from __future__ import annotations
 
 from lagebild.analyze.quotes_base import (
-    CLOSE_MARKS, COLON_BOUNDARY, CUE_TAILS, FINITE_BACKWARD, NOT_CLAUSE, OPEN_MARKS, STOP_PUNCT,
+    CLOSE_MARKS, CUE_TAILS, NOT_CLAUSE, OPEN_MARKS, STOP_PUNCT,
 )
 from lagebild.analyze.quotes_speaker import _document_source, _speaker_after, _speaker_before, np_after
 from lagebild.analyze.speech import ARTICLES, AUXILIARIES, SUBORDINATORS, Lexicon, Tok, is_role_word
@@ -76,11 +76,6 @@ def _sentence_span(toks: list[Tok], a: int, b: int) -> tuple[int, int] | None:
 def _finite_before(toks: list[Tok], lo: int, c: int, language: str) -> int:
     """Index of the finite auxiliary in front of a participle cue at ``c`` (or ``c`` itself)."""
     aux = AUXILIARIES["en" if language == "en" else "de"]
-    if not FINITE_BACKWARD:
-        for k in range(lo, c):
-            if toks[k].lower in aux:
-                return k
-        return c
     found = c
     for k in range(c - 1, lo - 1, -1):  # never across a clause boundary ("…, den er geschickt hat, erklärt er")
         if toks[k].text in {",", ":", ";"}:
@@ -126,7 +121,7 @@ def direct_cue(toks: list[Tok], qa: int, qb: int, language: str, lex: Lexicon) -
         if cue:
             c0, c1 = cue
             for b in range(c0 - 1, -1, -1):
-                if toks[b].text in {"“", "”", '"', "»", "«"} or (COLON_BOUNDARY and toks[b].text == ":"):
+                if toks[b].text in {"“", "”", '"', "»", "«"} or toks[b].text == ":":
                     lo = b + 1
                     break
             while lo < c0 and toks[lo].text in {","}:

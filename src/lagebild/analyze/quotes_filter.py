@@ -1,6 +1,6 @@
 """Quotes that are no speech, and speakers that are no source (German), checked after the
 finders: the finders look at a cue verb and a clause; these checks look at what the verb means
-in its sentence.  Each rule was measured on the SpkAtt-2023 tune split and is switched by a flag.
+in its sentence.  Each rule was measured on the SpkAtt-2023 tune split.
 
 * Naming and sentencing: "genannt" ("so werden die Anhänger genannt") and "verurteilt"
   ("wurde zu sieben Jahren Haft verurteilt") as bare participles report nothing.
@@ -24,13 +24,6 @@ from lagebild.analyze.quotes_base import KONJUNKTIV, KONJUNKTIV_ENDINGS, Found
 from lagebild.analyze.quotes_speaker import np_after
 from lagebild.analyze.speech import ADVERBIAL_STARTS, ARTICLES, AUXILIARIES, PREPOSITIONS, Lexicon, Tok, tokens
 
-NON_SPEECH = True
-DENIED = True
-DANACH_PAST = True
-PASSIVE_SPEAKERS = True
-PASSIVE_AGENTS = True
-SUBJECT_FALLBACK = True
-FRONTED_OBJECTS = True
 #: subject pronouns right after a verb-second cue
 SUBJECT_PRONOUNS = frozenset({"er", "sie", "wir", "ich"})
 
@@ -78,13 +71,13 @@ def no_speech(text: str, sents: Sequence[tuple[int, int]], f: Found) -> bool:
     lows = {t.lower for t in cue}
     message = tokens(text, f.start, f.end)
     opens = message[0].lower if message else ""
-    if NON_SPEECH and lows & NON_SPEECH_PARTICIPLES and opens not in {"dass", "ob"}:
+    if lows & NON_SPEECH_PARTICIPLES and opens not in {"dass", "ob"}:
         return True
-    if DENIED and lows & DENIABLE:
+    if lows & DENIABLE:
         sentence = _sentence(text, sents, f.cue[0])
         if any(t.lower == "nicht" and t.end <= f.cue[0] for t in sentence[-12:] if t.start >= f.cue[0] - 60):
             return True
-    if DANACH_PAST and lows == {"danach"}:
+    if lows == {"danach"}:
         sentence = _sentence(text, sents, f.cue[0])
         after = [t for t in sentence if t.start >= f.cue[1]]
         if after and _past(after[0]):
@@ -194,20 +187,20 @@ def check(text: str, sents: Sequence[tuple[int, int]], found: list[Found], langu
     for f in found:
         if no_speech(text, sents, f):
             continue
-        if PASSIVE_SPEAKERS and passive_speaker(text, f, lex):
+        if passive_speaker(text, f, lex):
             if f.reported:
                 continue
             f = dataclasses.replace(f, speaker=None)
-        if FRONTED_OBJECTS and f.speaker is not None and f.cue is not None:
+        if f.speaker is not None and f.cue is not None:
             toks = _sentence(text, sents, f.cue[0])
             better = _span(toks, fronted_object(toks, f, lex))
             if better is not None and (f.reported or not f.start <= better[0] < f.end):
                 f = dataclasses.replace(f, speaker=better)
         if f.speaker is None and f.cue is not None and not f.reported:
             toks = _sentence(text, sents, f.cue[0])
-            if PASSIVE_AGENTS and _is_passive(text, f, lex):
+            if _is_passive(text, f, lex):
                 f = dataclasses.replace(f, speaker=_span(toks, passive_agent(toks, f, lex)))
-            elif SUBJECT_FALLBACK:
+            else:
                 f = dataclasses.replace(f, speaker=_span(toks, main_subject(toks, f, lex)))
         out.append(f)
     return out

@@ -9,12 +9,11 @@ speakers to names and entity mentions.
 
 from __future__ import annotations
 
-import re
 
 from lagebild.analyze.quotes_base import (
     ADJ_RE, BACK_CUES, BACK_PRONOUNS, KONJUNKTIV, KONJUNKTIV_ENDINGS, MAX_QUOTE, NACH_NOUNS, NACH_SUFFIXES, NOT_CLAUSE,
-    NP_ADJ_RE, NP_GLUE, OPEN_MARKS, PAIRS_DE, PAIRS_EN, REPORT_AUX, REPORT_NOUN_CUE, REPORT_NOUNS, REPORTED_CUE,
-    SO_LONG_SOURCE, SO_TAILS, TITLE_ABBREVIATIONS, Found,
+    NP_ADJ_RE, NP_GLUE, OPEN_MARKS, PAIRS_DE, PAIRS_EN, REPORT_AUX,
+    SO_TAILS, TITLE_ABBREVIATIONS, Found,
 )
 from lagebild.analyze.quotes_cue import (
     _cue_span, _finite_before, _is_cue, _message_span, _sentence_span, cue_extra, cue_lemma, direct_cue, inner_gap,
@@ -124,10 +123,7 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
             if msg is None and i > 0:
                 msg = _message_span(toks, 0, i) if np[1] >= n - 1 else whole
             if msg:
-                if REPORT_NOUN_CUE and np[1] - np[0] == 1 and toks[np[0]].text in REPORT_NOUNS:
-                    found.append(Found(msg[0], msg[1], "indirect", (t.start, toks[np[0]].end), None))
-                else:
-                    found.append(Found(msg[0], msg[1], "indirect", (t.start, t.end), span(np)))
+                found.append(Found(msg[0], msg[1], "indirect", (t.start, t.end), span(np)))
             return found
         if lang == "de" and low == "zufolge" and i > 0:
             lo = 0
@@ -135,11 +131,6 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
                 if toks[k].text == ",":
                     lo = k + 1
                     break
-            if REPORT_NOUN_CUE and toks[i - 1].text in REPORT_NOUNS:
-                msg = _message_span(toks, lo, n)
-                if msg:
-                    found.append(Found(msg[0], msg[1], "indirect", (toks[i - 1].start, t.end), None))
-                return found
             src = (lo, i) if i - lo <= 8 else (i - 1, i)
             before_np = _np_before(toks, i)
             if before_np is not None and before_np[0] >= lo:
@@ -208,7 +199,8 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
             np = _with_origin(toks, np_after(toks, i + 1, language, lex), language, lex)
             if np and (np[1] >= n - 1 or toks[np[1]].text in {".", ","} or (
                     toks[np[1]].lower in SO_TAILS and np[1] + 1 < n and toks[np[1] + 1].text in {".", ",", ":"}) or (
-                    SO_LONG_SOURCE and toks[i + 1].lower in ARTICLES["de"] and i >= 5)):
+                    # "…, so das Ergebnis einer Studie mit dem Titel …": the source runs on past its NP
+                    toks[i + 1].lower in ARTICLES["de"] and i >= 5)):
                 close = np[1] + (np[1] < n and toks[np[1]].lower in SO_TAILS)
                 if INNER_SOURCES and _resumes(toks, close, lex) and whole:
                     # "Der Präsident sei, so Gamkrelidse, schuld daran, dass …"
@@ -355,7 +347,9 @@ def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexi
             relative = sp is not None and sp[1] - sp[0] == 1 and toks[sp[0]].lower in RELATIVE_PRONOUNS
             if sp and sentence and not relative:
                 # a reported speech act: SpkAtt marks no cue and takes the whole sentence
-                cue_span = _cue_span(toks, c0, c0, c1) if REPORTED_CUE else None
+                # (it keeps its verb as the cue: the events stage needs it to tell a speech-act event
+                # from an event reported by someone)
+                cue_span = _cue_span(toks, c0, c0, c1)
                 found.append(Found(sentence[0], sentence[1], "indirect", cue_span, span(sp), reported=True))
                 return found
         if before is not None:
