@@ -17,13 +17,9 @@ import io
 import numpy as np
 
 from lagebild.analyze.ner_features import Featurizer
-from lagebild.analyze.ner_neural import strings_array
+from lagebild.analyze.ner_neural import strings, strings_array
 
 _OFFSETS = (-2, -1, 1, 2)
-
-
-def _strings(arr: np.ndarray) -> list[str]:
-    return bytes(arr).decode("utf-8").split("\n")
 
 
 def export(model_path: str, out_path) -> None:
@@ -52,8 +48,8 @@ class LinearChain:
 
     def __init__(self, npz: bytes, featurizer: Featurizer, cache_size: int = 200_000) -> None:
         z = np.load(io.BytesIO(npz))
-        self.labels = _strings(z["labels"])
-        attrs = _strings(z["attributes"])
+        self.labels = strings(z["labels"])
+        attrs = strings(z["attributes"])
         self.attr = {a: i for i, a in enumerate(attrs)}
         n_lab = len(self.labels)
         self.weights = np.zeros((len(attrs) + 1, n_lab), np.float32)  # last row: unknown attribute

@@ -50,7 +50,8 @@ def word_id(word: str, words: dict[str, int]) -> int:
     return got
 
 
-def _strings(arr: np.ndarray) -> list[str]:
+def strings(arr: np.ndarray) -> list[str]:
+    """The list of strings :func:`strings_array` packed."""
     return bytes(arr).decode("utf-8").split("\n")
 
 
@@ -65,12 +66,12 @@ class Network:
     def __init__(self, npz: bytes, lex: Lexicon, cache_size: int = 200_000) -> None:
         z = np.load(io.BytesIO(npz))
         self.lex = lex
-        self.tags = _strings(z["tags"])
+        self.tags = strings(z["tags"])
         #: weight of the network's log-probabilities next to the CRF's scores (set at build time)
         self.weight = float(z["ensemble_weight"]) if "ensemble_weight" in z.files else 0.5
-        self.words = {w: i + 1 for i, w in enumerate(_strings(z["words"]))}
-        self.chars = {c: i + FIRST_CHAR for i, c in enumerate(_strings(z["chars"]))}
-        self.features = {f: i + 1 for i, f in enumerate(_strings(z["features"]))}
+        self.words = {w: i + 1 for i, w in enumerate(strings(z["words"]))}
+        self.chars = {c: i + FIRST_CHAR for i, c in enumerate(strings(z["chars"]))}
+        self.features = {f: i + 1 for i, f in enumerate(strings(z["features"]))}
         vec = z["word_q"].astype(np.float32) * z["word_scale"].astype(np.float32)[:, None]
         self.word_vec = np.vstack([np.zeros((1, vec.shape[1]), np.float32), vec])
         f32 = {k: z[k].astype(np.float32) for k in z.files if k.startswith(("char_", "feat_", "lstm_", "out_"))}

@@ -7,7 +7,6 @@ story page or a page of facts stays fast on a store of 100k articles.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -47,10 +46,6 @@ class Page:
         return {"items": self.items, "total": self.total, "limit": self.limit, "offset": self.offset}
 
 
-def _iso(value: Any) -> str | None:
-    return None if value is None else str(value)
-
-
 def arg_values(arg: Any) -> list[dict[str, Any]]:
     """One fact/event argument (a dict, a list of dicts, or a bare value) as a list of dicts."""
     if arg is None:
@@ -82,29 +77,13 @@ def fact_roles(fact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
 def _facts(conn: Any, rows: Sequence[Any]) -> list[dict[str, Any]]:
     """Fact rows (of :func:`views.fact_select`) as dicts with all their mentions (a fact's own page)."""
     ids = [r.id for r in rows]
-    events = _events_of(conn, ids)
+    events = views.fact_mentions(conn, ids)
     datas = [views.fact_data(r) for r in rows]
     names = views.entity_names(conn, datas)
     facts = [views.fact_doc(r, events.get(r.id, ()), names, data) for r, data in zip(rows, datas)]
     for fact in facts:
         fact["mention_count"] = len(fact["mentions"])
     return facts
-
-
-def _events_of(conn: Any, fact_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
-    """All mentions of the facts with their articles' outlet, title and date, oldest first."""
-    if not fact_ids:
-        return {}
-    fe, a = t.fact_events.c, t.articles.c
-    rows = conn.execute(select(fe.fact_id, fe.article_id, fe.idx, fe.origin, a.outlet, a.title, a.published)
-                        .outerjoin(t.articles, a.id == fe.article_id).where(fe.fact_id.in_(list(fact_ids)))).all()
-    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in rows:
-        out[r.fact_id].append({"article": r.article_id, "idx": r.idx, "origin": r.origin, "outlet": r.outlet,
-                               "title": r.title, "published": _iso(r.published)})
-    for mentions in out.values():
-        mentions.sort(key=lambda m: (m["published"] or "9999", m["article"], m["idx"]))
-    return out
 
 
 def list_facts(store: Any, *, type: str | None = None, entity: str | None = None, status: str | None = None,
@@ -170,25 +149,11 @@ def list_stories(store: Any, *, limit: int = 50, offset: int = 0) -> Page:
     with store.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(t.stories)).scalar_one()
         rows = conn.execute(q).all()
-        found = _story_views(conn, [r.id for r in rows])
+        found = views.read_story_views(conn, [r.id for r in rows])
     items = [{"id": r.id, "title": r.title, "articles": found[r.id]["article_count"], "facts": found[r.id]["fact_count"],
               "first_published": found[r.id]["first_published"], "last_published": found[r.id]["last_published"]}
              for r in rows]
     return Page(items, total, limit, offset)
-
-
-def _story_views(conn: Any, story_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    """The stories' views as the link stage keeps them (computed here for a story without one)."""
-    found = {}
-    if story_ids:
-        sv = t.story_views.c
-        for r in conn.execute(select(sv.story_id, type_coerce(sv.data, JSONText()).label("data"))
-                              .where(sv.story_id.in_(list(story_ids)))):
-            found[r.story_id] = r.data
-    missing = [s for s in story_ids if s not in found]
-    if missing:
-        found.update(views.story_views(conn, missing))
-    return found
 
 
 def get_story(store: Any, story_id: str) -> dict[str, Any] | None:
@@ -197,7 +162,7 @@ def get_story(store: Any, story_id: str) -> dict[str, Any] | None:
         row = conn.execute(select(t.stories).where(t.stories.c.id == story_id)).first()
         if row is None:
             return None
-        view = _story_views(conn, [story_id])[story_id]
+        view = views.read_story_views(conn, [story_id])[story_id]
         fact_ids = list(conn.execute(select(t.facts.c.id).where(t.facts.c.story_id == story_id)
                                      .order_by(t.facts.c.independent_origins.desc(), t.facts.c.first_reported,
                                                t.facts.c.id).limit(STORY_FACTS)).scalars())
@@ -365,7 +330,7 @@ def list_quotes(store: Any, *, speaker: str | None = None, article: str | None =
     for item in items:
         m = meta.get(item["article"])
         item.update(title=m.title if m else None, outlet=m.outlet if m else None,
-                    published=_iso(m.published) if m else None)
+                    published=views.iso(m.published) if m else None)
         item["speaker"]["name"] = names.get(item["speaker"]["entity"]) or item["speaker"]["name"]
     page = Page(items, total, limit, offset)
     return page if exact else _Inexact(items, total, limit, offset)
@@ -417,7 +382,7 @@ def list_articles(store: Any, *, story: str | None = None, outlet: str | None = 
         rows = conn.execute(select(*cols).where(and_(true(), *cond))
                             .order_by(t.articles.c.published.desc().nulls_last(), t.articles.c.id)
                             .limit(limit).offset(offset)).all()
-    items = [{"id": r.id, "title": r.title, "outlet": r.outlet, "published": _iso(r.published),
+    items = [{"id": r.id, "title": r.title, "outlet": r.outlet, "published": views.iso(r.published),
               "language": r.language, "source": r.source, "url": r.url} for r in rows]
     return Page(items, total, limit, offset)
 
@@ -439,7 +404,7 @@ def get_article(store: Any, article_id: str) -> dict[str, Any] | None:
                              .where(t.story_articles.c.article_id == article_id)).scalar()
     return {
         "id": article.id, "title": article.title, "outlet": article.outlet, "url": article.url,
-        "source": article.source, "published": _iso(article.published),
+        "source": article.source, "published": views.iso(article.published),
         "published_inferred": article.published_inferred, "language": article.language, "story": story,
         "text": article.text, "spans": spans(layers, canon, facts),
         "sentences": [{"start": s["start"], "end": s["end"]} for s in layers.get("sentences", [])],

@@ -480,7 +480,7 @@ def link(store: Any, *, full: bool = False, progress: Callable[[int, int], None]
     state.flush()
     with store.engine.begin() as conn:
         viewed = perf_counter()
-        views.refresh(conn, stories=linker.touched_stories, facts=linker.touched_facts | written,
+        views.refresh(conn, stories=linker.touched_stories, facts=written,
                       added_by=None if full else fresh)
         viewed = perf_counter() - viewed
         if dropped:

@@ -9,7 +9,7 @@ empty tables (``fresh``) and never reads the database at all.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timezone
 from typing import Any
 
@@ -24,7 +24,8 @@ def now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-def _chunks(items: list[Any], size: int = _CHUNK) -> Iterable[list[Any]]:
+def chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
+    """``items`` in slices of ``size`` (IN lists and inserts stay under the drivers' limits)."""
     for i in range(0, len(items), size):
         yield items[i:i + size]
 
@@ -56,7 +57,7 @@ class LinkState:
         if missing and not self.fresh:
             found: dict[str, set[str]] = defaultdict(set)
             with self.engine.connect() as conn:
-                for chunk in _chunks(missing):
+                for chunk in chunks(missing):
                     rows = conn.execute(select(t.link_index.c.key, t.link_index.c.ref).where(
                         (t.link_index.c.kind == kind) & t.link_index.c.key.in_(chunk)))
                     for key, ref in rows:
@@ -116,7 +117,7 @@ class LinkState:
             tab = self._table(table)
             pk = tab.c.article_id if table == "link_articles" else tab.c.id
             with self.engine.connect() as conn:
-                for chunk in _chunks(missing):
+                for chunk in chunks(missing):
                     for row in conn.execute(select(tab).where(pk.in_(chunk))):
                         data = dict(row._mapping)
                         if table == "link_articles":
@@ -163,14 +164,14 @@ class LinkState:
             for table in ("entities", "stories", "facts"):
                 tab = self._table(table)
                 gone = sorted(self._deleted[table] | self._dirty[table])
-                for chunk in _chunks(gone):
+                for chunk in chunks(gone):
                     conn.execute(delete(tab).where(tab.c.id.in_(chunk)))
                 rows = [{c.name: row.get(c.name) for c in tab.columns} for row in self.dirty(table)]
                 if table == "facts":
                     for row in rows:
                         if row["first_reported"]:
                             row["first_reported"] = date.fromisoformat(row["first_reported"])
-                for chunk in _chunks(rows):
+                for chunk in chunks(rows):
                     conn.execute(insert(tab), chunk)
             if self._dropped_index:  # one indexed delete per row (row-value IN lists are not indexed)
                 li = t.link_index.c
@@ -178,25 +179,25 @@ class LinkState:
                     (li.kind == bindparam("k")) & (li.key == bindparam("y")) & (li.ref == bindparam("r"))),
                     [{"k": k, "y": y, "r": r} for k, y, r in sorted(self._dropped_index)])
             rows = [{"kind": k, "key": key, "ref": ref} for k, key, ref in sorted(self._new_index)]
-            for chunk in _chunks(rows, 2000):
+            for chunk in chunks(rows, 2000):
                 conn.execute(insert(t.link_index), chunk)
             arts = sorted(self.link_articles)
-            for chunk in _chunks(arts):
+            for chunk in chunks(arts):
                 conn.execute(delete(t.link_articles).where(t.link_articles.c.article_id.in_(chunk)))
                 conn.execute(delete(t.mention_entities).where(t.mention_entities.c.article_id.in_(chunk)))
             rows = [{"article_id": a, "linked_at": stamp, "data": self.link_articles[a]} for a in arts]
-            for chunk in _chunks(rows):
+            for chunk in chunks(rows):
                 conn.execute(insert(t.link_articles), chunk)
             rows = [row for a in arts for row in self.mentions.get(a, [])]
-            for chunk in _chunks(rows, 2000):
+            for chunk in chunks(rows, 2000):
                 conn.execute(insert(t.mention_entities), chunk)
             memberships = sorted(self.story_of.items())
-            for chunk in _chunks(memberships):
+            for chunk in chunks(memberships):
                 conn.execute(delete(t.story_articles).where(
                     t.story_articles.c.article_id.in_([a for a, _ in chunk])))
                 conn.execute(insert(t.story_articles), [{"article_id": a, "story_id": s} for a, s in chunk])
             dups = sorted(self.duplicates.items())
-            for chunk in _chunks(dups):
+            for chunk in chunks(dups):
                 conn.execute(delete(t.duplicates).where(t.duplicates.c.article_id.in_([a for a, _ in chunk])))
                 conn.execute(insert(t.duplicates), [
                     {"article_id": a, "original_id": o, "similarity": s} for a, (o, s) in chunk])
@@ -205,5 +206,5 @@ class LinkState:
                 fe = t.fact_events.c
                 conn.execute(delete(t.fact_events).where((fe.article_id == bindparam("a")) & (fe.idx == bindparam("i"))),
                              [{"a": a, "i": i} for a, i in keys])
-            for chunk in _chunks(keys):
+            for chunk in chunks(keys):
                 conn.execute(insert(t.fact_events), [self.fact_events[k] for k in chunk])

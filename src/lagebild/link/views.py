@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, type_coerce
@@ -26,23 +25,17 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 
 from lagebild.api import timex
+from lagebild.link.state import chunks
 from lagebild.store import schema as t
 from lagebild.store.schema import JSONText
 
 STORY_ENTITIES = 60  # entities listed on a story page
 STORY_ARTICLES = 50  # the latest articles listed on a story page (all: /api/v1/articles?story=)
 MENTIONS_PER_FACT = 5  # mentions shown with a fact in lists (its own page shows all)
-_CHUNK = 400
 
 
-def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
-
-
-def _iso(value: Any) -> str | None:
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
+def iso(value: Any) -> str | None:
+    """A date (or an ISO string) as text, None as None."""
     return None if value is None else str(value)
 
 
@@ -56,11 +49,11 @@ def story_views(conn: Any, story_ids: Sequence[str]) -> dict[str, dict[str, Any]
                                               "last_published": None, "entities": [], "sources": [],
                                               "articles": []} for sid in story_ids}
     sa, me, fe, a = t.story_articles.c, t.mention_entities.c, t.fact_events.c, t.articles.c
-    for chunk in _chunks(list(story_ids)):
+    for chunk in chunks(list(story_ids)):
         for r in conn.execute(select(sa.story_id, func.count(), func.min(a.published), func.max(a.published))
                               .join(t.articles, a.id == sa.article_id).where(sa.story_id.in_(chunk))
                               .group_by(sa.story_id)):
-            views[r[0]].update(article_count=r[1], first_published=_iso(r[2]), last_published=_iso(r[3]))
+            views[r[0]].update(article_count=r[1], first_published=iso(r[2]), last_published=iso(r[3]))
         for sid, n in conn.execute(select(t.facts.c.story_id, func.count()).where(t.facts.c.story_id.in_(chunk))
                                    .group_by(t.facts.c.story_id)):
             views[sid]["fact_count"] = n
@@ -93,8 +86,8 @@ def _latest_articles(conn: Any, story_ids: Sequence[str], views: dict[str, dict[
               .join(t.articles, a.id == sa.article_id).where(sa.story_id.in_(story_ids)).subquery())
     for r in conn.execute(select(ranked).where(ranked.c.rank <= STORY_ARTICLES)
                           .order_by(ranked.c.story_id, ranked.c.rank)):
-        views[r.story_id].setdefault("articles", []).append(
-            {"id": r.id, "title": r.title, "outlet": r.outlet, "published": _iso(r.published), "language": r.language})
+        views[r.story_id]["articles"].append(
+            {"id": r.id, "title": r.title, "outlet": r.outlet, "published": iso(r.published), "language": r.language})
 
 
 # --- facts --------------------------------------------------------------------------------------
@@ -106,13 +99,30 @@ def _mention_key(m: dict[str, Any]) -> tuple[str, str, int]:
 def _mention_rows(conn: Any, fact_ids: Sequence[str], articles: Sequence[str] | None) -> Iterable[Any]:
     fe, a = t.fact_events.c, t.articles.c
     query = (select(fe.fact_id, fe.article_id, fe.idx, fe.origin, a.outlet, a.title, a.published)
-             .join(t.articles, a.id == fe.article_id))
-    for chunk in _chunks(list(fact_ids)):
+             .outerjoin(t.articles, a.id == fe.article_id))
+    for chunk in chunks(list(fact_ids)):
         if articles is None:
             yield from conn.execute(query.where(fe.fact_id.in_(chunk)))
         else:
-            for part in _chunks(list(articles)):
+            for part in chunks(list(articles)):
                 yield from conn.execute(query.where(fe.fact_id.in_(chunk), fe.article_id.in_(part)))
+
+
+def _mentions(rows: Iterable[Any]) -> dict[str, list[dict[str, Any]]]:
+    """Mention rows as dicts (article, idx, origin key, outlet, title, published), per fact."""
+    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        found[r.fact_id].append({"article": r.article_id, "idx": r.idx, "origin": r.origin, "outlet": r.outlet,
+                                 "title": r.title, "published": iso(r.published)})
+    return found
+
+
+def fact_mentions(conn: Any, fact_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    """Every mention of the facts, oldest first (a fact's own page)."""
+    found = _mentions(_mention_rows(conn, fact_ids, None))
+    for mentions in found.values():
+        mentions.sort(key=_mention_key)
+    return found
 
 
 def fact_previews(conn: Any, fact_ids: Sequence[str], *, added_by: Sequence[str] | None = None,
@@ -125,13 +135,10 @@ def fact_previews(conn: Any, fact_ids: Sequence[str], *, added_by: Sequence[str]
     old = old or {}
     full = [f for f in fact_ids if added_by is None or f not in old]
     delta = [f for f in fact_ids if added_by is not None and f in old]
-    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     rows = list(_mention_rows(conn, full, None)) if full else []
     if delta:
         rows += _mention_rows(conn, delta, added_by)
-    for r in rows:
-        found[r.fact_id].append({"article": r.article_id, "idx": r.idx, "origin": r.origin, "outlet": r.outlet,
-                                 "title": r.title, "published": _iso(r.published)})
+    found = _mentions(rows)
     out = {}
     for fid in fact_ids:
         base = old.get(fid) if fid in delta else None
@@ -143,9 +150,23 @@ def fact_previews(conn: Any, fact_ids: Sequence[str], *, added_by: Sequence[str]
     return out
 
 
+def read_story_views(conn: Any, story_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """The stories' views as the link stage stored them; computed here for a story without one."""
+    found: dict[str, dict[str, Any]] = {}
+    sv = t.story_views.c
+    for chunk in chunks(list(story_ids)):
+        for r in conn.execute(select(sv.story_id, type_coerce(sv.data, JSONText()).label("data"))
+                              .where(sv.story_id.in_(chunk))):
+            found[r.story_id] = r.data
+    missing = [s for s in story_ids if s not in found]
+    if missing:
+        found.update(story_views(conn, missing))
+    return found
+
+
 def read_fact_views(conn: Any, fact_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     out = {}
-    for chunk in _chunks(list(fact_ids)):
+    for chunk in chunks(list(fact_ids)):
         fv = t.fact_views.c
         for r in conn.execute(select(fv.fact_id, fv.mention_count, type_coerce(fv.mentions, JSONText()).label("m"))
                               .where(fv.fact_id.in_(chunk))):
@@ -218,12 +239,12 @@ def fact_doc(row: Any, mentions: Sequence[dict[str, Any]] = (), names: dict[str,
     labels = origin_labels([{"origins": data.get("origins") or []}])
     fact = {
         "id": row.id, "type": row.type, "label": row.label, "time": row.time, "status": row.status,
-        "independent_origins": row.independent_origins, "first_reported": _iso(row.first_reported),
+        "independent_origins": row.independent_origins, "first_reported": iso(row.first_reported),
         "story": row.story_id, "args": _args(data, first, names or {}),
         "origins": [_origin_entry(o) for o in data.pop("origins", []) or []],
         "events": [f"{m['article']}:{m['idx']}" for m in mentions],
         "mentions": [{"article": m["article"], "event": m["idx"], "origin": labels.get(m["origin"] or "", m["origin"]),
-                      "outlet": m["outlet"], "title": m["title"], "published": _iso(m["published"])}
+                      "outlet": m["outlet"], "title": m["title"], "published": iso(m["published"])}
                      for m in mentions],
     }
     fact["time_span"] = timex.span_dict(row.time)
@@ -237,14 +258,14 @@ def entity_names(conn: Any, datas: Iterable[dict[str, Any]]) -> dict[str, str]:
     """Names of the entities the facts' data names."""
     wanted = sorted({e for data in datas for ids in (data.get("entities") or {}).values() for e in ids})
     names: dict[str, str] = {}
-    for chunk in _chunks(wanted):
+    for chunk in chunks(wanted):
         names.update(conn.execute(select(t.entities.c.id, t.entities.c.name).where(t.entities.c.id.in_(chunk))).all())
     return names
 
 
 def fact_docs(conn: Any, fact_ids: Sequence[str], previews: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """The list form of the facts: each with its first mentions and mention count (``previews``)."""
-    rows = [r for chunk in _chunks(list(fact_ids)) for r in conn.execute(fact_select().where(t.facts.c.id.in_(chunk)))]
+    rows = [r for chunk in chunks(list(fact_ids)) for r in conn.execute(fact_select().where(t.facts.c.id.in_(chunk)))]
     datas = [fact_data(r) for r in rows]
     names = entity_names(conn, datas)
     docs = {}
@@ -258,7 +279,7 @@ def read_fact_docs(conn: Any, fact_ids: Sequence[str]) -> dict[str, dict[str, An
     """The facts' list form as the link stage stored it; computed here for a fact without one."""
     found: dict[str, dict[str, Any]] = {}
     fv = t.fact_views.c
-    for chunk in _chunks(list(fact_ids)):
+    for chunk in chunks(list(fact_ids)):
         for r in conn.execute(select(fv.fact_id, type_coerce(fv.doc, JSONText()).label("doc"))
                               .where(fv.fact_id.in_(chunk))):
             found[r.fact_id] = r.doc
@@ -291,8 +312,6 @@ def _origin_entry(origin: Any) -> Any:
     return origin
 
 
-
-
 def origin_labels(facts: Iterable[dict[str, Any]]) -> dict[str, str]:
     """Origin key → readable label, from the facts' own origin lists."""
     labels = {}
@@ -317,16 +336,16 @@ def refresh(conn: Any, *, stories: Iterable[str], facts: Iterable[str],
     old = read_fact_views(conn, fact_ids) if added_by is not None else {}
     previews = fact_previews(conn, fact_ids, added_by=added_by, old=old)
     docs = fact_docs(conn, fact_ids, previews)
-    for chunk in _chunks(fact_ids):
+    for chunk in chunks(fact_ids):
         conn.execute(delete(t.fact_views).where(t.fact_views.c.fact_id.in_(chunk)))
     rows = [{"fact_id": fid, **view, "doc": docs[fid]} for fid, view in previews.items() if fid in docs]
-    for chunk in _chunks(rows):
+    for chunk in chunks(rows):
         conn.execute(insert(t.fact_views), chunk)
     views = story_views(conn, story_ids)
-    for chunk in _chunks(story_ids):
+    for chunk in chunks(story_ids):
         conn.execute(delete(t.story_views).where(t.story_views.c.story_id.in_(chunk)))
     rows = [{"story_id": sid, "data": view} for sid, view in views.items()]
-    for chunk in _chunks(rows):
+    for chunk in chunks(rows):
         conn.execute(insert(t.story_views), chunk)
     return {"stories": len(story_ids), "facts": len(fact_ids)}
 
