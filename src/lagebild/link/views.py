@@ -17,7 +17,7 @@ Entity names in a stored fact are those of the run that last wrote it, as in its
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, type_coerce
@@ -150,18 +150,23 @@ def fact_previews(conn: Any, fact_ids: Sequence[str], *, added_by: Sequence[str]
     return out
 
 
+def _stored(conn: Any, key: Any, value: Any, ids: Sequence[str],
+            compute: Callable[[list[str]], dict[str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
+    """The JSON ``value`` stored for each id, ``compute``-d here for the ids without one."""
+    found: dict[str, dict[str, Any]] = {}
+    for chunk in chunks(list(ids)):
+        for k, v in conn.execute(select(key, type_coerce(value, JSONText())).where(key.in_(chunk))):
+            found[k] = v
+    missing = [i for i in ids if i not in found]
+    if missing:
+        found.update(compute(missing))
+    return found
+
+
 def read_story_views(conn: Any, story_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """The stories' views as the link stage stored them; computed here for a story without one."""
-    found: dict[str, dict[str, Any]] = {}
     sv = t.story_views.c
-    for chunk in chunks(list(story_ids)):
-        for r in conn.execute(select(sv.story_id, type_coerce(sv.data, JSONText()).label("data"))
-                              .where(sv.story_id.in_(chunk))):
-            found[r.story_id] = r.data
-    missing = [s for s in story_ids if s not in found]
-    if missing:
-        found.update(story_views(conn, missing))
-    return found
+    return _stored(conn, sv.story_id, sv.data, story_ids, lambda missing: story_views(conn, missing))
 
 
 def read_fact_views(conn: Any, fact_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
@@ -277,16 +282,9 @@ def fact_docs(conn: Any, fact_ids: Sequence[str], previews: dict[str, dict[str, 
 
 def read_fact_docs(conn: Any, fact_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """The facts' list form as the link stage stored it; computed here for a fact without one."""
-    found: dict[str, dict[str, Any]] = {}
     fv = t.fact_views.c
-    for chunk in chunks(list(fact_ids)):
-        for r in conn.execute(select(fv.fact_id, type_coerce(fv.doc, JSONText()).label("doc"))
-                              .where(fv.fact_id.in_(chunk))):
-            found[r.fact_id] = r.doc
-    missing = [f for f in fact_ids if f not in found]
-    if missing:
-        found.update(fact_docs(conn, missing, fact_previews(conn, missing)))
-    return found
+    return _stored(conn, fv.fact_id, fv.doc, fact_ids,
+                   lambda missing: fact_docs(conn, missing, fact_previews(conn, missing)))
 
 
 def _args(data: dict[str, Any], mentions: Sequence[dict[str, Any]], names: dict[str, str]) -> dict[str, Any]:
