@@ -144,3 +144,18 @@ def test_entities_harmonize_majority_label():
     ms = [EntityMention(0, 5, "Adler", "ORG"), EntityMention(10, 15, "Adler", "ORG"),
           EntityMention(20, 25, "Adler", "PER")]
     assert [m.label for m in harmonize(ms)] == ["ORG", "ORG", "ORG"]
+
+
+def test_entities_surname_keys_are_names_only():
+    from lagebild.analyze.ner_resolve import _surname_keys
+
+    assert _surname_keys("Kim Jong Un") == ["Un", "Kim"]
+    assert "." not in _surname_keys("Chr .")  # "." is no surname: every full stop would become a person
+    assert _surname_keys("Mustafa S.") == ["Mustafa"]
+
+
+def test_entities_outlet_that_is_a_common_noun_needs_the_tagger(pipeline):
+    _, mentions = _mentions(pipeline, "Das Gemälde zeigt ein düsteres Bild der Stadt.")
+    assert "Bild" not in [m.text for m in mentions]
+    _, mentions = _mentions(pipeline, "Wie die „Bild“-Zeitung berichtet, sagte der Minister nichts.")
+    assert any(m.text.startswith("Bild") and m.label == "ORG" for m in mentions)

@@ -236,3 +236,15 @@ def test_ner_read_germeval_train_xz_counts():
     assert len(sentences) == 23999
     assert sum(len(s.outer) for s in sentences) == 29076
     assert all(s.inner is None for s in sentences)
+
+
+def test_ner_mentions_to_chunks_slash_and_trailing_punctuation_are_not_parts():
+    tokens = ["Spiele", "in", "Japan/Korea", "beim", "DFB.", "und", "EU-Kommissar"]
+    text, spans = join_tokens(tokens)
+    mentions = [_mention(text, "Japan", "GPE"), _mention(text, "Korea", "GPE"),
+                _mention(text, "DFB", "ORG"), _mention(text, "EU", "ORG")]
+    outer, _ = mentions_to_chunks(mentions, spans, text)
+    assert outer == [(2, 3, "LOC"), (4, 5, "ORG"), (6, 7, "ORGpart")]
+    # without the sentence text every mention short of its token stays a part
+    outer, _ = mentions_to_chunks(mentions, spans)
+    assert outer == [(2, 3, "LOCpart"), (4, 5, "ORGpart"), (6, 7, "ORGpart")]

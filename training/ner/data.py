@@ -142,6 +142,69 @@ def mobie() -> list[Sentence]:
     return list(_conll(DATA / "mobie-ner-de" / "train.conll2003.xz", MOBIE))
 
 
+SMARTDATA = {"person": "PER", "organization": "ORG", "organization-company": "ORG", "location": "LOC",
+             "location-city": "LOC", "location-stop": "LOC", "location-street": "LOC", "location-route": "LOC"}
+
+
+def _smartdata_docs(split: str) -> Iterator[dict]:
+    import gzip
+    import json
+
+    dec = json.JSONDecoder()
+    with gzip.open(DATA / "smartdata-corpus-de" / "v1_20180119" / f"{split}.json.gz", "rt", encoding="utf-8") as fh:
+        raw = fh.read()
+    pos = 0
+    while True:
+        while pos < len(raw) and raw[pos].isspace():
+            pos += 1
+        if pos >= len(raw):
+            break
+        doc, pos = dec.raw_decode(raw, pos)
+        yield doc
+
+
+def smartdata() -> list[Sentence]:
+    """smartdata-corpus-de v1 (train + test; news, RSS, tweets): the character-span mentions of
+    persons, organizations and locations (cities, stops, streets, routes) as BIO tags over
+    :func:`tokenize`'s tokens (a token is inside a mention when it lies within its span; where
+    mentions overlap, the longer one wins)."""
+    out: list[Sentence] = []
+    for split in ("train", "test"):
+        for doc in _smartdata_docs(split):
+            text = ((doc.get("text") or {}).get("string")) or ""
+            spans = []
+            for m in ((doc.get("conceptMentions") or {}).get("array") or []):
+                label = SMARTDATA.get(m.get("type"))
+                if label:
+                    spans.append((m["span"]["start"], m["span"]["end"], label))
+            spans.sort(key=lambda s: (s[0] - s[1], s[0]))
+            offset = 0
+            for line in text.split("\n"):
+                words: list[str] = []
+                owner: list[int] = []
+                for m in _TOKEN.finditer(line):
+                    a, b = offset + m.start(), offset + m.end()
+                    words.append(m.group())
+                    owner.append(next((k for k, (s, e, _) in enumerate(spans) if s <= a and b <= e), -1))
+                    if m.group() in (".", "!", "?") and len(words) > 3 and owner[-1] < 0:
+                        out.append(_span_tags(words, owner, spans))
+                        words, owner = [], []
+                if words:
+                    out.append(_span_tags(words, owner, spans))
+                offset += len(line) + 1
+    return out
+
+
+def _span_tags(words: list[str], owner: list[int], spans) -> Sentence:
+    tags = []
+    for i, k in enumerate(owner):
+        if k < 0:
+            tags.append("O")
+        else:
+            tags.append(("I-" if i and owner[i - 1] == k else "B-") + spans[k][2])
+    return words, tags
+
+
 def wikigold() -> list[Sentence]:
     """wikigold-en, IOB1 → BIO."""
     ident = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}

@@ -150,7 +150,7 @@ def batches(encoded: list[tuple], size: int, rng: random.Random) -> list[list[in
 
 def train(train_enc: list[tuple], voc: Vocab, *, epochs: int = 14, hidden: int = 64, char_dim: int = 24,
           filters: int = 64, feat_dim: int = 32, dropout: float = 0.4, lr: float = 2e-3, batch: int = 32,
-          seed: int = SEED, monitor=None):
+          decay: float = 0.15, seed: int = SEED, monitor=None):
     """Train the network; ``monitor(net, epoch)`` is called after every epoch (may print dev F1)."""
     import torch
 
@@ -159,7 +159,7 @@ def train(train_enc: list[tuple], voc: Vocab, *, epochs: int = 14, hidden: int =
     rng = random.Random(seed)
     net = make_net(voc, hidden=hidden, char_dim=char_dim, filters=filters, feat_dim=feat_dim, dropout=dropout)
     opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=lr)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda e: 1.0 / (1.0 + 0.15 * e))
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda e: 1.0 / (1.0 + decay * e))
     loss_fn = torch.nn.CrossEntropyLoss()
     for epoch in range(epochs):
         net.train()

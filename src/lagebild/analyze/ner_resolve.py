@@ -308,6 +308,17 @@ def combine(model: Sequence[EntityMention], gazetteer: Sequence[EntityMention]) 
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
+def unambiguous(gazetteer: Sequence[EntityMention], model: Sequence[EntityMention],
+                lex: Lexicon | None) -> list[EntityMention]:
+    """Gazetteer mentions without the organizations whose one-word name is also a common noun
+    ("Bild", "Spiegel") where the tagger saw no name: "ein düsteres Bild" is no newspaper."""
+    if lex is None:
+        return list(gazetteer)
+    return [g for g in gazetteer
+            if not (g.label == "ORG" and g.form == "name" and " " not in g.text and _common_noun(lex, g.text)
+                    and not any(_overlaps(g, m) for m in model))]
+
+
 _CONNECTORS = {"and", "und", "or", "oder", "sowie", "&", ",", "/", "-"}
 
 
@@ -378,11 +389,18 @@ def _role_head(word: str, language: str) -> str | None:
     return None
 
 
+_NAME_WORD = re.compile(r"[A-ZÄÖÜ][\w'’-]*[^\W\d_]")
+
+
 def _surname_keys(name: str) -> list[str]:
+    """The words of a person's full name that may stand for it alone: the last and, when
+    capitalized, the first ("Kim" of "Kim Jong Un"); only words that look like names (not "."
+    of "Chr .", not an initial)."""
     parts = name.split()
     if len(parts) < 2:
         return []
-    return [parts[-1], parts[0]] if parts[0][:1].isupper() else [parts[-1]]
+    keys = [parts[-1], parts[0]] if parts[0][:1].isupper() else [parts[-1]]
+    return [k for k in keys if _NAME_WORD.fullmatch(k)]
 
 
 def resolve(text: str, mentions: Sequence[EntityMention], language: str, stage: str) -> list[EntityMention]:

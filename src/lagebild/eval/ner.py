@@ -16,7 +16,9 @@ System
     LOC→LOC, GPE→LOC, MISC→OTH; a mention whose ``form`` is ``adjective`` or ``demonym`` gets
     ``-deriv`` (GermEval tags "nordkoreanischen" and "Franzosen" alike as LOCderiv: in the train
     file "Franzosen", "Briten", "Russen", "Chinesen" are always S-LOCDERIV); a mention that covers
-    only part of a token ("Russland" in "Russland-Besuch") gets ``-part``.  Overlapping
+    only part of a token ("Russland" in "Russland-Besuch") gets ``-part`` — unless what it leaves
+    out is punctuation ("DFB." in the gold tokens) or another name behind a slash ("Japan/Korea",
+    one gold token labelled LOC).  Overlapping
     predictions: the longest wins the outer level; a shorter one strictly inside it becomes an
     inner chunk; others are dropped.
 
@@ -178,10 +180,21 @@ def map_label(mention: EntityMention, partial: bool) -> str | None:
     return base + "part" if partial else base
 
 
+def _compound_rest(rest: str, slash_side: int) -> bool:
+    """Whether ``rest``, the part of a gold token a mention leaves out on one side, makes the
+    mention a name inside a compound: it holds a letter or digit and is not split off by a slash
+    ("Japan/Korea", "München/Hamburg" are two names in one token, "DFB." is a name and a full
+    stop; "EU-Kommissar" is a compound).  ``slash_side``: the index of ``rest`` next to the
+    mention (-1 left of it, 0 right of it)."""
+    return any(ch.isalnum() for ch in rest) and rest[slash_side] != "/"
+
+
 def mentions_to_chunks(mentions: Iterable[tuple[int, int, EntityMention]],
-                       token_spans: Sequence[tuple[int, int]]) -> tuple[list[Chunk], list[Chunk]]:
+                       token_spans: Sequence[tuple[int, int]], text: str | None = None
+                       ) -> tuple[list[Chunk], list[Chunk]]:
     """``(outer, inner)`` chunks from mentions given as ``(start, end, mention)`` in the
-    coordinates of ``token_spans``."""
+    coordinates of ``token_spans`` (and of ``text``, the sentence; without it, any mention that
+    leaves part of a token out is a ``-part``)."""
     ends = [e for _, e in token_spans]
     candidates: list[tuple[int, int, int, str]] = []  # (-length, order, …) sorted below
     for order, (start, end, mention) in enumerate(mentions):
@@ -189,7 +202,12 @@ def mentions_to_chunks(mentions: Iterable[tuple[int, int, EntityMention]],
         if not toks:
             continue
         first, last = toks[0], toks[-1]
-        partial = start > token_spans[first][0] or end < token_spans[last][1]
+        left, right = token_spans[first][0], token_spans[last][1]
+        if text is None:
+            partial = start > left or end < right
+        else:
+            partial = start > left and _compound_rest(text[left:start], -1) or \
+                end < right and _compound_rest(text[end:right], 0)
         label = map_label(mention, partial)
         if label is not None:
             candidates.append((first, last + 1, order, label))
@@ -234,7 +252,7 @@ def predict(sentences: Sequence[NerSentence], *, batch: int = 1, progress: Progr
                 continue
             per_sentence[k].append((start - bases[k], end - bases[k], mention))
         for k, mentions in enumerate(per_sentence):
-            out.append(mentions_to_chunks(mentions, spans[k]))
+            out.append(mentions_to_chunks(mentions, spans[k], texts[k]))
         if progress is not None:
             progress(min(b0 + batch, len(sentences)), len(sentences))
     return out, pipeline.signature
