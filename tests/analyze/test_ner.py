@@ -165,3 +165,37 @@ def test_german_network_gives_distributions():
     out = tagger.net.log_probs([["Kim", "Jong-un", "reiste", "nach", "Moskau", "."], ["Ja"]])
     assert [o.shape[0] for o in out] == [6, 1]
     assert np.allclose(np.exp(out[0]).sum(axis=1), 1.0, atol=1e-4)
+
+
+def test_form_tables_refilled_after_eviction_give_the_same_tags():
+    tagger = ner.load("de")
+    sents = [["Kim", "Jong-un", "reiste", "nach", "Moskau", "."],
+             ["Der", "Kreml", "bestätigte", "das", "Treffen", "mit", "Wladimir", "Putin", "."], [],
+             ["Ja"]]
+    expect = tagger.tag_sentences(sents)
+    tables = (tagger.crf.forms, tagger.net.forms)
+    limits = [t.limit for t in tables]
+    try:
+        for t in tables:
+            t.limit = 4  # fewer rows than one sentence has forms: the table empties and refills
+            t.rows.clear()
+        assert tagger.tag_sentences(sents) == expect
+        assert tagger.tag_sentences(list(reversed(sents))) == list(reversed(expect))
+    finally:
+        for t, limit in zip(tables, limits):
+            t.limit = limit
+            t.rows.clear()
+
+
+def test_segments_follow_sentences_and_glue_cut_abbreviations():
+    import spacy
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    text = "Er lebte um 330 v. Chr. in Epirus. Dann  zog er fort."
+    sdoc = nlp(text)
+    segs = ner._segments(sdoc, text)
+    words = [[text[a:b] for _, a, b in seg] for seg in segs]
+    assert all(w.strip() for seg in words for w in seg)  # no whitespace tokens
+    assert [w for seg in words for w in seg] == [t.text for t in sdoc if not t.is_space]
+    assert words[-1][0] == "Dann"

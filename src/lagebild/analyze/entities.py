@@ -22,7 +22,7 @@ VERSION = "7"
 def find(text: str, sdoc, language: str = "de", stage_name: str = f"{STAGE}.v{VERSION}") -> list[EntityMention]:
     """All entity mentions of one article (``sdoc``: its spaCy tokens with sentence starts)."""
     tagger = ner.load(language)
-    model = harmonize(from_model(text, tagger.find(sdoc), stage_name, tagger.featurizer.lex, language))
+    model = harmonize(from_model(text, tagger.find(sdoc, text), stage_name, tagger.featurizer.lex, language))
     model = east_asian_names(text, model, stage_name)
     found = unambiguous(gazetteer.find(text, language, stage=stage_name), model, tagger.featurizer.lex)
     merged = combine(model, found)
@@ -32,8 +32,9 @@ def find(text: str, sdoc, language: str = "de", stage_name: str = f"{STAGE}.v{VE
 @stage(STAGE, version=VERSION, requires=("tokens", "sentences"), provides=("entities",))
 def make_entities(**_: object):
     """Entity mentions: trained CRF tagger + gazetteer of states, organizations and outlets."""
-    ner.load("de")  # load the models when the stage is built, not per article
-    ner.load("en")
+    for language in ("de", "en"):  # load the models when the stage is built, not per article
+        ner.load(language)
+        gazetteer.prepare(language)
 
     def run(doc: Doc) -> dict[str, object]:
         return {"entities": find(doc.text, doc.get("tokens"), doc.language)}

@@ -107,10 +107,37 @@ def entries(language: str) -> dict[str, Entry]:
 
 @lru_cache(maxsize=2)
 def _pattern(language: str) -> re.Pattern[str]:
-    surfaces = sorted(entries(language), key=len, reverse=True)
-    alternation = "|".join(re.escape(s) for s in surfaces)
+    alternation = _trie_pattern(entries(language))
     # left: not inside a word; right: end of word, or a hyphenated compound ("US-Erkenntnisse")
     return re.compile(rf"(?<![\w-])(?:{alternation})(?=$|[^\w]|-\w)")
+
+
+def _trie_pattern(surfaces) -> str:
+    """One regular expression for many strings, factored by their common prefixes: at each
+    position it tries one branch per next character instead of every string (the plain
+    alternation is some ten times slower).  Longer matches are preferred, as with the
+    alternation sorted longest first."""
+    trie: dict = {}
+    for surface in surfaces:
+        node = trie
+        for ch in surface:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+def prepare(language: str) -> None:
+    """Read the tables and compile the matcher for ``language`` now (a stage does it when it is
+    built, not at its first article)."""
+    _pattern(language)
 
 
 def capital_key(state_key: str) -> str:

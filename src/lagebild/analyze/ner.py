@@ -23,9 +23,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
+from threadpoolctl import ThreadpoolController
 
 from lagebild.analyze.ner_crf import LinearChain
 from lagebild.analyze.ner_features import Featurizer, read_clusters, read_lexicon
@@ -68,35 +71,51 @@ class Tagger:
         self.net = Network(net.read_bytes(), lex) if net.is_file() else None
         if self.net is not None:
             self._net_columns = [self.net.tags.index(t) for t in self.crf.labels]
+        self._blas = ThreadpoolController()
 
-    def tag_sentences(self, sentences: list[list[str]], batch: int = 48) -> list[list[str]]:
-        """BIO tags for many sentences: similar lengths are batched for the network and Viterbi.
-        With a network, a label's score is the CRF's plus ``net.weight`` × the network's
-        log-probability (a product of experts, decoded with the CRF's transitions)."""
+    def tag_sentences(self, sentences: list[list[str]], batch: int = 64) -> list[list[str]]:
+        """BIO tags for many sentences (a document's): the new word forms are scored in one pass,
+        the CRF's state scores computed for all sentences at once, then similar lengths are
+        batched for the network and Viterbi.  With a network, a label's score is the CRF's plus
+        ``net.weight`` × the network's log-probability (a product of experts, decoded with the
+        CRF's transitions)."""
+        # the matrices are small: BLAS threads only wait on each other (and, on a busy machine,
+        # for a core: many times slower)
+        with self._blas.limit(limits=1, user_api="blas"):
+            return self._tag(sentences, batch)
+
+    def _tag(self, sentences: list[list[str]], batch: int) -> list[list[str]]:
         sents = [[NORMALIZE.get(w, w) for w in words] for words in sentences]
+        if self.net is not None:
+            self.net.prepare([w for ws in sents for w in ws], self.featurizer.own)
+        emissions = self.crf.emissions_many(sents)
         order = sorted((i for i, s in enumerate(sents) if s), key=lambda i: len(sents[i]))
         out: list[list[str]] = [[] for _ in sents]
+        labels = self.crf.labels
         for a in range(0, len(order), batch):
             idx = order[a:a + batch]
-            scores = [self.crf.emissions(sents[i]) for i in idx]
+            scores = [emissions[i] for i in idx]
             if self.net is not None:
                 lps = self.net.log_probs([sents[i] for i in idx])
                 scores = [e + self.net.weight * lp[:, self._net_columns] for e, lp in zip(scores, lps)]
             for i, path in zip(idx, self.crf.viterbi(scores)):
-                out[i] = _bio([self.crf.labels[k] for k in path])
+                out[i] = _bio([labels[k] for k in path])
         return out
 
     def tag_words(self, words: list[str]) -> list[str]:
         """BIO tags for one sentence of words."""
         return self.tag_sentences([words])[0]
 
-    def find(self, sdoc: SpacyDoc) -> list[Tagged]:
-        """Tagged spans in a spaCy doc (sentence by sentence where sentence starts are set)."""
+    def find(self, sdoc: SpacyDoc, text: str | None = None) -> list[Tagged]:
+        """Tagged spans in a spaCy doc (sentence by sentence where sentence starts are set);
+        ``text``: the doc's text where the caller has it (spaCy joins it token by token)."""
         out: list[Tagged] = []
-        segments = _segments(sdoc)
-        for toks, tags in zip(segments, self.tag_sentences([[t.text for t in toks] for toks in segments])):
-            open_: list = []  # [label, first_tok, last_tok]
-            for tok, tag in zip(toks, tags):
+        text = sdoc.text if text is None else text
+        segments = _segments(sdoc, text)
+        words = [[text[a:b] for _, a, b in seg] for seg in segments]
+        for seg, tags in zip(segments, self.tag_sentences(words)):
+            open_: list = []  # [label, first token, last token], tokens as (index, start, end)
+            for tok, tag in zip(seg, tags):
                 if tag.startswith("I-") and open_ and open_[0] == tag[2:]:
                     open_[2] = tok
                     continue
@@ -115,29 +134,40 @@ def _bio(tags: list[str]) -> list[str]:
     return ["B-" + t[2:] if t[0] == "S" else "I-" + t[2:] if t[0] == "E" else t for t in tags]
 
 
-def _segments(sdoc: SpacyDoc) -> list[list]:
-    """Non-space tokens per sentence; a sentence that ends in an abbreviation-like word and a
-    full stop ("St .", "Chr .", "R .") runs on into the next one."""
-    sents = list(sdoc.sents) if sdoc.has_annotation("SENT_START") else [sdoc[:]]
-    out: list[list] = []
+def _segments(sdoc: SpacyDoc, text: str) -> list[list[tuple[int, int, int]]]:
+    """Non-space tokens per sentence as (token index, start, end); a sentence that ends in an
+    abbreviation-like word and a full stop ("St .", "Chr .", "R .") runs on into the next one."""
+    cols = sdoc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).astype(np.int64).tolist()
+    sents: list[list[tuple[int, int, int]]] = [[]]
+    for i, (start, length, space, sent_start) in enumerate(cols):
+        if sent_start == 1 and sents[-1]:  # without sentence starts: one segment
+            sents.append([])
+        if not space:
+            sents[-1].append((i, start, start + length))
+    out: list[list[tuple[int, int, int]]] = []
     glue = False
-    for sent in sents:
-        toks = [t for t in sent if not t.is_space]
+    for toks in sents:
         if not toks:
             continue
         if glue and out:
             out[-1].extend(toks)
         else:
             out.append(toks)
-        last = out[-1]
-        glue = (len(last) >= 2 and last[-1].text == "." and last[-2].is_alpha and len(last[-2].text) <= 3
-                and last[-2].text[:1].isupper() and not last[-2].is_upper or
-                len(last) >= 2 and last[-1].text == "." and len(last[-2].text) == 1 and last[-2].is_upper)
+        glue = _runs_on(text, out[-1])
     return out
 
 
-def _span(label: str, first, last) -> Tagged:
-    return Tagged(first.idx, last.idx + len(last.text), label, first.i, last.i + 1)
+def _runs_on(text: str, seg: list[tuple[int, int, int]]) -> bool:
+    """Whether a sentence ends like "St ." / "R ." (an abbreviation cut off by the splitter)."""
+    if len(seg) < 2 or text[seg[-1][1]:seg[-1][2]] != ".":
+        return False
+    word = text[seg[-2][1]:seg[-2][2]]
+    return (word.isalpha() and len(word) <= 3 and word[:1].isupper() and not word.isupper()
+            or len(word) == 1 and word.isupper())
+
+
+def _span(label: str, first: tuple[int, int, int], last: tuple[int, int, int]) -> Tagged:
+    return Tagged(first[1], last[2], label, first[0], last[0] + 1)
 
 
 @lru_cache(maxsize=2)

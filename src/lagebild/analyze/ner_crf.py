@@ -3,8 +3,8 @@
 ``training/ner/build.py`` trains the CRF with python-crfsuite and exports its weights
 (:func:`export`) to ``resources/ner/<lang>.crf.npz``: the attribute strings, a sparse
 attribute × label weight matrix and the label transitions.  Scoring a sentence is the sum of the
-weight rows of its features (the featurizer's per-word-form parts are summed once per form and
-cached), then Viterbi over a batch of sentences, with external scores (the network's
+weight rows of its features (the featurizer's per-word-form parts are summed once per form, for
+all new forms of a document in one pass, and kept in a :class:`FormTable`), then Viterbi over a batch of sentences, with external scores (the network's
 log-probabilities) added to the CRF's own where the stage combines them; forward-backward gives
 per-token marginals.  Same paths as crfsuite's own tagger (checked on all of GermEval dev), and
 no temporary model file.
@@ -16,8 +16,8 @@ import io
 
 import numpy as np
 
-from lagebild.analyze.ner_features import Featurizer
-from lagebild.analyze.ner_neural import strings, strings_array
+from lagebild.analyze.ner_features import Featurizer, lent
+from lagebild.analyze.ner_arrays import FormTable, segment_sums, strings, strings_array
 
 _OFFSETS = (-2, -1, 1, 2)
 
@@ -44,7 +44,7 @@ def export(model_path: str, out_path) -> None:
 
 
 class LinearChain:
-    """CRF weights in memory (dense attribute × label, float32) and a per-word-form cache."""
+    """CRF weights in memory (dense attribute × label, float32) and a per-word-form table."""
 
     def __init__(self, npz: bytes, featurizer: Featurizer, cache_size: int = 200_000) -> None:
         z = np.load(io.BytesIO(npz))
@@ -53,44 +53,77 @@ class LinearChain:
         self.attr = {a: i for i, a in enumerate(attrs)}
         n_lab = len(self.labels)
         self.weights = np.zeros((len(attrs) + 1, n_lab), np.float32)  # last row: unknown attribute
-        np.add.at(self.weights, (z["rows"], z["cols"].astype(np.int64)), z["vals"])
+        self.weights[z["rows"], z["cols"].astype(np.int64)] = z["vals"]  # one weight per (attribute, label)
         self.transitions = z["transitions"].astype(np.float64)
         self.featurizer = featurizer
         self._unknown = len(attrs)
-        self._cache: dict[str, np.ndarray] = {}
-        self._cache_size = cache_size
+        #: per form (5, labels): its own score, then what it adds to its neighbour at -2, -1, +1, +2
+        self.forms = FormTable((5, n_lab), cache_size)
+        self._info: dict[str, tuple[int, int, int, int, int]] = {}
 
-    def _sum(self, features: list[str]) -> np.ndarray:
+    def _feature_ids(self, feature: str) -> tuple[int, int, int, int, int]:
+        """An own feature's attribute id, then its ids as lent to the neighbours at -2, -1, +1,
+        +2 (-1: not lent at that distance)."""
         get, unk = self.attr.get, self._unknown
-        return self.weights[[get(f, unk) for f in features]].sum(axis=0)
+        return (get(feature, unk), *(get(f"{d}{feature}", unk) if lent([feature], d) else -1 for d in _OFFSETS))
 
-    def _form(self, word: str) -> np.ndarray:
-        """(5, labels): the word's own score, then what it adds to its neighbour at -2, -1, +1, +2."""
-        got = self._cache.get(word)
-        if got is None:
-            own, ctx = self.featurizer.parts(word)
-            got = np.stack([self._sum(own), *(self._sum(ctx[d]) for d in _OFFSETS)])
-            if len(self._cache) >= self._cache_size:
-                self._cache.clear()
-            self._cache[word] = got
-        return got
+    def prepare(self, words) -> None:
+        """Score the forms of ``words`` not seen yet, all in one pass."""
+        new = self.forms.missing(words)
+        if not new:
+            return
+        info, unk, own_of = self._info, self._unknown, self.featurizer.own
+        if len(info) > 4 * self.forms.limit:
+            info.clear()
+        ids: list[int] = []
+        sizes: list[int] = []
+        for word in new:
+            parts: tuple[list[int], ...] = ([unk], [unk], [unk], [unk], [unk])  # a zero row each: none empty
+            for f in own_of(word):
+                got = info.get(f)
+                if got is None:
+                    got = info[f] = self._feature_ids(f)
+                for part, i in zip(parts, got):
+                    if i >= 0:
+                        part.append(i)
+            for part in parts:
+                ids.extend(part)
+                sizes.append(len(part))
+        self.forms.add(new, segment_sums(self.weights, ids, sizes).reshape(len(new), 5, -1))
+
+    def emissions_many(self, sentences: list[list[str]]) -> list[np.ndarray]:
+        """(n, labels) state scores of each sentence, the whole batch in one pass."""
+        words = [w for ws in sentences for w in ws]
+        if not words:
+            return [np.zeros((0, len(self.labels))) for _ in sentences]
+        self.prepare(words)
+        parts = self.forms.data[self.forms.index(words)]  # (N, 5, labels)
+        n = len(words)
+        lengths = [len(ws) for ws in sentences]
+        sent = np.repeat(np.arange(len(sentences)), lengths)
+        out = parts[:, 0].astype(np.float64)
+        for k, d in enumerate(_OFFSETS):  # token i gets part d of token i + d in its sentence
+            if d < 0:
+                same = sent[-d:] == sent[:n + d]
+                out[-d:][same] += parts[:n + d, k + 1][same]
+            else:
+                same = sent[:n - d] == sent[d:]
+                out[:n - d][same] += parts[d:, k + 1][same]
+        get, unk = self.attr.get, self._unknown
+        ids: list[int] = []
+        sizes: list[int] = []
+        for ws in sentences:
+            for fs in self.featurizer.extras(ws):
+                ids.extend([get(f, unk) for f in fs])
+                ids.append(unk)
+                sizes.append(len(fs) + 1)
+        out += segment_sums(self.weights, ids, sizes)
+        bounds = np.cumsum(lengths)[:-1]
+        return np.split(out, bounds)
 
     def emissions(self, words: list[str]) -> np.ndarray:
-        """(n, labels) state scores of one sentence (padding features come with the extras)."""
-        n = len(words)
-        parts = np.stack([self._form(w) for w in words])
-        out = parts[:, 0].copy()
-        for k, d in enumerate(_OFFSETS):
-            if d < 0:
-                out[-d:] += parts[:n + d, k + 1]
-            else:
-                out[:n - d] += parts[d:, k + 1]
-        get, unk = self.attr.get, self._unknown
-        extras = self.featurizer.extras(words)
-        ids = [get(f, unk) for fs in extras for f in fs]
-        starts = np.cumsum([0] + [len(fs) for fs in extras[:-1]])
-        out += np.add.reduceat(self.weights[ids], starts, axis=0)
-        return out.astype(np.float64)
+        """(n, labels) state scores of one sentence."""
+        return self.emissions_many([words])[0]
 
     def marginals(self, emissions: list[np.ndarray]) -> list[np.ndarray]:
         """Per sentence, its per-token label marginals (forward-backward over the whole batch,
@@ -118,33 +151,29 @@ class LinearChain:
         """Best label path per sentence for (n, labels) state scores, the whole batch at once;
         ``start``/``end`` add scores for the first and last label (constraints)."""
         trans = self.transitions if transitions is None else transitions
-        s, lengths = _padded(scores, 0.0, np.float32)
+        order = sorted(range(len(scores)), key=lambda i: -len(scores[i]))  # longest first
+        s, lengths = _padded([scores[i] for i in order], 0.0, np.float32)
         b, t_max, n_lab = s.shape
         trans_t = np.ascontiguousarray(trans.T, dtype=np.float32)[None]  # [next, previous]
         score = s[:, 0] + (0.0 if start is None else start)
         back = np.empty((t_max, b, n_lab), np.int64)
-        ident = np.arange(n_lab)[None, :]
-        shortest = int(lengths.min())
+        live = b
         for t in range(1, t_max):
-            cand = score[:, None, :] + trans_t
-            best = cand.argmax(axis=2)
-            new = np.take_along_axis(cand, best[:, :, None], axis=2)[:, :, 0]
-            new += s[:, t]
-            if t < shortest:
-                score = new
-                back[t] = best
-            else:
-                live = (lengths > t)[:, None]
-                score = np.where(live, new, score)
-                back[t] = np.where(live, best, ident)
+            while lengths[live - 1] <= t:  # the sentences still running are the first ``live``
+                live -= 1
+            cand = score[:live, None, :] + trans_t
+            back[t, :live] = cand.argmax(axis=2)
+            new = cand.max(axis=2)
+            new += s[:live, t]
+            score[:live] = new
         if end is not None:
             score = score + end
-        out = []
-        for i, n in enumerate(lengths):
-            path = [int(score[i].argmax())]
+        out: list[list[int]] = [[] for _ in scores]
+        for row, (i, n) in enumerate(zip(order, lengths.tolist())):
+            path = [int(score[row].argmax())]
             for t in range(n - 1, 0, -1):
-                path.append(int(back[t, i, path[-1]]))
-            out.append(path[::-1])
+                path.append(int(back[t, row, path[-1]]))
+            out[i] = path[::-1]
         return out
 
     def tag(self, words: list[str]) -> list[str]:

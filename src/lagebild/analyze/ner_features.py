@@ -172,6 +172,13 @@ def _quoted(words: list[str]) -> list[str]:
     return out
 
 
+def lent(own: list[str], offset: int) -> list[str]:
+    """The own features a word lends its neighbour at ``offset`` (±1: all context features,
+    ±2: without the finer clusters); the neighbour sees them prefixed with the offset."""
+    keep = [x for x in own if x.startswith(_CONTEXT_KEEP)]
+    return keep if offset in (-1, 1) else [x for x in keep if not x.startswith(_FAR_DROP)]
+
+
 class Featurizer:
     """Feature lists for the tokens of one sentence."""
 
@@ -181,20 +188,23 @@ class Featurizer:
         self._ctx: dict[str, dict[int, list[str]]] = {}
         self._cache_size = cache_size
 
-    def _lookup(self, word: str) -> tuple[list[str], dict[int, list[str]]]:
-        own = self._own.get(word)
-        if own is None:
-            own = word_features(word, self.lex)
-            keep = [x for x in own if x.startswith(_CONTEXT_KEEP)]
-            far = [x for x in keep if not x.startswith(_FAR_DROP)]
-            ctx = {d: [f"{d}{x}" for x in (keep if d in (-1, 1) else far)] for d in (-2, -1, 1, 2)}
+    def own(self, word: str) -> list[str]:
+        """The word's own features (cached per form)."""
+        got = self._own.get(word)
+        if got is None:
+            got = word_features(word, self.lex)
             if len(self._own) >= self._cache_size:
                 self._own.clear()
                 self._ctx.clear()
-            self._own[word] = own
-            self._ctx[word] = ctx
-            return own, ctx
-        return own, self._ctx[word]
+            self._own[word] = got
+        return got
+
+    def _lookup(self, word: str) -> tuple[list[str], dict[int, list[str]]]:
+        own = self.own(word)
+        ctx = self._ctx.get(word)
+        if ctx is None:
+            ctx = self._ctx[word] = {d: [f"{d}{x}" for x in lent(own, d)] for d in (-2, -1, 1, 2)}
+        return own, ctx
 
     def sentence(self, words: list[str]) -> list[list[str]]:
         looked = [self._lookup(w) for w in words]

@@ -17,6 +17,7 @@ import io
 
 import numpy as np
 
+from lagebild.analyze.ner_arrays import FormTable, segment_sums, strings, strings_array  # noqa: F401
 from lagebild.analyze.ner_features import Lexicon, word_features
 
 #: CRF word features the network sees as a bag (identity, prefix and n-gram features are left to
@@ -30,9 +31,13 @@ MAX_CHARS = 30
 PAD, UNK, BOW, EOW, FIRST_CHAR = 0, 1, 2, 3, 4
 
 
+def _net_feature(feature: str) -> bool:
+    return feature in _FEATURE_EXACT or feature.startswith(_FEATURE_PREFIXES)
+
+
 def net_features(word: str, lex: Lexicon) -> list[str]:
     """The word's CRF features that go into the network's feature bag."""
-    return [f for f in word_features(word, lex) if f in _FEATURE_EXACT or f.startswith(_FEATURE_PREFIXES)]
+    return [f for f in word_features(word, lex) if _net_feature(f)]
 
 
 def char_ids(word: str, chars: dict[str, int]) -> list[int]:
@@ -48,16 +53,6 @@ def word_id(word: str, words: dict[str, int]) -> int:
     if got is None:
         got = words.get(word.lower(), 0)
     return got
-
-
-def strings(arr: np.ndarray) -> list[str]:
-    """The list of strings :func:`strings_array` packed."""
-    return bytes(arr).decode("utf-8").split("\n")
-
-
-def strings_array(items: list[str]) -> np.ndarray:
-    """Pack a list of strings into a uint8 array (newline-joined UTF-8) for an npz file."""
-    return np.frombuffer("\n".join(items).encode("utf-8"), dtype=np.uint8)
 
 
 class Network:
@@ -88,74 +83,105 @@ class Network:
         self.hidden = self._w_hh.shape[1]
         self.out_w = f32["out_w"]  # (2H, tags)
         self.out_b = f32["out_b"]
-        self._cache: dict[str, np.ndarray] = {}
-        self._cache_size = cache_size
+        self.forms = FormTable((8 * self.hidden,), cache_size)
+        self._bag_id: dict[str, int] = {}  # CRF feature → row of the feature bag (0: not in it)
 
-    def _chars(self, word: str) -> np.ndarray:
-        ids = char_ids(word, self.chars)
-        emb = self.char_emb[ids]
-        n = len(ids) - self.width + 1
-        windows = np.concatenate([emb[k:k + n] for k in range(self.width)], axis=1)
-        return np.maximum((windows @ self.conv_w).max(axis=0) + self.conv_b, 0.0)
+    def prepare(self, words, own_features=None) -> None:
+        """The LSTM's input projection (both directions) of each form of ``words`` not seen yet,
+        all in one pass; ``own_features(word)`` gives a word's CRF features (default: computed
+        here)."""
+        new = self.forms.missing(words)
+        if not new:
+            return
+        feats, bag_id = self.features, self._bag_id
+        if len(bag_id) > 4 * self.forms.limit:
+            bag_id.clear()
+        fids: list[int] = []
+        sizes: list[int] = []
+        for word in new:
+            own = own_features(word) if own_features is not None else word_features(word, self.lex)
+            n = len(fids)
+            for f in own:
+                i = bag_id.get(f)
+                if i is None:
+                    i = bag_id[f] = feats.get(f, 0) if _net_feature(f) else 0
+                if i:
+                    fids.append(i)
+            fids.append(0)  # the zero padding row: no bag is empty
+            sizes.append(len(fids) - n)
+        x = np.concatenate([self.word_vec[[word_id(w, self.words) for w in new]], self._chars(new),
+                            segment_sums(self.feat_emb, fids, sizes)], axis=1)
+        self.forms.add(new, x @ self.w_in + self.b_in)
 
-    def _input(self, word: str) -> np.ndarray:
-        """The LSTM's input projection (both directions) of one word form, cached."""
-        got = self._cache.get(word)
-        if got is not None:
-            return got
-        fids = [self.features[f] for f in net_features(word, self.lex) if f in self.features]
-        bag = self.feat_emb[fids].sum(axis=0) if fids else np.zeros(self.feat_emb.shape[1], np.float32)
-        x = np.concatenate([self.word_vec[word_id(word, self.words)], self._chars(word), bag])
-        got = x @ self.w_in + self.b_in
-        if len(self._cache) >= self._cache_size:
-            self._cache.clear()
-        self._cache[word] = got
-        return got
+    def _chars(self, words: list[str]) -> np.ndarray:
+        """The character CNN's max-pooled filters of each word, (words, filters)."""
+        ids = [char_ids(w, self.chars) for w in words]
+        longest = max(map(len, ids))
+        grid = np.zeros((len(ids), longest), np.int64)
+        for i, row in enumerate(ids):
+            grid[i, :len(row)] = row
+        emb = self.char_emb[grid]
+        n = longest - self.width + 1
+        windows = np.concatenate([emb[:, k:k + n] for k in range(self.width)], axis=2)
+        conv = windows @ self.conv_w  # (words, positions, filters)
+        valid = np.arange(n)[None, :] < (np.array([len(r) for r in ids]) - self.width + 1)[:, None]
+        conv[~valid] = -np.inf
+        return np.maximum(conv.max(axis=1) + self.conv_b, 0.0)
 
-    def _run(self, pre: np.ndarray) -> np.ndarray:
-        """Both LSTM directions over a left-aligned batch (T, 2, B, 4H) (the backward direction's
-        sentences reversed) → hidden states (T, 2, B, H); one matmul per step serves both."""
+    def _run(self, pre: np.ndarray, lengths: list[int]) -> np.ndarray:
+        """Both LSTM directions over a left-aligned batch (T, 2, B, 4H) of sentences sorted
+        longest first (the backward direction's sentences reversed) → hidden states (T, 2, B, H);
+        one matmul per step serves both, and only the sentences still running take part."""
         t_max, _, b, _ = pre.shape
         h_dim = self.hidden
-        out = np.empty((t_max, 2, b, h_dim), np.float32)
+        out = np.zeros((t_max, 2, b, h_dim), np.float32)
         h = np.zeros((2, b, h_dim), np.float32)
         c = np.zeros((2, b, h_dim), np.float32)
-        z = np.empty((2, b, 4 * h_dim), np.float32)
-        tmp = np.empty((2, b, h_dim), np.float32)
+        live = b
         for k in range(t_max):
-            np.matmul(h, self._w_hh, out=z)
-            z += pre[k]
+            while lengths[live - 1] <= k:
+                live -= 1
+            z = np.matmul(h[:, :live], self._w_hh)
+            z += pre[k, :, :live]
             np.tanh(z, out=z)
             s = z[..., :3 * h_dim]
             s *= 0.5
             s += 0.5
-            c *= s[..., h_dim:2 * h_dim]
-            np.multiply(s[..., :h_dim], z[..., 3 * h_dim:], out=tmp)
-            c += tmp
-            np.tanh(c, out=tmp)
+            cl = c[:, :live]
+            cl *= s[..., h_dim:2 * h_dim]
+            z[..., 3 * h_dim:] *= s[..., :h_dim]
+            cl += z[..., 3 * h_dim:]
             h = out[k]
-            np.multiply(s[..., 2 * h_dim:], tmp, out=h)
+            np.multiply(s[..., 2 * h_dim:], np.tanh(cl), out=h[:, :live])
         return out
 
     def log_probs(self, sentences: list[list[str]]) -> list[np.ndarray]:
         """Per sentence, an (n_tokens, n_tags) array of log-probabilities over :attr:`tags`."""
         if not sentences:
             return []
-        lengths = [len(s) for s in sentences]
-        t = max(lengths)
+        order = sorted(range(len(sentences)), key=lambda i: -len(sentences[i]))  # longest first
+        lengths = [len(sentences[i]) for i in order]
+        out: list[np.ndarray] = [np.zeros((0, len(self.tags)), np.float32) for _ in sentences]
+        if not lengths[0]:
+            return out
         h4 = 4 * self.hidden
-        pre = np.zeros((t, 2, len(sentences), h4), np.float32)
-        for i, words in enumerate(sentences):
-            if not words:
-                continue
-            rows = np.stack([self._input(w) for w in words])
-            pre[:len(words), 0, i] = rows[:, :h4]
-            pre[:len(words), 1, i] = rows[::-1, h4:]
-        hid = self._run(pre)
-        out = []
-        for i, n in enumerate(lengths):
-            h = np.concatenate([hid[:n, 0, i], hid[:n, 1, i][::-1]], axis=1)
-            z = h @ self.out_w + self.out_b
-            z -= z.max(axis=1, keepdims=True)
-            out.append(z - np.log(np.exp(z).sum(axis=1, keepdims=True)))
+        pre = np.zeros((lengths[0], 2, len(order), h4), np.float32)
+        self.prepare([w for words in sentences for w in words])
+        data, index = self.forms.data, self.forms.index
+        for row, i in enumerate(order):
+            if lengths[row]:
+                rows = data[index(sentences[i])]
+                pre[:lengths[row], 0, row] = rows[:, :h4]
+                pre[:lengths[row], 1, row] = rows[::-1, h4:]
+        hid = self._run(pre, [n if n else 1 for n in lengths])
+        # every token of the batch at once: its forward state and its backward one (reversed)
+        n_arr = np.array(lengths)
+        rows_of = np.repeat(np.arange(len(order)), n_arr)
+        steps = np.arange(int(n_arr.sum())) - np.repeat(np.cumsum(n_arr) - n_arr, n_arr)
+        both = np.concatenate([hid[steps, 0, rows_of], hid[np.repeat(n_arr, n_arr) - 1 - steps, 1, rows_of]], axis=1)
+        z = both @ self.out_w + self.out_b
+        z -= z.max(axis=1, keepdims=True)
+        z -= np.log(np.exp(z).sum(axis=1, keepdims=True))
+        for i, part in zip(order, np.split(z, np.cumsum(n_arr)[:-1])):
+            out[i] = part
         return out

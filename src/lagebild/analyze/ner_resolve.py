@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from lagebild.analyze import gazetteer
 from lagebild.analyze.ner import Tagged
@@ -380,8 +381,12 @@ _ROLE_RE = {
     "de": re.compile(r"\w*(?:" + "|".join(ROLE_HEADS["de"]) + ")", re.IGNORECASE),
     "en": re.compile(r"(?:" + "|".join(ROLE_HEADS["en"]) + ")", re.IGNORECASE),
 }
+#: whether a text holds a role head at all (no leading ``\w*``: a search with it backtracks at
+#: every position of the text)
+_ROLE_ANY = {lang: re.compile("|".join(heads), re.IGNORECASE) for lang, heads in ROLE_HEADS.items()}
 
 
+@lru_cache(maxsize=65536)
 def _role_head(word: str, language: str) -> str | None:
     low = word.rsplit("-", 1)[-1]
     if _ROLE_RE["en" if language == "en" else "de"].fullmatch(low):
@@ -567,7 +572,7 @@ def _compatible(a: set[str], b: set[str]) -> bool:
 
 def _roles(text: str, items: list[_M], language: str, stage: str) -> None:
     lang = "en" if language == "en" else "de"
-    if not any(x.m.label == "PER" and " " in x.m.text for x in items) or not _ROLE_RE[lang].search(text):
+    if not any(x.m.label == "PER" and " " in x.m.text for x in items) or not _ROLE_ANY[lang].search(text):
         return
     words = [(w.start(), w.end(), w.group(0)) for w in _WORD.finditer(text)]
     people = sorted((x for x in items if x.m.label == "PER" and x.m.form == "name" and x.ref is None
