@@ -159,3 +159,22 @@ def test_entities_outlet_that_is_a_common_noun_needs_the_tagger(pipeline):
     assert "Bild" not in [m.text for m in mentions]
     _, mentions = _mentions(pipeline, "Wie die „Bild“-Zeitung berichtet, sagte der Minister nichts.")
     assert any(m.text.startswith("Bild") and m.label == "ORG" for m in mentions)
+
+
+@pytest.mark.parametrize(("text", "part", "label"), [
+    ("Die Siemens-Werke in Bochum wurden geschlossen.", "Siemens", "ORG"),
+    ("Er las aus der neuen Hitler-Biografie vor.", "Hitler", "PER"),
+])
+def test_entities_name_opening_a_compound(pipeline, text, part, label):
+    _, mentions = _mentions(pipeline, text)
+    m = _one(mentions, part)
+    assert m.label == label and m.form == "part"
+
+
+def test_entities_place_compound_is_not_a_part(pipeline):
+    from lagebild.analyze import ner
+    from lagebild.analyze.ner_resolve import compound_parts
+
+    lex = ner.load("de").featurizer.lex
+    text = "Sie wohnt in der Kirow-Straße, nicht im Schwarz-Weiß-Haus."
+    assert compound_parts(text, [], lex, "test") == []
