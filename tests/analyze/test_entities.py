@@ -178,3 +178,13 @@ def test_entities_place_compound_is_not_a_part(pipeline):
     lex = ner.load("de").featurizer.lex
     text = "Sie wohnt in der Kirow-Straße, nicht im Schwarz-Weiß-Haus."
     assert compound_parts(text, [], lex, "test") == []
+
+
+def test_entities_genitive_of_a_known_place_is_the_place():
+    from lagebild.analyze import ner
+    from lagebild.analyze.ner_resolve import _place_genitive
+
+    lex = ner.load("de").featurizer.lex
+    assert _place_genitive(lex, "Hannovers") and _place_genitive(lex, "Tarragonas")
+    assert not _place_genitive(lex, "Hans")  # a known name, not an unknown genitive
+    assert not _place_genitive(lex, "Andreas")  # the stem is a person's name

@@ -150,8 +150,14 @@ def batches(encoded: list[tuple], size: int, rng: random.Random) -> list[list[in
 
 def train(train_enc: list[tuple], voc: Vocab, *, epochs: int = 14, hidden: int = 64, char_dim: int = 24,
           filters: int = 64, feat_dim: int = 32, dropout: float = 0.4, lr: float = 2e-3, batch: int = 32,
-          decay: float = 0.15, seed: int = SEED, monitor=None):
-    """Train the network; ``monitor(net, epoch)`` is called after every epoch (may print dev F1)."""
+          decay: float = 0.15, word_drop: float = 0.0, ema: float = 0.0, seed: int = SEED, monitor=None):
+    """Train the network; ``monitor(net, epoch)`` is called after every epoch (may print dev F1).
+    ``decay``: the learning rate of epoch e is ``lr / (1 + decay * e)``; ``word_drop``: share of
+    training tokens whose word vector is replaced by the unknown one (so that the network learns
+    to tag from characters and features too); ``ema``: if > 0, the network returned (and seen by
+    ``monitor``) has the exponential moving average of the weights over the training steps."""
+    import copy
+
     import torch
 
     torch.manual_seed(seed)
@@ -161,23 +167,43 @@ def train(train_enc: list[tuple], voc: Vocab, *, epochs: int = 14, hidden: int =
     opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=lr)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda e: 1.0 / (1.0 + decay * e))
     loss_fn = torch.nn.CrossEntropyLoss()
+    params = {n: p for n, p in net.named_parameters() if p.requires_grad}
+    shadow = {n: p.detach().clone() for n, p in params.items()} if ema > 0 else None
+
+    def averaged():
+        if shadow is None:
+            return net
+        avg = copy.deepcopy(net)
+        with torch.no_grad():
+            for n, p in avg.named_parameters():
+                if n in shadow:
+                    p.copy_(shadow[n])
+        return avg
+
     for epoch in range(epochs):
         net.train()
         t0, total = time.time(), 0.0
         for idx in batches(train_enc, batch, rng):
             x, y = tensors([train_enc[i] for i in idx])
+            if word_drop > 0:
+                x = (x[0].masked_fill(torch.rand(x[0].shape) < word_drop, 0), *x[1:])
             opt.zero_grad()
             loss = loss_fn(net(x), y)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(net.parameters(), 5.0)
             opt.step()
+            if shadow is not None:
+                with torch.no_grad():
+                    for n, p in params.items():
+                        shadow[n].mul_(ema).add_(p.detach(), alpha=1.0 - ema)
             total += float(loss.detach()) * len(y)
         sched.step()
         print(f"  epoch {epoch + 1}: loss {total / sum(len(s[0]) for s in train_enc):.4f} "
               f"({time.time() - t0:.0f}s)", flush=True)
         if monitor:
             net.eval()
-            monitor(net, epoch + 1)
+            monitor(averaged().eval(), epoch + 1)
+    net = averaged()
     net.eval()
     return net
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from lagebild.analyze import gazetteer, ner
 from lagebild.analyze.ner_resolve import (
-    combine, compound_parts, east_asian_names, from_model, harmonize, resolve, unambiguous)
+    combine, compound_parts, east_asian_names, from_model, harmonize, place_genitives, resolve, unambiguous)
 from lagebild.model import EntityMention
 from lagebild.pipeline import Doc, stage
 
@@ -25,7 +25,7 @@ def find(text: str, sdoc, language: str = "de", stage_name: str = f"{STAGE}.v{VE
     tagger = ner.load(language)
     model = harmonize(from_model(text, tagger.find(sdoc, text), stage_name, tagger.featurizer.lex, language))
     model = east_asian_names(text, model, stage_name)
-    model = compound_parts(text, model, tagger.featurizer.lex, stage_name)
+    model = compound_parts(text, place_genitives(model, tagger.featurizer.lex), tagger.featurizer.lex, stage_name)
     found = unambiguous(gazetteer.find(text, language, stage=stage_name), model, tagger.featurizer.lex)
     merged = combine(model, found)
     return resolve(text, merged, language, stage_name)

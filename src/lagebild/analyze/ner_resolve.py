@@ -318,6 +318,25 @@ def _one_label(lex: Lexicon, word: str) -> str | None:
     return best if names[best] * 10 >= 7 * entity else None
 
 
+def place_genitives(mentions: Sequence[EntityMention], lex: Lexicon | None) -> list[EntityMention]:
+    """A one-word person the training data never saw that is the genitive of a place it knows
+    ("Hannovers Oberbürgermeister", "Bremens Stürmer") is that place (LOC)."""
+    if lex is None:
+        return list(mentions)
+    return [dataclasses.replace(m, label="LOC")
+            if m.label == "PER" and m.form == "name" and _place_genitive(lex, m.text) else m for m in mentions]
+
+
+def _place_genitive(lex: Lexicon, word: str) -> bool:
+    if len(word) < 5 or not word.endswith("s") or " " in word or word in lex.labels:
+        return False
+    stem = word[:-1]
+    counts = lex.labels.get(stem, (0, {}))[1]
+    if counts:
+        return max(counts, key=counts.get) == "LOC" and counts.get("PER", 0) * 4 < counts["LOC"]
+    return any(t.startswith(("LOC:", "GPE:")) for t in lex.gazetteer.get(stem, ()))
+
+
 def _overlaps(a: EntityMention, b: EntityMention) -> bool:
     return a.start < b.end and b.start < a.end
 
