@@ -188,3 +188,17 @@ def test_entities_genitive_of_a_known_place_is_the_place():
     assert _place_genitive(lex, "Hannovers") and _place_genitive(lex, "Tarragonas")
     assert not _place_genitive(lex, "Hans")  # a known name, not an unknown genitive
     assert not _place_genitive(lex, "Andreas")  # the stem is a person's name
+
+
+@pytest.mark.parametrize(("text", "word", "dropped"), [
+    ("Die Lage im ukrainischen Hinterland ist ruhig.", "Hinterland", True),
+    ("Die Verfassung des modernen Griechenlandes entstand 1975.", "Griechenlandes", False),  # inflected name
+    ("Der Anteil des Landes Nordsachen am Konzern.", "Nordsachen", False),  # "Landes" is no adjective
+])
+def test_entities_common_noun_after_adjective(text, word, dropped):
+    from lagebild.analyze import ner
+    from lagebild.analyze.ner_resolve import _not_a_name
+
+    lex = ner.load("de").featurizer.lex
+    start = text.index(word)
+    assert _not_a_name(text, start, start + len(word), "LOC", "de", lex, set()) is dropped

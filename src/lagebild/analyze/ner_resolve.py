@@ -111,7 +111,9 @@ middle near central sub saharan levant maghreb indopazifik pazifik atlantik arkt
 """.split())
 #: determiners and contracted prepositions that stand before a German noun phrase
 _DE_DETERMINERS = r"(?:im|am|ins|vom|zum|zur|beim|der|die|das|dem|den|des|ein|eine|einem|einen|einer|eines)"
-_DE_ADJ_BEFORE = re.compile(rf"(?<![\w-]){_DE_DETERMINERS} [a-zäöüß]+(?:e|en|em|er|es) $", re.IGNORECASE)
+#: a determiner (any case: "Im", "Der" open sentences) and an inflected adjective (lower case: not
+#: a noun, "des Landes Niedersachsen")
+_DE_ADJ_BEFORE = re.compile(rf"(?<![\w-])(?i:{_DE_DETERMINERS}) [a-zäöüß]+(?:e|en|em|er|es) $")
 _EN_PLURAL = re.compile(r"[A-Z][a-z]{3,}[^s'’]s")
 
 
@@ -149,6 +151,8 @@ def _not_a_name(text: str, start: int, end: int, label: str, language: str, lex:
             and _sentence_initial(text, start)
     if "-" in word or not _DE_ADJ_BEFORE.search(text[max(0, start - 40):start]):
         return False
+    if any(_known_name(lex, word[:-len(e)]) for e in ("s", "es", "n", "en") if word.endswith(e)):
+        return False  # an inflected name: "des modernen Griechenlandes"
     return any(_common_noun(lex, word[k:].capitalize()) for k in range(3, len(word) - 3))
 
 
@@ -288,8 +292,8 @@ def compound_parts(text: str, mentions: Sequence[EntityMention], lex: Lexicon | 
         first, head = match.group(1), match.group(2)
         if any(m.start < match.end() and match.start() < m.end for m in mentions):
             continue
-        if PLACE_HEADS.fullmatch(head) or not _noun(lex, head):
-            continue
+        if PLACE_HEADS.fullmatch(head) or not _noun(lex, head) or len(first) < 3 and not first.isupper():
+            continue  # "Co-Regie": a short prefix, not a name
         label = _one_label(lex, first)
         if label is not None:
             out.append(EntityMention(match.start(1), match.end(1), first, label, None, None, None, "part", stage))
