@@ -59,37 +59,45 @@ class LinearChain:
         self._unknown = len(attrs)
         #: per form (5, labels): its own score, then what it adds to its neighbour at -2, -1, +1, +2
         self.forms = FormTable((5, n_lab), cache_size)
-        self._info: dict[str, tuple[int, int, int, int, int]] = {}
+        #: own feature → row of :attr:`_feature_rows`: its attribute id, then its ids as lent to
+        #: the neighbours at -2, -1, +1, +2 (the zero row where it is not lent or not in the model)
+        self._features: dict[str, int] = {}
+        self._feature_rows = np.zeros((0, 5), np.int64)
 
     def _feature_ids(self, feature: str) -> tuple[int, int, int, int, int]:
-        """An own feature's attribute id, then its ids as lent to the neighbours at -2, -1, +1,
-        +2 (-1: not lent at that distance)."""
         get, unk = self.attr.get, self._unknown
-        return (get(feature, unk), *(get(f"{d}{feature}", unk) if lent([feature], d) else -1 for d in _OFFSETS))
+        return (get(feature, unk), *(get(f"{d}{feature}", unk) if lent([feature], d) else unk for d in _OFFSETS))
 
     def prepare(self, words) -> None:
-        """Score the forms of ``words`` not seen yet, all in one pass."""
+        """Score the forms of ``words`` not seen yet, all in one pass: one row of feature ids per
+        feature, and one segmented sum of weight rows per form and part."""
         new = self.forms.missing(words)
         if not new:
             return
-        info, unk, own_of = self._info, self._unknown, self.featurizer.own
-        if len(info) > 4 * self.forms.limit:
-            info.clear()
-        ids: list[int] = []
+        features, own_of = self._features, self.featurizer.own
+        if len(features) > 4 * self.forms.limit:
+            features.clear()
+            self._feature_rows = self._feature_rows[:0]
+        rows: list[int] = []
         sizes: list[int] = []
+        fresh: list[tuple[int, int, int, int, int]] = []
+        n0 = len(self._feature_rows)
         for word in new:
-            parts: tuple[list[int], ...] = ([unk], [unk], [unk], [unk], [unk])  # a zero row each: none empty
-            for f in own_of(word):
-                got = info.get(f)
-                if got is None:
-                    got = info[f] = self._feature_ids(f)
-                for part, i in zip(parts, got):
-                    if i >= 0:
-                        part.append(i)
-            for part in parts:
-                ids.extend(part)
-                sizes.append(len(part))
-        self.forms.add(new, segment_sums(self.weights, ids, sizes).reshape(len(new), 5, -1))
+            own = own_of(word)
+            for f in own:
+                i = features.get(f)
+                if i is None:
+                    i = features[f] = n0 + len(fresh)
+                    fresh.append(self._feature_ids(f))
+                rows.append(i)
+            sizes.append(len(own))
+        if fresh:
+            self._feature_rows = np.concatenate([self._feature_rows, np.array(fresh, np.int64)])
+        ids = self._feature_rows[np.array(rows, np.int64)]  # (features of all new forms, 5)
+        starts = np.zeros(len(sizes), np.int64)
+        np.cumsum(sizes[:-1], out=starts[1:])
+        scores = np.add.reduceat(self.weights[ids], starts, axis=0)  # (forms, 5, labels)
+        self.forms.add(new, scores)
 
     def emissions_many(self, sentences: list[list[str]]) -> list[np.ndarray]:
         """(n, labels) state scores of each sentence, the whole batch in one pass."""
