@@ -337,22 +337,9 @@ def tokenize(text: str) -> Iterator[list[str]]:
 
 def smartdata_text() -> list[list[str]]:
     """Texts of smartdata-corpus-de v1 (train + test: news, RSS, tweets), tokenized."""
-    import gzip
-    import json
-
     out: list[list[str]] = []
-    dec = json.JSONDecoder()
     for split in ("train", "test"):
-        with gzip.open(DATA / "smartdata-corpus-de" / "v1_20180119" / f"{split}.json.gz", "rt",
-                       encoding="utf-8") as fh:
-            raw = fh.read()
-        pos = 0
-        while True:
-            while pos < len(raw) and raw[pos].isspace():
-                pos += 1
-            if pos >= len(raw):
-                break
-            doc, pos = dec.raw_decode(raw, pos)
+        for doc in _smartdata_docs(split):
             out.extend(tokenize(((doc.get("text") or {}).get("string")) or ""))
     return out
 

@@ -37,7 +37,8 @@ class FormTable:
     def add(self, words: list[str], values: np.ndarray) -> None:
         n0 = len(self.rows)
         if n0 + len(words) > len(self.data):
-            grown = np.zeros((max(2 * len(self.data), n0 + len(words)), *self.data.shape[1:]), np.float32)
+            size = max(min(2 * len(self.data), self.limit), n0 + len(words))  # never far past the limit
+            grown = np.zeros((size, *self.data.shape[1:]), np.float32)
             grown[:n0] = self.data[:n0]
             self.data = grown
         self.data[n0:n0 + len(words)] = values

@@ -46,7 +46,7 @@ def export(model_path: str, out_path) -> None:
 class LinearChain:
     """CRF weights in memory (dense attribute × label, float32) and a per-word-form table."""
 
-    def __init__(self, npz: bytes, featurizer: Featurizer, cache_size: int = 200_000) -> None:
+    def __init__(self, npz: bytes, featurizer: Featurizer, cache_size: int = 100_000) -> None:
         z = np.load(io.BytesIO(npz))
         self.labels = strings(z["labels"])
         attrs = strings(z["attributes"])

@@ -58,7 +58,7 @@ def word_id(word: str, words: dict[str, int]) -> int:
 class Network:
     """A loaded BiLSTM tagger (weights from an npz) and its per-word-form input cache."""
 
-    def __init__(self, npz: bytes, lex: Lexicon, cache_size: int = 200_000) -> None:
+    def __init__(self, npz: bytes, lex: Lexicon, cache_size: int = 100_000) -> None:
         z = np.load(io.BytesIO(npz))
         self.lex = lex
         self.tags = strings(z["tags"])
