@@ -202,3 +202,11 @@ def test_entities_common_noun_after_adjective(text, word, dropped):
     lex = ner.load("de").featurizer.lex
     start = text.index(word)
     assert _not_a_name(text, start, start + len(word), "LOC", "de", lex, set()) is dropped
+
+
+def test_government_description_keeps_its_state_but_names_no_one(pipeline):
+    # "Bundesregierung" is a description (form role) of Germany's government: it keeps the key,
+    # and unlike a person's role phrase it is not taken for the title of the name that follows
+    _, mentions = _mentions(pipeline, "Die Bundesregierung Olaf Scholz verhängte neue Sanktionen.")
+    gov = _one(mentions, "Bundesregierung")
+    assert (gov.label, gov.key, gov.form, gov.ref) == ("GPE", "gpe:DE", "role", None)

@@ -13,6 +13,8 @@ CASES = [
     ("de", "der wichtigste Lieferant Moskaus", "Moskaus", "GPE", "gpe:RU", "metonym"),
     ("de", "im Kreml", "Kreml", "LOC", "loc:Kreml", "name"),
     ("de", "Der Kreml schweigt.", "Kreml", "GPE", "gpe:RU", "metonym"),
+    # a common noun for the government: a description (GermEval leaves it unlabelled), still Germany's
+    ("de", "Die Bundesregierung schweigt.", "Bundesregierung", "GPE", "gpe:DE", "role"),
     ("de", "nordkoreanische Raketen", "nordkoreanische", "GPE", "gpe:KP", "adjective"),
     ("de", "Die Russen seien nicht stolz.", "Russen", "GPE", "gpe:RU", "demonym"),
     ("de", "Nach US-Erkenntnissen", "US", "GPE", "gpe:US", "acronym"),

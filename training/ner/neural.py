@@ -10,6 +10,7 @@ sentence itself.  Trained on GermEval 2014 train only (the dictionary features a
 legal-ner-de, europeana and mobie, see ``build.py``): 20 epochs of Adam (lr 2e-3, divided by
 1 + 0.1 × epoch), dropout 0.4, 96 LSTM units per direction; the exported weights are the
 exponential moving average (0.999 per step) of the trained ones.  Seeded; one thread.
+``build.py --self-train`` trains it a second time with :func:`silver` sentences added (self-training).
 
     python3 training/ner/neural.py [epochs=20] [hidden=96] [out=/tmp/de.net.npz]
         # the network alone: trains on GermEval train, prints dev F1 per epoch and numpy speed
@@ -241,19 +242,39 @@ def export(net, voc: Vocab, path: Path, weight: float = 1.0) -> None:
 
 
 def build(train_s, fold_of, fold_lex, full: Lexicon, vocab: list[str], vec: np.ndarray, out: Path, *,
-          weight: float = 1.0, **options) -> float:
+          weight: float = 1.0, silver=(), **options) -> float:
     """Train on ``train_s`` (features from the jackknifed lexicons) and write ``out`` (the npz the
     stage loads); ``weight`` is the network's share next to the CRF (stored in the file);
-    ``options`` go to :func:`train` (epochs, hidden, dropout, ...).  Returns the seconds it took."""
+    ``silver``: more (words, tags) sentences to train on, their features from the full lexicon
+    (the vocabulary still comes from ``train_s`` alone); ``options`` go to :func:`train` (epochs,
+    hidden, dropout, ...).  Returns the seconds it took."""
     t0 = time.time()
     lex_of = [fold_lex[f] for f in fold_of]
     voc = Vocab(vocab, vec, train_s, lex_of)
-    enc = encode(train_s, lex_of, voc)
+    enc = encode(list(train_s) + list(silver), lex_of + [full] * len(silver), voc)
     print(f"[de] network: {len(voc.feat_list)} bag features, {len(voc.char_list)} characters, "
-          f"{len(voc.word_list)} word vectors; {options}", flush=True)
+          f"{len(voc.word_list)} word vectors, {len(silver)} silver sentences; {options}", flush=True)
     net = train(enc, voc, **options)
     export(net, voc, out, weight=weight)
     return time.time() - t0
+
+
+def silver(tagger, sentences: list[list[str]], *, agree: bool = True, chunk: int = 200) -> list[tuple]:
+    """Self-training data: ``sentences`` (unlabelled) with the BIO tags the CRF + network ensemble
+    of ``tagger`` gives them; with ``agree``, only the sentences where the CRF alone and the
+    network alone (each decoded on its own) tag exactly as the ensemble does."""
+    ok = allowed(tagger.net.tags)
+    out = []
+    for a in range(0, len(sentences), chunk):
+        part = sentences[a:a + chunk]
+        both = tagger.tag_sentences(part)
+        if agree:
+            crf = [data.to_bio(tagger.crf.tag(w)) for w in part]
+            net = [data.to_bio(viterbi(lp, tagger.net.tags, ok)) for lp in tagger.net.log_probs(part)]
+        for k, (words, tags) in enumerate(zip(part, both)):
+            if not agree or crf[k] == net[k] == tags:
+                out.append((words, tags))
+    return out
 
 
 def allowed(tags: list[str]) -> np.ndarray:

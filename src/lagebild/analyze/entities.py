@@ -17,7 +17,7 @@ from lagebild.model import EntityMention
 from lagebild.pipeline import Doc, stage
 
 STAGE = "lagebild.entities"
-VERSION = "7"
+VERSION = "8"
 
 
 def find(text: str, sdoc, language: str = "de", stage_name: str = f"{STAGE}.v{VERSION}") -> list[EntityMention]:

@@ -267,7 +267,9 @@ def gazetteer_tags(language: str) -> dict[str, tuple[str, ...]]:
     for surface, entry in gazetteer.entries(language).items():
         parts = surface.split()
         if len(parts) == 1:
-            tags.setdefault(surface, set()).add(f"{entry.label}:{entry.form}")
+            # a government's description ("Bundesregierung", form role) reads as its metonym
+            form = "metonym" if entry.form == "role" else entry.form
+            tags.setdefault(surface, set()).add(f"{entry.label}:{form}")
         else:
             tags.setdefault(parts[0], set()).add(f"B{entry.label}")
             for part in parts[1:]:

@@ -509,7 +509,7 @@ def _appositions(text: str, items: list[_M]) -> None:
     "Vladimir Putin")."""
     starts = {x.m.start: x for x in items if x.m.label == "PER" and x.m.form == "name"}
     for x in items:
-        if x.m.form != "role" or x.ref is not None or x.m.ref is not None:
+        if x.m.form != "role" or x.m.label != "PER" or x.ref is not None or x.m.ref is not None:
             continue
         gap = re.match(r"\s+", text[x.m.end:])
         person = starts.get(x.m.end + (gap.end() if gap else 0))
