@@ -12,8 +12,9 @@ sentences; the stage adds the network's log-probabilities to the CRF's scores.  
 (off: tried, no gain beyond the noise between trainings) trains the network once more on the
 GermEval sentences plus the unlabelled permissive text of smartdata-corpus-de and UD German
 GSD/PUD as this first CRF + network tag it, only the sentences where the CRF alone and the
-network alone agree.  No pretrained model and no other data.  Training the network needs PyTorch (CPU build: ``pip install
-torch==2.13.0``), the stage does not: both models are exported as npz and run in numpy.
+network alone agree.  No pretrained model and no other data.  Training the network needs
+PyTorch (CPU build: ``pip install torch==2.13.0``), the stage does not: both models are exported
+as npz and run in numpy.
 ``--no-net`` builds the CRF alone.  English: the same CRF on wikigold + GUM.  Seeded and
 deterministic (one torch thread); writes ``src/lagebild/resources/ner/{de,en}.*`` (``--out``:
 elsewhere) and prints the dev figures (strict outer-chunk precision/recall/F1, the ensemble and
@@ -23,6 +24,7 @@ the CRF alone) at the end.  German alone (``--lang de``): about 25–30 minutes 
 from __future__ import annotations
 
 import argparse
+import functools
 import random
 import sys
 import tempfile
@@ -246,8 +248,9 @@ def build(lang: str, train, dev, extra, *, c1: float, c2: float, iterations: int
     write_lexicon(out / f"{lang}.lexicon.tsv.gz", full.labels, full.lower, places)
     net_file = out / f"{lang}.net.npz"
     if vectors is not None:
-        secs = neural.build(train, fold_of, fold_lex, full, *vectors, net_file, epochs=epochs, hidden=hidden,
-                            **(net_args or {}))
+        train_net = functools.partial(neural.build, train, fold_of, fold_lex, full, *vectors, net_file,
+                                      epochs=epochs, hidden=hidden, **(net_args or {}))
+        secs = train_net()
         print(f"[{lang}] network trained in {secs:.0f}s", flush=True)
         if self_train:
             t1 = time.time()
@@ -255,8 +258,7 @@ def build(lang: str, train, dev, extra, *, c1: float, c2: float, iterations: int
             silver = neural.silver(ner.Tagger(lang, root=out), raw)
             print(f"[{lang}] self-training: {len(silver)} of {len(raw)} unlabelled sentences tagged alike by "
                   f"the CRF and the network ({time.time() - t1:.0f}s)", flush=True)
-            secs = neural.build(train, fold_of, fold_lex, full, *vectors, net_file, epochs=epochs, hidden=hidden,
-                                silver=silver, **(net_args or {}))
+            secs = train_net(silver=silver)
             print(f"[{lang}] network retrained with them in {secs:.0f}s", flush=True)
     elif net_file.exists():
         net_file.unlink()
