@@ -10,7 +10,7 @@ import pytest
 from lagebild.analyze import gazetteer
 from lagebild.analyze.ner import Tagged
 from lagebild.analyze.ner_features import Lexicon
-from lagebild.analyze.ner_resolve import combine, from_model, resolve
+from lagebild.analyze.ner_resolve import combine, from_model, quoted_titles, resolve
 from lagebild.model import EntityMention
 
 STAGE = "test"
@@ -23,7 +23,8 @@ def _tag(text: str, surface: str, label: str, nth: int = 0) -> Tagged:
 
 
 def _run(text: str, tags: list[tuple], language: str = "en") -> list[EntityMention]:
-    model = from_model(text, [_tag(text, *t) for t in tags], STAGE, LEX, language)
+    model = quoted_titles(text, from_model(text, [_tag(text, *t) for t in tags], STAGE, LEX, language), language,
+                          STAGE)
     out = resolve(text, combine(model, gazetteer.find(text, language, STAGE)), language, STAGE)
     for m in out:
         assert text[m.start:m.end] == m.text
@@ -225,3 +226,30 @@ def test_entity_names_an_organisation_ending_in_a_state_stays_whole():
     text = "Amnesty International Deutschland kritisierte das."
     found = {m.text: m.label for m in _common(text, [("Amnesty International Deutschland", "ORG")], "de")}
     assert found.get("Amnesty International Deutschland") == "ORG"
+
+
+@pytest.mark.parametrize(("text", "tags", "language", "name", "label"), [
+    # the model saw nothing: the head noun says a work is named
+    ("Das Erste zeigt die Dokumentationssendung „37 Grad“ am Dienstag.", [], "de", "37 Grad", "MISC"),
+    # the model's guess inside the quotes gives way to the head's label
+    ("Der Song \"Till Death Do Us Part\" erschien 2003.", [("Till Death Do Us Part", "ORG")], "de",
+     "Till Death Do Us Part", "MISC"),
+    ("Das Lied „Kalinka am Morgen“ wurde verboten.", [("Kalinka", "PER")], "de", "Kalinka am Morgen", "MISC"),
+    ("Laut der Tageszeitung „Nowaja Gaseta“ fielen Schüsse.", [], "de", "Nowaja Gaseta", "ORG"),
+    ("The newspaper “Kommersant” reported it first.", [], "en", "Kommersant", "ORG"),
+])
+def test_entity_names_quoted_name_after_a_head_noun(text, tags, language, name, label):
+    out = _run(text, tags, language)
+    assert [(m.text, m.label) for m in out if m.text == name] == [(name, label)]
+    assert not any(m.start < text.index(name) + len(name) and text.index(name) < m.end and m.text != name
+                   for m in out)
+
+
+@pytest.mark.parametrize(("text", "tags", "language"), [
+    ("Er nannte das zum Beispiel „Unsinn“.", [], "de"),  # "Beispiel" is no work
+    ("Der Sender zeigt die Sendereihe „oper kompakt“.", [], "de"),  # lower case: not taken
+    ("Sie verlieh ihm den Ehrentitel „Herr“.", [], "de"),
+    ("Die Zeitung \" und \" Berliner Zeitung \" berichten.", [], "de"),  # quotes paired wrongly
+])
+def test_entity_names_quoted_words_that_stay_unnamed(text, tags, language):
+    assert not [m for m in _run(text, tags, language) if m.label in ("MISC", "ORG")]

@@ -4,7 +4,8 @@ Needs PyTorch at training time only (the CPU build: ``pip install torch==2.13.0`
 stage runs the exported weights in numpy (``lagebild.analyze.ner_neural``).  The network: a token
 is [its PPMI/SVD word vector from ``clusters.py`` (frozen, int8 as shipped) + a character CNN +
 a bag of the CRF's dictionary / gazetteer / shape / cluster features] → one BiLSTM layer →
-softmax over BIOES tags.  Dictionary features of training sentences come from the jackknifed
+a score per BIOES tag, trained as a chain (:class:`ChainLoss`: the likelihood of the whole gold
+tag path, as a BiLSTM-CRF; ``loss="softmax"``: cross-entropy per token, as before session 6).  Dictionary features of training sentences come from the jackknifed
 lexicons (as for the CRF), so the network does not learn to trust counts that include the
 sentence itself.  Trained on GermEval 2014 train only (the dictionary features also count
 legal-ner-de, europeana and mobie, see ``build.py``): 20 epochs of Adam (lr 2e-3, divided by
@@ -110,6 +111,16 @@ def make_net(voc: Vocab, *, hidden: int, char_dim: int, filters: int, feat_dim: 
             self.drop = nn.Dropout(dropout)
 
         def forward(self, batch):
+            """Tag scores of every token of the batch, flattened in sentence order."""
+            h, mask = self.states(batch)
+            return self.out(self.drop(h[mask]))
+
+        def emissions(self, batch):
+            """Tag scores padded per sentence (B, T, tags) and the mask of real tokens."""
+            h, mask = self.states(batch)
+            return self.out(self.drop(h)), mask
+
+        def states(self, batch):
             wid, chars, clen, fids, foff, lengths = batch
             c = self.conv(self.char(chars).transpose(1, 2))  # (N, F, L - 2)
             valid = torch.arange(c.shape[2])[None, :] < (clen[:, None] - 2)
@@ -121,7 +132,7 @@ def make_net(voc: Vocab, *, hidden: int, char_dim: int, filters: int, feat_dim: 
             h, _ = self.lstm(packed)
             h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True)
             mask = torch.arange(h.shape[1])[None, :] < torch.tensor(lengths)[:, None]
-            return self.out(self.drop(h[mask]))
+            return h, mask
 
     return Net()
 
@@ -144,6 +155,51 @@ def tensors(encoded: list[tuple]):
             torch.tensor(offsets, dtype=torch.long), [len(s[0]) for s in encoded]), y
 
 
+class ChainLoss:
+    """Negative log-likelihood of the gold tag path under a linear chain over the network's tag
+    scores (a BiLSTM-CRF's training objective).  The transition, start and end scores are learnt
+    with the network but not exported: the stage decodes with the CRF's transitions, and the
+    network's scores enter it normalized per token (:meth:`Network.log_probs`).  Transitions
+    that BIOES forbids are fixed at a large negative score."""
+
+    NEG = -1e4
+
+    def __init__(self, tags: list[str]) -> None:
+        import torch
+
+        n = len(tags)
+        self.ok = torch.tensor(allowed(tags))
+        self.start_ok = torch.tensor([t[0] in "OBS" for t in tags])
+        self.end_ok = torch.tensor([t[0] in "OES" for t in tags])
+        self.trans = torch.nn.Parameter(torch.zeros(n, n))
+        self.start = torch.nn.Parameter(torch.zeros(n))
+        self.end = torch.nn.Parameter(torch.zeros(n))
+
+    def parameters(self) -> list:
+        return [self.trans, self.start, self.end]
+
+    def __call__(self, em, y, mask):
+        """``em`` (B, T, tags) scores, ``y`` (B, T) gold tag ids (anything where masked), ``mask``
+        (B, T) the real tokens; the loss summed over sentences, divided by the number of tokens."""
+        import torch
+
+        trans = self.trans.masked_fill(~self.ok, self.NEG)
+        start = self.start.masked_fill(~self.start_ok, self.NEG)
+        end = self.end.masked_fill(~self.end_ok, self.NEG)
+        lengths = mask.sum(1)
+        gold = start[y[:, 0]] + em[:, 0].gather(1, y[:, :1]).squeeze(1)
+        alpha = start[None] + em[:, 0]
+        for t in range(1, em.shape[1]):
+            live = mask[:, t]
+            step = trans[y[:, t - 1], y[:, t]] + em[:, t].gather(1, y[:, t:t + 1]).squeeze(1)
+            gold = gold + torch.where(live, step, torch.zeros_like(step))
+            nxt = torch.logsumexp(alpha[:, :, None] + trans[None], dim=1) + em[:, t]
+            alpha = torch.where(live[:, None], nxt, alpha)
+        gold = gold + end[y.gather(1, (lengths - 1)[:, None]).squeeze(1)]
+        log_z = torch.logsumexp(alpha + end[None], dim=1)
+        return (log_z - gold).sum() / lengths.sum()
+
+
 def batches(encoded: list[tuple], size: int, rng: random.Random) -> list[list[int]]:
     """Sentence index batches of similar length, in a seeded random order."""
     order = sorted(range(len(encoded)), key=lambda i: (len(encoded[i][0]), rng.random()))
@@ -154,12 +210,15 @@ def batches(encoded: list[tuple], size: int, rng: random.Random) -> list[list[in
 
 def train(train_enc: list[tuple], voc: Vocab, *, epochs: int = 20, hidden: int = 96, char_dim: int = 24,
           filters: int = 64, feat_dim: int = 32, dropout: float = 0.4, lr: float = 2e-3, batch: int = 32,
-          decay: float = 0.1, word_drop: float = 0.0, ema: float = 0.999, seed: int = SEED, monitor=None):
+          decay: float = 0.1, word_drop: float = 0.0, ema: float = 0.999, loss: str = "softmax", seed: int = SEED,
+          monitor=None):
     """Train the network; ``monitor(net, epoch)`` is called after every epoch (may print dev F1).
     ``decay``: the learning rate of epoch e is ``lr / (1 + decay * e)``; ``word_drop``: share of
     training tokens whose word vector is replaced by the unknown one (so that the network learns
     to tag from characters and features too); ``ema``: if > 0, the network returned (and seen by
-    ``monitor``) has the exponential moving average of the weights over the training steps."""
+    ``monitor``) has the exponential moving average of the weights over the training steps;
+    ``loss``: ``"softmax"`` (cross-entropy per token) or ``"chain"`` (:class:`ChainLoss`, the
+    likelihood of the whole tag path)."""
     import copy
 
     import torch
@@ -168,7 +227,9 @@ def train(train_enc: list[tuple], voc: Vocab, *, epochs: int = 20, hidden: int =
     torch.set_num_threads(1)  # two threads spin against each other on a busy 2-core machine
     rng = random.Random(seed)
     net = make_net(voc, hidden=hidden, char_dim=char_dim, filters=filters, feat_dim=feat_dim, dropout=dropout)
-    opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=lr)
+    chain = ChainLoss(voc.tag_list) if loss == "chain" else None
+    trained = [p for p in net.parameters() if p.requires_grad] + (chain.parameters() if chain else [])
+    opt = torch.optim.Adam(trained, lr=lr)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda e: 1.0 / (1.0 + decay * e))
     loss_fn = torch.nn.CrossEntropyLoss()
     params = {n: p for n, p in net.named_parameters() if p.requires_grad}
@@ -192,15 +253,21 @@ def train(train_enc: list[tuple], voc: Vocab, *, epochs: int = 20, hidden: int =
             if word_drop > 0:
                 x = (x[0].masked_fill(torch.rand(x[0].shape) < word_drop, 0), *x[1:])
             opt.zero_grad()
-            loss = loss_fn(net(x), y)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(net.parameters(), 5.0)
+            if chain is None:
+                step_loss = loss_fn(net(x), y)
+            else:
+                em, mask = net.emissions(x)
+                y_pad = torch.zeros(mask.shape, dtype=torch.long)
+                y_pad[mask] = y
+                step_loss = chain(em, y_pad, mask)
+            step_loss.backward()
+            torch.nn.utils.clip_grad_norm_(trained if chain else net.parameters(), 5.0)
             opt.step()
             if shadow is not None:
                 with torch.no_grad():
                     for n, p in params.items():
                         shadow[n].mul_(ema).add_(p.detach(), alpha=1.0 - ema)
-            total += float(loss.detach()) * len(y)
+            total += float(step_loss.detach()) * len(y)
         sched.step()
         print(f"  epoch {epoch + 1}: loss {total / sum(len(s[0]) for s in train_enc):.4f} "
               f"({time.time() - t0:.0f}s)", flush=True)

@@ -4,6 +4,9 @@
 2. :mod:`lagebild.analyze.gazetteer` has the last word on states, capitals used for their
    governments, metonyms, adjectives, demonyms and curated organizations
    (:func:`lagebild.analyze.ner_resolve.combine`).
+   Before that, a quoted name after a noun that says what it names becomes one mention
+   ("die Sendereihe „Kulturzeit“" → MISC, "die Zeitung „Nowaja Gaseta“" → ORG;
+   :func:`lagebild.analyze.ner_resolve.quoted_titles`).
 3. :func:`lagebild.analyze.ner_resolve.resolve` links surnames, acronyms and role phrases to the
    full mention in the same article.
 """
@@ -12,19 +15,20 @@ from __future__ import annotations
 
 from lagebild.analyze import gazetteer, ner
 from lagebild.analyze.ner_resolve import (
-    combine, compound_parts, east_asian_names, from_model, harmonize, place_genitives, resolve, unambiguous)
+    combine, compound_parts, east_asian_names, from_model, harmonize, place_genitives, quoted_titles, resolve,
+    unambiguous)
 from lagebild.model import EntityMention
 from lagebild.pipeline import Doc, stage
 
 STAGE = "lagebild.entities"
-VERSION = "8"
+VERSION = "9"
 
 
 def find(text: str, sdoc, language: str = "de", stage_name: str = f"{STAGE}.v{VERSION}") -> list[EntityMention]:
     """All entity mentions of one article (``sdoc``: its spaCy tokens with sentence starts)."""
     tagger = ner.load(language)
     model = harmonize(from_model(text, tagger.find(sdoc, text), stage_name, tagger.featurizer.lex, language))
-    model = east_asian_names(text, model, stage_name)
+    model = quoted_titles(text, east_asian_names(text, model, stage_name), language, stage_name)
     model = compound_parts(text, place_genitives(model, tagger.featurizer.lex), tagger.featurizer.lex, stage_name)
     found = unambiguous(gazetteer.find(text, language, stage=stage_name), model, tagger.featurizer.lex)
     merged = combine(model, found)
