@@ -5,9 +5,9 @@ stage runs the exported weights in numpy (``lagebild.analyze.ner_neural``).  The
 is [its PPMI/SVD word vector from ``clusters.py`` (frozen, int8 as shipped) + a character CNN +
 a bag of the CRF's dictionary / gazetteer / shape / cluster features] → one BiLSTM layer →
 a score per BIOES tag, trained as a chain (:class:`ChainLoss`: the likelihood of the whole gold
-tag path, as a BiLSTM-CRF; ``loss="softmax"``: cross-entropy per token, as before session 6).  Dictionary features of training sentences come from the jackknifed
-lexicons (as for the CRF), so the network does not learn to trust counts that include the
-sentence itself.  Trained on GermEval 2014 train only (the dictionary features also count
+tag path, as a BiLSTM-CRF; ``loss="softmax"``: cross-entropy per token, as before session 6).
+Dictionary features of training sentences come from the jackknifed lexicons (as for the CRF), so
+the network does not learn to trust counts that include the sentence itself.  Trained on GermEval 2014 train only (the dictionary features also count
 legal-ner-de, europeana and mobie, see ``build.py``): 20 epochs of Adam (lr 2e-3, divided by
 1 + 0.1 × epoch), dropout 0.4, 96 LSTM units per direction; the exported weights are the
 exponential moving average (0.999 per step) of the trained ones.  Seeded; one thread.
@@ -169,8 +169,7 @@ class ChainLoss:
 
         n = len(tags)
         self.ok = torch.tensor(allowed(tags))
-        self.start_ok = torch.tensor([t[0] in "OBS" for t in tags])
-        self.end_ok = torch.tensor([t[0] in "OES" for t in tags])
+        self.start_ok, self.end_ok = (torch.tensor(a) for a in edges(tags))
         self.trans = torch.nn.Parameter(torch.zeros(n, n))
         self.start = torch.nn.Parameter(torch.zeros(n))
         self.end = torch.nn.Parameter(torch.zeros(n))
@@ -210,7 +209,7 @@ def batches(encoded: list[tuple], size: int, rng: random.Random) -> list[list[in
 
 def train(train_enc: list[tuple], voc: Vocab, *, epochs: int = 20, hidden: int = 96, char_dim: int = 24,
           filters: int = 64, feat_dim: int = 32, dropout: float = 0.4, lr: float = 2e-3, batch: int = 32,
-          decay: float = 0.1, word_drop: float = 0.0, ema: float = 0.999, loss: str = "softmax", seed: int = SEED,
+          decay: float = 0.1, word_drop: float = 0.0, ema: float = 0.999, loss: str = "chain", seed: int = SEED,
           monitor=None):
     """Train the network; ``monitor(net, epoch)`` is called after every epoch (may print dev F1).
     ``decay``: the learning rate of epoch e is ``lr / (1 + decay * e)``; ``word_drop``: share of
@@ -261,7 +260,7 @@ def train(train_enc: list[tuple], voc: Vocab, *, epochs: int = 20, hidden: int =
                 y_pad[mask] = y
                 step_loss = chain(em, y_pad, mask)
             step_loss.backward()
-            torch.nn.utils.clip_grad_norm_(trained if chain else net.parameters(), 5.0)
+            torch.nn.utils.clip_grad_norm_(trained, 5.0)
             opt.step()
             if shadow is not None:
                 with torch.no_grad():
@@ -358,10 +357,14 @@ def allowed(tags: list[str]) -> np.ndarray:
     return ok
 
 
+def edges(tags: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The BIOES tags a sentence may start with, and those it may end with."""
+    return np.array([t[0] in "OBS" for t in tags]), np.array([t[0] in "OES" for t in tags])
+
+
 def viterbi(logp: np.ndarray, tags: list[str], ok: np.ndarray) -> list[str]:
     """Best BIOES path under the transition constraints."""
-    start = np.array([t[0] in "OBS" for t in tags])
-    end = np.array([t[0] in "OES" for t in tags])
+    start, end = edges(tags)
     trans = np.where(ok, 0.0, -1e9)
     score = logp[0] + np.where(start, 0.0, -1e9)
     back = []

@@ -808,7 +808,7 @@ def quoted_titles(text: str, mentions: Sequence[EntityMention], language: str, s
         a = match.start(3) + (len(match.group(3)) - len(match.group(3).lstrip()))
         b = a + len(inner)
         hits = [m for m in out if m.start < b and a < m.end]
-        if any(m.start < a or m.end > b or m.key is not None for m in hits):
+        if any(m.start < a or m.end > b for m in hits):
             continue
         out = [m for m in out if m not in hits]
         out.append(EntityMention(a, b, inner, label, None, None, None, "name", stage))
