@@ -17,11 +17,11 @@ import time
 from datetime import date
 from pathlib import Path
 
-from lagebild.analyze.quantities import find_quantities
-from lagebild.analyze.quantities_rules import patterns
-from lagebild.analyze.timex import compiled, find_timexes
+from lagebild.analyze.quantities.stage import find_quantities
+from lagebild.analyze.quantities.rules import patterns
+from lagebild.analyze.time.stage import compiled, find_timexes
 from lagebild.model import Article
-from lagebild.pipeline import Pipeline
+from lagebild.analyze.pipeline import Pipeline
 
 
 def read_articles(path: Path, limit: int | None) -> list[str]:

@@ -28,7 +28,7 @@ from sqlalchemy import select
 
 from lagebild.link import link
 from lagebild.model import Article
-from lagebild.pipeline import Pipeline
+from lagebild.analyze.pipeline import Pipeline
 from lagebild.store import schema as t
 from lagebild.store.base import Store
 

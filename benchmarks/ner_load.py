@@ -15,7 +15,7 @@ import sys
 CHILD = r"""
 import json, time
 t0 = time.perf_counter()
-from lagebild.analyze import gazetteer, ner
+from lagebild.analyze.entities import gazetteer, ner
 t1 = time.perf_counter()
 for language in ("de", "en"):
     ner.Tagger(language)

@@ -21,8 +21,8 @@ import time
 from pathlib import Path
 
 from lagebild.model import Article
-from lagebild.pipeline import DEFAULT_STAGES, Pipeline
-from lagebild.pipeline import Doc
+from lagebild.analyze.pipeline import DEFAULT_STAGES, Pipeline
+from lagebild.analyze.pipeline import Doc
 from lagebild.store import Store
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "10kgnad" / "test.csv.xz"

@@ -6,7 +6,7 @@ import pytest
 
 from lagebild.errors import PipelineError
 from lagebild.model import Article
-from lagebild.pipeline import DEFAULT_STAGES, Pipeline, registered, run_many, stage
+from lagebild.analyze.pipeline import DEFAULT_STAGES, Pipeline, registered, run_many, stage
 
 
 def test_pipeline_default_chain_builds_and_declares_versions():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lagebild.analyze import ner
+from lagebild.analyze.entities import ner
 
 TRAINING = str(Path(__file__).resolve().parents[1] / "training" / "ner")
 sys.path.insert(0, TRAINING)

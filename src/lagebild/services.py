@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from lagebild.errors import InputError
 from lagebild.model import Article
-from lagebild.pipeline import Analysis, Pipeline, run_many
+from lagebild.analyze.pipeline import Analysis, Pipeline, run_many
 from lagebild.store import Store
 from lagebild.store import schema as t
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from lagebild.model import Article
-from lagebild.pipeline import Pipeline
+from lagebild.analyze.pipeline import Pipeline
 
 STAGES = ["lagebild.sentences", "lagebild.entities"]
 
@@ -138,7 +138,7 @@ def test_entities_names_inside_compounds(pipeline, text, surface, key):
 
 
 def test_entities_harmonize_majority_label():
-    from lagebild.analyze.ner_resolve import harmonize
+    from lagebild.analyze.entities.resolve import harmonize
     from lagebild.model import EntityMention
 
     ms = [EntityMention(0, 5, "Adler", "ORG"), EntityMention(10, 15, "Adler", "ORG"),
@@ -147,7 +147,7 @@ def test_entities_harmonize_majority_label():
 
 
 def test_entities_surname_keys_are_names_only():
-    from lagebild.analyze.ner_resolve import _surname_keys
+    from lagebild.analyze.entities.resolve import _surname_keys
 
     assert _surname_keys("Kim Jong Un") == ["Un", "Kim"]
     assert "." not in _surname_keys("Chr .")  # "." is no surname: every full stop would become a person
@@ -172,8 +172,8 @@ def test_entities_name_opening_a_compound(pipeline, text, part, label):
 
 
 def test_entities_place_compound_is_not_a_part(pipeline):
-    from lagebild.analyze import ner
-    from lagebild.analyze.ner_resolve import compound_parts
+    from lagebild.analyze.entities import ner
+    from lagebild.analyze.entities.resolve import compound_parts
 
     lex = ner.load("de").featurizer.lex
     text = "Sie wohnt in der Kirow-Straße, nicht im Schwarz-Weiß-Haus."
@@ -181,8 +181,8 @@ def test_entities_place_compound_is_not_a_part(pipeline):
 
 
 def test_entities_genitive_of_a_known_place_is_the_place():
-    from lagebild.analyze import ner
-    from lagebild.analyze.ner_resolve import _place_genitive
+    from lagebild.analyze.entities import ner
+    from lagebild.analyze.entities.resolve import _place_genitive
 
     lex = ner.load("de").featurizer.lex
     assert _place_genitive(lex, "Hannovers") and _place_genitive(lex, "Tarragonas")
@@ -196,8 +196,8 @@ def test_entities_genitive_of_a_known_place_is_the_place():
     ("Der Anteil des Landes Nordsachen am Konzern.", "Nordsachen", False),  # "Landes" is no adjective
 ])
 def test_entities_common_noun_after_adjective(text, word, dropped):
-    from lagebild.analyze import ner
-    from lagebild.analyze.ner_resolve import _not_a_name
+    from lagebild.analyze.entities import ner
+    from lagebild.analyze.entities.resolve import _not_a_name
 
     lex = ner.load("de").featurizer.lex
     start = text.index(word)

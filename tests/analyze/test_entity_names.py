@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from lagebild.analyze import gazetteer
-from lagebild.analyze.ner import Tagged
-from lagebild.analyze.ner_features import Lexicon
-from lagebild.analyze.ner_resolve import combine, from_model, quoted_titles, resolve
+from lagebild.analyze.entities import gazetteer
+from lagebild.analyze.entities.ner import Tagged
+from lagebild.analyze.entities.features import Lexicon
+from lagebild.analyze.entities.resolve import combine, from_model, quoted_titles, resolve
 from lagebild.model import EntityMention
 
 STAGE = "test"

@@ -7,11 +7,13 @@ from datetime import date
 
 import pytest
 
-from lagebild.analyze import events, gazetteer, quotes
+from lagebild.analyze.entities import gazetteer
+from lagebild.analyze.events import stage as events
+from lagebild.analyze.quotes import stage as quotes
 from lagebild.eval.events import DEFAULT_GOLD, read_events_gold
 from lagebild.model import Article
 from lagebild.model.records import EVENT_TYPES, STATUSES
-from lagebild.pipeline import Pipeline, registered
+from lagebild.analyze.pipeline import Pipeline, registered
 from tests.conftest import shared_path
 
 
@@ -230,7 +232,7 @@ def test_events_relative_clause_takes_the_antecedent_quantity(sentence, value, i
     from datetime import date
 
     from lagebild.model import Article
-    from lagebild.pipeline import Pipeline
+    from lagebild.analyze.pipeline import Pipeline
 
     doc = Pipeline.build().annotate(Article.create(sentence, language="de", published=date(2024, 1, 25)))
     supply = [e for e in doc.layers["events"] if e.type == "SUPPLY"]

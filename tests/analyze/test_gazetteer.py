@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lagebild.analyze.gazetteer import find
+from lagebild.analyze.entities.gazetteer import find
 
 CASES = [
     ("de", "Pjöngjang liefert Granaten.", "Pjöngjang", "GPE", "gpe:KP", "metonym"),

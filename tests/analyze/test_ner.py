@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from lagebild.analyze import ner
-from lagebild.analyze.sentences import tokenizer
+from lagebild.analyze.entities import ner
+from lagebild.analyze.text.sentences import tokenizer
 from tests.conftest import shared_path
 
 #: strict outer-chunk F1 (12 labels) of the shipped model (CRF + network) on the first 600 dev
@@ -77,7 +77,7 @@ def test_ner_spacy_component_sets_ents():
 
 
 def test_cluster_features_word_and_neighbours():
-    from lagebild.analyze.ner_features import Featurizer, Lexicon, word_features
+    from lagebild.analyze.entities.features import Featurizer, Lexicon, word_features
 
     lex = Lexicon(clusters={"Moskau": ("1", "22", "333"), "nach": ("4", "55", "666")})
     assert {"k0=1", "k1=22", "k2=333"} <= set(word_features("Moskau", lex))
@@ -100,9 +100,9 @@ def _tiny_chain(rng, n_lab=3):
 
     import numpy as np
 
-    from lagebild.analyze.ner_crf import LinearChain
-    from lagebild.analyze.ner_features import Featurizer, Lexicon
-    from lagebild.analyze.ner_neural import strings_array
+    from lagebild.analyze.entities.crf import LinearChain
+    from lagebild.analyze.entities.features import Featurizer, Lexicon
+    from lagebild.analyze.entities.network import strings_array
 
     buf = io.BytesIO()
     np.savez(buf, labels=strings_array([f"L{i}" for i in range(n_lab)]), attributes=strings_array(["a"]),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lagebild.analyze.numbers import parse_de_word, parse_digits, parse_number, parse_word, scale_of
+from lagebild.analyze.quantities.numbers import parse_de_word, parse_digits, parse_number, parse_word, scale_of
 
 
 @pytest.mark.parametrize("text,language,value", [

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from lagebild.analyze.quantities import STAGE, find_quantities
+from lagebild.analyze.quantities.stage import STAGE, find_quantities
 from lagebild.model import Article
-from lagebild.pipeline import Pipeline, registered
+from lagebild.analyze.pipeline import Pipeline, registered
 from tests.conftest import shared_path
 
 CHAIN = ("lagebild.sentences", "lagebild.timex", "lagebild.quantities")

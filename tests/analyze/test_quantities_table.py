@@ -12,8 +12,8 @@ from typing import NamedTuple
 
 import pytest
 
-from lagebild.analyze.quantities import find_quantities
-from lagebild.analyze.timex import find_timexes
+from lagebild.analyze.quantities.stage import find_quantities
+from lagebild.analyze.time.stage import find_timexes
 
 
 class Q(NamedTuple):

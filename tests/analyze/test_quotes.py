@@ -6,9 +6,10 @@ import json
 
 import pytest
 
-from lagebild.analyze import gazetteer, quotes
+from lagebild.analyze.entities import gazetteer
+from lagebild.analyze.quotes import stage as quotes
 from lagebild.model import Article
-from lagebild.pipeline import Pipeline, registered
+from lagebild.analyze.pipeline import Pipeline, registered
 from tests.conftest import shared_path
 
 

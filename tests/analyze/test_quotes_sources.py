@@ -8,9 +8,10 @@ from importlib import resources
 
 import pytest
 
-from lagebild.analyze import gazetteer, quotes
+from lagebild.analyze.entities import gazetteer
+from lagebild.analyze.quotes import stage as quotes
 from lagebild.model import Article
-from lagebild.pipeline import Pipeline
+from lagebild.analyze.pipeline import Pipeline
 
 
 def _sentences(text: str, language: str) -> list[tuple[int, int]]:
@@ -97,7 +98,7 @@ def test_quotes_sources_colon_needs_a_person_or_office():
     ("er", False), ("Sprecher", False), ("Merkel", False), ("der Minister", False),
 ])
 def test_quotes_sources_adverb_is_no_speaker(surface, expected):
-    from lagebild.analyze.speech import lexicon
+    from lagebild.analyze.text.speech import lexicon
 
     assert quotes._no_speaker(surface, "de", lexicon("de")) is expected
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lagebild.analyze.sentences import find_sentences, tokenizer
+from lagebild.analyze.text.sentences import find_sentences, tokenizer
 
 CASES = [
     ("Er sprach in Moskau. „Das ist gut“, sagte er.", ["Er sprach in Moskau.", "„Das ist gut“, sagte er."]),

@@ -12,8 +12,8 @@ import spacy
 
 def test_factory_is_declared_as_a_spacy_entry_point() -> None:
     names = {ep.name: ep.value for ep in entry_points(group="spacy_factories")}
-    assert names.get("lagebild_entities") == "lagebild.analyze.spacy_ner:make_lagebild_entities"
-    assert names.get("lagebild_ner") == "lagebild.analyze.ner:make_component"
+    assert names.get("lagebild_entities") == "lagebild.analyze.entities.spacy_component:make_lagebild_entities"
+    assert names.get("lagebild_ner") == "lagebild.analyze.entities.ner:make_component"
 
 
 def test_add_pipe_by_name_in_a_fresh_interpreter() -> None:
@@ -35,7 +35,7 @@ def test_tagger_alone_is_a_component_too() -> None:
 
 
 def test_component_sets_ents_and_lagebild_spans() -> None:
-    import lagebild.analyze.spacy_ner  # noqa: F401  (registers the factory)
+    import lagebild.analyze.entities.spacy_component  # noqa: F401  (registers the factory)
 
     nlp = spacy.blank("de")
     nlp.add_pipe("lagebild_entities")
@@ -55,7 +55,7 @@ def test_component_sets_ents_and_lagebild_spans() -> None:
 
 
 def test_english_pipeline_uses_the_english_model() -> None:
-    import lagebild.analyze.spacy_ner  # noqa: F401
+    import lagebild.analyze.entities.spacy_component  # noqa: F401
 
     nlp = spacy.blank("en")
     nlp.add_pipe("lagebild_entities")
@@ -65,7 +65,7 @@ def test_english_pipeline_uses_the_english_model() -> None:
 
 
 def test_unknown_language_is_a_clear_error() -> None:
-    import lagebild.analyze.spacy_ner  # noqa: F401
+    import lagebild.analyze.entities.spacy_component  # noqa: F401
 
     nlp = spacy.blank("fr")
     with pytest.raises(ValueError, match="lagebild_entities knows de, en"):

@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from lagebild.analyze.timex import STAGE, find_timexes
-from lagebild.analyze.timex_anchor import FUTURE, PAST, tense
+from lagebild.analyze.time.stage import STAGE, find_timexes
+from lagebild.analyze.time.anchor import FUTURE, PAST, tense
 from lagebild.model import Article
-from lagebild.pipeline import Pipeline, registered
+from lagebild.analyze.pipeline import Pipeline, registered
 from tests.conftest import shared_path
 
 CHAIN = ("lagebild.sentences", "lagebild.timex")

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from lagebild.analyze.timex import find_timexes
+from lagebild.analyze.time.stage import find_timexes
 
 JAN21 = date(2024, 1, 21)  # a Sunday, ISO week 3
 MAR15 = date(2024, 3, 15)  # a Friday, ISO week 11

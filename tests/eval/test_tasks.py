@@ -17,7 +17,7 @@ from lagebild.errors import GoldError, LagebildError
 from lagebild.eval import TASKS, evaluate, format_table
 from lagebild.model import Article, Event, Quote, Span, Speaker, Timex
 from lagebild.model.records import Argument
-from lagebild.pipeline import Doc
+from lagebild.analyze.pipeline import Doc
 from tests.eval.test_events import GOLD as EVENTS_GOLD
 from tests.eval.test_ner import TSV
 from tests.eval.test_quotes import DOC as SPKATT_DOC

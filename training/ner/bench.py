@@ -17,13 +17,13 @@ sys.path.insert(0, str(ROOT / "src"))
 
 def main() -> None:
     t0 = time.perf_counter()
-    from lagebild.analyze import ner
+    from lagebild.analyze.entities import ner
 
     ner.Tagger("de")
     ner.Tagger("en")
     load = time.perf_counter() - t0
-    from lagebild.analyze import entities
-    from lagebild.analyze.sentences import tokenizer
+    from lagebild.analyze.entities import stage as entities
+    from lagebild.analyze.text.sentences import tokenizer
 
     corpus = resources.files("lagebild.demo.corpus")
     texts = [p.read_text("utf-8") for p in corpus.iterdir() if p.name.endswith(".txt")] * 20

@@ -42,9 +42,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import clusters as word_clusters  # noqa: E402
 import data  # noqa: E402
 import neural  # noqa: E402
-from lagebild.analyze import ner  # noqa: E402
-from lagebild.analyze.ner_crf import export as export_crf  # noqa: E402
-from lagebild.analyze.ner_features import (  # noqa: E402
+from lagebild.analyze.entities import ner  # noqa: E402
+from lagebild.analyze.entities.crf import export as export_crf  # noqa: E402
+from lagebild.analyze.entities.features import (  # noqa: E402
     Featurizer, Lexicon, gazetteer_tags, place_tags, write_clusters, write_lexicon)
 
 OUT = ROOT / "src" / "lagebild" / "resources" / "ner"

@@ -1,7 +1,7 @@
 """Train the small neural entity tagger (BiLSTM) and export it for numpy inference.
 
 Needs PyTorch at training time only (the CPU build: ``pip install torch==2.13.0``); the entity
-stage runs the exported weights in numpy (``lagebild.analyze.ner_neural``).  The network: a token
+stage runs the exported weights in numpy (``lagebild.analyze.entities.network``).  The network: a token
 is [its PPMI/SVD word vector from ``clusters.py`` (frozen, int8 as shipped) + a character CNN +
 a bag of the CRF's dictionary / gazetteer / shape / cluster features] → one BiLSTM layer →
 a score per BIOES tag, trained as a chain (:class:`ChainLoss`: the likelihood of the whole gold
@@ -32,8 +32,8 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import data  # noqa: E402
-from lagebild.analyze.ner_features import Lexicon  # noqa: E402
-from lagebild.analyze.ner_neural import (  # noqa: E402
+from lagebild.analyze.entities.features import Lexicon  # noqa: E402
+from lagebild.analyze.entities.network import (  # noqa: E402
     FIRST_CHAR, char_ids, net_features, strings_array, word_id)
 
 SEED = 20140
@@ -279,7 +279,7 @@ def train(train_enc: list[tuple], voc: Vocab, *, epochs: int = 20, hidden: int =
 
 
 def export(net, voc: Vocab, path: Path, weight: float = 1.0) -> None:
-    """Weights for :class:`lagebild.analyze.ner_neural.Network` (float16, word vectors int8)."""
+    """Weights for :class:`lagebild.analyze.entities.network.Network` (float16, word vectors int8)."""
     sd = {k: v.detach().numpy().astype(np.float32) for k, v in net.state_dict().items()}
     h = net.lstm.hidden_size
 
@@ -385,7 +385,7 @@ def main() -> None:
     import build
     import torch
 
-    from lagebild.analyze.ner_neural import Network
+    from lagebild.analyze.entities.network import Network
 
     t0 = time.time()
     train_s, dev = data.germeval_train(), data.germeval_dev()

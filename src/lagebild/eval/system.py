@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lagebild.pipeline import DEFAULT_STAGES, Pipeline, registered
+from lagebild.analyze.pipeline import DEFAULT_STAGES, Pipeline, registered
 
 
 def chain_for(target: str) -> tuple[str, ...]:

@@ -419,7 +419,7 @@ def is_entity(m: dict[str, Any]) -> bool:
 
 def _gazetteer_key(name: str, language: str) -> str | None:
     """The knowledge key of a state, metonym or organization name the NER left without one."""
-    from lagebild.analyze.gazetteer import entries
+    from lagebild.analyze.entities.gazetteer import entries
 
     entry = entries(language).get(name) or entries("en" if language == "de" else "de").get(name)
     if entry is None or entry.form in ("capital", "adjective", "demonym"):

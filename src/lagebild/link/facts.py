@@ -54,7 +54,7 @@ def container(entity: str, name: str | None) -> str | None:
     """
     if entity.startswith("gpe:") or not name:
         return None
-    from lagebild.analyze.gazetteer import entries
+    from lagebild.analyze.entities.gazetteer import entries
 
     for language in ("de", "en"):
         entry = entries(language).get(name)

@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from lagebild.errors import StoreError
 from lagebild.model import Article
-from lagebild.pipeline import Analysis
+from lagebild.analyze.pipeline import Analysis
 from lagebild.store import schema as t
 
 DEFAULT_DB = "lagebild.db"

@@ -1,7 +1,7 @@
 """Lexicon and handlers of the time-expression rules, shared by German and English.
 
-A handler gets the :class:`~lagebild.analyze.timex_rules.Groups` of one rule's match and the
-:class:`~lagebild.analyze.timex_anchor.Context`, and returns the hits it makes (None rejects the
+A handler gets the :class:`~lagebild.analyze.time.rules.Groups` of one rule's match and the
+:class:`~lagebild.analyze.time.anchor.Context`, and returns the hits it makes (None rejects the
 match).  The lexicon tables hold the German and the English words; the rules themselves live in
 :mod:`timex_de` and :mod:`timex_en`.
 """
@@ -12,8 +12,8 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from lagebild.analyze.timex_anchor import FUTURE, PAST, Context, easter, safe_date
-from lagebild.analyze.timex_rules import (
+from lagebild.analyze.time.anchor import FUTURE, PAST, Context, easter, safe_date
+from lagebild.analyze.time.rules import (
     Groups, Hit, approx_of, date_value, duration, mod_of, parse_count, relative, shift, ymd,
 )
 

@@ -18,9 +18,9 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from lagebild.analyze import gazetteer
-from lagebild.analyze.ner import Tagged
-from lagebild.analyze.ner_features import Lexicon
+from lagebild.analyze.entities import gazetteer
+from lagebild.analyze.entities.ner import Tagged
+from lagebild.analyze.entities.features import Lexicon
 from lagebild.model import EntityMention
 
 _ADJ_END = re.compile(r"(isch|ische|ischen|ischer|isches|ischem)$")

@@ -20,13 +20,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from lagebild.analyze.numbers import parse_number, scale_of
-from lagebild.analyze.quantities_rules import (
+from lagebild.analyze.quantities.numbers import parse_number, scale_of
+from lagebild.analyze.quantities.rules import (
     APPROX, CONTAINERS, CURRENCIES, EN_PLURAL_NOUNS, EN_STOP, FRACTIONS, ID_WORDS, MEASURES, RATES, VAGUE,
     Patterns, patterns,
 )
 from lagebild.model import Quantity, Sentence, Timex
-from lagebild.pipeline import Doc, stage
+from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.quantities"
 VERSION = "1"

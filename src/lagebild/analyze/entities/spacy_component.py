@@ -6,7 +6,7 @@
     doc = nlp("Kyrylo Budanow, der Leiter des HUR, sagte, Nordkorea liefere Granaten.")
     [(e.text, e.label_, e._.lagebild_key) for e in doc.ents]
 
-``lagebild_ner`` (:mod:`lagebild.analyze.ner`) is the tagger alone; this component runs the same code as the ``lagebild.entities`` stage: the trained tagger of the
+``lagebild_ner`` (:mod:`lagebild.analyze.entities.ner`) is the tagger alone; this component runs the same code as the ``lagebild.entities`` stage: the trained tagger of the
 language, the gazetteer (states, capitals used for governments, adjectives, organizations) and
 the resolution within the text (surnames, acronyms, role phrases).  ``doc.ents`` gets the names
 (labels PER, ORG, LOC, GPE, MISC); every mention, role phrases and adjectives included, is in
@@ -23,8 +23,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from lagebild.analyze import entities, ner
-from lagebild.analyze.sentences import mark_sentences
+from lagebild.analyze.entities import ner
+from lagebild.analyze.entities import stage as entities
+from lagebild.analyze.text.sentences import mark_sentences
 
 LANGUAGES = ("de", "en")
 SPANS_KEY = "lagebild"

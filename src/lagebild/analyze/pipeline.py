@@ -29,12 +29,12 @@ TRANSIENT = frozenset({"tokens"})
 
 #: the modules that register the built-in stages (imported when a pipeline is built)
 STAGE_MODULES = (
-    "lagebild.analyze.sentences",
-    "lagebild.analyze.entities",
-    "lagebild.analyze.timex",
-    "lagebild.analyze.quantities",
-    "lagebild.analyze.quotes",
-    "lagebild.analyze.events",
+    "lagebild.analyze.text.sentences",
+    "lagebild.analyze.entities.stage",
+    "lagebild.analyze.time.stage",
+    "lagebild.analyze.quantities.stage",
+    "lagebild.analyze.quotes.stage",
+    "lagebild.analyze.events.stage",
 )
 
 #: the default chain, by stage name

@@ -20,12 +20,12 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from lagebild.analyze.events_find import (
+from lagebild.analyze.events.find import (
     INVITE_RE, NUMBER_RE, TEMPORAL_PREPS, TIME_RE, Cand, RawEvent, candidates, clauses, find_in_clause, markers,
 )
-from lagebild.analyze.speech import ARTICLES, SUBORDINATORS, Tok, lexicon, tokens
+from lagebild.analyze.text.speech import ARTICLES, SUBORDINATORS, Tok, lexicon, tokens
 from lagebild.model import Argument, Attribution, EntityMention, Event, Quantity, Quote, Span, Timex
-from lagebild.pipeline import Doc, stage
+from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.events"
 VERSION = "3"
@@ -362,7 +362,7 @@ def _record(text: str, toks: list[Tok], raw: RawEvent, clause: tuple[int, int], 
        provides=("events",))
 def make_events(**_: object):
     """Typed events with arguments, attribution and epistemic status (rules for German and English)."""
-    from lagebild.analyze.events_find import triggers
+    from lagebild.analyze.events.find import triggers
 
     triggers("de"), triggers("en"), markers("de"), markers("en")
 

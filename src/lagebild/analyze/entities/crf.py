@@ -16,8 +16,8 @@ import io
 
 import numpy as np
 
-from lagebild.analyze.ner_features import Featurizer, lent
-from lagebild.analyze.ner_arrays import FormTable, segment_sums, strings, strings_array
+from lagebild.analyze.entities.features import Featurizer, lent
+from lagebild.analyze.entities.arrays import FormTable, segment_sums, strings, strings_array
 
 _OFFSETS = (-2, -1, 1, 2)
 

@@ -4,9 +4,9 @@ whose lexicon tables carry the English words too); the rules here are compiled c
 
 from __future__ import annotations
 
-from lagebild.analyze import timex_handlers as th
-from lagebild.analyze.timex_anchor import Context
-from lagebild.analyze.timex_rules import Groups, Hit, Rule, duration, relative, ymd
+from lagebild.analyze.time import handlers as th
+from lagebild.analyze.time.anchor import Context
+from lagebild.analyze.time.rules import Groups, Hit, Rule, duration, relative, ymd
 
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)")

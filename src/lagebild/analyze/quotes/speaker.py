@@ -6,11 +6,11 @@ Pure functions over one sentence's tokens; they return token ranges.
 
 from __future__ import annotations
 
-from lagebild.analyze.quotes_base import (
+from lagebild.analyze.quotes.base import (
     ADJ_RE, CLOSE_MARKS, CUE_TAILS, EN_ADJ_RE, FOCUS_WORDS, INITIAL_RE, KONJUNKTIV, NAME_PART_RE, NO_SPEAKERS, NP_ADJ_RE,
     NP_GLUE, OPEN_MARKS, TIME_NOUNS, TITLE_ABBREVIATIONS,
 )
-from lagebild.analyze.speech import (
+from lagebild.analyze.text.speech import (
     ADVERBIAL_STARTS, ARTICLES, AUXILIARIES, PREPOSITIONS, PRONOUNS, SUBORDINATORS, Lexicon, Tok, is_role_word,
 )
 

@@ -10,18 +10,18 @@ speakers to names and entity mentions.
 from __future__ import annotations
 
 
-from lagebild.analyze.quotes_base import (
+from lagebild.analyze.quotes.base import (
     ADJ_RE, BACK_CUES, BACK_PRONOUNS, KONJUNKTIV, KONJUNKTIV_ENDINGS, MAX_QUOTE, NACH_NOUNS, NACH_SUFFIXES, NOT_CLAUSE,
     NP_ADJ_RE, NP_GLUE, OPEN_MARKS, PAIRS_DE, PAIRS_EN, REPORT_AUX,
     SO_TAILS, TITLE_ABBREVIATIONS, Found,
 )
-from lagebild.analyze.quotes_cue import (
+from lagebild.analyze.quotes.cue import (
     _cue_span, _finite_before, _is_cue, _message_span, _sentence_span, cue_extra, cue_lemma, direct_cue, inner_gap,
 )
-from lagebild.analyze.quotes_speaker import (
+from lagebild.analyze.quotes.speaker import (
     RELATIVE_PRONOUNS, _document_source, _np_before, _speaker_after, _speaker_before, np_after,
 )
-from lagebild.analyze.speech import (
+from lagebild.analyze.text.speech import (
     ARTICLES, AUXILIARIES, PREPOSITIONS, PRONOUNS, SUBORDINATORS, Lexicon, Tok, is_role_word,
 )
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from lagebild.analyze.speech import (
+from lagebild.analyze.text.speech import (
     ADVERBIAL_STARTS, ARTICLES, AUXILIARIES, PREPOSITIONS, SUBORDINATORS, Tok, is_role_word, lexicon,
 )
 
@@ -749,7 +749,7 @@ def _subject_np(toks: list[Tok], lo: int, trig: int, language: str) -> tuple[int
 
 def _split_states(e, language: str) -> list[tuple[int, int, None]]:
     """A mention the tagger glued together from two state names ("Nordkorea Russland"), split."""
-    from lagebild.analyze import gazetteer
+    from lagebild.analyze.entities import gazetteer
 
     hits = [h for h in gazetteer.find(e.text, language) if h.label == "GPE" and h.form != "adjective"]
     if len(hits) < 2:

@@ -261,7 +261,7 @@ class Featurizer:
 
 def gazetteer_tags(language: str) -> dict[str, tuple[str, ...]]:
     """Token → gazetteer tags (``GPE:name``, ``GPE:adjective``, ``BORG``/``IORG`` in multi-word names)."""
-    from lagebild.analyze import gazetteer
+    from lagebild.analyze.entities import gazetteer
 
     tags: dict[str, set[str]] = {}
     for surface, entry in gazetteer.entries(language).items():

@@ -16,7 +16,7 @@ from importlib import resources
 
 from babel import Locale
 
-from lagebild.analyze.timex_rules import trie_pattern
+from lagebild.analyze.time.rules import trie_pattern
 from lagebild.model import EntityMention
 
 ADJ_ENDINGS_DE = ("", "e", "er", "es", "en", "em")

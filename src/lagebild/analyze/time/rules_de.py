@@ -7,14 +7,14 @@ live in :mod:`timex_handlers`.
 
 from __future__ import annotations
 
-from lagebild.analyze.timex_handlers import (
+from lagebild.analyze.time.handlers import (
     DAY, DEICTIC_DAY, DEICTIC_REF, MONTHS, PARTS, SEASONS, WEEKDAYS, YEAR, h_ago, h_around, h_bare_day,
     h_century, h_clock, h_daymonth, h_daypart, h_dayrange, h_decade, h_deictic, h_dur_adj, h_dur_vague,
     h_duration_checked, h_folge_pl, h_holiday, h_in, h_iso, h_later, h_mod_rel, h_mod_year, h_month,
     h_monthrange, h_numdate, h_past_n, h_period_word, h_prev_unit, h_quarter, h_ref_day, h_rel_unit, h_season,
     h_set, h_week_no, h_weekday, h_weekday_set, h_year, h_year_jahr,
 )
-from lagebild.analyze.timex_rules import Rule
+from lagebild.analyze.time.rules import Rule
 
 MONTH = (r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November"
          r"|Dezember|(?:Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept?|Okt|Nov|Dez)\.)")

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc as SpacyDoc
 
 from lagebild.model import Sentence
-from lagebild.pipeline import Doc, stage
+from lagebild.analyze.pipeline import Doc, stage
 
 TERMINAL = {".", "!", "?", "…", "...", "?!", "!?"}
 OPENING = {"„", "«", "‚", "‹", "(", "[", "“"}

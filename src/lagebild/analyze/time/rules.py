@@ -3,7 +3,7 @@
 A language module (``timex_de``, ``timex_en``) lists its rules as ``(kind, pattern, handler)``;
 :func:`compile_rules` joins them into one alternation (one regex pass over the text) whose
 inner groups are prefixed with the rule's kind.  A handler gets a :class:`Groups` view of its
-match and the :class:`~lagebild.analyze.timex_anchor.Context`, and returns the hits it makes
+match and the :class:`~lagebild.analyze.time.anchor.Context`, and returns the hits it makes
 (none to reject the match).
 """
 
@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from lagebild.analyze.numbers import parse_de_word, parse_digits, parse_en_words
-from lagebild.analyze.timex_anchor import Context, add_months, safe_date, week_value
+from lagebild.analyze.quantities.numbers import parse_de_word, parse_digits, parse_en_words
+from lagebild.analyze.time.anchor import Context, add_months, safe_date, week_value
 
 
 @dataclass(frozen=True)

@@ -1,24 +1,24 @@
 """The entity stage: the trained tagger combined with the gazetteer, then resolved in the article.
 
-1. :mod:`lagebild.analyze.ner` tags names (a CRF per language, trained by ``training/ner``).
-2. :mod:`lagebild.analyze.gazetteer` has the last word on states, capitals used for their
+1. :mod:`lagebild.analyze.entities.ner` tags names (a CRF per language, trained by ``training/ner``).
+2. :mod:`lagebild.analyze.entities.gazetteer` has the last word on states, capitals used for their
    governments, metonyms, adjectives, demonyms and curated organizations
-   (:func:`lagebild.analyze.ner_resolve.combine`).
+   (:func:`lagebild.analyze.entities.resolve.combine`).
    Before that, a quoted name after a noun that says what it names becomes one mention
    ("die Sendereihe „Kulturzeit“" → MISC, "die Zeitung „Nowaja Gaseta“" → ORG;
-   :func:`lagebild.analyze.ner_resolve.quoted_titles`).
-3. :func:`lagebild.analyze.ner_resolve.resolve` links surnames, acronyms and role phrases to the
+   :func:`lagebild.analyze.entities.resolve.quoted_titles`).
+3. :func:`lagebild.analyze.entities.resolve.resolve` links surnames, acronyms and role phrases to the
    full mention in the same article.
 """
 
 from __future__ import annotations
 
-from lagebild.analyze import gazetteer, ner
-from lagebild.analyze.ner_resolve import (
+from lagebild.analyze.entities import gazetteer, ner
+from lagebild.analyze.entities.resolve import (
     combine, compound_parts, east_asian_names, from_model, harmonize, place_genitives, quoted_titles, resolve,
     unambiguous)
 from lagebild.model import EntityMention
-from lagebild.pipeline import Doc, stage
+from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.entities"
 VERSION = "9"

@@ -22,14 +22,14 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from lagebild.analyze import quotes_filter
-from lagebild.analyze.quotes_find import (
+from lagebild.analyze.quotes import filters as quotes_filter
+from lagebild.analyze.quotes.find import (
     KONJUNKTIV, KONJUNKTIV_ENDINGS, NP_ADJ_RE, TITLE_ABBREVIATIONS, Found, back_reference, cue_extra, direct_cue, direct_spans, find_in_sentence,
     inner_gap, np_after,
 )
-from lagebild.analyze.speech import ADVERBIAL_STARTS, ARTICLES, PREPOSITIONS, PRONOUNS, Lexicon, Tok, is_role_word, lexicon, name_in, tokens
+from lagebild.analyze.text.speech import ADVERBIAL_STARTS, ARTICLES, PREPOSITIONS, PRONOUNS, Lexicon, Tok, is_role_word, lexicon, name_in, tokens
 from lagebild.model import EntityMention, Quote, Span, Speaker
-from lagebild.pipeline import Doc, stage
+from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.quotes"
 VERSION = "9"

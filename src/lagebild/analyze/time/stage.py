@@ -19,10 +19,10 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
-from lagebild.analyze.timex_anchor import FUTURE, PAST, Context, Reference, tense
-from lagebild.analyze.timex_rules import Compiled, Groups, compile_rules
+from lagebild.analyze.time.anchor import FUTURE, PAST, Context, Reference, tense
+from lagebild.analyze.time.rules import Compiled, Groups, compile_rules
 from lagebild.model import Sentence, Timex
-from lagebild.pipeline import Doc, stage
+from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.timex"
 VERSION = "1"
@@ -47,10 +47,10 @@ def _helpers() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 def compiled(language: str) -> Compiled:
     """The joined rules of a language ("de" or "en"), compiled once."""
     if language == "en":
-        from lagebild.analyze import timex_en
+        from lagebild.analyze.time import rules_en as timex_en
 
         return compile_rules(timex_en.rules(), re.IGNORECASE, timex_en.triggers())
-    from lagebild.analyze import timex_de
+    from lagebild.analyze.time import rules_de as timex_de
 
     return compile_rules(timex_de.rules(), 0, timex_de.triggers())
 

@@ -3,7 +3,7 @@ BiLSTM, all built by ``training/ner/build.py`` and run in numpy.
 
 The model files live in ``resources/ner``: ``<lang>.crf.npz`` (CRF weights, trained with
 python-crfsuite), ``<lang>.lexicon.tsv.gz`` (the name dictionary), ``de.clusters.tsv.gz`` (word
-clusters) and ``de.net.npz`` (the network, :mod:`lagebild.analyze.ner_neural`); they are loaded on
+clusters) and ``de.net.npz`` (the network, :mod:`lagebild.analyze.entities.network`); they are loaded on
 first use, never at import time.  With a network, each label's score is the CRF's plus the
 network's log-probability (a product of experts), decoded with the CRF's transitions; the
 sentences of a document go through both in batches.  :func:`find` is pure: tokens in, labelled
@@ -30,9 +30,9 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from threadpoolctl import ThreadpoolController
 
-from lagebild.analyze.ner_crf import LinearChain
-from lagebild.analyze.ner_features import Featurizer, read_clusters, read_lexicon
-from lagebild.analyze.ner_neural import Network
+from lagebild.analyze.entities.crf import LinearChain
+from lagebild.analyze.entities.features import Featurizer, read_clusters, read_lexicon
+from lagebild.analyze.entities.network import Network
 
 RESOURCE = "lagebild.resources.ner"
 #: typographic characters the training data writes differently

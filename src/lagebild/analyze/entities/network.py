@@ -6,7 +6,7 @@ of an article.  A token's input is [its distributional word vector (our own PPMI
 frozen) + a character CNN + a bag of the CRF's dictionary/gazetteer/shape features]; the input
 projection of the LSTM depends on the word form alone, so it is computed once per form and cached,
 and only the recurrence runs per sentence.  The output is per-token log-probabilities over the
-BIOES tags, which :mod:`lagebild.analyze.ner` hands to the CRF as features (stacking).
+BIOES tags, which :mod:`lagebild.analyze.entities.ner` hands to the CRF as features (stacking).
 
 Weights are stored int8 (word vectors, per row scale) or float16, then used as float32.
 """
@@ -17,8 +17,8 @@ import io
 
 import numpy as np
 
-from lagebild.analyze.ner_arrays import FormTable, segment_sums, strings, strings_array  # noqa: F401
-from lagebild.analyze.ner_features import Lexicon, word_features
+from lagebild.analyze.entities.arrays import FormTable, segment_sums, strings, strings_array  # noqa: F401
+from lagebild.analyze.entities.features import Lexicon, word_features
 
 #: CRF word features the network sees as a bag (identity, prefix and n-gram features are left to
 #: the word vector and the character CNN)

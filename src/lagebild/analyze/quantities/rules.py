@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lagebild.analyze.numbers import DE_WORD_RX, DIGITS_RX, EN_WORD_RX
-from lagebild.analyze.timex_rules import trie_pattern
+from lagebild.analyze.quantities.numbers import DE_WORD_RX, DIGITS_RX, EN_WORD_RX
+from lagebild.analyze.time.rules import trie_pattern
 
 DE_STEMS = ("zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "zwanzig",
             "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig", "hundert", "tausend",

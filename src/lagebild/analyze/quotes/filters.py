@@ -20,9 +20,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from lagebild.analyze.quotes_base import KONJUNKTIV, KONJUNKTIV_ENDINGS, Found
-from lagebild.analyze.quotes_speaker import np_after
-from lagebild.analyze.speech import ADVERBIAL_STARTS, ARTICLES, AUXILIARIES, PREPOSITIONS, Lexicon, Tok, tokens
+from lagebild.analyze.quotes.base import KONJUNKTIV, KONJUNKTIV_ENDINGS, Found
+from lagebild.analyze.quotes.speaker import np_after
+from lagebild.analyze.text.speech import ADVERBIAL_STARTS, ARTICLES, AUXILIARIES, PREPOSITIONS, Lexicon, Tok, tokens
 
 #: subject pronouns right after a verb-second cue
 SUBJECT_PRONOUNS = frozenset({"er", "sie", "wir", "ich"})

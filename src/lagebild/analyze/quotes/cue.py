@@ -7,11 +7,11 @@ Pure functions over one sentence's tokens.
 
 from __future__ import annotations
 
-from lagebild.analyze.quotes_base import (
+from lagebild.analyze.quotes.base import (
     CLOSE_MARKS, CUE_TAILS, NOT_CLAUSE, OPEN_MARKS, STOP_PUNCT,
 )
-from lagebild.analyze.quotes_speaker import _document_source, _speaker_after, _speaker_before, np_after
-from lagebild.analyze.speech import ARTICLES, AUXILIARIES, SUBORDINATORS, Lexicon, Tok, is_role_word
+from lagebild.analyze.quotes.speaker import _document_source, _speaker_after, _speaker_before, np_after
+from lagebild.analyze.text.speech import ARTICLES, AUXILIARIES, SUBORDINATORS, Lexicon, Tok, is_role_word
 
 
 def _is_cue(toks: list[Tok], i: int, lex: Lexicon, language: str) -> tuple[int, int] | None:

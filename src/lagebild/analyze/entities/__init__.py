@@ -1,0 +1,1 @@
+"""Entity mentions: tagger (CRF + network), gazetteer, resolution, spaCy component."""

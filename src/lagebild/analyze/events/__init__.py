@@ -1,0 +1,1 @@
+"""Events: triggers, arguments, status and attribution."""

@@ -1,0 +1,1 @@
+"""Quantities: number words and digits, units, rates."""

@@ -1,0 +1,1 @@
+"""Quotes: cues, messages, speakers."""

@@ -1,0 +1,1 @@
+"""Text basics shared by the extractors: sentences and the clause toolkit."""

@@ -1,0 +1,1 @@
+"""Time expressions: rules per language, handlers, anchoring."""
