@@ -1,0 +1,54 @@
+"""Word lists and rule tables shipped as data under ``lagebild/resources/<extractor>/<lang>/``.
+
+Every file starts with one or more ``#`` lines saying what it holds and which module reads it;
+blank lines and ``#`` lines are skipped.  Files are read once per process (the readers are
+cached) and only when a stage or rule first asks for them, never at import time.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+PACKAGE = "lagebild.resources"
+
+
+def _read(path: str) -> str:
+    folder, _, name = path.rpartition("/")
+    package = PACKAGE + ("." + folder.replace("/", ".") if folder else "")
+    return resources.files(package).joinpath(name).read_text("utf-8")
+
+
+@cache
+def lines(path: str) -> tuple[str, ...]:
+    """The data lines of ``path`` (relative to ``lagebild/resources``), in order, stripped."""
+    out = []
+    for line in _read(path).splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return tuple(out)
+
+
+@cache
+def words(path: str) -> frozenset[str]:
+    """A word list: every whitespace-separated item of every data line."""
+    return frozenset(w for line in lines(path) for w in line.split())
+
+
+@cache
+def phrases(path: str) -> tuple[str, ...]:
+    """A phrase list: one entry per data line (entries may contain spaces)."""
+    return lines(path)
+
+
+@cache
+def table(path: str) -> tuple[tuple[str, ...], ...]:
+    """A tab-separated table: one tuple of cells per data line."""
+    return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in lines(path))
+
+
+@cache
+def mapping(path: str) -> dict[str, str]:
+    """A two-column table as a dict (first column → second)."""
+    return {row[0]: row[1] if len(row) > 1 else "" for row in table(path)}
