@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Text, and_, cast, func, select, true, type_coerce
 
+from lagebild.model import events as events_model
 from lagebild.api import timex
 from lagebild.link import views
 from lagebild.store import schema as t
@@ -20,19 +21,6 @@ from lagebild.store.schema import JSONText
 
 STORY_FACTS = 200  # facts shown on a story page (the rest are one page further)
 
-#: roles that say who acts, to whom, and what; used by the facts table and the graph
-ROLES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
-    "SUPPLY": (("supplier",), ("recipient",), ("item",)),
-    "ATTACK": (("attacker",), ("target",), ("weapon",)),
-    "MEET": (("participants", "participant"), (), ()),
-    "VISIT": (("visitor",), ("destination",), ()),
-    "AGREE": (("parties", "party"), (), ("object",)),
-    "NEGOTIATE": (("parties", "party"), (), ("object",)),
-    "SANCTION": (("sanctioner",), ("target",), ("reason",)),
-    "CONDEMN": (("speaker",), ("target",), ("about",)),
-    "ACCUSE": (("speaker",), ("target",), ("about",)),
-    "DENY": (("speaker",), ("target",), ("about",)),
-}
 
 
 @dataclass(frozen=True)
@@ -65,9 +53,10 @@ def arg_label(arg: dict[str, Any]) -> str:
 def fact_roles(fact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """who / whom / what / quantity of a fact, each a list of argument dicts."""
     args = fact.get("args") or {}
-    who_roles, whom_roles, what_roles = ROLES.get(fact.get("type", ""), ((), (), ()))
+    etype = events_model.TYPES.get(fact.get("type", ""))
     pick = lambda roles: [v for r in roles for v in arg_values(args.get(r))]  # noqa: E731
-    return {"who": pick(who_roles), "whom": pick(whom_roles), "what": pick(what_roles),
+    side = (lambda name: etype.side(name)) if etype else (lambda name: ())  # noqa: E731
+    return {"who": pick(side("who")), "whom": pick(side("whom")), "what": pick(side("what")),
             "quantity": pick(("quantity",))}
 
 

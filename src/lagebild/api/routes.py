@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from lagebild.api import queries
 from lagebild.api import search as fulltext
-from lagebild.model.records import EVENT_TYPES, STATUSES
+from lagebild.model.events import EVENT_TYPES, STATUSES
 
 router = APIRouter()
 

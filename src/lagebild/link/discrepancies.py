@@ -18,7 +18,8 @@ from itertools import combinations
 from typing import Any
 
 from lagebild.link import times
-from lagebild.link.facts import CORE_ROLES, quantities_agree
+from lagebild.link.facts import quantities_agree
+from lagebild.model import events as events_model
 
 DATE_TYPES = frozenset({"MEET", "VISIT", "AGREE"})
 #: figures whose times (own or report date) are at most this many days apart count as the same time
@@ -139,7 +140,7 @@ def _articles(fact: dict[str, Any]) -> set[str]:
 
 def _anchored(fact: dict[str, Any]) -> bool:
     """Only facts with at least one core argument entity are compared."""
-    return any(fact["data"]["entities"].get(r) for r in CORE_ROLES.get(fact["type"], ()))
+    return any(fact["data"]["entities"].get(r) for r in events_model.identity_roles(fact["type"]))
 
 
 def find(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -179,7 +180,7 @@ def denials(facts: list[dict[str, Any]]) -> dict[str, str]:
     for fact in facts:
         if fact["type"] == "DENY":
             continue
-        parties = {e for r in CORE_ROLES.get(fact["type"], ()) for e in fact["data"]["entities"].get(r, [])}
+        parties = {e for r in events_model.identity_roles(fact["type"]) for e in fact["data"]["entities"].get(r, [])}
         for d in deny:
             if d.get("story_id") != fact.get("story_id"):
                 continue

@@ -1,11 +1,10 @@
 """Data model: articles and the records every stage produces."""
 
 from lagebild.model.article import Article, article_id, normalize_text
+from lagebild.model.events import EVENT_TYPES, STATUSES
 from lagebild.model.records import (
     ENTITY_LABELS,
-    EVENT_TYPES,
     LAYER_TYPES,
-    STATUSES,
     Argument,
     Attribution,
     EntityMention,
