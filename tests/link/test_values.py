@@ -1,10 +1,10 @@
-"""Figures, times, near-duplicate signatures and discrepancies: the pure helpers of the link stage."""
+"""Figures, near-duplicate signatures and discrepancies: the pure helpers of the link stage (times: tests/model)."""
 
 from __future__ import annotations
 
 import pytest
 
-from lagebild.link import dedup, discrepancies, numbers, times
+from lagebild.link import dedup, discrepancies, numbers
 from lagebild.link.facts import independent
 
 
@@ -15,19 +15,6 @@ from lagebild.link.facts import independent
 ])
 def test_numbers_parse(text: str, value: float | None) -> None:
     assert numbers.parse(text) == value
-
-
-@pytest.mark.parametrize("a, b, ok", [
-    ("2024-01", "2024-01-20", True), ("2023", "2023-09", True), ("2024-W03", "2024-01-17", True),
-    ("2023-09", "2024-06", False), (None, "2024-06-19", True), ("2024-01-20", "2024-01-21", False),
-])
-def test_times_compatible(a: str | None, b: str | None, ok: bool) -> None:
-    assert times.compatible(a, b) is ok
-
-
-def test_times_best_prefers_precision() -> None:
-    assert times.best(["2024", "2024-06", "2024-06-19", None]) == "2024-06-19"
-    assert times.precision("2024-W03") == "week"
 
 
 def test_dedup_light_edit_is_similar_other_text_is_not() -> None:

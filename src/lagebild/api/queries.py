@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import Text, and_, cast, func, select, true, type_coerce
 
 from lagebild.model import events as events_model
-from lagebild.api import timex
 from lagebild.link import views
+from lagebild.model import timevalue
 from lagebild.store import schema as t
 from lagebild.store.schema import JSONText
 
@@ -91,10 +91,10 @@ def list_facts(store: Any, *, type: str | None = None, entity: str | None = None
     order = (t.facts.c.independent_origins.desc(), t.facts.c.first_reported, t.facts.c.id)
     with store.engine.connect() as conn:
         if since or until:
-            window = timex.window(since, until)
+            window = timevalue.window(since, until)
             rows = conn.execute(select(t.facts.c.id, t.facts.c.time).where(and_(true(), *cond), t.facts.c.time.is_not(None))
                                 .order_by(*order)).all()
-            ids = [r.id for r in rows if timex.overlaps(r.time, window)]
+            ids = [r.id for r in rows if timevalue.in_window(r.time, window)]
             total, page_ids = len(ids), ids[offset:offset + limit]
         elif entity:  # one scan of the facts' data: take every matching id, count and slice here
             ids = list(conn.execute(select(t.facts.c.id).where(and_(true(), *cond)).order_by(*order)).scalars())

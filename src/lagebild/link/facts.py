@@ -17,9 +17,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from lagebild.link import numbers, times
+from lagebild.link import numbers
 from lagebild.link.names import fold, plain
 from lagebild.model import events as events_model
+from lagebild.model import timevalue
 
 QUANTITY_TOLERANCE = 0.1
 
@@ -289,7 +290,7 @@ def compatible(mention: dict[str, Any], fact: dict[str, Any]) -> dict[str, Any] 
         shared += 1
     if shared == 0:
         return None
-    if not times.compatible(mention["time"], data.get("time")):
+    if not timevalue.compatible(mention["time"], data.get("time")):
         return None
     if _planned(mention["status"]) != data.get("planned", False):
         return None
@@ -361,7 +362,7 @@ def summarize(fact: dict[str, Any]) -> None:
     """Recompute time, quantity, label, origins and first report from the mentions."""
     data = fact["data"]
     ms = data["mentions"]
-    fact["time"] = times.best([m["time"] for m in ms])
+    fact["time"] = timevalue.best([m["time"] for m in ms])
     quants = [m["quantity"] for m in ms if m.get("quantity") and m["quantity"].get("value") is not None]
     data["quantity"] = quants[0] if quants else None
     published = sorted(m["published"] for m in ms if m.get("published"))

@@ -24,8 +24,8 @@ from sqlalchemy import delete, func, insert, select, type_coerce
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 
-from lagebild.api import timex
 from lagebild.link.state import chunks
+from lagebild.model import timevalue
 from lagebild.store import schema as t
 from lagebild.store.schema import JSONText
 
@@ -252,7 +252,7 @@ def fact_doc(row: Any, mentions: Sequence[dict[str, Any]] = (), names: dict[str,
                       "outlet": m["outlet"], "title": m["title"], "published": iso(m["published"])}
                      for m in mentions],
     }
-    fact["time_span"] = timex.span_dict(row.time)
+    fact["time_span"] = timevalue.interval(row.time)
     data.pop("args", None)
     fact["discrepancies"] = [d for d in data.get("discrepancies") or [] if isinstance(d, str)]
     fact["extra"] = {k: v for k, v in data.items() if k in ("denied_by", "planned", "statuses", "family")}
