@@ -1,20 +1,12 @@
-"""Figures, near-duplicate signatures and discrepancies: the pure helpers of the link stage (times: tests/model)."""
+"""Near-duplicate signatures, discrepancies and independent origins: the pure helpers of the link stage
+(figures and times: tests/model)."""
 
 from __future__ import annotations
 
 import pytest
 
-from lagebild.link import dedup, discrepancies, numbers
+from lagebild.link import dedup, discrepancies
 from lagebild.link.facts import independent
-
-
-@pytest.mark.parametrize("text, value", [
-    ("rund eine Million Schuss", 1e6), ("etwa 1,5 Millionen Granaten", 1.5e6), ("one million rounds", 1e6),
-    ("1.000.000", 1e6), ("8,000 troops", 8000), ("mehr als drei Millionen", 3e6), ("2 million shells", 2e6),
-    ("10.000 Soldaten", 10000), ("anderthalb Millionen", 1.5e6), ("2023", None), ("Munition", None),
-])
-def test_numbers_parse(text: str, value: float | None) -> None:
-    assert numbers.parse(text) == value
 
 
 def test_dedup_light_edit_is_similar_other_text_is_not() -> None:

@@ -17,10 +17,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from lagebild.link import numbers
 from lagebild.link.names import fold, plain
 from lagebild.model import events as events_model
-from lagebild.model import timevalue
+from lagebild.model import numbers, timevalue
 
 QUANTITY_TOLERANCE = 0.1
 
@@ -64,12 +63,14 @@ def _sentence(sentences: list[dict[str, Any]], starts: list[int], offset: int) -
     return None
 
 
-def _quantity(arg: dict[str, Any], quantities: list[dict[str, Any]]) -> dict[str, Any] | None:
+def _quantity(arg: dict[str, Any], quantities: list[dict[str, Any]], language: str | None) -> dict[str, Any] | None:
     q = arg.get("quantity")
     if q is not None and 0 <= q < len(quantities):
         rec = quantities[q]
         return {k: rec.get(k) for k in ("value", "low", "high", "approximate", "unit", "text")}
-    value = arg.get("value") if isinstance(arg.get("value"), (int, float)) else numbers.parse(arg.get("text"))
+    value = arg.get("value")
+    if not isinstance(value, (int, float)):
+        value = numbers.read_figure(arg.get("text"), language)
     if value is not None:
         return {"value": value, "low": None, "high": None, "approximate": False, "unit": None,
                 "text": arg.get("text")}
@@ -100,7 +101,7 @@ def event_mentions(article: dict[str, Any], layers: dict[str, list[dict[str, Any
                 if eid not in entities[base]:
                     entities[base].append(eid)
             if base == "quantity":
-                quantity = _quantity(arg, quantities) or quantity
+                quantity = _quantity(arg, quantities, article.get("language")) or quantity
             if base == "time" and not time and isinstance(arg.get("value"), str):
                 time = arg["value"]
             value = {"entity": eid, "name": names.get(eid) if eid else None, "text": arg.get("text"),
