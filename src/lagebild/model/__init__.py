@@ -1,4 +1,4 @@
-"""Data model: articles and the records every stage produces."""
+"""Data model: articles, the records every stage produces, and the typed values (time, number) all layers share."""
 
 from lagebild.model.article import Article, article_id, normalize_text
 from lagebild.model.events import EVENT_TYPES, STATUSES
