@@ -125,8 +125,8 @@ def compare(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any] | None:
     if a["type"] in DATE_TYPES and not a["data"].get("planned") and not b["data"].get("planned") \
             and ta is not None and tb is not None and ta.precision == tb.precision == "day" \
             and ta.value != tb.value and abs((ta.first - tb.first).days) <= 7:
-        pa, pb = a.get("first_reported"), b.get("first_reported")
-        if pa and pb and abs(timevalue.parse(pa).first - timevalue.parse(pb).first).days <= 7:  # type: ignore[union-attr]
+        pa, pb = timevalue.parse(a.get("first_reported")), timevalue.parse(b.get("first_reported"))
+        if pa and pb and abs((pa.first - pb.first).days) <= 7:
             sides = [{"fact": f["id"], "time": f.get("time"), "sources": _sources(f)} for f in (a, b)]
             return {"id": _did("date", [a["id"], b["id"]]), "kind": "date",
                     "data": {"facts": [a["id"], b["id"]], "detail": "different dates for one happening",
