@@ -34,10 +34,11 @@ VERSION = "9"
 def find(text: str, sdoc, language: str = "de", stage_name: str = f"{STAGE}.v{VERSION}") -> list[EntityMention]:
     """All entity mentions of one article (``sdoc``: its spaCy tokens with sentence starts)."""
     tagger = ner.load(language)
-    model = harmonize(from_model(text, tagger.find(sdoc, text), stage_name, tagger.featurizer.lex, language))
+    lex = tagger.featurizer.lex
+    model = harmonize(from_model(text, tagger.find(sdoc, text), stage_name, lex, language))
     model = quoted_titles(text, east_asian_names(text, model, stage_name), language, stage_name)
-    model = compound_parts(text, place_genitives(model, tagger.featurizer.lex), tagger.featurizer.lex, stage_name)
-    found = unambiguous(gazetteer.find(text, language, stage=stage_name), model, tagger.featurizer.lex)
+    model = compound_parts(text, place_genitives(model, lex), lex, stage_name)
+    found = unambiguous(gazetteer.find(text, language, stage=stage_name), model, lex)
     merged = combine(model, found)
     return resolve(text, merged, language, stage_name)
 
