@@ -4,20 +4,21 @@ Pure functions over the article text, its sentences and its entity mentions.  Th
 :func:`find` is a list of :class:`~lagebild.model.Quote` records with the message span (quotation
 marks included for direct quotes), the cue span (speech verb with its particle, "laut",
 "zufolge", "nach Angaben", "so" …) and the speaker span; :mod:`quotes` then resolves
-speakers to names and entity mentions.  :func:`find_in_sentence` asks the :data:`RULES` for each
-word of a sentence: the source phrases of :mod:`.sources`, then :func:`verb_cue_rule`.
+speakers to names and entity mentions.  :func:`find_in_sentence` asks named rules for each word
+of a sentence: the source phrases of :mod:`.sources` (:data:`SOURCE_RULES`), then
+:func:`verb_cue_rule`.
 """
 
 from __future__ import annotations
 
 from lagebild.analyze.quotes.base import (
-    BACK_PRONOUNS, KONJUNKTIV_ENDINGS, MAX_QUOTE, NP_ADJ_RE, OPEN_MARKS, PAIRS_DE, PAIRS_EN, Found, vocab,
+    BACK_CUES, BACK_PRONOUNS, KONJUNKTIV_ENDINGS, MAX_QUOTE, NP_ADJ_RE, OPEN_MARKS, PAIRS_DE, PAIRS_EN, Found, vocab,
 )
 from lagebild.analyze.quotes.cue import (
     _cue_span, _finite_before, _is_cue, _message_span, cue_extra, cue_lemma, direct_cue, inner_gap,
 )
 from lagebild.analyze.quotes.sources import (
-    NEXT_WORD, Outcome, Sentence, according_rule, back_cue_rule, char_span, laut_rule, nach_head_rule, nach_noun_rule,
+    NEXT_WORD, Outcome, Rule, Sentence, according_rule, back_cue_rule, char_span, laut_rule, nach_head_rule, nach_noun_rule,
     postposed_nach_rule, so_rule, wie_rule, zufolge_rule,
 )
 from lagebild.analyze.quotes.speaker import (
@@ -72,14 +73,15 @@ def direct_spans(text: str, language: str) -> list[tuple[int, int]]:
 def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexicon,
                      reported: bool = True) -> list[Found]:
     """Indirect quotes of one sentence (tokens inside direct quotes are in ``masked``): for each
-    word the :data:`RULES` in order, until one answers with the sentence's quote."""
+    word the source-phrase rules it opens (:data:`SOURCE_RULES`), then :func:`verb_cue_rule`, until
+    one answers with the sentence's quote."""
     if len(toks) < 4:
         return []
     s = Sentence.of(toks, masked, language, lex, reported)
-    for i in range(len(toks)):
+    for i, t in enumerate(toks):
         if i in masked:
             continue
-        for rule in RULES:
+        for rule in _RULES_BY_WORD.get(t.lower, _VERB_RULE):
             outcome = rule(s, i)
             if outcome is NEXT_WORD:
                 break
@@ -131,9 +133,19 @@ def verb_cue_rule(s: Sentence, i: int) -> Outcome:
     return NEXT_WORD
 
 
-#: the rules :func:`find_in_sentence` asks for each word, in order
-RULES = (laut_rule, zufolge_rule, back_cue_rule, postposed_nach_rule, nach_head_rule, nach_noun_rule, so_rule,
-         according_rule, wie_rule, verb_cue_rule)
+#: the source-phrase rules by the (lower-case) word they look at, in the order they are asked;
+#: every rule checks its word itself, the table only spares asking the others
+SOURCE_RULES: dict[str, tuple[Rule, ...]] = {
+    "laut": (laut_rule,), "gemäß": (laut_rule,),
+    "zufolge": (zufolge_rule,),
+    **{word: (back_cue_rule,) for word in BACK_CUES},
+    "nach": (postposed_nach_rule, nach_head_rule, nach_noun_rule),
+    "so": (so_rule,),
+    "according": (according_rule,),
+    "wie": (wie_rule,), "as": (wie_rule,),
+}
+_VERB_RULE: tuple[Rule, ...] = (verb_cue_rule,)
+_RULES_BY_WORD = {word: rules + _VERB_RULE for word, rules in SOURCE_RULES.items()}
 
 
 def message_after(s: Sentence, c0: int, c1: int) -> tuple[int, int] | None:

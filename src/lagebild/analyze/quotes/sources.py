@@ -9,6 +9,7 @@ over one sentence's tokens.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lagebild.analyze.quotes.base import ADJ_RE, BACK_CUES, OPEN_MARKS, Found, vocab
@@ -51,6 +52,7 @@ NEXT_WORD = NextWord()
 #: what a rule answers: the quotes of the sentence (final, may be empty), NEXT_WORD, or None
 #: where the rule does not apply to the word (the next rule is asked)
 Outcome = list[Found] | NextWord | None
+Rule = Callable[["Sentence", int], Outcome]
 
 #: a source phrase inside a sentence ("…, so X, …", "… X zufolge …", "…, wie X sagt, …") leaves
 #: the sentence around it as the message, the phrase as its gap

@@ -45,9 +45,13 @@ class NPScan:
     j: int = 0
     seen_head: bool = False
     appositions: int = 0
+    arts: frozenset[str] = frozenset()
+    preps: frozenset[str] = frozenset()
+    glue: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self.j = self.i
+        self.arts, self.preps, self.glue = ARTICLES[self.lang], PREPOSITIONS[self.lang], vocab().np_glue[self.lang]
 
 
 def _np_scan(toks: list[Tok], i: int, lang: str, lex: Lexicon) -> int:
@@ -106,7 +110,7 @@ def _apposition_end(s: NPScan) -> int | None:
     """End of an apposition after the comma at ``toks[s.j]`` (", der Leiter des …," or ", John
     Kirby,"), or None where the comma ends the noun phrase."""
     toks, j, n, lang, lex = s.toks, s.j, len(s.toks), s.lang, s.lex
-    arts, preps, glue = ARTICLES[lang], PREPOSITIONS[lang], vocab().np_glue[lang]
+    arts, preps, glue = s.arts, s.preps, s.glue
     if not (j + 1 < n and (toks[j + 1].lower in {"der", "die"} or toks[j + 1].is_cap)
             and toks[j + 1].lower not in SUBORDINATORS[lang]):
         return None
@@ -129,7 +133,7 @@ def np_word_step(s: NPScan) -> bool:
     adjectives before a noun, English modifiers and plural heads; False where the phrase ends
     (a dative after a name, "auch", "als", "vom Dienstag", a verb)."""
     toks, i, j, n, lang, lex = s.toks, s.i, s.j, len(s.toks), s.lang, s.lex
-    arts, preps, glue = ARTICLES[lang], PREPOSITIONS[lang], vocab().np_glue[lang]
+    arts, preps, glue = s.arts, s.preps, s.glue
     t = toks[j]
     low = t.lower
     if s.seen_head and lang == "de" and low in arts and (low not in {"des", "der", "eines", "einer"} or (
@@ -167,7 +171,7 @@ def _de_adjective(s: NPScan, low: str) -> bool:
     toks, i, j, lang = s.toks, s.i, s.j, s.lang
     if lang != "de":
         return False
-    arts, preps, glue = ARTICLES[lang], PREPOSITIONS[lang], vocab().np_glue[lang]
+    arts, preps, glue = s.arts, s.preps, s.glue
     return bool(NP_ADJ_RE.match(low)) and low not in ADVERBIAL_STARTS["de"] and low not in preps and j + 1 < len(toks) \
         and (not s.seen_head or toks[j - 1].lower in arts or toks[j - 1].lower in glue
              or (toks[j - 1].is_word and not toks[j - 1].is_cap)
@@ -179,7 +183,7 @@ def _de_adjective(s: NPScan, low: str) -> bool:
 def _en_modifier(s: NPScan, low: str) -> bool:
     """English lower-case adjectives and nouns in front of the head ("a senior official")."""
     toks, j, n = s.toks, s.j, len(s.toks)
-    return s.lang == "en" and not s.seen_head and low not in PREPOSITIONS["en"] and low not in AUXILIARIES["en"] \
+    return s.lang == "en" and not s.seen_head and low not in s.preps and low not in AUXILIARIES["en"] \
         and low not in s.lex.verbs and j - s.i < 4 and low not in SUBORDINATORS["en"] and not (
             j + 1 < n and toks[j + 1].is_cap and not EN_ADJ_RE.fullmatch(low))
 
@@ -190,7 +194,7 @@ def _en_plural_head(s: NPScan, low: str) -> bool:
     return s.lang == "en" and s.seen_head and toks[j - 1].is_cap and (
         low in vocab().speaker_nouns_en or is_role_word(low, s.lex) or (
             len(low) > 3 and low.endswith("s") and not low.endswith("ss") and low not in AUXILIARIES["en"]
-            and low not in s.lex.verbs and low not in PREPOSITIONS["en"]))
+            and low not in s.lex.verbs and low not in s.preps))
 
 
 def _np_trim(toks: list[Tok], i: int, j: int, lang: str) -> tuple[int, int] | None:
