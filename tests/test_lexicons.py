@@ -33,5 +33,5 @@ def test_lexicons_readers_skip_comments_and_split():
     rows = lexicons.table("events/markers.tsv")
     assert rows and all(len(r) >= 3 for r in rows)
     assert all(not r[0].startswith("#") for r in rows)
-    assert {"say", "said", "told"} <= lexicons.words("speech/verbs_en.txt")
-    assert lexicons.lines("speech/verbs_en.txt")[0] == "say says said saying"
+    assert {"say", "said", "told"} <= lexicons.words("speech/en/verbs.txt")
+    assert lexicons.lines("speech/en/verbs.txt")[0] == "say says said saying"

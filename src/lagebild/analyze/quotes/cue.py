@@ -7,11 +7,9 @@ Pure functions over one sentence's tokens.
 
 from __future__ import annotations
 
-from lagebild.analyze.quotes.base import (
-    CLOSE_MARKS, CUE_TAILS, NOT_CLAUSE, OPEN_MARKS, STOP_PUNCT,
-)
+from lagebild.analyze.quotes.base import CLOSE_MARKS, CUE_TAILS, OPEN_MARKS, STOP_PUNCT, vocab
 from lagebild.analyze.quotes.speaker import _document_source, _speaker_after, _speaker_before, np_after
-from lagebild.analyze.text.speech import ARTICLES, AUXILIARIES, SUBORDINATORS, Lexicon, Tok, is_role_word
+from lagebild.analyze.text.speech import ARTICLES, AUXILIARIES, Lexicon, Tok, is_role_word
 
 
 def _is_cue(toks: list[Tok], i: int, lex: Lexicon, language: str) -> tuple[int, int] | None:
@@ -25,13 +23,14 @@ def _is_cue(toks: list[Tok], i: int, lex: Lexicon, language: str) -> tuple[int, 
     if not hits:
         return None
     plain = False
+    breaks = vocab().clause_breaks
     for _lemma, particle in hits:
         if not particle:
             plain = True
             continue
         for k in range(i + 1, min(len(toks), i + 20)):
             if toks[k].text in {".", ":", ";"} or (toks[k].text == "," and k + 1 < len(toks)
-                                                   and toks[k + 1].lower in SUBORDINATORS["de"] | NOT_CLAUSE):
+                                                   and toks[k + 1].lower in breaks):
                 break
             if toks[k].lower == particle:
                 return (i, k)
@@ -42,13 +41,6 @@ def _is_cue(toks: list[Tok], i: int, lex: Lexicon, language: str) -> tuple[int, 
 def cue_lemma(tok: Tok, lex: Lexicon) -> str:
     hits = lex.verbs.get(tok.lower)
     return hits[0][0] if hits else lex.participles.get(tok.lower, "")
-
-
-def _clause_end(toks: list[Tok], i: int) -> int:
-    k = i
-    while k < len(toks) and toks[k].text not in STOP_PUNCT:
-        k += 1
-    return k
 
 
 def _message_span(toks: list[Tok], a: int, b: int) -> tuple[int, int] | None:
@@ -177,12 +169,6 @@ def _with_tail(toks: list[Tok], rng: tuple[int, int]) -> tuple[int, int]:
 
 # --------------------------------------------------------------------------- split cues and gaps
 
-DA_WORDS = {"darauf", "davon", "dazu", "daran", "darüber", "darum", "dafür", "damit"}
-#: auxiliaries that form a split cue with a participle or infinitive ("hat … angekündigt")
-CUE_AUX = {"hat", "haben", "hatte", "hatten", "ist", "sind", "war", "waren", "wird", "werden", "wurde",
-           "wurden"}
-#: words that complete a cue verb later in its clause ("bezeichnete den Plan als …")
-CUE_COMPLEMENTS = {"bezeichnen": "als"}
 #: punctuation that a gap takes along on either side ("Die Lage, so X, sei …")
 GAP_PUNCT = {",", "–", "-", "—"}
 _QUOTE_MARKS = OPEN_MARKS | CLOSE_MARKS | {"‘", "’"}
@@ -194,8 +180,9 @@ def _clause(toks: list[Tok], c0: int, c1: int) -> tuple[int, int]:
     while lo > 0 and toks[lo - 1].text not in {",", ";", ":", "(", ")"} | _QUOTE_MARKS | STOP_PUNCT:
         lo -= 1
     hi = c1 + 1
+    breaks = vocab().clause_breaks
     while hi < len(toks) and toks[hi].text not in {";", ":", "(", ")"} | _QUOTE_MARKS | STOP_PUNCT and not (
-            toks[hi].text == "," and hi + 1 < len(toks) and toks[hi + 1].lower in SUBORDINATORS["de"] | NOT_CLAUSE):
+            toks[hi].text == "," and hi + 1 < len(toks) and toks[hi + 1].lower in breaks):
         hi += 1
     return lo, hi
 
@@ -207,6 +194,7 @@ def cue_extra(toks: list[Tok], c0: int, c1: int, lex: Lexicon, language: str) ->
     the "wie" of "wie die Polizei mitteilte"; None where the cue is whole."""
     if language == "en":
         return None
+    w = vocab()
     lo, hi = _clause(toks, c0, c1)
     inside = {t.lower for t in toks[c0:c1 + 1]}
     for k in range(c0, c1 + 1):
@@ -216,21 +204,21 @@ def cue_extra(toks: list[Tok], c0: int, c1: int, lex: Lexicon, language: str) ->
             hits = [j for j in range(c1 + 1, hi) if toks[j].lower == particle]
             if hits:
                 j = hits[-1]
-                a = j - 1 if j - 1 > c1 and toks[j - 1].lower in DA_WORDS else j
+                a = j - 1 if j - 1 > c1 and toks[j - 1].lower in w.da_words else j
                 return a, j + 1
     low = toks[c0].lower
     if low not in lex.verbs and low not in lex.participles:
         return None  # "laut", "zufolge", "so": no verb to complete
     lemma = cue_lemma(toks[c1], lex)
-    if lemma in CUE_COMPLEMENTS:
-        hits = [j for j in range(c1 + 1, hi) if toks[j].lower == CUE_COMPLEMENTS[lemma]]
+    if lemma in w.cue_complements:
+        hits = [j for j in range(c1 + 1, hi) if toks[j].lower == w.cue_complements[lemma]]
         if hits:
             return hits[0], hits[0] + 1
     finite = low in lex.verbs and not low.startswith("ge") and low not in lex.participles \
         and low.endswith(("te", "ten", "st", "e"))
-    if not finite and toks[c0].is_word and not toks[c0].is_cap and not inside & CUE_AUX:
-        aux = next((k for k in range(lo, c0) if toks[k].lower in CUE_AUX), None)
-        if aux is not None and not any(toks[k].lower in CUE_AUX for k in range(aux + 1, c0)):
+    if not finite and toks[c0].is_word and not toks[c0].is_cap and not inside & w.cue_aux:
+        aux = next((k for k in range(lo, c0) if toks[k].lower in w.cue_aux), None)
+        if aux is not None and not any(toks[k].lower in w.cue_aux for k in range(aux + 1, c0)):
             return aux, aux + 1
     if c1 + 1 < len(toks) and toks[c1 + 1].is_word:
         return None

@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from lagebild.analyze.quotes.base import KONJUNKTIV, KONJUNKTIV_ENDINGS, Found
+from lagebild.analyze.quotes.base import KONJUNKTIV_ENDINGS, Found, vocab
 from lagebild.analyze.quotes.speaker import np_after
 from lagebild.analyze.text.speech import ADVERBIAL_STARTS, ARTICLES, AUXILIARIES, PREPOSITIONS, Lexicon, Tok, tokens
 
@@ -31,12 +31,6 @@ SUBJECT_PRONOUNS = frozenset({"er", "sie", "wir", "ich"})
 NON_SPEECH_PARTICIPLES = frozenset({"genannt", "verurteilt"})
 #: cues that report nothing when negated
 DENIABLE = frozenset({"bestätigen", "bestätigt", "bestätigte"})
-#: finite past forms after "Danach" (weak forms end in -te/-ten and are caught by rule)
-PAST_FINITE = frozenset({"war", "waren", "hatte", "hatten", "wurde", "wurden", "gab", "gaben", "fand", "fanden",
-                         "kam", "kamen", "ging", "gingen", "fingen", "fing", "schwanden", "schwand", "stand",
-                         "standen", "lag", "lagen", "fiel", "fielen", "begann", "begannen", "nahm", "nahmen",
-                         "zog", "zogen", "traf", "trafen", "blieb", "blieben", "verließ", "verließen", "brach",
-                         "brachen", "starb", "starben", "flog", "flogen", "fuhr", "fuhren"})
 PASSIVE_AUX = frozenset({"wird", "wurde", "wurden", "werden", "worden"})
 #: passive cues whose subject is the quoted source ("X wird mit den Worten zitiert")
 SUBJECT_SPEAKS = frozenset({"zitiert"})
@@ -56,11 +50,13 @@ def _sentence(text: str, sents: Sequence[tuple[int, int]], pos: int) -> list[Tok
 
 def _past(tok: Tok) -> bool:
     low = tok.lower
-    return low in PAST_FINITE or (not tok.is_cap and low.endswith(("te", "ten")) and low not in KONJUNKTIV)
+    w = vocab()  # past forms after "Danach" (quotes/de/past_finite.txt); weak forms end in -te/-ten
+    return low in w.past_finite or (not tok.is_cap and low.endswith(("te", "ten")) and low not in w.konjunktiv)
 
 
 def _konjunktiv(toks: Sequence[Tok]) -> bool:
-    return any(t.lower in KONJUNKTIV or (not t.is_cap and t.lower.endswith(KONJUNKTIV_ENDINGS)) for t in toks)
+    forms = vocab().konjunktiv
+    return any(t.lower in forms or (not t.is_cap and t.lower.endswith(KONJUNKTIV_ENDINGS)) for t in toks)
 
 
 def no_speech(text: str, sents: Sequence[tuple[int, int]], f: Found) -> bool:

@@ -4,30 +4,31 @@ Pure functions over the article text, its sentences and its entity mentions.  Th
 :func:`find` is a list of :class:`~lagebild.model.Quote` records with the message span (quotation
 marks included for direct quotes), the cue span (speech verb with its particle, "laut",
 "zufolge", "nach Angaben", "so" …) and the speaker span; :mod:`quotes` then resolves
-speakers to names and entity mentions.
+speakers to names and entity mentions.  :func:`find_in_sentence` asks named rules for each word
+of a sentence: the source phrases of :mod:`.sources` (:data:`SOURCE_RULES`), then
+:func:`verb_cue_rule`.
 """
 
 from __future__ import annotations
 
-
 from lagebild.analyze.quotes.base import (
-    ADJ_RE, BACK_CUES, BACK_PRONOUNS, KONJUNKTIV, KONJUNKTIV_ENDINGS, MAX_QUOTE, NACH_NOUNS, NACH_SUFFIXES, NOT_CLAUSE,
-    NP_ADJ_RE, NP_GLUE, OPEN_MARKS, PAIRS_DE, PAIRS_EN, REPORT_AUX,
-    SO_TAILS, TITLE_ABBREVIATIONS, Found,
+    BACK_CUES, BACK_PRONOUNS, KONJUNKTIV_ENDINGS, MAX_QUOTE, NP_ADJ_RE, OPEN_MARKS, PAIRS_DE, PAIRS_EN, Found, vocab,
 )
 from lagebild.analyze.quotes.cue import (
-    _cue_span, _finite_before, _is_cue, _message_span, _sentence_span, cue_extra, cue_lemma, direct_cue, inner_gap,
+    _cue_span, _finite_before, _is_cue, _message_span, cue_extra, cue_lemma, direct_cue, inner_gap,
+)
+from lagebild.analyze.quotes.sources import (
+    NEXT_WORD, Outcome, Rule, Sentence, according_rule, back_cue_rule, char_span, laut_rule, nach_head_rule, nach_noun_rule,
+    postposed_nach_rule, so_rule, wie_rule, zufolge_rule,
 )
 from lagebild.analyze.quotes.speaker import (
-    RELATIVE_PRONOUNS, _document_source, _np_before, _speaker_after, _speaker_before, np_after,
+    RELATIVE_PRONOUNS, _document_source, _speaker_after, _speaker_before, np_after,
 )
-from lagebild.analyze.text.speech import (
-    ARTICLES, AUXILIARIES, PREPOSITIONS, PRONOUNS, SUBORDINATORS, Lexicon, Tok, is_role_word,
-)
+from lagebild.analyze.text.speech import AUXILIARIES, PRONOUNS, SUBORDINATORS, Lexicon, Tok
 
 __all__ = [
-    "KONJUNKTIV", "KONJUNKTIV_ENDINGS", "NP_ADJ_RE", "TITLE_ABBREVIATIONS", "Found", "back_reference", "cue_extra",
-    "direct_cue", "direct_spans", "find_in_sentence", "inner_gap", "np_after",
+    "KONJUNKTIV_ENDINGS", "NP_ADJ_RE", "OPEN_MARKS", "Found", "back_reference", "cue_extra", "direct_cue", "direct_spans",
+    "find_in_sentence", "inner_gap", "np_after",
 ]
 
 # --------------------------------------------------------------------------- direct quotes
@@ -69,301 +70,202 @@ def direct_spans(text: str, language: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _words(toks: list[Tok]) -> int:
-    return sum(1 for t in toks if t.is_word)
-
-
 def find_in_sentence(toks: list[Tok], masked: set[int], language: str, lex: Lexicon,
                      reported: bool = True) -> list[Found]:
-    """Indirect quotes of one sentence (tokens inside direct quotes are in ``masked``)."""
-    lang = "en" if language == "en" else "de"
-    n = len(toks)
-    if n < 4:
+    """Indirect quotes of one sentence (tokens inside direct quotes are in ``masked``): for each
+    word the source-phrase rules it opens (:data:`SOURCE_RULES`), then :func:`verb_cue_rule`, until
+    one answers with the sentence's quote."""
+    if len(toks) < 4:
         return []
-    found: list[Found] = []
-    whole = _message_span(toks, 0, n)
-    sentence = _sentence_span(toks, 0, n)
-
-    def span(rng: tuple[int, int] | None) -> tuple[int, int] | None:
-        if rng is None or rng[1] <= rng[0]:
-            return None
-        return (toks[rng[0]].start, toks[rng[1] - 1].end)
-
-    def source_phrase_quote(i: int, end: int, cue) -> list[Found]:
-        """A source phrase at token ``i`` up to ``end`` ("nach Angaben von X"): the message is
-        what follows it at a sentence start, what precedes it at a sentence end, else the sentence."""
-        if i == 0 or (i == 1 and not toks[0].is_word):
-            msg = _message_span(toks, end, n)
-        elif end >= n - 1:
-            msg = _message_span(toks, 0, i)
-        else:
-            msg = whole
-        if msg:
-            found.append(Found(msg[0], msg[1], "indirect", (cue.start, cue.end), span((i + 1, end))))
-        return found
-
+    s = Sentence.of(toks, masked, language, lex, reported)
     for i, t in enumerate(toks):
         if i in masked:
             continue
-        low = t.lower
-        # ---- prepositional source cues
-        if lang == "de" and low in ("laut", "gemäß"):
-            np = np_after(toks, i + 1, language, lex)
-            if np is None and (i == 0 or (i == 1 and not toks[0].is_word)):
-                np = _fronted_source(toks, i + 1)
-            if np is None:
-                continue
-            b = np[1]
-            if b < n and toks[b].text == ",":  # relative clause after the source
-                k = b + 1
-                while k < n and toks[k].text != ",":
-                    k += 1
-                b = k + 1 if k < n else b
-            msg = _message_span(toks, b, n) if i == 0 or toks[i - 1].text in {",", "("} and i < 2 else None
-            if msg is None and i > 0:
-                msg = _message_span(toks, 0, i) if np[1] >= n - 1 else whole
-            if msg:
-                found.append(Found(msg[0], msg[1], "indirect", (t.start, t.end), span(np)))
-            return found
-        if lang == "de" and low == "zufolge" and i > 0:
-            lo = 0
-            for k in range(i - 1, -1, -1):
-                if toks[k].text == ",":
-                    lo = k + 1
-                    break
-            src = (lo, i) if i - lo <= 8 else (i - 1, i)
-            before_np = _np_before(toks, i)
-            if before_np is not None and before_np[0] >= lo:
-                src = before_np  # "…, wo Russland Berichten zufolge …": the source is "Berichten"
-            inner = before_np if lo == 0 and INNER_SOURCES else None
-            if inner is not None and inner[0] > 0 and any(x.is_word for x in toks[:inner[0]]):
-                # "Die Wiener Linien haben Medieninformationen zufolge … nicht bezahlt"
-                if whole:
-                    found.append(Found(whole[0], whole[1], "indirect", (t.start, t.end), span(inner),
-                                       gaps=((toks[inner[0]].start, t.end),)))
-                return found
-            if lo > 0 and toks[lo].lower in SUBORDINATORS["de"] and src[0] > lo and n - i > 4:
-                # the reported clause is the subordinate clause around the source: "…, wo Russland
-                # Berichten zufolge Raketen verwendet"
-                msg = _message_span(toks, lo, n)
-                if msg:
-                    found.append(Found(msg[0], msg[1], "indirect", (t.start, t.end), span(src),
-                                       gaps=((toks[src[0]].start, t.end),)))
-                return found
-            msg = _message_span(toks, i + 1, n) if lo == 0 else _message_span(toks, 0, lo)
-            if msg:
-                found.append(Found(msg[0], msg[1], "indirect", (t.start, t.end), span(src)))
-            return found
-        if lang == "de" and low in BACK_CUES and (i == 0 or toks[i - 1].text == ","):
-            msg = _message_span(toks, i + 1, n)
-            src = (t.start, t.end) if i == 0 else span(_np_before(toks, i - 1) if i > 1 else None)
-            if msg:  # "Spekulationen, wonach …": the noun before the comma is the source
-                found.append(Found(msg[0], msg[1], "indirect", (t.start, t.end), src))
-            return found
-        if lang == "de" and low == "nach" and 0 < i <= 6 and _source_noun(toks[i - 1]) and (
-                i + 3 < n and not toks[i + 1].is_cap) and not any(toks[k].text == "," for k in range(i)):
-            # postposed: "Seiner Meinung nach hätte …"
-            lo = 1 if not toks[0].is_word else 0
-            before_np = _np_before(toks, i)
-            if before_np is not None and before_np[0] >= lo:
-                lo = before_np[0]  # "Die … Rolle sei seiner Ansicht nach …"
-            msg = _message_span(toks, i + 1, n)
-            if msg:
-                found.append(Found(msg[0], msg[1], "indirect", (t.start, t.end), span((lo, i))))
-            return found
-        head = _nach_head(toks, i) if lang == "de" and low == "nach" and i + 2 < n else None
-        if head is not None:
-            k = head
-            end = k + 1
-            if end < n and (toks[end].lower in {"von", "der", "des", "aus", "eines", "einer"} or (
-                    toks[end].is_cap and toks[end].text.endswith("s") and _is_cue(toks, end, lex, language) is None) or (
-                    end + 1 < n and not toks[end].is_cap and toks[end].lower.endswith("er") and toks[end + 1].is_cap)):
-                np = np_after(toks, end + 1 if toks[end].lower in {"von", "aus"} else end, language, lex)
-                if np:
-                    end = np[1]
-            return source_phrase_quote(i, end, t)
-        if lang == "de" and low == "nach" and i + 1 < n and (
-                toks[i + 1].text in lex.nouns or toks[i + 1].text.endswith(tuple("-" + x for x in ("Erkenntnissen", "Angaben", "Informationen", "Berichten", "Einschätzung")))
-                or (i + 2 < n and toks[i + 2].text in lex.nouns and toks[i + 1].lower in ARTICLES["de"] | {"eigenen", "ersten", "neuen", "offiziellen"})):
-            k = i + 1
-            while k < n and toks[k].text not in lex.nouns and not toks[k].text.endswith(
-                    ("-Erkenntnissen", "-Angaben", "-Informationen", "-Berichten")):
-                k += 1
-            end = k + 1
-            if end < n and toks[end].lower in {"von", "der", "des", "aus"}:
-                np = np_after(toks, end + 1 if toks[end].lower in {"von", "aus"} else end, language, lex)
-                if np:
-                    end = np[1]
-            return source_phrase_quote(i, end, t)
-        if lang == "de" and low == "so" and i > 0 and toks[i - 1].text == "," and i + 1 < n:
-            np = _with_origin(toks, np_after(toks, i + 1, language, lex), language, lex)
-            if np and (np[1] >= n - 1 or toks[np[1]].text in {".", ","} or (
-                    toks[np[1]].lower in SO_TAILS and np[1] + 1 < n and toks[np[1] + 1].text in {".", ",", ":"}) or (
-                    # "…, so das Ergebnis einer Studie mit dem Titel …": the source runs on past its NP
-                    toks[i + 1].lower in ARTICLES["de"] and i >= 5)):
-                close = np[1] + (np[1] < n and toks[np[1]].lower in SO_TAILS)
-                if INNER_SOURCES and _resumes(toks, close, lex) and whole:
-                    # "Der Präsident sei, so Gamkrelidse, schuld daran, dass …"
-                    found.append(Found(whole[0], whole[1], "indirect", (t.start, t.end), span(np),
-                                       gaps=((toks[i - 1].start, toks[close].end),)))
-                    return found
-                msg = _message_span(toks, 0, i)
-                if msg:
-                    found.append(Found(msg[0], msg[1], "indirect", (t.start, t.end), span(np)))
-                    return found
-        if lang == "en" and low == "according" and i + 2 < n and toks[i + 1].lower == "to":
-            np = np_after(toks, i + 2, language, lex)
-            if np is None:
-                continue
-            if i == 0:
-                msg = _message_span(toks, np[1], n)
-            elif np[1] >= n - 1:
-                msg = _message_span(toks, 0, i)
-            else:
-                msg = whole
-            if msg:
-                found.append(Found(msg[0], msg[1], "indirect", (t.start, toks[i + 1].end), span(np)))
-            return found
-        if low in ("wie", "as") and i + 2 < n and (i == 0 or toks[i - 1].text == "," or t.text in {"Wie", "As"} or (
-                i == 1 and toks[0].lower in {"denn", "und", "aber", "doch", "and", "but"})):
-            k = i + 1
-            while k < n and k - i <= 14 and toks[k].text not in {",", "."} and not _is_cue(toks, k, lex, language):
-                k += 1
-            if k < n and k - i <= 14 and _is_cue(toks, k, lex, language) and k > i + 1:
-                cue_end = k
-                while cue_end + 1 < n and toks[cue_end + 1].text not in {",", "."}:
-                    cue_end += 1
-                np = (i + 1, k)
-                inner = np_after(toks, i + 1, language, lex)
-                if inner and inner[1] <= k:
-                    np = inner
-                gaps: tuple[tuple[int, int], ...] = ()
-                if i <= 1 or t.is_cap:
-                    msg = _message_span(toks, cue_end + 1, n)
-                elif INNER_SOURCES and toks[i - 1].text == "," and _resumes(toks, cue_end + 1, lex) and whole:
-                    # "die Staatsanwaltschaft, die, wie er sagt, die Ermittlungen … geführt habe"
-                    msg, gaps = whole, ((toks[i - 1].start, toks[cue_end + 1].end),)
-                else:
-                    msg = _message_span(toks, 0, i)
-                if msg:
-                    found.append(Found(msg[0], msg[1], "indirect", _cue_span(toks, k, k, k), span(np), gaps=gaps))
-                    return found
-        # ---- verb cues
-        cue = _is_cue(toks, i, lex, language)
-        if cue is None:
-            continue
-        c0, c1 = cue
-        # message after: ", dass …", ": …", ", <Konjunktiv clause>"; English "said (that) …"
-        k = c1 + 1
-        inv = np_after(toks, k, language, lex) if k < n and toks[k].text != "," else None
-        if inv:
-            k = inv[1]
-        while k < n and k - c1 <= 14 and toks[k].text not in {",", ":", ".", ";"} and k not in masked:
-            k += 1
-        after = None
-        lemma = cue_lemma(toks[c0], lex)
-        if lemma == "heißen" and not ((c0 + 1 < n and toks[c0 + 1].lower == "es") or toks[c0 - 1].lower == "es"):
-            continue
-        if k < n and toks[k].text in {",", ":"} and k + 1 < n and (k + 1) not in masked:
-            nxt = toks[k + 1].lower
-            between = k - c1 - 1 - ((inv[1] - inv[0]) if inv else 0)
-            # a relative clause after an object ("nannte Gründe, die …"); right after the cue (and
-            # its subject) the comma opens the reported clause ("erklärte, die noch zu schaffende …")
-            rel = nxt in {"der", "die", "das", "den", "dem", "deren", "dessen"} and k + 2 < n \
-                and not toks[k + 2].is_cap and between > 0
-            if toks[k].text == ":" or nxt in SUBORDINATORS[lang] or (
-                    lang == "de" and nxt not in NOT_CLAUSE and not rel and (
-                        between <= 4 or (between <= 10 and _konjunktiv_in(toks, k + 1, n)))):
-                after = (k + 1, n)
-            if after is not None and lang == "de" and toks[k].text == "," and nxt not in SUBORDINATORS[lang] \
-                    and inv and c0 > 2 and toks[c0 - 1].text == "," and not _konjunktiv_in(toks, k + 1, n):
-                after = None  # "<message>, sagte Charles Bouchard, kanadischer General …": the message is before
-        if after is None and lang == "en" and toks[c0].lower in {"told", "tells", "tell"}:
-            # "he told the newspaper, Russian troops would …": the addressee is no part of the message
-            k = next((j for j in range(c1 + 1, min(n, c1 + 7)) if not toks[j].is_word), None)
-            if k is not None and k > c1 + 1 and toks[k].text == "," and k + 3 < n and toks[k + 1].lower != "and":
-                after = (k + 1, n)
-        if after is None and lang == "en" and c1 + 1 < n and toks[c1 + 1].is_word and (
-                toks[c1 + 1].lower in {"that", "the", "it", "he", "she", "they", "there", "on", "in", "a", "an", "its",
-                                       "his", "her", "their", "this", "these", "some", "no"}
-                or (toks[c1 + 1].is_cap and toks[c1 + 1].lower not in PRONOUNS["en"])) and (
-                c1 + 2 < n and toks[c1 + 2].text not in {",", "."}):
-            j = c1 + 1
-            if toks[j].lower in {"on", "in"}:
-                # "said in an interview published on Saturday that …": the adverbial ends at "that"
-                while j < n and toks[j].lower != "that" and j - c1 < 10 and toks[j].text not in {",", ".", ";", ":"}:
-                    j += 1
-            if j < n and (toks[j].lower == "that" or toks[c1 + 1].lower not in {"on", "in"}):
-                after = (j, n)
-        if after is None and lang == "en" and toks[c0].lower in {"told"}:
-            j = c1 + 1
-            while j < n and j - c1 < 6 and toks[j].lower != "that":
-                j += 1
-            if j < n and toks[j].lower == "that":
-                after = (j, n)
-        # message before: "<message>, sagte X." / "<message>, X said."
-        before = None
-        if after is None and i > 2:
-            lead = c0 - 1
-            aux = next((k for k in range(max(0, c0 - 8), c0) if toks[k].lower in REPORT_AUX
-                        and k > 0 and toks[k - 1].text == ","), None)
-            if toks[lead].text == ",":
-                before = (0, lead)
-            elif lang == "de" and toks[lead].lower in BACK_PRONOUNS and lead > 1 and toks[lead - 1].text == ",":
-                before = (0, c0)  # "…, das teilte das Institut mit."
-            elif lang == "de" and aux is not None and not any(toks[k].text == "," for k in range(aux + 1, c0)):
-                before = (0, aux - 1)  # "…, soll Kim bei einem Essen gesagt haben."
-                inverted = np_after(toks, aux + 1, language, lex)
-                if inverted:
-                    msg = _message_span(toks, *before)
-                    if msg:
-                        found.append(Found(msg[0], msg[1], "indirect", _cue_span(toks, c0, c0, c1), span(inverted)))
-                        return found
-            elif lang == "en":
-                np_start = c0
-                while np_start > 0 and toks[np_start - 1].text != "," and c0 - np_start < 6:
-                    np_start -= 1
-                if np_start > 2 and toks[np_start - 1].text == ",":
-                    before = (0, np_start - 1)
-        if after is not None:
-            msg = _message_span(toks, *after)
-            lo = 0
-            for b in range(c0 - 1, -1, -1):
-                if toks[b].text == ";" or (toks[b].text == ":" and not (b + 1 < n and toks[b + 1].text[0].isdigit())) or (
-                        toks[b].text == "," and b + 1 < n and toks[b + 1].lower in {"und", "aber", "and", "but", "doch"}):
-                    lo = b + (1 if toks[b].text in {";", ":"} else 2)
-                    break
-            v = _finite_before(toks, lo, c0, language)
-            sp = _speaker_before(toks, lo, v, language, lex)
-            if lemma == "heißen":
-                sp = _document_source(toks, lo, c0, c1, language, lex)
-            if msg:
-                cue_span = _cue_span(toks, v, c0, c1)
-                found.append(Found(msg[0], msg[1], "indirect", cue_span, span(sp)))
-                return found
-        if after is None and before is None and lang == "de" and reported and _reported_act(toks, c0, c1, lex):
-            v = _finite_before(toks, 0, c0, language)
-            sp = _speaker_before(toks, 0, v, language, lex)
-            relative = sp is not None and sp[1] - sp[0] == 1 and toks[sp[0]].lower in RELATIVE_PRONOUNS
-            if sp and sentence and not relative:
-                # a reported speech act: SpkAtt marks no cue and takes the whole sentence
-                # (it keeps its verb as the cue: the events stage needs it to tell a speech-act event
-                # from an event reported by someone)
-                cue_span = _cue_span(toks, c0, c0, c1)
-                found.append(Found(sentence[0], sentence[1], "indirect", cue_span, span(sp), reported=True))
-                return found
-        if before is not None:
-            msg = _message_span(toks, *before)
-            if lang == "en" and toks[c0 - 1].text != ",":
-                sp = _speaker_before(toks, before[1] + 1, c0, language, lex)
-            elif lemma == "heißen":
-                sp = _document_source(toks, c0, c0, c1, language, lex)
-            else:
-                sp = _speaker_after(toks, cue, language, lex)
-            if msg and (sp or lemma == "heißen"):
-                found.append(Found(msg[0], msg[1], "indirect", _cue_span(toks, c0, c0, c1), span(sp)))
-                return found
-    return found
+        for rule in _RULES_BY_WORD.get(t.lower, _VERB_RULE):
+            outcome = rule(s, i)
+            if outcome is NEXT_WORD:
+                break
+            if outcome is not None:
+                return outcome  # type: ignore[return-value]
+    return []
+
+
+def verb_cue_rule(s: Sentence, i: int) -> Outcome:
+    """A speech verb at ``toks[i]`` ("sagte", "teilte … mit", "said"): the message after it
+    (:func:`message_after`), before it (:func:`message_before`), or the whole sentence of a
+    reported speech act ("X forderte den Rückzug")."""
+    toks, n, lex, language = s.toks, len(s.toks), s.lex, s.language
+    cue = _is_cue(toks, i, lex, language)
+    if cue is None:
+        return NEXT_WORD
+    c0, c1 = cue
+    lemma = cue_lemma(toks[c0], lex)
+    if lemma == "heißen" and not ((c0 + 1 < n and toks[c0 + 1].lower == "es") or toks[c0 - 1].lower == "es"):
+        return NEXT_WORD
+    after = message_after(s, c0, c1)
+    if after is not None:
+        return _quote_after_cue(s, c0, c1, lemma, after)
+    before, aux = message_before(s, c0) if i > 2 else (None, None)
+    if aux is not None and before is not None and (inverted := np_after(toks, aux + 1, language, lex)):
+        msg = _message_span(toks, *before)  # "…, soll Kim bei einem Essen gesagt haben."
+        if msg:
+            return [Found(msg[0], msg[1], "indirect", _cue_span(toks, c0, c0, c1), char_span(toks, inverted))]
+    if before is None and s.lang == "de" and s.reported and _reported_act(toks, c0, c1, lex):
+        v = _finite_before(toks, 0, c0, language)
+        sp = _speaker_before(toks, 0, v, language, lex)
+        relative = sp is not None and sp[1] - sp[0] == 1 and toks[sp[0]].lower in RELATIVE_PRONOUNS
+        if sp and s.sentence and not relative:
+            # a reported speech act: SpkAtt marks no cue and takes the whole sentence
+            # (it keeps its verb as the cue: the events stage needs it to tell a speech-act event
+            # from an event reported by someone)
+            return [Found(s.sentence[0], s.sentence[1], "indirect", _cue_span(toks, c0, c0, c1), char_span(toks, sp),
+                          reported=True)]
+    if before is not None:
+        msg = _message_span(toks, *before)
+        if s.lang == "en" and toks[c0 - 1].text != ",":
+            sp = _speaker_before(toks, before[1] + 1, c0, language, lex)
+        elif lemma == "heißen":
+            sp = _document_source(toks, c0, c0, c1, language, lex)
+        else:
+            sp = _speaker_after(toks, cue, language, lex)
+        if msg and (sp or lemma == "heißen"):
+            return [Found(msg[0], msg[1], "indirect", _cue_span(toks, c0, c0, c1), char_span(toks, sp))]
+    return NEXT_WORD
+
+
+#: the source-phrase rules by the (lower-case) word they look at, in the order they are asked;
+#: every rule checks its word itself, the table only spares asking the others
+SOURCE_RULES: dict[str, tuple[Rule, ...]] = {
+    "laut": (laut_rule,), "gemäß": (laut_rule,),
+    "zufolge": (zufolge_rule,),
+    **{word: (back_cue_rule,) for word in BACK_CUES},
+    "nach": (postposed_nach_rule, nach_head_rule, nach_noun_rule),
+    "so": (so_rule,),
+    "according": (according_rule,),
+    "wie": (wie_rule,), "as": (wie_rule,),
+}
+_VERB_RULE: tuple[Rule, ...] = (verb_cue_rule,)
+_RULES_BY_WORD = {word: rules + _VERB_RULE for word, rules in SOURCE_RULES.items()}
+
+
+def message_after(s: Sentence, c0: int, c1: int) -> tuple[int, int] | None:
+    """Token range of a message after the cue ``toks[c0..c1]``: ", dass …", ": …", ", <Konjunktiv
+    clause>"; English "said (that) …", "told the newspaper, …"."""
+    after = _clause_after_comma(s, c0, c1)
+    if after is None and s.lang == "en":
+        after = _en_after_told_comma(s, c0, c1) or _en_after_said(s, c0, c1) or _en_after_told_that(s, c0, c1)
+    return after
+
+
+def _clause_after_comma(s: Sentence, c0: int, c1: int) -> tuple[int, int] | None:
+    """The clause after the comma or colon that follows the cue (and its inverted subject)."""
+    toks, n, lang = s.toks, len(s.toks), s.lang
+    k = c1 + 1
+    inv = np_after(toks, k, s.language, s.lex) if k < n and toks[k].text != "," else None
+    if inv:
+        k = inv[1]
+    while k < n and k - c1 <= 14 and toks[k].text not in {",", ":", ".", ";"} and k not in s.masked:
+        k += 1
+    if not (k < n and toks[k].text in {",", ":"} and k + 1 < n and (k + 1) not in s.masked):
+        return None
+    after = None
+    nxt = toks[k + 1].lower
+    between = k - c1 - 1 - ((inv[1] - inv[0]) if inv else 0)
+    # a relative clause after an object ("nannte Gründe, die …"); right after the cue (and
+    # its subject) the comma opens the reported clause ("erklärte, die noch zu schaffende …")
+    rel = nxt in {"der", "die", "das", "den", "dem", "deren", "dessen"} and k + 2 < n \
+        and not toks[k + 2].is_cap and between > 0
+    if toks[k].text == ":" or nxt in SUBORDINATORS[lang] or (
+            lang == "de" and nxt not in vocab().not_clause and not rel and (
+                between <= 4 or (between <= 10 and _konjunktiv_in(toks, k + 1, n)))):
+        after = (k + 1, n)
+    if after is not None and lang == "de" and toks[k].text == "," and nxt not in SUBORDINATORS[lang] \
+            and inv and c0 > 2 and toks[c0 - 1].text == "," and not _konjunktiv_in(toks, k + 1, n):
+        after = None  # "<message>, sagte Charles Bouchard, kanadischer General …": the message is before
+    return after
+
+
+def _en_after_told_comma(s: Sentence, c0: int, c1: int) -> tuple[int, int] | None:
+    """ "he told the newspaper, Russian troops would …": the addressee is no part of the message."""
+    toks, n = s.toks, len(s.toks)
+    if toks[c0].lower not in {"told", "tells", "tell"}:
+        return None
+    k = next((j for j in range(c1 + 1, min(n, c1 + 7)) if not toks[j].is_word), None)
+    if k is not None and k > c1 + 1 and toks[k].text == "," and k + 3 < n and toks[k + 1].lower != "and":
+        return (k + 1, n)
+    return None
+
+
+def _en_after_said(s: Sentence, c0: int, c1: int) -> tuple[int, int] | None:
+    """ "said (that) the …", "said in an interview published on Saturday that …"."""
+    toks, n = s.toks, len(s.toks)
+    if not (c1 + 1 < n and toks[c1 + 1].is_word and (
+            toks[c1 + 1].lower in vocab().said_openers
+            or (toks[c1 + 1].is_cap and toks[c1 + 1].lower not in PRONOUNS["en"])) and (
+            c1 + 2 < n and toks[c1 + 2].text not in {",", "."})):
+        return None
+    j = c1 + 1
+    if toks[j].lower in {"on", "in"}:
+        # "said in an interview published on Saturday that …": the adverbial ends at "that"
+        while j < n and toks[j].lower != "that" and j - c1 < 10 and toks[j].text not in {",", ".", ";", ":"}:
+            j += 1
+    if j < n and (toks[j].lower == "that" or toks[c1 + 1].lower not in {"on", "in"}):
+        return (j, n)
+    return None
+
+
+def _en_after_told_that(s: Sentence, c0: int, c1: int) -> tuple[int, int] | None:
+    """ "told reporters on Monday that …"."""
+    toks, n = s.toks, len(s.toks)
+    if toks[c0].lower not in {"told"}:
+        return None
+    j = c1 + 1
+    while j < n and j - c1 < 6 and toks[j].lower != "that":
+        j += 1
+    return (j, n) if j < n and toks[j].lower == "that" else None
+
+
+def _quote_after_cue(s: Sentence, c0: int, c1: int, lemma: str, after: tuple[int, int]) -> Outcome:
+    """The quote with its message after the cue; the speaker is the subject in front of the
+    finite verb of the cue's clause (or the text "heißt es" quotes)."""
+    toks, n, language, lex = s.toks, len(s.toks), s.language, s.lex
+    msg = _message_span(toks, *after)
+    lo = 0
+    for b in range(c0 - 1, -1, -1):
+        if toks[b].text == ";" or (toks[b].text == ":" and not (b + 1 < n and toks[b + 1].text[0].isdigit())) or (
+                toks[b].text == "," and b + 1 < n and toks[b + 1].lower in {"und", "aber", "and", "but", "doch"}):
+            lo = b + (1 if toks[b].text in {";", ":"} else 2)
+            break
+    v = _finite_before(toks, lo, c0, language)
+    sp = _speaker_before(toks, lo, v, language, lex)
+    if lemma == "heißen":
+        sp = _document_source(toks, lo, c0, c1, language, lex)
+    if not msg:
+        return NEXT_WORD
+    return [Found(msg[0], msg[1], "indirect", _cue_span(toks, v, c0, c1), char_span(toks, sp))]
+
+
+def message_before(s: Sentence, c0: int) -> tuple[tuple[int, int] | None, int | None]:
+    """Token range of a message before the cue at ``c0`` ("<message>, sagte X.", "<message>, X
+    said.", "…, das teilte das Institut mit."), and the index of the auxiliary where the cue is a
+    participle after it ("…, soll Kim bei einem Essen gesagt haben.")."""
+    toks, lang = s.toks, s.lang
+    lead = c0 - 1
+    aux = next((k for k in range(max(0, c0 - 8), c0) if toks[k].lower in vocab().report_aux
+                and k > 0 and toks[k - 1].text == ","), None)
+    if toks[lead].text == ",":
+        return (0, lead), None
+    if lang == "de" and toks[lead].lower in BACK_PRONOUNS and lead > 1 and toks[lead - 1].text == ",":
+        return (0, c0), None  # "…, das teilte das Institut mit."
+    if lang == "de" and aux is not None and not any(toks[k].text == "," for k in range(aux + 1, c0)):
+        return (0, aux - 1), aux  # "…, soll Kim bei einem Essen gesagt haben."
+    if lang == "en":
+        np_start = c0
+        while np_start > 0 and toks[np_start - 1].text != "," and c0 - np_start < 6:
+            np_start -= 1
+        if np_start > 2 and toks[np_start - 1].text == ",":
+            return (0, np_start - 1), None
+    return None, None
 
 
 def _reported_act(toks: list[Tok], c0: int, c1: int, lex: Lexicon) -> bool:
@@ -378,19 +280,8 @@ def _reported_act(toks: list[Tok], c0: int, c1: int, lex: Lexicon) -> bool:
 
 def _konjunktiv_in(toks: list[Tok], a: int, b: int) -> bool:
     """Whether the tokens ``[a, b)`` hold a Konjunktiv form (reported speech)."""
-    return any(t.lower in KONJUNKTIV or (not t.is_cap and t.lower.endswith(KONJUNKTIV_ENDINGS)) for t in toks[a:b])
-
-
-def _with_origin(toks: list[Tok], np: tuple[int, int] | None, language: str, lex: Lexicon) -> tuple[int, int] | None:
-    """A source phrase with the "von"/"vom"/"aus" phrase that says where the source works, where
-    that ends the clause ("so Karl Harb von den Salzburger Nachrichten.")."""
-    n = len(toks)
-    if np is None or np[1] + 1 >= n or toks[np[1]].lower not in {"von", "vom", "aus"}:
-        return np
-    tail = np_after(toks, np[1] + 1, language, lex)
-    if tail is not None and (tail[1] >= n - 1 or toks[tail[1]].text in {".", ",", ":"}):
-        return np[0], tail[1]
-    return np
+    forms = vocab().konjunktiv
+    return any(t.lower in forms or (not t.is_cap and t.lower.endswith(KONJUNKTIV_ENDINGS)) for t in toks[a:b])
 
 
 def back_reference(toks: list[Tok], language: str, lex: Lexicon) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -415,61 +306,3 @@ def back_reference(toks: list[Tok], language: str, lex: Lexicon) -> tuple[tuple[
     if sp is None or toks[sp[0]].lower in PRONOUNS["de"] and sp[1] - sp[0] == 1 and toks[sp[0]].lower == "es":
         return None
     return _cue_span(toks, k, cue[0], cue[1]), (toks[sp[0]].start, toks[sp[1] - 1].end)
-
-
-def _source_noun(tok: Tok) -> bool:
-    return tok.text in NACH_NOUNS or (tok.is_cap and tok.lower.endswith(NACH_SUFFIXES))
-
-
-def _nach_head(toks: list[Tok], i: int) -> int | None:
-    """Index of the source noun of "nach" at ``i`` ("nach Angaben", "Nach einer Stellungnahme der
-    US-Armee", "nach Grupps Meinung", "nach Bahnangaben"), or None (a time: "nach dem Spiel")."""
-    for k in range(i + 1, min(len(toks), i + 6)):
-        t = toks[k]
-        if _source_noun(t):
-            return k
-        if t.lower in ARTICLES["de"] or (not t.is_cap and t.is_word and ADJ_RE.match(t.lower)):
-            continue
-        if t.is_cap and t.text.endswith("s") and k + 1 < len(toks) and toks[k + 1].is_cap:
-            continue  # a genitive name: "nach Grupps Meinung"
-        return None
-    return None
-
-
-def _fronted_source(toks: list[Tok], i: int) -> tuple[int, int] | None:
-    """The source phrase after a sentence-initial "Laut" up to the finite verb, where it is no plain
-    noun phrase ("Laut bildblog.de veröffentlichte …", "Laut einer am Dienstag veröffentlichten
-    Pressemitteilung des WFP wurden …")."""
-    n = len(toks)
-    for j in range(i + 1, min(n, i + 14)):
-        t = toks[j]
-        if t.text in {",", ".", ";", ":"}:
-            return None
-        if t.is_cap or not t.is_word or t.lower in ARTICLES["de"] or t.lower in NP_GLUE["de"] \
-                or t.lower in PREPOSITIONS["de"] or t.text[0].isdigit():
-            continue
-        if ADJ_RE.match(t.lower) and j + 1 < n and (toks[j + 1].is_cap or ADJ_RE.match(toks[j + 1].lower)) \
-                and toks[j + 1].is_word:
-            continue
-        return (i, j) if j - i <= 12 else None
-    return None
-
-
-#: a source phrase inside a sentence ("…, so X, …", "… X zufolge …", "…, wie X sagt, …") leaves
-#: the sentence around it as the message, the phrase as its gap
-INNER_SOURCES = True
-_RELATIVES = {"der", "die", "das", "den", "dem", "dessen", "deren", "welche", "welcher", "welches"}
-
-
-def _resumes(toks: list[Tok], k: int, lex: Lexicon) -> bool:
-    """Whether the sentence goes on after the comma at ``k`` with the clause a source phrase
-    interrupted (not a new clause, a relative clause or its end)."""
-    if k + 2 >= len(toks) or toks[k].text != ",":
-        return False
-    nxt = toks[k + 1]
-    if nxt.text in OPEN_MARKS:
-        return True
-    if nxt.is_cap and is_role_word(nxt.text, lex):
-        return False  # an apposition to the source: "…, so Frank Karl, Leiter der Abteilung, …"
-    return nxt.is_word and nxt.lower not in NOT_CLAUSE | SUBORDINATORS["de"] | _RELATIVES | ARTICLES["de"] \
-        and sum(1 for x in toks[k + 1:] if x.is_word) >= 2

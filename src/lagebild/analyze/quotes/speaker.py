@@ -6,9 +6,10 @@ Pure functions over one sentence's tokens; they return token ranges.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from lagebild.analyze.quotes.base import (
-    ADJ_RE, CLOSE_MARKS, CUE_TAILS, EN_ADJ_RE, FOCUS_WORDS, INITIAL_RE, KONJUNKTIV, NAME_PART_RE, NO_SPEAKERS, NP_ADJ_RE,
-    NP_GLUE, OPEN_MARKS, TIME_NOUNS, TITLE_ABBREVIATIONS,
+    ADJ_RE, CLOSE_MARKS, CUE_TAILS, EN_ADJ_RE, INITIAL_RE, NAME_PART_RE, NO_SPEAKERS, NP_ADJ_RE, OPEN_MARKS, vocab,
 )
 from lagebild.analyze.text.speech import (
     ADVERBIAL_STARTS, ARTICLES, AUXILIARIES, PREPOSITIONS, PRONOUNS, SUBORDINATORS, Lexicon, Tok, is_role_word,
@@ -18,109 +19,189 @@ from lagebild.analyze.text.speech import (
 def np_after(toks: list[Tok], i: int, language: str, lex: Lexicon) -> tuple[int, int] | None:
     """Token range of the noun phrase (a speaker) that starts at ``toks[i]``."""
     lang = "en" if language == "en" else "de"
-    arts, preps = ARTICLES[lang], PREPOSITIONS[lang]
+    arts, preps, glue = ARTICLES[lang], PREPOSITIONS[lang], vocab().np_glue[lang]
     n = len(toks)
     if i >= n:
         return None
-    while i + 1 < n and toks[i].lower in FOCUS_WORDS and (toks[i + 1].is_cap or toks[i + 1].lower in arts):
+    focus = vocab().focus_words
+    while i + 1 < n and toks[i].lower in focus and (toks[i + 1].is_cap or toks[i + 1].lower in arts):
         i += 1  # "auch Volker Beck", "schon die WHO"
     if toks[i].lower in PRONOUNS[lang]:
         return (i, i + 1)
-    if toks[i].lower in NO_SPEAKERS or (toks[i].lower in preps and toks[i].lower not in NP_GLUE[lang]):
+    if toks[i].lower in NO_SPEAKERS or (toks[i].lower in preps and toks[i].lower not in glue):
         return None  # "Es gebe Hinweise", "In vielen Fällen käme es …"
-    j = i
-    seen_head = False
-    appositions = 0
-    while j < n:
-        t = toks[j]
-        low = t.lower
-        if t.text == "(":
-            k = j + 1
-            while k < n and toks[k].text != ")" and k - j < 6:
-                k += 1
-            if k < n and toks[k].text == ")":
-                j = k + 1
-                continue
+    return _np_trim(toks, i, _np_scan(toks, i, lang, lex), lang)
+
+
+@dataclass(slots=True)
+class NPScan:
+    """The state of :func:`_np_scan`: the phrase starts at ``toks[i]``, the scan stands at
+    ``toks[j]``; ``seen_head`` once a capitalised word (or a quoted title) was read."""
+
+    toks: list[Tok]
+    i: int
+    lang: str
+    lex: Lexicon
+    j: int = 0
+    seen_head: bool = False
+    appositions: int = 0
+    arts: frozenset[str] = frozenset()
+    preps: frozenset[str] = frozenset()
+    glue: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        self.j = self.i
+        self.arts, self.preps, self.glue = ARTICLES[self.lang], PREPOSITIONS[self.lang], vocab().np_glue[self.lang]
+
+
+def _np_scan(toks: list[Tok], i: int, lang: str, lex: Lexicon) -> int:
+    """Where the noun phrase from ``toks[i]`` ends (exclusive, before :func:`_np_trim`): one step
+    per token, punctuation and quotation marks by :func:`np_mark_step`, words (and "-", "’",
+    "'") by :func:`np_word_step`."""
+    s = NPScan(toks, i, lang, lex)
+    while s.j < len(toks):
+        t = toks[s.j]
+        go = np_mark_step(s) if not t.is_word and t.text not in {"-", "’", "'"} else np_word_step(s)
+        if not go:
             break
-        if t.text == ",":
-            # apposition: ", der Leiter des …," or ", John Kirby,"
-            if seen_head and j + 1 < n and (toks[j + 1].lower in {"der", "die"} or toks[j + 1].is_cap) \
-                    and toks[j + 1].lower not in SUBORDINATORS[lang]:
-                k = j + 1
-                while k < n and toks[k].text not in {",", ".", ":", ";"}:
-                    k += 1
-                seg = toks[j + 1:k]
-                named = not seg or seg[0].lower not in arts or any(is_role_word(x.text, lex) for x in seg)
-                office = any(is_role_word(x.text, lex) for x in seg)
-                if seg and len(seg) <= 10 and named and not appositions and all(
-                        s.lower in arts or s.is_cap or s.lower in NP_GLUE[lang] or s.text in {"(", ")"}
-                        or ADJ_RE.match(s.lower) or NAME_PART_RE.match(s.lower)
-                        or (office and s.lower in preps and s.lower not in {"als", "than", "as", "told"}) for s in seg):
-                    j = k
-                    appositions += 1
-                    continue
-            break
-        if t.text == "." and j > i and (toks[j - 1].text in TITLE_ABBREVIATIONS or INITIAL_RE.fullmatch(toks[j - 1].text)) \
-                and j + 1 < n and toks[j + 1].is_cap:
-            j += 1  # "Prof. Dr. Matthias W. Beckmann"
-            continue
-        if not t.is_word and t.text not in {"-", "’", "'"} and t.text not in OPEN_MARKS:
-            break
-        if t.text in OPEN_MARKS:  # a title in quotation marks: das Magazin „Der Spiegel“, laut „tagesschau.de“
-            if seen_head and not (j + 1 < n and toks[j + 1].is_cap):
-                break  # a quoted phrase after the noun phrase: laut Gall „auch in Zukunft bestehen“
-            k = j + 1
-            while k < n and k - j <= 6 and toks[k].text not in CLOSE_MARKS:
-                k += 1
-            if k < n and toks[k].text in CLOSE_MARKS and k > j + 1:
-                j = k + 1
-                seen_head = True
-                continue
-            break
-        if seen_head and lang == "de" and low in arts and (low not in {"des", "der", "eines", "einer"} or (
-                low == "der" and toks[i].lower not in arts and not is_role_word(toks[j - 1].text, lex))):
-            break  # "sagte Kyrylo Budanow der Zeitung": a dative after a name
-        if (low == "auch" and toks[j - 1].lower != "als") or (low == "als" and not (
-                j + 1 < n and toks[j + 1].lower == "auch")) or (low in {"von", "vom"} and j + 1 < n and (
-                toks[j + 1].text in TIME_NOUNS or toks[j + 1].text[0].isdigit())):
-            break  # "Angaben der Staatsanwaltschaft auch Mitglieder", "Angaben der Polizei vom Dienstag"
-        if low in arts or low in NP_GLUE[lang]:
-            j += 1
-            continue
-        if lang == "de" and low == "für" and seen_head and j + 1 < n and toks[j + 1].is_cap and toks[j - 1].is_cap and (
-                is_role_word(toks[j - 1].text, lex) or toks[j - 1].lower.endswith(INSTITUTION_ENDINGS)):
-            j += 1  # "der Chef der Bundesagentur für Arbeit", "der Beauftragte für Menschenrechte"
-            continue
-        if seen_head and NAME_PART_RE.match(low) and toks[j - 1].is_cap:
-            j += 1  # "Ali al-Omair", "Mohammed el-Baradei"
-            continue
-        if t.is_cap and not (seen_head and low in preps):
-            if j > i and toks[j - 1].is_cap and lang == "en" and low in AUXILIARIES["en"]:
-                break
-            seen_head = True
-            j += 1
-            continue
-        if lang == "de" and NP_ADJ_RE.match(low) and low not in ADVERBIAL_STARTS["de"] and low not in preps and j + 1 < n \
-                and (not seen_head or toks[j - 1].lower in arts or toks[j - 1].lower in NP_GLUE[lang]
-                     or (toks[j - 1].is_word and not toks[j - 1].is_cap)
-                     or (j - 1 == i and toks[i].text.endswith("s"))) \
-                and toks[j + 1].lower not in arts and (toks[j + 1].is_cap or NP_ADJ_RE.match(toks[j + 1].lower)) \
-                and low not in AUXILIARIES["de"] and low not in lex.verbs:
-            j += 1
-            continue
-        if lang == "en" and not seen_head and low not in preps and low not in AUXILIARIES["en"] \
-                and low not in lex.verbs and j - i < 4 and low not in SUBORDINATORS["en"] and not (
-                    j + 1 < n and toks[j + 1].is_cap and not EN_ADJ_RE.fullmatch(low)):
-            j += 1  # English lower-case adjectives and nouns ("a senior official")
-            continue
-        if lang == "en" and seen_head and toks[j - 1].is_cap and (
-                low in {"official", "officials", "spokesman", "spokeswoman"} or is_role_word(low, lex) or (
-                len(low) > 3 and low.endswith("s") and not low.endswith("ss") and low not in AUXILIARIES["en"]
-                and low not in lex.verbs and low not in preps)):
-            j += 1  # "Ukrainian investigators", "US officials"
-            continue
-        break
-    while j > i and toks[j - 1].lower in (arts | NP_GLUE[lang] | {","}):
+    return s.j
+
+
+def np_mark_step(s: NPScan) -> bool:
+    """A punctuation mark in a noun phrase: a bracket ("(VDR)"), one apposition after a comma, the
+    dot of a title or an initial, a title in quotation marks; False where the phrase ends."""
+    toks, j, n = s.toks, s.j, len(s.toks)
+    t = toks[j]
+    if t.text == "(":
+        k = j + 1
+        while k < n and toks[k].text != ")" and k - j < 6:
+            k += 1
+        if k < n and toks[k].text == ")":
+            s.j = k + 1
+            return True
+        return False
+    if t.text == ",":
+        end = _apposition_end(s) if s.seen_head and not s.appositions else None
+        if end is None:
+            return False
+        s.j = end
+        s.appositions += 1
+        return True
+    if t.text == "." and j > s.i and (toks[j - 1].text in vocab().title_abbreviations
+                                      or INITIAL_RE.fullmatch(toks[j - 1].text)) and j + 1 < n and toks[j + 1].is_cap:
+        s.j = j + 1  # "Prof. Dr. Matthias W. Beckmann"
+        return True
+    if t.text not in OPEN_MARKS:
+        return False
+    # a title in quotation marks: das Magazin „Der Spiegel“, laut „tagesschau.de“
+    if s.seen_head and not (j + 1 < n and toks[j + 1].is_cap):
+        return False  # a quoted phrase after the noun phrase: laut Gall „auch in Zukunft bestehen“
+    k = j + 1
+    while k < n and k - j <= 6 and toks[k].text not in CLOSE_MARKS:
+        k += 1
+    if k < n and toks[k].text in CLOSE_MARKS and k > j + 1:
+        s.j = k + 1
+        s.seen_head = True
+        return True
+    return False
+
+
+def _apposition_end(s: NPScan) -> int | None:
+    """End of an apposition after the comma at ``toks[s.j]`` (", der Leiter des …," or ", John
+    Kirby,"), or None where the comma ends the noun phrase."""
+    toks, j, n, lang, lex = s.toks, s.j, len(s.toks), s.lang, s.lex
+    arts, preps, glue = s.arts, s.preps, s.glue
+    if not (j + 1 < n and (toks[j + 1].lower in {"der", "die"} or toks[j + 1].is_cap)
+            and toks[j + 1].lower not in SUBORDINATORS[lang]):
+        return None
+    k = j + 1
+    while k < n and toks[k].text not in {",", ".", ":", ";"}:
+        k += 1
+    seg = toks[j + 1:k]
+    named = not seg or seg[0].lower not in arts or any(is_role_word(x.text, lex) for x in seg)
+    office = any(is_role_word(x.text, lex) for x in seg)
+    if seg and len(seg) <= 10 and named and all(
+            x.lower in arts or x.is_cap or x.lower in glue or x.text in {"(", ")"}
+            or ADJ_RE.match(x.lower) or NAME_PART_RE.match(x.lower)
+            or (office and x.lower in preps and x.lower not in {"als", "than", "as", "told"}) for x in seg):
+        return k
+    return None
+
+
+def np_word_step(s: NPScan) -> bool:
+    """A word in a noun phrase: articles and glue words, capitalised words (the head), German
+    adjectives before a noun, English modifiers and plural heads; False where the phrase ends
+    (a dative after a name, "auch", "als", "vom Dienstag", a verb)."""
+    toks, i, j, n, lang, lex = s.toks, s.i, s.j, len(s.toks), s.lang, s.lex
+    arts, preps, glue = s.arts, s.preps, s.glue
+    t = toks[j]
+    low = t.lower
+    if s.seen_head and lang == "de" and low in arts and (low not in {"des", "der", "eines", "einer"} or (
+            low == "der" and toks[i].lower not in arts and not is_role_word(toks[j - 1].text, lex))):
+        return False  # "sagte Kyrylo Budanow der Zeitung": a dative after a name
+    if (low == "auch" and toks[j - 1].lower != "als") or (low == "als" and not (
+            j + 1 < n and toks[j + 1].lower == "auch")) or (low in {"von", "vom"} and j + 1 < n and (
+            toks[j + 1].text in vocab().time_nouns or toks[j + 1].text[0].isdigit())):
+        return False  # "Angaben der Staatsanwaltschaft auch Mitglieder", "Angaben der Polizei vom Dienstag"
+    if low in arts or low in glue:
+        s.j += 1
+        return True
+    if lang == "de" and low == "für" and s.seen_head and j + 1 < n and toks[j + 1].is_cap and toks[j - 1].is_cap and (
+            is_role_word(toks[j - 1].text, lex) or toks[j - 1].lower.endswith(vocab().institution_endings)):
+        s.j += 1  # "der Chef der Bundesagentur für Arbeit", "der Beauftragte für Menschenrechte"
+        return True
+    if s.seen_head and NAME_PART_RE.match(low) and toks[j - 1].is_cap:
+        s.j += 1  # "Ali al-Omair", "Mohammed el-Baradei"
+        return True
+    if t.is_cap and not (s.seen_head and low in preps):
+        if j > i and toks[j - 1].is_cap and lang == "en" and low in AUXILIARIES["en"]:
+            return False
+        s.seen_head = True
+        s.j += 1
+        return True
+    if _de_adjective(s, low) or _en_modifier(s, low) or _en_plural_head(s, low):
+        s.j += 1
+        return True
+    return False
+
+
+def _de_adjective(s: NPScan, low: str) -> bool:
+    """A German lower-case adjective before a noun or another adjective ("der ukrainische
+    Präsident", "des ukrainischen militärischen Geheimdienstes")."""
+    toks, i, j, lang = s.toks, s.i, s.j, s.lang
+    if lang != "de":
+        return False
+    arts, preps, glue = s.arts, s.preps, s.glue
+    return bool(NP_ADJ_RE.match(low)) and low not in ADVERBIAL_STARTS["de"] and low not in preps and j + 1 < len(toks) \
+        and (not s.seen_head or toks[j - 1].lower in arts or toks[j - 1].lower in glue
+             or (toks[j - 1].is_word and not toks[j - 1].is_cap)
+             or (j - 1 == i and toks[i].text.endswith("s"))) \
+        and toks[j + 1].lower not in arts and bool(toks[j + 1].is_cap or NP_ADJ_RE.match(toks[j + 1].lower)) \
+        and low not in AUXILIARIES["de"] and low not in s.lex.verbs
+
+
+def _en_modifier(s: NPScan, low: str) -> bool:
+    """English lower-case adjectives and nouns in front of the head ("a senior official")."""
+    toks, j, n = s.toks, s.j, len(s.toks)
+    return s.lang == "en" and not s.seen_head and low not in s.preps and low not in AUXILIARIES["en"] \
+        and low not in s.lex.verbs and j - s.i < 4 and low not in SUBORDINATORS["en"] and not (
+            j + 1 < n and toks[j + 1].is_cap and not EN_ADJ_RE.fullmatch(low))
+
+
+def _en_plural_head(s: NPScan, low: str) -> bool:
+    """An English lower-case head after a capitalised modifier ("Ukrainian investigators", "US officials")."""
+    toks, j = s.toks, s.j
+    return s.lang == "en" and s.seen_head and toks[j - 1].is_cap and (
+        low in vocab().speaker_nouns_en or is_role_word(low, s.lex) or (
+            len(low) > 3 and low.endswith("s") and not low.endswith("ss") and low not in AUXILIARIES["en"]
+            and low not in s.lex.verbs and low not in s.preps))
+
+
+def _np_trim(toks: list[Tok], i: int, j: int, lang: str) -> tuple[int, int] | None:
+    """The phrase ``[i, j)`` less articles, glue words and commas at its end; None where nothing is
+    left or a German phrase has no capitalised word or pronoun."""
+    trim = vocab().np_trim[lang]
+    while j > i and toks[j - 1].lower in trim:
         j -= 1
     if j == i or not any(toks[k].is_cap or toks[k].lower in PRONOUNS[lang] for k in range(i, j)) \
             and lang == "de":
@@ -131,6 +212,7 @@ def np_after(toks: list[Tok], i: int, language: str, lex: Lexicon) -> tuple[int,
 def _speaker_before(toks: list[Tok], lo: int, v: int, language: str, lex: Lexicon) -> tuple[int, int] | None:
     """Subject in front of the finite verb at ``v`` (clause starts at ``lo``), or after it."""
     lang = "en" if language == "en" else "de"
+    w = vocab()
     if v <= lo:
         return np_after(toks, v + 1, language, lex)
     last_comma = next((k for k in range(v - 1, lo - 1, -1) if toks[k].text == ","), None)
@@ -143,11 +225,11 @@ def _speaker_before(toks: list[Tok], lo: int, v: int, language: str, lex: Lexico
             and not toks[last_comma + 2].is_cap:
         return (last_comma + 1, last_comma + 2)  # "…, der alle Nichtmoslems aufforderte": SpkAtt marks the pronoun
     first = toks[lo].lower
-    if lang == "de" and first in SUB_STARTS and any(toks[k].text == "," for k in range(lo, v)):
+    if lang == "de" and first in w.sub_starts and any(toks[k].text == "," for k in range(lo, v)):
         return np_after(toks, v + 1, language, lex)
-    adverb = v - lo == 1 and (not toks[lo].is_cap or first.endswith(("lich", "weise", "mals", "falls", "dings", "ends")))
-    focus = first in FOCUS_WORDS and lo + 1 < v and (toks[lo + 1].is_cap or toks[lo + 1].lower in ARTICLES[lang])
-    if (first in ADVERBIAL_STARTS[lang] and not (lang == "en" and first in LEAD_WORDS) and not focus) \
+    adverb = v - lo == 1 and (not toks[lo].is_cap or first.endswith(w.adverb_endings))
+    focus = first in w.focus_words and lo + 1 < v and (toks[lo + 1].is_cap or toks[lo + 1].lower in ARTICLES[lang])
+    if (first in ADVERBIAL_STARTS[lang] and not (lang == "en" and first in w.lead_words) and not focus) \
             or first in PREPOSITIONS[lang] \
             or (lang == "de" and adverb):
         k = v + 1
@@ -156,32 +238,19 @@ def _speaker_before(toks: list[Tok], lo: int, v: int, language: str, lex: Lexico
     while a < b and not toks[a].is_word and not (toks[a].text in OPEN_MARKS and any(
             toks[k].text in CLOSE_MARKS for k in range(a + 1, b))):
         a += 1
-    while a < b and toks[a].lower in LEAD_WORDS:
+    while a < b and toks[a].lower in w.lead_words:
         a += 1  # "Wie der Sprecher mitteilte", "Auch Volker Beck plädierte"
     while b > a and (toks[b - 1].text in {",", "-"} or (lang == "de" and
             toks[b - 1].is_word and not toks[b - 1].is_cap and toks[b - 1].lower not in PRONOUNS[lang]) or (
-            lang == "en" and (toks[b - 1].lower in EN_TAILS or toks[b - 1].lower.endswith("ly")))):
+            lang == "en" and (toks[b - 1].lower in w.en_tails or toks[b - 1].lower.endswith("ly")))):
         b -= 1
     if b <= a or b - a > 14 or (b - a == 1 and toks[a].lower in {"es", "dies", "das", "it", "this", "there"}):
         return None
     return _noun_phrase_in(toks, a, b, language, lex)
 
 
-#: endings of institution names that go on with "für" ("Bundesagentur für Arbeit", "Institut für …")
-INSTITUTION_ENDINGS = ("agentur", "ministerium", "amt", "institut", "zentrum", "zentrale", "kommission", "rat",
-                       "verband", "stelle", "behörde", "büro", "gesellschaft", "stiftung", "komitee", "ausschuss")
 #: relative pronouns that are the subject of a verb-final cue ("eine Argumentation, die davon ausgeht")
 RELATIVE_PRONOUNS = {"der", "die", "welche", "welcher"}
-#: conjunctions that open a subordinate clause in the first position of a sentence
-SUB_STARTS = {"da", "wenn", "ob", "weil", "obwohl", "nachdem", "bevor", "dass", "falls", "als", "während", "sobald"}
-#: words in front of a subject that belong to no speaker phrase
-LEAD_WORDS = {"denn", "und", "aber", "doch", "and", "but", "so", "wie", "als", "indem", "nachdem", "während", "weil",
-              "auch", "schon", "selbst", "sogar", "nur", "einzig", "zudem", "also", "even", "only", "as"}
-#: English words after a subject and before its verb ("officials also said", "had warned", "did not deny")
-EN_TAILS = AUXILIARIES["en"] | {"not", "also", "both", "too", "again", "later", "now", "still", "already", "then",
-                                "have", "has", "had"}
-_RELATIVE_OPEN = {"der", "die", "das", "den", "dem", "dessen", "deren", "welche", "welcher", "welches", "who",
-                  "which", "whose", "that"}
 
 
 def _clause_word(toks: list[Tok], k: int, lang: str, lex: Lexicon) -> bool:
@@ -189,7 +258,7 @@ def _clause_word(toks: list[Tok], k: int, lang: str, lex: Lexicon) -> bool:
     verb or adverb; not an article, preposition or an adjective before a noun)."""
     t = toks[k]
     if not t.is_word or t.is_cap or t.text[0].isdigit() or t.lower in PREPOSITIONS[lang] \
-            or t.lower in ARTICLES[lang] or t.lower in NP_GLUE[lang] or NAME_PART_RE.match(t.lower):
+            or t.lower in ARTICLES[lang] or t.lower in vocab().np_glue[lang] or NAME_PART_RE.match(t.lower):
         return False
     if t.lower in AUXILIARIES[lang] or t.lower in lex.verbs or t.lower in lex.participles:
         return True
@@ -212,13 +281,14 @@ def _noun_phrase_in(toks: list[Tok], a: int, b: int, language: str, lex: Lexicon
     them ("Es sind Arbeitsplätze entstanden, die Betreiber sprechen"); English speakers are noun
     phrases or nothing ("a summit US officials had warned")."""
     lang = "en" if language == "en" else "de"
+    relative_open = vocab().relative_open
     if toks[a].lower in SUBORDINATORS["en"] and lang == "en":
         return None  # a relative clause: "…, which South Korean officials estimate"
     np = np_after(toks, a, language, lex)
     if np is not None and np[1] >= b:
         return (a, b)
     if np is not None and toks[np[1]].text == "," and np[1] + 1 < b and (
-            toks[np[1] + 1].lower in _RELATIVE_OPEN and (np[1] + 2 >= b or not toks[np[1] + 2].is_cap
+            toks[np[1] + 1].lower in relative_open and (np[1] + 2 >= b or not toks[np[1] + 2].is_cap
                                                           or toks[np[1] + 1].lower in {"dessen", "deren", "whose"})
             or not toks[np[1] + 1].is_cap and toks[np[1] + 1].lower not in ARTICLES[lang]):
         return np  # "Der NDR, der in der ARD … zuständig ist, begründete"
@@ -228,7 +298,7 @@ def _noun_phrase_in(toks: list[Tok], a: int, b: int, language: str, lex: Lexicon
             or prev.lower in SUBORDINATORS[lang] or prev.lower in {"as", "wie"} \
             or (s == a + 1 and _clause_word(toks, a, lang, lex))
         if opens and _np_exactly(toks, s, b, language, lex) is not None and not (
-                toks[s].lower in _RELATIVE_OPEN and (s + 1 >= b or not toks[s + 1].is_cap)):
+                toks[s].lower in relative_open and (s + 1 >= b or not toks[s + 1].is_cap)):
             return (s, b)
     if np is not None and any(_clause_word(toks, k, lang, lex) for k in range(np[1], b)):
         return np  # a clause follows the noun phrase
@@ -237,24 +307,20 @@ def _noun_phrase_in(toks: list[Tok], a: int, b: int, language: str, lex: Lexicon
     return (a, b)
 
 
-#: prepositions that name the text or place "heißt es" quotes ("in dem Antrag", "auf der Website",
-#: "bei der Agentur RIA", "vom Sprecher")
-DOCUMENT_PREPS = {"in", "im", "aus", "auf", "bei", "beim", "vom", "von", "seitens"}
-
-
 def _document_source(toks: list[Tok], lo: int, c0: int, c1: int, language: str, lex: Lexicon) -> tuple[int, int] | None:
-    """The text that "heißt es" quotes, from a preposition (:data:`DOCUMENT_PREPS`) with its noun
+    """The text that "heißt es" quotes, from a preposition (``quotes/de/document_preps.txt``) with its noun
     phrase in front of the cue ("In dem Antrag heißt es", "In der Vorabversion des Berichts, der
     …, heißt es") or after it ("hieß es in einer Mitteilung der Polizei", "hieß es vom Sprecher")."""
     if language == "en":
         return None
+    w = vocab()
     k = c1 + 1
     if k < len(toks) and toks[k].lower == "es":
         k += 1
-    while k < len(toks) and toks[k].lower in {"zunächst", "dazu", "weiter", "damals", "nun", "jetzt", "auch"}:
+    while k < len(toks) and toks[k].lower in w.heisst_es_adverbs:
         k += 1  # "hieß es zunächst in …"
     for p in (lo, k):
-        if p < len(toks) and toks[p].lower in DOCUMENT_PREPS:
+        if p < len(toks) and toks[p].lower in w.document_preps:
             np = np_after(toks, p + 1, language, lex)
             if np is not None and p == k:
                 return np
@@ -262,7 +328,7 @@ def _document_source(toks: list[Tok], lo: int, c0: int, c1: int, language: str, 
                 continue
             if not any(toks[j].text == "," or _clause_word(toks, j, "de", lex) for j in range(p + 1, c0)):
                 return (p + 1, c0)  # "Im Bericht der Kommission hieß es"
-            if toks[np[1]].text == "," and np[1] + 1 < c0 and toks[np[1] + 1].lower in _RELATIVE_OPEN:
+            if toks[np[1]].text == "," and np[1] + 1 < c0 and toks[np[1] + 1].lower in w.relative_open:
                 return np  # a relative clause after the source: "In der Vorabversion des Berichts, der …"
     return None
 
@@ -282,44 +348,46 @@ def _speaker_after(toks: list[Tok], cue: tuple[int, int], language: str, lex: Le
 def _np_before(toks: list[Tok], i: int) -> tuple[int, int] | None:
     """Token range of the noun phrase right before ``toks[i]`` ("dem Bericht", "offiziellen
     chinesischen Angaben", "dem „Figaro“", "Ermittlungen der Polizei"), or None."""
-
-    def one(end: int) -> int | None:
-        k = end - 1
-        if k < 0:
-            return None
-        if toks[k].text == ")":  # "des Verbandes Deutscher Realschullehrer (VDR)"
-            k = next((j for j in range(k - 1, max(-1, k - 8), -1) if toks[j].text == "("), -1) - 1
-            if k < 0:
-                return None
-        if toks[k].text in CLOSE_MARKS:
-            k = next((j for j in range(k - 1, max(-1, k - 8), -1) if toks[j].text in OPEN_MARKS), -1)
-            if k < 0:
-                return None
-        elif not (toks[k].is_cap and toks[k].is_word):
-            return None
-        while k > 0 and toks[k - 1].is_word and not toks[k - 1].is_cap and ADJ_RE.match(toks[k - 1].lower) \
-                and toks[k - 1].lower not in AUXILIARIES["de"] | KONJUNKTIV | ARTICLES["de"] \
-                and not toks[k - 1].lower.endswith("te") \
-                and not (k > 1 and toks[k - 2].is_word and toks[k - 2].lower not in ARTICLES["de"] and (
-                    toks[k - 2].is_cap or toks[k - 2].text.rsplit("-", 1)[-1][:1].isupper())):
-            k -= 1  # not a verb after a noun: "al-Qaida-Gruppen gewinnen Medienberichten zufolge"
-        if k > 0 and toks[k - 1].lower in ARTICLES["de"]:
-            k -= 1
-        return k
-
-    a = one(i)
+    a = np_start_before(toks, i)
     if a is None:
         return None
     if a > 1 and toks[a - 1].lower in {"in", "aus"} and toks[a].is_cap:
-        b = one(a - 1)  # "Den Polizeibehörden in Mombasa"
+        b = np_start_before(toks, a - 1)  # "Den Polizeibehörden in Mombasa"
         if b is not None and b < a - 1 and toks[a - 2].is_cap:
             a = b
     if toks[a].lower in {"der", "des", "eines", "einer"} or (a > 0 and toks[a - 1].lower in {"von", "vom"}):
         # a genitive or "von" attribute: "Angaben der Polizei", "Angaben vom gestrigen Mittwoch"
-        b = one(a if toks[a].lower in {"der", "des", "eines", "einer"} else a - 1)
+        b = np_start_before(toks, a if toks[a].lower in {"der", "des", "eines", "einer"} else a - 1)
         if b is not None:
             a = b
     if a == 1 and toks[0].is_word and (toks[0].lower in ARTICLES["de"] or ADJ_RE.match(toks[0].lower)):
         a = 0  # "Offiziellen Angaben zufolge", "Einer Meldung zufolge"
     return (a, i) if i - a <= 8 else None
 
+
+def np_start_before(toks: list[Tok], end: int) -> int | None:
+    """Start of the single noun (with its adjectives and article, a bracket or a quoted title)
+    that ends right before ``toks[end]``, or None (German)."""
+    k = end - 1
+    if k < 0:
+        return None
+    if toks[k].text == ")":  # "des Verbandes Deutscher Realschullehrer (VDR)"
+        k = next((j for j in range(k - 1, max(-1, k - 8), -1) if toks[j].text == "("), -1) - 1
+        if k < 0:
+            return None
+    if toks[k].text in CLOSE_MARKS:
+        k = next((j for j in range(k - 1, max(-1, k - 8), -1) if toks[j].text in OPEN_MARKS), -1)
+        if k < 0:
+            return None
+    elif not (toks[k].is_cap and toks[k].is_word):
+        return None
+    stops = vocab().np_before_stops
+    while k > 0 and toks[k - 1].is_word and not toks[k - 1].is_cap and ADJ_RE.match(toks[k - 1].lower) \
+            and toks[k - 1].lower not in stops \
+            and not toks[k - 1].lower.endswith("te") \
+            and not (k > 1 and toks[k - 2].is_word and toks[k - 2].lower not in ARTICLES["de"] and (
+                toks[k - 2].is_cap or toks[k - 2].text.rsplit("-", 1)[-1][:1].isupper())):
+        k -= 1  # not a verb after a noun: "al-Qaida-Gruppen gewinnen Medienberichten zufolge"
+    if k > 0 and toks[k - 1].lower in ARTICLES["de"]:
+        k -= 1
+    return k

@@ -23,42 +23,28 @@ import re
 from collections.abc import Sequence
 
 from lagebild.analyze.quotes import filters as quotes_filter
+from lagebild.analyze.quotes.base import vocab
 from lagebild.analyze.quotes.find import (
-    KONJUNKTIV, KONJUNKTIV_ENDINGS, NP_ADJ_RE, TITLE_ABBREVIATIONS, Found, back_reference, cue_extra, direct_cue, direct_spans, find_in_sentence,
+    KONJUNKTIV_ENDINGS, NP_ADJ_RE, Found, back_reference, cue_extra, direct_cue, direct_spans, find_in_sentence,
     inner_gap, np_after,
 )
-from lagebild.analyze.text.speech import ADVERBIAL_STARTS, ARTICLES, PREPOSITIONS, PRONOUNS, Lexicon, Tok, is_role_word, lexicon, name_in, tokens
+from lagebild.analyze.text.speech import ADVERBIAL_STARTS, ARTICLES, PRONOUNS, Lexicon, Tok, is_role_word, lexicon, name_in, tokens
 from lagebild.model import EntityMention, Quote, Span, Speaker
 from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.quotes"
 VERSION = "9"
 MIN_DIRECT_WORDS = 3
-#: a quotation this short after an article or a preposition is a name or title, not a quote
+#: a quotation this short after an article or a preposition (``vocab().title_leads``) is a name
+#: or title, not a quote
 TITLE_WORDS = 6
-TITLE_LEADS = (ARTICLES["de"] | ARTICLES["en"] | PREPOSITIONS["de"] | {"vom", "zum", "zur", "beim", "im", "des", "der"}) \
-    - {"als"}
 #: a Konjunktiv sentence this many sentences after a quote continues it
 CONTINUATION = 3
-#: Konjunktiv I forms that mark reported speech even far from any cue
-STRONG_KONJUNKTIV = frozenset({"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "gebe"})
 #: cues whose source is no speaker a later sentence continues ("Demnach", "nach Erkenntnissen")
 WEAK_SOURCES = frozenset({"demnach", "danach", "wonach", "nach"})
-#: the reportive modal: "soll … geliefert haben" reports a claim without naming its source
-SPEAKING_NOUNS = frozenset({"Regierung", "Polizei", "Staatsanwaltschaft", "Gericht", "Parlament", "Ministerium",
-                            "Behörde", "Behörden", "Experten", "Gutachter", "Kritiker", "Ärzte", "Zeugen", "Anwohner",
-                            "Betreiber", "Veranstalter", "Forscher", "Wissenschaftler", "Opposition", "Partei",
-                            "Gewerkschaft", "Verband", "Unternehmen", "Konzern", "Bürger", "Demonstranten"})
-#: endings of nouns that name a speaking group or institution ("Augenzeugen", "Armeeleitung")
-SPEAKING_ENDINGS = ("leitung", "rundfunk", "zeugen", "bericht", "agentur", "zeitung", "fernsehen", "sender", "medien",
-                    "ministerium", "behörde", "behörden", "polizei", "gericht", "regierung", "partei", "verband",
-                    "gruppe", "experten", "vorhersagen", "sprecher", "kommission", "rat", "amt", "armee", "militär",
-                    "institut", "organisation", "bank", "konzern", "firma", "gewerkschaft", "verein", "studie",
-                    "umfrage", "blatt", "magazin", "ärzte", "forscher", "wissenschaftler", "politiker", "kritiker",
-                    "anwälte", "anwalt", "verteidigung", "anklage", "staatsanwaltschaft", "fraktion", "mehrheit",
-                    "opposition")
 #: a reported sentence this many sentences after a quote takes its speaker
 INHERIT_REACH = 1
+#: the reportive modal: "soll … geliefert haben" reports a claim without naming its source
 REPORTIVE = re.compile(r"\b(?:soll|sollen)\b[^.;:]*?\b(?:haben|sein|worden)\b")
 
 
@@ -86,7 +72,7 @@ def _direct(text: str, sents: list[tuple[int, int]], language: str, lex: Lexicon
         lo, hi = sents[si][0], max(sents[sj][1], qb)
         toks = tokens(text, lo, hi)
         ta, tb = _tok_index(toks, qa), _tok_index(toks, qb)
-        if words < TITLE_WORDS and ta > 0 and toks[ta - 1].lower in TITLE_LEADS:
+        if words < TITLE_WORDS and ta > 0 and toks[ta - 1].lower in vocab().title_leads:
             continue  # a name in quotation marks: "vom „Queer Beograd Kollektiv“", "der „Rundschau am Sonntag“"
         cue, speaker = direct_cue(toks, ta, tb, language, lex)
         if cue is None and si > 0:
@@ -165,7 +151,7 @@ def _indirect(text: str, sents: list[tuple[int, int]], direct: list[Found], lang
         continued = language != "en" and si - last_quote_sentence <= CONTINUATION and _konjunktiv(toks, masked)
         if not continued and language != "en" and SOLLEN_REACH and si - last_quote_sentence <= SOLLEN_REACH:
             continued = _reportive_sollen(toks, masked)
-        if continued or (language != "en" and (REPORTIVE.search(text, a, b) or _konjunktiv(toks, masked, STRONG_KONJUNKTIV))):
+        if continued or (language != "en" and (REPORTIVE.search(text, a, b) or _konjunktiv(toks, masked, vocab().konjunktiv_strong))):
             first = next((k for k, t in enumerate(toks) if t.is_word), 0)
             end = len(toks)
             while end > first and not toks[end - 1].is_word and toks[end - 1].text not in {"“", "”", '"', "«", "»", ".", "!", "?"}:
@@ -264,12 +250,13 @@ def _reported_after_comma(toks: list[Tok], masked: set[int]) -> bool:
     introduces it ("Die Stadt begegnet der Kritik mit dem Argument, die Züge seien …"), so the
     sentence opens a quote of its own."""
     comma = False
+    forms = vocab().konjunktiv
     for k, t in enumerate(toks):
         if k in masked:
             continue
         if t.text == ",":
             comma = True
-        elif t.lower in KONJUNKTIV:
+        elif t.lower in forms:
             return comma
     return False
 
@@ -286,14 +273,17 @@ def _covered(f: Found, dspans: Sequence[tuple[int, int]]) -> bool:
     return inside > 0.5 * (f.end - f.start)
 
 
-def _konjunktiv(toks: list[Tok], masked: set[int], forms: frozenset[str] | set[str] = KONJUNKTIV) -> bool:
+def _konjunktiv(toks: list[Tok], masked: set[int], forms: frozenset[str] | None = None) -> bool:
+    """Whether the sentence (less ``masked``) holds one of ``forms`` (by default every Konjunktiv
+    form of ``quotes/de/konjunktiv.txt`` and the endings of Konjunktiv I), with no first person and
+    no conditional that explains it."""
     words = {t.lower for k, t in enumerate(toks) if k not in masked}
     if words & BLOCKERS or _conditional(toks, masked, words):
         return False
-    if forms is KONJUNKTIV and any(k not in masked and not t.is_cap and t.lower.endswith(KONJUNKTIV_ENDINGS)
-                                   for k, t in enumerate(toks)):
+    if forms is None and any(k not in masked and not t.is_cap and t.lower.endswith(KONJUNKTIV_ENDINGS)
+                             for k, t in enumerate(toks)):
         return True
-    return bool(words & forms)
+    return bool(words & (vocab().konjunktiv if forms is None else forms))
 
 
 #: words that make a Konjunktiv no sign of reported speech: the first person speaks for itself
@@ -301,14 +291,12 @@ BLOCKERS = frozenset({"ich", "wir"})
 #: a conditional or comparative clause explains a Konjunktiv II ("Falls …, wäre es …", "Als ob …");
 #: a Konjunktiv I form beside it still reports ("…, auch wenn es Zeugen gegeben habe")
 CONDITIONALS = frozenset({"wenn", "falls", "ob"})
-KONJUNKTIV_ONE = frozenset({"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "gebe",
-                            "liege", "stehe", "gehe", "komme", "bleibe", "gelte", "fehle", "handle", "handele"})
 
 
 def _conditional(toks: list[Tok], masked: set[int], words: set[str]) -> bool:
     """Whether a conditional ("wenn", "falls", "ob") or a clause-opening "als" ("Als die Polizei …",
     "…, als ob …") stands in a sentence without a Konjunktiv I form; "mehr als" compares only."""
-    if words & KONJUNKTIV_ONE:
+    if words & vocab().konjunktiv_one:
         return False
     if words & CONDITIONALS:
         return True
@@ -360,18 +348,15 @@ def _split_at_quotes(text: str, sents: list[tuple[int, int]], dspans: Sequence[t
 
 # --------------------------------------------------------------------------- speakers
 
-NOT_NAMES = ARTICLES["de"] | ARTICLES["en"] | ADVERBIAL_STARTS["de"] | ADVERBIAL_STARTS["en"] \
-    | PREPOSITIONS["de"] | PREPOSITIONS["en"] | {"laut", "wie", "so", "according"}
-
-
 def _full_name(text: str, before: int, surname: str) -> str | None:
     """A longer name ending in ``surname`` that the article gives before offset ``before``."""
     best = None
+    not_names = vocab().not_names
     for m in re.finditer(r"((?:[A-ZÄÖÜ][\w’'-]+ ){1,3})" + re.escape(surname) + r"\b", text[:before]):
         words = m.group(0).split()
         while words and _role_like(words[0]):
             words = words[1:]
-        if not words or words[0].lower() in NOT_NAMES or len(words) < 2:
+        if not words or words[0].lower() in not_names or len(words) < 2:
             continue
         best = " ".join(words)
     return best
@@ -469,24 +454,16 @@ def _resolve(text: str, found: list[Found], entities: Sequence[EntityMention], l
     return quotes
 
 
-#: single words that never name a speaker: impersonal and object pronouns, sentence adverbs
-#: ("Bislang", "Insbesondere") and predicative adjectives ("Problematisch sei …")
-NOT_SPEAKERS = frozenset({"man", "ihm", "ihr", "ihnen", "es", "ich", "was", "so", "noch", "bislang", "bisher",
-                          "insbesondere", "dagegen", "seinerzeit", "insgesamt", "weiterhin", "abgesehen",
-                          "positives", "danach", "dabei", "dazu", "daher", "zunächst", "it", "there", "this"})
-NOT_SPEAKER_ENDINGS = ("isch", "ell", "end", "dings", "weise", "mals", "lang")
-
-
 def _no_speaker(surface: str, lang: str, lex: Lexicon) -> bool:
     """Whether a one-word speaker phrase is an adverb, adjective or pronoun that speaks for no one."""
     if " " in surface.strip():
         return False
     low = surface.strip().lower()
-    if low in NOT_SPEAKERS:
+    if low in vocab().not_speakers:
         return True
     if low in PRONOUNS[lang] or is_role_word(surface, lex):
         return False
-    return low in ADVERBIAL_STARTS[lang] or (lang == "de" and low.endswith(NOT_SPEAKER_ENDINGS))
+    return low in ADVERBIAL_STARTS[lang] or (lang == "de" and low.endswith(vocab().not_speaker_endings))
 
 
 def _in_mention(spans: list[tuple[int, int]], a: int, b: int) -> bool:
@@ -509,7 +486,7 @@ def _trim_speaker(text: str, f: Found, spans: list[tuple[int, int]], lex: Lexico
         if y.text in {"(", "„", "»", "«", '"', "“", "‚"} or x.text in {"(", "„", "»", "«", '"', "“", "‚"}:
             return f  # a title or an acronym: leave the phrase alone
         if not (x.is_cap and x.is_word and y.is_cap and y.is_word) or x.lower in ARTICLES["de"] \
-                or is_role_word(x.text, lex) or x.text in TITLE_ABBREVIATIONS or _in_mention(spans, y.start, y.end) \
+                or is_role_word(x.text, lex) or x.text in vocab().title_abbreviations or _in_mention(spans, y.start, y.end) \
                 or NP_ADJ_RE.match(x.lower) or not (len(y.text) > 5 and y.lower.endswith("en")):
             continue  # "Berliner Polizei", "Deftalgne Tessema": one phrase; cut before plural nouns only
         end = x.end
@@ -526,8 +503,9 @@ def _speaking(toks: list[Tok], mention: int | None, entities: Sequence[EntityMen
     an office or a pronoun."""
     if mention is not None and entities[mention].label in {"PER", "ORG", "GPE"}:
         return True
-    return any(t.lower in PRONOUNS[lang] or is_role_word(t.text, lex) or t.text in SPEAKING_NOUNS
-               or (t.is_cap and t.lower.endswith(SPEAKING_ENDINGS)) for t in toks)
+    w = vocab()
+    return any(t.lower in PRONOUNS[lang] or is_role_word(t.text, lex) or t.text in w.speaking_nouns
+               or (t.is_cap and t.lower.endswith(w.speaking_endings)) for t in toks)
 
 
 def _last_person(entities: Sequence[EntityMention], before: int) -> int | None:
@@ -578,7 +556,7 @@ def _detached(text: str, sents: list[tuple[int, int]], found: list[Found], langu
 @stage(STAGE, version=VERSION, requires=("tokens", "sentences", "entities"), provides=("quotes",))
 def make_quotes(**_: object):
     """Direct and indirect quotes with cue and speaker (rules for German and English)."""
-    lexicon("de"), lexicon("en")
+    lexicon("de"), lexicon("en"), vocab()
 
     def run(doc: Doc) -> dict[str, object]:
         sents = [(s.start, s.end) for s in doc.get("sentences")]

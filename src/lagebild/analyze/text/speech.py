@@ -1,7 +1,9 @@
 """Lexicons and small text helpers shared by the quote and event extractors.
 
-The lexicons live in ``resources/speech`` as plain text; :func:`lexicon` reads them once per
-language (cached, built lazily from the stage factories, never at import time).  German weak
+The speech lexicons live in ``resources/speech/<lang>/`` (verbs, source nouns, reported speech
+acts, office nouns) and the closed word classes in ``resources/text/<lang>/`` (articles,
+prepositions, auxiliaries …); :func:`lexicon` and :class:`ByLanguage` read them on first use
+(cached, never at import time).  German weak
 verbs are inflected by rule; strong verbs list their forms.  Separable verbs know their
 particle, so "wies … darauf hin" is found as one cue.
 
@@ -12,66 +14,62 @@ article), made by :func:`tokens`; they never re-find a span by string search.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
-from importlib import resources
+
+from lagebild import lexicons
 
 MONTHS_RE = ("Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
              "Jahrhundert|Mal|Platz|Jahrestag")
 TOKEN_RE = re.compile(r"\d{1,2}\.(?=\s(?:" + MONTHS_RE + r")\b)|\d[\d.]*(?:,\d+)+(?:[-.]\w+)*-?"
                       r"|\w+(?:[-'’.&/]\w+)*-?|[^\w\s]", re.UNICODE)
 
+#: the languages the word lists below exist for
+LANGUAGES = ("de", "en")
+
+
+class ByLanguage(Mapping[str, frozenset[str]]):
+    """A word list per language, ``ARTICLES["de"]``: the file ``resources/text/<lang>/<name>.txt``,
+    read on first use (cached by :mod:`lagebild.lexicons`), never at import time.  A language
+    other than "de" or "en" is a KeyError, as for a dict."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._paths = {lang: f"text/{lang}/{name}.txt" for lang in LANGUAGES}
+
+    def __getitem__(self, language: str) -> frozenset[str]:
+        return lexicons.words(self._paths[language])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(LANGUAGES)
+
+    def __repr__(self) -> str:
+        return f"ByLanguage({self.name!r})"
+
+
 #: words that are never part of a German or English noun phrase head sequence
-ARTICLES = {
-    "de": {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
-           "sein", "seine", "seiner", "seines", "seinem", "seinen", "ihr", "ihre", "ihrer", "ihres",
-           "ihrem", "ihren", "dieser", "diese", "dieses", "diesem", "diesen", "mehrere", "einige",
-           "zahlreiche", "viele", "beide", "beiden", "alle"},
-    "en": {"the", "a", "an", "his", "her", "its", "their", "this", "these", "those", "several", "some",
-           "many", "both", "all"},
-}
+ARTICLES = ByLanguage("articles")
+#: subject pronouns and what they refer to (m, f, plural, first person, impersonal)
 PRONOUNS = {
     "de": {"er": "m", "sie": "f", "ich": "1", "wir": "p", "man": "x"},
     "en": {"he": "m", "she": "f", "they": "p", "i": "1", "we": "p"},
 }
-#: words inside a name (lower-case particles)
-NAME_PARTICLES = {"von", "van", "de", "der", "al", "bin", "da", "del", "la", "le", "zu", "dos", "el"}
 #: sentence-initial words that are adverbials, not subjects
-ADVERBIAL_STARTS = {
-    "de": {"am", "im", "in", "an", "auf", "bei", "nach", "vor", "seit", "während", "gestern", "heute",
-           "zudem", "außerdem", "allerdings", "auch", "dann", "später", "zuvor", "bereits", "schon",
-           "daher", "deshalb", "so", "zuletzt", "damals", "jetzt", "nun", "inzwischen", "darüber",
-           "dazu", "dabei", "ferner", "weiter", "gleichzeitig", "zugleich", "erst", "kürzlich",
-           "vergangene", "vergangenen", "letzte", "letzten", "über", "mit", "gegenüber", "aber",
-           "doch", "jedoch", "und", "zunächst", "außerdem", "ebenso", "ebenfalls", "hier", "dort",
-           "schließlich", "anschließend", "wörtlich", "offenbar", "dort", "damit", "trotzdem"},
-    "en": {"on", "in", "at", "last", "yesterday", "today", "earlier", "later", "also", "but", "and",
-           "meanwhile", "separately", "however", "speaking", "then", "after", "before", "during",
-           "previously", "recently"},
-}
+ADVERBIAL_STARTS = ByLanguage("adverbial_starts")
 #: finite auxiliaries and modals (the verb-second slot in front of a participle cue)
-AUXILIARIES = {
-    "de": {"hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten", "ist", "sind", "war", "waren",
-           "sei", "seien", "wäre", "wären", "wird", "werden", "wurde", "wurden", "würde", "würden",
-           "soll", "sollen", "sollte", "sollten", "will", "wollen", "wollte", "wollten", "kann", "können",
-           "konnte", "konnten", "könnte", "könnten", "muss", "müssen", "musste", "mussten", "dürfte",
-           "dürften", "darf", "dürfen", "mag", "möchte", "möchten"},
-    "en": {"has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may",
-           "might", "should", "must", "did", "does", "do"},
-}
-PREPOSITIONS = {
-    "de": {"am", "im", "in", "an", "auf", "bei", "beim", "nach", "vor", "seit", "während", "gegenüber",
-           "über", "mit", "zu", "zum", "zur", "für", "aus", "vom", "von", "durch", "um", "unter", "ans",
-           "ins", "laut", "wegen", "trotz", "angesichts", "gegen", "ohne", "zwischen", "bis", "als"},
-    "en": {"on", "in", "at", "to", "for", "from", "with", "by", "during", "after", "before", "of", "about",
-           "in", "into", "over", "against", "as", "than", "told", "while"},
-}
-SUBORDINATORS = {
-    "de": {"dass", "daß", "ob", "weil", "da", "wenn", "obwohl", "nachdem", "bevor", "damit", "wie",
-           "wo", "wer", "was", "warum", "wann", "welche", "welcher", "welches", "sodass", "falls"},
-    "en": {"that", "whether", "if", "because", "how", "why", "when", "what", "who", "which", "where"},
-}
+AUXILIARIES = ByLanguage("auxiliaries")
+PREPOSITIONS = ByLanguage("prepositions")
+SUBORDINATORS = ByLanguage("subordinators")
+
+
+def name_particles() -> frozenset[str]:
+    """Words inside a name (lower-case particles: "von", "bin", "al" …), any language."""
+    return lexicons.words("text/any/name_particles.txt")
 
 
 class Tok(NamedTuple):
@@ -93,11 +91,6 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
         first = word[0]
         out.append(Tok(word, m.start(), m.end(), word.lower(), first.isupper(), first.isalnum()))
     return out
-
-
-def _read(name: str) -> list[str]:
-    raw = resources.files("lagebild.resources.speech").joinpath(name).read_text("utf-8")
-    return [line.rstrip() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
 
 
 _INSEPARABLE = ("be", "er", "ver", "ent", "zer", "emp", "miss", "ge", "über", "unter", "wider", "hinter")
@@ -135,14 +128,14 @@ def lexicon(language: str) -> Lexicon:
     verbs: dict[str, list[tuple[str, str | None]]] = {}
     participles: dict[str, str] = {}
     if lang == "en":
-        for line in _read("verbs_en.txt"):
+        for line in lexicons.lines("speech/en/verbs.txt"):
             forms = line.split()
             for form in forms:
                 verbs[form] = [(forms[0], None)]
         nouns: frozenset[str] = frozenset()
         reported: frozenset[str] = frozenset()
     else:
-        for line in _read("verbs_de.txt"):
+        for line in lexicons.lines("speech/de/verbs.txt"):
             head, _, strong = line.partition("\t")
             lemma, _, particle = head.partition("|")
             lemma = lemma.split()[-1]
@@ -161,9 +154,9 @@ def lexicon(language: str) -> Lexicon:
                     verbs[form].append((lemma, particle or None))
             if particle:
                 participles[lemma] = lemma
-        nouns = frozenset(_read("nouns_de.txt"))
-        reported = frozenset(_read("reported_de.txt"))
-    roles = frozenset(_read("roles.txt"))
+        nouns = lexicons.words("speech/de/nouns.txt")
+        reported = lexicons.words("speech/de/reported.txt")
+    roles = lexicons.words("speech/de/roles.txt") | lexicons.words("speech/en/roles.txt")
     alternation = "|".join(sorted((re.escape(r) for r in roles), key=len, reverse=True))
     role_re = re.compile(r"(?:|.{3,})(?:" + alternation + ")")
     return Lexicon(verbs, participles, nouns, roles, role_re, reported)
@@ -185,6 +178,7 @@ def name_in(toks: list[Tok], language: str, lex: Lexicon) -> tuple[int, int] | N
     "John Kirby"; "Kremlchef Wladimir Putin" → "Wladimir Putin").
     """
     arts = ARTICLES["en" if language == "en" else "de"]
+    particles = name_particles()
     best: tuple[int, int] | None = None
     depth = [0] * len(toks)  # inside parentheses: "(Grüne)" is no name of the speaker
     level = 0
@@ -200,7 +194,7 @@ def name_in(toks: list[Tok], language: str, lex: Lexicon) -> tuple[int, int] | N
         if toks[i].is_cap and toks[i].is_word and toks[i].lower not in arts:
             j = i
             while j < len(toks) and toks[j].is_word and (
-                    toks[j].is_cap or (toks[j].lower in NAME_PARTICLES and j + 1 < len(toks) and toks[j + 1].is_cap)):
+                    toks[j].is_cap or (toks[j].lower in particles and j + 1 < len(toks) and toks[j + 1].is_cap)):
                 j += 1
             run = toks[i:j]
             while run and is_role_word(run[0].text, lex):
@@ -212,7 +206,7 @@ def name_in(toks: list[Tok], language: str, lex: Lexicon) -> tuple[int, int] | N
                 t.text == "," for t in toks[:i])
             if run and not any(is_role_word(t.text, lex) for t in run) and not (
                     preceded_by_article and len(run) == 1) and not (
-                    preceded_by_lower and (len(run) == 1 or role_before) and toks[i - 1].lower not in NAME_PARTICLES):
+                    preceded_by_lower and (len(run) == 1 or role_before) and toks[i - 1].lower not in particles):
                 best = (i, i + len(run))
             i = max(j, i + 1)
         else:
