@@ -11,7 +11,8 @@ from sqlalchemy import select
 
 from lagebild.errors import InputError
 from lagebild.model import Article
-from lagebild.analyze.pipeline import Analysis, Pipeline, run_many
+from lagebild.analyze.pipeline import Pipeline, run_many
+from lagebild.model import Analysis
 from lagebild.store import Store
 from lagebild.store import schema as t
 

@@ -1,5 +1,6 @@
 """Data model: articles and the records every stage produces."""
 
+from lagebild.model.analysis import Analysis
 from lagebild.model.article import Article, article_id, normalize_text
 from lagebild.model.records import (
     ENTITY_LABELS,
@@ -20,7 +21,7 @@ from lagebild.model.records import (
 )
 
 __all__ = [
-    "Article", "article_id", "normalize_text", "ENTITY_LABELS", "EVENT_TYPES", "LAYER_TYPES",
+    "Analysis", "Article", "article_id", "normalize_text", "ENTITY_LABELS", "EVENT_TYPES", "LAYER_TYPES",
     "STATUSES", "Argument", "Attribution", "EntityMention", "Event", "Quantity", "Quote", "Record",
     "Sentence", "Span", "Speaker", "Timex",
 ]

@@ -20,8 +20,7 @@ from sqlalchemy import Engine, create_engine, delete, event, func, insert, selec
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from lagebild.errors import StoreError
-from lagebild.model import Article
-from lagebild.analyze.pipeline import Analysis
+from lagebild.model import Analysis, Article
 from lagebild.store import schema as t
 
 DEFAULT_DB = "lagebild.db"
