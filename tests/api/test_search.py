@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-from lagebild.api import search
+from lagebild.store import search
 from lagebild.model import Article
 from lagebild.store import Store
 

@@ -101,7 +101,7 @@ def free_port() -> int:
 def server(web_store: dict[str, Any]) -> Any:
     """``lagebild.api.serve`` in a child process on a free loopback port; yields the base URL."""
     port = free_port()
-    code = f"from lagebild.api import serve; serve({str(web_store['db'])!r}, '127.0.0.1', {port})"
+    code = f"from lagebild.app import serve; serve({str(web_store['db'])!r}, '127.0.0.1', {port})"
     env = {**os.environ, "LAGEBILD_API_TOKEN": ""}
     proc = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from lagebild.api.queries import arg_label, arg_values, fact_roles
+from lagebild.services.queries import arg_label, arg_values, fact_roles
 
 #: span kinds in the order their highlight is layered (outermost first)
 KINDS = ("focus", "event", "quote", "cue", "trigger", "entity", "timex", "quantity", "hit")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import Engine, bindparam, text
 
 from lagebild.errors import LagebildError
 
@@ -336,3 +336,26 @@ def _hits(conn: Any, page: Sequence[Any], terms: Sequence[Term]) -> list[dict[st
             "snippet": snippet(row.text, spans),
         })
     return hits
+
+
+class Search:
+    """Full-text search as store methods (a mixin of the SQL store; needs ``self.engine``)."""
+
+    engine: Engine
+    dialect: str
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0, story: str | None = None,
+               language: str | None = None, order: str = "auto") -> SearchResult:
+        """Articles matching every word of ``query`` (see :func:`search`)."""
+        return search(self, query, limit=limit, offset=offset, story=story, language=language, order=order)
+
+    def index_articles(self, ids: Iterable[str] | None = None) -> int:
+        """Index the queued articles and ``ids`` (see :func:`index_articles`)."""
+        return index_articles(self, ids)
+
+    def pending_search_count(self) -> int:
+        """How many articles wait to be indexed (0 where the index keeps itself in step)."""
+        return pending_count(self)
+
+    def ensure_indexed(self) -> int:
+        return ensure_indexed(self)
