@@ -1,18 +1,18 @@
-"""The SQL backends behind :class:`~lagebild.store.base.Store`: SQLite (one file, the default)
-and PostgreSQL, sharing one SQLAlchemy schema, its Alembic migrations and the statements of the
-mixins (articles, link data, read models, reads, search); the search index differs per backend.
+"""What the SQL backends behind :class:`~lagebild.store.base.Store` share: one SQLAlchemy schema,
+its Alembic migrations and the statements of the mixins (articles, link data, read models,
+reads, search).  The backends (:mod:`lagebild.store.sqlite`, :mod:`lagebild.store.postgres`)
+add how to connect and their full-text index.
 """
 
 from __future__ import annotations
 
 import os
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import OperationalError
 
 from lagebild.errors import StoreError
@@ -60,38 +60,11 @@ class SQLStore(Articles, LinkData, ReadModels, Reads, Search, Store):
                 "published": [str(first) if first else None, str(last) if last else None]}
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.close()
-
-
-class SQLiteStore(SQLStore):
-    """One SQLite file (WAL, foreign keys on); full-text search through an FTS5 table."""
-
-    @classmethod
-    def connect(cls, url: str) -> "SQLiteStore":
-        path = url.split("sqlite:///", 1)[1]
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, future=True)
-        event.listen(engine, "connect", _sqlite_pragmas)
-        return cls(engine)
-
-
-class PostgresStore(SQLStore):
-    """A PostgreSQL database; full-text search through a ``tsvector`` column kept by the server."""
-
-    @classmethod
-    def connect(cls, url: str) -> "PostgresStore":
-        return cls(create_engine(url, future=True, pool_pre_ping=True))
-
-
 def open_store(db: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> SQLStore:
     """The store at ``db`` (a path or URL; see :func:`resolve_url`), migrated unless told not to."""
+    from lagebild.store.postgres import PostgresStore
+    from lagebild.store.sqlite import SQLiteStore
+
     url = resolve_url(db)
     try:
         store = SQLiteStore.connect(url) if url.startswith("sqlite") else PostgresStore.connect(url)
