@@ -10,6 +10,7 @@ from sqlalchemy import text
 from lagebild.store import search
 from lagebild.model import Article
 from lagebild.store import Store
+from tests.api.conftest import built_store  # noqa: F401  (the API fixture store, shared)
 
 
 @pytest.mark.parametrize(("query_word", "text_word", "language"), [
