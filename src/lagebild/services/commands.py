@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from lagebild import link
 from lagebild.errors import InputError
 from lagebild.model import Article
 from lagebild.analyze.pipeline import Pipeline, run_many
@@ -99,17 +100,13 @@ def analyze(
 
 def link_store(store: Store, *, full: bool = False, progress: Progress = None) -> dict[str, Any]:
     """Link what was analysed since the last run (or everything with ``full``)."""
-    from lagebild.link import link
-
-    return link(store, full=full, progress=progress)
+    return link.link(store, full=full, progress=progress)
 
 
 def judge(store: Store, a: str, b: str, verdict: str) -> dict[str, Any]:
     """Record that entities ``a`` and ``b`` (ids or alias names) are the ``same`` or ``different``
     (merge or split) and re-link so that the judgement holds everywhere."""
-    from lagebild.link import judge as record
-
-    return record(store, a, b, verdict)
+    return link.judge(store, a, b, verdict)
 
 
 def index_for_search(store: Store, ids: Iterable[str] | None = None) -> int:
@@ -201,12 +198,10 @@ def story_article_ids(store: Store, story_id: str) -> set[str]:
 
 def export_picture(store: Store, story_id: str | None = None) -> dict[str, Any]:
     """The whole situation picture as one JSON-ready document (schema ``lagebild/1``)."""
-    from lagebild.link import export_sections
-
     ids = story_article_ids(store, story_id) if story_id else None
     doc: dict[str, Any] = {"schema": SCHEMA_ID}
     doc.update(article_sections(store, ids))
-    linked = export_sections(store, ids)
+    linked = link.export_sections(store, ids)
     for key in ("entities", "facts", "stories", "timeline", "discrepancies", "summaries"):
         doc[key] = linked.get(key, [])
     return doc

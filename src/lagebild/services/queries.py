@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
+import anyio.to_thread
 
 from lagebild.api import timex
 from lagebild.link import views
@@ -434,7 +435,7 @@ async def run_read(store: Store, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
     load), in the thread pool on other backends, which wait on the network."""
     if store.dialect == "sqlite":
         return fn(*args, **kwargs)
-    return await run_in_threadpool(fn, *args, **kwargs)
+    return await anyio.to_thread.run_sync(partial(fn, *args, **kwargs))
 
 
 __all__ = ["Page", "list_facts", "get_fact", "list_stories", "get_story", "list_entities", "get_entity",
