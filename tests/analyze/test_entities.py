@@ -138,7 +138,7 @@ def test_entities_names_inside_compounds(pipeline, text, surface, key):
 
 
 def test_entities_harmonize_majority_label():
-    from lagebild.analyze.entities.resolve import harmonize
+    from lagebild.analyze.entities.name_patterns import harmonize
     from lagebild.model import EntityMention
 
     ms = [EntityMention(0, 5, "Adler", "ORG"), EntityMention(10, 15, "Adler", "ORG"),
@@ -147,11 +147,11 @@ def test_entities_harmonize_majority_label():
 
 
 def test_entities_surname_keys_are_names_only():
-    from lagebild.analyze.entities.resolve import _surname_keys
+    from lagebild.analyze.entities.resolve import surname_keys
 
-    assert _surname_keys("Kim Jong Un") == ["Un", "Kim"]
-    assert "." not in _surname_keys("Chr .")  # "." is no surname: every full stop would become a person
-    assert _surname_keys("Mustafa S.") == ["Mustafa"]
+    assert surname_keys("Kim Jong Un") == ["Un", "Kim"]
+    assert "." not in surname_keys("Chr .")  # "." is no surname: every full stop would become a person
+    assert surname_keys("Mustafa S.") == ["Mustafa"]
 
 
 def test_entities_outlet_that_is_a_common_noun_needs_the_tagger(pipeline):
@@ -173,7 +173,7 @@ def test_entities_name_opening_a_compound(pipeline, text, part, label):
 
 def test_entities_place_compound_is_not_a_part(pipeline):
     from lagebild.analyze.entities import ner
-    from lagebild.analyze.entities.resolve import compound_parts
+    from lagebild.analyze.entities.name_patterns import compound_parts
 
     lex = ner.load("de").featurizer.lex
     text = "Sie wohnt in der Kirow-Straße, nicht im Schwarz-Weiß-Haus."
@@ -182,12 +182,12 @@ def test_entities_place_compound_is_not_a_part(pipeline):
 
 def test_entities_genitive_of_a_known_place_is_the_place():
     from lagebild.analyze.entities import ner
-    from lagebild.analyze.entities.resolve import _place_genitive
+    from lagebild.analyze.entities.name_patterns import place_genitive
 
     lex = ner.load("de").featurizer.lex
-    assert _place_genitive(lex, "Hannovers") and _place_genitive(lex, "Tarragonas")
-    assert not _place_genitive(lex, "Hans")  # a known name, not an unknown genitive
-    assert not _place_genitive(lex, "Andreas")  # the stem is a person's name
+    assert place_genitive(lex, "Hannovers") and place_genitive(lex, "Tarragonas")
+    assert not place_genitive(lex, "Hans")  # a known name, not an unknown genitive
+    assert not place_genitive(lex, "Andreas")  # the stem is a person's name
 
 
 @pytest.mark.parametrize(("text", "word", "dropped"), [
@@ -197,11 +197,11 @@ def test_entities_genitive_of_a_known_place_is_the_place():
 ])
 def test_entities_common_noun_after_adjective(text, word, dropped):
     from lagebild.analyze.entities import ner
-    from lagebild.analyze.entities.resolve import _not_a_name
+    from lagebild.analyze.entities.mentions import not_a_name
 
     lex = ner.load("de").featurizer.lex
     start = text.index(word)
-    assert _not_a_name(text, start, start + len(word), "LOC", "de", lex, set()) is dropped
+    assert not_a_name(text, start, start + len(word), "LOC", "de", lex, set()) is dropped
 
 
 def test_government_description_keeps_its_state_but_names_no_one(pipeline):

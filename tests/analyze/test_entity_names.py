@@ -10,7 +10,10 @@ import pytest
 from lagebild.analyze.entities import gazetteer
 from lagebild.analyze.entities.ner import Tagged
 from lagebild.analyze.entities.features import Lexicon
-from lagebild.analyze.entities.resolve import combine, from_model, quoted_titles, resolve
+from lagebild.analyze.entities.combine import combine
+from lagebild.analyze.entities.mentions import from_model
+from lagebild.analyze.entities.name_patterns import quoted_titles
+from lagebild.analyze.entities.resolve import resolve
 from lagebild.model import EntityMention
 
 STAGE = "test"

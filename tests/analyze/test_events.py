@@ -12,7 +12,7 @@ from lagebild.analyze.events import stage as events
 from lagebild.analyze.quotes import stage as quotes
 from lagebild.eval.events import DEFAULT_GOLD, read_events_gold
 from lagebild.model import Article
-from lagebild.model.records import EVENT_TYPES, STATUSES
+from lagebild.model.events import EVENT_TYPES, STATUSES, each_arg
 from lagebild.analyze.pipeline import Pipeline, registered
 from tests.conftest import shared_path
 
@@ -25,15 +25,15 @@ def find(text: str, language: str = "de"):
     return events.find(text, sents, ents, (), (), qs, language)
 
 
-def _args(event) -> dict[str, str]:
-    return {role: a.text for role, a in event.args.items()}
+def _args(event) -> dict[str, str | list[str]]:
+    return {role: [x.text for x in a] if isinstance(a, tuple) else a.text for role, a in event.args.items()}
 
 
 def _check_offsets(text: str, found) -> None:
     for e in found:
         assert text[e.start:e.end] == e.text
         assert text[e.trigger.start:e.trigger.end] == e.trigger.text
-        for a in e.args.values():
+        for _role, a in each_arg(e.args):
             assert text[a.start:a.end] == a.text
 
 
@@ -55,9 +55,9 @@ def _check_offsets(text: str, found) -> None:
     ("Am Montag griffen russische Truppen Kiew mit Drohnen an.", "de", "ATTACK", "asserted",
      {"attacker": "russische Truppen", "target": "Kiew", "weapon": "Drohnen"}),
     ("Russland und Nordkorea unterzeichneten einen Pakt.", "de", "AGREE", "asserted",
-     {"party": "Russland", "party2": "Nordkorea", "object": "Pakt"}),
+     {"parties": ["Russland", "Nordkorea"], "object": "Pakt"}),
     ("Russland verhandelt mit dem Iran über neue Drohnen.", "de", "NEGOTIATE", "asserted",
-     {"party": "Russland", "party2": "Iran"}),
+     {"parties": ["Russland", "Iran"]}),
     ("Die EU verhängte Sanktionen gegen Nordkorea.", "de", "SANCTION", "asserted",
      {"sanctioner": "EU", "target": "Nordkorea"}),
     ("Der Kreml plant einen Besuch in Pjöngjang.", "de", "VISIT", "planned", {"destination": "Pjöngjang"}),
@@ -117,9 +117,9 @@ def test_events_attribution_names_the_quoted_speaker():
     assert _args(event)["supplier"] == "Nordkorea"
 
 
-def test_events_stage_is_version_3():
+def test_events_stage_is_version_4():
     spec = registered()["lagebild.events"]
-    assert spec.version == "3"
+    assert spec.version == "4"
     assert "quotes" in spec.requires
 
 
@@ -173,7 +173,7 @@ def _one(evs, etype: str):
 @pytest.mark.parametrize("text, language, etype, status, expected", [
     # a state in front of an office and its holder is no participant of its own
     ("Irans Außenminister Abbas Araghchi und Sergej Lawrow sind am Freitag in Teheran zusammengekommen.", "de",
-     "MEET", "asserted", {"participant": "Abbas Araghchi", "participant2": "Sergej Lawrow", "place": "Teheran"}),
+     "MEET", "asserted", {"participants": ["Abbas Araghchi", "Sergej Lawrow"], "place": "Teheran"}),
     # "des Peking-Beamten": the official named before travels, not the state
     ("Lawrow empfing den chinesischen Außenminister Wang Yi am Dienstag in Moskau während einer viertägigen Reise "
      "des hochrangigen Peking-Beamten.", "de", "VISIT", "asserted", {"visitor": "Wang Yi"}),
@@ -182,7 +182,7 @@ def _one(evs, etype: str):
      {"visitor": "Xi Jinping"}),
     # a meeting in a temporal phrase took place, whatever the clause alleges
     ("Seit dem Treffen zwischen Xi und Putin im Mai werfen die USA Peking vor, Drohnenteile an Russland zu liefern.",
-     "de", "MEET", "asserted", {"participant": "Xi", "participant2": "Putin"}),
+     "de", "MEET", "asserted", {"participants": ["Xi", "Putin"]}),
     ("Seit dem Treffen zwischen Xi und Putin im Mai werfen die USA Peking vor, Drohnenteile an Russland zu liefern.",
      "de", "SUPPLY", "alleged", {"supplier": "Peking", "recipient": "Russland", "item": "Drohnenteile"}),
     # the object of "visit" is the destination, not a later "trip to"
@@ -190,7 +190,7 @@ def _one(evs, etype: str):
      "Beijing.", "en", "VISIT", "planned", {"visitor": "Lukashenko", "destination": "China"}),
     # receiving a person is a meeting
     ("Xi made the remarks when he received Belarusian Prime Minister Roman Golovchenko in Beijing.", "en", "MEET",
-     "asserted", {"participant": "Xi", "participant2": "Roman Golovchenko"}),
+     "asserted", {"participants": ["Xi", "Roman Golovchenko"]}),
     # "said … that": the subject of the reported clause acts
     ("The White House said on Monday that Iranian forces had fired drones at Odesa.", "en", "ATTACK", "reported",
      {"attacker": "Iranian forces", "weapon": "drones", "target": "Odesa"}),
@@ -198,7 +198,7 @@ def _one(evs, etype: str):
      "reported", {"supplier": "Iran", "recipient": "Russland", "item": "Drohnen"}),
     # a subject pronoun stands for the person named before it
     ("Kim extended the invitation in March, when he and Lukashenko met in Minsk.", "en", "MEET", "asserted",
-     {"participant": "Kim", "participant2": "Lukashenko", "place": "Minsk"}),
+     {"participants": ["Kim", "Lukashenko"], "place": "Minsk"}),
 ])
 def test_events_real_text_arguments_and_status(text, language, etype, status, expected):
     event = _one(_full(text, language), etype)

@@ -54,14 +54,16 @@ class Doc:
                                  Speaker(sp.start, sp.end, sp.text, mention=speaker)))
         return len(self.quotes) - 1
 
-    def event(self, type_: str, clause: str, trigger: str, args: dict[str, int | tuple[str, int]],
+    def event(self, type_: str, clause: str, trigger: str, args: dict[str, int | tuple[str, int] | list[int]],
               time: str | None = None, status: str = "asserted", speaker: int | None = None,
               quote: int | None = None, source: str | None = None) -> None:
         s, e = span(self.text, clause)
         ts, te = span(self.text, trigger)
         built = {}
         for role, ref in args.items():
-            if isinstance(ref, tuple):  # ("quantity", index)
+            if isinstance(ref, list):  # a list role: participants, parties
+                built[role] = tuple(Argument(m.start, m.end, m.text, mention=i) for i in ref for m in [self.entities[i]])
+            elif isinstance(ref, tuple):  # ("quantity", index)
                 q = self.quantities[ref[1]]
                 built[role] = Argument(q.start, q.end, q.text, quantity=ref[1], value=q.value)
             else:

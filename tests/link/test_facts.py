@@ -70,3 +70,14 @@ def test_facts_unnamed_claims_fold_into_the_named_origin():
 ])
 def test_facts_quantities_agree_with_bounds(a, b, agree):
     assert fx.quantities_agree(a, b) == agree
+
+
+@pytest.mark.parametrize("language, text, value", [
+    ("de", "2 Billionen Euro", 2e12), ("de", "eine Milliarde Euro", 1e9), ("en", "2 billion dollars", 2e9),
+])
+def test_facts_figure_of_an_argument_without_quantity_reads_its_language(language, text, value):
+    # the quantity stage gave no quantity: linking reads the figure from the argument text
+    article = {"id": "a1", "language": language, "outlet": "Beispielblatt", "published": "2024-01-21"}
+    event = {"type": "SUPPLY", "start": 0, "end": 20, "text": text, "args": {"quantity": {"text": text}}}
+    [m] = fx.event_mentions(article, {"events": [event]}, {}, {}, None)
+    assert m["quantity"]["value"] == pytest.approx(value)

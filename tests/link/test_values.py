@@ -1,33 +1,12 @@
-"""Figures, times, near-duplicate signatures and discrepancies: the pure helpers of the link stage."""
+"""Near-duplicate signatures, discrepancies and independent origins: the pure helpers of the link stage
+(figures and times: tests/model)."""
 
 from __future__ import annotations
 
 import pytest
 
-from lagebild.link import dedup, discrepancies, numbers, times
+from lagebild.link import dedup, discrepancies
 from lagebild.link.facts import independent
-
-
-@pytest.mark.parametrize("text, value", [
-    ("rund eine Million Schuss", 1e6), ("etwa 1,5 Millionen Granaten", 1.5e6), ("one million rounds", 1e6),
-    ("1.000.000", 1e6), ("8,000 troops", 8000), ("mehr als drei Millionen", 3e6), ("2 million shells", 2e6),
-    ("10.000 Soldaten", 10000), ("anderthalb Millionen", 1.5e6), ("2023", None), ("Munition", None),
-])
-def test_numbers_parse(text: str, value: float | None) -> None:
-    assert numbers.parse(text) == value
-
-
-@pytest.mark.parametrize("a, b, ok", [
-    ("2024-01", "2024-01-20", True), ("2023", "2023-09", True), ("2024-W03", "2024-01-17", True),
-    ("2023-09", "2024-06", False), (None, "2024-06-19", True), ("2024-01-20", "2024-01-21", False),
-])
-def test_times_compatible(a: str | None, b: str | None, ok: bool) -> None:
-    assert times.compatible(a, b) is ok
-
-
-def test_times_best_prefers_precision() -> None:
-    assert times.best(["2024", "2024-06", "2024-06-19", None]) == "2024-06-19"
-    assert times.precision("2024-W03") == "week"
 
 
 def test_dedup_light_edit_is_similar_other_text_is_not() -> None:

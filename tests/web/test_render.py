@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from lagebild.api import timex
+from lagebild.model import timevalue
 from lagebild.web import render
 
 TEXT = "Kim Jong Un traf Putin im September 2023 in Wostotschny."
@@ -37,33 +35,9 @@ def test_render_sentence_around_widens_to_sentences() -> None:
     assert render.sentence_around([], 13, 15) == (13, 15)
 
 
-@pytest.mark.parametrize(("value", "start", "end", "precision"), [
-    ("2024-01-16", "2024-01-16", "2024-01-16", "day"),
-    ("2023-09", "2023-09-01", "2023-09-30", "month"),
-    ("2024-02", "2024-02-01", "2024-02-29", "month"),
-    ("2022", "2022-01-01", "2022-12-31", "year"),
-    ("2024-W03", "2024-01-15", "2024-01-21", "week"),
-    ("2024-Q2", "2024-04-01", "2024-06-30", "quarter"),
-    ("2023-WI", "2023-12-01", "2024-02-29", "season"),
-    ("202", "2020-01-01", "2029-12-31", "decade"),
-])
-def test_timex_span_of_values(value: str, start: str, end: str, precision: str) -> None:
-    assert timex.span_dict(value) == {"start": start, "end": end, "precision": precision}
-
-
-@pytest.mark.parametrize("value", [None, "", "P1Y", "XXXX-12-25", "PRESENT_REF", "2023-13", "2023-W60"])
-def test_timex_span_of_values_off_the_calendar(value) -> None:
-    assert timex.span(value) is None
-
-
-def test_timex_window_rejects_words() -> None:
-    with pytest.raises(ValueError, match="since"):
-        timex.window("gestern", None)
-
-
 def test_render_timeline_bars_span_their_precision() -> None:
-    entries = [{"time": "2023", "fact": "a", "label": "A", "type": "SUPPLY", "span": timex.span_dict("2023")},
-               {"time": "2023-06-01", "fact": "b", "label": "B", "type": "MEET", "span": timex.span_dict("2023-06-01")}]
+    entries = [{"time": "2023", "fact": "a", "label": "A", "type": "SUPPLY", "span": timevalue.interval("2023")},
+               {"time": "2023-06-01", "fact": "b", "label": "B", "type": "MEET", "span": timevalue.interval("2023-06-01")}]
     layout = render.timeline_layout(entries)
     year, day = layout["bars"]
     assert year["w"] > 50 * day["w"] / 4 and year["x"] <= day["x"] <= year["x"] + year["w"]

@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
-from lagebild.model.records import EVENT_TYPES, STATUSES
+from lagebild.model.events import EVENT_TYPES, STATUSES
 from lagebild.services import commands, queries
 from lagebild.services.queries import run_read as run_query
 from lagebild.store import Store

@@ -39,7 +39,7 @@ from lagebild.eval.metrics import Counts, count_multisets
 from lagebild.eval.reading import Progress, numbered_lines
 from lagebild.eval.system import build
 from lagebild.model import Article
-from lagebild.model.records import EVENT_TYPES, STATUSES
+from lagebild.model.events import EVENT_TYPES, STATUSES
 
 TARGET = "lagebild.events"
 DEFAULT_GOLD = Path(__file__).resolve().parent / "gold" / "events.jsonl"
@@ -189,11 +189,16 @@ def predict(items: Sequence[Mapping[str, Any]], progress: Progress | None = None
         published = date.fromisoformat(item["published"]) if item.get("published") else None
         article = Article.create(item["sentence"], language=item.get("language", "de"), published=published)
         events = pipeline.annotate(article).get("events")
-        out.append({"events": [{"type": e.type, "args": {role: a.text for role, a in e.args.items()},
+        out.append({"events": [{"type": e.type, "args": _texts(e.args),
                                 "status": e.status} for e in events]})
         if progress is not None:
             progress(k + 1, len(items))
     return out, pipeline.signature
+
+
+def _texts(args: dict[str, Any]) -> dict[str, Any]:
+    """role → surface text, a list of texts for a list role (MEET participants, AGREE parties)."""
+    return {role: [a.text for a in value] if isinstance(value, tuple) else value.text for role, value in args.items()}
 
 
 def evaluate_events(gold_path: Path | None = None, *, limit: int | None = None,

@@ -17,8 +17,9 @@ import hashlib
 from itertools import combinations
 from typing import Any
 
-from lagebild.link import times
-from lagebild.link.facts import CORE_ROLES, quantities_agree
+from lagebild.link.facts import quantities_agree
+from lagebild.model import events as events_model
+from lagebild.model import timevalue
 
 DATE_TYPES = frozenset({"MEET", "VISIT", "AGREE"})
 #: figures whose times (own or report date) are at most this many days apart count as the same time
@@ -40,17 +41,17 @@ def _value(fact: dict[str, Any]) -> float | None:
     return float(q["value"]) if q and q.get("value") is not None else None
 
 
-def _reference_time(fact: dict[str, Any]) -> times.TimeValue | None:
-    return times.parse(fact.get("time"))
+def _reference_time(fact: dict[str, Any]) -> timevalue.TimeValue | None:
+    return timevalue.parse(fact.get("time"))
 
 
-def _as_of(fact: dict[str, Any]) -> tuple[times.TimeValue | None, bool]:
+def _as_of(fact: dict[str, Any]) -> tuple[timevalue.TimeValue | None, bool]:
     """The time a figure holds for: the fact's own time, else the day it was first reported
     (a cumulative figure without a date is "as of" its report).  The flag says which."""
     own = _reference_time(fact)
     if own is not None:
         return own, False
-    return times.parse(fact.get("first_reported")), True
+    return timevalue.parse(fact.get("first_reported")), True
 
 
 def _same_time(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -124,8 +125,8 @@ def compare(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any] | None:
     if a["type"] in DATE_TYPES and not a["data"].get("planned") and not b["data"].get("planned") \
             and ta is not None and tb is not None and ta.precision == tb.precision == "day" \
             and ta.value != tb.value and abs((ta.first - tb.first).days) <= 7:
-        pa, pb = a.get("first_reported"), b.get("first_reported")
-        if pa and pb and abs(times.parse(pa).first - times.parse(pb).first).days <= 7:  # type: ignore[union-attr]
+        pa, pb = timevalue.parse(a.get("first_reported")), timevalue.parse(b.get("first_reported"))
+        if pa and pb and abs((pa.first - pb.first).days) <= 7:
             sides = [{"fact": f["id"], "time": f.get("time"), "sources": _sources(f)} for f in (a, b)]
             return {"id": _did("date", [a["id"], b["id"]]), "kind": "date",
                     "data": {"facts": [a["id"], b["id"]], "detail": "different dates for one happening",
@@ -139,7 +140,7 @@ def _articles(fact: dict[str, Any]) -> set[str]:
 
 def _anchored(fact: dict[str, Any]) -> bool:
     """Only facts with at least one core argument entity are compared."""
-    return any(fact["data"]["entities"].get(r) for r in CORE_ROLES.get(fact["type"], ()))
+    return any(fact["data"]["entities"].get(r) for r in events_model.identity_roles(fact["type"]))
 
 
 def find(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -179,12 +180,12 @@ def denials(facts: list[dict[str, Any]]) -> dict[str, str]:
     for fact in facts:
         if fact["type"] == "DENY":
             continue
-        parties = {e for r in CORE_ROLES.get(fact["type"], ()) for e in fact["data"]["entities"].get(r, [])}
+        parties = {e for r in events_model.identity_roles(fact["type"]) for e in fact["data"]["entities"].get(r, [])}
         for d in deny:
             if d.get("story_id") != fact.get("story_id"):
                 continue
             speakers = set(d["data"]["entities"].get("speaker", []))
-            if speakers & parties and times.compatible(d.get("time"), fact.get("time")):
+            if speakers & parties and timevalue.compatible(d.get("time"), fact.get("time")):
                 out[fact["id"]] = d["id"]
                 break
     return out
@@ -193,11 +194,11 @@ def denials(facts: list[dict[str, Any]]) -> dict[str, str]:
 def timeline(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Facts ordered by time at their own precision, each with its sentences."""
     rows = []
-    for fact in sorted(facts, key=lambda f: (times.sort_key(f.get("time")), f.get("first_reported") or "",
+    for fact in sorted(facts, key=lambda f: (timevalue.sort_key(f.get("time")), f.get("first_reported") or "",
                                              f["id"])):
         when = fact.get("time") or fact.get("first_reported")
         rows.append({
-            "time": when, "precision": times.precision(when) if when else None,
+            "time": when, "precision": timevalue.precision(when) if when else None,
             "time_from": "event" if fact.get("time") else "first_reported",
             "fact": fact["id"], "label": fact["label"], "story": fact.get("story_id"),
             "sentences": [{"article": m["article"], "start": m["sentence"][0], "end": m["sentence"][1]}

@@ -17,18 +17,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from lagebild.link import numbers, times
 from lagebild.link.names import fold, plain
+from lagebild.model import events as events_model
+from lagebild.model import numbers, timevalue
 
-#: the roles that identify a happening, per event type
-CORE_ROLES: dict[str, tuple[str, ...]] = {
-    "SUPPLY": ("supplier", "recipient"), "ATTACK": ("attacker", "target"), "MEET": ("participants",),
-    "VISIT": ("visitor", "destination"), "AGREE": ("parties",), "NEGOTIATE": ("parties",),
-    "SANCTION": ("sanctioner", "target"), "CONDEMN": ("speaker", "target"),
-    "ACCUSE": ("speaker", "target"), "DENY": ("speaker", "about"),
-}
 QUANTITY_TOLERANCE = 0.1
-_ROLE_SUFFIX = re.compile(r"[_\-]?\d+$")
 
 
 @lru_cache(maxsize=1)
@@ -63,10 +56,6 @@ def container(entity: str, name: str | None) -> str | None:
     return None
 
 
-def role_of(name: str) -> str:
-    return _ROLE_SUFFIX.sub("", name)
-
-
 def _sentence(sentences: list[dict[str, Any]], starts: list[int], offset: int) -> tuple[int, int] | None:
     i = bisect_right(starts, offset) - 1
     if 0 <= i < len(sentences) and sentences[i]["start"] <= offset < sentences[i]["end"]:
@@ -74,12 +63,14 @@ def _sentence(sentences: list[dict[str, Any]], starts: list[int], offset: int) -
     return None
 
 
-def _quantity(arg: dict[str, Any], quantities: list[dict[str, Any]]) -> dict[str, Any] | None:
+def _quantity(arg: dict[str, Any], quantities: list[dict[str, Any]], language: str | None) -> dict[str, Any] | None:
     q = arg.get("quantity")
     if q is not None and 0 <= q < len(quantities):
         rec = quantities[q]
         return {k: rec.get(k) for k in ("value", "low", "high", "approximate", "unit", "text")}
-    value = arg.get("value") if isinstance(arg.get("value"), (int, float)) else numbers.parse(arg.get("text"))
+    value = arg.get("value")
+    if not isinstance(value, (int, float)):
+        value = numbers.read_figure(arg.get("text"), language)
     if value is not None:
         return {"value": value, "low": None, "high": None, "approximate": False, "unit": None,
                 "text": arg.get("text")}
@@ -101,8 +92,7 @@ def event_mentions(article: dict[str, Any], layers: dict[str, list[dict[str, Any
         entities: dict[str, list[str]] = {}
         quantity = None
         time = ev.get("time")
-        for role, arg in (ev.get("args") or {}).items():
-            base = role_of(role)
+        for base, arg in events_model.each_arg(ev.get("args")):
             eid = entity_of.get(arg["mention"]) if arg.get("mention") is not None else None
             if eid is None and base not in ("time", "quantity"):
                 eid = _entity_in_span(arg, mentions, entity_of)
@@ -111,11 +101,15 @@ def event_mentions(article: dict[str, Any], layers: dict[str, list[dict[str, Any
                 if eid not in entities[base]:
                     entities[base].append(eid)
             if base == "quantity":
-                quantity = _quantity(arg, quantities) or quantity
+                quantity = _quantity(arg, quantities, article.get("language")) or quantity
             if base == "time" and not time and isinstance(arg.get("value"), str):
                 time = arg["value"]
-            args[role] = {"entity": eid, "name": names.get(eid) if eid else None, "text": arg.get("text"),
-                          "value": arg.get("value")}
+            value = {"entity": eid, "name": names.get(eid) if eid else None, "text": arg.get("text"),
+                     "value": arg.get("value")}
+            if events_model.is_many(ev["type"], base):
+                args.setdefault(base, []).append(value)
+            else:
+                args[base] = value
         sentence = _sentence(sentences, starts, ev["start"]) or (ev["start"], ev["end"])
         out.append({
             "event": f"{article['id']}:{idx}", "article": article["id"], "idx": idx,
@@ -216,7 +210,7 @@ def _occasion(speaker: str, mentions: list[dict[str, Any]], quotes: list[dict[st
 def family(mention: dict[str, Any]) -> str:
     """Type plus core arguments: facts of one family are candidates for discrepancies."""
     parts = [mention["type"]]
-    for role in CORE_ROLES.get(mention["type"], ()):
+    for role in events_model.identity_roles(mention["type"]):
         parts.append(role + "=" + ",".join(sorted(mention["entities"].get(role, []))) or "?")
     return "|".join(parts)
 
@@ -225,7 +219,7 @@ def lookup_keys(mention: dict[str, Any]) -> list[str]:
     """Index keys under which a mention looks for facts: one per core argument entity."""
     within = mention.get("within") or {}
     keys = []
-    for role in CORE_ROLES.get(mention["type"], ()):
+    for role in events_model.identity_roles(mention["type"]):
         for e in mention["entities"].get(role, []):
             keys.append(f"{mention['type']}|{role}={e}")
             if e in within:  # "Pjöngjang" finds the facts about "Nordkorea" and the other way round
@@ -267,6 +261,13 @@ def same_place(a: str, b: str, within: dict[str, str]) -> bool:
     return ca == b or cb == a or (ca is not None and ca == cb)
 
 
+def _members_agree(mine: set[str], theirs: set[str], within: dict[str, str]) -> bool:
+    """Two lists of participants (or parties) are one meeting when they share two members, or all
+    members of the shorter list: Choe–Lawrow and Putin–Choe are two meetings, Putin–Kim and Kim one."""
+    common = sum(1 for a in mine if any(same_place(a, b, within) for b in theirs))
+    return common >= min(2, len(mine), len(theirs))
+
+
 def compatible(mention: dict[str, Any], fact: dict[str, Any]) -> dict[str, Any] | None:
     """Evidence for joining ``fact``, or None when something conflicts.
 
@@ -278,17 +279,19 @@ def compatible(mention: dict[str, Any], fact: dict[str, Any]) -> dict[str, Any] 
         return None
     within = {**(data.get("within") or {}), **(mention.get("within") or {})}
     shared = 0
-    for role in CORE_ROLES.get(fact["type"], ()):
+    for role in events_model.identity_roles(fact["type"]):
         mine = set(mention["entities"].get(role, []))
         theirs = set(data["entities"].get(role, []))
         if not mine or not theirs:
             continue
         if not any(same_place(a, b, within) for a in mine for b in theirs):
             return None
+        if events_model.is_many(fact["type"], role) and not _members_agree(mine, theirs, within):
+            return None
         shared += 1
     if shared == 0:
         return None
-    if not times.compatible(mention["time"], data.get("time")):
+    if not timevalue.compatible(mention["time"], data.get("time")):
         return None
     if _planned(mention["status"]) != data.get("planned", False):
         return None
@@ -360,7 +363,7 @@ def summarize(fact: dict[str, Any]) -> None:
     """Recompute time, quantity, label, origins and first report from the mentions."""
     data = fact["data"]
     ms = data["mentions"]
-    fact["time"] = times.best([m["time"] for m in ms])
+    fact["time"] = timevalue.best([m["time"] for m in ms])
     quants = [m["quantity"] for m in ms if m.get("quantity") and m["quantity"].get("value") is not None]
     data["quantity"] = quants[0] if quants else None
     published = sorted(m["published"] for m in ms if m.get("published"))
@@ -382,7 +385,7 @@ def summarize(fact: dict[str, Any]) -> None:
 def label(fact: dict[str, Any], names: dict[str, str]) -> str:
     """A short language-neutral label: ``SUPPLY Nordkorea → Russland: Granaten (1000000)``."""
     data = fact["data"]
-    roles = CORE_ROLES.get(fact["type"], ())
+    roles = events_model.identity_roles(fact["type"])
 
     def show(role: str) -> str:
         return " / ".join(names.get(e, e) for e in data["entities"].get(role, [])) or "?"
@@ -394,8 +397,8 @@ def label(fact: dict[str, Any], names: dict[str, str]) -> str:
     else:
         head = fact["type"]
     first = data["mentions"][0] if data["mentions"] else {}
-    item = next((a.get("text") for r, a in (first.get("args") or {}).items()
-                 if role_of(r) in ("item", "weapon", "object")), None)
+    item = next((a.get("text") for r, a in events_model.each_arg(first.get("args"))
+                 if r in events_model.LABEL_ROLES), None)
     q = data.get("quantity")
     tail = " ".join(x for x in (item, f"({q['text'] or q['value']})" if q else None) if x)
     prefix = "planned: " if data.get("planned") else ""

@@ -16,10 +16,11 @@ from datetime import date, datetime
 from time import perf_counter
 from typing import Any
 
-from lagebild.link import dedup, discrepancies, facts as fx, stories as st, summary, times, views
+from lagebild.link import dedup, discrepancies, facts as fx, stories as st, summary, views
 from lagebild.link.entities import Judgements, Resolver, mention_name, key_id, new_id
 from lagebild.link.names import fold, person_name
 from lagebild.link.state import LinkState, now
+from lagebild.model import timevalue
 from lagebild.store import Store
 
 #: the layout and rules of what the link stage stores; a store linked by another version is
@@ -199,9 +200,9 @@ class Linker:
         found = self.state.lookup("fam", keys)
         cands = sorted({f for refs in found.values() for f in refs})
         best: tuple[dict[str, Any], dict[str, Any]] | None = None
-        timed = times.specific(mention["time"])
+        timed = timevalue.specific(mention["time"])
         for fact in self.state.get("facts", cands).values():
-            dated = timed and times.specific(fact.get("time"))
+            dated = timed and timevalue.specific(fact.get("time"))
             if fact.get("story_id") != story and not dated:
                 continue  # across stories only with known, compatible times
             if not dated and not self._near(when, fact):

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from lagebild.link import times
+from lagebild.model import timevalue
 
 MIN_SENTENCES = 5
 MAX_SENTENCES = 10
@@ -36,7 +36,7 @@ def importance(fact: dict[str, Any]) -> tuple[float, str]:
 
 
 def _recency(item: dict[str, Any]) -> tuple[str, str]:
-    return (times.sort_key(item.get("time"))[1] if item.get("time") else "", item.get("published") or "")
+    return (timevalue.sort_key(item.get("time"))[1] if item.get("time") else "", item.get("published") or "")
 
 
 def build(facts: list[dict[str, Any]], language: str, text_of: Callable[[str], str | None],

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from lagebild.api import timex
+from lagebild.model import timevalue
 from lagebild.store import Store
 from lagebild.store.readmodels import iso
 
@@ -90,7 +90,7 @@ def fact_doc(row: dict[str, Any], mentions: Sequence[dict[str, Any]] = (), names
                       "outlet": m["outlet"], "title": m["title"], "published": iso(m["published"])}
                      for m in mentions],
     }
-    fact["time_span"] = timex.span_dict(row["time"])
+    fact["time_span"] = timevalue.interval(row["time"])
     data.pop("args", None)
     fact["discrepancies"] = [d for d in data.get("discrepancies") or [] if isinstance(d, str)]
     fact["extra"] = {k: v for k, v in data.items() if k in ("denied_by", "planned", "statuses", "family")}

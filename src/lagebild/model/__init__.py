@@ -1,12 +1,11 @@
-"""Data model: articles and the records every stage produces."""
+"""Data model: articles, the records every stage produces, and the typed values (time, number) all layers share."""
 
 from lagebild.model.analysis import Analysis
 from lagebild.model.article import Article, article_id, normalize_text
+from lagebild.model.events import EVENT_TYPES, STATUSES
 from lagebild.model.records import (
     ENTITY_LABELS,
-    EVENT_TYPES,
     LAYER_TYPES,
-    STATUSES,
     Argument,
     Attribution,
     EntityMention,

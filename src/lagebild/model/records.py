@@ -32,8 +32,9 @@ class Record:
                 continue
             sub = cls.nested.get(key)
             if sub is not None and value is not None:
-                if isinstance(value, dict) and key == "args":
-                    value = {role: sub.from_dict(v) for role, v in value.items()}
+                if isinstance(value, dict) and key == "args":  # role -> argument, or a list of them
+                    value = {role: tuple(sub.from_dict(x) for x in v) if isinstance(v, list | tuple) else sub.from_dict(v)
+                             for role, v in value.items()}
                 elif isinstance(value, list):
                     value = tuple(sub.from_dict(v) for v in value)
                 else:
@@ -176,7 +177,7 @@ class Event(Record):
     end: int
     text: str
     trigger: Span
-    args: dict[str, Argument] = field(default_factory=dict)
+    args: dict[str, Argument | tuple[Argument, ...]] = field(default_factory=dict)  # roles: model.events
     time: str | None = None  # TIMEX3 value
     attribution: Attribution | None = None
     status: str = "asserted"  # asserted | reported | alleged | hedged | planned | denied
@@ -185,10 +186,6 @@ class Event(Record):
 
 Event.nested = {"trigger": Span, "args": Argument, "attribution": Attribution}
 
-EVENT_TYPES = (
-    "SUPPLY", "ATTACK", "MEET", "VISIT", "AGREE", "NEGOTIATE", "SANCTION", "CONDEMN", "ACCUSE", "DENY",
-)
-STATUSES = ("asserted", "reported", "alleged", "hedged", "planned", "denied")
 ENTITY_LABELS = ("PER", "ORG", "LOC", "GPE", "MISC")
 
 #: the record type of every stored analysis layer

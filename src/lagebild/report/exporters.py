@@ -8,13 +8,8 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
-#: which roles make an edge from whom to whom in the graph
-EDGE_ROLES = {
-    "SUPPLY": ("supplier", "recipient"), "ATTACK": ("attacker", "target"), "MEET": ("participant", "participant2"),
-    "VISIT": ("visitor", "destination"), "AGREE": ("party", "party2"), "NEGOTIATE": ("party", "party2"),
-    "SANCTION": ("sanctioner", "target"), "CONDEMN": ("speaker", "target"), "ACCUSE": ("speaker", "target"),
-    "DENY": ("speaker", "target"),
-}
+from lagebild.model import events as events_model
+
 
 
 def _cell(value: Any) -> Any:
@@ -50,19 +45,21 @@ def graph_edges(doc: dict[str, Any]) -> list[dict[str, Any]]:
     """Edges between canonical entities from the facts (or events, before linking)."""
     edges = []
     for item in doc["facts"] or doc["events"]:
-        roles = EDGE_ROLES.get(item["type"])
+        etype = events_model.TYPES.get(item["type"])
         args = item.get("args") or {}
-        if not roles:
+        if etype is None:
             continue
-        sources, targets = (_entities(args.get(r)) for r in roles)
-        if item["type"] in ("MEET", "AGREE", "NEGOTIATE") and not targets:
-            sources, targets = sources[:1], sources[1:]  # one role listing all participants
-        for a in sources:
-            for b in targets:
-                if a != b:
-                    edges.append({"source": a, "target": b, "type": item["type"], "id": item["id"],
-                                  "label": item.get("label") or item.get("text", ""), "status": item.get("status"),
-                                  "independent_origins": item.get("independent_origins")})
+        if etype.edge:
+            sources, targets = (_entities(args.get(r)) for r in etype.edge)
+            pairs = [(a, b) for a in sources for b in targets]
+        else:  # symmetric: an edge between every two participants / parties
+            members = list(dict.fromkeys(e for r in etype.side("who") for e in _entities(args.get(r))))
+            pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1:]]
+        for a, b in pairs:
+            if a != b:
+                edges.append({"source": a, "target": b, "type": item["type"], "id": item["id"],
+                              "label": item.get("label") or item.get("text", ""), "status": item.get("status"),
+                              "independent_origins": item.get("independent_origins")})
     return edges
 
 

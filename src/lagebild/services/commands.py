@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from lagebild import link
+from lagebild.model import events as events_model
 from lagebild.errors import InputError
 from lagebild.model import Article
 from lagebild.analyze.pipeline import Pipeline, run_many
@@ -176,10 +177,11 @@ def article_sections(store: Store, article_ids: Collection | None = None) -> dic
                 **({"gaps": [_span(g) for g in q["gaps"]]} if q.get("gaps") else {}),
             })
         for i, ev in enumerate(layers.get("events", [])):
-            args = {}
-            for role, arg in (ev.get("args") or {}).items():
+            pairs = []
+            for role, arg in events_model.each_arg(ev.get("args")):
                 entity, name = _entity_ref(mentions, arg.get("mention"), canon, article.id)
-                args[role] = {"entity": entity, "name": name, "text": arg.get("text"), "value": arg.get("value")}
+                pairs.append((role, {"entity": entity, "name": name, "text": arg.get("text"), "value": arg.get("value")}))
+            args = events_model.group_args(ev["type"], pairs)
             att = ev.get("attribution") or {}
             a_entity, a_name = _entity_ref(mentions, att.get("mention"), canon, article.id)
             out["events"].append({

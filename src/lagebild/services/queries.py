@@ -14,27 +14,15 @@ from typing import Any
 
 import anyio.to_thread
 
-from lagebild.api import timex
+from lagebild.model import events as events_model
 from lagebild.link import views
+from lagebild.model import timevalue
 from lagebild.store import Store
 from lagebild.store.readmodels import iso
 from lagebild.store.search import ORDERS, SearchError, SearchResult, highlights, parse_query
 
 STORY_FACTS = 200  # facts shown on a story page (the rest are one page further)
 
-#: roles that say who acts, to whom, and what; used by the facts table and the graph
-ROLES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
-    "SUPPLY": (("supplier",), ("recipient",), ("item",)),
-    "ATTACK": (("attacker",), ("target",), ("weapon",)),
-    "MEET": (("participants", "participant"), (), ()),
-    "VISIT": (("visitor",), ("destination",), ()),
-    "AGREE": (("parties", "party"), (), ("object",)),
-    "NEGOTIATE": (("parties", "party"), (), ("object",)),
-    "SANCTION": (("sanctioner",), ("target",), ("reason",)),
-    "CONDEMN": (("speaker",), ("target",), ("about",)),
-    "ACCUSE": (("speaker",), ("target",), ("about",)),
-    "DENY": (("speaker",), ("target",), ("about",)),
-}
 
 
 @dataclass(frozen=True)
@@ -67,9 +55,10 @@ def arg_label(arg: dict[str, Any]) -> str:
 def fact_roles(fact: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """who / whom / what / quantity of a fact, each a list of argument dicts."""
     args = fact.get("args") or {}
-    who_roles, whom_roles, what_roles = ROLES.get(fact.get("type", ""), ((), (), ()))
+    etype = events_model.TYPES.get(fact.get("type", ""))
     pick = lambda roles: [v for r in roles for v in arg_values(args.get(r))]  # noqa: E731
-    return {"who": pick(who_roles), "whom": pick(whom_roles), "what": pick(what_roles),
+    side = (lambda name: etype.side(name)) if etype else (lambda name: ())  # noqa: E731
+    return {"who": pick(side("who")), "whom": pick(side("whom")), "what": pick(side("what")),
             "quantity": pick(("quantity",))}
 
 
@@ -94,8 +83,8 @@ def list_facts(store: Store, *, type: str | None = None, entity: str | None = No
     """Facts, most corroborated first; ``since``/``until`` keep facts whose time overlaps the range."""
     filters = {"type": type, "status": status, "story": story, "entity": entity}
     if since or until:
-        window = timex.window(since, until)
-        ids = [fid for fid, time in store.fact_times(**filters) if timex.overlaps(time, window)]
+        window = timevalue.window(since, until)
+        ids = [fid for fid, time in store.fact_times(**filters) if timevalue.in_window(time, window)]
         total, page_ids = len(ids), ids[offset:offset + limit]
     elif entity:  # one scan of the facts' data: take every matching id, count and slice here
         ids = store.fact_ids(**filters)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from lagebild.model import events as events_model
 from lagebild.services.queries import arg_label, arg_values, fact_roles
 
 #: span kinds in the order their highlight is layered (outermost first)
@@ -157,7 +158,6 @@ def _label_place(x: float, w: float, width: int) -> dict[str, Any]:
 # --- graph ----------------------------------------------------------------------------------------
 
 GRAPH_SIZE = 560
-EDGE_TYPES = ("SUPPLY", "MEET", "SANCTION", "ATTACK", "AGREE", "NEGOTIATE", "VISIT", "CONDEMN", "ACCUSE", "DENY")
 
 
 def graph_layout(facts: Iterable[dict[str, Any]], size: int = GRAPH_SIZE, max_nodes: int = 24) -> dict[str, Any] | None:
@@ -165,13 +165,14 @@ def graph_layout(facts: Iterable[dict[str, Any]], size: int = GRAPH_SIZE, max_no
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
     names: dict[str, str] = {}
     for fact in facts:
-        if fact.get("type") not in EDGE_TYPES:
+        etype = events_model.TYPES.get(fact.get("type", ""))
+        if etype is None:
             continue
         roles = fact_roles(fact)
         sources = [v for v in roles["who"] if v.get("entity")]
         targets = [v for v in roles["whom"] if v.get("entity")]
         pairs = [(a, b) for a in sources for b in targets]
-        if not targets:  # symmetric relations: participants, parties
+        if etype.symmetric:  # participants, parties: an edge between every two
             pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
         for a, b in pairs:
             if a["entity"] == b["entity"]:
@@ -202,7 +203,7 @@ def graph_layout(facts: Iterable[dict[str, Any]], size: int = GRAPH_SIZE, max_no
             a, b = nodes[e["source"]], nodes[e["target"]]
             lines.append({**e, "x1": a["x"], "y1": a["y"], "x2": b["x"], "y2": b["y"],
                           "mx": round((a["x"] + b["x"]) / 2, 1), "my": round((a["y"] + b["y"]) / 2, 1),
-                          "directed": e["type"] not in ("MEET", "AGREE", "NEGOTIATE"), "count": len(e["facts"])})
+                          "directed": not events_model.TYPES[e["type"]].symmetric, "count": len(e["facts"])})
     return {"size": size, "nodes": list(nodes.values()), "edges": lines,
             "types": sorted({e["type"] for e in lines})}
 

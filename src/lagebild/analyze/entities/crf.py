@@ -4,10 +4,10 @@
 (:func:`export`) to ``resources/ner/<lang>.crf.npz``: the attribute strings, a sparse
 attribute × label weight matrix and the label transitions.  Scoring a sentence is the sum of the
 weight rows of its features (the featurizer's per-word-form parts are summed once per form, for
-all new forms of a document in one pass, and kept in a :class:`FormTable`), then Viterbi over a batch of sentences, with external scores (the network's
-log-probabilities) added to the CRF's own where the stage combines them; forward-backward gives
-per-token marginals.  Same paths as crfsuite's own tagger (checked on all of GermEval dev), and
-no temporary model file.
+all new forms of a document in one pass, and kept in a :class:`FormTable`), then Viterbi over a
+batch of sentences, with external scores (the network's log-probabilities) added to the CRF's
+own where the stage combines them; forward-backward gives per-token marginals.  Same paths as
+crfsuite's own tagger (checked on all of GermEval dev), and no temporary model file.
 """
 
 from __future__ import annotations

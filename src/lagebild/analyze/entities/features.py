@@ -14,8 +14,16 @@ for the word, all of them for the ±1 neighbours, the coarsest for ±2.
 
 from __future__ import annotations
 
+import gettext
+import gzip
 import re
+import zoneinfo
 from dataclasses import dataclass, field
+
+from babel import Locale
+from babel.dates import get_timezone_location
+
+from lagebild.analyze.entities import gazetteer
 
 #: dictionary label classes kept per word form
 DICT_LABELS = ("PER", "LOC", "ORG", "OTH", "LOCderiv", "PART")
@@ -261,8 +269,6 @@ class Featurizer:
 
 def gazetteer_tags(language: str) -> dict[str, tuple[str, ...]]:
     """Token → gazetteer tags (``GPE:name``, ``GPE:adjective``, ``BORG``/``IORG`` in multi-word names)."""
-    from lagebild.analyze.entities import gazetteer
-
     tags: dict[str, set[str]] = {}
     for surface, entry in gazetteer.entries(language).items():
         parts = surface.split()
@@ -280,11 +286,7 @@ def gazetteer_tags(language: str) -> dict[str, tuple[str, ...]]:
 def place_tags(language: str) -> dict[str, tuple[str, ...]]:
     """Token → ``LOC:sub``/``LOC:city`` tags from pycountry's (translated) subdivisions and CLDR's
     exemplar cities (build time only: the result is stored in the lexicon file)."""
-    import gettext
-
-    import pycountry
-    from babel import Locale
-    from babel.dates import get_timezone_location
+    import pycountry  # build time only
 
     names: dict[str, str] = {}
     lang = "en" if language == "en" else "de"
@@ -297,8 +299,6 @@ def place_tags(language: str) -> dict[str, tuple[str, ...]]:
         city = locale.time_zones[zone].get("city")
         if city:
             names[city] = "city"
-    import zoneinfo
-
     for zone in zoneinfo.available_timezones():
         if "/" in zone and not zone.startswith("Etc/"):
             try:
@@ -321,8 +321,6 @@ def write_lexicon(path, labels: dict[str, tuple[int, dict[str, int]]], lower: se
                   places: dict[str, tuple[str, ...]] | None = None) -> None:
     """Save the word statistics as gzip'd TSV (``L word total label:count,…`` / ``W word`` /
     ``G word tag,…``)."""
-    import gzip
-
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
         for word in sorted(places or {}):
             fh.write(f"G\t{word}\t{','.join(places[word])}\n")
@@ -336,16 +334,12 @@ def write_lexicon(path, labels: dict[str, tuple[int, dict[str, int]]], lower: se
 
 def write_clusters(path, clusters: dict[str, tuple[str, ...]]) -> None:
     """Save word clusters as gzip'd TSV (``word ids`` with the ids space-separated, coarse to fine)."""
-    import gzip
-
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
         for word in sorted(clusters):
             fh.write(f"{word}\t{' '.join(clusters[word])}\n")
 
 
 def read_clusters(data: bytes) -> dict[str, tuple[str, ...]]:
-    import gzip
-
     out: dict[str, tuple[str, ...]] = {}
     for line in gzip.decompress(data).decode("utf-8").splitlines():
         word, _, ids = line.partition("\t")
@@ -354,8 +348,6 @@ def read_clusters(data: bytes) -> dict[str, tuple[str, ...]]:
 
 
 def read_lexicon(data: bytes, language: str) -> Lexicon:
-    import gzip
-
     labels: dict[str, tuple[int, dict[str, int]]] = {}
     lower: set[str] = set()
     gaz = dict(gazetteer_tags(language))

@@ -16,22 +16,12 @@ from importlib import resources
 
 from babel import Locale
 
+from lagebild.analyze.entities import wordlists
 from lagebild.analyze.time.rules import trie_pattern
 from lagebild.model import EntityMention
 
 ADJ_ENDINGS_DE = ("", "e", "er", "es", "en", "em")
-#: CLDR names that are too often something else in running text
-AMBIGUOUS = {
-    "en": {"Jordan", "Chad", "Georgia", "Turkey", "Guinea", "Niger", "Dominica", "Jersey", "Man",
-           "Bermuda", "Guernsey", "Mali", "Sudan", "Togo", "Peru", "Wake", "Cook", "Norfolk", "Christmas",
-           "Ascension", "Réunion", "Martinique", "Georgia", "Nauru", "Tonga", "Samoa", "Chile"},
-    "de": {"Jersey", "Man", "Island", "Georgien", "Tschad", "Guernsey", "Wake", "Niger", "Norfolkinsel",
-           "Réunion", "Weihnachtsinsel", "Ascension", "Kongo", "Mali", "Togo", "Chile", "Peru"},
-}
-LOCATIVE = {
-    "de": {"in", "nach", "bei", "um", "vor", "nahe", "zwischen", "im"},
-    "en": {"in", "to", "at", "near", "from", "around", "outside", "into"},
-}
+#: CLDR territory codes that name no state (unions, regions, unknown)
 EXCLUDED_CODES = {"EU", "UN", "EZ", "QO", "XA", "XB", "ZZ", "AQ"}
 
 
@@ -55,57 +45,59 @@ def _split(cell: str) -> list[str]:
 
 @lru_cache(maxsize=2)
 def entries(language: str) -> dict[str, Entry]:
-    """Surface form → entry, for ``language`` ("de" or "en")."""
+    """Surface form → entry, for ``language`` ("de" or "en"): the curated states first (their
+    aliases win over CLDR's variants), then CLDR's state names, then the organizations; the
+    first entry for a surface wins, and names too often something else are left out."""
     lang = "en" if language == "en" else "de"
     table: dict[str, Entry] = {}
     names = Locale(lang).territories
-    ambiguous = AMBIGUOUS[lang]
-
-    def state_name(code: str) -> str:
-        return names.get(code, code)
-
-    def add(surface: str, entry: Entry) -> None:
-        if surface and surface not in ambiguous:
-            table.setdefault(surface, entry)
-
-    curated = {row[0]: row for row in _lines("states.tsv")}
-    # curated rows first: their aliases win over CLDR's variants
-    for code, row in curated.items():
-        row = row + [""] * (10 - len(row))
-        gpe = f"gpe:{code}"
-        name = state_name(code)
-        de = lang == "de"
-        aliases = _split(row[7] if de else row[8])
-        for alias in [name, *aliases]:
-            add(alias, Entry("GPE", gpe, name, "acronym" if alias.isupper() and len(alias) <= 5 else "name"))
-            if de and not alias.endswith(("s", "x", "z")) and " " not in alias and not alias.isupper():
-                add(alias + "s", Entry("GPE", gpe, name, "name"))
-        capitals = _split(row[1] if de else row[2])
-        for capital in capitals:
-            add(capital, Entry("GPE", gpe, name, "capital", capitals[0]))
-            if de and not capital.endswith(("s", "x", "z")) and " " not in capital:
-                add(capital + "s", Entry("GPE", gpe, name, "capital", capitals[0]))  # "Moskaus"
-        for adj in _split(row[3] if de else row[4]):
-            if de:
-                for ending in ADJ_ENDINGS_DE:
-                    add(adj + ending, Entry("GPE", gpe, name, "adjective"))
-                    add(adj[0].upper() + adj[1:] + ending, Entry("GPE", gpe, name, "adjective"))
-            else:
-                add(adj, Entry("GPE", gpe, name, "adjective"))
-        for demonym in _split(row[5] if de else row[6]):
-            add(demonym, Entry("GPE", gpe, name, "demonym"))
-        for metonym in _split(row[9]):
-            # "~Bundesregierung": a description of the government, not a name of it (GermEval
-            # train leaves it unlabelled 30 times in 33)
-            add(metonym.lstrip("~"), Entry("GPE", gpe, name, "role" if metonym.startswith("~") else "metonym"))
+    ambiguous = wordlists.ambiguous_states(lang)
+    for row in _lines("states.tsv"):
+        _add_state(table, ambiguous, row + [""] * (10 - len(row)), names.get(row[0], row[0]), lang == "de")
     for code, name in names.items():
         if len(code) == 2 and code.isalpha() and code not in EXCLUDED_CODES:
-            add(name, Entry("GPE", f"gpe:{code}", name, "name"))
+            _add(table, ambiguous, name, Entry("GPE", f"gpe:{code}", name, "name"))
     for row in _lines("organizations.tsv"):
         key, label, canonical, aliases = row[0], row[1], row[2], _split(row[3])
         for alias in [canonical, *aliases]:
-            add(alias, Entry(label, key, canonical, "acronym" if alias.isupper() and len(alias) <= 6 else "name"))
+            _add(table, ambiguous, alias,
+                 Entry(label, key, canonical, "acronym" if alias.isupper() and len(alias) <= 6 else "name"))
     return table
+
+
+def _add(table: dict[str, Entry], ambiguous: frozenset[str], surface: str, entry: Entry) -> None:
+    if surface and surface not in ambiguous:
+        table.setdefault(surface, entry)
+
+
+def _add_state(table: dict[str, Entry], ambiguous: frozenset[str], row: list[str], name: str, de: bool) -> None:
+    """The surfaces of one curated state (a ``states.tsv`` row, padded to ten cells): its name
+    and aliases, capitals, adjectives, demonyms and metonyms, in German (``de``) or English."""
+    gpe = f"gpe:{row[0]}"
+    for alias in [name, *_split(row[7] if de else row[8])]:
+        form = "acronym" if alias.isupper() and len(alias) <= 5 else "name"
+        _add(table, ambiguous, alias, Entry("GPE", gpe, name, form))
+        if de and not alias.endswith(("s", "x", "z")) and " " not in alias and not alias.isupper():
+            _add(table, ambiguous, alias + "s", Entry("GPE", gpe, name, "name"))
+    capitals = _split(row[1] if de else row[2])
+    for capital in capitals:
+        _add(table, ambiguous, capital, Entry("GPE", gpe, name, "capital", capitals[0]))
+        if de and not capital.endswith(("s", "x", "z")) and " " not in capital:
+            _add(table, ambiguous, capital + "s", Entry("GPE", gpe, name, "capital", capitals[0]))  # "Moskaus"
+    for adj in _split(row[3] if de else row[4]):
+        if de:
+            for ending in ADJ_ENDINGS_DE:
+                _add(table, ambiguous, adj + ending, Entry("GPE", gpe, name, "adjective"))
+                _add(table, ambiguous, adj[0].upper() + adj[1:] + ending, Entry("GPE", gpe, name, "adjective"))
+        else:
+            _add(table, ambiguous, adj, Entry("GPE", gpe, name, "adjective"))
+    for demonym in _split(row[5] if de else row[6]):
+        _add(table, ambiguous, demonym, Entry("GPE", gpe, name, "demonym"))
+    for metonym in _split(row[9]):
+        # "~Bundesregierung": a description of the government, not a name of it (GermEval
+        # train leaves it unlabelled 30 times in 33)
+        form = "role" if metonym.startswith("~") else "metonym"
+        _add(table, ambiguous, metonym.lstrip("~"), Entry("GPE", gpe, name, form))
 
 
 @lru_cache(maxsize=2)
@@ -137,7 +129,7 @@ def find(text: str, language: str = "de", stage: str = "lagebild.gazetteer") -> 
     """All gazetteer mentions in ``text``, longest match first, without overlaps but for the
     names that open a compound (:func:`_compound_parts`)."""
     table = entries(language)
-    locative = LOCATIVE["en" if language == "en" else "de"]
+    locative = wordlists.capital_locatives(language)
     found: list[EntityMention] = []
     for match in _pattern(language).finditer(text):
         surface = match.group(0)

@@ -181,15 +181,20 @@ def find(sdoc: SpacyDoc, language: str = "de") -> list[Tagged]:
     return load(language).find(sdoc)
 
 
-@Language.factory("lagebild_ner", default_config={"language": None})
-def make_component(nlp: Language, name: str, language: str | None):
-    """spaCy component: sets ``doc.ents`` from lagebild's tagger (GermEval labels, OTH as MISC)."""
-    lang = language or nlp.lang
+class NerComponent:
+    """The tagger as a spaCy component: sets ``doc.ents`` (GermEval labels, OTH as MISC)."""
 
-    def component(doc: SpacyDoc) -> SpacyDoc:
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def __call__(self, doc: SpacyDoc) -> SpacyDoc:
         ents = [SpacySpan(doc, t.first, t.last, label=t.label.replace("OTH", "MISC"))
-                for t in load(lang).find(doc)]
+                for t in load(self.language).find(doc)]
         doc.set_ents(ents, default="outside")
         return doc
 
-    return component
+
+@Language.factory("lagebild_ner", default_config={"language": None})
+def make_component(nlp: Language, name: str, language: str | None) -> NerComponent:
+    """spaCy component: sets ``doc.ents`` from lagebild's tagger (GermEval labels, OTH as MISC)."""
+    return NerComponent(language or nlp.lang)

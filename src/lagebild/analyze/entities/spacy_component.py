@@ -6,9 +6,10 @@
     doc = nlp("Kyrylo Budanow, der Leiter des HUR, sagte, Nordkorea liefere Granaten.")
     [(e.text, e.label_, e._.lagebild_key) for e in doc.ents]
 
-``lagebild_ner`` (:mod:`lagebild.analyze.entities.ner`) is the tagger alone; this component runs the same code as the ``lagebild.entities`` stage: the trained tagger of the
-language, the gazetteer (states, capitals used for governments, adjectives, organizations) and
-the resolution within the text (surnames, acronyms, role phrases).  ``doc.ents`` gets the names
+``lagebild_ner`` (:mod:`lagebild.analyze.entities.ner`) is the tagger alone; this component runs
+the same code as the ``lagebild.entities`` stage: the trained tagger of the language, the
+gazetteer (states, capitals used for governments, adjectives, organizations) and the resolution
+within the text (surnames, acronyms, role phrases).  ``doc.ents`` gets the names
 (labels PER, ORG, LOC, GPE, MISC); every mention, role phrases and adjectives included, is in
 ``doc.spans["lagebild"]`` with ``span._.lagebild_key`` (a knowledge key such as ``gpe:KP``),
 ``span._.lagebild_name`` (the full name it stands for) and ``span._.lagebild_form``.

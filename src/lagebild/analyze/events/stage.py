@@ -5,8 +5,9 @@ quantities and quotes in, :class:`~lagebild.model.Event` records out.
 
 * Triggers and argument frames come from ``resources/events/triggers.tsv`` (see
   :mod:`events_find`); arguments are entity mentions where one fits, text spans otherwise.
-  Several participants or parties take the roles ``participant``, ``participant2``, … and
-  ``party``, ``party2``, … (a dict holds one argument per role).
+  The finder fills numbered slots for several participants or parties (``participant``,
+  ``participant2``, …); the event holds them as the one list role of the event model
+  (:mod:`lagebild.model.events`: ``participants``, ``parties``).
 * Attribution: the speaker of the quote an event sits in ("nach US-Erkenntnissen" → US
   intelligence, "laut Kyiv Independent" → the outlet, "Experten vermuten" → experts); None where
   the report states the event itself.
@@ -24,11 +25,12 @@ from lagebild.analyze.events.find import (
     INVITE_RE, NUMBER_RE, TEMPORAL_PREPS, TIME_RE, Cand, RawEvent, candidates, clauses, find_in_clause, markers,
 )
 from lagebild.analyze.text.speech import ARTICLES, SUBORDINATORS, Tok, lexicon, tokens
+from lagebild.model import events as events_model
 from lagebild.model import Argument, Attribution, EntityMention, Event, Quantity, Quote, Span, Timex
 from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.events"
-VERSION = "3"
+VERSION = "4"  # 4: list roles of the event model (participants, parties)
 INTELLIGENCE = re.compile(r"erkenntnis|geheimdienst|intelligence|informationen|nachrichtendienst", re.I)
 EXPERTS = re.compile(r"experte|analyst|beobachter|fachleute|expert|observer|forscher|researcher", re.I)
 OUTLETS = re.compile(r"nachrichtenagentur|zeitung|times|agentur|bericht|medien|independent|post|journal|tass|kcna"
@@ -178,6 +180,24 @@ def _source_cue(q: Quote) -> bool:
     return q.cue is not None and q.cue.text.split()[0].lower() in SOURCE_CUES
 
 
+#: the finder's numbered slots that are members of one list role of the event model
+LIST_SLOTS = {"participant": "participants", "party": "parties"}
+
+
+def model_role(slot: str) -> str:
+    """The event-model role of a finder slot: "participant2" and "party3" are members of a list role."""
+    base = slot.rstrip("0123456789")
+    return LIST_SLOTS.get(base, slot)
+
+
+def _arguments(text: str, raw: RawEvent) -> dict[str, Argument | tuple[Argument, ...]]:
+    """The event's arguments by model role; a list role's members in slot order (subject first)."""
+    order = sorted(raw.args.items(), key=lambda kv: (model_role(kv[0]), int(kv[0][len(kv[0].rstrip("0123456789")):] or 1)))
+    grouped = events_model.group_args(raw.type, ((model_role(slot), _argument(text, span)) for slot, span in order))
+    ranked = {model_role(slot): None for slot in raw.args}  # roles in the finder's order
+    return {role: tuple(grouped[role]) if isinstance(grouped[role], list) else grouped[role] for role in ranked}
+
+
 def _argument(text: str, span: tuple[int, int, int | None]) -> Argument:
     a, b, m = span
     return Argument(a, b, text[a:b], mention=m)
@@ -309,7 +329,7 @@ def _with_pronouns(toks: list[Tok], cands: list[Cand], entities: Sequence[Entity
 def _record(text: str, toks: list[Tok], raw: RawEvent, clause: tuple[int, int], prev: tuple[int, int] | None,
             entities: Sequence[EntityMention], timexes: Sequence[Timex], quantities: Sequence[Quantity],
             quotes: Sequence[Quote], language: str, stage_name: str, governed: bool = False) -> Event:
-    args = {role: _argument(text, span) for role, span in raw.args.items()}
+    args = _arguments(text, raw)
     lo, hi = clause
     scope_lo = lo
     if prev is not None and toks[lo].lower not in TEMPORAL and (

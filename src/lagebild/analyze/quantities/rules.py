@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lagebild.analyze.quantities.numbers import DE_WORD_RX, DIGITS_RX, EN_WORD_RX
+from lagebild.model.numbers import DE_WORD_RX, DIGITS_RX, EN_WORD_RX
 from lagebild.analyze.time.rules import trie_pattern
 
 DE_STEMS = ("zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "zwanzig",

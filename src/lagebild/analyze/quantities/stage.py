@@ -20,7 +20,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from lagebild.analyze.quantities.numbers import parse_number, scale_of
+from lagebild.model.numbers import parse_number, scale_of
 from lagebild.analyze.quantities.rules import (
     APPROX, CONTAINERS, CURRENCIES, EN_PLURAL_NOUNS, EN_STOP, FRACTIONS, ID_WORDS, MEASURES, RATES, VAGUE,
     Patterns, patterns,

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from lagebild.analyze.quantities.numbers import parse_de_word, parse_digits, parse_en_words
+from lagebild.model.numbers import parse_de_word, parse_digits, parse_en_words
 from lagebild.analyze.time.anchor import Context, add_months, safe_date, week_value
 
 

@@ -1,12 +1,16 @@
 """Numbers in German and English news text: digits, words and compounds, scale words.
 
-Pure functions shared by the time-expression and quantity stages:
+The one number reader of lagebild, shared by the time-expression and quantity stages and by
+linking:
 
 * :func:`parse_digits` reads ``1.000.000`` / ``1,5`` (German) and ``1,000,000`` / ``1.5``
   (English), deciding by the language and by the shape of the groups;
 * :func:`parse_word` reads number words, German compounds included (``zweiundzwanzig``,
   ``dreihunderttausend``), English sequences (``twenty-two``, ``two hundred thousand``);
-* :func:`scale_of` reads scale words (``Mio.``, ``Milliarden``, ``bn``, ``thousand``).
+* :func:`scale_of` reads scale words (``Mio.``, ``Milliarden``, ``bn``, ``thousand``); German
+  "Milliarde" is 10^9 and "Billion" 10^12, English "billion" 10^9 and "trillion" 10^12;
+* :func:`read_figure` reads the figure a short phrase states ("rund eine Million Schuss",
+  "1,5 Millionen", "8,000 troops"), for linking where the quantity stage gave none.
 
 Regex fragments for these live in the ``*_RX`` strings; the stages compile them once in their
 factories.
@@ -68,7 +72,7 @@ SCALES = {
     "mn": 1e6, "millions": 1e6,
     "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9, "mrd.": 1e9, "billion": 1e9, "bn": 1e9,
     "billions": 1e9, "b": 1e9,
-    "billionen": 1e12, "trillion": 1e12, "trillions": 1e12, "bio.": 1e12,
+    "billionen": 1e12, "trillion": 1e12, "trillions": 1e12, "bio.": 1e12, "thousands": 1e3,
 }
 #: scale words after a number; "Billion" is 10^12 in German and 10^9 in English (see scale_of)
 SCALE_RX = (
@@ -84,8 +88,10 @@ def _grouped() -> re.Pattern[str]:
     return re.compile(r"^\d{1,3}(?:([.,\u202f\u00a0 '])\d{3})+(?:([.,])(\d+))?$")
 
 
-def parse_digits(text: str, language: str = "de") -> float | None:
-    """The value of a digit string; German uses ``.`` for thousands and ``,`` for decimals."""
+def parse_digits(text: str, language: str | None = "de") -> float | None:
+    """The value of a digit string; German uses ``.`` for thousands and ``,`` for decimals.
+
+    With ``language`` None (not known) a single group such as ``1.500`` or ``1,500`` is thousands."""
     s = text.strip()
     if not s:
         return None
@@ -96,7 +102,7 @@ def parse_digits(text: str, language: str = "de") -> float | None:
             return None
         if dec is None and sep in ".," and s.count(sep) == 1:
             # a single group "1.500" / "1,500": thousands unless the language says decimal
-            decimal = "," if language == "de" else "."
+            decimal = None if language is None else "," if language == "de" else "."
             if sep == decimal:
                 return float(s.replace(sep, "."))
         body = s[: m.start(2)] if dec is not None else s
@@ -192,3 +198,66 @@ def parse_number(text: str, language: str) -> float | None:
     if s and s[0].isdigit():
         return parse_digits(s, language)
     return parse_word(s, language)
+
+
+# --- figures in short phrases ----------------------------------------------------------------
+
+_FIGURE_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,\u202f ]\d{3})*(?:[.,]\d+)?", re.UNICODE)
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+_COMMA_GROUP = re.compile(r"\d+,\d{3}")
+#: words for one that are articles unless a scale word follows ("eine Million", not "eine Lieferung")
+_ARTICLES = frozenset({"a", "an", "ein", "eine", "einen", "einem", "einer", "eines", "one"})
+#: one-letter scale abbreviations: in a phrase "500 m" is metres; the quantity stage reads these in context
+_LETTER_SCALES = frozenset({"k", "m", "b"})
+
+
+def _figure_scale(word: str, language: str | None) -> float:
+    """The factor of a scale word in a phrase (1 for none and for one-letter abbreviations)."""
+    if not word or word.lower() in _LETTER_SCALES:
+        return 1.0
+    return scale_of(word, language or "")
+
+
+def _figure_word(word: str, language: str | None) -> float | None:
+    """A number word of one token ("drei", "anderthalb", "twelve", "hundred"), not a scale word."""
+    w = word.lower()
+    if w in SCALES and w != "tausend":
+        return None
+    if language != "en":
+        value = parse_de_word(w)
+        if value is not None:
+            return float(value)
+    if language != "de":
+        return parse_en_words(w)
+    return None
+
+
+def _figure_digits(token: str, scaled: bool, language: str | None) -> float | None:
+    """A digit token of a phrase; in an unknown language ``1,500`` before a scale word is 1.5."""
+    if language is None and scaled and _COMMA_GROUP.fullmatch(token.replace("\u202f", "").replace(" ", "")):
+        language = "de"
+    return parse_digits(token, language)
+
+
+def read_figure(text: str | None, language: str | None = None) -> float | None:
+    """The figure a short phrase states, or None (years such as "2023" are not figures).
+
+    ``language`` ("de", "en" or None for not known) decides separators and "Billion"."""
+    if not text:
+        return None
+    tokens = _FIGURE_TOKEN.findall(text)
+    for i, tok in enumerate(tokens):
+        scale = _figure_scale(tokens[i + 1], language) if i + 1 < len(tokens) else 1.0
+        if tok[0].isdigit():
+            value = _figure_digits(tok, scale != 1.0, language)
+            if value is None:
+                continue
+            if scale == 1.0 and _YEAR.fullmatch(tok):
+                continue  # a year
+            return value * scale
+        word = _figure_word(tok, language)
+        if word is not None and (scale != 1.0 or tok.lower() not in _ARTICLES):
+            return word * scale
+        if i == 0 and tok.lower() in SCALES and tok.lower() != "tausend" and tok.lower() not in _LETTER_SCALES:
+            return scale_of(tok, language or "")
+    return None
