@@ -5,7 +5,7 @@ new while every stored offset stays valid) and keeps its analysis layers and ent
 are grouped: ``--group`` consecutive copies share one story and one fact per demo story and fact,
 so stories grow to realistic sizes (a few hundred articles) instead of staying singletons.  The
 full-text index and the story/fact views are then built through the real paths
-(``lagebild.api.search.index_articles``, ``lagebild.link.views.refresh_all``).
+(``Store.index_articles``, ``lagebild.link.views.refresh_all``).
 
     python benchmarks/api_build_store.py --out /tmp/lagebild-100k.db --articles 100000
 """
@@ -96,15 +96,13 @@ def main() -> None:
         demo = args.demo or build_demo(Path(tmp))
         counts = replicate(demo, args.out, args.articles, args.group)
     copied = time.perf_counter()
-    from lagebild.api.search import index_articles
     from lagebild.link.views import refresh_all
     from lagebild.store import Store
 
     store = Store.open(args.out)
-    indexed = index_articles(store)
+    indexed = store.index_articles()
     done = time.perf_counter()
-    with store.engine.begin() as conn:
-        viewed = refresh_all(conn)
+    viewed = refresh_all(store)
     store.close()
     print(f"{args.out}: {counts}")
     print(f"copied in {copied - started:.1f} s; full-text index of {indexed} articles in {done - copied:.1f} s; "

@@ -41,7 +41,7 @@ def free_port() -> int:
 
 
 def start_server(db: Path, port: int, workers: int) -> subprocess.Popen:
-    code = f"from lagebild.api.app import serve; serve({str(db)!r}, '127.0.0.1', {port}, workers={workers})"
+    code = f"from lagebild.app import serve; serve({str(db)!r}, '127.0.0.1', {port}, workers={workers})"
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             env={**os.environ, "LAGEBILD_API_TOKEN": ""})
     deadline = time.time() + 120

@@ -38,7 +38,7 @@ def make_client(db: Path, **kwargs: Any) -> Any:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from fastapi.testclient import TestClient
-    from lagebild.api.app import create_app
+    from lagebild.app import create_app
 
     return TestClient(create_app(str(db), **kwargs))
 

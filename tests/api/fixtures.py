@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import insert
 
 from lagebild.model import Article
-from lagebild.analyze.pipeline import Analysis
+from lagebild.model import Analysis
 from lagebild.store import Store
 from lagebild.store import schema as t
 

@@ -16,7 +16,7 @@ from tests.api.conftest import TOKEN  # noqa: E402
 
 @pytest.fixture(scope="module")
 def api_schema(built_store: tuple[Path, dict], tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from lagebild.api.app import create_app
+    from lagebild.app import create_app
 
     path = tmp_path_factory.mktemp("schemathesis") / "store.db"
     shutil.copy(built_store[0], path)  # POST may write: never into the shared fixture

@@ -181,7 +181,7 @@ def test_routes_post_rejects_malformed_articles(client: Any) -> None:
 
 def test_routes_post_ingests_analyses_and_indexes(store_copy, monkeypatch) -> None:
     path, _ = store_copy
-    import lagebild.services as services
+    import lagebild.services.commands as services
 
     calls = []
     monkeypatch.setattr(services, "link_store", lambda store, **kw: calls.append("link") or {})

@@ -32,7 +32,7 @@ def _get(port: int) -> int:
 
 def test_serve_with_two_processes_answers_and_stops(built_store: tuple[Path, dict[str, Any]]) -> None:
     port = _free_port()
-    code = f"from lagebild.api.app import serve; serve({str(built_store[0])!r}, '127.0.0.1', {port}, workers=2)"
+    code = f"from lagebild.app import serve; serve({str(built_store[0])!r}, '127.0.0.1', {port}, workers=2)"
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.time() + 90

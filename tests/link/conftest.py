@@ -10,7 +10,7 @@ import pytest
 
 from lagebild.model import Article
 from lagebild.model.records import Argument, Attribution, EntityMention, Event, Quantity, Quote, Sentence, Span, Speaker
-from lagebild.analyze.pipeline import Analysis
+from lagebild.model import Analysis
 from lagebild.store.base import Store
 
 SIGNATURE = "test"

@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import delete, func, select
 
-from lagebild.api import queries
 from lagebild.link import link, views
+from lagebild.services import queries
 from lagebild.store import schema as t
 from lagebild.store.base import Store
 from tests.link import scenario
@@ -18,17 +18,17 @@ from tests.link import scenario
 def _stored(store: Store) -> tuple[dict[str, Any], ...]:
     with store.engine.connect() as conn:
         stories = {r.story_id: r.data for r in conn.execute(select(t.story_views))}
-        facts = views.read_fact_views(conn, list(conn.execute(select(t.facts.c.id)).scalars()))
+        fact_ids = list(conn.execute(select(t.facts.c.id)).scalars())
         docs = {r.fact_id: r.doc for r in conn.execute(select(t.fact_views))}
-    return stories, facts, docs
+    return stories, store.fact_view_previews(fact_ids), docs
 
 
 def _from_scratch(store: Store) -> tuple[dict[str, Any], ...]:
     with store.engine.connect() as conn:
         story_ids = list(conn.execute(select(t.stories.c.id)).scalars())
         fact_ids = list(conn.execute(select(t.facts.c.id)).scalars())
-        previews = views.fact_previews(conn, fact_ids)
-        return views.story_views(conn, story_ids), previews, views.fact_docs(conn, fact_ids, previews)
+    previews = views.fact_previews(store, fact_ids)
+    return store.compute_story_views(story_ids), previews, views.fact_docs(store, fact_ids, previews)
 
 
 def test_views_kept_incrementally_match_a_count_from_scratch(store: Store) -> None:
@@ -63,11 +63,11 @@ def test_preview_keeps_the_earliest_mentions_in_date_order() -> None:
             self.outlet = self.title = None
             self.published = published
 
-    class Conn:
-        def execute(self, _query: Any) -> list[Row]:
+    class FakeStore:
+        def fact_mention_rows(self, _facts: Any, _articles: Any = None) -> list[Row]:
             return [Row("a", "2024-03-01"), Row("b", "2024-03-02")]  # b:0 is already counted
 
-    out = views.fact_previews(Conn(), ["f"], added_by=["a", "b"], old=old)["f"]
+    out = views.fact_previews(FakeStore(), ["f"], added_by=["a", "b"], old=old)["f"]
     assert out["mention_count"] == 3
     assert [(m["article"], m["published"]) for m in out["mentions"]] == [
         ("a", "2024-03-01"), ("b", "2024-03-02"), ("c", None)]

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import inspect
 
 from lagebild.model import Article, EntityMention, Sentence
-from lagebild.analyze.pipeline import Analysis
+from lagebild.model import Analysis
 from lagebild.store import resolve_url
 
 

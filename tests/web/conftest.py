@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import insert
 
 from lagebild.model import Article
-from lagebild.analyze.pipeline import Analysis
+from lagebild.model import Analysis
 from lagebild.store import Store
 from lagebild.store import schema as t
 
@@ -101,7 +101,7 @@ def free_port() -> int:
 def server(web_store: dict[str, Any]) -> Any:
     """``lagebild.api.serve`` in a child process on a free loopback port; yields the base URL."""
     port = free_port()
-    code = f"from lagebild.api import serve; serve({str(web_store['db'])!r}, '127.0.0.1', {port})"
+    code = f"from lagebild.app import serve; serve({str(web_store['db'])!r}, '127.0.0.1', {port})"
     env = {**os.environ, "LAGEBILD_API_TOKEN": ""}
     proc = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)

@@ -20,7 +20,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, dict]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from fastapi.testclient import TestClient
-    from lagebild.api.app import create_app
+    from lagebild.app import create_app
 
     return TestClient(create_app(str(db))), ids
 

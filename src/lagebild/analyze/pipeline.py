@@ -23,6 +23,7 @@ from typing import Any
 
 from lagebild.errors import PipelineError
 from lagebild.model import Article
+from lagebild.model.analysis import Analysis
 
 #: layers that are not stored
 TRANSIENT = frozenset({"tokens"})
@@ -105,15 +106,6 @@ def registered() -> dict[str, StageSpec]:
     for module in STAGE_MODULES:
         importlib.import_module(module)
     return dict(_REGISTRY)
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """The stored result of analysing one article."""
-
-    article: str
-    layers: dict[str, list[dict[str, Any]]]
-    versions: dict[str, str]  # layer -> qualified stage name
 
 
 class Pipeline:

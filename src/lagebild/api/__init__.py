@@ -1,4 +1,5 @@
-"""The REST API (FastAPI) over the store; the web page lives in ``lagebild.web``."""
+"""The REST API (FastAPI) over the services; the web page lives in ``lagebild.web`` and both are
+served together by :mod:`lagebild.app`."""
 
 from __future__ import annotations
 
@@ -6,16 +7,10 @@ from typing import Any
 
 
 def create_app(db: str | None = None, **kwargs: Any) -> Any:
+    """The API alone (no web page) over the store at ``db``."""
     from lagebild.api.app import create_app as _create
 
     return _create(db, **kwargs)
 
 
-def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, **kwargs: Any) -> None:
-    """Start the API and web page with uvicorn; binds to loopback unless told otherwise."""
-    from lagebild.api.app import serve as _serve
-
-    _serve(db, host, port, **kwargs)
-
-
-__all__ = ["create_app", "serve"]
+__all__ = ["create_app"]

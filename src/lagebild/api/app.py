@@ -1,4 +1,4 @@
-"""The FastAPI application: REST API under /api/v1 and the server-rendered web page.
+"""The FastAPI application of the REST API under /api/v1 (:mod:`lagebild.app` adds the web page).
 
 ``create_app(db)`` opens the store once; nothing happens at import time.  Errors are JSON
 (``{"error": {"status": 404, "message": "…"}}``) under /api and small HTML pages elsewhere.
@@ -81,13 +81,18 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api") or request.url.path == "/openapi.json"
 
 
-def create_app(db: str | None = None, *, token: str | None = None, max_body: int | None = None) -> FastAPI:
-    """The application over the store at ``db`` (path or URL; default as for the CLI)."""
-    from lagebild.api import routes
-    from lagebild.store import Store
-    from lagebild.web import views
+def create_app(db: str | None = None, *, token: str | None = None, max_body: int | None = None,
+               pages: Any = None) -> FastAPI:
+    """The application over the store at ``db`` (path or URL; default as for the CLI).
 
-    store = Store.open(db)
+    ``pages``: another face to mount beside the API (the web page, :mod:`lagebild.web.views`):
+    its ``install(app)`` adds its routes, its ``error_page(request, status, message)`` answers
+    errors outside /api; without it those are JSON too.
+    """
+    from lagebild.api import routes
+    from lagebild.services import open_store
+
+    store = open_store(db)
     app = FastAPI(
         title="lagebild", version="1",
         description="A sourced situation picture: stories, facts, entities, quotes and the articles behind them. "
@@ -107,7 +112,7 @@ def create_app(db: str | None = None, *, token: str | None = None, max_body: int
         if _wants_json(request):
             return JSONResponse(error_body(exc.status_code, message), status_code=exc.status_code,
                                 headers=getattr(exc, "headers", None))
-        return views.error_page(request, exc.status_code, message)
+        return _error_page(request, exc.status_code, message)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -116,38 +121,21 @@ def create_app(db: str | None = None, *, token: str | None = None, max_body: int
         text = "; ".join(f"{p['where']}: {p['problem']}" for p in problems) or "invalid request"
         if _wants_json(request):
             return JSONResponse(error_body(422, f"invalid request: {text}", problems=problems), status_code=422)
-        return views.error_page(request, 422, f"invalid request: {text}")
+        return _error_page(request, 422, f"invalid request: {text}")
 
     @app.exception_handler(LagebildError)
     async def lagebild_error(request: Request, exc: LagebildError) -> Response:
         if _wants_json(request):
             return JSONResponse(error_body(422, str(exc)), status_code=422)
-        return views.error_page(request, 422, str(exc))
+        return _error_page(request, 422, str(exc))
+
+    def _error_page(request: Request, status: int, message: str) -> Response:
+        if pages is None:
+            return JSONResponse(error_body(status, message), status_code=status)
+        return pages.error_page(request, status, message)
 
     app.include_router(routes.router, prefix=API_PREFIX)
-    views.install(app)
+    if pages is not None:
+        pages.install(app)
     app.add_middleware(BodyLimit, limit=limit)
     return app
-
-
-def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, *, workers: int = 1) -> None:
-    """Run the application with uvicorn (loopback unless ``host`` says otherwise)."""
-    import uvicorn
-
-    if workers > 1:
-        from lagebild.api import serving
-
-        if serving.available():  # one socket per process: connections spread evenly
-            serving.serve(db, host, port, workers)
-            return
-        # elsewhere uvicorn's own workers, which need an import string
-        os.environ["LAGEBILD_SERVE_DB"] = db or ""
-        uvicorn.run("lagebild.api.app:app_from_env", host=host, port=port, workers=workers, factory=True,
-                    log_level="warning")
-        return
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
-
-
-def app_from_env() -> FastAPI:
-    """Factory for multi-process serving: the store named in ``LAGEBILD_SERVE_DB``."""
-    return create_app(os.environ.get("LAGEBILD_SERVE_DB") or None)

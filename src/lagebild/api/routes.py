@@ -1,4 +1,4 @@
-"""REST endpoints under /api/v1.  Thin: each one calls a query in ``lagebild.api.queries``."""
+"""REST endpoints under /api/v1.  Thin: each one calls a query in ``lagebild.services.queries``."""
 
 from __future__ import annotations
 
@@ -12,9 +12,11 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
-from lagebild.api import queries
-from lagebild.api import search as fulltext
 from lagebild.model.events import EVENT_TYPES, STATUSES
+from lagebild.services import commands, queries
+from lagebild.services.queries import run_read as run_query
+from lagebild.store import Store
+from lagebild.store.search import RANK_LIMIT
 
 router = APIRouter()
 
@@ -57,16 +59,7 @@ class FastJSON(JSONResponse):
         return orjson.dumps(content, default=str, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATETIME)
 
 
-async def run_query(store: Any, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
-    """Run a read query: in the event loop on SQLite (it answers in milliseconds from local
-    pages, and a thread hop per request costs more than it saves under load), in the thread
-    pool on other backends, which wait on the network."""
-    if store.dialect == "sqlite":
-        return fn(*args, **kwargs)
-    return await run_in_threadpool(fn, *args, **kwargs)
-
-
-async def store_of(request: Request) -> Any:
+async def store_of(request: Request) -> Store:
     return request.app.state.store
 
 
@@ -82,25 +75,23 @@ def _found(item: dict[str, Any] | None, what: str, key: str) -> dict[str, Any]:
 
 
 @router.get("/stories", response_model=PageOut, responses=ERRORS, tags=["stories"])
-async def stories(store: Any = Depends(store_of), page: dict = Depends(paging)) -> Any:
+async def stories(store: Store = Depends(store_of), page: dict = Depends(paging)) -> Any:
     """Stories (clusters of articles about one developing story), newest first."""
     return FastJSON((await run_query(store, queries.list_stories, store, **page)).to_dict())
 
 
 @router.get("/stories/{story_id}", responses=ERRORS, tags=["stories"])
-async def story(story_id: str, store: Any = Depends(store_of)) -> Any:
+async def story(story_id: str, store: Store = Depends(store_of)) -> Any:
     """One story: cited summary, facts, timeline, entities, sources (origins and the outlets echoing them)."""
     return FastJSON(_found(await run_query(store, queries.get_story, store, story_id), "story", story_id))
 
 
 @router.get("/stories/{story_id}/export", responses=ERRORS, tags=["stories"])
-def story_export(story_id: str, store: Any = Depends(store_of)) -> Any:
+def story_export(story_id: str, store: Store = Depends(store_of)) -> Any:
     """The story as a document in the export contract (schema ``lagebild/1``, DESIGN §4)."""
-    from lagebild.services import export_picture
-
     if queries.get_story_title(store, story_id) is None:
         raise HTTPException(404, f"no story with id {story_id!r}")
-    return FastJSON(export_picture(store, story_id))
+    return FastJSON(commands.export_picture(store, story_id))
 
 
 Status = Literal[STATUSES]  # type: ignore[valid-type]
@@ -108,7 +99,7 @@ FactType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
 
 
 @router.get("/facts", response_model=PageOut, responses=ERRORS, tags=["facts"])
-async def facts(store: Any = Depends(store_of), page: dict = Depends(paging),
+async def facts(store: Store = Depends(store_of), page: dict = Depends(paging),
                 type: FactType | None = Query(None, description="event type, e.g. SUPPLY"),
                 entity: str | None = Query(None, max_length=64, description="entity id taking part"),
                 status: Status | None = Query(None, description="epistemic status"),
@@ -128,13 +119,13 @@ async def facts(store: Any = Depends(store_of), page: dict = Depends(paging),
 
 
 @router.get("/facts/{fact_id}", responses=ERRORS, tags=["facts"])
-async def fact(fact_id: str, store: Any = Depends(store_of)) -> Any:
+async def fact(fact_id: str, store: Store = Depends(store_of)) -> Any:
     """One fact with every mention: article, outlet, origin and the offsets of its sentence."""
     return FastJSON(_found(await run_query(store, queries.get_fact, store, fact_id), "fact", fact_id))
 
 
 @router.get("/entities", response_model=PageOut, responses=ERRORS, tags=["entities"])
-def entities(store: Any = Depends(store_of), page: dict = Depends(paging),
+def entities(store: Store = Depends(store_of), page: dict = Depends(paging),
              q: str | None = Query(None, max_length=200, description="part of the name or of any alias"),
              type: Literal["PER", "ORG", "LOC", "GPE", "MISC"] | None = Query(None)) -> Any:
     """Canonical entities, searched by any alias."""
@@ -142,13 +133,13 @@ def entities(store: Any = Depends(store_of), page: dict = Depends(paging),
 
 
 @router.get("/entities/{entity_id}", responses=ERRORS, tags=["entities"])
-def entity(entity_id: str, store: Any = Depends(store_of)) -> Any:
+def entity(entity_id: str, store: Store = Depends(store_of)) -> Any:
     """One entity with its aliases, its facts and its quotes (first pages)."""
     return FastJSON(_found(queries.get_entity(store, entity_id), "entity", entity_id))
 
 
 @router.get("/quotes", response_model=PageOut, responses=ERRORS, tags=["quotes"])
-def quotes(store: Any = Depends(store_of), page: dict = Depends(paging),
+def quotes(store: Store = Depends(store_of), page: dict = Depends(paging),
            speaker: str | None = Query(None, max_length=64, description="entity id of the speaker"),
            article: str | None = Query(None, max_length=64, description="article id")) -> Any:
     """Quotes (direct and indirect) with cue and speaker, by speaker or by article."""
@@ -158,7 +149,7 @@ def quotes(store: Any = Depends(store_of), page: dict = Depends(paging),
 
 
 @router.get("/articles", response_model=PageOut, responses=ERRORS, tags=["articles"])
-async def articles(store: Any = Depends(store_of), page: dict = Depends(paging),
+async def articles(store: Store = Depends(store_of), page: dict = Depends(paging),
                    story: str | None = Query(None, max_length=64), outlet: str | None = Query(None, max_length=200),
                    language: str | None = Query(None, max_length=8)) -> Any:
     """Articles (metadata only), newest first."""
@@ -168,26 +159,26 @@ async def articles(store: Any = Depends(store_of), page: dict = Depends(paging),
 
 
 @router.get("/articles/{article_id}", responses=ERRORS, tags=["articles"])
-async def article(article_id: str, store: Any = Depends(store_of)) -> Any:
+async def article(article_id: str, store: Store = Depends(store_of)) -> Any:
     """The stored text with the spans (kind, start, end, details) of every extracted item."""
     return FastJSON(_found(await run_query(store, queries.get_article, store, article_id), "article", article_id))
 
 
 @router.get("/search", response_model=PageOut, responses=ERRORS, tags=["search"])
-async def search(store: Any = Depends(store_of), page: dict = Depends(paging),
+async def search(store: Store = Depends(store_of), page: dict = Depends(paging),
                  q: str = Query(..., min_length=1, max_length=500,
                                 description='words (any inflected form), "phrases" and prefix* terms'),
                  story: str | None = Query(None, max_length=64), language: str | None = Query(None, max_length=8),
                  order: Literal["auto", "relevance", "recent"] = Query(
                      "auto", description="relevance (BM25), recent (newest first), or auto: relevance unless "
-                                         f"more than {fulltext.RANK_LIMIT} articles match"),
+                                         f"more than {RANK_LIMIT} articles match"),
                  ) -> Any:
     """Full-text search over titles and texts; German word forms match ("Raketen" finds "Rakete")."""
-    if fulltext.pending_count(store):  # indexing the queue is a write: keep it off the event loop
-        result = await run_in_threadpool(fulltext.search, store, q, story=story, language=language, order=order,
+    if queries.search_pending(store):  # indexing the queue is a write: keep it off the event loop
+        result = await run_in_threadpool(queries.search, store, q, story=story, language=language, order=order,
                                          **page)
     else:
-        result = await run_query(store, fulltext.search, store, q, story=story, language=language, order=order,
+        result = await run_query(store, queries.search, store, q, story=story, language=language, order=order,
                                  **page)
     return FastJSON({"items": result.hits, "total": result.total, "total_exact": result.total_exact,
                      "order": result.order, **page})

@@ -14,6 +14,7 @@ import signal
 import socket
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
 from lagebild.errors import LagebildError
@@ -34,24 +35,26 @@ def _socket(host: str, port: int, *, shared: bool) -> socket.socket:
     return sock
 
 
-def _worker(db: str | None, host: str, port: int) -> None:
+def _worker(db: str | None, host: str, port: int, factory: Callable[[str | None], Any]) -> None:
     import uvicorn
 
-    from lagebild.api.app import create_app
-
     sock = _socket(host, port, shared=True)
-    config = uvicorn.Config(create_app(db), log_level="warning", backlog=2048)
+    config = uvicorn.Config(factory(db), log_level="warning", backlog=2048)
     uvicorn.Server(config).run(sockets=[sock])
 
 
-def serve(db: str | None, host: str, port: int, workers: int) -> None:
-    """Run ``workers`` server processes on ``host:port`` until stopped."""
+def serve(db: str | None, host: str, port: int, workers: int,
+          factory: Callable[[str | None], Any] | None = None) -> None:
+    """Run ``workers`` server processes on ``host:port`` until stopped; each builds its
+    application with ``factory(db)`` (a module-level function; default: the API alone)."""
+    if factory is None:
+        from lagebild.api.app import create_app as factory
     try:  # a plain bind first: a port already in use (even by another SO_REUSEPORT group) fails here
         _socket(host, port, shared=False).close()
     except OSError as exc:
         raise LagebildError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
     context = multiprocessing.get_context("spawn")
-    processes = [context.Process(target=_worker, args=(db, host, port), name=f"lagebild-serve-{i}")
+    processes = [context.Process(target=_worker, args=(db, host, port, factory), name=f"lagebild-serve-{i}")
                  for i in range(workers)]
 
     def stop(signum: int, _frame: Any) -> None:

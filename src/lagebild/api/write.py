@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from lagebild.model import Article
+from lagebild.services import commands
+from lagebild.store import Store
 
 
 def to_article(item: dict[str, Any]) -> Article:
@@ -15,23 +17,20 @@ def to_article(item: dict[str, Any]) -> Article:
     )
 
 
-def ingest_and_link(store: Any, items: list[dict[str, Any]]) -> dict[str, Any]:
+def ingest_and_link(store: Store, items: list[dict[str, Any]]) -> dict[str, Any]:
     """Store the articles, analyse and link the new ones, index them for search; report what happened."""
-    from lagebild.api.search import index_articles
-    from lagebild.services import analyze, ingest_articles, link_store
-
-    report = ingest_articles(store, [to_article(item) for item in items])
+    report = commands.ingest_articles(store, [to_article(item) for item in items])
     problems: list[str] = []
     analyzed, linked = 0, False
     if report.added:
-        result = analyze(store, workers=1)
+        result = commands.analyze(store, workers=1)
         analyzed = len(result.analyzed)
         problems += [f"{source}: {reason}" for source, reason in result.problems]
         try:
-            link_store(store)
+            commands.link_store(store)
             linked = True
         except ImportError as exc:  # the link stage is not installed in this build
             problems.append(f"link: {exc}")
-        index_articles(store, report.added)
+        commands.index_for_search(store, report.added)
     return {"added": report.added, "existing": report.existing, "analyzed": analyzed, "linked": linked,
             "problems": problems}

@@ -17,6 +17,8 @@ from rich.table import Table
 
 from lagebild import services, settings
 from lagebild.errors import LagebildError
+from lagebild.services import queries
+from lagebild.store import Store  # the type only: every call goes through the services
 
 app = typer.Typer(
     name="lagebild",
@@ -53,10 +55,8 @@ def _tracked(label: str) -> Iterator[Callable[[int, int], None]]:
         yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
-def _open(db: str | None):
-    from lagebild.store import Store
-
-    return Store.open(settings.load(db=db).db)
+def _open(db: str | None) -> Store:
+    return services.open_store(settings.load(db=db).db)
 
 
 def _fail(exc: Exception) -> None:
@@ -197,7 +197,7 @@ def report(
 def info(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """What the store holds: counts, languages, date range."""
     try:
-        data = _open(db).info()
+        data = queries.info(_open(db))
     except LagebildError as exc:
         _fail(exc)
     if as_json:
@@ -271,7 +271,7 @@ def serve(
 
     Writing (POST /api/v1/articles) is enabled only when LAGEBILD_API_TOKEN is set.
     """
-    from lagebild.api import serve as run_server
+    from lagebild.app import serve as run_server
 
     run_server(settings.load(db=db).db, host, port, workers=workers)
 
@@ -282,7 +282,7 @@ def entities_list(
     query: Annotated[Optional[str], typer.Option("--query", "-q", help="Only entities with a matching alias.")] = None,
 ) -> None:
     """List canonical entities with their aliases."""
-    doc_entities = services.list_entities(_open(db), query)
+    doc_entities = queries.list_entities_by_mentions(_open(db), query)
     table = Table("id", "type", "name", "aliases", "mentions")
     for e in doc_entities:
         table.add_row(e["id"], e["type"], e["name"], ", ".join(e["aliases"])[:80], str(e["mentions"]))
@@ -292,18 +292,14 @@ def entities_list(
 @entities_app.command("merge")
 def entities_merge(a: str, b: str, db: DbOption = None) -> None:
     """State that A and B (entity ids or names) are the same entity; it survives every later run."""
-    from lagebild.link import judge
-
-    judge(_open(db), a, b, "same")
+    services.judge(_open(db), a, b, "same")
     out.print(f"recorded: {a} = {b}")
 
 
 @entities_app.command("split")
 def entities_split(a: str, b: str, db: DbOption = None) -> None:
     """State that A and B (entity ids or names) are different entities; it survives every later run."""
-    from lagebild.link import judge
-
-    judge(_open(db), a, b, "different")
+    services.judge(_open(db), a, b, "different")
     out.print(f"recorded: {a} ≠ {b}")
 
 

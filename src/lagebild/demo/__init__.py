@@ -19,15 +19,15 @@ def corpus_dir() -> Path:
 def run_demo(out_dir: Path, *, workers: int = 1, console: Console | None = None) -> str:
     """Ingest, analyse and link the demo corpus into a fresh SQLite file and write the report."""
     from lagebild import services
+    from lagebild.services import queries
     from lagebild.report.html import write_report
-    from lagebild.store import Store
 
     console = console or Console(stderr=True)
     out_dir.mkdir(parents=True, exist_ok=True)
     db = out_dir / DEMO_DB
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    store = Store.open(db)
+    store = services.open_store(db)
     with console.status("ingesting the demo corpus …"):
         ingested = services.ingest_paths(store, [corpus_dir()], glob="*.txt")
     with console.status(f"analysing {len(ingested.added)} articles …"):
@@ -35,7 +35,7 @@ def run_demo(out_dir: Path, *, workers: int = 1, console: Console | None = None)
     with console.status("linking …"):
         services.link_store(store, full=True)
     report = write_report(store, out_dir / DEMO_REPORT)
-    info = store.info()["counts"]
+    info = queries.info(store)["counts"]
     store.close()
     problems = ingested.problems + analysed.problems
     lines = [

@@ -5,14 +5,11 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import delete, insert, select
-
 from lagebild.errors import LagebildError
 from lagebild.link import discrepancies as dx
 from lagebild.link.entities import token
 from lagebild.link.names import fold
-from lagebild.link.state import now
-from lagebild.store import schema as t
+from lagebild.store import Store
 
 VERDICTS = ("same", "different")
 
@@ -21,27 +18,20 @@ class LinkError(LagebildError):
     """The link stage cannot do what was asked (an unknown verdict or entity)."""
 
 
-def entity_of_mention(store: Any, article_id: str, idx: int) -> dict[str, Any] | None:
+def entity_of_mention(store: Store, article_id: str, idx: int) -> dict[str, Any] | None:
     """``{"entity": id, "name": canonical name}`` for one entity mention, or None when unlinked."""
-    query = (select(t.entities.c.id, t.entities.c.name)
-             .select_from(t.mention_entities.join(t.entities, t.entities.c.id == t.mention_entities.c.entity_id))
-             .where((t.mention_entities.c.article_id == article_id) & (t.mention_entities.c.idx == idx)))
-    with store.engine.connect() as conn:
-        row = conn.execute(query).first()
-    return {"entity": row.id, "name": row.name} if row else None
+    return store.entity_of_mention(article_id, idx)
 
 
-def find_entities(store: Any, value: str) -> list[str]:
+def find_entities(store: Store, value: str) -> list[str]:
     """Entity ids named by ``value``: an id, or any alias (folded)."""
-    with store.engine.connect() as conn:
-        if conn.execute(select(t.entities.c.id).where(t.entities.c.id == value)).first():
-            return [value]
-        refs = conn.execute(select(t.link_index.c.ref).where(
-            (t.link_index.c.kind == "name") & (t.link_index.c.key == "n:" + fold(value)))).scalars()
-        return sorted(set(refs))
+    if store.has_entity(value):
+        return [value]
+    key = "n:" + fold(value)
+    return sorted(set(store.index_refs("name", [key]).get(key, ())))
 
 
-def judge(store: Any, a: str, b: str, verdict: str) -> dict[str, Any]:
+def judge(store: Store, a: str, b: str, verdict: str) -> dict[str, Any]:
     """Record that ``a`` and ``b`` (entity ids or alias names) are the same or different; re-link.
 
     The judgement is stored in ``judgements`` and applied by this and every later :func:`link`
@@ -54,9 +44,7 @@ def judge(store: Any, a: str, b: str, verdict: str) -> dict[str, Any]:
     if token(a) == token(b):
         raise LinkError(f"{a!r} and {b!r} name the same thing; a judgement needs two")
     x, y = sorted((a, b))
-    with store.engine.begin() as conn:
-        conn.execute(delete(t.judgements).where((t.judgements.c.a == x) & (t.judgements.c.b == y)))
-        conn.execute(insert(t.judgements).values(a=x, b=y, verdict=verdict, at=now()))
+    store.put_judgement(x, y, verdict)
     return link(store, full=True)
 
 
@@ -64,19 +52,13 @@ def _filter_articles(ids: Collection[str] | None) -> set[str] | None:
     return None if ids is None else set(ids)
 
 
-def export_sections(store: Any, article_ids: Collection[str] | None = None) -> dict[str, list[dict[str, Any]]]:
+def export_sections(store: Store, article_ids: Collection[str] | None = None) -> dict[str, list[dict[str, Any]]]:
     """The link sections of the export (DESIGN §4), optionally restricted to some articles."""
     wanted = _filter_articles(article_ids)
-    with store.engine.connect() as conn:
-        ent_rows = {r.id: r for r in conn.execute(select(t.entities))}
-        me = conn.execute(select(t.mention_entities).order_by(
-            t.mention_entities.c.article_id, t.mention_entities.c.idx)).all()
-        story_rows = conn.execute(select(t.stories).order_by(t.stories.c.id)).all()
-        members = conn.execute(select(t.story_articles)).all()
-        fact_rows = conn.execute(select(t.facts).order_by(t.facts.c.id)).all()
-        disc_rows = conn.execute(select(t.discrepancies).order_by(t.discrepancies.c.id)).all()
-        sum_rows = conn.execute(select(t.summaries).order_by(t.summaries.c.story_id)).all()
-        dups = {r.article_id: r for r in conn.execute(select(t.duplicates))}
+    tables = store.link_tables()
+    ent_rows, me, story_rows = tables["entities"], tables["mention_entities"], tables["stories"]
+    members, fact_rows, disc_rows = tables["story_articles"], tables["facts"], tables["discrepancies"]
+    sum_rows, dups = tables["summaries"], tables["duplicates"]
     if wanted is not None:
         me = [r for r in me if r.article_id in wanted]
     layer_cache: dict[str, list[dict[str, Any]]] = {}

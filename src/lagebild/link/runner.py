@@ -16,17 +16,13 @@ from datetime import date, datetime
 from time import perf_counter
 from typing import Any
 
-from sqlalchemy import delete, insert, select
-
 from lagebild.link import dedup, discrepancies, facts as fx, stories as st, summary, views
 from lagebild.link.entities import Judgements, Resolver, mention_name, key_id, new_id
 from lagebild.link.names import fold, person_name
 from lagebild.link.state import LinkState, now
 from lagebild.model import timevalue
-from lagebild.store import schema as t
+from lagebild.store import Store
 
-LINK_TABLES = (t.mention_entities, t.entities, t.duplicates, t.story_articles, t.stories, t.fact_events,
-               t.facts, t.discrepancies, t.summaries, t.link_articles, t.link_index, t.story_views, t.fact_views)
 #: the layout and rules of what the link stage stores; a store linked by another version is
 #: re-linked in full on the next ``link`` (bump it whenever stored link data or rules change)
 LINK_VERSION = "4"
@@ -40,37 +36,9 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if isinstance(value, date) else str(value)[:10]
 
 
-def _pending(store: Any, mark: datetime | None) -> tuple[list[str], list[str], datetime | None]:
-    """(never linked, re-analysed since linked) article ids and the newest analysis time seen.
-
-    Only analyses at or after ``mark`` (the newest analysis the last link saw; an indexed
-    column) are looked at, so finding what is new costs nothing on a large store.
-    """
-    runs, la, arts = t.analysis_runs, t.link_articles, t.articles
-    query = (select(runs.c.article_id, runs.c.analyzed_at, la.c.linked_at)
-             .select_from(runs.join(arts, arts.c.id == runs.c.article_id)
-                          .outerjoin(la, la.c.article_id == runs.c.article_id))
-             .order_by(arts.c.published.is_(None), arts.c.published, arts.c.ingested_at, arts.c.id))
-    if mark is not None:
-        query = query.where(runs.c.analyzed_at >= mark)
-    new, changed = [], []
-    newest = mark
-    with store.engine.connect() as conn:
-        for article, analyzed, linked in conn.execute(query):
-            newest = analyzed if newest is None or analyzed > newest else newest
-            if linked is None:
-                new.append(article)
-            elif analyzed > linked:
-                changed.append(article)
-    return new, changed, newest
-
-
-def _meta(store: Any, key: str) -> str | None:
+def _meta(store: Store, key: str) -> str | None:
     """A bookkeeping value of the link stage (kept in link_index under kind "meta")."""
-    with store.engine.connect() as conn:
-        row = conn.execute(select(t.link_index.c.ref).where(
-            (t.link_index.c.kind == "meta") & (t.link_index.c.key == key))).first()
-    return row[0] if row else None
+    return store.link_meta(key)
 
 
 def _set_meta(state: LinkState, key: str, value: str | None) -> None:
@@ -84,48 +52,28 @@ def _set_meta(state: LinkState, key: str, value: str | None) -> None:
         state.add_index("meta", key, value)
 
 
-def _mark(store: Any) -> datetime | None:
+def _mark(store: Store) -> datetime | None:
     value = _meta(store, "analyzed_mark")
     return datetime.fromisoformat(value) if value else None
 
 
-def _linked_version(store: Any) -> str | None:
+def _linked_version(store: Store) -> str | None:
     """The link version that linked this store; ``"1"`` for stores linked before versions were
     recorded; None for a store never linked."""
     version = _meta(store, "link_version")
     if version is not None:
         return version
-    with store.engine.connect() as conn:
-        linked = conn.execute(select(t.link_articles.c.article_id).limit(1)).first() is not None
-    return "1" if linked else None
+    return "1" if store.has_linked_articles() else None
 
 
-def _clear(store: Any) -> None:
-    with store.engine.begin() as conn:
-        for table in LINK_TABLES:
-            conn.execute(delete(table))
-
-
-def _judgements(store: Any) -> Judgements:
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(t.judgements.c.a, t.judgements.c.b, t.judgements.c.verdict)).all()
-    return Judgements.from_rows([tuple(r) for r in rows])
-
-
-def _layers(store: Any, ids: list[str]) -> dict[str, dict[str, list[dict[str, Any]]]]:
-    out: dict[str, dict[str, list[dict[str, Any]]]] = {i: {} for i in ids}
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(t.analyses.c.article_id, t.analyses.c.layer, t.analyses.c.data)
-                            .where(t.analyses.c.article_id.in_(ids)))
-        for article, layer, data in rows:
-            out[article][layer] = data
-    return out
+def _judgements(store: Store) -> Judgements:
+    return Judgements.from_rows(store.judgements())
 
 
 class Linker:
     """One link run over a :class:`LinkState`."""
 
-    def __init__(self, store: Any, state: LinkState, judgements: Judgements, total: int) -> None:
+    def __init__(self, store: Store, state: LinkState, judgements: Judgements, total: int) -> None:
         self.store = store
         self.state = state
         self.resolver = Resolver(state, judgements)
@@ -300,14 +248,7 @@ class Linker:
         """Facts of some stories (only ``types``; only the ``top`` by origins and mentions), stored or new."""
         ids: set[str] = set()
         if not self.state.fresh and stories:
-            with self.store.engine.connect() as conn:
-                for sid in sorted(stories):
-                    query = select(t.facts.c.id).where(t.facts.c.story_id == sid)
-                    if types:
-                        query = query.where(t.facts.c.type.in_(types))
-                    if top:
-                        query = query.order_by(t.facts.c.independent_origins.desc()).limit(top)
-                    ids.update(conn.execute(query).scalars())
+            ids = self.store.story_fact_ids(stories, types=types, top=top)
         rows = dict(self.state.get("facts", sorted(ids)))
         for row in self.state.loaded("facts"):
             if row.get("story_id") in stories and (not types or row["type"] in types):
@@ -413,13 +354,7 @@ class Linker:
         return out
 
     def _texts(self, ids: list[str]) -> dict[str, str]:
-        out: dict[str, str] = {}
-        with self.store.engine.connect() as conn:
-            for i in range(0, len(ids), 400):
-                rows = conn.execute(select(t.articles.c.id, t.articles.c.text)
-                                    .where(t.articles.c.id.in_(ids[i:i + 400])))
-                out.update({a: text for a, text in rows})
-        return out
+        return self.store.article_texts(ids)
 
     def _members(self, stories: set[str]) -> dict[str, list[tuple[str, str | None]]]:
         """Story → [(article, published)] for the stories given, stored and new."""
@@ -430,33 +365,26 @@ class Linker:
                 out.setdefault(s, []).append((a, self.state.link_articles[a].get("published")))
                 seen.add(a)
         if not self.state.fresh and stories:
-            query = (select(t.story_articles.c.article_id, t.story_articles.c.story_id, t.articles.c.published)
-                     .select_from(t.story_articles.join(t.articles, t.articles.c.id == t.story_articles.c.article_id))
-                     .where(t.story_articles.c.story_id.in_(sorted(stories))))
-            with self.store.engine.connect() as conn:
-                for a, s, published in conn.execute(query):
-                    if a not in seen:
-                        out.setdefault(s, []).append((a, _iso(published)))
+            for a, s, published in self.store.story_members(stories):
+                if a not in seen:
+                    out.setdefault(s, []).append((a, published))
         return out
 
 
-def link(store: Any, *, full: bool = False, progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+def link(store: Store, *, full: bool = False, progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
     """Link the articles analysed since the last link (all of them with ``full``); idempotent."""
     started = perf_counter()
-    new, changed, newest = _pending(store, None if full else _mark(store))
+    new, changed, newest = store.link_pending(None if full else _mark(store))
     if changed and not full:
         full = True  # a re-analysed article can change everything it was merged with
     if _linked_version(store) not in (None, LINK_VERSION):
         full = True  # linked by another version of the rules: recompute everything
     if full:
-        _clear(store)
-        new, _, newest = _pending(store, None)
+        store.clear_link()
+        new, _, newest = store.link_pending(None)
     if not new:
         return {"articles": 0, "full": full, "seconds": round(perf_counter() - started, 3)}
-    with store.engine.connect() as conn:
-        linked = conn.execute(select(t.link_articles.c.article_id).limit(1)).first() is not None
-        total = conn.execute(select(t.entities.c.id).limit(1)).first() is not None
-    state = LinkState(store.engine, fresh=not linked and not total)
+    state = LinkState(store, fresh=not store.has_linked_articles() and not store.has_entities())
     counted = state.lookup("meta", ["linked_count"])["linked_count"]
     total = int(next(iter(counted))) if counted else 0
     linker = Linker(store, state, _judgements(store), int(total))
@@ -465,7 +393,7 @@ def link(store: Any, *, full: bool = False, progress: Callable[[int, int], None]
     batch = 200
     for start in range(0, len(articles), batch):
         chunk = articles[start:start + batch]
-        layers = _layers(store, [a.id for a in chunk])
+        layers = store.layers_of([a.id for a in chunk])
         for n, art in enumerate(chunk, start + 1):
             record = {"id": art.id, "text": art.text, "title": art.title, "outlet": art.outlet,
                       "published": _iso(art.published), "language": art.language}
@@ -479,20 +407,11 @@ def link(store: Any, *, full: bool = False, progress: Callable[[int, int], None]
     fresh = sorted(state.link_articles)
     written = {row["id"] for row in state.dirty("facts")}  # new mentions, or a new status, label …
     state.flush()
-    with store.engine.begin() as conn:
-        viewed = perf_counter()
-        views.refresh(conn, stories=linker.touched_stories, facts=written,
-                      added_by=None if full else fresh)
-        viewed = perf_counter() - viewed
-        if dropped:
-            conn.execute(delete(t.discrepancies).where(t.discrepancies.c.id.in_(dropped)))
-        ids = [d["id"] for d in discs]
-        if ids:
-            conn.execute(delete(t.discrepancies).where(t.discrepancies.c.id.in_(ids)))
-            conn.execute(insert(t.discrepancies), discs)
-        if summaries:
-            conn.execute(delete(t.summaries).where(t.summaries.c.story_id.in_([s["story_id"] for s in summaries])))
-            conn.execute(insert(t.summaries), summaries)
+    viewed = perf_counter()
+    read_models = views.refresh(store, stories=linker.touched_stories, facts=written,
+                                added_by=None if full else fresh)
+    viewed = perf_counter() - viewed
+    store.write_link_results(views=read_models, dropped=dropped, discrepancies=discs, summaries=summaries)
     stats = dict(linker.stats)
     stats.update({"full": full, "discrepancies": len(discs), "stories_touched": len(linker.touched_stories),
                   "views_seconds": round(viewed, 4), "seconds": round(perf_counter() - started, 3),

@@ -9,32 +9,22 @@ empty tables (``fresh``) and never reads the database at all.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timezone
+from collections.abc import Iterable
+from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select
-
-from lagebild.store import schema as t
-
-_CHUNK = 400
+from lagebild.store import Store
 
 
 def now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-def chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
-    """``items`` in slices of ``size`` (IN lists and inserts stay under the drivers' limits)."""
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
-
-
 class LinkState:
     """Rows of one link run, loaded lazily and written together."""
 
-    def __init__(self, engine: Any, *, fresh: bool) -> None:
-        self.engine = engine
+    def __init__(self, store: Store, *, fresh: bool) -> None:
+        self.store = store
         self.fresh = fresh
         self._index: dict[tuple[str, str], set[str]] = {}
         self._new_index: set[tuple[str, str, str]] = set()
@@ -55,13 +45,7 @@ class LinkState:
         keys = list(dict.fromkeys(keys))
         missing = [k for k in keys if (kind, k) not in self._index]
         if missing and not self.fresh:
-            found: dict[str, set[str]] = defaultdict(set)
-            with self.engine.connect() as conn:
-                for chunk in chunks(missing):
-                    rows = conn.execute(select(t.link_index.c.key, t.link_index.c.ref).where(
-                        (t.link_index.c.kind == kind) & t.link_index.c.key.in_(chunk)))
-                    for key, ref in rows:
-                        found[key].add(ref)
+            found = self.store.index_refs(kind, missing)
             for k in missing:
                 self._index[(kind, k)] = found.get(k, set())
         else:
@@ -105,26 +89,13 @@ class LinkState:
 
     # --- rows of entities, stories, facts, link_articles --------------------------------------
 
-    def _table(self, name: str) -> Any:
-        return {"entities": t.entities, "stories": t.stories, "facts": t.facts,
-                "link_articles": t.link_articles}[name]
-
     def get(self, table: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """Rows by id (absent ids are left out)."""
         ids = list(dict.fromkeys(ids))
         missing = [i for i in ids if f"{table}:{i}" not in self._rows]
         if missing and not self.fresh:
-            tab = self._table(table)
-            pk = tab.c.article_id if table == "link_articles" else tab.c.id
-            with self.engine.connect() as conn:
-                for chunk in chunks(missing):
-                    for row in conn.execute(select(tab).where(pk.in_(chunk))):
-                        data = dict(row._mapping)
-                        if table == "link_articles":
-                            data = {"id": data["article_id"], **(data["data"] or {})}
-                        elif table == "facts" and data.get("first_reported") is not None:
-                            data["first_reported"] = data["first_reported"].isoformat()
-                        self._rows[f"{table}:{data['id']}"] = data
+            for data in self.store.link_rows(table, missing):
+                self._rows[f"{table}:{data['id']}"] = data
         for i in missing:
             self._rows.setdefault(f"{table}:{i}", None)  # type: ignore[arg-type]
         out = {}
@@ -159,52 +130,9 @@ class LinkState:
     def flush(self) -> None:
         """Write every change in one transaction."""
         self._read_unread()
-        stamp = now()
-        with self.engine.begin() as conn:
-            for table in ("entities", "stories", "facts"):
-                tab = self._table(table)
-                gone = sorted(self._deleted[table] | self._dirty[table])
-                for chunk in chunks(gone):
-                    conn.execute(delete(tab).where(tab.c.id.in_(chunk)))
-                rows = [{c.name: row.get(c.name) for c in tab.columns} for row in self.dirty(table)]
-                if table == "facts":
-                    for row in rows:
-                        if row["first_reported"]:
-                            row["first_reported"] = date.fromisoformat(row["first_reported"])
-                for chunk in chunks(rows):
-                    conn.execute(insert(tab), chunk)
-            if self._dropped_index:  # one indexed delete per row (row-value IN lists are not indexed)
-                li = t.link_index.c
-                conn.execute(delete(t.link_index).where(
-                    (li.kind == bindparam("k")) & (li.key == bindparam("y")) & (li.ref == bindparam("r"))),
-                    [{"k": k, "y": y, "r": r} for k, y, r in sorted(self._dropped_index)])
-            rows = [{"kind": k, "key": key, "ref": ref} for k, key, ref in sorted(self._new_index)]
-            for chunk in chunks(rows, 2000):
-                conn.execute(insert(t.link_index), chunk)
-            arts = sorted(self.link_articles)
-            for chunk in chunks(arts):
-                conn.execute(delete(t.link_articles).where(t.link_articles.c.article_id.in_(chunk)))
-                conn.execute(delete(t.mention_entities).where(t.mention_entities.c.article_id.in_(chunk)))
-            rows = [{"article_id": a, "linked_at": stamp, "data": self.link_articles[a]} for a in arts]
-            for chunk in chunks(rows):
-                conn.execute(insert(t.link_articles), chunk)
-            rows = [row for a in arts for row in self.mentions.get(a, [])]
-            for chunk in chunks(rows, 2000):
-                conn.execute(insert(t.mention_entities), chunk)
-            memberships = sorted(self.story_of.items())
-            for chunk in chunks(memberships):
-                conn.execute(delete(t.story_articles).where(
-                    t.story_articles.c.article_id.in_([a for a, _ in chunk])))
-                conn.execute(insert(t.story_articles), [{"article_id": a, "story_id": s} for a, s in chunk])
-            dups = sorted(self.duplicates.items())
-            for chunk in chunks(dups):
-                conn.execute(delete(t.duplicates).where(t.duplicates.c.article_id.in_([a for a, _ in chunk])))
-                conn.execute(insert(t.duplicates), [
-                    {"article_id": a, "original_id": o, "similarity": s} for a, (o, s) in chunk])
-            keys = sorted(self.fact_events)
-            if keys:
-                fe = t.fact_events.c
-                conn.execute(delete(t.fact_events).where((fe.article_id == bindparam("a")) & (fe.idx == bindparam("i"))),
-                             [{"a": a, "i": i} for a, i in keys])
-            for chunk in chunks(keys):
-                conn.execute(insert(t.fact_events), [self.fact_events[k] for k in chunk])
+        self.store.write_link_state(
+            rows={table: (sorted(self._deleted[table] | self._dirty[table]), self.dirty(table))
+                  for table in ("entities", "stories", "facts")},
+            dropped_index=sorted(self._dropped_index), new_index=sorted(self._new_index),
+            link_articles=self.link_articles, mentions=self.mentions, story_of=self.story_of,
+            duplicates=self.duplicates, fact_events=self.fact_events)

@@ -15,7 +15,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from lagebild.services import export_picture
+from lagebild.services import export_picture, queries
 from lagebild.store import Store
 
 #: kinds of highlighted spans, in order of priority when spans overlap
@@ -61,9 +61,8 @@ def build_context(store: Store) -> dict[str, Any]:
     texts, sentences = {}, {}
     spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for a in doc["articles"]:
-        art = store.get_article(a["id"])
-        layers = store.load_layers(a["id"])
-        texts[a["id"]] = art.text if art else ""
+        text, layers = queries.article_text_and_layers(store, a["id"])
+        texts[a["id"]] = text
         sentences[a["id"]] = [(s["start"], s["end"]) for s in layers.get("sentences", [])] or [(0, len(texts[a["id"]]))]
         for kind in SPAN_KINDS:
             for r in layers.get(kind, []):

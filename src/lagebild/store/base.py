@@ -1,28 +1,23 @@
-"""The store: one interface over SQLite (default, one file) and PostgreSQL.
+"""The store interface: everything lagebild reads from and writes to its database.
 
-Writes are transactional per article: an article and its analysis are committed together or not
-at all, so a crash (even ``kill -9``) leaves only whole articles behind, and re-running the same
-command completes what was missing.  Re-ingesting an article with the same text is a no-op.
+Every layer above the store (link, services, and through them the CLI, the API, the web page
+and the report) holds a :class:`Store` and calls its methods; all SQL lives in the backends under
+``lagebild.store`` (:mod:`lagebild.store.sql`: SQLite and PostgreSQL).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timezone
-from importlib import resources
+from abc import ABC, abstractmethod
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from lagebild.model import Analysis, Article
 
-from lagebild.errors import StoreError
-from lagebild.model import Article
-from lagebild.analyze.pipeline import Analysis
-from lagebild.store import schema as t
+if TYPE_CHECKING:
+    from lagebild.store.search import SearchResult
 
 DEFAULT_DB = "lagebild.db"
 
@@ -39,181 +34,329 @@ def resolve_url(db: str | os.PathLike[str] | None) -> str:
     return f"sqlite:///{Path(value).expanduser()}"
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+class Store(ABC):
+    """A lagebild database, migrated to the newest schema when opened.
 
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.close()
-
-
-def _article_row(article: Article) -> dict[str, Any]:
-    return {
-        "id": article.id, "source": article.source, "title": article.title, "outlet": article.outlet,
-        "url": article.url, "published": article.published, "published_inferred": article.published_inferred,
-        "language": article.language, "external_id": article.external_id, "text": article.text,
-        "meta": article.meta or {}, "ingested_at": _now(),
-    }
-
-
-def _article(row: Any) -> Article:
-    published = row.published
-    if isinstance(published, str):
-        published = date.fromisoformat(published)
-    return Article(
-        id=row.id, text=row.text, source=row.source, title=row.title, outlet=row.outlet, url=row.url,
-        published=published, published_inferred=bool(row.published_inferred), language=row.language,
-        external_id=row.external_id, meta=row.meta or {},
-    )
-
-
-class Store:
-    """A lagebild database, migrated to the newest schema when opened."""
-
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
+    Rows handed out (``Any`` below) are read-only records with attribute access (``row.id``);
+    everything else is plain values and dicts.  One test suite runs on every backend
+    (``tests/store``).
+    """
 
     @classmethod
     def open(cls, db: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> "Store":
-        url = resolve_url(db)
-        try:
-            if url.startswith("sqlite"):
-                path = url.split("sqlite:///", 1)[1]
-                if path and path != ":memory:":
-                    Path(path).parent.mkdir(parents=True, exist_ok=True)
-                engine = create_engine(url, future=True)
-                event.listen(engine, "connect", _sqlite_pragmas)
-            else:
-                engine = create_engine(url, future=True, pool_pre_ping=True)
-            store = cls(engine)
-            if migrate:
-                store.migrate()
-        except OperationalError as exc:
-            raise StoreError(f"cannot open the store at {url}: {exc.orig}") from exc
-        return store
+        """The store at ``db`` (path or URL; default ``LAGEBILD_DB`` or ``./lagebild.db``)."""
+        from lagebild.store.sql import open_store
+
+        return open_store(db, migrate=migrate)
 
     @property
+    @abstractmethod
     def dialect(self) -> str:
-        return self.engine.dialect.name
+        """The backend's name: ``sqlite`` or ``postgresql``."""
 
-    def migrate(self) -> None:
-        """Bring the schema to the newest Alembic revision."""
-        config = Config()
-        config.set_main_option("script_location", str(resources.files("lagebild.store") / "migrations"))
-        with self.engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+    # --- articles and analyses ---------------------------------------------------------------------
 
-    def close(self) -> None:
-        self.engine.dispose()
-
-    # --- articles ---------------------------------------------------------------------------
-
+    @abstractmethod
     def add_article(self, article: Article) -> bool:
         """Store one article; False when an article with the same id is already stored."""
-        try:
-            with self.engine.begin() as conn:
-                exists = conn.execute(select(t.articles.c.id).where(t.articles.c.id == article.id)).first()
-                if exists:
-                    return False
-                conn.execute(insert(t.articles).values(_article_row(article)))
-            return True
-        except IntegrityError:  # a concurrent writer stored it first
-            return False
 
+    @abstractmethod
     def has_article(self, article_id: str) -> bool:
-        with self.engine.connect() as conn:
-            return conn.execute(select(t.articles.c.id).where(t.articles.c.id == article_id)).first() is not None
+        """Whether an article with this id is stored."""
 
+    @abstractmethod
     def get_article(self, article_id: str) -> Article | None:
-        with self.engine.connect() as conn:
-            row = conn.execute(select(t.articles).where(t.articles.c.id == article_id)).first()
-        return _article(row) if row else None
+        """One stored article, or None."""
 
+    @abstractmethod
     def article_ids(self) -> list[str]:
-        with self.engine.connect() as conn:
-            return list(conn.execute(select(t.articles.c.id).order_by(t.articles.c.id)).scalars())
+        """Every article id, sorted."""
 
+    @abstractmethod
     def iter_articles(self, ids: Iterable[str] | None = None, *, batch: int = 500) -> Iterator[Article]:
         """Articles ordered by publication date (unknown last), then id."""
-        order = (t.articles.c.published.is_(None), t.articles.c.published, t.articles.c.id)
-        wanted = list(ids) if ids is not None else None
-        with self.engine.connect() as conn:
-            if wanted is None:
-                for row in conn.execute(select(t.articles).order_by(*order)).yield_per(batch):
-                    yield _article(row)
-                return
-            for i in range(0, len(wanted), batch):
-                chunk = wanted[i:i + batch]
-                for row in conn.execute(select(t.articles).where(t.articles.c.id.in_(chunk)).order_by(*order)):
-                    yield _article(row)
 
+    @abstractmethod
     def count(self, table: str) -> int:
-        with self.engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(t.metadata.tables[table])).scalar_one()
+        """How many rows the table ``table`` holds."""
 
-    # --- analyses ---------------------------------------------------------------------------
-
+    @abstractmethod
     def pending_analysis(self, signature: str) -> list[str]:
         """Ids of articles not yet analysed with the pipeline ``signature``."""
-        j = t.articles.outerjoin(t.analysis_runs, t.analysis_runs.c.article_id == t.articles.c.id)
-        query = (select(t.articles.c.id).select_from(j)
-                 .where((t.analysis_runs.c.signature.is_(None)) | (t.analysis_runs.c.signature != signature))
-                 .order_by(t.articles.c.id))
-        with self.engine.connect() as conn:
-            return list(conn.execute(query).scalars())
 
+    @abstractmethod
     def save_analysis(self, analysis: Analysis, signature: str) -> None:
         """Replace the stored layers of one article, atomically."""
-        with self.engine.begin() as conn:
-            conn.execute(delete(t.analyses).where(t.analyses.c.article_id == analysis.article))
-            rows = [
-                {"article_id": analysis.article, "layer": layer, "stage": analysis.versions.get(layer, ""),
-                 "data": records}
-                for layer, records in analysis.layers.items()
-            ]
-            if rows:
-                conn.execute(insert(t.analyses), rows)
-            conn.execute(delete(t.analysis_runs).where(t.analysis_runs.c.article_id == analysis.article))
-            conn.execute(insert(t.analysis_runs).values(
-                article_id=analysis.article, signature=signature, analyzed_at=_now()))
 
+    @abstractmethod
     def load_layers(self, article_id: str) -> dict[str, list[dict[str, Any]]]:
-        with self.engine.connect() as conn:
-            rows = conn.execute(select(t.analyses.c.layer, t.analyses.c.data)
-                                .where(t.analyses.c.article_id == article_id))
-            return {row.layer: row.data for row in rows}
+        """Layer → records of one article's stored analysis (empty when not analysed)."""
 
+    @abstractmethod
     def iter_layers(self, layer: str) -> Iterator[tuple[str, list[dict[str, Any]]]]:
         """``(article_id, records)`` for one layer across all articles."""
-        with self.engine.connect() as conn:
-            query = select(t.analyses.c.article_id, t.analyses.c.data).where(t.analyses.c.layer == layer)
-            for row in conn.execute(query.order_by(t.analyses.c.article_id)).yield_per(500):
-                yield row.article_id, row.data
 
-    # --- problems ---------------------------------------------------------------------------
-
+    @abstractmethod
     def log_problem(self, stage: str, source: str, reason: str) -> None:
-        try:
-            with self.engine.begin() as conn:
-                conn.execute(insert(t.problems).values(stage=stage, source=source, reason=reason, at=_now()))
-        except SQLAlchemyError:  # the report on screen is what matters; never fail on logging
-            pass
+        """Record a skipped input (stage, source, reason); never fails."""
 
+    # --- the link stage's data ---------------------------------------------------------------------
+
+    @abstractmethod
+    def link_pending(self, mark: datetime | None) -> tuple[list[str], list[str], datetime | None]:
+        """(never linked, re-analysed since linked) article ids and the newest analysis time seen."""
+
+    @abstractmethod
+    def link_meta(self, key: str) -> str | None:
+        """A bookkeeping value of the link stage (kept in link_index under kind "meta")."""
+
+    @abstractmethod
+    def has_linked_articles(self) -> bool:
+        """Whether the link stage has linked any article."""
+
+    @abstractmethod
+    def has_entities(self) -> bool:
+        """Whether any canonical entity is stored."""
+
+    @abstractmethod
+    def clear_link(self) -> None:
+        """Empty every table the link stage fills."""
+
+    @abstractmethod
+    def layers_of(self, ids: list[str]) -> dict[str, dict[str, list[dict[str, Any]]]]:
+        """Article id → layer → records, for some articles (all layers)."""
+
+    @abstractmethod
+    def article_texts(self, ids: list[str]) -> dict[str, str]:
+        """Article id → stored text, for some articles."""
+
+    @abstractmethod
+    def judgements(self) -> list[tuple[str, str, str]]:
+        """Every stored judgement as (a, b, verdict)."""
+
+    @abstractmethod
+    def put_judgement(self, a: str, b: str, verdict: str) -> None:
+        """Record (or replace) the judgement on the pair ``a`` < ``b``."""
+
+    @abstractmethod
+    def index_refs(self, kind: str, keys: Sequence[str]) -> dict[str, set[str]]:
+        """Refs filed under each key of one kind of the link index (keys without refs left out)."""
+
+    @abstractmethod
+    def link_rows(self, table: str, ids: Sequence[str]) -> list[dict[str, Any]]:
+        """Rows of ``entities``, ``stories``, ``facts`` (first_reported as ISO text) or
+        ``link_articles`` (its data, with the article as ``id``) by id."""
+
+    @abstractmethod
+    def story_fact_ids(self, stories: Iterable[str], *, types: tuple[str, ...] | None = None,
+            top: int | None = None) -> set[str]:
+        """Ids of the facts of some stories (only ``types``; per story only the ``top`` by origins)."""
+
+    @abstractmethod
+    def story_members(self, stories: Collection[str]) -> list[tuple[str, str, str | None]]:
+        """(article, story, published as ISO text) for the articles of the given stories."""
+
+    @abstractmethod
+    def write_link_state(self, *, rows: dict[str, tuple[Sequence[str], Sequence[dict[str, Any]]]],
+            dropped_index: Sequence[tuple[str, str, str]], new_index: Sequence[tuple[str, str, str]],
+            link_articles: dict[str, dict[str, Any]], mentions: dict[str, list[dict[str, Any]]],
+            story_of: dict[str, str], duplicates: dict[str, tuple[str, float]], fact_events: dict[tuple[str,
+            int], dict[str, Any]]) -> None:
+        """Write one link run's changes in one transaction."""
+
+    @abstractmethod
+    def write_link_results(self, *, views: dict[str, Sequence[Any]], dropped: Sequence[str],
+            discrepancies: Sequence[dict[str, Any]], summaries: Sequence[dict[str, Any]],
+            all_views: bool = False) -> None:
+        """Replace the read models of the facts and stories given (``views``: ``fact_ids`` and
+        ``story_ids`` whose rows go, ``fact_views`` and ``story_views`` rows to insert; with
+        ``all_views`` every old row goes), drop the ``dropped`` discrepancies and replace the new
+        ones and the summaries, in one transaction."""
+
+    @abstractmethod
+    def entity_of_mention(self, article_id: str, idx: int) -> dict[str, Any] | None:
+        """``{"entity": id, "name": canonical name}`` for one entity mention, or None when unlinked."""
+
+    @abstractmethod
+    def has_entity(self, entity_id: str) -> bool:
+        """Whether a canonical entity with this id is stored."""
+
+    @abstractmethod
+    def link_tables(self) -> dict[str, Any]:
+        """Every row the link stage stored, for the export: ``entities`` (by id),
+        ``mention_entities`` (by article and index), ``stories``, ``story_articles``, ``facts``,
+        ``discrepancies``, ``summaries`` (by id) and ``duplicates`` (by article)."""
+
+    @abstractmethod
+    def mention_entity_names(self) -> dict[tuple[str, int], tuple[str, str]]:
+        """(article, mention index) → (entity id, canonical name) for every linked mention."""
+
+    @abstractmethod
+    def story_of_articles(self) -> dict[str, str]:
+        """Article id → story id, for every article in a story."""
+
+    @abstractmethod
+    def story_article_ids(self, story_id: str) -> set[str]:
+        """Ids of the articles of one story."""
+
+    # --- read models -------------------------------------------------------------------------------
+
+    @abstractmethod
+    def compute_story_views(self, story_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Aggregates of the given stories: article and fact counts, first/last publication date,
+        the latest articles, the most mentioned entities and, per origin and outlet, the articles
+        and facts that echo it."""
+
+    @abstractmethod
+    def story_views(self, story_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The stories' views as the link stage stored them; computed here for a story without one."""
+
+    @abstractmethod
+    def fact_mention_rows(self, fact_ids: Sequence[str], articles: Sequence[str] | None = None) -> list[Any]:
+        """Mention rows (fact_id, article_id, idx, origin, outlet, title, published) of the facts,
+        only those in ``articles`` when given."""
+
+    @abstractmethod
+    def fact_records(self, fact_ids: Sequence[str]) -> list[dict[str, Any]]:
+        """The facts as :func:`fact_record` dicts (data with the first mention only)."""
+
+    @abstractmethod
+    def fact(self, fact_id: str) -> dict[str, Any] | None:
+        """One fact as a :func:`fact_record` dict with its whole data."""
+
+    @abstractmethod
+    def entity_names(self, ids: Sequence[str]) -> dict[str, str]:
+        """Entity id → canonical name (unknown ids left out)."""
+
+    @abstractmethod
+    def fact_view_previews(self, fact_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The stored preview (mention count, first mentions) of each fact that has one."""
+
+    @abstractmethod
+    def stored_fact_docs(self, fact_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The list form of each fact the link stage stored one for."""
+
+    @abstractmethod
+    def all_ids(self, table: str) -> list[str]:
+        """Every id of ``stories`` or ``facts``."""
+
+    # --- reads for the services' queries -----------------------------------------------------------
+
+    @abstractmethod
+    def fact_ids(self, *, type: str | None = None, status: str | None = None, story: str | None = None,
+            entity: str | None = None, limit: int | None = None, offset: int = 0) -> list[str]:
+        """Ids of the facts that pass the filters (``entity``: an entity id the fact names), most
+        corroborated first, then first reported, then id; a page of them with ``limit``."""
+
+    @abstractmethod
+    def fact_times(self, *, type: str | None = None, status: str | None = None, story: str | None = None,
+            entity: str | None = None) -> list[tuple[str, str]]:
+        """(id, time) of the facts with a time that pass the filters, in :meth:`fact_ids` order."""
+
+    @abstractmethod
+    def count_facts(self, *, type: str | None = None, status: str | None = None, story: str | None = None,
+            entity: str | None = None) -> int:
+        """How many facts pass the filters (as for :meth:`fact_ids`)."""
+
+    @abstractmethod
+    def discrepancy_rows(self, ids: Sequence[str]) -> list[Any]:
+        """The discrepancy rows with these ids."""
+
+    @abstractmethod
+    def stories_page(self, *, limit: int, offset: int) -> tuple[int, list[Any]]:
+        """(how many stories, a page of (id, title) rows), newest first by the date of their
+        latest article as the link stage records it."""
+
+    @abstractmethod
+    def story_row(self, story_id: str) -> Any | None:
+        """One story row (id, title, data), or None."""
+
+    @abstractmethod
+    def story_title(self, story_id: str) -> str | None:
+        """The title of one story, or None when there is no such story."""
+
+    @abstractmethod
+    def summary_row(self, story_id: str) -> Any | None:
+        """The summary row (language, data) of one story, or None."""
+
+    @abstractmethod
+    def entity_rows(self, ids: Sequence[str]) -> list[Any]:
+        """(id, name, type, aliases) rows of the entities given."""
+
+    @abstractmethod
+    def entities_of_type(self, type: str | None = None) -> list[Any]:
+        """Every entity row (only those of ``type``), by name then id."""
+
+    @abstractmethod
+    def entity_row(self, entity_id: str) -> Any | None:
+        """One canonical entity row, or None."""
+
+    @abstractmethod
+    def mention_counts(self, entity_ids: Sequence[str]) -> dict[str, int]:
+        """Entity id → how many mentions are linked to it (entities without any left out)."""
+
+    @abstractmethod
+    def mention_count(self, entity_id: str) -> int:
+        """How many mentions are linked to one entity."""
+
+    @abstractmethod
+    def entities_by_mentions(self) -> list[Any]:
+        """Every entity row with its mention count ``n`` (None for none), most mentioned first."""
+
+    @abstractmethod
+    def iter_linked_mentions(self, *, entity: str | None = None, article: str | None = None) -> Iterator[Any]:
+        """(article_id, idx, entity_id) rows of the mentions linked to ``entity`` (else those of
+        ``article``; both: the entity's mentions in that article), streamed."""
+
+    @abstractmethod
+    def layer(self, article_id: str, layer: str) -> list[dict[str, Any]]:
+        """One analysis layer of one article (empty when absent)."""
+
+    @abstractmethod
+    def article_meta(self, ids: Sequence[str]) -> dict[str, Any]:
+        """Article id → (id, title, outlet, published) row."""
+
+    @abstractmethod
+    def articles_page(self, *, story: str | None = None, outlet: str | None = None,
+            language: str | None = None, limit: int, offset: int) -> tuple[int, list[Any]]:
+        """(how many articles pass the filters, a page of their rows), newest first."""
+
+    @abstractmethod
+    def article_links(self, article_id: str) -> tuple[dict[int, tuple[str, str | None]], dict[int, str],
+            str | None]:
+        """What linking made of one article: mention index → (entity id, name), event index →
+        fact id, and its story."""
+
+    # --- full-text search --------------------------------------------------------------------------
+
+    @abstractmethod
+    def index_articles(self, ids: Iterable[str] | None = None) -> int:
+        """Index the queued articles and ``ids``; how many were indexed (0 where the database
+        keeps its index in step by itself)."""
+
+    @abstractmethod
+    def pending_search_count(self) -> int:
+        """How many articles wait to be indexed (0 where the index keeps itself in step)."""
+
+    @abstractmethod
+    def ensure_indexed(self) -> int:
+        """Index the queued articles, if any (cheap when the queue is empty)."""
+
+    @abstractmethod
+    def search(self, query: str, *, limit: int = 20, offset: int = 0, story: str | None = None,
+            language: str | None = None, order: str = "auto") -> SearchResult:
+        """Articles matching every word of ``query`` (in any inflected form)."""
+
+    # --- the database ------------------------------------------------------------------------------
+
+    @abstractmethod
+    def migrate(self) -> None:
+        """Bring the schema to the newest Alembic revision."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the connections."""
+
+    @abstractmethod
     def info(self) -> dict[str, Any]:
         """What the store holds: counts per table, languages, date range."""
-        with self.engine.connect() as conn:
-            langs = dict(conn.execute(select(t.articles.c.language, func.count())
-                                      .group_by(t.articles.c.language)).all())
-            first, last = conn.execute(select(func.min(t.articles.c.published),
-                                              func.max(t.articles.c.published))).one()
-        counts = {name: self.count(name) for name in (
-            "articles", "analysis_runs", "entities", "stories", "facts", "discrepancies", "problems")}
-        return {"url": self.engine.url.render_as_string(hide_password=True), "counts": counts,
-                "languages": {str(k): v for k, v in langs.items()},
-                "published": [str(first) if first else None, str(last) if last else None]}

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from lagebild.model import events as events_model
-from lagebild.api.queries import arg_label, arg_values, fact_roles
+from lagebild.services.queries import arg_label, arg_values, fact_roles
 
 #: span kinds in the order their highlight is layered (outermost first)
 KINDS = ("focus", "event", "quote", "cue", "trigger", "entity", "timex", "quantity", "hit")

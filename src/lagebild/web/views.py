@@ -13,9 +13,8 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 from starlette.concurrency import run_in_threadpool
 
-from lagebild.api import queries
-from lagebild.api import search as fulltext
-from lagebild.api.routes import run_query
+from lagebild.services import queries
+from lagebild.services.queries import run_read as run_query
 from lagebild.web import render
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -150,7 +149,7 @@ def install(app: FastAPI) -> None:
             target = render.sentence_around(article["sentences"], ev["start"], ev["end"])
         elif target is not None:
             target = render.sentence_around(article["sentences"], *target)
-        hits = fulltext.highlights(article["text"], article["language"], fulltext.parse_query(q)) if q else []
+        hits = queries.search_highlights(article["text"], article["language"], q) if q else []
         runs = render.segments(article["text"], article["spans"], target, hits)
         counts: dict[str, int] = {}
         for s in article["spans"]:
@@ -180,9 +179,9 @@ def install(app: FastAPI) -> None:
         if q.strip():
             try:
                 store = request.app.state.store
-                run = run_in_threadpool if fulltext.pending_count(store) else partial(run_query, store)
-                result = await run(fulltext.search, store, q, limit=20, offset=offset)
-            except fulltext.SearchError as exc:
+                run = run_in_threadpool if queries.search_pending(store) else partial(run_query, store)
+                result = await run(queries.search, store, q, limit=20, offset=offset)
+            except queries.SearchError as exc:
                 error = str(exc)
         hits = []
         for hit in (result.hits if result else []):

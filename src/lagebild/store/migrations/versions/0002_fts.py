@@ -1,7 +1,7 @@
 """full-text search over articles (title + text)
 
 SQLite: an FTS5 table ``article_fts`` over a *stemmed* copy of title and text (SQLite has no German
-stemmer, so ``lagebild.api.search`` stems in Python and writes the rows).  ``search_docs`` maps
+stemmer, so ``lagebild.store.sqlite`` stems in Python and writes the rows).  ``search_docs`` maps
 each indexed article to its FTS rowid; triggers queue every inserted or changed article in
 ``search_pending`` (they cannot stem) and remove the rows of deleted articles.  Articles still
 pending are indexed lazily before a search runs.

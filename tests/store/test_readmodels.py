@@ -7,7 +7,7 @@ import warnings
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SAWarning
 
-from lagebild.link import views
+from lagebild.store import readmodels as views
 
 
 def test_fact_select_is_cacheable_without_warnings() -> None:

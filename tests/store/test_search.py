@@ -7,9 +7,10 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-from lagebild.api import search
+from lagebild.store import search
 from lagebild.model import Article
 from lagebild.store import Store
+from tests.api.conftest import built_store  # noqa: F401  (the API fixture store, shared)
 
 
 @pytest.mark.parametrize(("query_word", "text_word", "language"), [
@@ -37,7 +38,7 @@ def test_search_parse_query_phrases_and_prefixes() -> None:
 def test_search_empty_query_raises(tmp_path) -> None:
     store = Store.open(tmp_path / "s.db")
     with pytest.raises(search.SearchError, match="no searchable words"):
-        search.search(store, "!!! ...")
+        store.search("!!! ...")
 
 
 def test_search_highlights_are_offsets_of_matching_words() -> None:
@@ -64,46 +65,46 @@ def test_search_finds_german_word_forms_and_ranks(tmp_path) -> None:
     store, ids = _store_with(tmp_path, ("Nordkorea lieferte eine Rakete an Russland.", "de"),
                              ("Das Wetter in Berlin bleibt mild.", "de"),
                              ("North Korea supplied missiles to Russia.", "en"))
-    result = search.search(store, "Raketen")
+    result = store.search("Raketen")
     assert result.total == 1 and result.hits[0]["article"] == ids[0]
-    assert search.search(store, "missile").hits[0]["article"] == ids[2]
-    assert search.search(store, "Russland").total == 1
-    assert search.search(store, "Russland Wetter").total == 0
+    assert store.search("missile").hits[0]["article"] == ids[2]
+    assert store.search("Russland").total == 1
+    assert store.search("Russland Wetter").total == 0
 
 
 def test_search_orders_by_recency_when_too_many_match(tmp_path, monkeypatch) -> None:
     store, ids = _store_with(tmp_path, ("Die erste Rakete flog.", "de"), ("Die zweite Rakete flog.", "de"),
                              ("Eine Rakete, eine Rakete, noch eine Rakete.", "de"))
-    assert search.search(store, "Rakete").order == "relevance"
-    assert search.search(store, "Rakete").hits[0]["article"] == ids[2]  # three hits rank first
+    assert store.search("Rakete").order == "relevance"
+    assert store.search("Rakete").hits[0]["article"] == ids[2]  # three hits rank first
     monkeypatch.setattr(search, "RANK_LIMIT", 2)
-    result = search.search(store, "Rakete")
+    result = store.search("Rakete")
     assert result.order == "recent" and [h["article"] for h in result.hits] == ids[::-1]
-    assert search.search(store, "Rakete", order="relevance").order == "relevance"
+    assert store.search("Rakete", order="relevance").order == "relevance"
     with pytest.raises(search.SearchError, match="order"):
-        search.search(store, "Rakete", order="random")
+        store.search("Rakete", order="random")
 
 
 def test_search_indexes_new_articles_lazily(tmp_path) -> None:
     store, _ = _store_with(tmp_path, ("Die Rakete flog weit.", "de"))
-    assert search.search(store, "Rakete").total == 1
+    assert store.search("Rakete").total == 1
     late = Article.create("Zwei Raketen wurden abgefangen.", language="de")
     store.add_article(late)  # never passed to index_articles
-    assert search.pending_count(store) == 1
-    assert search.search(store, "Raketen").total == 2
-    assert search.pending_count(store) == 0
+    assert store.pending_search_count() == 1
+    assert store.search("Raketen").total == 2
+    assert store.pending_search_count() == 0
 
 
 def test_search_index_articles_is_idempotent_and_follows_deletes(tmp_path) -> None:
     store, ids = _store_with(tmp_path, ("Die Rakete flog weit.", "de"), ("Ein Panzer fuhr vor.", "de"))
-    assert search.index_articles(store, ids) == 2
-    assert search.index_articles(store, ids) == 2
+    assert store.index_articles(ids) == 2
+    assert store.index_articles(ids) == 2
     with store.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM search_docs")).scalar_one() == 2
         assert conn.execute(text("SELECT count(*) FROM article_fts")).scalar_one() == 2
     with store.engine.begin() as conn:
         conn.execute(text("DELETE FROM articles WHERE id = :i"), {"i": ids[0]})
-    assert search.search(store, "Rakete").total == 0
+    assert store.search("Rakete").total == 0
     with store.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM article_fts")).scalar_one() == 1
 
@@ -111,9 +112,9 @@ def test_search_index_articles_is_idempotent_and_follows_deletes(tmp_path) -> No
 def test_search_filters_by_story_and_language(built_store) -> None:
     path, ids = built_store
     store = Store.open(path)
-    assert search.search(store, "Russia", language="en").total == 1
-    assert search.search(store, "Nordkorea", story="s1").total >= 2
-    assert search.search(store, "Nordkorea", story="s2").total == 0
+    assert store.search("Russia", language="en").total == 1
+    assert store.search("Nordkorea", story="s1").total >= 2
+    assert store.search("Nordkorea", story="s2").total == 0
 
 
 @pytest.mark.postgres
@@ -134,9 +135,9 @@ def test_search_postgres_german_configuration() -> None:
         store = Store.open(f"postgresql://postgres@/{name}?host=/var/run/postgresql")
         for body, lang in (("Nordkorea lieferte eine Rakete.", "de"), ("North Korea supplied missiles.", "en")):
             store.add_article(Article.create(body, language=lang))
-        assert search.search(store, "Raketen").total == 1
-        assert search.search(store, "missile").total == 1
-        hit = search.search(store, "Raketen").hits[0]
+        assert store.search("Raketen").total == 1
+        assert store.search("missile").total == 1
+        hit = store.search("Raketen").hits[0]
         assert hit["snippet"]["highlights"]
         store.close()
     finally:
@@ -146,12 +147,12 @@ def test_search_postgres_german_configuration() -> None:
 
 def test_search_counts_up_to_a_limit_and_says_so(tmp_path, monkeypatch) -> None:
     store, _ = _store_with(tmp_path, *[(f"Nordkorea liefert Raketen, Meldung {i}.", "de") for i in range(5)])
-    exact = search.search(store, "Raketen", limit=2)
+    exact = store.search("Raketen", limit=2)
     assert (exact.total, exact.total_exact, len(exact.hits)) == (5, True, 2)
     monkeypatch.setattr(search, "COUNT_LIMIT", 3)
-    capped = search.search(store, "Raketen", limit=2, offset=2)
+    capped = store.search("Raketen", limit=2, offset=2)
     assert (capped.total, capped.total_exact, len(capped.hits)) == (3, False, 2)
-    assert search.search(store, "Raketen", story="none").total_exact  # nothing matches: exact zero
+    assert store.search("Raketen", story="none").total_exact  # nothing matches: exact zero
 
 
 def test_search_highlights_reach_stops_after_the_first_hit() -> None:

@@ -1,10 +1,9 @@
 """Full-text search over articles, with German (and English) word forms matched by their stem.
 
-SQLite has no German stemmer, so the FTS5 table of migration 0002 holds a *stemmed copy* of each
-article's title and text, written here (:func:`index_articles`); queries are stemmed the same way.
-Triggers queue new or changed articles in ``search_pending``; :func:`search` indexes whatever is
-still queued before it runs, so a search never misses an article that the ingest step forgot to
-index.  PostgreSQL keeps its own ``tsvector`` column in step (German/English configurations).
+Here: stemming, query parsing, highlights and snippets, and the :class:`Search` mixin that runs a
+query and builds its hits.  Each backend supplies its index: SQLite an FTS5 table of stemmed
+copies that it writes itself (:mod:`lagebild.store.sqlite`), PostgreSQL a ``tsvector`` column
+that the server keeps in step (:mod:`lagebild.store.postgres`).
 
 Hits carry offsets into the stored article text: the snippet and every highlighted word are
 ``start``/``end`` pairs, never re-found by the caller.
@@ -18,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import Engine, bindparam, text
 
 from lagebild.errors import LagebildError
 
@@ -168,82 +167,6 @@ def snippet(text_: str, spans: Sequence[tuple[int, int]], width: int = SNIPPET_C
     return {"start": start, "end": end, "text": text_[start:end], "highlights": inside, "more": end < len(text_)}
 
 
-# --- indexing (SQLite) --------------------------------------------------------------------------
-
-
-def _is_sqlite(store: Any) -> bool:
-    return store.dialect == "sqlite"
-
-
-def index_articles(store: Any, ids: Iterable[str] | None = None) -> int:
-    """Write the stemmed copy of the queued articles, and of ``ids`` (re-indexed even when they
-    are not queued), into the FTS index.
-
-    Idempotent: an article indexed before is replaced.  Returns how many articles were indexed.
-    On PostgreSQL the index keeps itself in step and this does nothing.
-    """
-    if not _is_sqlite(store):
-        return 0
-    with store.engine.connect() as conn:  # queued ones first, in the order they were stored, so
-        # that FTS rowids follow ingestion and "recent" search order means newest stored first
-        wanted = list(conn.execute(text(
-            "SELECT p.article_id FROM search_pending p JOIN articles a ON a.id = p.article_id "
-            "ORDER BY a.ingested_at, a.rowid")).scalars())
-    if ids is not None:
-        queued = set(wanted)
-        wanted += [i for i in dict.fromkeys(ids) if i not in queued]
-    done = 0
-    select_rows = text("SELECT id, title, text, language FROM articles WHERE id IN :ids").bindparams(
-        bindparam("ids", expanding=True))
-    for i in range(0, len(wanted), _BATCH):
-        chunk = wanted[i:i + _BATCH]
-        with store.engine.connect() as conn:
-            rows = conn.execute(select_rows, {"ids": chunk}).all()
-        position = {article_id: i for i, article_id in enumerate(chunk)}
-        docs = [(row.id, stemmed_copy(row.title, row.language), stemmed_copy(row.text, row.language))
-                for row in sorted(rows, key=lambda r: position[r.id])]
-        with store.engine.begin() as conn:
-            _remove(conn, chunk)
-            for article_id, title, body in docs:
-                rowid = conn.execute(text(
-                    "INSERT INTO search_docs (article_id, stemmer) VALUES (:a, :v) RETURNING rowid"),
-                    {"a": article_id, "v": STEMMER_VERSION}).scalar_one()
-                conn.execute(text("INSERT INTO article_fts (rowid, title, body) VALUES (:r, :t, :b)"),
-                             {"r": rowid, "t": title, "b": body})
-            conn.execute(text("DELETE FROM search_pending WHERE article_id IN :ids").bindparams(
-                bindparam("ids", expanding=True)), {"ids": chunk})
-        done += len(docs)
-    return done
-
-
-def _remove(conn: Any, ids: Sequence[str]) -> None:
-    expanding = bindparam("ids", expanding=True)
-    conn.execute(text("DELETE FROM article_fts WHERE rowid IN "
-                      "(SELECT rowid FROM search_docs WHERE article_id IN :ids)").bindparams(expanding),
-                 {"ids": list(ids)})
-    conn.execute(text("DELETE FROM search_docs WHERE article_id IN :ids").bindparams(
-        bindparam("ids", expanding=True)), {"ids": list(ids)})
-
-
-def pending_count(store: Any) -> int:
-    if not _is_sqlite(store):
-        return 0
-    with store.engine.connect() as conn:
-        return conn.execute(text("SELECT count(*) FROM search_pending")).scalar_one()
-
-
-def ensure_indexed(store: Any) -> int:
-    """Index the queued articles, if any (cheap when the queue is empty)."""
-    if not _is_sqlite(store):
-        return 0
-    with store.engine.connect() as conn:
-        queued = conn.execute(text("SELECT 1 FROM search_pending LIMIT 1")).first()
-    return index_articles(store) if queued else 0
-
-
-# --- searching ----------------------------------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class SearchResult:
     total: int
@@ -262,56 +185,64 @@ COUNT_LIMIT = 10_000
 ORDERS = ("auto", "relevance", "recent")
 
 
-def search(store: Any, query: str, *, limit: int = 20, offset: int = 0, story: str | None = None,
-           language: str | None = None, order: str = "auto") -> SearchResult:
-    """Articles matching every word of ``query`` (in any inflected form).
+class Search:
+    """Full-text search as store methods (a mixin of the SQL store; needs ``self.engine``).
 
-    ``order``: ``relevance`` (BM25, title weighted 3:1), ``recent`` (newest indexed first) or
-    ``auto`` (relevance unless more than :data:`RANK_LIMIT` articles match).
+    The backends supply the index: :meth:`_search_sql` (the match, ranked, recent and count
+    statements) and, where the index is not kept by the database itself, :meth:`index_articles`.
     """
-    if order not in ORDERS:
-        raise SearchError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
-    terms = parse_query(query)
-    if not terms:
-        raise SearchError(f"the query {query!r} has no searchable words")
-    where, params = [], {"limit": limit, "offset": offset}
-    if story:
-        where.append("a.id IN (SELECT article_id FROM story_articles WHERE story_id = :story)")
-        params["story"] = story
-    if language:
-        where.append("a.language = :language")
-        params["language"] = language
-    extra = "".join(f" AND {w}" for w in where)
-    if _is_sqlite(store):
-        ensure_indexed(store)
-        params["q"] = fts5_expression(terms)
-        base = ("FROM article_fts f JOIN search_docs d ON d.rowid = f.rowid "
-                "JOIN articles a ON a.id = d.article_id WHERE article_fts MATCH :q" + extra)
-        ranked = (f"SELECT a.id, bm25(article_fts, 3.0, 1.0) AS score {base} "
-                  "ORDER BY score, a.id LIMIT :limit OFFSET :offset")
-        recent = f"SELECT a.id, 0.0 AS score {base} ORDER BY f.rowid DESC LIMIT :limit OFFSET :offset"
-        count = f"SELECT 1 {base}" if extra else "SELECT 1 FROM article_fts WHERE article_fts MATCH :q"
-    elif store.dialect == "postgresql":
-        params["q"] = query
-        tsq = ("(websearch_to_tsquery('german', :q) || websearch_to_tsquery('english', :q) || "
-               "websearch_to_tsquery('simple', :q))")
-        base = f"FROM articles a WHERE a.search_vector @@ {tsq}" + extra
-        ranked = (f"SELECT a.id, -ts_rank(a.search_vector, {tsq}) AS score {base} "
-                  "ORDER BY score, a.id LIMIT :limit OFFSET :offset")
-        recent = (f"SELECT a.id, 0.0 AS score {base} ORDER BY a.published DESC NULLS LAST, a.id "
-                  "LIMIT :limit OFFSET :offset")
-        count = f"SELECT 1 {base}"
-    else:  # pragma: no cover - only SQLite and PostgreSQL are supported stores
-        raise SearchError(f"full-text search is not available on {store.dialect}")
-    with store.engine.connect() as conn:
-        counted = conn.execute(text(f"SELECT count(*) FROM ({count} LIMIT :cap) AS matches"),
-                               {**{k: v for k, v in params.items() if k not in ("limit", "offset")},
-                                "cap": COUNT_LIMIT + 1}).scalar_one()
-        total = min(counted, COUNT_LIMIT)
-        chosen = order if order != "auto" else ("relevance" if total <= RANK_LIMIT else "recent")
-        page = conn.execute(text(ranked if chosen == "relevance" else recent), params).all() if total else []
-        hits = _hits(conn, page, terms)
-    return SearchResult(total=total, hits=hits, query=query, order=chosen, total_exact=counted <= COUNT_LIMIT)
+
+    engine: Engine
+    dialect: str
+
+    def index_articles(self, ids: Iterable[str] | None = None) -> int:
+        """Index the queued articles and ``ids``; how many were indexed (0 where the database
+        keeps its index in step by itself)."""
+        return 0
+
+    def pending_search_count(self) -> int:
+        """How many articles wait to be indexed (0 where the index keeps itself in step)."""
+        return 0
+
+    def ensure_indexed(self) -> int:
+        """Index the queued articles, if any (cheap when the queue is empty)."""
+        return 0
+
+    def _search_sql(self, query: str, terms: Sequence[Term], extra: str) -> tuple[str, str, str, str]:
+        """(the ``:q`` parameter, ranked, recent and count statements) for one query."""
+        raise SearchError(f"full-text search is not available on {self.dialect}")
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0, story: str | None = None,
+               language: str | None = None, order: str = "auto") -> SearchResult:
+        """Articles matching every word of ``query`` (in any inflected form).
+
+        ``order``: ``relevance`` (BM25, title weighted 3:1), ``recent`` (newest indexed first) or
+        ``auto`` (relevance unless more than :data:`RANK_LIMIT` articles match).
+        """
+        if order not in ORDERS:
+            raise SearchError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
+        terms = parse_query(query)
+        if not terms:
+            raise SearchError(f"the query {query!r} has no searchable words")
+        where, params = [], {"limit": limit, "offset": offset}
+        if story:
+            where.append("a.id IN (SELECT article_id FROM story_articles WHERE story_id = :story)")
+            params["story"] = story
+        if language:
+            where.append("a.language = :language")
+            params["language"] = language
+        extra = "".join(f" AND {w}" for w in where)
+        self.ensure_indexed()
+        params["q"], ranked, recent, count = self._search_sql(query, terms, extra)
+        with self.engine.connect() as conn:
+            counted = conn.execute(text(f"SELECT count(*) FROM ({count} LIMIT :cap) AS matches"),
+                                   {**{k: v for k, v in params.items() if k not in ("limit", "offset")},
+                                    "cap": COUNT_LIMIT + 1}).scalar_one()
+            total = min(counted, COUNT_LIMIT)
+            chosen = order if order != "auto" else ("relevance" if total <= RANK_LIMIT else "recent")
+            page = conn.execute(text(ranked if chosen == "relevance" else recent), params).all() if total else []
+            hits = _hits(conn, page, terms)
+        return SearchResult(total=total, hits=hits, query=query, order=chosen, total_exact=counted <= COUNT_LIMIT)
 
 
 def _hits(conn: Any, page: Sequence[Any], terms: Sequence[Term]) -> list[dict[str, Any]]:

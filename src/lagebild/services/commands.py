@@ -1,4 +1,5 @@
-"""Use cases shared by the CLI, the API, the web page and the report."""
+"""The commands (every write) shared by the CLI, the API, the web page and the report: ingest,
+analyze, link, judge (entities the same or different), export."""
 
 from __future__ import annotations
 
@@ -7,14 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from sqlalchemy import select
-
+from lagebild import link
 from lagebild.model import events as events_model
 from lagebild.errors import InputError
 from lagebild.model import Article
-from lagebild.analyze.pipeline import Analysis, Pipeline, run_many
+from lagebild.analyze.pipeline import Pipeline, run_many
+from lagebild.model import Analysis
 from lagebild.store import Store
-from lagebild.store import schema as t
 
 Progress = Callable[[int, int], None] | None
 
@@ -101,9 +101,23 @@ def analyze(
 
 def link_store(store: Store, *, full: bool = False, progress: Progress = None) -> dict[str, Any]:
     """Link what was analysed since the last run (or everything with ``full``)."""
-    from lagebild.link import link
+    return link.link(store, full=full, progress=progress)
 
-    return link(store, full=full, progress=progress)
+
+def judge(store: Store, a: str, b: str, verdict: str) -> dict[str, Any]:
+    """Record that entities ``a`` and ``b`` (ids or alias names) are the ``same`` or ``different``
+    (merge or split) and re-link so that the judgement holds everywhere."""
+    return link.judge(store, a, b, verdict)
+
+
+def index_for_search(store: Store, ids: Iterable[str] | None = None) -> int:
+    """Index the queued articles and ``ids`` for full-text search; how many were indexed."""
+    return store.index_articles(ids)
+
+
+def open_store(db: str | Path | None = None) -> Store:
+    """The store at ``db`` (path or URL), migrated to the newest schema."""
+    return Store.open(db)
 
 
 # --- the export contract (DESIGN §4) ---------------------------------------------------------
@@ -112,16 +126,8 @@ SCHEMA_ID = "lagebild/1"
 
 
 def _mention_entities(store: Store, article_ids: Collection | None) -> dict[tuple[str, int], tuple[str, str]]:
-    query = (select(t.mention_entities.c.article_id, t.mention_entities.c.idx, t.entities.c.id, t.entities.c.name)
-             .join(t.entities, t.entities.c.id == t.mention_entities.c.entity_id))
-    with store.engine.connect() as conn:
-        return {(r.article_id, r.idx): (r.id, r.name) for r in conn.execute(query)
-                if article_ids is None or r.article_id in article_ids}
-
-
-def _story_of_articles(store: Store) -> dict[str, str]:
-    with store.engine.connect() as conn:
-        return dict(conn.execute(select(t.story_articles.c.article_id, t.story_articles.c.story_id)).all())
+    return {key: value for key, value in store.mention_entity_names().items()
+            if article_ids is None or key[0] in article_ids}
 
 
 def _span(span: dict[str, Any]) -> dict[str, Any]:
@@ -142,7 +148,7 @@ def _entity_ref(mentions: list[dict], idx: int | None, canon: dict, article: str
 def article_sections(store: Store, article_ids: Collection | None = None) -> dict[str, list[dict[str, Any]]]:
     """The per-article parts of the export: articles, timexes, quantities, quotes, events."""
     canon = _mention_entities(store, article_ids)
-    stories = _story_of_articles(store)
+    stories = store.story_of_articles()
     out: dict[str, list[dict[str, Any]]] = {k: [] for k in ("articles", "timexes", "quantities", "quotes", "events")}
     for article in store.iter_articles(article_ids):
         out["articles"].append({
@@ -189,40 +195,15 @@ def article_sections(store: Store, article_ids: Collection | None = None) -> dic
 
 
 def story_article_ids(store: Store, story_id: str) -> set[str]:
-    with store.engine.connect() as conn:
-        return set(conn.execute(select(t.story_articles.c.article_id)
-                                .where(t.story_articles.c.story_id == story_id)).scalars())
+    return store.story_article_ids(story_id)
 
 
 def export_picture(store: Store, story_id: str | None = None) -> dict[str, Any]:
     """The whole situation picture as one JSON-ready document (schema ``lagebild/1``)."""
-    from lagebild.link import export_sections
-
     ids = story_article_ids(store, story_id) if story_id else None
     doc: dict[str, Any] = {"schema": SCHEMA_ID}
     doc.update(article_sections(store, ids))
-    linked = export_sections(store, ids)
+    linked = link.export_sections(store, ids)
     for key in ("entities", "facts", "stories", "timeline", "discrepancies", "summaries"):
         doc[key] = linked.get(key, [])
     return doc
-
-
-
-def list_entities(store: Store, query: str | None = None) -> list[dict[str, Any]]:
-    """Canonical entities (optionally those with an alias containing ``query``) with mention counts."""
-    from sqlalchemy import func
-
-    counts = (select(t.mention_entities.c.entity_id, func.count().label("n"))
-              .group_by(t.mention_entities.c.entity_id).subquery())
-    q = (select(t.entities, counts.c.n).outerjoin(counts, counts.c.entity_id == t.entities.c.id)
-         .order_by(counts.c.n.desc().nulls_last(), t.entities.c.name))
-    needle = query.casefold() if query else None
-    with store.engine.connect() as conn:
-        rows = conn.execute(q).all()
-    found = []
-    for r in rows:
-        aliases = list(r.aliases or [])
-        if needle and not any(needle in a.casefold() for a in [r.name, *aliases]):
-            continue
-        found.append({"id": r.id, "name": r.name, "type": r.type, "aliases": aliases, "mentions": r.n or 0})
-    return found
