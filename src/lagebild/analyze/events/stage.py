@@ -21,9 +21,12 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from lagebild.analyze.events.find import (
-    INVITE_RE, NUMBER_RE, TEMPORAL_PREPS, TIME_RE, Cand, RawEvent, candidates, clauses, find_in_clause, markers,
-)
+from lagebild.analyze.events.arguments import RawEvent
+from lagebild.analyze.events.candidates import Cand, candidates
+from lagebild.analyze.events.clauses import clauses
+from lagebild.analyze.events.find import find_in_clause
+from lagebild.analyze.events.patterns import INVITE_RE, NUMBER_RE, TEMPORAL_PREPS, TIME_RE
+from lagebild.analyze.events.triggers import markers
 from lagebild.analyze.text.speech import ARTICLES, SUBORDINATORS, Tok, lexicon, tokens
 from lagebild.model import events as events_model
 from lagebild.model import Argument, Attribution, EntityMention, Event, Quantity, Quote, Span, Timex
@@ -382,7 +385,7 @@ def _record(text: str, toks: list[Tok], raw: RawEvent, clause: tuple[int, int], 
        provides=("events",))
 def make_events(**_: object):
     """Typed events with arguments, attribution and epistemic status (rules for German and English)."""
-    from lagebild.analyze.events.find import triggers
+    from lagebild.analyze.events.triggers import triggers
 
     triggers("de"), triggers("en"), markers("de"), markers("en")
 
