@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from lagebild.analyze.events.candidates import (
     Cand, genitive_of, heads_phrase, office_word, official, prep_before,
 )
-from lagebild.analyze.events.patterns import INVITE_RE
 from lagebild.analyze.events.phrases import Span, about_phrase, guest, pp_phrase, subject_np
 from lagebild.analyze.events.triggers import Trigger
 from lagebild.analyze.events.vocabulary import vocabulary
@@ -247,7 +246,7 @@ def fill_verb_frame(f: Frame, bare: list[Cand], passive: bool, zu: bool) -> None
         f.put(object_role, order[0])
     elif order and subject_role:
         if f.lang == "en" and zu and f.trig.type == "VISIT":
-            inviter = next((k for k in range(lo, i) if INVITE_RE.fullmatch(toks[k].lower)), None)
+            inviter = next((k for k in range(lo, i) if vocabulary().invite_re.fullmatch(toks[k].lower)), None)
             if inviter is not None:  # "Kim invited Putin to visit Pyongyang"
                 order = [c for c in order if c.first > inviter] + [c for c in order if c.first <= inviter]
         f.put(subject_role, order[0])
@@ -287,7 +286,7 @@ def outer_subject(f: Frame, order: list[Cand], subject_role: str, object_role: s
     vocab = vocabulary()
     outer = [c for c in f.cands if prev[0] <= c.first < prev[1] and c.form != "adjective"
              and prep_before(f.toks, c, f.language) in (None, "&")]
-    accusing = any(vocab.accuse_re.fullmatch(f.toks[k].lower) or INVITE_RE.fullmatch(f.toks[k].lower)
+    accusing = any(vocab.accuse_re.fullmatch(f.toks[k].lower) or vocab.invite_re.fullmatch(f.toks[k].lower)
                    for k in range(*prev))
     if outer:
         f.put(subject_role, outer[-1] if accusing and len(outer) > 1 else outer[0])  # the one accused, invited
@@ -301,7 +300,7 @@ def fill_noun_frame(f: Frame, bare: list[Cand]) -> None:
     toks, i, trig, roles = f.toks, f.i, f.trig, f.trig.roles
     lo, hi = f.clause
     agent = AGENT_ROLES.get(trig.type)
-    if trig.type == "VISIT" and any(INVITE_RE.fullmatch(toks[k].lower) for k in range(lo, hi)):
+    if trig.type == "VISIT" and any(vocabulary().invite_re.fullmatch(toks[k].lower) for k in range(lo, hi)):
         before = [c for c in bare if c.first < i and c.form != "np"]
         if len(before) >= 2:
             f.put("visitor", before[1])  # "Kim hatte Putin zu einem Gegenbesuch eingeladen"

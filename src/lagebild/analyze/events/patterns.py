@@ -1,10 +1,9 @@
-"""Patterns the finder and the event stage share: fallback time and number phrases (where the
-time and quantity layers found none), verbs of invitation and prepositions that place an event
-noun in time.
+"""Fallback time and number phrases the finder and the event stage share, where the time and
+quantity layers found none ("am 2. Januar", "mehr als eine Million").
 
-These stay in code for now: ``stage.py`` reads them as module constants, and the time and number
-phrases belong to the typed time and number values of issue 15 (alternation order matters for
-``search``, so they are kept byte for byte).
+These stay in code for now: they belong to the typed time and number values of issue 15 (one
+time value, one number reader), and their alternation order decides what ``search`` matches, so
+they are kept byte for byte until those readers replace them.
 """
 
 from __future__ import annotations
@@ -24,7 +23,3 @@ TIME_RE = re.compile(
     r"|(?:am|on)\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Monday|Tuesday|Wednesday|Thursday"
     r"|Friday|Saturday|Sunday)|(?:im Jahr|in)\s+(?:19|20)\d\d|gestern|heute|yesterday|today"
     r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:,\s*\d{4})?)\b")
-#: verbs of invitation: the invitee, not the host, is the visitor ("Kim lud Putin zu einem Besuch ein")
-INVITE_RE = re.compile(r"lud|lädt|luden|laden|eingeladen|einladen|einlud|invited?|invites|inviting")
-#: prepositions that place an event noun in time ("seit dem Treffen"); markers of the clause do not reach it
-TEMPORAL_PREPS = {"seit", "nach", "vor", "während", "since", "after", "before", "during"}

@@ -4,7 +4,8 @@
 quantities and quotes in, :class:`~lagebild.model.Event` records out.
 
 * Triggers and argument frames come from ``resources/events/triggers.tsv`` (see
-  :mod:`events_find`); arguments are entity mentions where one fits, text spans otherwise.
+  :mod:`.triggers`, :mod:`.arguments`); arguments are entity mentions where one fits, text
+  spans otherwise.
   The finder fills numbered slots for several participants or parties (``participant``,
   ``participant2``, …); the event holds them as the one list role of the event model
   (:mod:`lagebild.model.events`: ``participants``, ``parties``).
@@ -25,8 +26,9 @@ from lagebild.analyze.events.arguments import RawEvent
 from lagebild.analyze.events.candidates import Cand, candidates
 from lagebild.analyze.events.clauses import clauses
 from lagebild.analyze.events.find import find_in_clause
-from lagebild.analyze.events.patterns import INVITE_RE, NUMBER_RE, TEMPORAL_PREPS, TIME_RE
+from lagebild.analyze.events.patterns import NUMBER_RE, TIME_RE
 from lagebild.analyze.events.triggers import markers
+from lagebild.analyze.events.vocabulary import vocabulary
 from lagebild.analyze.text.speech import ARTICLES, SUBORDINATORS, Tok, lexicon, tokens
 from lagebild.model import events as events_model
 from lagebild.model import Argument, Attribution, EntityMention, Event, Quantity, Quote, Span, Timex
@@ -34,25 +36,14 @@ from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.events"
 VERSION = "4"  # 4: list roles of the event model (participants, parties)
-INTELLIGENCE = re.compile(r"erkenntnis|geheimdienst|intelligence|informationen|nachrichtendienst", re.I)
-EXPERTS = re.compile(r"experte|analyst|beobachter|fachleute|expert|observer|forscher|researcher", re.I)
-OUTLETS = re.compile(r"nachrichtenagentur|zeitung|times|agentur|bericht|medien|independent|post|journal|tass|kcna"
-                     r"|reuters|agency|news|cnn|bbc|yonhap|sender|magazin|outlet|press", re.I)
 GAP_RE = re.compile(r"\s*(?:[a-zäöüß0-9-]+\s+|Schuss\s+|Tonnen\s+|Stück\s+){0,3}")
 PERSON = re.compile(r"^[A-ZÄÖÜ][\w’'-]+(?: [A-ZÄÖÜ][\w’'-]+)+$")
 PURPOSE = re.compile(r"\bum\b.*\bzu\b|\bin order to\b")
 NOUN_NEGATION = {"kein", "keine", "keinen", "keiner", "keinem", "keines", "no"}
-#: clause openers of time and place: the clause states its event itself, whatever governs it
-TEMPORAL = {"als", "nachdem", "seit", "seitdem", "bevor", "während", "wo", "when", "after", "since", "before", "while",
-            "where", "as"}
 #: third-person singular subject pronouns resolved to a person ("er" alone: "sie" may be plural)
 SUBJECT_PRONOUNS = {"de": frozenset({"er"}), "en": frozenset({"he", "she", "it"})}
-#: a definite description of a news outlet ("the agency said") refers to the last outlet named
-OUTLET_DESCRIPTION = re.compile(r"(?:the|die|das|der)\s+(?:\w+\s+)?(?:agency|news agency|nachrichtenagentur|agentur"
-                                r"|newspaper|zeitung|blatt|broadcaster|sender|outlet)", re.I)
 DUMMY_SPEAKERS = {"es", "it", "dies", "this", "das"}
 NEGATION = re.compile(r"\b(?:nicht|keine|keinerlei|niemals|not|never|no longer|hasn't|haven't|didn't|did not)\b")
-PLANNED_NOUNS = re.compile(r"\b(?:geplante\w*|bevorstehende\w*|planned|upcoming|künftige\w*)\b")
 
 
 def _status(etype: str, scope: str, trigger_text: str, attribution: Attribution | None, language: str,
@@ -66,7 +57,7 @@ def _status(etype: str, scope: str, trigger_text: str, attribution: Attribution 
         return "alleged"
     if "hedged" in found:
         return "hedged"
-    if "planned" in found or future or PURPOSE.search(scope) or PLANNED_NOUNS.search(scope[: scope.find(trigger_text) + 1] if trigger_text in scope else ""):
+    if "planned" in found or future or PURPOSE.search(scope) or vocabulary().planned_nouns.search(scope[: scope.find(trigger_text) + 1] if trigger_text in scope else ""):
         return "planned"
     return "reported" if attribution is not None else "asserted"
 
@@ -83,12 +74,13 @@ def _future(toks: list[Tok], clause: tuple[int, int], trig: int, language: str) 
 
 
 def _kind(text: str, mention: EntityMention | None) -> str:
-    if INTELLIGENCE.search(text):
+    vocab = vocabulary()
+    if vocab.intelligence_re.search(text):
         return "intelligence"
-    if EXPERTS.search(text):
+    if vocab.experts_re.search(text):
         return "experts"
-    if OUTLETS.search(text) or (mention is not None and (mention.key or "").startswith("org:") and OUTLETS.search(
-            mention.name or "")):
+    if vocab.outlets_re.search(text) or (mention is not None and (mention.key or "").startswith("org:")
+                                         and vocab.outlets_re.search(mention.name or "")):
         return "outlet"
     if mention is not None and mention.label == "PER" or re.match(r"^[A-ZÄÖÜ]\w+(?: [A-ZÄÖÜ][\w-]+)+$", text):
         return "speaker"
@@ -130,7 +122,7 @@ def _attribution(text: str, trigger: tuple[int, int], quotes: Sequence[Quote], e
                               and sp.start <= e.start and e.end <= sp.end), None)
                 if inner is not None:  # "nach US-Erkenntnissen": intelligence of the US
                     return Attribution(label, sp.start, sp.end, inner, q_index, _kind(sp.text or label, None))
-            kind = "speaker" if sp.name and PERSON.match(sp.name) and not OUTLETS.search(sp.name) \
+            kind = "speaker" if sp.name and PERSON.match(sp.name) and not vocabulary().outlets_re.search(sp.name) \
                 and (mention is None or mention.label == "PER") else _kind(sp.text or label, mention)
             return Attribution(label, sp.start, sp.end, sp.mention, q_index, kind)
         if q.start <= trigger[0] < q.end and q.cue is not None and q.speaker is None:
@@ -147,10 +139,10 @@ def _speaker_mention(text: str, sp, entities: Sequence[EntityMention]) -> int | 
         if e.label in {"ORG", "PER"} and sp.end <= e.start <= sp.end + 40 and re.fullmatch(
                 r"[\s\w’'-]*", text[sp.end:e.start]) and not any(ch.isupper() for ch in text[sp.end:e.start]):
             return k
-    if OUTLET_DESCRIPTION.fullmatch(sp.text or ""):
+    if vocabulary().outlet_description.fullmatch(sp.text or ""):
         before = [k for k, e in enumerate(entities) if e.end <= sp.start and e.label == "ORG"
                   and _kind(e.text, e) == "outlet" or (e.end <= sp.start and (e.key or "").startswith("org:")
-                                                      and OUTLETS.search(text[max(0, e.start - 40):e.start]))]
+                                                      and vocabulary().outlets_re.search(text[max(0, e.start - 40):e.start]))]
         return before[-1] if before else None
     return None
 
@@ -175,12 +167,9 @@ def _own_report(text: str, trigger: tuple[int, int], q: Quote, toks: list[Tok], 
     return Attribution(e.name or e.text, e.start, e.end, person[-1], None, "speaker")
 
 
-SOURCE_CUES = ("laut", "nach", "zufolge", "gemäß", "so", "wie", "according", "as", "demnach", "berichten")
-
-
 def _source_cue(q: Quote) -> bool:
     """Whether a quote names its source with a preposition or adverb ("laut X", "nach Angaben von X")."""
-    return q.cue is not None and q.cue.text.split()[0].lower() in SOURCE_CUES
+    return q.cue is not None and q.cue.text.split()[0].lower() in vocabulary().source_cues
 
 
 #: the finder's numbered slots that are members of one list role of the event model
@@ -335,7 +324,7 @@ def _record(text: str, toks: list[Tok], raw: RawEvent, clause: tuple[int, int], 
     args = _arguments(text, raw)
     lo, hi = clause
     scope_lo = lo
-    if prev is not None and toks[lo].lower not in TEMPORAL and (
+    if prev is not None and toks[lo].lower not in vocabulary().temporal_openers and (
             governed or toks[lo].lower in SUBORDINATORS[language] or toks[lo].lower in {"zu", "um", "wonach"}
             or any(toks[k].lower == "zu" for k in range(lo, hi))):
         scope_lo = prev[0]
@@ -343,10 +332,10 @@ def _record(text: str, toks: list[Tok], raw: RawEvent, clause: tuple[int, int], 
     t = raw.trigger_tok
     k = t - 1
     while raw.noun and k > lo and (toks[k].lower in ARTICLES[language] or not toks[k].is_cap):
-        if toks[k].lower in TEMPORAL_PREPS:
+        if toks[k].lower in vocabulary().temporal_preps:
             break
         k -= 1
-    in_pp = raw.noun and k >= lo and k < t and toks[k].lower in TEMPORAL_PREPS
+    in_pp = raw.noun and k >= lo and k < t and toks[k].lower in vocabulary().temporal_preps
     if in_pp:  # "Seit dem Treffen zwischen Kim und Putin wirft der Westen Pjöngjang vor": the meeting took place
         scope = text[toks[k].start:toks[t].end].lower()
     time_arg, time_value = _time_arg(text, raw.clause, timexes)
@@ -367,7 +356,7 @@ def _record(text: str, toks: list[Tok], raw: RawEvent, clause: tuple[int, int], 
     clause_text = text[toks[lo].start:toks[hi - 1].end].lower()
     status = _status(raw.type, scope, text[raw.trigger[0]:raw.trigger[1]].lower(), attribution, language,
                      not in_pp and _future(toks, clause, raw.trigger_tok, language))
-    if raw.type == "VISIT" and any(INVITE_RE.fullmatch(toks[k].lower) for k in range(lo, hi)):
+    if raw.type == "VISIT" and any(vocabulary().invite_re.fullmatch(toks[k].lower) for k in range(lo, hi)):
         status = "planned" if status in {"asserted", "reported"} else status  # an invitation to visit
         if "time" in args and args["time"].start < raw.trigger[0]:
             del args["time"]  # "lud Putin im September zu einem Besuch ein": when he was invited
@@ -387,7 +376,7 @@ def make_events(**_: object):
     """Typed events with arguments, attribution and epistemic status (rules for German and English)."""
     from lagebild.analyze.events.triggers import triggers
 
-    triggers("de"), triggers("en"), markers("de"), markers("en")
+    triggers("de"), triggers("en"), markers("de"), markers("en"), vocabulary()
 
     def run(doc: Doc) -> dict[str, object]:
         sents = [(s.start, s.end) for s in doc.get("sentences")]

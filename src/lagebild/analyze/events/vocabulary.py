@@ -1,6 +1,7 @@
-"""The event finder's word lists, read from ``resources/events/<de|en>/`` once per process.
+"""The events extractor's word lists, read from ``resources/events/<de|en|any>/`` once per process.
 
-The rules apply German and English lists alike (a German report quotes English names and the
+The finder (triggers, arguments) and the stage (status, attribution) share them.  The rules apply
+German and English lists alike (a German report quotes English names and the
 other way round), so most entries are the union of the two languages' files.  :func:`vocabulary`
 builds everything on first use and caches it; rules call it once per clause or candidate list,
 never per token.
@@ -59,15 +60,36 @@ class Vocabulary:
     #: participles without the regular shape
     participles: frozenset[str]
     numerals: frozenset[str]
+    # --- status and attribution (stage) ---
+    #: verbs of invitation: the invitee, not the host, is the visitor ("Kim lud Putin zu einem Besuch ein")
+    invite_re: re.Pattern[str]
+    #: prepositions that place an event noun in time ("seit dem Treffen"); markers of the clause do not reach it
+    temporal_preps: frozenset[str]
+    #: clause openers of time and place: the clause states its event itself, whatever governs it
+    temporal_openers: frozenset[str]
+    #: adjectives that make an event noun planned ("die geplante Reise")
+    planned_nouns: re.Pattern[str]
+    #: kinds of sources (searched case-insensitively in the speaker phrase)
+    intelligence_re: re.Pattern[str]
+    experts_re: re.Pattern[str]
+    outlets_re: re.Pattern[str]
+    #: a definite description of a news outlet ("the agency said") refers to the last outlet named
+    outlet_description: re.Pattern[str]
+    #: first words of a quote cue that names its source ("laut X", "according to X")
+    source_cues: frozenset[str]
 
 
 def _union(name: str) -> frozenset[str]:
     return frozenset().union(*(lexicons.words(f"events/{lang}/{name}.txt") for lang in LANGUAGES))
 
 
-def _pattern(name: str) -> re.Pattern[str]:
-    """One pattern from the per-line alternatives of the German, then the English file."""
-    return re.compile("|".join(p for lang in LANGUAGES for p in lexicons.lines(f"events/{lang}/{name}.txt")))
+def _alternatives(name: str, languages: tuple[str, ...] = LANGUAGES) -> str:
+    """The per-line alternatives of the German, then the English (then the language-neutral) file."""
+    return "|".join(p for lang in languages for p in lexicons.lines(f"events/{lang}/{name}.txt"))
+
+
+def _pattern(name: str, flags: int = 0, languages: tuple[str, ...] = LANGUAGES) -> re.Pattern[str]:
+    return re.compile(_alternatives(name, languages), flags)
 
 
 def _fallback_pps() -> dict[str, dict[str, tuple[str, ...]]]:
@@ -110,4 +132,14 @@ def vocabulary() -> Vocabulary:
         weapon_kinds=lexicons.words("events/en/weapon_kinds.txt"),
         participles=_union("participles"),
         numerals=_union("numerals"),
+        invite_re=_pattern("invite_verbs"),
+        temporal_preps=_union("temporal_prepositions"),
+        temporal_openers=_union("temporal_openers"),
+        planned_nouns=re.compile(r"\b(?:" + _alternatives("planned_adjectives") + r")\b"),
+        intelligence_re=_pattern("source_intelligence", re.I),
+        experts_re=_pattern("source_experts", re.I),
+        outlets_re=_pattern("source_outlets", re.I, LANGUAGES + ("any",)),
+        outlet_description=re.compile(r"(?:the|die|das|der)\s+(?:\w+\s+)?(?:" + _alternatives("outlet_nouns") + ")",
+                                      re.I),
+        source_cues=_union("source_cues"),
     )
