@@ -114,3 +114,31 @@ def test_find_in_clause_fills_a_frame():
     assert ev.type == "SUPPLY"
     assert {role: text[a:b] for role, (a, b, _) in ev.args.items()} == {
         "supplier": "Nordkorea", "recipient": "Russland", "item": "Munition"}
+
+
+@pytest.mark.parametrize("etype, scope, attributed, future, expected", [
+    ("SUPPLY", "moskau bestreitet, dass pjöngjang munition liefert", False, False, "denied"),
+    ("DENY", "moskau bestreitet die lieferungen", False, False, "asserted"),
+    ("SUPPLY", "pjöngjang soll munition geliefert haben", True, False, "alleged"),
+    ("SUPPLY", "pjöngjang könnte munition liefern", False, False, "hedged"),
+    ("VISIT", "die geplante reise nach moskau", False, False, "planned"),
+    ("SUPPLY", "nordkorea liefert munition", False, True, "planned"),
+    ("SUPPLY", "nordkorea liefert munition", True, False, "reported"),
+])
+def test_status_event_status_order(etype, scope, attributed, future, expected):
+    from lagebild.analyze.events.status import event_status
+    from lagebild.model import Attribution
+
+    who = Attribution("Seoul", 0, 5, None, None, "source") if attributed else None
+    trigger = {"VISIT": "reise", "DENY": "bestreitet"}.get(etype, "liefer")
+    assert event_status(etype, scope, trigger, who, "de", future) == expected
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("nach US-Erkenntnissen", "intelligence"), ("Experten", "experts"), ("laut Kyiv Independent", "outlet"),
+    ("KCNA", "outlet"), ("Wladimir Putin", "speaker"), ("Seoul", "source"),
+])
+def test_attribution_source_kind(text, kind):
+    from lagebild.analyze.events.attribution import source_kind
+
+    assert source_kind(text, None) == kind
