@@ -37,8 +37,13 @@ def candidates(text: str, toks: list[Tok], entities, names: tuple[str, ...], lan
     """Entity mentions and name runs of a sentence, as argument candidates; ``entities`` are
     ``(index, mention)`` pairs of the article's entity layer near the sentence."""
     out, covered, offices = entity_candidates(toks, entities, language)
+    arts = ARTICLES["en" if language == "en" else "de"]
     k = 0
     while k < len(toks):
+        t = toks[k]
+        if k in covered or not t.is_cap or not t.is_word or t.lower in arts:
+            k += 1
+            continue
         cand, k = name_run(toks, k, covered, names, language)
         if cand is not None:
             out.append(cand)
@@ -85,15 +90,12 @@ def entity_candidates(toks: list[Tok], entities, language: str) -> tuple[list[Ca
 
 def name_run(toks: list[Tok], k: int, covered: set[int], names: tuple[str, ...], language: str
              ) -> tuple[Cand | None, int]:
-    """A person name the entity layer missed that starts at token ``k`` (a run of capitalised words
-    after an office noun, a name known from elsewhere in the article, or two or more name-like
-    words), and the token to go on from."""
-    t = toks[k]
+    """A person name the entity layer missed in the run of capitalised words that starts at token
+    ``k`` (not covered by a mention, no article): after an office noun, a name known from elsewhere
+    in the article, or two or more name-like words; and the token to go on from."""
     lex = lexicon(language)
     vocab = vocabulary()
     arts = ARTICLES["en" if language == "en" else "de"]
-    if k in covered or not t.is_cap or not t.is_word or t.lower in arts:
-        return None, k + 1
     j = k
     while j < len(toks) and j not in covered and toks[j].is_cap and toks[j].is_word:
         j += 1

@@ -6,6 +6,10 @@ from lagebild.analyze.events.vocabulary import Vocabulary, vocabulary
 from lagebild.analyze.text.speech import ARTICLES, AUXILIARIES, PREPOSITIONS, Tok, lexicon
 
 
+#: the tokens after which a clause may begin (a comma only before a clause opener)
+PUNCTUATION = frozenset({";", ":", "–", "—", ","})
+
+
 def clauses(toks: list[Tok], starts: set[int] = frozenset(), language: str = "de") -> list[tuple[int, int]]:
     """Token ranges of the clauses of a sentence (split at ';', at commas that open a clause and
     where a reported message begins: ``starts`` are character offsets; "said that …", "believed
@@ -17,9 +21,9 @@ def clauses(toks: list[Tok], starts: set[int] = frozenset(), language: str = "de
     for k, t in enumerate(toks):
         if k and t.start in starts:
             bounds.append(k)
-        elif _opens_after(toks, k, vocab):
+        elif t.text in PUNCTUATION and _opens_after(toks, k, vocab):
             bounds.append(k + 1)
-        elif lang == "de" and _reported_after_comma(toks, k, bounds[-1], speech, vocab):
+        elif lang == "de" and t.text == "," and _reported_after_comma(toks, k, bounds[-1], speech, vocab):
             bounds.append(k + 1)
         elif lang == "en" and _reported_en(toks, k, speech, vocab):
             bounds.append(k)
