@@ -4,14 +4,15 @@
 quantities and quotes in, :class:`~lagebild.model.Event` records out.
 
 * Triggers and argument frames come from ``resources/events/triggers.tsv`` (see
-  :mod:`events_find`); arguments are entity mentions where one fits, text spans otherwise.
+  :mod:`.triggers`, :mod:`.arguments`); arguments are entity mentions where one fits, text
+  spans otherwise.
   The finder fills numbered slots for several participants or parties (``participant``,
   ``participant2``, …); the event holds them as the one list role of the event model
   (:mod:`lagebild.model.events`: ``participants``, ``parties``).
 * Attribution: the speaker of the quote an event sits in ("nach US-Erkenntnissen" → US
   intelligence, "laut Kyiv Independent" → the outlet, "Experten vermuten" → experts); None where
-  the report states the event itself.
-* Status, from markers of the clause and the clause that governs it
+  the report states the event itself (:mod:`.attribution`).
+* Status (:mod:`.status`), from markers of the clause and the clause that governs it
   (``resources/events/markers.tsv``): denied > alleged > hedged > planned > reported > asserted.
 """
 
@@ -21,163 +22,27 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from lagebild.analyze.events.find import (
-    INVITE_RE, NUMBER_RE, TEMPORAL_PREPS, TIME_RE, Cand, RawEvent, candidates, clauses, find_in_clause, markers,
-)
-from lagebild.analyze.text.speech import ARTICLES, SUBORDINATORS, Tok, lexicon, tokens
+from lagebild.analyze.events.arguments import RawEvent
+from lagebild.analyze.events.attribution import PERSON, event_attribution, source_cue
+from lagebild.analyze.events.candidates import Cand, candidates
+from lagebild.analyze.events.clauses import clauses
+from lagebild.analyze.events.find import find_in_clause
+from lagebild.analyze.events.patterns import NUMBER_RE, TIME_RE
+from lagebild.analyze.events.status import event_status, is_future
+from lagebild.analyze.events.triggers import markers
+from lagebild.analyze.events.vocabulary import vocabulary
+from lagebild.analyze.text.speech import ARTICLES, SUBORDINATORS, Tok, tokens
 from lagebild.model import events as events_model
 from lagebild.model import Argument, Attribution, EntityMention, Event, Quantity, Quote, Span, Timex
 from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.events"
 VERSION = "4"  # 4: list roles of the event model (participants, parties)
-INTELLIGENCE = re.compile(r"erkenntnis|geheimdienst|intelligence|informationen|nachrichtendienst", re.I)
-EXPERTS = re.compile(r"experte|analyst|beobachter|fachleute|expert|observer|forscher|researcher", re.I)
-OUTLETS = re.compile(r"nachrichtenagentur|zeitung|times|agentur|bericht|medien|independent|post|journal|tass|kcna"
-                     r"|reuters|agency|news|cnn|bbc|yonhap|sender|magazin|outlet|press", re.I)
 GAP_RE = re.compile(r"\s*(?:[a-zäöüß0-9-]+\s+|Schuss\s+|Tonnen\s+|Stück\s+){0,3}")
-PERSON = re.compile(r"^[A-ZÄÖÜ][\w’'-]+(?: [A-ZÄÖÜ][\w’'-]+)+$")
-PURPOSE = re.compile(r"\bum\b.*\bzu\b|\bin order to\b")
 NOUN_NEGATION = {"kein", "keine", "keinen", "keiner", "keinem", "keines", "no"}
-#: clause openers of time and place: the clause states its event itself, whatever governs it
-TEMPORAL = {"als", "nachdem", "seit", "seitdem", "bevor", "während", "wo", "when", "after", "since", "before", "while",
-            "where", "as"}
 #: third-person singular subject pronouns resolved to a person ("er" alone: "sie" may be plural)
 SUBJECT_PRONOUNS = {"de": frozenset({"er"}), "en": frozenset({"he", "she", "it"})}
-#: a definite description of a news outlet ("the agency said") refers to the last outlet named
-OUTLET_DESCRIPTION = re.compile(r"(?:the|die|das|der)\s+(?:\w+\s+)?(?:agency|news agency|nachrichtenagentur|agentur"
-                                r"|newspaper|zeitung|blatt|broadcaster|sender|outlet)", re.I)
-DUMMY_SPEAKERS = {"es", "it", "dies", "this", "das"}
 NEGATION = re.compile(r"\b(?:nicht|keine|keinerlei|niemals|not|never|no longer|hasn't|haven't|didn't|did not)\b")
-PLANNED_NOUNS = re.compile(r"\b(?:geplante\w*|bevorstehende\w*|planned|upcoming|künftige\w*)\b")
-
-
-def _status(etype: str, scope: str, trigger_text: str, attribution: Attribution | None, language: str,
-            future: bool) -> str:
-    at = scope.find(trigger_text) if trigger_text in scope else len(scope)  # English denies what follows
-    found = {status for status, rx in markers(language)
-             if any(status != "denied" or language != "en" or m.start() < at for m in rx.finditer(scope))}
-    if "denied" in found and etype != "DENY":
-        return "denied"
-    if "alleged" in found and etype != "ACCUSE":
-        return "alleged"
-    if "hedged" in found:
-        return "hedged"
-    if "planned" in found or future or PURPOSE.search(scope) or PLANNED_NOUNS.search(scope[: scope.find(trigger_text) + 1] if trigger_text in scope else ""):
-        return "planned"
-    return "reported" if attribution is not None else "asserted"
-
-
-def _future(toks: list[Tok], clause: tuple[int, int], trig: int, language: str) -> bool:
-    lo, hi = clause
-    words = {toks[k].lower for k in range(lo, hi)}
-    t = toks[trig].lower
-    if language == "en":
-        return bool(words & {"will", "shall"}) or ("to" in words and trig > 0 and toks[trig - 1].lower == "to"
-                                                   and any(w in words for w in ("plans", "intends", "wants", "expected")))
-    infinitive = t.endswith(("en", "ern", "eln")) and not t.startswith("ge") and t[:1].islower()
-    return bool(words & {"wird", "werden", "werde"}) and infinitive and not words & {"worden"}
-
-
-def _kind(text: str, mention: EntityMention | None) -> str:
-    if INTELLIGENCE.search(text):
-        return "intelligence"
-    if EXPERTS.search(text):
-        return "experts"
-    if OUTLETS.search(text) or (mention is not None and (mention.key or "").startswith("org:") and OUTLETS.search(
-            mention.name or "")):
-        return "outlet"
-    if mention is not None and mention.label == "PER" or re.match(r"^[A-ZÄÖÜ]\w+(?: [A-ZÄÖÜ][\w-]+)+$", text):
-        return "speaker"
-    return "source"
-
-
-def _attribution(text: str, trigger: tuple[int, int], quotes: Sequence[Quote], entities: Sequence[EntityMention],
-                 toks: list[Tok], language: str) -> Attribution | None:
-    for q_index, q in enumerate(quotes):
-        if q.cue is None and q.start <= trigger[0] < q.end:
-            own = _own_report(text, trigger, q, toks, entities, language)
-            if own is not False:
-                return own  # "Blinken sagte …, Moskau habe …" inside a quote the sentence does not continue
-        if q.cue is not None and (q.cue.start <= trigger[0] < q.cue.end or (
-                q.start <= q.cue.start < q.end and not _source_cue(q))):
-            continue  # the event is the speech act itself, or a reported speech act states it
-        if q.start <= trigger[0] < q.end and q.speaker is not None and q.speaker.text:
-            sp = q.speaker
-            if sp.text.lower() in DUMMY_SPEAKERS:  # "Es gebe Hinweise, dass …": the last speaker goes on
-                earlier = [(k, p) for k, p in enumerate(quotes[:q_index]) if p.speaker is not None
-                           and p.speaker.text and p.speaker.text.lower() not in DUMMY_SPEAKERS]
-                if not earlier:
-                    continue
-                q_index, q = earlier[-1]
-                sp = q.speaker
-            mention = entities[sp.mention] if sp.mention is not None and sp.mention < len(entities) else None
-            better = _speaker_mention(text, sp, entities) if mention is None else None
-            if better is not None:
-                m = entities[better]
-                return Attribution(m.name or m.text, m.start, m.end, better, q_index, _kind(m.text, m))
-            if mention is not None and mention.label == "PER" and mention.start >= (sp.start or 0) \
-                    and mention.end <= (sp.end or len(text)):
-                return Attribution(mention.name or mention.text, mention.start, mention.end, sp.mention, q_index, "speaker")
-            label = sp.name or sp.text or ""
-            if sp.name and " " not in sp.name and sp.text.startswith(sp.name) and mention is None and sp.text != sp.name:
-                label = sp.text  # "Erkenntnissen westlicher Geheimdienste", not "Erkenntnissen"
-            if mention is None:
-                inner = next((k for k, e in enumerate(entities) if e.label in {"GPE", "ORG"} and sp.start is not None
-                              and sp.start <= e.start and e.end <= sp.end), None)
-                if inner is not None:  # "nach US-Erkenntnissen": intelligence of the US
-                    return Attribution(label, sp.start, sp.end, inner, q_index, _kind(sp.text or label, None))
-            kind = "speaker" if sp.name and PERSON.match(sp.name) and not OUTLETS.search(sp.name) \
-                and (mention is None or mention.label == "PER") else _kind(sp.text or label, mention)
-            return Attribution(label, sp.start, sp.end, sp.mention, q_index, kind)
-        if q.start <= trigger[0] < q.end and q.cue is not None and q.speaker is None:
-            return Attribution(q.cue.text, q.cue.start, q.cue.end, None, q_index, _kind(q.cue.text, None))
-    return None
-
-
-def _speaker_mention(text: str, sp, entities: Sequence[EntityMention]) -> int | None:
-    """An outlet or person the speaker phrase leads up to ("the country's state news agency KCNA"),
-    or the outlet a definite description refers back to ("the agency said")."""
-    if sp.start is None or sp.end is None:
-        return None
-    for k, e in enumerate(entities):
-        if e.label in {"ORG", "PER"} and sp.end <= e.start <= sp.end + 40 and re.fullmatch(
-                r"[\s\w’'-]*", text[sp.end:e.start]) and not any(ch.isupper() for ch in text[sp.end:e.start]):
-            return k
-    if OUTLET_DESCRIPTION.fullmatch(sp.text or ""):
-        before = [k for k, e in enumerate(entities) if e.end <= sp.start and e.label == "ORG"
-                  and _kind(e.text, e) == "outlet" or (e.end <= sp.start and (e.key or "").startswith("org:")
-                                                      and OUTLETS.search(text[max(0, e.start - 40):e.start]))]
-        return before[-1] if before else None
-    return None
-
-
-def _own_report(text: str, trigger: tuple[int, int], q: Quote, toks: list[Tok], entities: Sequence[EntityMention],
-                language: str) -> Attribution | None | bool:
-    """For an event in a quote that goes on from an earlier sentence: where the sentence has a speech
-    verb of its own before the event, the frame is the report's ("Blinken sagte am Dienstag bei einem
-    Besuch in London, …": None) and what follows its comma is the subject's; False where there is none."""
-    speech = lexicon(language).verbs
-    verb = next((k for k, t in enumerate(toks) if q.start <= t.start < trigger[0] and t.lower in speech
-                 and t.is_word and not t.is_cap), None)
-    if verb is None:
-        return False
-    comma = next((k for k in range(verb, len(toks)) if toks[k].text == ","), None)
-    if comma is None or toks[comma].start > trigger[0]:
-        return None
-    person = [k for k, e in enumerate(entities) if e.label == "PER" and toks[0].start <= e.start < toks[verb].start]
-    if not person:
-        return None
-    e = entities[person[-1]]
-    return Attribution(e.name or e.text, e.start, e.end, person[-1], None, "speaker")
-
-
-SOURCE_CUES = ("laut", "nach", "zufolge", "gemäß", "so", "wie", "according", "as", "demnach", "berichten")
-
-
-def _source_cue(q: Quote) -> bool:
-    """Whether a quote names its source with a preposition or adverb ("laut X", "nach Angaben von X")."""
-    return q.cue is not None and q.cue.text.split()[0].lower() in SOURCE_CUES
 
 
 #: the finder's numbered slots that are members of one list role of the event model
@@ -287,7 +152,7 @@ def find(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[Ent
         if len(toks) < 3:
             continue
         inner = [q for q in quotes if a <= q.start < b and q.cue is not None and not (q.start <= q.cue.start < q.end)]
-        blocked = [(x.start, x.end) for q in quotes if a <= q.start < b and _source_cue(q)
+        blocked = [(x.start, x.end) for q in quotes if a <= q.start < b and source_cue(q)
                    for x in (q.cue, q.speaker) if x is not None and x.start is not None]
         cands = [c for c in candidates(text, toks, near, names_t, lang)
                  if not any(x < c.end and c.start < y for x, y in blocked)]
@@ -332,7 +197,7 @@ def _record(text: str, toks: list[Tok], raw: RawEvent, clause: tuple[int, int], 
     args = _arguments(text, raw)
     lo, hi = clause
     scope_lo = lo
-    if prev is not None and toks[lo].lower not in TEMPORAL and (
+    if prev is not None and toks[lo].lower not in vocabulary().temporal_openers and (
             governed or toks[lo].lower in SUBORDINATORS[language] or toks[lo].lower in {"zu", "um", "wonach"}
             or any(toks[k].lower == "zu" for k in range(lo, hi))):
         scope_lo = prev[0]
@@ -340,10 +205,10 @@ def _record(text: str, toks: list[Tok], raw: RawEvent, clause: tuple[int, int], 
     t = raw.trigger_tok
     k = t - 1
     while raw.noun and k > lo and (toks[k].lower in ARTICLES[language] or not toks[k].is_cap):
-        if toks[k].lower in TEMPORAL_PREPS:
+        if toks[k].lower in vocabulary().temporal_preps:
             break
         k -= 1
-    in_pp = raw.noun and k >= lo and k < t and toks[k].lower in TEMPORAL_PREPS
+    in_pp = raw.noun and k >= lo and k < t and toks[k].lower in vocabulary().temporal_preps
     if in_pp:  # "Seit dem Treffen zwischen Kim und Putin wirft der Westen Pjöngjang vor": the meeting took place
         scope = text[toks[k].start:toks[t].end].lower()
     time_arg, time_value = _time_arg(text, raw.clause, timexes)
@@ -357,14 +222,14 @@ def _record(text: str, toks: list[Tok], raw: RawEvent, clause: tuple[int, int], 
                 args["item"] = item
         if qty is not None:
             args.setdefault("quantity", qty)
-    attribution = _attribution(text, raw.trigger, quotes, entities, toks, language)
+    attribution = event_attribution(text, raw.trigger, quotes, entities, toks, language)
     if attribution is None and raw.source is not None:  # "Budanov bezeichnete das Land als Lieferanten"
         s0, s1, sm = raw.source
         attribution = Attribution(text[s0:s1], s0, s1, sm, None, "speaker")
     clause_text = text[toks[lo].start:toks[hi - 1].end].lower()
-    status = _status(raw.type, scope, text[raw.trigger[0]:raw.trigger[1]].lower(), attribution, language,
-                     not in_pp and _future(toks, clause, raw.trigger_tok, language))
-    if raw.type == "VISIT" and any(INVITE_RE.fullmatch(toks[k].lower) for k in range(lo, hi)):
+    status = event_status(raw.type, scope, text[raw.trigger[0]:raw.trigger[1]].lower(), attribution, language,
+                          not in_pp and is_future(toks, clause, raw.trigger_tok, language))
+    if raw.type == "VISIT" and any(vocabulary().invite_re.fullmatch(toks[k].lower) for k in range(lo, hi)):
         status = "planned" if status in {"asserted", "reported"} else status  # an invitation to visit
         if "time" in args and args["time"].start < raw.trigger[0]:
             del args["time"]  # "lud Putin im September zu einem Besuch ein": when he was invited
@@ -382,9 +247,9 @@ def _record(text: str, toks: list[Tok], raw: RawEvent, clause: tuple[int, int], 
        provides=("events",))
 def make_events(**_: object):
     """Typed events with arguments, attribution and epistemic status (rules for German and English)."""
-    from lagebild.analyze.events.find import triggers
+    from lagebild.analyze.events.triggers import triggers
 
-    triggers("de"), triggers("en"), markers("de"), markers("en")
+    triggers("de"), triggers("en"), markers("de"), markers("en"), vocabulary()
 
     def run(doc: Doc) -> dict[str, object]:
         sents = [(s.start, s.end) for s in doc.get("sentences")]
