@@ -13,37 +13,17 @@ from functools import cache
 
 from lagebild import lexicons
 
-LANGUAGES = ("de", "en", "any")
-
-
-def _files(name: str) -> list[str]:
-    """The paths of ``time/<lang>/<name>`` that exist, German first."""
-    found = []
-    for lang in LANGUAGES:
-        path = f"time/{lang}/{name}"
-        try:
-            lexicons.lines(path)
-        except (FileNotFoundError, ModuleNotFoundError):
-            continue
-        found.append(path)
-    if not found:
-        raise FileNotFoundError(f"no resources/time/*/{name}")
-    return found
-
 
 def words(name: str) -> frozenset[str]:
-    """A word list of both languages."""
-    return frozenset().union(*(lexicons.words(p) for p in _files(name)))
+    return lexicons.union_words("time", name)
 
 
 def phrases(name: str) -> frozenset[str]:
-    """A phrase list (one entry a line) of both languages."""
-    return frozenset(x for p in _files(name) for x in lexicons.phrases(p))
+    return lexicons.union_phrases("time", name)
 
 
-def rows(name: str) -> list[tuple[str, ...]]:
-    """The rows of a table of both languages, German first, each file in its order."""
-    return [row for p in _files(name) for row in lexicons.table(p)]
+def rows(name: str) -> tuple[tuple[str, ...], ...]:
+    return lexicons.union_table("time", name)
 
 
 @dataclass(frozen=True)

@@ -88,10 +88,10 @@ def h_rel_unit(g: Groups, ctx: Context):
     off, anaphoric = rel_offset(g("rel"))
     unit = g("unit")
     u = unit.lower()
-    if u.startswith(("sommer", "winter", "herbst", "frühjahr", "frühling")):
+    lx = lexicon()
+    if u.startswith(tuple(lx.seasons)):
         return None
-    if u in ("tag", "morgen", "abend", "nacht", "day", "morning", "evening", "night", "afternoon", "vormittag",
-             "nachmittag"):
+    if u in ("tag", "day") or u in lx.parts:  # a day or a part of one (the rules allow no other part words)
         base = ctx.base_date()
         rel = g("rel").lower()
         if not anaphoric and (rel.startswith("this") or (rel.startswith("dies") and u != "tag")
@@ -101,7 +101,7 @@ def h_rel_unit(g: Groups, ctx: Context):
             return [Hit(g.start, g.end, "DATE", "XXXX-XX-XX", None, True)]
         value = (base + timedelta(days=off)).isoformat()
         if u not in ("tag", "day"):
-            value += "T" + lexicon().parts[u]
+            value += "T" + lx.parts[u]
         return [Hit(g.start, g.end, "DATE", value, None, True)]
     grain = _unit_grain(unit)
     base = ctx.base_date() if (anaphoric or ctx.narrative) else ctx.dct
