@@ -102,7 +102,7 @@ def compile_rules(rules: Sequence[Rule], flags: int = 0, triggers: Triggers | No
     parts = []
     named = re.compile(r"\(\?P<(\w+)>")
     for kind, pattern, _ in rules:
-        inner = named.sub(lambda m: f"(?P<{kind}__{m.group(1)}>", pattern)
+        inner = named.sub(rf"(?P<{kind}__\1>", pattern)
         parts.append(f"(?P<{kind}>{inner})")
     regex = re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", flags)
     kinds = {regex.groupindex[kind]: kind for kind, _, _ in rules}
@@ -119,17 +119,18 @@ def trie_pattern(words: Sequence[str] | set[str] | frozenset[str]) -> str:
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
+    return _trie_alternation(trie)
 
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            return f"(?:{body})?"
-        return body
 
-    return build(trie)
+def _trie_alternation(node: dict) -> str:
+    """The regex of one trie node: its branches by character, optional where a word ends here."""
+    alts = [re.escape(ch) + _trie_alternation(sub) for ch, sub in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body
 
 
 def trigger_regex(words: frozenset[str], prefixes: Sequence[str], suffixes: Sequence[str],
