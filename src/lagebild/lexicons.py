@@ -52,3 +52,38 @@ def table(path: str) -> tuple[tuple[str, ...], ...]:
 def mapping(path: str) -> dict[str, str]:
     """A two-column table as a dict (first column → second)."""
     return {row[0]: row[1] if len(row) > 1 else "" for row in table(path)}
+
+
+@cache
+def per_language(extractor: str, name: str, languages: tuple[str, ...] = ("de", "en", "any")) -> tuple[str, ...]:
+    """The paths of ``<extractor>/<lang>/<name>`` that exist, in the order of ``languages``.
+
+    Tables that a stage reads in both languages at once (its handlers are shared) are the union
+    of these files.
+    """
+    found = []
+    for lang in languages:
+        path = f"{extractor}/{lang}/{name}"
+        try:
+            lines(path)
+        except (FileNotFoundError, ModuleNotFoundError):
+            continue
+        found.append(path)
+    if not found:
+        raise FileNotFoundError(f"no {PACKAGE}/{extractor}/<{'|'.join(languages)}>/{name}")
+    return tuple(found)
+
+
+def union_words(extractor: str, name: str) -> frozenset[str]:
+    """A word list of every language (see :func:`per_language`)."""
+    return frozenset().union(*(words(p) for p in per_language(extractor, name)))
+
+
+def union_phrases(extractor: str, name: str) -> frozenset[str]:
+    """A phrase list (one entry a line) of every language."""
+    return frozenset(x for p in per_language(extractor, name) for x in phrases(p))
+
+
+def union_table(extractor: str, name: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of a table of every language: German first, then English, then ``any``."""
+    return tuple(row for p in per_language(extractor, name) for row in table(p))

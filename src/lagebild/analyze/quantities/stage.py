@@ -17,23 +17,18 @@ time expressions (dates, years, "zwei Wochen") belong to the time stage and are 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from lagebild.model.numbers import parse_number, scale_of
-from lagebild.analyze.quantities.rules import (
-    APPROX, CONTAINERS, CURRENCIES, EN_PLURAL_NOUNS, EN_STOP, FRACTIONS, ID_WORDS, MEASURES, RATES, VAGUE,
-    Patterns, patterns,
-)
+from lagebild.analyze.quantities.rules import Patterns, lexicon, patterns
 from lagebild.model import Quantity, Sentence, Timex
 from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.quantities"
 VERSION = "1"
-
-_WORD_COUNTS = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "ein": 1.0,
-                "eine": 1.0, "einem": 1.0, "einen": 1.0, "einer": 1.0, "zwei": 2.0, "drei": 3.0, "vier": 4.0}
-
 
 def _overlaps(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
     i = bisect_left(starts, b)
@@ -62,11 +57,12 @@ def _noun_phrase(text: str, end: int, pats: Patterns, language: str) -> tuple[st
     m = pats.np.match(text, end)
     if m is None:
         return None, end
+    lx = lexicon()
     if language == "en":
         words, pos, out_end = [], m.start(1), end
         for w in m.group(1).split():
             wl = w.lower()
-            if wl in EN_STOP or not w[0].isalpha():
+            if wl in lx.en_stop or not w[0].isalpha():
                 break
             words.append(w)
             pos = text.index(w, pos) + len(w)
@@ -77,7 +73,7 @@ def _noun_phrase(text: str, end: int, pats: Patterns, language: str) -> tuple[st
             return None, end
         # the head is the last plural noun ("missiles hit" → "missiles"), else the first word
         heads = [i for i, w in enumerate(words)
-                 if (w.lower().endswith("s") and not w.lower().endswith(("ss", "'s"))) or w.lower() in EN_PLURAL_NOUNS]
+                 if (w.lower().endswith("s") and not w.lower().endswith(("ss", "'s"))) or w.lower() in lx.en_uncounted]
         keep = heads[-1] + 1 if heads else 1
         if keep < len(words):
             words = words[:keep]
@@ -85,7 +81,7 @@ def _noun_phrase(text: str, end: int, pats: Patterns, language: str) -> tuple[st
             for w in words:
                 p = text.index(w, p) + len(w)
             out_end = p
-        if words[-1].lower() in CONTAINERS:
+        if words[-1].lower() in lx.containers:
             tail = pats.np.match(text, out_end)
             if tail is not None and text[out_end:tail.start(1)].strip() == "of":
                 more, more_end = _noun_phrase(text, out_end, pats, language)
@@ -94,7 +90,7 @@ def _noun_phrase(text: str, end: int, pats: Patterns, language: str) -> tuple[st
         return " ".join(words), out_end
     phrase, out_end = m.group(1), m.end(1)
     head = phrase.split()[-1].lower()
-    if head in CONTAINERS:
+    if head in lx.containers:
         more, more_end = _noun_phrase(text, out_end, pats, language)
         if more:
             return f"{phrase} {more}", more_end
@@ -116,7 +112,6 @@ def find_quantities(
     out: list[Quantity] = []
     stage_name = f"{STAGE}.v{VERSION}"
     pos = 0
-    n = len(text)
     match = pats.core.match
     lowered = text.lower()
     if len(lowered) != len(text):  # keep offsets exact where a character lower-cases to two
@@ -128,7 +123,7 @@ def find_quantities(
         m = match(text, c)
         if m is None or m.end() == c:
             continue
-        q = _build(text, m, lang, pats, spans, starts, sentence_ends, n)
+        q = _build(text, m, lang, pats, spans, starts, sentence_ends)
         if q is None:
             continue
         start, end, value, low, high, approx, unit, per = q
@@ -137,125 +132,217 @@ def find_quantities(
     return out
 
 
-def _build(text, m, lang, pats, spans, starts, sentence_ends, n):
+@dataclass
+class _Draft:
+    """A quantity being built from one match: its span, numbers and unit so far."""
+
+    start: int
+    end: int
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    approximate: bool = False
+    unit: str | None = None
+    has_unit_word: bool = False  # a currency, measure or fraction word says what is counted
+
+
+def _core_span(m: re.Match[str]) -> tuple[int, int]:
+    """The span of the number itself (without approximator, scale or unit)."""
     g = m.group
-    start, end = m.start(), m.end()
-    core = m.span("n") if g("n") else m.span("cn") if g("cn") else m.span("r1") if g("r1") else (start, end)
-    if spans and _overlaps(spans, starts, core[0], core[1]):
-        return None
-    approx_word = g("approx")
-    approximate, bound = APPROX.get(approx_word.lower(), (True, None)) if approx_word else (False, None)
-    value = low = high = None
-    unit = None
-    sc = scale_of(g("sc"), lang) if g("sc") else 1.0
-    if g("dozen"):
+    return m.span("n") if g("n") else m.span("cn") if g("cn") else m.span("r1") if g("r1") else m.span()
+
+
+def _scale(m: re.Match[str], lang: str) -> float:
+    """The factor of the scale word and "Dutzend" after the number."""
+    sc = scale_of(m.group("sc"), lang) if m.group("sc") else 1.0
+    if m.group("dozen"):
         sc *= 12
-    has_unit_word = False
+    return sc
+
+
+def _currency(m: re.Match[str], lang: str, sc: float) -> _Draft | None:
+    """"$ 5 Mio.", "€120"."""
+    v = parse_number(m.group("cn"), lang)
+    if v is None:
+        return None
+    value = v * scale_of(m.group("csc"), lang) * sc
+    return _Draft(m.start(), m.end(), value=value, unit=lexicon().currencies[m.group("cur").lower()],
+                  has_unit_word=True)
+
+
+def _range(m: re.Match[str], lang: str, sc: float) -> _Draft | None:
+    """"zwischen 100 und 200", "from 3 to 5 million"."""
+    a, b = parse_number(m.group("r1"), lang), parse_number(m.group("r2"), lang)
+    if a is None or b is None:
+        return None
+    low = a * (scale_of(m.group("rsc1"), lang) if m.group("rsc1") else sc)
+    high = b * sc
+    if low > high:
+        return None
+    return _Draft(m.start(), m.end(), low=low, high=high)
+
+
+def _not_a_count(text: str, m: re.Match[str], core: tuple[int, int], sentence_ends: set[int] | None) -> bool:
+    """A number that names a thing rather than counts: F-16, 3:1, 26-Jährige, Artikel 5, "3. Platz"."""
+    g = m.group
+    num = g("n")
+    before = text[max(0, core[0] - 2):core[0]]
+    if before.endswith("-") and len(before) == 2 and before[0].isalpha():
+        return True  # F-16, Su-35
+    after = text[core[1]:core[1] + 3]
+    if after[:1] in (":", "/") and after[1:2].isdigit():
+        return True  # scores, clock times, dates
+    if before.endswith((":", "/")) and before[:1].isdigit():
+        return True
+    if after[:1] == "-" and after[1:2].isalpha() and not g("unit"):
+        return True  # "26-Jährige", "27-fachen"
+    if _prev_word(text, m.start()) in lexicon().id_words:
+        return True
+    if after[:1] == "." and not g("n2") and not g("sc") and not g("unit"):
+        # "3. Platz" is an ordinal unless a sentence ends at the dot
+        if sentence_ends is not None:
+            return core[1] + 1 not in sentence_ends
+        return len(num) <= 2 and text[core[1] + 1:core[1] + 3].strip()[:1].isupper()
+    return False
+
+
+def _number(text: str, m: re.Match[str], lang: str, sc: float, core: tuple[int, int],
+            sentence_ends: set[int] | None, spans: list[tuple[int, int]], starts: list[int]) -> _Draft | None:
+    """A number, or two ("3 bis 5", "10-12")."""
+    g = m.group
+    num = g("n")
+    v = parse_number(num, lang)
+    if v is None or (num.lower() == "one" and not g("sc")):
+        return None  # "no one gives up", "one of them"
+    if _not_a_count(text, m, core, sentence_ends):
+        return None
+    if not g("n2"):
+        return _Draft(m.start(), m.end(), value=v * sc)
+    w = parse_number(g("n2"), lang)
+    if w is None or w <= v:
+        return None
+    if spans and _overlaps(spans, starts, *m.span("n2")):
+        return None
+    return _Draft(m.start(), m.end(), low=v * sc, high=w * sc)
+
+
+def _several(m: re.Match[str], lang: str, sc: float) -> _Draft:
+    """"mehrere Tausend", "several hundred": 2 to 9 times the scale word."""
+    f = scale_of(m.group("ssc"), lang) if m.group("ssc").lower() not in ("hundert", "hundred") else 100.0
+    return _Draft(m.start(), m.end(), low=2 * f * sc, high=9 * f * sc + (f * sc - 1), approximate=True)
+
+
+def _vague(m: re.Match[str], sc: float) -> _Draft:
+    """"Hunderte", "tens of thousands"."""
+    lo, hi = lexicon().vague[" ".join(m.group("vague").lower().split())]
+    return _Draft(m.start(), m.end(), low=lo * sc, high=hi * sc, approximate=True)
+
+
+def _fraction(m: re.Match[str]) -> _Draft:
+    """"ein Drittel", "two thirds", "die Hälfte": a share in per cent."""
+    if m.group("half"):
+        value = 50.0
+    else:
+        lx = lexicon()
+        count = lx.word_counts.get(m.group("fn").lower(), 1.0)
+        value = round(lx.fractions[m.group("fd").lower()] * count, 4)
+    return _Draft(m.start(), m.end(), value=value, unit="%", has_unit_word=True)
+
+
+def _numbers(text: str, m: re.Match[str], lang: str, core: tuple[int, int], sentence_ends: set[int] | None,
+             spans: list[tuple[int, int]], starts: list[int]) -> _Draft | None:
+    """The value or bounds the match gives, by the alternative of the pattern that matched."""
+    g = m.group
+    sc = _scale(m, lang)
     if g("cur"):
-        v = parse_number(g("cn"), lang)
-        if v is None:
-            return None
-        value = v * scale_of(g("csc"), lang) * sc
-        unit = CURRENCIES[g("cur").lower()]
-        has_unit_word = True
-    elif g("r1"):
-        a, b = parse_number(g("r1"), lang), parse_number(g("r2"), lang)
-        if a is None or b is None:
-            return None
-        low = a * (scale_of(g("rsc1"), lang) if g("rsc1") else sc)
-        high = b * sc
-        if low > high:
-            return None
-    elif g("n"):
-        num = g("n")
-        v = parse_number(num, lang)
-        if v is None or (num.lower() == "one" and not g("sc")):
-            return None  # "no one gives up", "one of them"
-        before = text[max(0, core[0] - 2):core[0]]
-        if before.endswith("-") and len(before) == 2 and before[0].isalpha():
-            return None  # F-16, Su-35
-        after = text[core[1]:core[1] + 3]
-        if after[:1] in (":", "/") and after[1:2].isdigit():
-            return None  # scores, clock times, dates
-        if before.endswith((":", "/")) and before[:1].isdigit():
-            return None
-        if after[:1] == "-" and after[1:2].isalpha() and not g("unit"):
-            return None  # "26-Jährige", "27-fachen"
-        if _prev_word(text, start) in ID_WORDS:
-            return None
-        if after[:1] == "." and not g("n2") and not g("sc") and not g("unit"):
-            # "3. Platz" is an ordinal unless a sentence ends at the dot
-            if sentence_ends is not None:
-                if core[1] + 1 not in sentence_ends:
-                    return None
-            elif len(num) <= 2 and text[core[1] + 1:core[1] + 3].strip()[:1].isupper():
-                return None
-        if g("n2"):
-            w = parse_number(g("n2"), lang)
-            if w is None or w <= v:
-                return None
-            low, high = v * sc, w * sc
-            if spans and _overlaps(spans, starts, *m.span("n2")):
-                return None
-        else:
-            value = v * sc
-    elif g("one"):
+        return _currency(m, lang, sc)
+    if g("r1"):
+        return _range(m, lang, sc)
+    if g("n"):
+        return _number(text, m, lang, sc, core, sentence_ends, spans, starts)
+    if g("one"):
         if not g("sc") and not g("dozen"):
             return None
-        value = sc
-    elif g("several"):
-        f = scale_of(g("ssc"), lang) if g("ssc").lower() not in ("hundert", "hundred") else 100.0
-        low, high, approximate = 2 * f * sc, 9 * f * sc + (f * sc - 1), True
-    elif g("vague"):
-        lo, hi = VAGUE[" ".join(g("vague").lower().split())]
-        low, high, approximate = lo * sc, hi * sc, True
-    elif g("fd") or g("half"):
-        if g("half"):
-            value = 50.0
-        else:
-            count = _WORD_COUNTS.get(g("fn").lower(), 1.0)
-            value = round(FRACTIONS[g("fd").lower()] * count, 4)
-        unit = "%"
-        has_unit_word = True
-    else:
-        return None
-    if g("unit") and unit is None and not (text[m.end("unit"):m.end("unit") + 1] == "-"
-                                           and g("unit").lower() in CURRENCIES):
-        u = g("unit").lower()
-        unit = CURRENCIES.get(u) or MEASURES.get(u)
-        has_unit_word = True
-        if u in CONTAINERS:
-            phrase, np_end = _noun_phrase(text, end, pats, lang)
-            if phrase:
-                joint = " of " if lang == "en" and " of " in text[end:np_end] else " "
-                unit, end = f"{g('unit')}{joint}{phrase}", np_end
-    if not has_unit_word:
-        if g("unit"):
-            end = m.start("unit") - (1 if text[m.start("unit") - 1:m.start("unit")] in " -" else 0)
-        phrase, np_end = _noun_phrase(text, end, pats, lang)
+        return _Draft(m.start(), m.end(), value=sc)
+    if g("several"):
+        return _several(m, lang, sc)
+    if g("vague"):
+        return _vague(m, sc)
+    if g("fd") or g("half"):
+        return _fraction(m)
+    return None
+
+
+def _unit_word(d: _Draft, text: str, m: re.Match[str], lang: str, pats: Patterns) -> None:
+    """The currency or measure written after the number; after a container noun, what it holds."""
+    g = m.group
+    lx = lexicon()
+    if not g("unit") or d.unit is not None or (text[m.end("unit"):m.end("unit") + 1] == "-"
+                                                and g("unit").lower() in lx.currencies):
+        return
+    u = g("unit").lower()
+    d.unit = lx.currencies.get(u) or lx.measures.get(u)
+    d.has_unit_word = True
+    if u in lx.containers:
+        phrase, np_end = _noun_phrase(text, d.end, pats, lang)
         if phrase:
-            unit, end = phrase, np_end
-            if lang == "de":
-                last = phrase.split()[-1]
-                if last in CURRENCIES or last.lower() in CURRENCIES:
-                    unit = CURRENCIES[last.lower()]
-    if unit is None and not has_unit_word and not g("sc") and not approx_word and not low and not high:
+            joint = " of " if lang == "en" and " of " in text[d.end:np_end] else " "
+            d.unit, d.end = f"{g('unit')}{joint}{phrase}", np_end
+
+
+def _counted_noun(d: _Draft, text: str, m: re.Match[str], lang: str, pats: Patterns) -> None:
+    """The noun phrase after the number as the unit ("500 Schuss Munition", "40 ballistic missiles")."""
+    if m.group("unit"):
+        d.end = m.start("unit") - (1 if text[m.start("unit") - 1:m.start("unit")] in " -" else 0)
+    phrase, np_end = _noun_phrase(text, d.end, pats, lang)
+    if phrase:
+        d.unit, d.end = phrase, np_end
+        if lang == "de":
+            currencies = lexicon().currencies
+            last = phrase.split()[-1]
+            if last in currencies or last.lower() in currencies:
+                d.unit = currencies[last.lower()]
+
+
+def _rate(d: _Draft, text: str, pats: Patterns) -> str | None:
+    """The period of a rate written after ("pro Jahr", "a month") or before ("jährlich") the quantity."""
+    rates = lexicon().rates
+    per = None
+    ra = pats.rate_after.match(text, d.end)
+    if ra is not None:
+        per = rates.get((ra.group("u") or ra.group("w")).lower())
+        d.end = ra.end("w")
+    rb = pats.rate_before.search(text, max(0, d.start - 40), d.start)
+    if rb is not None and per is None:
+        per = rates.get(rb.group("w").split()[-1].lower())
+        d.start = rb.start("w")
+    return per
+
+
+def _build(text: str, m: re.Match[str], lang: str, pats: Patterns, spans: list[tuple[int, int]],
+           starts: list[int], sentence_ends: set[int] | None):
+    """The quantity of one match as (start, end, value, low, high, approximate, unit, per), or None."""
+    core = _core_span(m)
+    if spans and _overlaps(spans, starts, core[0], core[1]):
+        return None
+    approx_word = m.group("approx")
+    approximate, bound = lexicon().approximators.get(approx_word.lower(), (True, None)) if approx_word else (
+        False, None)
+    d = _numbers(text, m, lang, core, sentence_ends, spans, starts)
+    if d is None:
+        return None
+    d.approximate = d.approximate or approximate
+    _unit_word(d, text, m, lang, pats)
+    if not d.has_unit_word:
+        _counted_noun(d, text, m, lang, pats)
+    if d.unit is None and not d.has_unit_word and not m.group("sc") and not approx_word and not d.low and not d.high:
         return None  # a bare number ("iPhone 5", "mit 17", "(60.)") says too little
     if bound == "low":
-        low = value if low is None else low
+        d.low = d.value if d.low is None else d.low
     elif bound == "high":
-        high = value if high is None else high
-    per = None
-    ra = pats.rate_after.match(text, end)
-    if ra is not None:
-        per = RATES.get((ra.group("u") or ra.group("w")).lower())
-        end = ra.end("w")
-    rb = pats.rate_before.search(text, max(0, start - 40), start)
-    if rb is not None and per is None:
-        w = rb.group("w").split()[-1].lower()
-        per = RATES.get(w)
-        start = rb.start("w")
-    return start, end, value, low, high, approximate, unit, per
+        d.high = d.value if d.high is None else d.high
+    per = _rate(d, text, pats)
+    return d.start, d.end, d.value, d.low, d.high, d.approximate, d.unit, per
 
 
 @stage(STAGE, version=VERSION, requires=("tokens", "sentences", "timexes"), provides=("quantities",))

@@ -1,1 +1,1 @@
-"""Time expressions: rules per language, handlers, anchoring."""
+"""Time expressions: rules per language, handlers (absolute, relative, durations), anchoring, lexicon."""

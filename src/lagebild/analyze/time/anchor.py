@@ -8,7 +8,8 @@ Relative expressions are resolved against one of two anchors:
   ("zwei Tage später", "am Tag zuvor") and, in narrative passages far from the publication
   date ("Im Februar 2022 … im März"), for dates without a year.
 
-Where neither is known the value stays underspecified (``XXXX-09``).
+Where neither is known the value stays underspecified (``XXXX-09``).  The words that mark a
+sentence's tense are in ``resources/time/<de|en>/tense_future.txt`` and ``tense_past.txt``.
 """
 
 from __future__ import annotations
@@ -18,36 +19,18 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from lagebild.analyze.time.lexicon import alternation
+
 PAST, FUTURE = "past", "future"
 
-_DE_FUTURE = (
-    r"wird|werden|werde|wirst|will|wollen|wolle|plant|planen|plane|geplant|planten|beabsichtigt"
-    r"|beabsichtigen|soll|sollen|solle|kommende[nmrs]?|nächste[nmrs]?|künftig\w*|voraussichtlich"
-    r"|bevorstehende?[nmrs]?|anstehende?[nmrs]?|erwartet|vorgesehen|bald|demnächst|angekündigt"
-    r"|ankündigte|kündigte"
-)
-_DE_PAST = (
-    r"hat|haben|hatte|hatten|habe|hätten|hätte|war|waren|wurde|wurden|worden|gewesen|sei|seien"
-    r"|traf|trafen|begann|begannen|kam|kamen|gab|fand|griff|sagte|sagten|berichtete|berichteten|erklärte"
-    r"|betonte|teilte|meldete|meldeten|bestätigte|warnte|verurteilte|kündigte"
-    r"|feuerte|lieferte|lieferten|vergangene[nmrs]?|letzte[nmrs]?|vorige[nmrs]?"
-    r"|seit|bereits|zuletzt|damals|zuvor|kürzlich"
-)
-_EN_FUTURE = (
-    r"will|'ll|shall|going|plans?|planned|planning|intends?|scheduled|upcoming"
-    r"|next|coming|soon"
-)
-_EN_PAST = (
-    r"was|were|had|did|ago|last|since|already|earlier|recently|previously|said|told|reported|announced"
-    r"|confirmed|stated|added|claimed|warned"
-)
 #: "soll … geliefert haben", "sollen … angegriffen worden sein": an alleged past, not a plan
 _DE_ALLEGED_PAST = r"\b(?:soll|sollen|solle)\b[^.;]*\b(?:\w+[te]n?\s+haben|worden\s+sein|gewesen\s+sein)\b"
 
 
 @lru_cache(maxsize=4)
 def _cue_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    fut, past = (_EN_FUTURE, _EN_PAST) if language == "en" else (_DE_FUTURE, _DE_PAST)
+    lang = "en" if language == "en" else "de"
+    fut, past = alternation(f"{lang}/tense_future.txt"), alternation(f"{lang}/tense_past.txt")
     flags = re.IGNORECASE if language == "en" else 0
     return (re.compile(rf"(?<!\w)(?:{fut})(?!\w)", flags), re.compile(rf"(?<!\w)(?:{past})(?!\w)", flags),
             re.compile(_DE_ALLEGED_PAST))

@@ -1,6 +1,6 @@
 """Shared machinery of the time-expression rules: hits, group access, value builders.
 
-A language module (``timex_de``, ``timex_en``) lists its rules as ``(kind, pattern, handler)``;
+A language module (:mod:`.rules_de`, :mod:`.rules_en`) lists its rules as ``(kind, pattern, handler)``;
 :func:`compile_rules` joins them into one alternation (one regex pass over the text) whose
 inner groups are prefixed with the rule's kind.  A handler gets a :class:`Groups` view of its
 match and the :class:`~lagebild.analyze.time.anchor.Context`, and returns the hits it makes
@@ -16,6 +16,11 @@ from datetime import date, timedelta
 
 from lagebild.model.numbers import parse_de_word, parse_digits, parse_en_words
 from lagebild.analyze.time.anchor import Context, add_months, safe_date, week_value
+from lagebild.analyze.time.lexicon import lexicon
+
+#: a year of the calendar as the rules write it (1000-2099), and a day of the month
+YEAR = r"(?:1\d{3}|20\d{2})(?![\d])"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,12 @@ class Groups:
         return self.m.string[e:e + n]
 
 
+def prev_word(g: Groups) -> str:
+    """The word before a match, lower case ("" at the start of the text)."""
+    before = g.before(20).split()
+    return before[-1].lower() if before else ""
+
+
 Handler = Callable[[Groups, Context], Sequence[Hit] | None]
 Rule = tuple[str, str, Handler]
 
@@ -91,7 +102,7 @@ def compile_rules(rules: Sequence[Rule], flags: int = 0, triggers: Triggers | No
     parts = []
     named = re.compile(r"\(\?P<(\w+)>")
     for kind, pattern, _ in rules:
-        inner = named.sub(lambda m: f"(?P<{kind}__{m.group(1)}>", pattern)
+        inner = named.sub(rf"(?P<{kind}__\1>", pattern)
         parts.append(f"(?P<{kind}>{inner})")
     regex = re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", flags)
     kinds = {regex.groupindex[kind]: kind for kind, _, _ in rules}
@@ -108,17 +119,18 @@ def trie_pattern(words: Sequence[str] | set[str] | frozenset[str]) -> str:
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
+    return _trie_alternation(trie)
 
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            return f"(?:{body})?"
-        return body
 
-    return build(trie)
+def _trie_alternation(node: dict) -> str:
+    """The regex of one trie node: its branches by character, optional where a word ends here."""
+    alts = [re.escape(ch) + _trie_alternation(sub) for ch, sub in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body
 
 
 def trigger_regex(words: frozenset[str], prefixes: Sequence[str], suffixes: Sequence[str],
@@ -139,35 +151,18 @@ def trigger_regex(words: frozenset[str], prefixes: Sequence[str], suffixes: Sequ
 
 # --- values ----------------------------------------------------------------------------------
 
-MODS = {
-    "anfang": "START", "beginn": "START", "start": "START", "frühjahr": "START", "early": "START",
-    "beginning": "START", "mitte": "MID", "mid": "MID", "middle": "MID", "ende": "END",
-    "ausgang": "END", "late": "END", "end": "END",
-}
-APPROX_MODS = {
-    "etwa": "APPROX", "ungefähr": "APPROX", "circa": "APPROX", "ca.": "APPROX", "rund": "APPROX",
-    "gegen": "APPROX", "um": "APPROX", "fast": "APPROX", "knapp": "APPROX", "nahezu": "APPROX",
-    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "nearly": "APPROX",
-    "almost": "APPROX", "some": "APPROX", "approximately": "APPROX",
-    "mehr als": "MORE_THAN", "über": "MORE_THAN", "more than": "MORE_THAN", "over": "MORE_THAN",
-    "weniger als": "LESS_THAN", "less than": "LESS_THAN", "fewer than": "LESS_THAN",
-    "mindestens": "EQUAL_OR_MORE", "at least": "EQUAL_OR_MORE", "gut": "MORE_THAN",
-    "höchstens": "EQUAL_OR_LESS", "maximal": "EQUAL_OR_LESS", "bis zu": "EQUAL_OR_LESS",
-    "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
-}
-
-
 def mod_of(word: str | None) -> str | None:
     if not word:
         return None
+    mods = lexicon().modifiers
     w = " ".join(word.lower().replace("the ", "").replace(" of", "").split())
-    return MODS.get(w) or MODS.get(w.split(" ")[-1]) or MODS.get(w.split(" ")[0])
+    return mods.get(w) or mods.get(w.split(" ")[-1]) or mods.get(w.split(" ")[0])
 
 
 def approx_of(word: str | None) -> str | None:
     if not word:
         return None
-    return APPROX_MODS.get(" ".join(word.lower().split()))
+    return lexicon().approximators.get(" ".join(word.lower().split()))
 
 
 def ymd(year: int | None, month: int | None = None, day: int | None = None) -> str:
@@ -248,7 +243,7 @@ def parse_count(text: str | None, language: str) -> tuple[float | None, bool]:
         return 1.0, False
     if t[0].isdigit():
         return parse_digits(t, language), False
-    if t in VAGUE_COUNTS:
+    if t in lexicon().vague_counts:
         return None, True
     if language == "en":
         v = parse_en_words(t.replace("half a", "0.5").replace("a half", "0.5")) if "half" not in t else None
@@ -261,8 +256,3 @@ def parse_count(text: str | None, language: str) -> tuple[float | None, bool]:
     v = parse_de_word(t)
     return (float(v) if v is not None else None), v is None
 
-
-VAGUE_COUNTS = frozenset({
-    "einige", "einigen", "mehrere", "mehreren", "wenige", "wenigen", "ein paar", "vielen", "viele",
-    "several", "a few", "few", "many", "some", "a couple of", "couple of",
-})

@@ -1,7 +1,7 @@
 """Time expressions (TIMEX3), anchored at the publication date.
 
 One regex pass per article finds DATE, TIME, DURATION and SET expressions (German or English
-rules, :mod:`timex_de` / :mod:`timex_en`); each match is resolved by its rule's handler against
+rules, :mod:`.rules_de` / :mod:`.rules_en`); each match is resolved by its rule's handler against
 
 * the publication date and the tense of the sentence ("im September" in a January article that
   speaks in the past is last September, "plant … im September" next September), and
@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
+from lagebild.analyze.time import rules_de, rules_en
 from lagebild.analyze.time.anchor import FUTURE, PAST, Context, Reference, tense
 from lagebild.analyze.time.rules import Compiled, Groups, compile_rules
 from lagebild.model import Sentence, Timex
@@ -47,16 +48,12 @@ def _helpers() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 def compiled(language: str) -> Compiled:
     """The joined rules of a language ("de" or "en"), compiled once."""
     if language == "en":
-        from lagebild.analyze.time import rules_en as timex_en
-
-        return compile_rules(timex_en.rules(), re.IGNORECASE, timex_en.triggers())
-    from lagebild.analyze.time import rules_de as timex_de
-
-    return compile_rules(timex_de.rules(), 0, timex_de.triggers())
+        return compile_rules(rules_en.rules(), re.IGNORECASE, rules_en.triggers())
+    return compile_rules(rules_de.rules(), 0, rules_de.triggers())
 
 
 def _candidates(text: str, rules: Compiled) -> list[int]:
-    """Start offsets at which some rule may match (see :func:`timex_rules.trigger_regex`)."""
+    """Start offsets at which some rule may match (see :func:`.rules.trigger_regex`)."""
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets exact
         lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)

@@ -1,0 +1,307 @@
+"""Handlers of dates the text names by the calendar: days, months, years, decades, centuries,
+quarters, calendar weeks, seasons and holidays (shared by the German and English rules).
+
+A handler gets the :class:`~lagebild.analyze.time.rules.Groups` of one rule's match and the
+:class:`~lagebild.analyze.time.anchor.Context`, and returns the hits it makes (None rejects the
+match).  The words it looks up come from :func:`~lagebild.analyze.time.lexicon.lexicon`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from lagebild.analyze.time.anchor import PAST, Context, easter, safe_date
+from lagebild.analyze.time.lexicon import alternations, lexicon, month_no, rel_offset
+from lagebild.analyze.time.rules import DAY, YEAR, Groups, Hit, approx_of, mod_of, prev_word, ymd
+
+#: articles before an adjective-like word after a year ("1919 die ersten ..."): syntax, not vocabulary
+ARTICLES = frozenset({"die", "der", "das", "den", "dem", "des", "eine", "einen", "einer", "einem", "eines", "keine"})
+
+
+def _year(g: Groups, ctx: Context, month: int, day: int | None = None) -> tuple[int | None, bool]:
+    """The year of a date written without one: a year that follows in a coordination, else anchored."""
+    m = _ahead_rx().match(g.text, g.end)
+    if m:
+        return int(m.group(1)), False
+    if prev_word(g) == "seit" and ctx.tense is None:
+        ctx = Context(ctx.dct, ctx.ref, ctx.narrative, PAST, ctx.language)
+    return ctx.year_for(month, day), True
+
+
+def _wd_year(ctx: Context, month: int, day: int, weekday: int) -> int | None:
+    """The year near the anchor in which day.month falls on weekday."""
+    anchor = ctx.dct or (ctx.ref.as_date() if ctx.ref else None)
+    if anchor is None:
+        return None
+    for y in (anchor.year, anchor.year - 1, anchor.year + 1):
+        d = safe_date(y, month, day)
+        if d and d.weekday() == weekday:
+            return y
+    return None
+
+
+def h_iso(g: Groups, ctx: Context):
+    d = safe_date(int(g("y")), int(g("m")), int(g("d")))
+    return [Hit(g.start, g.end, "DATE", d.isoformat())] if d else None
+
+
+def h_numdate(g: Groups, ctx: Context):
+    day, month, y = int(g("d")), int(g("m")), g("y")
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if y is None:
+        year, anchored = ctx.year_for(month, day), True
+    else:
+        year, anchored = (int(y) + (2000 if int(y) < 50 else 1900) if len(y) == 2 else int(y)), False
+    return [Hit(g.start, g.end, "DATE", ymd(year, month, day), None, anchored)]
+
+
+def h_dayrange(g: Groups, ctx: Context):
+    mon = month_no(g("mon"))
+    d1, d2 = int(g("d1")), int(g("d2"))
+    if g("y"):
+        year, anchored = int(g("y")), False
+    else:
+        year, anchored = _year(g, ctx, mon, d2)
+    part = g("pre")
+    v1 = ymd(year, mon, d1) + (f"T{lexicon().parts[part.lower()]}" if part else "")
+    s1 = g.start
+    e1 = g.span("d1")[1] + 1
+    return [Hit(s1, e1, "DATE", v1, None, anchored),
+            Hit(g.span("d2")[0], g.end, "DATE", ymd(year, mon, d2), None, anchored)]
+
+
+def h_daymonth(g: Groups, ctx: Context):
+    mon, day = month_no(g("mon")), int(g("d"))
+    if g("y"):
+        year, anchored = int(g("y")), False
+    else:
+        year, anchored = _year(g, ctx, mon, day)
+        if g("wd"):
+            year = _wd_year(ctx, mon, day, lexicon().weekdays[g("wd").lower()]) or year
+    value = ymd(year, mon, day)
+    part = g("part") or g("part2")
+    if part:
+        value += f"T{lexicon().parts[part.lower()]}"
+    return [Hit(g.start, g.end, "DATE", value, None, anchored)]
+
+
+def h_monthrange(g: Groups, ctx: Context):
+    y = int(g("y"))
+    return [Hit(g.start, g.span("m1")[1], "DATE", ymd(y, month_no(g("m1")))),
+            Hit(g.span("m2")[0], g.end, "DATE", ymd(y, month_no(g("m2"))))]
+
+
+def h_month(g: Groups, ctx: Context):
+    word = g("mon")
+    mon = month_no(word)
+    rel = (g("rel2") or "").lower()
+    if rel and not g("y"):
+        # "im vergangenen Mai", "last February", "next May", "this September"
+        d = ctx.dct
+        mod = mod_of(g("mod"))
+        if d is None:
+            return [Hit(g.start, g.end, "DATE", ymd(None, mon), mod, True)]
+        off, _ = rel_offset(rel)
+        if off < 0:
+            year = d.year if mon < d.month else d.year - 1
+        elif off > 0:
+            year = d.year if mon > d.month else d.year + 1
+        else:
+            year = d.year
+        return [Hit(g.start, g.end, "DATE", ymd(year, mon), mod, True)]
+    mod = mod_of(g("mod"))
+    approx = approx_of(g("approx"))
+    if g("y"):
+        return [Hit(g.start, g.end, "DATE", ymd(int(g("y")), mon), mod or approx)]
+    lx = lexicon()
+    if not mod and word.rstrip(".").lower() in lx.ambiguous_months and prev_word(g) not in lx.month_cues:
+        return None
+    if g("rel") or g("vorj"):
+        if ctx.dct is None:
+            return [Hit(g.start, g.end, "DATE", ymd(None, mon), mod or approx, True)]
+        off = -1 if g("vorj") else rel_offset(g("rel"))[0]
+        return [Hit(g.start, g.end, "DATE", ymd(ctx.dct.year + off, mon), mod or approx, True)]
+    year, anchored = _year(g, ctx, mon)
+    return [Hit(g.start, g.end, "DATE", ymd(year, mon), mod or approx, anchored)]
+
+
+def h_year_jahr(g: Groups, ctx: Context):
+    return [Hit(g.start, g.end, "DATE", ymd(int(g("y"))), mod_of(g("mod")) or approx_of(g("approx")))]
+
+
+def h_mod_year(g: Groups, ctx: Context):
+    y, word = int(g("y")), g("mod").lower()
+    seasons = lexicon().seasons
+    if word in seasons:
+        return [Hit(g.start, g.end, "DATE", f"{y:04d}-{seasons[word][0]}", approx_of(g("approx")))]
+    return [Hit(g.start, g.end, "DATE", ymd(y), mod_of(word) or approx_of(g("approx")))]
+
+
+def h_decade(g: Groups, ctx: Context):
+    c, d = g("c"), g("d")
+    if c is None:
+        c = "20" if d in ("0", "1") else "19"
+    return [Hit(g.start, g.end, "DATE", f"{c}{d}", mod_of(g("mod")), False)]
+
+
+def h_century(g: Groups, ctx: Context):
+    n = int(g("n"))
+    if not 1 <= n <= 21:
+        return None
+    value = f"{n - 1:02d}"
+    if g("bc"):
+        value = "BC" + value
+    return [Hit(g.start, g.end, "DATE", value, mod_of(g("mod")))]
+
+
+@lru_cache(maxsize=1)
+def _unit_right() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{alternations('any')['UNIT_RIGHT']})\b")
+
+
+def h_year(g: Groups, ctx: Context):
+    lx = lexicon()
+    prev = prev_word(g).strip(",;:")
+    prev_raw = g.before(2)
+    if prev in lx.number_left:
+        return None
+    after = g.after(24)
+    if _unit_right().match(after):
+        return None
+    y = int(g("y"))
+    line_end = not after.strip(" \t") or after.lstrip(" \t").startswith("\n")
+    nxt = after.lstrip()
+    if ctx.language == "en":
+        if prev in ("the", "a", "its", "his", "her", "their") and y < 1900:
+            return None  # "the 1500 soldiers"
+        cue = prev in lx.year_left_en or prev_raw.endswith(("(", "–", "-"))
+        if not cue and nxt and nxt[0] not in ".,;:)!?\"'”’\n" and not after.startswith("\n"):
+            return None
+    else:
+        strong = prev in lx.year_cues
+        words = nxt.split(None, 2)
+        first = words[0].rstrip(".,;:") if words else ""
+        if not strong and not line_end:
+            if y < 1500:
+                return None
+            if first[:1].isupper() and first.lower() not in lx.months:
+                return None
+            if (len(words) > 1 and prev not in lx.month_cues and first[:1].islower()
+                    and first.endswith(("e", "en", "er", "es", "em")) and words[1][:1].isupper()
+                    and first not in lx.finite_verbs and first not in ARTICLES):
+                return None
+        if prev not in lx.month_cues and not strong and _count_range().match(after):
+            return None  # "etwa 1500 bis 2000 Euro"
+    mod = "APPROX" if prev in lx.year_approximators else None
+    # "der Nato-Russland-Rat von 1999", "the 1959 trade embargo": a year that describes a thing
+    # does not move the time the text is at
+    before = g.before(40).split()
+    attributive = (prev in ("von", "of") and len(before) > 1 and before[-2][:1].isupper()
+                   and before[-2].lower() not in lx.months) or (ctx.language == "en" and prev in ("the", "a")
+                                                              and nxt[:1].isalpha())
+    return [Hit(g.start, g.end, "DATE", ymd(y), mod, False, attributive)]
+
+
+@lru_cache(maxsize=1)
+def _count_range() -> re.Pattern[str]:
+    return re.compile(r"\s*(?:bis|und|oder|[-–])\s*\d[\d.,]*\s*(?:[A-ZÄÖÜ€$%]|Mio|Mrd)")
+
+
+def h_quarter(g: Groups, ctx: Context):
+    if g("q"):
+        kind, n = g("q")[0], int(g("q")[1])
+    else:
+        ordw = g("ord").lower().rstrip(".")
+        n = lexicon().ordinals.get(ordw, 1)
+        unit = g("unit").lower()
+        kind = "Q" if unit.startswith(("quartal", "quarter")) else "H"
+        if kind == "H" and ordw in ("letzten", "last"):
+            n = 2
+        if kind == "H" and n > 2:
+            return None
+    if g("y") or g("y2"):
+        year, anchored = int(g("y") or g("y2")), False
+    elif g("rel") or g("vorj"):
+        if ctx.dct is None:
+            year, anchored = None, True
+        else:
+            year, anchored = ctx.dct.year + (-1 if g("vorj") else rel_offset(g("rel"))[0]), True
+    else:
+        if g("unit") and g("unit").lower() in ("hälfte", "half"):
+            return None
+        month = n * 3 if kind == "Q" else n * 6
+        year, anchored = ctx.year_for(month), True
+    return [Hit(g.start, g.end, "DATE", f"{ymd(year)}-{kind}{n}", None, anchored)]
+
+
+def h_week_no(g: Groups, ctx: Context):
+    w = int(g("w"))
+    if not 1 <= w <= 53:
+        return None
+    if g("y"):
+        year, anchored = int(g("y")), False
+    else:
+        year, anchored = (ctx.dct.year if ctx.dct else None), True
+    return [Hit(g.start, g.end, "DATE", f"{ymd(year)}-W{w:02d}", None, anchored)]
+
+
+def h_season(g: Groups, ctx: Context):
+    code, month = lexicon().seasons[g("s").lower().rstrip("s").removesuffix("e")]
+    mod = mod_of(g("mod"))
+    if g("y"):
+        return [Hit(g.start, g.end, "DATE", f"{int(g('y')):04d}-{code}", mod)]
+    if g("rel"):
+        off, _ = rel_offset(g("rel"))
+        if ctx.dct is None:
+            return [Hit(g.start, g.end, "DATE", f"XXXX-{code}", mod, True)]
+        d = ctx.dct
+        if off < 0:
+            year = d.year if month < d.month else d.year - 1
+        elif off > 0:
+            year = d.year if month > d.month else d.year + 1
+        else:
+            year = ctx.year_for(month) or d.year
+        return [Hit(g.start, g.end, "DATE", f"{year:04d}-{code}", mod, True)]
+    year = ctx.year_for(month)
+    return [Hit(g.start, g.end, "DATE", f"{ymd(year)}-{code}", mod, True)]
+
+
+def h_holiday(g: Groups, ctx: Context):
+    h = " ".join(g("h").lower().split())
+    lx = lexicon()
+    fixed = lx.holidays
+    if g("y"):
+        year, anchored = int(g("y")), False
+    else:
+        month = fixed[h][0] if h in fixed else 4
+        year, anchored = ctx.year_for(month, fixed[h][1] if h in fixed else 10), True
+    if h in fixed:
+        return [Hit(g.start, g.end, "DATE", ymd(year, *fixed[h]), None, anchored)]
+    if year is None:
+        return [Hit(g.start, g.end, "DATE", "XXXX", None, True)]
+    if h == "thanksgiving":
+        first = date(year, 11, 1)
+        d = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        return [Hit(g.start, g.end, "DATE", d.isoformat(), None, anchored)]
+    d = easter(year) + timedelta(days=lx.easter_holidays[h])
+    return [Hit(g.start, g.end, "DATE", d.isoformat(), None, anchored)]
+
+
+def h_bare_day(g: Groups, ctx: Context):
+    """"am 16." in a passage that has just named the month."""
+    if ctx.ref is None or ctx.ref.month is None:
+        return None
+    day = int(g("d"))
+    if safe_date(ctx.ref.year, ctx.ref.month, day) is None:
+        return None
+    return [Hit(g.start, g.end, "DATE", ymd(ctx.ref.year, ctx.ref.month, day), None, True)]
+
+
+@lru_cache(maxsize=1)
+def _ahead_rx() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:und|bis|oder|bzw\.|and|or|to|through|–|-|/)\s*"
+                      rf"(?:(?:Anfang|Mitte|Ende|early|mid|late)[\s-]+)?(?:{DAY}\.?\s*)?"
+                      rf"(?:(?:{alternations('any')['MONTH_ANY']}))\s+(?:{DAY}(?:st|nd|rd|th)?,?\s+)?({YEAR})")
