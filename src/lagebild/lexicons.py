@@ -7,6 +7,7 @@ cached) and only when a stage or rule first asks for them, never at import time.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib import resources
 
@@ -87,3 +88,25 @@ def union_phrases(extractor: str, name: str) -> frozenset[str]:
 def union_table(extractor: str, name: str) -> tuple[tuple[str, ...], ...]:
     """The rows of a table of every language: German first, then English, then ``any``."""
     return tuple(row for p in per_language(extractor, name) for row in table(p))
+
+
+class ByLanguage(Mapping[str, frozenset[str]]):
+    """A word list per language, ``ARTICLES["de"]``: the file ``<extractor>/<lang>/<name>.txt``,
+    read on first use (cached), never at import time.  A language without a file is a KeyError,
+    as for a dict."""
+
+    def __init__(self, extractor: str, name: str, languages: tuple[str, ...] = ("de", "en")) -> None:
+        self.name = name
+        self._paths = {lang: f"{extractor}/{lang}/{name}.txt" for lang in languages}
+
+    def __getitem__(self, language: str) -> frozenset[str]:
+        return words(self._paths[language])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+    def __repr__(self) -> str:
+        return f"ByLanguage({self.name!r})"

@@ -41,7 +41,7 @@ def test_events_model_is_the_design_table() -> None:
     assert {r for t in ("MEET", "AGREE", "NEGOTIATE") for r in m.TYPES[t].roles if r.many} == {
         m.TYPES["MEET"].role("participants"), m.TYPES["AGREE"].role("parties")}
     for t in m.TYPES.values():
-        assert set(t.identity) <= set(t.role_names)
+        assert set(t.identity) <= set(t.role_names) and set(t.anchors) <= set(t.role_names)
         assert t.symmetric == (t.name in {"MEET", "AGREE", "NEGOTIATE"})
 
 

@@ -42,10 +42,11 @@ class EventType:
     name: str
     roles: tuple[Role, ...]
     identity: tuple[str, ...]  # roles whose entities must agree for two mentions to be one fact
+    anchors: tuple[str, ...]  # a mention is kept only with one of these filled (DESIGN §2a: at least one argument)
     speech_act: bool = False  # CONDEMN, ACCUSE, DENY: the speaker is the one who acts
 
     def __post_init__(self) -> None:
-        unknown = set(self.identity) - set(self.role_names)
+        unknown = (set(self.identity) | set(self.anchors)) - set(self.role_names)
         if unknown:
             raise ValueError(f"{self.name}: identity roles {sorted(unknown)} are not roles of the type")
 
@@ -75,31 +76,32 @@ _TIME = Role("time", "time")
 _PLACE = Role("place", "entity")
 
 
-def _speech(name: str, identity: tuple[str, ...]) -> EventType:
+def _speech(name: str, identity: tuple[str, ...], anchors: tuple[str, ...]) -> EventType:
     return EventType(name, (Role("speaker", "entity", side="who"), Role("target", "entity", side="whom"),
-                            Role("about", "thing", side="what"), _TIME), identity, speech_act=True)
+                            Role("about", "thing", side="what"), _TIME), identity, anchors, speech_act=True)
 
 
 TYPES: dict[str, EventType] = {t.name: t for t in (
     EventType("SUPPLY", (Role("supplier", "entity", side="who"), Role("recipient", "entity", side="whom"),
                          Role("item", "thing", side="what"), Role("quantity", "quantity"), _TIME, _PLACE),
-              ("supplier", "recipient")),
+              ("supplier", "recipient"), ("supplier", "recipient")),
     EventType("ATTACK", (Role("attacker", "entity", side="who"), Role("weapon", "thing", side="what"),
                          Role("target", "entity", side="whom"), _PLACE, _TIME),
-              ("attacker", "target")),
-    EventType("MEET", (Role("participants", "entity", many=True, side="who"), _PLACE, _TIME), ("participants",)),
+              ("attacker", "target"), ("attacker", "target", "weapon")),
+    EventType("MEET", (Role("participants", "entity", many=True, side="who"), _PLACE, _TIME), ("participants",), ("participants",)),
     EventType("VISIT", (Role("visitor", "entity", side="who"), Role("destination", "entity", side="whom"), _TIME),
-              ("visitor", "destination")),
+              ("visitor", "destination"), ("visitor", "destination")),
     EventType("AGREE", (Role("parties", "entity", many=True, side="who"), Role("object", "thing", side="what"),
-                        _TIME), ("parties",)),
+                        _TIME), ("parties",), ("parties",)),
     EventType("NEGOTIATE", (Role("parties", "entity", many=True, side="who"),
-                            Role("object", "thing", side="what"), _TIME), ("parties",)),
+                            Role("object", "thing", side="what"), _TIME), ("parties",), ("parties",)),
     EventType("SANCTION", (Role("sanctioner", "entity", side="who"), Role("target", "entity", side="whom"),
-                           Role("reason", "thing", side="what"), _TIME), ("sanctioner", "target")),
-    _speech("CONDEMN", ("speaker", "target")),
-    _speech("ACCUSE", ("speaker", "target")),
+                           Role("reason", "thing", side="what"), _TIME), ("sanctioner", "target"),
+              ("sanctioner", "target")),
+    _speech("CONDEMN", ("speaker", "target"), ("speaker", "about")),
+    _speech("ACCUSE", ("speaker", "target"), ("speaker", "target")),
     # what is denied is mostly a thing said ("die Vorwürfe"), so a denial is one happening per speaker and subject
-    _speech("DENY", ("speaker", "about")),
+    _speech("DENY", ("speaker", "about"), ("speaker", "about")),
 )}
 
 EVENT_TYPES: tuple[str, ...] = tuple(TYPES)

@@ -20,8 +20,8 @@ def _lang(language: str) -> str:
     return "en" if language == "en" else "de"
 
 
-def _union(name: str, folders: tuple[str, ...] = ("de", "en")) -> frozenset[str]:
-    return frozenset().union(*(lexicons.words(f"entities/{folder}/{name}") for folder in folders))
+def _union(name: str) -> frozenset[str]:
+    return lexicons.union_words("entities", name)
 
 
 # --- names and the titles before them ------------------------------------------------------------
@@ -35,7 +35,7 @@ def titles() -> frozenset[str]:
 @cache
 def courtesy_titles() -> frozenset[str]:
     """Titles stripped from a name that are no role of their own ("Herr", "Mr.", "Dr.")."""
-    return _union("courtesy_titles.txt", ("de", "en", "any"))
+    return _union("courtesy_titles.txt")
 
 
 @cache
@@ -147,7 +147,7 @@ def quoted_not_heads() -> tuple[str, ...]:
 @cache
 def connectors() -> frozenset[str]:
     """Conjunctions and signs that join names ("und", "and", "&"), all languages."""
-    return _union("connectors.txt", ("de", "en", "any"))
+    return _union("connectors.txt")
 
 
 def prepare() -> None:

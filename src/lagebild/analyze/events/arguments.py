@@ -18,18 +18,34 @@ from lagebild.analyze.events.triggers import Trigger
 from lagebild.analyze.events.vocabulary import vocabulary
 from lagebild.analyze.events.weapons import weapon as find_weapon
 from lagebild.analyze.text.speech import ARTICLES, AUXILIARIES, PREPOSITIONS, Tok, is_role_word, lexicon
+from lagebild.model import events as events_model
 
 #: roles that several arguments fill, numbered: participant, participant2, participant3, …
 NUMBERED_ROLES = {"participant", "party", "participant2", "party2"}
-#: noun triggers: the role a bare candidate before the noun fills ("Moskaus Sanktionen", "the Kim visit")
-AGENT_ROLES = {"VISIT": "visitor", "MEET": "participant", "AGREE": "party", "NEGOTIATE": "party",
-               "SANCTION": "sanctioner", "CONDEMN": "speaker", "ACCUSE": "speaker"}
-#: an event is kept only where it has at least one of these roles
-CORE_ROLES = {"SUPPLY": ("supplier", "recipient"), "ATTACK": ("attacker", "target", "weapon"),
-              "MEET": ("participant", "participant2"), "VISIT": ("visitor", "destination"),
-              "AGREE": ("party", "party2"), "NEGOTIATE": ("party", "party2"),
-              "SANCTION": ("sanctioner", "target"), "CONDEMN": ("speaker", "about"),
-              "ACCUSE": ("speaker", "target"), "DENY": ("speaker", "about")}
+#: the finder fills a list role of the event model (lagebild.model.events) through numbered slots
+SLOT_OF_LIST = {"participants": "participant", "parties": "party"}
+_LIST_OF_SLOT = {slot: role for role, slot in SLOT_OF_LIST.items()}
+#: noun triggers of these types: a bare candidate before the noun is the acting role ("Moskaus Sanktionen", "the Kim visit")
+AGENT_TYPES = frozenset({"VISIT", "MEET", "AGREE", "NEGOTIATE", "SANCTION", "CONDEMN", "ACCUSE"})
+
+
+def model_role(slot: str) -> str:
+    """The event-model role of a slot: "participant2" and "party3" are members of a list role."""
+    return _LIST_OF_SLOT.get(slot.rstrip("0123456789"), slot)
+
+
+def agent_slot(event_type: str) -> str | None:
+    """The slot a noun trigger's bare agent fills: the type's acting role ("visitor", "participant")."""
+    if event_type not in AGENT_TYPES:
+        return None
+    role = events_model.TYPES[event_type].side("who")[0]
+    return SLOT_OF_LIST.get(role, role)
+
+
+def anchored(event_type: str, slots: dict) -> bool:
+    """A mention is kept only with one of its type's anchor roles filled (DESIGN §2a)."""
+    anchors = events_model.TYPES[event_type].anchors
+    return any(model_role(slot) in anchors for slot in slots)
 #: German subject pronouns in front of a noun phrase object ("dass man russische Hilfe erhalte")
 IMPERSONAL = {"man", "er", "sie", "es", "wir", "ich"}
 
@@ -123,7 +139,7 @@ def fill(text: str, toks: list[Tok], clause: tuple[int, int], cands: list[Cand],
         meeting = reception(f, inside)
         if meeting is not None:  # "when he received Foreign Minister Choe at the Kremlin": a meeting
             return RawEvent("MEET", trigger, span, meeting, i)
-    if not any(r in f.args for r in CORE_ROLES[trig.type]):
+    if not anchored(trig.type, f.args):
         return None
     return RawEvent(trig.type, trigger, span, f.args, i, trig.noun, f.source)
 
@@ -299,7 +315,7 @@ def fill_noun_frame(f: Frame, bare: list[Cand]) -> None:
     it, the agent before it ("Moskaus Sanktionen"); the invitee of an invitation visits."""
     toks, i, trig, roles = f.toks, f.i, f.trig, f.trig.roles
     lo, hi = f.clause
-    agent = AGENT_ROLES.get(trig.type)
+    agent = agent_slot(trig.type)
     if trig.type == "VISIT" and any(vocabulary().invite_re.fullmatch(toks[k].lower) for k in range(lo, hi)):
         before = [c for c in bare if c.first < i and c.form != "np"]
         if len(before) >= 2:

@@ -22,7 +22,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from lagebild.analyze.events.arguments import RawEvent
+from lagebild.analyze.events.arguments import RawEvent, model_role
 from lagebild.analyze.events.attribution import PERSON, event_attribution, source_cue
 from lagebild.analyze.events.candidates import Cand, candidates
 from lagebild.analyze.events.clauses import clauses
@@ -43,16 +43,6 @@ NOUN_NEGATION = {"kein", "keine", "keinen", "keiner", "keinem", "keines", "no"}
 #: third-person singular subject pronouns resolved to a person ("er" alone: "sie" may be plural)
 SUBJECT_PRONOUNS = {"de": frozenset({"er"}), "en": frozenset({"he", "she", "it"})}
 NEGATION = re.compile(r"\b(?:nicht|keine|keinerlei|niemals|not|never|no longer|hasn't|haven't|didn't|did not)\b")
-
-
-#: the finder's numbered slots that are members of one list role of the event model
-LIST_SLOTS = {"participant": "participants", "party": "parties"}
-
-
-def model_role(slot: str) -> str:
-    """The event-model role of a finder slot: "participant2" and "party3" are members of a list role."""
-    base = slot.rstrip("0123456789")
-    return LIST_SLOTS.get(base, slot)
 
 
 def _arguments(text: str, raw: RawEvent) -> dict[str, Argument | tuple[Argument, ...]]:

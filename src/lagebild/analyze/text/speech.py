@@ -14,12 +14,12 @@ article), made by :func:`tokens`; they never re-find a span by string search.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
 from lagebild import lexicons
+from lagebild.lexicons import ByLanguage
 
 MONTHS_RE = ("Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
              "Jahrhundert|Mal|Platz|Jahrestag")
@@ -30,41 +30,19 @@ TOKEN_RE = re.compile(r"\d{1,2}\.(?=\s(?:" + MONTHS_RE + r")\b)|\d[\d.]*(?:,\d+)
 LANGUAGES = ("de", "en")
 
 
-class ByLanguage(Mapping[str, frozenset[str]]):
-    """A word list per language, ``ARTICLES["de"]``: the file ``resources/text/<lang>/<name>.txt``,
-    read on first use (cached by :mod:`lagebild.lexicons`), never at import time.  A language
-    other than "de" or "en" is a KeyError, as for a dict."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self._paths = {lang: f"text/{lang}/{name}.txt" for lang in LANGUAGES}
-
-    def __getitem__(self, language: str) -> frozenset[str]:
-        return lexicons.words(self._paths[language])
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(LANGUAGES)
-
-    def __len__(self) -> int:
-        return len(LANGUAGES)
-
-    def __repr__(self) -> str:
-        return f"ByLanguage({self.name!r})"
-
-
 #: words that are never part of a German or English noun phrase head sequence
-ARTICLES = ByLanguage("articles")
+ARTICLES = ByLanguage("text", "articles")
 #: subject pronouns and what they refer to (m, f, plural, first person, impersonal)
 PRONOUNS = {
     "de": {"er": "m", "sie": "f", "ich": "1", "wir": "p", "man": "x"},
     "en": {"he": "m", "she": "f", "they": "p", "i": "1", "we": "p"},
 }
 #: sentence-initial words that are adverbials, not subjects
-ADVERBIAL_STARTS = ByLanguage("adverbial_starts")
+ADVERBIAL_STARTS = ByLanguage("text", "adverbial_starts")
 #: finite auxiliaries and modals (the verb-second slot in front of a participle cue)
-AUXILIARIES = ByLanguage("auxiliaries")
-PREPOSITIONS = ByLanguage("prepositions")
-SUBORDINATORS = ByLanguage("subordinators")
+AUXILIARIES = ByLanguage("text", "auxiliaries")
+PREPOSITIONS = ByLanguage("text", "prepositions")
+SUBORDINATORS = ByLanguage("text", "subordinators")
 
 
 def name_particles() -> frozenset[str]:
