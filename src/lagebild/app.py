@@ -4,10 +4,11 @@ store, in one application.  The two faces do not import each other; this module 
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from fastapi import FastAPI
+
+from lagebild import settings
 
 
 def create_app(db: str | None = None, **kwargs: Any) -> FastAPI:
@@ -30,7 +31,7 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, *, w
             serving.serve(db, host, port, workers, factory=create_app)
             return
         # elsewhere uvicorn's own workers, which need an import string
-        os.environ["LAGEBILD_SERVE_DB"] = db or ""
+        settings.to_environment(db=db)  # each worker reads it back in app_from_env
         uvicorn.run("lagebild.app:app_from_env", host=host, port=port, workers=workers, factory=True,
                     log_level="warning")
         return
@@ -38,5 +39,5 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, *, w
 
 
 def app_from_env() -> FastAPI:
-    """Factory for multi-process serving: the store named in ``LAGEBILD_SERVE_DB``."""
-    return create_app(os.environ.get("LAGEBILD_SERVE_DB") or None)
+    """Factory for multi-process serving: the store named by the ``db`` setting (``LAGEBILD_DB``)."""
+    return create_app(settings.load().db)

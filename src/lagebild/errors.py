@@ -20,6 +20,10 @@ class PipelineError(LagebildError):
     """The stage chain is inconsistent (a stage requires what no earlier stage provides)."""
 
 
+class SettingsError(LagebildError):
+    """A setting is unknown or its value (from defaults.toml, a LAGEBILD_* variable or an option) is invalid."""
+
+
 class StoreError(LagebildError):
     """The store cannot be opened or written."""
 

@@ -16,6 +16,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
+from lagebild import settings
 from lagebild.cli.main import EXIT_SKIPPED, app
 from tests.conftest import shared_path
 
@@ -93,6 +94,20 @@ def test_cli_rejects_bad_options(tmp_path):
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
     result = runner.invoke(app, ["export", "--db", str(tmp_path / "x.db"), "--format", "pdf"])
     assert result.exit_code == 2 and "unknown format" in result.output
+
+
+@pytest.mark.parametrize("command, name", [(["ingest"], "db"), (["ingest"], "max_bytes"), (["analyze"], "workers"),
+                                           (["demo"], "workers"), (["serve"], "db")])
+def test_cli_help_shows_each_setting_with_its_variable_and_default(command, name):
+    item = settings.setting(name)
+    text = " ".join(runner.invoke(app, [*command, "--help"], env={"COLUMNS": "400"}).output.split())
+    assert item.help in text and f"${item.env} or {item.default}" in text
+
+
+def test_cli_bad_setting_is_reported_not_raised(tmp_path, monkeypatch):
+    monkeypatch.setenv("LAGEBILD_WORKERS", "many")
+    result = runner.invoke(app, ["analyze", "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 2 and "$LAGEBILD_WORKERS" in result.output and "'workers'" in result.output
 
 
 def test_cli_kill_9_during_ingest_leaves_a_consistent_store(tmp_path):

@@ -2,13 +2,12 @@
 
 ``create_app(db)`` opens the store once; nothing happens at import time.  Errors are JSON
 (``{"error": {"status": 404, "message": "…"}}``) under /api and small HTML pages elsewhere.
-Writing (POST /api/v1/articles) is off unless a token is configured (``LAGEBILD_API_TOKEN``);
-every request body is capped (``LAGEBILD_API_MAX_BODY`` bytes, default 5 MB).
+Writing (POST /api/v1/articles) is off unless a token is configured (setting ``api_token``,
+``LAGEBILD_API_TOKEN``); every request body is capped (setting ``api_max_body``, default 5 MB).
 """
 
 from __future__ import annotations
 
-import os
 import threading
 from typing import Any
 
@@ -18,9 +17,9 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from lagebild import settings
 from lagebild.errors import LagebildError
 
-DEFAULT_MAX_BODY = 5_000_000
 API_PREFIX = "/api/v1"
 
 
@@ -100,10 +99,10 @@ def create_app(db: str | None = None, *, token: str | None = None, max_body: int
         docs_url=None, redoc_url=None, openapi_url="/openapi.json",  # no CDN-hosted doc viewers
     )
     app.state.store = store
-    configured = token if token is not None else os.environ.get("LAGEBILD_API_TOKEN")
-    app.state.token = configured or None
+    conf = settings.load(api_token=token, api_max_body=max_body or None)
+    app.state.token = conf.api_token or None
     app.state.write_lock = threading.Lock()
-    limit = max_body or int(os.environ.get("LAGEBILD_API_MAX_BODY") or DEFAULT_MAX_BODY)
+    limit = conf.api_max_body
     app.state.max_body = limit
 
     @app.exception_handler(StarletteHTTPException)

@@ -8,15 +8,19 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from lagebild import eval as evaluation
 from lagebild import services, settings
-from lagebild.errors import LagebildError
+from lagebild.demo import run_demo
+from lagebild.errors import LagebildError, SettingsError
+from lagebild.ingest import Overrides, count_sources
+from lagebild.report import exporters, html
 from lagebild.services import queries
 from lagebild.store import Store  # the type only: every call goes through the services
 
@@ -35,8 +39,16 @@ app.add_typer(entities_app, name="entities")
 console = Console(stderr=True)
 out = Console()
 
-DbOption = Annotated[Optional[str], typer.Option(
-    "--db", help="SQLite file or postgresql:// URL [default: $LAGEBILD_DB or ./lagebild.db].", show_default=False)]
+
+
+def _setting_option(name: str, flag: str) -> Any:
+    """A command-line option for setting ``name``: help text and default from :mod:`lagebild.settings`."""
+    return typer.Option(flag, help=settings.setting(name).help, show_default=settings.option_default(name))
+
+
+DbOption = Annotated[Optional[str], _setting_option("db", "--db")]
+WorkersOption = Annotated[Optional[int], _setting_option("workers", "--workers")]
+MaxBytesOption = Annotated[Optional[int], _setting_option("max_bytes", "--max-bytes")]
 
 #: exit code when some inputs were skipped (reported one by one)
 EXIT_SKIPPED = 3
@@ -55,11 +67,19 @@ def _tracked(label: str) -> Iterator[Callable[[int, int], None]]:
         yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
+def _settings(**overrides: object) -> settings.Settings:
+    """The settings with the command-line options over them; a bad setting ends the command (exit 2)."""
+    try:
+        return settings.load(**overrides)
+    except SettingsError as exc:
+        _fail(exc)
+
+
 def _open(db: str | None) -> Store:
-    return services.open_store(settings.load(db=db).db)
+    return services.open_store(_settings(db=db).db)
 
 
-def _fail(exc: Exception) -> None:
+def _fail(exc: Exception) -> NoReturn:
     console.print(f"[red]error:[/red] {exc}")
     raise typer.Exit(2)
 
@@ -72,22 +92,20 @@ def ingest(
     published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for every article.")] = None,
     outlet: Annotated[Optional[str], typer.Option(help="Outlet name for every article.")] = None,
     language: Annotated[Optional[str], typer.Option(help="Language (de or en) for every article.")] = None,
-    max_bytes: Annotated[Optional[int], typer.Option(help="Skip files larger than this [default: 5000000].")] = None,
+    max_bytes: MaxBytesOption = None,
 ) -> None:
     """Read articles (.txt/.md with YAML front matter, .html, .jsonl, RSS/Atom, directories) into the store.
 
     Each bad item is reported with its name and reason and skipped; the exit code is 3 when
     anything was skipped. Re-running is safe: an article already stored is not stored twice.
     """
-    from lagebild.ingest import Overrides, count_sources
-
     try:
         day = date.fromisoformat(published) if published else None
     except ValueError:
         _fail(ValueError(f"--published must be YYYY-MM-DD, not {published!r}"))
     if language and language not in ("de", "en"):
         _fail(ValueError(f"--language must be de or en, not {language!r}"))
-    conf = settings.load(db=db, max_bytes=max_bytes)
+    conf = _settings(db=db, max_bytes=max_bytes)
     try:
         store = _open(db)
         total = count_sources([p for p in paths if p != "-"], glob=glob) + (1 if "-" in paths else 0)
@@ -112,11 +130,11 @@ def ingest(
 @app.command()
 def analyze(
     db: DbOption = None,
-    workers: Annotated[Optional[int], typer.Option(help="Worker processes (0 = number of cores).")] = None,
+    workers: WorkersOption = None,
     force: Annotated[bool, typer.Option(help="Re-analyse every article, not only what changed.")] = False,
 ) -> None:
     """Run the per-article stages on articles not yet analysed with the current stage versions."""
-    conf = settings.load(db=db, workers=workers)
+    conf = _settings(db=db, workers=workers)
     try:
         store = _open(db)
         with _tracked("analyze") as progress:
@@ -155,8 +173,6 @@ def export(
     story: Annotated[Optional[str], typer.Option(help="Only this story id.")] = None,
 ) -> None:
     """Export the situation picture (JSON contract lagebild/1, CSV tables or GraphML)."""
-    from lagebild.report import exporters
-
     if format not in ("json", "csv", "graphml"):
         _fail(ValueError(f"unknown format {format!r}; choose json, csv or graphml"))
     if format != "json" and output is None:
@@ -184,8 +200,6 @@ def report(
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("lagebild-report.html"),
 ) -> None:
     """Write one self-contained HTML report: stories, summary, facts, timeline, entities, sources."""
-    from lagebild.report import html
-
     try:
         html.write_report(_open(db), output)
     except LagebildError as exc:
@@ -215,12 +229,10 @@ def info(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json", he
 @app.command()
 def demo(
     out_dir: Annotated[Path, typer.Option("--out", help="Folder for lagebild-demo.db and lagebild-demo.html.")] = Path("."),
-    workers: Annotated[Optional[int], typer.Option(help="Worker processes (0 = number of cores).")] = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Build the situation picture of the bundled demo corpus and write its HTML report."""
-    from lagebild.demo import run_demo
-
-    conf = settings.load(workers=workers)
+    conf = _settings(workers=workers)
     try:
         summary = run_demo(out_dir, workers=conf.worker_count, console=console)
     except LagebildError as exc:
@@ -238,8 +250,6 @@ def eval_(
     errors: Annotated[Optional[Path], typer.Option(help="quotes: write gold vs predicted per document (JSONL); not on heldout.")] = None,
 ) -> None:
     """Score lagebild's extractors against gold data (precision, recall, F1)."""
-    from lagebild import eval as evaluation
-
     if task not in evaluation.TASKS:
         _fail(ValueError(f"unknown task {task!r}; choose from {', '.join(evaluation.TASKS)}"))
     kwargs = {"limit": limit}
@@ -271,9 +281,9 @@ def serve(
 
     Writing (POST /api/v1/articles) is enabled only when LAGEBILD_API_TOKEN is set.
     """
-    from lagebild.app import serve as run_server
+    from lagebild.app import serve as run_server  # lazy: FastAPI and the app (~0.3 s), only serve needs them
 
-    run_server(settings.load(db=db).db, host, port, workers=workers)
+    run_server(_settings(db=db).db, host, port, workers=workers)
 
 
 @entities_app.command("list")

@@ -7,6 +7,10 @@ from pathlib import Path
 
 from rich.console import Console
 
+from lagebild import services
+from lagebild.report.html import write_report
+from lagebild.services import queries
+
 DEMO_DB = "lagebild-demo.db"
 DEMO_REPORT = "lagebild-demo.html"
 
@@ -18,10 +22,6 @@ def corpus_dir() -> Path:
 
 def run_demo(out_dir: Path, *, workers: int = 1, console: Console | None = None) -> str:
     """Ingest, analyse and link the demo corpus into a fresh SQLite file and write the report."""
-    from lagebild import services
-    from lagebild.services import queries
-    from lagebild.report.html import write_report
-
     console = console or Console(stderr=True)
     out_dir.mkdir(parents=True, exist_ok=True)
     db = out_dir / DEMO_DB

@@ -14,17 +14,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lagebild import settings
 from lagebild.model import Analysis, Article
 
 if TYPE_CHECKING:
     from lagebild.store.search import SearchResult
 
-DEFAULT_DB = "lagebild.db"
-
 
 def resolve_url(db: str | os.PathLike[str] | None) -> str:
-    """``--db`` value (path or URL), else ``LAGEBILD_DB``, else ``./lagebild.db`` → SQLAlchemy URL."""
-    value = str(db) if db else os.environ.get("LAGEBILD_DB") or DEFAULT_DB
+    """``--db`` value (path or URL), else the ``db`` setting (``LAGEBILD_DB``, else ``./lagebild.db``)
+    → SQLAlchemy URL."""
+    value = str(db) if db else settings.load().db
     if "://" in value:
         if value.startswith("postgresql://"):
             value = "postgresql+psycopg://" + value[len("postgresql://"):]
