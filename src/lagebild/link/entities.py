@@ -28,6 +28,7 @@ from lagebild.link.names import (
     person_name, tokens,
 )
 from lagebild.link.state import LinkState
+from lagebild.model.gazetteer import entries
 
 #: forms whose text is an alias of the entity only when it is a name-like form
 ALIAS_FORMS = ("name", "acronym", "metonym", "role", "capital")
@@ -419,8 +420,6 @@ def is_entity(m: dict[str, Any]) -> bool:
 
 def _gazetteer_key(name: str, language: str) -> str | None:
     """The knowledge key of a state, metonym or organization name the NER left without one."""
-    from lagebild.analyze.entities.gazetteer import entries
-
     entry = entries(language).get(name) or entries("en" if language == "de" else "de").get(name)
     if entry is None or entry.form in ("capital", "adjective", "demonym"):
         return None

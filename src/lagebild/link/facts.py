@@ -14,28 +14,14 @@ import math
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from lagebild.link.names import fold, plain
 from lagebild.model import events as events_model
 from lagebild.model import numbers, timevalue
+from lagebild.model.gazetteer import entries, outlet_keys
 
 QUANTITY_TOLERANCE = 0.1
-
-
-@lru_cache(maxsize=1)
-def outlet_keys() -> frozenset[str]:
-    """Gazetteer keys of news outlets and agencies (constant data)."""
-    text = resources.files("lagebild.resources.gazetteer").joinpath("organizations.tsv").read_text("utf-8")
-    keys = set()
-    for line in text.splitlines():
-        cells = line.split("\t")
-        if line.startswith("#") or len(cells) < 5:
-            continue
-        if cells[4].strip() == "outlet":
-            keys.add(cells[0].strip())
-    return frozenset(keys)
 
 
 @lru_cache(maxsize=4096)
@@ -47,8 +33,6 @@ def container(entity: str, name: str | None) -> str | None:
     """
     if entity.startswith("gpe:") or not name:
         return None
-    from lagebild.analyze.entities.gazetteer import entries
-
     for language in ("de", "en"):
         entry = entries(language).get(name)
         if entry is not None and entry.form == "capital" and entry.key.startswith("gpe:"):

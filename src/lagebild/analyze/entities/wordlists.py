@@ -121,12 +121,6 @@ def capital_locatives(language: str) -> frozenset[str]:
     return lexicons.words(f"entities/{_lang(language)}/capital_locatives.txt")
 
 
-@cache
-def ambiguous_states(language: str) -> frozenset[str]:
-    """CLDR state names too often something else in running text ("Jordan", "Island")."""
-    return lexicons.words(f"entities/{_lang(language)}/ambiguous_states.txt")
-
-
 # --- quoted names and connectors -----------------------------------------------------------------
 
 @cache
@@ -159,5 +153,4 @@ def prepare() -> None:
     for language in LANGUAGES:
         role_heads(language)
         capital_locatives(language)
-        ambiguous_states(language)
         quoted_heads(language)
