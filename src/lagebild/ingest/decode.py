@@ -116,7 +116,7 @@ class UndecodableError(ValueError):
 
 
 def _detect(data: bytes) -> str:
-    from charset_normalizer import from_bytes
+    from charset_normalizer import from_bytes  # lazy: only for bytes not in UTF-8, a BOM or a declared charset
 
     best = from_bytes(data).best()
     if best is not None and best.coherence >= 0.1:

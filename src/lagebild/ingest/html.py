@@ -55,7 +55,7 @@ def html_to_text(fragment: str) -> str:
     if "<" not in fragment and "&" not in fragment:
         return fragment
     try:
-        import lxml.html
+        import lxml.html  # lazy: only for fragments that hold markup or entities
 
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except Exception:  # lxml refuses some fragments outright; fall back to removing tags
@@ -74,7 +74,7 @@ def html_to_text(fragment: str) -> str:
 
 
 def _extract(html: str) -> dict[str, Any] | None:
-    import trafilatura
+    import trafilatura  # lazy: ~0.6 s and ~130 modules, needed only for HTML pages
 
     doc = trafilatura.bare_extraction(
         html,
@@ -92,7 +92,7 @@ def _extract(html: str) -> dict[str, Any] | None:
 def _config() -> Any:
     """trafilatura's defaults, but dates only from the page's markup and metadata: dates found
     in the running text are inferred by lagebild itself and flagged as such."""
-    from trafilatura.settings import use_config
+    from trafilatura.settings import use_config  # lazy: as trafilatura in _extract
 
     config = use_config()
     config.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")

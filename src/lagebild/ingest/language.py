@@ -45,6 +45,6 @@ def detect_language(text: str) -> str | None:
 @cache
 def _detector() -> Any:
     """Built on first use (never at import time) and kept: German and English only."""
-    from lingua import Language, LanguageDetectorBuilder
+    from lingua import Language, LanguageDetectorBuilder  # lazy: with the model build, on first detection only
 
     return LanguageDetectorBuilder.from_languages(Language.GERMAN, Language.ENGLISH).build()

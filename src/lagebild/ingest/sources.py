@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
@@ -172,8 +173,6 @@ def _read_jsonl_path(item: Item, max_bytes: int) -> Iterator[Draft | InputError]
 
 
 def _read_stdin(stdin: TextIO | None, max_bytes: int) -> bytes | str:
-    import sys
-
     stream = stdin if stdin is not None else sys.stdin
     buffer = getattr(stream, "buffer", None)
     try:
