@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from text_to_num import text2num
+
 # --- German number words -------------------------------------------------------------------
 
 DE_BASIC = {
@@ -174,8 +176,6 @@ def parse_word(text: str, language: str) -> float | None:
     value = parse_de_word(text.lower())
     if value is None:
         try:  # text2num knows more compound shapes; it raises ValueError on non-numbers
-            from text_to_num import text2num
-
             value = text2num(text.lower(), "de")
         except (ValueError, IndexError, KeyError, AttributeError):
             return None
