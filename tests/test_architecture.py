@@ -89,3 +89,52 @@ def test_architecture_store_stands_below_the_stages() -> None:
     for path in _modules("store"):
         wrong = [m for m in _imports(ast.parse(path.read_text(encoding="utf-8"))) if m.startswith(above)]
         assert wrong == [], f"{_name(path)} imports {wrong}"
+
+
+#: which top-level parts of the package each part may import (docs/architecture.md, "Layers")
+ALLOWED = {
+    "model": {"lexicons", "errors"},
+    "lexicons": set(),
+    "errors": set(),
+    "settings": {"errors"},
+    "ingest": {"model", "errors", "settings", "lexicons"},
+    "analyze": {"model", "lexicons", "errors"},
+    "link": {"model", "store", "lexicons", "errors"},
+    "store": {"model", "errors", "settings"},
+    "services": {"model", "ingest", "analyze", "link", "store", "errors", "settings", "lexicons"},
+    "api": {"services", "model", "store", "errors", "settings"},
+    "web": {"services", "model", "errors", "settings"},
+    "report": {"services", "model", "store", "errors"},
+    "app": {"api", "web", "settings"},
+    "demo": {"services", "report", "errors", "settings"},
+    "eval": {"analyze", "model", "errors", "lexicons"},
+    "cli": {"services", "report", "app", "demo", "eval", "ingest", "store", "model", "errors", "settings"},
+}
+
+
+def _part(path: Path) -> str:
+    rel = path.relative_to(SRC)
+    return rel.parts[0] if len(rel.parts) > 1 else rel.stem
+
+
+@pytest.mark.parametrize("path", [p for p in _modules() if _part(p) not in ("__init__", "schema", "resources")
+                                  and "migrations" not in p.parts], ids=_name)
+def test_architecture_arrows_run_downwards(path: Path) -> None:
+    part = _part(path)
+    assert part in ALLOWED, f"{_name(path)}: a new part of the package: add it to ALLOWED and docs/architecture.md"
+    used = set()
+    for m in _imports(ast.parse(path.read_text(encoding="utf-8"))):
+        if m.startswith("lagebild."):
+            used.add(m.split(".")[1])
+    wrong = sorted(u for u in used - ALLOWED[part] - {part} if (SRC / u).is_dir() or (SRC / f"{u}.py").exists())
+    assert wrong == [], f"{_name(path)} ({part}) imports {wrong}; allowed: {sorted(ALLOWED[part])}"
+
+
+@pytest.mark.parametrize("path", [p for p in _modules() if "migrations" not in p.parts], ids=_name)
+def test_architecture_modules_and_functions_stay_readable(path: Path) -> None:
+    """No module over ~600 lines, no function over ~100 (Alembic's migration scripts aside)."""
+    source = path.read_text(encoding="utf-8")
+    assert source.count("\n") <= 620, f"{_name(path)} has {source.count(chr(10))} lines: split it by concern"
+    long = [f"{n.name} ({n.end_lineno - n.lineno + 1} lines)" for n in ast.walk(ast.parse(source))
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.end_lineno - n.lineno + 1 > 105]
+    assert long == [], f"{_name(path)}: cut into named steps: {long}"

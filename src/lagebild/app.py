@@ -9,24 +9,22 @@ from typing import Any
 from fastapi import FastAPI
 
 from lagebild import settings
+from lagebild.api import serving
+from lagebild.api.app import create_app as create_api
+from lagebild.web import views
 
 
 def create_app(db: str | None = None, **kwargs: Any) -> FastAPI:
     """The API under /api/v1 and the web page over the store at ``db`` (see
     :func:`lagebild.api.app.create_app` for ``token`` and ``max_body``)."""
-    from lagebild.api.app import create_app as create_api
-    from lagebild.web import views
-
     return create_api(db, pages=views, **kwargs)
 
 
 def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, *, workers: int = 1) -> None:
     """Run the application with uvicorn (loopback unless ``host`` says otherwise)."""
-    import uvicorn
+    import uvicorn  # lazy: only a running server needs it (~0.2 s)
 
     if workers > 1:
-        from lagebild.api import serving
-
         if serving.available():  # one socket per process: connections spread evenly
             serving.serve(db, host, port, workers, factory=create_app)
             return

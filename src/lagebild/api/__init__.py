@@ -8,7 +8,7 @@ from typing import Any
 
 def create_app(db: str | None = None, **kwargs: Any) -> Any:
     """The API alone (no web page) over the store at ``db``."""
-    from lagebild.api.app import create_app as _create
+    from lagebild.api.app import create_app as _create  # lazy: `import lagebild.api` loads no FastAPI
 
     return _create(db, **kwargs)
 

@@ -88,8 +88,8 @@ def create_app(db: str | None = None, *, token: str | None = None, max_body: int
     its ``install(app)`` adds its routes, its ``error_page(request, status, message)`` answers
     errors outside /api; without it those are JSON too.
     """
-    from lagebild.api import routes
-    from lagebild.services import open_store
+    from lagebild.api import routes  # cycle: routes reads the app's models defined in this module
+    from lagebild.services import open_store  # lazy: the services load the analysis pipeline
 
     store = open_store(db)
     app = FastAPI(

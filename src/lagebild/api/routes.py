@@ -230,7 +230,7 @@ def require_token(request: Request) -> None:
              dependencies=[Depends(require_token)], tags=["articles"])
 def add_articles(body: ArticlesIn | ArticleIn, request: Request) -> Any:
     """Ingest one or many articles, then analyse and link what was added (needs the token)."""
-    from lagebild.api.write import ingest_and_link
+    from lagebild.api.write import ingest_and_link  # lazy: the write path loads the analysis models
 
     items = body.articles if isinstance(body, ArticlesIn) else [body]
     with request.app.state.write_lock:

@@ -36,7 +36,7 @@ def _socket(host: str, port: int, *, shared: bool) -> socket.socket:
 
 
 def _worker(db: str | None, host: str, port: int, factory: Callable[[str | None], Any]) -> None:
-    import uvicorn
+    import uvicorn  # lazy: only a running server needs it
 
     sock = _socket(host, port, shared=True)
     config = uvicorn.Config(factory(db), log_level="warning", backlog=2048)
@@ -48,7 +48,7 @@ def serve(db: str | None, host: str, port: int, workers: int,
     """Run ``workers`` server processes on ``host:port`` until stopped; each builds its
     application with ``factory(db)`` (a module-level function; default: the API alone)."""
     if factory is None:
-        from lagebild.api.app import create_app as factory
+        from lagebild.api.app import create_app as factory  # cycle: api.app imports this module
     try:  # a plain bind first: a port already in use (even by another SO_REUSEPORT group) fails here
         _socket(host, port, shared=False).close()
     except OSError as exc:

@@ -37,7 +37,7 @@ def judge(store: Store, a: str, b: str, verdict: str) -> dict[str, Any]:
     The judgement is stored in ``judgements`` and applied by this and every later :func:`link`
     (a full re-link here, since a split or merge can move mentions, facts and stories).
     """
-    from lagebild.link.runner import link
+    from lagebild.link.runner import link  # cycle: the runner imports this module's sections
 
     if verdict not in VERDICTS:
         raise LinkError(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")

@@ -6,7 +6,7 @@ import csv
 import json
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape, quoteattr
 
 from lagebild.model import events as events_model
 
@@ -99,6 +99,4 @@ def write_graphml(doc: dict[str, Any], path: Path) -> Path:
 
 
 def _x(text: Any) -> str:
-    from xml.sax.saxutils import escape
-
     return escape(str(text))

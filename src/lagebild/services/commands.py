@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from lagebild import link
+from lagebild import link, settings
+from lagebild.ingest import Overrides, read_sources
 from lagebild.model import events as events_model
 from lagebild.errors import InputError
 from lagebild.model import Article
@@ -52,8 +53,6 @@ def ingest_paths(
     Each bad item is reported (and logged in the store's ``problems``) and skipped; the others
     are committed one by one, so nothing stored is ever lost to a later failure.
     """
-    from lagebild.ingest import Overrides, read_sources
-
     report = IngestReport()
     for item in read_sources(paths, glob=glob, overrides=overrides or Overrides(), max_bytes=max_bytes, stdin=stdin,
                              on_file=on_file):
@@ -75,8 +74,6 @@ def analyze(
     progress: Progress = None,
 ) -> AnalyzeReport:
     """Run the per-article stages on every article not yet analysed with this chain of versions."""
-    from lagebild import settings
-
     names = tuple(stages or settings.load().stages)
     pipeline = Pipeline.build(names)  # checks the chain before any work
     signature = pipeline.signature

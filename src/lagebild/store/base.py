@@ -45,7 +45,7 @@ class Store(ABC):
     @classmethod
     def open(cls, db: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> "Store":
         """The store at ``db`` (path or URL; default ``LAGEBILD_DB`` or ``./lagebild.db``)."""
-        from lagebild.store.sql import open_store
+        from lagebild.store.sql import open_store  # cycle: the backends subclass Store
 
         return open_store(db, migrate=migrate)
 

@@ -34,7 +34,7 @@ class SearchError(LagebildError):
 
 @lru_cache(maxsize=None)
 def _stemmer(language: str) -> Any:
-    import snowballstemmer  # uses PyStemmer (C) when it is installed
+    import snowballstemmer  # lazy: only search needs it; uses PyStemmer (C) when it is installed
 
     return snowballstemmer.stemmer(language)
 

@@ -62,8 +62,8 @@ class SQLStore(Articles, LinkData, ReadModels, Reads, Search, Store):
 
 def open_store(db: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> SQLStore:
     """The store at ``db`` (a path or URL; see :func:`resolve_url`), migrated unless told not to."""
-    from lagebild.store.postgres import PostgresStore
-    from lagebild.store.sqlite import SQLiteStore
+    from lagebild.store.postgres import PostgresStore  # cycle: the backends subclass SQLStore
+    from lagebild.store.sqlite import SQLiteStore  # cycle: as above
 
     url = resolve_url(db)
     try:

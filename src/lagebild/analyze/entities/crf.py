@@ -24,7 +24,7 @@ _OFFSETS = (-2, -1, 1, 2)
 
 def export(model_path: str, out_path) -> None:
     """Write the weights of a crfsuite model file as a compressed npz (build time)."""
-    import pycrfsuite
+    import pycrfsuite  # lazy: build time only (the stage scores the exported npz)
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model_path))

@@ -286,7 +286,7 @@ def gazetteer_tags(language: str) -> dict[str, tuple[str, ...]]:
 def place_tags(language: str) -> dict[str, tuple[str, ...]]:
     """Token → ``LOC:sub``/``LOC:city`` tags from pycountry's (translated) subdivisions and CLDR's
     exemplar cities (build time only: the result is stored in the lexicon file)."""
-    import pycountry  # build time only
+    import pycountry  # lazy: build time only
 
     names: dict[str, str] = {}
     lang = "en" if language == "en" else "de"

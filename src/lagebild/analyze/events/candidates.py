@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lagebild.analyze.entities import gazetteer
 from lagebild.analyze.events.vocabulary import Vocabulary, vocabulary
 from lagebild.analyze.text.speech import ARTICLES, AUXILIARIES, PREPOSITIONS, Tok, is_role_word, lexicon
 
@@ -137,8 +138,6 @@ def tok_range(toks: list[Tok], start: int, end: int) -> tuple[int, int] | None:
 
 def split_states(e, language: str) -> list[tuple[int, int, None]]:
     """A mention the tagger glued together from two state names ("Nordkorea Russland"), split."""
-    from lagebild.analyze.entities import gazetteer
-
     hits = [h for h in gazetteer.find(e.text, language) if h.label == "GPE" and h.form != "adjective"]
     if len(hits) < 2:
         return []

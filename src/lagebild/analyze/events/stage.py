@@ -29,7 +29,7 @@ from lagebild.analyze.events.clauses import clauses
 from lagebild.analyze.events.find import find_in_clause
 from lagebild.analyze.events.patterns import NUMBER_RE, TIME_RE
 from lagebild.analyze.events.status import event_status, is_future
-from lagebild.analyze.events.triggers import markers
+from lagebild.analyze.events.triggers import markers, triggers
 from lagebild.analyze.events.vocabulary import vocabulary
 from lagebild.analyze.text.speech import ARTICLES, SUBORDINATORS, Tok, tokens
 from lagebild.model import events as events_model
@@ -237,8 +237,6 @@ def _record(text: str, toks: list[Tok], raw: RawEvent, clause: tuple[int, int], 
        provides=("events",))
 def make_events(**_: object):
     """Typed events with arguments, attribution and epistemic status (rules for German and English)."""
-    from lagebild.analyze.events.triggers import triggers
-
     triggers("de"), triggers("en"), markers("de"), markers("en"), vocabulary()
 
     def run(doc: Doc) -> dict[str, object]:
