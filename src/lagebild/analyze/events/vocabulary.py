@@ -80,7 +80,7 @@ class Vocabulary:
 
 
 def _union(name: str) -> frozenset[str]:
-    return frozenset().union(*(lexicons.words(f"events/{lang}/{name}.txt") for lang in LANGUAGES))
+    return lexicons.union_words("events", f"{name}.txt")
 
 
 def _alternatives(name: str, languages: tuple[str, ...] = LANGUAGES) -> str:

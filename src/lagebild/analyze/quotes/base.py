@@ -118,7 +118,7 @@ def _de(name: str) -> frozenset[str]:
 
 
 def _both(name: str) -> frozenset[str]:
-    return lexicons.words(f"quotes/de/{name}.txt") | lexicons.words(f"quotes/en/{name}.txt")
+    return lexicons.union_words("quotes", f"{name}.txt")
 
 
 def _endings(path: str) -> tuple[str, ...]:
