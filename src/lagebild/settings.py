@@ -36,6 +36,9 @@ class Settings(BaseModel):
                                        "through the API is off.")
     api_max_body: int = Field(gt=0, description="Request bodies to the API larger than this many bytes "
                                                 "are refused (413).")
+    event_min_confidence: float = Field(ge=0, le=1, description="Events the extractor is less sure of than "
+                                        "this (0-1) stay stored and exported with their confidence, but are "
+                                        "not linked into facts nor shown on the page.")
 
     @property
     def worker_count(self) -> int:

@@ -117,9 +117,25 @@ def test_events_attribution_names_the_quoted_speaker():
     assert _args(event)["supplier"] == "Nordkorea"
 
 
-def test_events_stage_is_version_4():
+def test_events_learned_model_decides_with_a_confidence():
+    """The shipped models load, give every event a probability, and find plain news events."""
+    from lagebild.analyze.events import learned
+
+    for language in ("de", "en"):
+        model = learned.load(language)
+        assert model is not None and 0 < model.rule_threshold <= model.threshold < 1
+    text = "Bei einem Feuergefecht mit den Taliban wurden drei Soldaten getötet. Kerry traf Lawrow am Montag in Wien."
+    evs = _full(text, learned_events=True)
+    assert {"ATTACK", "MEET"} <= {e.type for e in evs}
+    assert all(e.confidence is not None and 0 < e.confidence <= 1 for e in evs)
+    meet = _one(evs, "MEET")
+    assert _args(meet)["participants"] == ["Kerry", "Lawrow"]
+    assert all(e.confidence is None for e in _full(text))  # the rules alone: no confidence
+
+
+def test_events_stage_is_version_5():
     spec = registered()["lagebild.events"]
-    assert spec.version == "4"
+    assert spec.version == "5"
     assert "quotes" in spec.requires
 
 
@@ -157,8 +173,11 @@ def test_events_seeds_supplies_strikes_meetings_and_planned_visit():
     assert all(e.args.get("speaker") is None or e.args["speaker"].text != "Pjöngjang" for e in accusations)
 
 
-def _full(text: str, language: str = "de"):
-    doc = Pipeline.build().annotate(Article.create(text, language=language, published=date(2024, 1, 20)))
+def _full(text: str, language: str = "de", learned_events: bool = False):
+    """The whole chain; the events of the rules alone unless ``learned_events`` (the rules are the
+    learned model's features and second opinion, and these tests pin what they find)."""
+    doc = Pipeline.build(learned_events=learned_events).annotate(
+        Article.create(text, language=language, published=date(2024, 1, 20)))
     evs = doc.get("events")
     _check_offsets(doc.text, evs)
     return evs
@@ -234,7 +253,8 @@ def test_events_relative_clause_takes_the_antecedent_quantity(sentence, value, i
     from lagebild.model import Article
     from lagebild.analyze.pipeline import Pipeline
 
-    doc = Pipeline.build().annotate(Article.create(sentence, language="de", published=date(2024, 1, 25)))
+    doc = Pipeline.build(learned_events=False).annotate(
+        Article.create(sentence, language="de", published=date(2024, 1, 25)))
     supply = [e for e in doc.layers["events"] if e.type == "SUPPLY"]
     assert len(supply) == 1
     e = supply[0]
@@ -242,3 +262,25 @@ def test_events_relative_clause_takes_the_antecedent_quantity(sentence, value, i
     assert e.status == status
     for arg in e.args.values():
         assert sentence[arg.start:arg.end] == arg.text
+
+
+def test_events_learned_encoder_scores_as_the_training_features():
+    """The run-time encoder (indices, window sums) gives the probabilities of the string features
+    the model was trained on."""
+    import numpy as np
+
+    from lagebild.analyze.events import learned
+    from lagebild.analyze.text.speech import tokens
+
+    for language, text in (("de", "Bei einem Feuergefecht mit den Taliban wurden am Montag drei Soldaten getötet, "
+                                   "sagte ein Sprecher der Polizei in Kabul."),
+                           ("en", "Russian forces fired drones at Odesa on Monday, the governor said.")):
+        model = learned.load(language)
+        toks = tokens(text, 0, len(text))
+        info = learned.word_info(toks, language)
+        rule = {3: "ATTACK"}
+        expected = model.triggers.batch([learned.token_features(toks, i, rule, info) for i in range(len(toks))])
+        enc = learned.encoder(model)
+        got = model.triggers.batch_indices(enc.sentence(toks, rule, info), enc.window(toks, model.triggers.weights))
+        words = [t.is_word for t in toks]
+        assert np.allclose(expected[words], got[words], atol=1e-5)

@@ -248,6 +248,9 @@ def eval_(
     subset: Annotated[Optional[str], typer.Option(help="quotes on train/: tune or heldout.")] = None,
     limit: Annotated[Optional[int], typer.Option(help="Only the first N gold items (quick checks).")] = None,
     errors: Annotated[Optional[Path], typer.Option(help="quotes: write gold vs predicted per document (JSONL); not on heldout.")] = None,
+    split: Annotated[Optional[str], typer.Option(help="events on a corpus folder: only <split>.jsonl files (train, dev, test).")] = None,
+    language: Annotated[Optional[str], typer.Option(help="events on a corpus folder, timex: only this language (de, en).")] = None,
+    data: Annotated[Optional[Path], typer.Option(help="events on a corpus folder: the data folder the sources are read from (default ../shared/data).")] = None,
 ) -> None:
     """Score lagebild's extractors against gold data (precision, recall, F1)."""
     if task not in evaluation.TASKS:
@@ -257,6 +260,9 @@ def eval_(
         kwargs["subset"] = subset
     if errors:
         kwargs["errors"] = errors
+    for name, value in (("split", split), ("language", language), ("data_root", data)):
+        if value is not None:
+            kwargs[name] = value
     try:
         with _tracked(f"eval {task}") as progress:
             result = evaluation.evaluate(task, gold, progress=progress, **kwargs)

@@ -7,7 +7,7 @@ from typing import Any
 from rich.table import Table
 
 _SCALARS = ("sentences", "tokens", "documents", "gold_quotes", "predicted_quotes", "gold_timexes",
-            "predicted_timexes", "value_accuracy", "gold_events", "predicted_events", "subset", "batch",
+            "predicted_timexes", "value_accuracy", "gold_events", "predicted_events", "status_accuracy", "subset", "batch",
             "system", "seconds")
 
 
@@ -40,6 +40,12 @@ def format_table(result: dict[str, Any]) -> list[Table]:
         tables.append(_prf_table("per label, -deriv/-part folded", result["per_label_main4"], "label"))
     if result.get("per_type"):
         tables.append(_prf_table("per event type", result["per_type"], "type"))
+    if result.get("by_language"):
+        for lang, part in result["by_language"].items():
+            rows = {k: v for k, v in part.items() if isinstance(v, dict)}
+            table = _prf_table(f"{lang}", rows, "figure", "detection")
+            table.caption = f"status accuracy: {part.get('status_accuracy')}"
+            tables.append(table)
     if result.get("message_recall_by_form"):
         table = Table(title="message-token recall by gold form")
         table.add_column("form")

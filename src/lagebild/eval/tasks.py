@@ -17,6 +17,7 @@ from typing import Any
 
 from lagebild.errors import GoldError, LagebildError
 from lagebild.eval.events import DEFAULT_GOLD as EVENTS_GOLD
+from lagebild.eval.eventcorpus import evaluate_corpus
 from lagebild.eval.events import evaluate_events
 from lagebild.eval.ner import evaluate_ner
 from lagebild.eval.quotes import evaluate_quotes
@@ -52,7 +53,26 @@ TASKS: dict[str, Task] = {
         "events", "Events: P/R/F1 of event types per sentence (also type+status and arguments)",
         "JSON lines {sentence, language, published, events[{type, args, status}]}",
         "type", evaluate_events, default_gold=EVENTS_GOLD),
+    "event-corpus": Task(
+        "event-corpus", "Events against the corpus format (corpus/events): detection P/R/F1 per type "
+        "(type + overlapping trigger), argument P/R/F1, status accuracy",
+        "a folder of <language>/<split>.jsonl files, or one such file (offsets into the sentence)",
+        "detection", evaluate_corpus, options=("split", "data_root", "language")),
 }
+
+
+def _is_corpus(gold: Path) -> bool:
+    """Whether an events gold is in the corpus format (a folder, or JSON lines with offsets)."""
+    if gold.is_dir():
+        return True
+    try:
+        with gold.open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip() and not line.lstrip().startswith("//"):
+                    return '"trigger": [' in line or '"sha1"' in line or '"source"' in line
+    except (OSError, UnicodeDecodeError):
+        return False
+    return False
 
 
 def evaluate(task: str, gold: Path | str | None = None, *, limit: int | None = None,
@@ -73,6 +93,8 @@ def evaluate(task: str, gold: Path | str | None = None, *, limit: int | None = N
         gold = spec.default_gold
     gold = Path(gold)
     options = {k: v for k, v in options.items() if v is not None}
+    if task == "events" and (_is_corpus(gold) or options):
+        task, spec = "event-corpus", TASKS["event-corpus"]
     unknown = sorted(set(options) - set(spec.options))
     if unknown:
         raise LagebildError(f"task {task} takes no option {', '.join(unknown)}; "

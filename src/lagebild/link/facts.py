@@ -61,10 +61,17 @@ def _quantity(arg: dict[str, Any], quantities: list[dict[str, Any]], language: s
     return None
 
 
+def shown(event: dict[str, Any], min_confidence: float) -> bool:
+    """Whether a stored event is confident enough to be linked and shown."""
+    confidence = event.get("confidence")
+    return confidence is None or confidence >= min_confidence
+
+
 def event_mentions(article: dict[str, Any], layers: dict[str, list[dict[str, Any]]],
                    entity_of: dict[int, str], names: dict[str, str],
-                   original: str | None) -> list[dict[str, Any]]:
-    """Self-contained records of one article's events, ready to be merged into facts."""
+                   original: str | None, min_confidence: float = 0.0) -> list[dict[str, Any]]:
+    """Self-contained records of one article's events, ready to be merged into facts (those the
+    extractor is at least ``min_confidence`` sure of; rule events without a confidence count)."""
     sentences = sorted(layers.get("sentences", []), key=lambda s: s["start"])
     starts = [s["start"] for s in sentences]
     quantities = layers.get("quantities", [])
@@ -72,6 +79,8 @@ def event_mentions(article: dict[str, Any], layers: dict[str, list[dict[str, Any
     mentions = layers.get("entities", [])
     out = []
     for idx, ev in enumerate(layers.get("events", [])):
+        if not shown(ev, min_confidence):
+            continue
         args: dict[str, dict[str, Any]] = {}
         entities: dict[str, list[str]] = {}
         quantity = None

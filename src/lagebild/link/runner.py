@@ -73,8 +73,10 @@ def _judgements(store: Store) -> Judgements:
 class Linker:
     """One link run over a :class:`LinkState`."""
 
-    def __init__(self, store: Store, state: LinkState, judgements: Judgements, total: int) -> None:
+    def __init__(self, store: Store, state: LinkState, judgements: Judgements, total: int,
+                 min_confidence: float = 0.0) -> None:
         self.store = store
+        self.min_confidence = min_confidence
         self.state = state
         self.resolver = Resolver(state, judgements)
         self.total = total  # articles linked so far, for entity idf
@@ -179,7 +181,7 @@ class Linker:
             for i, (eid, score, ev) in sorted(resolved.assigned.items())]
         entity_of = {i: eid for i, (eid, _, _) in resolved.assigned.items()}
         names = {e: row["name"] for e, row in self.state.get("entities", set(entity_of.values())).items()}
-        for mention in fx.event_mentions(article, layers, entity_of, names, original):
+        for mention in fx.event_mentions(article, layers, entity_of, names, original, self.min_confidence):
             self._merge_event(mention, story["id"], when)
         for key in lsh_keys:
             self.state.add_index("lsh", key, aid)
@@ -371,14 +373,20 @@ class Linker:
         return out
 
 
-def link(store: Store, *, full: bool = False, progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
-    """Link the articles analysed since the last link (all of them with ``full``); idempotent."""
+def link(store: Store, *, full: bool = False, progress: Callable[[int, int], None] | None = None,
+         min_confidence: float = 0.0) -> dict[str, Any]:
+    """Link the articles analysed since the last link (all of them with ``full``); idempotent.
+
+    Events whose confidence is below ``min_confidence`` stay stored but are not linked into
+    facts; a run with another ``min_confidence`` than the last relinks everything."""
     started = perf_counter()
     new, changed, newest = store.link_pending(None if full else _mark(store))
     if changed and not full:
         full = True  # a re-analysed article can change everything it was merged with
     if _linked_version(store) not in (None, LINK_VERSION):
         full = True  # linked by another version of the rules: recompute everything
+    if _meta(store, "event_min_confidence") not in (None, str(min_confidence)) and store.has_linked_articles():
+        full = True  # another confidence threshold: other events make the facts
     if full:
         store.clear_link()
         new, _, newest = store.link_pending(None)
@@ -387,7 +395,7 @@ def link(store: Store, *, full: bool = False, progress: Callable[[int, int], Non
     state = LinkState(store, fresh=not store.has_linked_articles() and not store.has_entities())
     counted = state.lookup("meta", ["linked_count"])["linked_count"]
     total = int(next(iter(counted))) if counted else 0
-    linker = Linker(store, state, _judgements(store), int(total))
+    linker = Linker(store, state, _judgements(store), int(total), min_confidence)
     order = {a: i for i, a in enumerate(new)}
     articles = sorted(store.iter_articles(new), key=lambda a: order[a.id])
     batch = 200
@@ -404,6 +412,7 @@ def link(store: Store, *, full: bool = False, progress: Callable[[int, int], Non
     _set_meta(state, "analyzed_mark", newest.isoformat() if newest is not None else None)
     _set_meta(state, "linked_count", str(linker.total))
     _set_meta(state, "link_version", LINK_VERSION)
+    _set_meta(state, "event_min_confidence", str(min_confidence))
     fresh = sorted(state.link_articles)
     written = {row["id"] for row in state.dirty("facts")}  # new mentions, or a new status, label …
     state.flush()

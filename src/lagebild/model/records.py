@@ -182,6 +182,7 @@ class Event(Record):
     attribution: Attribution | None = None
     status: str = "asserted"  # asserted | reported | alleged | hedged | planned | denied
     stage: str = ""
+    confidence: float | None = None  # the learned model's probability (None: rules only)
 
 
 Event.nested = {"trigger": Span, "args": Argument, "attribution": Attribution}

@@ -98,7 +98,8 @@ def analyze(
 
 def link_store(store: Store, *, full: bool = False, progress: Progress = None) -> dict[str, Any]:
     """Link what was analysed since the last run (or everything with ``full``)."""
-    return link.link(store, full=full, progress=progress)
+    return link.link(store, full=full, progress=progress,
+                     min_confidence=settings.load().event_min_confidence)
 
 
 def judge(store: Store, a: str, b: str, verdict: str) -> dict[str, Any]:
@@ -187,6 +188,7 @@ def article_sections(store: Store, article_ids: Collection | None = None) -> dic
                 "attribution": {"entity": a_entity, "name": a_name or att.get("text"), "text": att.get("text")}
                 if att else None,
                 "status": ev.get("status", "asserted"),
+                "confidence": ev.get("confidence"),
             })
     return out
 

@@ -15,6 +15,8 @@ from typing import Any
 import anyio.to_thread
 
 from lagebild.model import events as events_model
+from lagebild import settings
+from lagebild.link import facts as link_facts
 from lagebild.link import views
 from lagebild.model import timevalue
 from lagebild.store import Store
@@ -106,7 +108,8 @@ def get_fact(store: Store, fact_id: str) -> dict[str, Any] | None:
         layer = store.load_layers(mention["article"]).get("events", [])
         if 0 <= mention["event"] < len(layer):
             ev = layer[mention["event"]]
-            mention.update(start=ev.get("start"), end=ev.get("end"), text=ev.get("text"), status=ev.get("status"))
+            mention.update(start=ev.get("start"), end=ev.get("end"), text=ev.get("text"), status=ev.get("status"),
+                           confidence=ev.get("confidence"))
     return fact
 
 
@@ -332,8 +335,11 @@ def get_article(store: Store, article_id: str) -> dict[str, Any] | None:
 
 
 def spans(layers: dict[str, list[dict[str, Any]]], canon: dict[int, tuple[str, str | None]],
-          facts: dict[int, str]) -> list[dict[str, Any]]:
-    """Every extracted item of one article as a span with its kind and details."""
+          facts: dict[int, str], min_confidence: float | None = None) -> list[dict[str, Any]]:
+    """Every extracted item of one article as a span with its kind and details (events the
+    extractor is less sure of than the ``event_min_confidence`` setting are left out)."""
+    if min_confidence is None:
+        min_confidence = settings.load().event_min_confidence
     out: list[dict[str, Any]] = []
     for i, m in enumerate(layers.get("entities", [])):
         entity, name = canon.get(i, (None, None))
@@ -355,9 +361,11 @@ def spans(layers: dict[str, list[dict[str, Any]]], canon: dict[int, tuple[str, s
         if cue and cue.get("start") is not None:
             out.append({"kind": "cue", "index": i, "start": cue["start"], "end": cue["end"], "text": cue["text"]})
     for i, x in enumerate(layers.get("events", [])):
+        if not link_facts.shown(x, min_confidence):
+            continue
         out.append({"kind": "event", "index": i, "start": x["start"], "end": x["end"], "text": x["text"],
                     "type": x.get("type"), "status": x.get("status"), "time": x.get("time"),
-                    "fact": facts.get(i), "args": x.get("args") or {}})
+                    "confidence": x.get("confidence"), "fact": facts.get(i), "args": x.get("args") or {}})
         trig = x.get("trigger")
         if trig and trig.get("start") is not None:
             out.append({"kind": "trigger", "index": i, "start": trig["start"], "end": trig["end"],

@@ -70,7 +70,9 @@ def _describe(span: dict[str, Any]) -> str:
     if kind == "cue":
         return "quote cue"
     if kind == "event":
-        return f"event {span.get('type')} ({span.get('status')})"
+        confidence = span.get("confidence")
+        sure = f", confidence {confidence:.2f}" if isinstance(confidence, (int, float)) else ""
+        return f"event {span.get('type')} ({span.get('status')}{sure})"
     if kind == "trigger":
         return f"trigger of {span.get('type')}"
     if kind == "focus":

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from collections.abc import Sequence
 
+from lagebild.analyze.events import learned
 from lagebild.analyze.events.arguments import RawEvent, model_role
 from lagebild.analyze.events.attribution import PERSON, event_attribution, source_cue
 from lagebild.analyze.events.candidates import Cand, candidates
@@ -37,7 +39,7 @@ from lagebild.model import Argument, Attribution, EntityMention, Event, Quantity
 from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.events"
-VERSION = "4"  # 4: list roles of the event model (participants, parties)
+VERSION = "5"  # 5: the learned model decides (confidence); 4: list roles (participants, parties)
 GAP_RE = re.compile(r"\s*(?:[a-zäöüß0-9-]+\s+|Schuss\s+|Tonnen\s+|Stück\s+){0,3}")
 NOUN_NEGATION = {"kein", "keine", "keinen", "keiner", "keinem", "keines", "no"}
 #: third-person singular subject pronouns resolved to a person ("er" alone: "sie" may be plural)
@@ -119,8 +121,12 @@ def _antecedent(text: str, toks: list[Tok], clause: tuple[int, int], prev: tuple
 
 def find(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[EntityMention] = (),
          timexes: Sequence[Timex] = (), quantities: Sequence[Quantity] = (), quotes: Sequence[Quote] = (),
-         language: str = "de", stage_name: str = f"{STAGE}.v{VERSION}") -> list[Event]:
-    """All events of an article; ``sentences`` are ``(start, end)`` offsets into ``text``."""
+         language: str = "de", stage_name: str = f"{STAGE}.v{VERSION}", model: learned.Model | None = None
+         ) -> list[Event]:
+    """All events of an article; ``sentences`` are ``(start, end)`` offsets into ``text``.
+
+    With a learned ``model`` the rules' events of each sentence are its features and second
+    opinion, and the model decides (:func:`_learned`); without one the rules decide."""
     lang = "en" if language == "en" else "de"
     names = set()
     for q in quotes:
@@ -149,13 +155,84 @@ def find(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[Ent
         cands = _with_pronouns(toks, cands, entities, persons, (a, b), last_sentence, lang, blocked)
         opens = {q.start for q in inner}
         parts = clauses(toks, opens, lang)
+        found: list[Event] = []
         for n, clause in enumerate(parts):
             prev = parts[n - 1] if n else None
             for raw in find_in_clause(text, toks, clause, cands, lang, prev):
                 governed = prev is not None and toks[clause[0]].start in opens
-                events.append(_record(text, toks, raw, clause, prev, entities, timexes, quantities, quotes, lang,
-                                      stage_name, governed))
+                found.append(_record(text, toks, raw, clause, prev, entities, timexes, quantities, quotes, lang,
+                                     stage_name, governed))
+        if model is not None:
+            found = _learned(model, text, (a, b), toks, found, entities, timexes, quantities, quotes, lang, stage_name)
+        events.extend(found)
     return events
+
+
+def candidate_spans(a: int, b: int, rule_events: Sequence[Event], entities: Sequence[EntityMention],
+                    timexes: Sequence[Timex], quantities: Sequence[Quantity]) -> list[tuple[int, int, str]]:
+    """Labelled spans of the sentence ``[a, b)`` that may fill an argument (for the learned model)."""
+    spans = [(e.start, e.end, e.label) for e in entities if a <= e.start and e.end <= b]
+    spans += [(t.start, t.end, "TIMEX") for t in timexes if a <= t.start and t.end <= b]
+    spans += [(q.start, q.end, "QUANT") for q in quantities if a <= q.start and q.end <= b]
+    for ev in rule_events:
+        for role, value in ev.args.items():
+            for arg in value if isinstance(value, tuple) else (value,):
+                if a <= arg.start and arg.end <= b:
+                    spans.append((arg.start, arg.end, "role:" + role))
+    return spans
+
+
+def _learned(model: learned.Model, text: str, sentence: tuple[int, int], toks: list[Tok], rule_events: list[Event],
+             entities: Sequence[EntityMention], timexes: Sequence[Timex], quantities: Sequence[Quantity],
+             quotes: Sequence[Quote], language: str, stage_name: str) -> list[Event]:
+    """The sentence's events as the learned model decides them (offsets from its token ranges)."""
+    spans = candidate_spans(*sentence, rule_events, entities, timexes, quantities)
+    exact = {(e.start, e.end): ("mention", k) for k, e in enumerate(entities)}
+    exact.update({(t.start, t.end): ("timex", k) for k, t in enumerate(timexes)})
+    exact.update({(q.start, q.end): ("quantity", k) for k, q in enumerate(quantities)})
+    out = []
+    found = learned.decide(model, text, toks, rule_events, spans, language)
+    for n, rule in enumerate(rule_events):  # the rules' events the model has no event for (second opinion)
+        if model.keep_rules and not any(f.rule == n for f in found):
+            out.append(replace(rule, confidence=None))
+    for f in found:
+        ts, te = toks[f.trigger[0]].start, toks[f.trigger[1] - 1].end
+        rule = rule_events[f.rule] if f.rule is not None else None
+        status = f.status
+        args: dict[str, Argument | tuple[Argument, ...]] = {}
+        time_value = None
+        for role, members in f.args.items():
+            built = []
+            for s, e, _ in members:
+                start, end = toks[s].start, toks[e - 1].end
+                kind, k = exact.get((start, end), ("", None))
+                value = timexes[k].value if kind == "timex" and k is not None else \
+                    quantities[k].value if kind == "quantity" and k is not None else None
+                built.append(Argument(start, end, text[start:end], mention=k if kind == "mention" else None,
+                                      timex=k if kind == "timex" else None, quantity=k if kind == "quantity" else None,
+                                      value=value))
+                if role == "time" and kind == "timex" and time_value is None:
+                    time_value = value
+            args[role] = tuple(built) if events_model.is_many(f.type, role) else built[0]
+        if rule is not None:  # the rules' arguments first (more precise), the model's for roles they leave empty
+            taken = [(a.start, a.end) for _, a in events_model.each_arg(rule.args)]
+            merged = dict(rule.args)
+            for role, value in args.items():
+                members = value if isinstance(value, tuple) else (value,)
+                if role not in merged and not any(a.start < y and x < a.end for a in members for x, y in taken):
+                    merged[role] = value
+            args = merged
+            attribution = rule.attribution
+            if model.rule_status:
+                status = rule.status
+            time_value = time_value or rule.time
+            clause = (rule.start, rule.end)
+        else:
+            attribution = event_attribution(text, (ts, te), quotes, entities, toks, language)
+            clause = sentence
+        out.append(Event(f.type, clause[0], clause[1], text[clause[0]:clause[1]], Span(ts, te, text[ts:te]), args,
+                         time_value, attribution, status, stage_name, round(f.confidence, 4)))
+    return sorted(out, key=lambda e: (e.trigger.start, e.type))
 
 
 def _with_pronouns(toks: list[Tok], cands: list[Cand], entities: Sequence[EntityMention], persons: list[int],
@@ -235,13 +312,18 @@ def _record(text: str, toks: list[Tok], raw: RawEvent, clause: tuple[int, int], 
 
 @stage(STAGE, version=VERSION, requires=("tokens", "sentences", "entities", "timexes", "quantities", "quotes"),
        provides=("events",))
-def make_events(**_: object):
-    """Typed events with arguments, attribution and epistemic status (rules for German and English)."""
+def make_events(*, learned_events: bool = True, **_: object):
+    """Typed events with arguments, attribution, epistemic status and confidence: the learned
+    model decides, with the rules as its features and second opinion (``learned_events=False``:
+    the rules alone, as before the model)."""
     triggers("de"), triggers("en"), markers("de"), markers("en"), vocabulary()
+
+    models = {lang: learned.load(lang) if learned_events else None for lang in ("de", "en")}
 
     def run(doc: Doc) -> dict[str, object]:
         sents = [(s.start, s.end) for s in doc.get("sentences")]
+        lang = "en" if doc.language == "en" else "de"
         return {"events": find(doc.text, sents, doc.get("entities"), doc.get("timexes"), doc.get("quantities"),
-                               doc.get("quotes"), doc.language)}
+                               doc.get("quotes"), doc.language, model=models[lang])}
 
     return run

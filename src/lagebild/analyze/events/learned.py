@@ -1,0 +1,522 @@
+"""The learned event extractor: triggers with their type, status, arguments (numpy at run time).
+
+Three multinomial logistic-regression models per language, trained by
+``training/events/train.py`` on the project's event corpus (``corpus/events``) and shipped as
+``resources/events/model.<lang>.npz``:
+
+* **triggers**: every token gets a label, ``O`` or an event type, from features of the word, its
+  neighbours and the rule finder's opinion (whether a rule trigger of a type covers it).
+  Adjacent tokens of one type make one trigger; an event is kept when its probability is at
+  least the model's tuned threshold.  The probability is the event's ``confidence``.
+* **status**: from the words of the sentence before and after the trigger (cues such as "soll",
+  "sagte", "könnte", "nicht", "will"), the type, and the status the rules give.
+* **arguments**: candidates are the entity mentions, time expressions and quantities of the
+  sentence, the arguments the rules found, and (German) noun groups; each gets a role of the
+  event type or none from its kind, side, distance, the words before it and its head.
+
+The rules (:mod:`.find`) stay a second opinion: their triggers, statuses and roles are features,
+and an event the model keeps takes the rule event's attribution where they agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain
+from importlib import resources
+
+import numpy as np
+
+from lagebild.analyze.entities.features import read_clusters
+from lagebild.analyze.events.status import event_status, is_future
+from lagebild.analyze.events.triggers import is_trigger_word, markers, triggers
+from lagebild.analyze.text.speech import Tok
+from lagebild.model.events import TYPES
+
+#: argument roles by event type (list roles: participants, parties)
+ROLES = {name: tuple(r.name for r in t.roles) for name, t in TYPES.items()}
+#: Konjunktiv I forms of reported speech, and negations (status cues beside the rules' markers)
+SUBJUNCTIVE = frozenset("sei seien habe werde könne müsse solle wolle dürfe gebe stehe liege gehe komme wisse".split())
+NEGATIONS = frozenset("nicht kein keine keinen keiner keinem keines nie niemals weder not no never n't without "
+                      "ohne".split())
+DETERMINERS = frozenset(
+    "der die das den dem des ein eine einen einem einer eines kein keine keinen zwei drei vier fünf sechs "
+    "sieben acht neun zehn mehrere viele einige zahlreiche alle seine ihre ihren seinen sein ihr".split())
+
+
+@dataclass(frozen=True)
+class Linear:
+    """A multinomial logistic regression over sparse binary features."""
+
+    index: dict[str, int]
+    weights: np.ndarray  # features × labels
+    bias: np.ndarray
+    labels: tuple[str, ...]
+
+    def scores(self, features: Sequence[str]) -> np.ndarray:
+        rows = [self.index[f] for f in features if f in self.index]
+        z = self.weights[rows].sum(axis=0, dtype=np.float32) + self.bias if rows else self.bias.copy()
+        z = z - z.max()
+        e = np.exp(z)
+        return e / e.sum()
+
+    def batch_indices(self, rows: Sequence[Sequence[int]], extra: np.ndarray | None = None) -> np.ndarray:
+        """Probabilities for items given as feature indices (an empty row: the bias alone), with
+        ``extra`` scores added (one row each)."""
+        z = np.tile(self.bias, (len(rows), 1))
+        if extra is not None:
+            z += extra
+        lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+        if lengths.sum():
+            flat = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=int(lengths.sum()))
+            nonempty = lengths > 0
+            starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))[nonempty]
+            z[nonempty] += np.add.reduceat(self.weights[flat], starts, axis=0)
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+    def batch(self, feature_lists: Sequence[Sequence[str]]) -> np.ndarray:
+        """Probabilities for many items at once (one row each)."""
+        if not feature_lists:
+            return np.zeros((0, len(self.labels)), dtype=np.float32)
+        index = self.index
+        rows, cols = [], []
+        for k, feats in enumerate(feature_lists):
+            for f in feats:
+                j = index.get(f)
+                if j is not None:
+                    rows.append(k)
+                    cols.append(j)
+        z = np.tile(self.bias, (len(feature_lists), 1))
+        if rows:
+            np.add.at(z, np.asarray(rows), self.weights[np.asarray(cols)].astype(np.float32))
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+
+@dataclass(frozen=True)
+class Model:
+    triggers: Linear
+    status: Linear
+    args: Linear
+    threshold: float  # the least probability of an event the rules do not see
+    rule_threshold: float  # … of an event a rule trigger of the same type covers
+    keep_rules: bool = False  # keep the rules' events the model has none for (confidence None)
+    rule_status: bool = False  # an event the rules also find takes their status
+
+
+def _linear(data: dict[str, np.ndarray], name: str) -> Linear:
+    names = data[f"{name}_features"].tolist()
+    return Linear({f: k for k, f in enumerate(names)}, data[f"{name}_weights"].astype(np.float32),
+                  data[f"{name}_bias"].astype(np.float32),
+                  tuple(data[f"{name}_labels"].tolist()))
+
+
+@lru_cache(maxsize=4)
+def load(language: str) -> Model | None:
+    """The shipped model of a language, or None where none is shipped."""
+    ref = resources.files("lagebild.resources") / "events" / f"model.{language}.npz"
+    if not ref.is_file():
+        return None
+    with resources.as_file(ref) as path, np.load(path, allow_pickle=False) as data:
+        arrays = {k: data[k] for k in data.files}
+    return Model(_linear(arrays, "trigger"), _linear(arrays, "status"), _linear(arrays, "arg"),
+                 float(arrays["threshold"]), float(arrays["rule_threshold"]),
+                 bool(arrays["keep_rules"]) if "keep_rules" in arrays else False,
+                 bool(arrays["rule_status"]) if "rule_status" in arrays else False)
+
+
+# --- features ------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=2)
+def clusters(language: str) -> dict[str, tuple[str, ...]]:
+    """Distributional word clusters (the entity tagger's, learned from raw text), or none."""
+    ref = resources.files("lagebild.resources") / "ner" / f"{language}.clusters.tsv.gz"
+    return read_clusters(ref.read_bytes()) if ref.is_file() else {}
+
+
+@lru_cache(maxsize=8192)
+def lexicon_types(language: str, word: str) -> tuple[str, ...]:
+    """The event types whose rule trigger patterns match a lower-cased word."""
+    if not is_trigger_word(language, word):
+        return ()
+    return tuple(sorted({t.type for t in triggers(language) if t.pattern.fullmatch(word)}))
+
+
+def word_info(toks: Sequence[Tok], language: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Per token: its cluster ids (coarse to fine) and the rule lexicon's types."""
+    table = clusters(language)
+    out = []
+    for t in toks:
+        ids = table.get(t.text) or table.get(t.lower) or ()
+        out.append((ids, lexicon_types(language, t.lower) if t.is_word else ()))
+    return out
+
+def _shape(tok: Tok) -> str:
+    if not tok.is_word:
+        return "P"
+    if tok.text[0].isdigit():
+        return "D"
+    return "C" if tok.is_cap else "l"
+
+
+def token_features(toks: Sequence[Tok], i: int, rule: dict[int, str],
+                   info: Sequence[tuple[tuple[str, ...], tuple[str, ...]]] = ()) -> list[str]:
+    """Features of token ``i`` for the trigger model (``rule``: token → type of a rule trigger;
+    ``info``: :func:`word_info` of the sentence)."""
+    t = toks[i]
+    w = t.lower
+    n = len(toks)
+    prev = toks[i - 1].lower if i > 0 else "<s>"
+    prev2 = toks[i - 2].lower if i > 1 else "<s>"
+    nxt = toks[i + 1].lower if i + 1 < n else "</s>"
+    nxt2 = toks[i + 2].lower if i + 2 < n else "</s>"
+    f = ["b", "w=" + w, "s3=" + w[-3:], "s4=" + w[-4:], "s5=" + w[-5:], "s6=" + w[-6:], "s7=" + w[-7:],
+         "s8=" + w[-8:], "p4=" + w[:4], "p5=" + w[:5], "p6=" + w[:6], "sh=" + _shape(t) + ("0" if i == 0 else ""),
+         "-1=" + prev, "-2=" + prev2, "+1=" + nxt, "+2=" + nxt2, "-1w=" + prev + "|" + w, "w+1=" + w + "|" + nxt]
+    for k in range(max(0, i - 6), min(n, i + 7)):
+        if k != i and toks[k].is_word:
+            f.append("win=" + toks[k].lower)
+    if info:
+        ids, lex = info[i]
+        f.extend("c%d=%s" % (k, c) for k, c in enumerate(ids))
+        f.extend("lex=" + x for x in lex)
+        for k, name in ((i - 1, "-1c="), (i + 1, "+1c=")):
+            if 0 <= k < n and info[k][0]:
+                f.append(name + info[k][0][0])
+    r = rule.get(i)
+    if r is not None:
+        f.append("rule=" + r)
+        f.append("rule|w=" + r + "|" + w)
+    for k in (i - 1, i + 1):
+        if k in rule:
+            f.append("ruleN=" + rule[k])
+    return f
+
+
+class TriggerEncoder:
+    """The trigger model's features of whole sentences as indices (what :func:`token_features`
+    gives, without building its strings): the features of a word form are looked up once and
+    kept, and a token gathers its own and its neighbours'."""
+
+    _NEIGHBOUR = ("-1=", "-2=", "+1=", "+2=", "win=")
+
+    def __init__(self, lin: Linear) -> None:
+        self.index = lin.index
+        self.own: dict[tuple[str, bool], list[int]] = {}
+        self.ctx: dict[str, tuple[int, ...]] = {}
+
+    def _own(self, t: Tok, first: bool, info: tuple[tuple[str, ...], tuple[str, ...]] | None) -> list[int]:
+        key = (t.text, first)
+        found = self.own.get(key)
+        if found is None:
+            w = t.lower
+            names = ["b", "w=" + w, "s3=" + w[-3:], "s4=" + w[-4:], "s5=" + w[-5:], "s6=" + w[-6:], "s7=" + w[-7:],
+                     "s8=" + w[-8:], "p4=" + w[:4], "p5=" + w[:5], "p6=" + w[:6],
+                     "sh=" + _shape(t) + ("0" if first else "")]
+            if info is not None:
+                names += ["c%d=%s" % (k, c) for k, c in enumerate(info[0])] + ["lex=" + x for x in info[1]]
+            found = [self.index[x] for x in names if x in self.index]
+            if len(self.own) < 200_000:
+                self.own[key] = found
+        return found
+
+    def _ctx(self, word: str) -> tuple[int, ...]:
+        found = self.ctx.get(word)
+        if found is None:
+            found = tuple(self.index.get(p + word, -1) for p in self._NEIGHBOUR)
+            if len(self.ctx) < 200_000:
+                self.ctx[word] = found
+        return found
+
+    def sentence(self, toks: Sequence[Tok], rule: dict[int, str],
+                 info: Sequence[tuple[tuple[str, ...], tuple[str, ...]]]) -> list[list[int]]:
+        index = self.index
+        n = len(toks)
+        lows = [t.lower for t in toks]
+        ctx = [self._ctx(w) for w in lows]
+        edge = {"<s>": self._ctx("<s>"), "</s>": self._ctx("</s>")}
+        rows = []
+        for i, t in enumerate(toks):
+            if not t.is_word:
+                rows.append([])
+                continue
+            f = list(self._own(t, i == 0, info[i] if info else None))
+            p1 = ctx[i - 1] if i > 0 else edge["<s>"]
+            p2 = ctx[i - 2] if i > 1 else edge["<s>"]
+            n1 = ctx[i + 1] if i + 1 < n else edge["</s>"]
+            n2 = ctx[i + 2] if i + 2 < n else edge["</s>"]
+            f += (p1[0], p2[1], n1[2], n2[3])
+            prev = lows[i - 1] if i > 0 else "<s>"
+            nxt = lows[i + 1] if i + 1 < n else "</s>"
+            f.append(index.get("-1w=" + prev + "|" + lows[i], -1))
+            f.append(index.get("w+1=" + lows[i] + "|" + nxt, -1))
+            if info:
+                for k, name in ((i - 1, "-1c="), (i + 1, "+1c=")):
+                    if 0 <= k < n and info[k][0]:
+                        f.append(index.get(name + info[k][0][0], -1))
+            r = rule.get(i)
+            if r is not None:
+                f.append(index.get("rule=" + r, -1))
+                f.append(index.get("rule|w=" + r + "|" + lows[i], -1))
+            for k in (i - 1, i + 1):
+                if k in rule:
+                    f.append(index.get("ruleN=" + rule[k], -1))
+            rows.append([x for x in f if x >= 0])
+        return rows
+
+    def window(self, toks: Sequence[Tok], weights: np.ndarray) -> np.ndarray:
+        """The summed weights of the ``win=`` features of every token (the words within six tokens
+        either side), from prefix sums over the sentence."""
+        n = len(toks)
+        own = np.zeros((n + 1, weights.shape[1]), dtype=np.float32)
+        js = np.fromiter((self._ctx(t.lower)[4] if t.is_word else -1 for t in toks), dtype=np.int64, count=n)
+        found = js >= 0
+        own[1:][found] = weights[js[found]]
+        total = np.cumsum(own, axis=0)
+        k = np.arange(n)
+        return total[np.minimum(n, k + 7)] - total[np.maximum(0, k - 6)] - own[1:]
+
+
+def status_features(toks: Sequence[Tok], trigger: tuple[int, int], etype: str, rule_status: str | None,
+                    text: str = "", language: str = "de", attribution: str | None = None) -> list[str]:
+    """Features of an event for the status model: cue words left and right of the trigger, the
+    rules' markers of each status by side and distance, Konjunktiv I and negation near it, the
+    status of the rule event at the trigger, the status the rules' markers give the sentence, and
+    the kind of source the event is attributed to."""
+    a, b = trigger
+    f = ["b", "type=" + etype, "trig=" + toks[a].lower, "rule=" + (rule_status or "none"),
+         "rule|type=" + (rule_status or "none") + "|" + etype, "attr=" + (attribution or "none")]
+    for k, t in enumerate(toks):
+        if not t.is_word and t.text not in {'"', "„", "“", ":"}:
+            continue
+        side = "L" if k < a else "R" if k >= b else None
+        if side is None:
+            continue
+        gap = a - k if side == "L" else k - b + 1
+        near = "n" if gap <= 4 else "f"
+        f.append(side + "=" + t.lower)
+        f.append(side + near + "=" + t.lower)
+        if t.lower in SUBJUNCTIVE:
+            f.append("konj|" + side + near)
+        if t.lower in NEGATIONS and gap <= 4:
+            f.append("neg|" + side)
+    for k in range(a, b):
+        f.append("t=" + toks[k].lower)
+    if toks[a].lower.endswith(("e", "en")):
+        f.append("tend=" + toks[a].lower[-2:])
+    if text:
+        lo, hi = toks[0].start, toks[-1].end
+        scope = text[lo:hi].lower()
+        ts, te = toks[a].start - lo, toks[b - 1].end - lo
+        for status, rx in markers(language):
+            for m in rx.finditer(scope):
+                side = "L" if m.end() <= ts else "R" if m.start() >= te else "I"
+                gap = ts - m.end() if side == "L" else m.start() - te if side == "R" else 0
+                f.append(f"mk={status}|{side}{'n' if gap <= 30 else 'f'}")
+                f.append(f"mk={status}|{etype}")
+        opinion = event_status(etype, scope, text[toks[a].start:toks[b - 1].end].lower(), None, language,
+                               is_future(list(toks), (0, len(toks)), a, language))
+        f += ["rs=" + opinion, "rs|type=" + opinion + "|" + etype]
+    return f
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int  # token range
+    end: int
+    kind: str
+    rule_roles: tuple[str, ...] = ()
+
+
+def candidates(toks: Sequence[Tok], spans: Sequence[tuple[int, int, str]], language: str) -> list[Candidate]:
+    """Argument candidates: labelled character spans turned into token ranges, plus German noun
+    groups (determiners, numbers and lower-case adjectives before a capitalised noun)."""
+    starts = {t.start: k for k, t in enumerate(toks)}
+    ends = {t.end: k + 1 for k, t in enumerate(toks)}
+    found: dict[tuple[int, int], list[str]] = {}
+    for s, e, kind in spans:
+        a = starts.get(s)
+        b = ends.get(e)
+        if a is None:
+            a = next((k for k, t in enumerate(toks) if t.start <= s < t.end), None)
+        if b is None:
+            b = next((k + 1 for k, t in enumerate(toks) if t.start < e <= t.end), None)
+        if a is None or b is None or b <= a:
+            continue
+        found.setdefault((a, b), []).append(kind)
+    if language == "de":
+        for k, t in enumerate(toks):
+            if k == 0 or not t.is_cap or not t.is_word or any(a <= k < b for a, b in found):
+                continue
+            a = k
+            while a > 0 and toks[a - 1].is_word and not toks[a - 1].is_cap and (
+                    toks[a - 1].lower in DETERMINERS or toks[a - 1].text[0].isdigit()
+                    or toks[a - 1].lower.endswith(("e", "en", "er", "es", "em"))) and k - a < 4:
+                a -= 1
+            found.setdefault((a, k + 1), []).append("NP")
+    out = []
+    for (a, b), kinds in sorted(found.items()):
+        entity = sorted({x for x in kinds if not x.startswith("role:")})
+        roles = tuple(sorted({x[5:] for x in kinds if x.startswith("role:")}))
+        out.append(Candidate(a, b, "+".join(entity) or "ARG", roles))
+    return out
+
+
+def _distance(d: int) -> str:
+    return str(d) if d <= 3 else "4-6" if d <= 6 else "7-10" if d <= 10 else "far"
+
+
+def arg_features(toks: Sequence[Tok], trigger: tuple[int, int], etype: str, c: Candidate) -> list[str]:
+    a, b = trigger
+    side = "L" if c.end <= a else "R" if c.start >= b else "I"
+    dist = a - c.end if side == "L" else c.start - b if side == "R" else 0
+    prev = toks[c.start - 1].lower if c.start > 0 else "<s>"
+    prev2 = toks[c.start - 2].lower if c.start > 1 else "<s>"
+    head = toks[c.end - 1].lower
+    first = toks[c.start].lower
+    between = toks[c.end:a] if side == "L" else toks[b:c.start]
+    comma = any(t.text in {",", ";", ":"} for t in between)
+    T = etype + "|"
+    f = ["b", T, T + "k=" + c.kind, T + "side=" + side, T + "k|side=" + c.kind + side, T + "d=" + _distance(dist),
+         T + "side|d=" + side + _distance(dist), T + "prev=" + prev, T + "prev|side=" + prev + side,
+         T + "prev2=" + prev2 + "|" + prev, T + "head=" + head, T + "first=" + first, T + "s4=" + head[-4:],
+         T + "trig=" + toks[a].lower + "|" + side, T + "comma=" + str(comma) + side,
+         T + "k|prev=" + c.kind + "|" + prev, "k=" + c.kind, "prev=" + prev]
+    for role in c.rule_roles:
+        f.append(T + "rule=" + role)
+        f.append("rule=" + role)
+    return f
+
+
+def token_labels(names: Sequence[str], probs: np.ndarray, rule: dict[int, str], threshold: float,
+                 rule_threshold: float) -> list[str]:
+    """Each token's label: its likeliest type where 1 − P(O) reaches the threshold (the lower
+    ``rule_threshold`` where a rule trigger of that type covers the token), else ``O``."""
+    o = list(names).index("O")
+    masked = probs.copy()
+    masked[:, o] = -1.0
+    best = masked.argmax(axis=1)
+    event = 1.0 - probs[:, o]
+    out = []
+    for k, b in enumerate(best.tolist()):
+        label = names[b]
+        cut = rule_threshold if rule.get(k) == label else threshold
+        out.append(label if event[k] >= cut else "O")
+    return out
+
+
+def merge(labels: Sequence[str], probs: np.ndarray, o_index: int) -> list[tuple[int, int, str, float]]:
+    """Runs of tokens of one type as (first token, end token, type, confidence = 1 − P(O) at best)."""
+    out: list[tuple[int, int, str, float]] = []
+    for k, label in enumerate(labels):
+        if label == "O":
+            continue
+        conf = float(1.0 - probs[k, o_index])
+        if out and out[-1][1] == k and out[-1][2] == label:
+            s, _, t, c = out[-1]
+            out[-1] = (s, k + 1, t, max(c, conf))
+        else:
+            out.append((k, k + 1, label, conf))
+    return out
+
+
+_ENCODERS: dict[int, TriggerEncoder] = {}
+
+
+def encoder(model: Model) -> TriggerEncoder:
+    """The (cached) feature encoder of a model's trigger classifier."""
+    found = _ENCODERS.get(id(model.triggers))
+    if found is None:
+        found = _ENCODERS[id(model.triggers)] = TriggerEncoder(model.triggers)
+    return found
+
+
+@dataclass
+class Found:
+    """One event the model keeps, on token ranges of its sentence."""
+
+    type: str
+    trigger: tuple[int, int]
+    confidence: float
+    status: str
+    args: dict[str, list[tuple[int, int, float]]]
+    rule: int | None  # the index of the rule event it agrees with, if any
+
+
+def rule_inputs(toks: Sequence[Tok], rule_events: Sequence[object]) -> tuple[dict[int, str], list[tuple[int, int, str, int]]]:
+    """Token → rule trigger type, and the rule events as (first token, end token, type, index)."""
+    rule: dict[int, str] = {}
+    ranges = []
+    for n, e in enumerate(rule_events):
+        ts, te = e.trigger.start, e.trigger.end  # type: ignore[attr-defined]
+        covered = [k for k, t in enumerate(toks) if t.start < te and ts < t.end]
+        if not covered:
+            continue
+        for k in covered:
+            rule[k] = e.type  # type: ignore[attr-defined]
+        ranges.append((covered[0], covered[-1] + 1, e.type, n))  # type: ignore[attr-defined]
+    return rule, ranges
+
+
+def decide(model: Model, text: str, toks: Sequence[Tok], rule_events: Sequence[object],
+           spans: Sequence[tuple[int, int, str]], language: str, threshold: float | None = None) -> list[Found]:
+    """The events of one sentence: triggers, then status and arguments of each."""
+    if not toks:
+        return []
+    rule, ranges = rule_inputs(toks, rule_events)
+    lin = model.triggers
+    info = word_info(toks, language)
+    enc = encoder(model)
+    rows = enc.sentence(toks, rule, info)
+    window = enc.window(toks, lin.weights)
+    window[[not t.is_word for t in toks]] = 0.0  # a punctuation token scores its bias alone
+    probs = lin.batch_indices(rows, window)
+    o = lin.labels.index("O")
+    labels = token_labels(lin.labels, probs, rule, model.threshold if threshold is None else threshold,
+                          model.rule_threshold)
+    found = []
+    cands = None
+    for a, b, etype, conf in merge(labels, probs, o):
+        agree = next((r for r in ranges if r[2] == etype and r[0] < b and a < r[1]), None)
+        rule_status = rule_events[agree[3]].status if agree is not None else None  # type: ignore[attr-defined]
+        sp = model.status.scores(status_features(toks, (a, b), etype, rule_status, text, language))
+        status = model.status.labels[int(sp.argmax())]
+        if cands is None:
+            cands = candidates(toks, spans, language)
+        found.append(Found(etype, (a, b), conf, status, _arguments(model, toks, (a, b), etype, cands),
+                           agree[3] if agree is not None else None))
+    return found
+
+
+def _arguments(model: Model, toks: Sequence[Tok], trigger: tuple[int, int], etype: str,
+               cands: Sequence[Candidate]) -> dict[str, list[tuple[int, int, float]]]:
+    usable = [c for c in cands if c.end <= trigger[0] or c.start >= trigger[1]]
+    if not usable:
+        return {}
+    lin = model.args
+    probs = lin.batch([arg_features(toks, trigger, etype, c) for c in usable])
+    allowed = [lin.labels.index(r) for r in ROLES[etype] if r in lin.labels]
+    none = lin.labels.index("NONE")
+    chosen: list[tuple[int, int, str, float]] = []
+    for c, row in zip(usable, probs):
+        if not allowed:
+            break
+        best = max(allowed, key=lambda j: row[j])
+        if row[best] > row[none]:
+            chosen.append((c.start, c.end, lin.labels[best], float(row[best])))
+    chosen.sort(key=lambda x: -x[3])
+    kept: list[tuple[int, int, str, float]] = []
+    for s, e, role, p in chosen:
+        if any(s < ke and ks < e for ks, ke, _, _ in kept):
+            continue
+        if role not in {"participants", "parties", "target"} and any(r == role for _, _, r, _ in kept):
+            continue
+        kept.append((s, e, role, p))
+    out: dict[str, list[tuple[int, int, float]]] = {}
+    for s, e, role, p in sorted(kept):
+        out.setdefault(role, []).append((s, e, p))
+    return out
