@@ -105,7 +105,9 @@ class Model:
     threshold: float  # the least probability of an event the rules do not see
     rule_threshold: float  # … of an event a rule trigger of the same type covers
     keep_rules: bool = False  # keep the rules' events the model has none for (confidence None)
-    rule_status: bool = False  # an event the rules also find takes their status
+    rule_status: bool = False  # the status of the rules' markers, not the status model's
+    frames: bool = True  # an event the rules miss takes the arguments of the rules' frames for its type
+    keep_armed: bool = True  # keep the rules' events whose item or weapon is a weapon (confidence None)
 
 
 def _linear(data: dict[str, np.ndarray], name: str) -> Linear:
@@ -126,7 +128,9 @@ def load(language: str) -> Model | None:
     return Model(_linear(arrays, "trigger"), _linear(arrays, "status"), _linear(arrays, "arg"),
                  float(arrays["threshold"]), float(arrays["rule_threshold"]),
                  bool(arrays["keep_rules"]) if "keep_rules" in arrays else False,
-                 bool(arrays["rule_status"]) if "rule_status" in arrays else False)
+                 bool(arrays["rule_status"]) if "rule_status" in arrays else False,
+                 bool(arrays["frames"]) if "frames" in arrays else True,
+                 bool(arrays["keep_armed"]) if "keep_armed" in arrays else True)
 
 
 # --- features ------------------------------------------------------------------------------------

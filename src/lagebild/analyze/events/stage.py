@@ -24,7 +24,7 @@ from dataclasses import replace
 from collections.abc import Sequence
 
 from lagebild.analyze.events import learned
-from lagebild.analyze.events.arguments import RawEvent, model_role
+from lagebild.analyze.events.arguments import RawEvent, fill, model_role
 from lagebild.analyze.events.attribution import PERSON, event_attribution, source_cue
 from lagebild.analyze.events.candidates import Cand, candidates
 from lagebild.analyze.events.clauses import clauses
@@ -163,7 +163,9 @@ def find(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[Ent
                 found.append(_record(text, toks, raw, clause, prev, entities, timexes, quantities, quotes, lang,
                                      stage_name, governed))
         if model is not None:
-            found = _learned(model, text, (a, b), toks, found, entities, timexes, quantities, quotes, lang, stage_name)
+            framed = _framer(text, toks, parts, cands, opens, entities, timexes, quantities, quotes, lang, stage_name)
+            found = _learned(model, text, (a, b), toks, found, entities, timexes, quantities, quotes, lang, stage_name,
+                             framed)
         events.extend(found)
     return events
 
@@ -182,10 +184,59 @@ def candidate_spans(a: int, b: int, rule_events: Sequence[Event], entities: Sequ
     return spans
 
 
+def _armed(event: Event) -> bool:
+    """Whether a rule event's item or weapon names a weapon ("ballistische Raketen", "artillery
+    shells"): the rules' deliveries and strikes of weapons, kept beside the model."""
+    weapon_re = vocabulary().weapon_re
+    for role in ("item", "weapon"):
+        arg = event.args.get(role)
+        if isinstance(arg, Argument) and any(weapon_re.fullmatch(w) for w in re.findall(r"\w+", arg.text.lower())):
+            return True
+    return False
+
+
+def _merge_args(first: dict, second: dict) -> dict:
+    """``first``'s arguments, and ``second``'s for roles ``first`` leaves empty where they do not
+    overlap an argument already taken."""
+    taken = [(a.start, a.end) for _, a in events_model.each_arg(first)]
+    merged = dict(first)
+    for role, value in second.items():
+        members = value if isinstance(value, tuple) else (value,)
+        if role not in merged and not any(a.start < y and x < a.end for a in members for x, y in taken):
+            merged[role] = value
+    return merged
+
+
+def _framer(text: str, toks: list[Tok], parts: list[tuple[int, int]], cands: list[Cand], opens: set[int],
+            entities: Sequence[EntityMention], timexes: Sequence[Timex], quantities: Sequence[Quantity],
+            quotes: Sequence[Quote], language: str, stage_name: str):
+    """A function that gives the event the rules' argument frames make for a type at a token the
+    rules did not take as a trigger (the first frame of the type that fills), or None."""
+    def framed(etype: str, i: int) -> Event | None:
+        n = next((k for k, (lo, hi) in enumerate(parts) if lo <= i < hi), None)
+        if n is None:
+            return None
+        clause, prev = parts[n], (parts[n - 1] if n else None)
+        noun = toks[i].is_cap and i > clause[0] if language == "de" else i > clause[0] and (
+            toks[i - 1].lower in ARTICLES["en"] or toks[i - 1].text.endswith(("'s", "’s")))
+        for trig in triggers(language):
+            if trig.type != etype or trig.noun != noun or trig.particle is not None:
+                continue
+            raw = fill(text, toks, clause, cands, trig, i, None, language, prev)
+            if raw is not None:
+                governed = prev is not None and toks[clause[0]].start in opens
+                return _record(text, toks, raw, clause, prev, entities, timexes, quantities, quotes, language,
+                               stage_name, governed)
+        return None
+    return framed
+
+
 def _learned(model: learned.Model, text: str, sentence: tuple[int, int], toks: list[Tok], rule_events: list[Event],
              entities: Sequence[EntityMention], timexes: Sequence[Timex], quantities: Sequence[Quantity],
-             quotes: Sequence[Quote], language: str, stage_name: str) -> list[Event]:
-    """The sentence's events as the learned model decides them (offsets from its token ranges)."""
+             quotes: Sequence[Quote], language: str, stage_name: str, framed=None) -> list[Event]:
+    """The sentence's events as the learned model decides them (offsets from its token ranges). An
+    event the rules did not find takes the arguments the rules' frames give its type at its
+    trigger (``framed``) where one fills, else the model's own."""
     spans = candidate_spans(*sentence, rule_events, entities, timexes, quantities)
     exact = {(e.start, e.end): ("mention", k) for k, e in enumerate(entities)}
     exact.update({(t.start, t.end): ("timex", k) for k, t in enumerate(timexes)})
@@ -193,7 +244,7 @@ def _learned(model: learned.Model, text: str, sentence: tuple[int, int], toks: l
     out = []
     found = learned.decide(model, text, toks, rule_events, spans, language)
     for n, rule in enumerate(rule_events):  # the rules' events the model has no event for (second opinion)
-        if model.keep_rules and not any(f.rule == n for f in found):
+        if (model.keep_rules or (model.keep_armed and _armed(rule))) and not any(f.rule == n for f in found):
             out.append(replace(rule, confidence=None))
     for f in found:
         ts, te = toks[f.trigger[0]].start, toks[f.trigger[1] - 1].end
@@ -214,14 +265,12 @@ def _learned(model: learned.Model, text: str, sentence: tuple[int, int], toks: l
                 if role == "time" and kind == "timex" and time_value is None:
                     time_value = value
             args[role] = tuple(built) if events_model.is_many(f.type, role) else built[0]
+        own_first = False
+        if rule is None and framed is not None and model.frames:
+            rule = framed(f.type, f.trigger[0])
+            own_first = True  # a frame the model chose the type for: its own roles first
         if rule is not None:  # the rules' arguments first (more precise), the model's for roles they leave empty
-            taken = [(a.start, a.end) for _, a in events_model.each_arg(rule.args)]
-            merged = dict(rule.args)
-            for role, value in args.items():
-                members = value if isinstance(value, tuple) else (value,)
-                if role not in merged and not any(a.start < y and x < a.end for a in members for x, y in taken):
-                    merged[role] = value
-            args = merged
+            args = _merge_args(args, rule.args) if own_first else _merge_args(rule.args, args)
             attribution = rule.attribution
             if model.rule_status:
                 status = rule.status
@@ -230,6 +279,10 @@ def _learned(model: learned.Model, text: str, sentence: tuple[int, int], toks: l
         else:
             attribution = event_attribution(text, (ts, te), quotes, entities, toks, language)
             clause = sentence
+            if model.rule_status:  # the status the rules' markers give it
+                scope = text[sentence[0]:sentence[1]].lower()
+                status = event_status(f.type, scope, text[ts:te].lower(), attribution, language,
+                                      is_future(toks, (0, len(toks)), f.trigger[0], language))
         out.append(Event(f.type, clause[0], clause[1], text[clause[0]:clause[1]], Span(ts, te, text[ts:te]), args,
                          time_value, attribution, status, stage_name, round(f.confidence, 4)))
     return sorted(out, key=lambda e: (e.trigger.start, e.type))
