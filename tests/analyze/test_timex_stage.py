@@ -16,9 +16,9 @@ from tests.conftest import shared_path
 CHAIN = ("lagebild.sentences", "lagebild.timex")
 
 
-def test_timex_stage_is_registered_at_version_1():
+def test_timex_stage_is_registered_at_version_2():
     spec = registered()[STAGE]
-    assert spec.version == "1"
+    assert spec.version == "2"
     assert spec.provides == ("timexes",)
 
 
@@ -29,7 +29,7 @@ def test_timex_stage_records_offsets_and_stage_name():
     assert [(t.text, t.value) for t in found] == [("2. Januar 2024", "2024-01-02"), ("Zwei Tage später", "2024-01-04")]
     for t in found:
         assert doc.text[t.start:t.end] == t.text
-        assert t.stage == "lagebild.timex.v1"
+        assert t.stage == "lagebild.timex.v2"
     assert found[1].anchored and not found[0].anchored
 
 
@@ -95,3 +95,19 @@ def test_timex_old_year_in_news_does_not_make_the_report_narrative():
     found = find_timexes(text, date(2024, 3, 29), "en")
     assert [(t.text, t.value) for t in found] == [
         ("Thursday", "2024-03-28"), ("2009", "2009"), ("the end of April", "2024-04"), ("later this year", "2024")]
+
+
+def test_timex_a_since_phrase_is_no_reference_for_later_dates():
+    """"Seit … im Februar 2022 ist …" starts a span; "am 15. Januar" in the next sentence of a
+    January 2024 report is this January, not January 2022."""
+    from datetime import date
+
+    from lagebild.analyze.pipeline import Pipeline
+    from lagebild.model import Article
+
+    text = ("Seit Beginn der russischen Invasion in der Ukraine im Februar 2022 ist die Zusammenarbeit eng. "
+            "Ein Sprecher hatte bereits am 15. Januar berichtet, dass Munition geliefert wurde.")
+    doc = Pipeline.build(["lagebild.sentences", "lagebild.timex"]).annotate(
+        Article.create(text, language="de", published=date(2024, 1, 21)))
+    values = {t.text: t.value for t in doc.get("timexes")}
+    assert values["Februar 2022"] == "2022-02" and values["15. Januar"] == "2024-01-15"

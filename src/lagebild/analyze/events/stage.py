@@ -158,10 +158,12 @@ def find(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[Ent
         found: list[Event] = []
         for n, clause in enumerate(parts):
             prev = parts[n - 1] if n else None
+            nxt = parts[n + 1] if n + 1 < len(parts) else None
             for raw in find_in_clause(text, toks, clause, cands, lang, prev):
                 governed = prev is not None and toks[clause[0]].start in opens
-                found.append(_record(text, toks, raw, clause, prev, entities, timexes, quantities, quotes, lang,
-                                     stage_name, governed))
+                event = _record(text, toks, raw, clause, prev, entities, timexes, quantities, quotes, lang,
+                                stage_name, governed)
+                found.append(_continued(event, text, toks, nxt, entities, timexes))
         if model is not None:
             framed = _framer(text, toks, parts, cands, opens, entities, timexes, quantities, quotes, lang, stage_name)
             found = _learned(model, text, (a, b), toks, found, entities, timexes, quantities, quotes, lang, stage_name,
@@ -182,6 +184,38 @@ def candidate_spans(a: int, b: int, rule_events: Sequence[Event], entities: Sequ
                 if a <= arg.start and arg.end <= b:
                     spans.append((arg.start, arg.end, "role:" + role))
     return spans
+
+
+#: the openers of a clause that goes on telling the happening of the clause before it
+CONTINUING = frozenset({"wobei", "whereby"})
+
+
+def _continued(event: Event, text: str, toks: list[Tok], nxt: tuple[int, int] | None,
+               entities: Sequence[EntityMention], timexes: Sequence[Timex]) -> Event:
+    """An event's time and place from the clause after it where that clause goes on telling it
+    ("… nordkoreanische Raketen eingesetzt hat, wobei am 2. Januar Ziele in Charkiw ins Visier
+    genommen wurden"): only roles the event's own clause left empty."""
+    if nxt is None or toks[nxt[0]].lower not in CONTINUING:
+        return event
+    lo, hi = toks[nxt[0]].start, toks[nxt[1] - 1].end
+    args = dict(event.args)
+    time_value = event.time
+    if "time" not in args:
+        k = next((k for k, tx in enumerate(timexes) if lo <= tx.start < hi and tx.type in {"DATE", "TIME"}), None)
+        if k is not None:
+            tx = timexes[k]
+            args["time"] = Argument(tx.start, tx.end, text[tx.start:tx.end], timex=k, value=tx.value)
+            time_value = time_value or tx.value
+    place_role = {"ATTACK": "place", "SUPPLY": "place", "MEET": "place"}.get(event.type)
+    if place_role and place_role not in args:
+        k = next((k for k, e in enumerate(entities) if lo <= e.start < hi and e.label in {"LOC", "GPE"}
+                  and text[max(lo, e.start - 3):e.start].strip().lower() in {"in", "im"}), None)
+        if k is not None:
+            e = entities[k]
+            args[place_role] = Argument(e.start, e.end, text[e.start:e.end], mention=k)
+    if args == event.args:
+        return event
+    return replace(event, args=args, time=time_value)
 
 
 def _armed(event: Event) -> bool:

@@ -26,12 +26,15 @@ from lagebild.model import Sentence, Timex
 from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.timex"
-VERSION = "1"
+VERSION = "2"  # 2: a date inside an opening "seit …" phrase is no reference for later dates
 
 #: the year, month and day of a value that can be a reference time
 _REF_VALUE = r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T|-[WQHSFU])"
 #: "seit Februar 2022" names the start of a state that lasts until now, not the time the text is at
 _SINCE = r"(?:\b[Ss]eit|\b[Ss]ince)\s+(?:(?:dem|the|Anfang|Mitte|Ende|Beginn)\s+)?$"
+#: a date inside the "seit …"/"since …" phrase that opens its clause ("Seit Beginn der Invasion im
+#: Februar 2022 ist …") says where a span starts; it is no reference for the dates after it
+_SINCE_PHRASE = re.compile(r"\s*(?:Seit|seit|Since|since)\b[^,;:]*$")
 #: a reference this many years from the publication date makes a passage narrative
 NARRATIVE_YEARS = 10
 #: ... unless a date near the publication date was named within this many sentences
@@ -134,7 +137,8 @@ def find_timexes(
             out.append(Timex(hit.start, hit.end, text[hit.start:hit.end], hit.type, hit.value, hit.mod,
                              hit.anchored, stage_name))
             if hit.type in ("DATE", "TIME") and not hit.keep_ref \
-                    and not since.search(text, max(0, hit.start - 8), hit.start):
+                    and not since.search(text, max(0, hit.start - 8), hit.start) \
+                    and not _SINCE_PHRASE.match(text, ca, hit.start):
                 rm = ref_value.match(hit.value)
                 if rm:
                     month = int(rm.group(2)) if rm.group(2) else None
