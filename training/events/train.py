@@ -28,7 +28,7 @@ from scipy import optimize, sparse
 from lagebild.analyze.events import learned
 from lagebild.analyze.events.stage import candidate_spans, find
 from lagebild.analyze.text.speech import tokens
-from lagebild.eval.eventcorpus import CorpusSentence, read_corpus
+from lagebild.eval.eventcorpus import CorpusSentence, GoldEvent, match_events, read_corpus
 from lagebild.eval.system import build
 from lagebild.model import Article
 
@@ -195,16 +195,9 @@ def tune_threshold(model: dict, prepared: Prepared) -> tuple[float, float, float
             tp = fp = fn = 0
             for p, (_, gold, rule) in zip(probs, prepared.sentences):
                 found = learned.merge(learned.token_labels(lin.labels, p, rule, cut, rule_cut), p, o)
-                used = set()
-                for a, b, t in gold:
-                    hit = next((j for j, (x, y, u, _) in enumerate(found) if j not in used and u == t and x < b and a < y),
-                               None)
-                    if hit is None:
-                        fn += 1
-                    else:
-                        used.add(hit)
-                        tp += 1
-                fp += len(found) - len(used)
+                hits = len(match_events([GoldEvent(t, (a, b)) for a, b, t in gold],
+                                        [GoldEvent(t, (a, b)) for a, b, t, _ in found]))
+                tp, fp, fn = tp + hits, fp + len(found) - hits, fn + len(gold) - hits
             f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
             if f1 > best[0] + 1e-9:
                 best = (f1, float(cut), float(rule_cut))

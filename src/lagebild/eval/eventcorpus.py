@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -266,12 +266,3 @@ def evaluate_corpus(path: Path, *, data_root: Path | None = None, split: str | N
     if by_language:
         result["by_language"] = by_language
     return result
-
-
-def as_records(items: Sequence[CorpusSentence], predicted: Sequence[Sequence[GoldEvent]]) -> list[Mapping[str, Any]]:
-    """System output in the corpus format (for inspection: ``--dump``)."""
-    return [{"id": i.id, "text": i.text, "events": [
-        {"type": e.type, "trigger": list(e.trigger), "status": e.status,
-         "attribution": list(e.attribution) if e.attribution else None,
-         "args": {r: [list(s) for s in spans] for r, spans in e.args.items()}} for e in p]}
-        for i, p in zip(items, predicted)]

@@ -60,10 +60,18 @@ def _argument(text: str, span: tuple[int, int, int | None]) -> Argument:
     return Argument(a, b, text[a:b], mention=m)
 
 
-def _time_arg(text: str, clause: tuple[int, int], timexes: Sequence[Timex]) -> tuple[Argument | None, str | None]:
+def _date_arg(text: str, span: tuple[int, int], timexes: Sequence[Timex]) -> Argument | None:
+    """The first date or time expression that starts in ``span``, as an argument."""
     for k, tx in enumerate(timexes):
-        if clause[0] <= tx.start < clause[1] and tx.type in {"DATE", "TIME"}:
-            return Argument(tx.start, tx.end, text[tx.start:tx.end], timex=k, value=tx.value), tx.value
+        if span[0] <= tx.start < span[1] and tx.type in {"DATE", "TIME"}:
+            return Argument(tx.start, tx.end, text[tx.start:tx.end], timex=k, value=tx.value)
+    return None
+
+
+def _time_arg(text: str, clause: tuple[int, int], timexes: Sequence[Timex]) -> tuple[Argument | None, str | None]:
+    found = _date_arg(text, clause, timexes)
+    if found is not None:
+        return found, found.value
     if timexes:
         return None, None
     m = TIME_RE.search(text, clause[0], clause[1])
@@ -141,6 +149,11 @@ def find(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[Ent
     starts = [entities[k].start for k in order]
     persons = [k for k in order if entities[k].label == "PER"]
     prev_sentence = (0, 0)
+    exact: dict[tuple[int, int], tuple[str, int]] = {}
+    if model is not None:  # an argument span → the record it is (the later kind wins, as in an update)
+        exact = {(e.start, e.end): ("mention", k) for k, e in enumerate(entities)}
+        exact.update({(t.start, t.end): ("timex", k) for k, t in enumerate(timexes)})
+        exact.update({(q.start, q.end): ("quantity", k) for k, q in enumerate(quantities)})
     for a, b in sorted(sentences) or [(0, len(text))]:
         last_sentence, prev_sentence = prev_sentence, (a, b)
         near = [(k, entities[k]) for k in order[bisect.bisect_left(starts, a - 200):bisect.bisect_right(starts, b)]]
@@ -167,7 +180,7 @@ def find(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[Ent
         if model is not None:
             framed = _framer(text, toks, parts, cands, opens, entities, timexes, quantities, quotes, lang, stage_name)
             found = _learned(model, text, (a, b), toks, found, entities, timexes, quantities, quotes, lang, stage_name,
-                             framed)
+                             exact, framed)
         events.extend(found)
     return events
 
@@ -201,18 +214,16 @@ def _continued(event: Event, text: str, toks: list[Tok], nxt: tuple[int, int] | 
     args = dict(event.args)
     time_value = event.time
     if "time" not in args:
-        k = next((k for k, tx in enumerate(timexes) if lo <= tx.start < hi and tx.type in {"DATE", "TIME"}), None)
-        if k is not None:
-            tx = timexes[k]
-            args["time"] = Argument(tx.start, tx.end, text[tx.start:tx.end], timex=k, value=tx.value)
-            time_value = time_value or tx.value
-    place_role = {"ATTACK": "place", "SUPPLY": "place", "MEET": "place"}.get(event.type)
-    if place_role and place_role not in args:
+        found = _date_arg(text, (lo, hi), timexes)
+        if found is not None:
+            args["time"] = found
+            time_value = time_value or found.value
+    if events_model.TYPES[event.type].role("place") is not None and "place" not in args:
         k = next((k for k, e in enumerate(entities) if lo <= e.start < hi and e.label in {"LOC", "GPE"}
                   and text[max(lo, e.start - 3):e.start].strip().lower() in {"in", "im"}), None)
         if k is not None:
             e = entities[k]
-            args[place_role] = Argument(e.start, e.end, text[e.start:e.end], mention=k)
+            args["place"] = Argument(e.start, e.end, text[e.start:e.end], mention=k)
     if args == event.args:
         return event
     return replace(event, args=args, time=time_value)
@@ -267,14 +278,13 @@ def _framer(text: str, toks: list[Tok], parts: list[tuple[int, int]], cands: lis
 
 def _learned(model: learned.Model, text: str, sentence: tuple[int, int], toks: list[Tok], rule_events: list[Event],
              entities: Sequence[EntityMention], timexes: Sequence[Timex], quantities: Sequence[Quantity],
-             quotes: Sequence[Quote], language: str, stage_name: str, framed=None) -> list[Event]:
-    """The sentence's events as the learned model decides them (offsets from its token ranges). An
-    event the rules did not find takes the arguments the rules' frames give its type at its
+             quotes: Sequence[Quote], language: str, stage_name: str,
+             exact: dict[tuple[int, int], tuple[str, int]], framed=None) -> list[Event]:
+    """The sentence's events as the learned model decides them (offsets from its token ranges;
+    ``exact``: the article's entity, time and quantity spans, to link an argument to its record).
+    An event the rules did not find takes the arguments the rules' frames give its type at its
     trigger (``framed``) where one fills, else the model's own."""
     spans = candidate_spans(*sentence, rule_events, entities, timexes, quantities)
-    exact = {(e.start, e.end): ("mention", k) for k, e in enumerate(entities)}
-    exact.update({(t.start, t.end): ("timex", k) for k, t in enumerate(timexes)})
-    exact.update({(q.start, q.end): ("quantity", k) for k, q in enumerate(quantities)})
     out = []
     found = learned.decide(model, text, toks, rule_events, spans, language)
     for n, rule in enumerate(rule_events):  # the rules' events the model has no event for (second opinion)
