@@ -54,15 +54,19 @@ class Doc:
                                  Speaker(sp.start, sp.end, sp.text, mention=speaker)))
         return len(self.quotes) - 1
 
-    def event(self, type_: str, clause: str, trigger: str, args: dict[str, int | tuple[str, int] | list[int]],
+    def event(self, type_: str, clause: str, trigger: str, args: dict[str, int | tuple[str, Any] | list[int]],
               time: str | None = None, status: str = "asserted", speaker: int | None = None,
-              quote: int | None = None, source: str | None = None) -> None:
+              quote: int | None = None, source: str | None = None, source_span: str | None = None,
+              source_kind: str = "source") -> None:
         s, e = span(self.text, clause)
         ts, te = span(self.text, trigger)
         built = {}
         for role, ref in args.items():
             if isinstance(ref, list):  # a list role: participants, parties
                 built[role] = tuple(Argument(m.start, m.end, m.text, mention=i) for i in ref for m in [self.entities[i]])
+            elif isinstance(ref, tuple) and ref[0] == "text":  # ("text", surface): a thing
+                a, b = span(self.text, ref[1])
+                built[role] = Argument(a, b, ref[1])
             elif isinstance(ref, tuple):  # ("quantity", index)
                 q = self.quantities[ref[1]]
                 built[role] = Argument(q.start, q.end, q.text, quantity=ref[1], value=q.value)
@@ -73,6 +77,9 @@ class Doc:
         if speaker is not None:
             m = self.entities[speaker]
             attribution = Attribution(m.text, m.start, m.end, mention=speaker, quote=quote, kind="speaker")
+        elif source_span is not None:  # a phrase in the text: "nach US-Erkenntnissen", "laut Berichten"
+            a, b = span(self.text, source_span)
+            attribution = Attribution(source_span, a, b, kind=source_kind)
         elif source is not None:
             attribution = Attribution(source, kind="source")
         self.events.append(Event(type_, s, e, clause, Span(ts, te, trigger), built, time, attribution, status))

@@ -13,7 +13,8 @@ def mention(event: str, visitor: list[str], destination: list[str], names: dict[
     entities = {k: v for k, v in (("visitor", visitor), ("destination", destination)) if v}
     return {"event": event, "article": event.split(":")[0], "idx": 0, "type": "VISIT", "status": status,
             "time": time, "entities": entities, "quantity": None, "published": "2024-01-21",
-            "origin": origin or {"key": "outlet:x", "label": "x", "kind": "outlet"}, "dup_of": None,
+            "origin": {"counted": True, **(origin or {"key": "outlet:x", "label": "x", "kind": "outlet"})},
+            "dup_of": None,
             "within": {e: c for es in entities.values() for e in es if (c := fx.container(e, names.get(e)))}}
 
 
@@ -51,7 +52,8 @@ def test_facts_capital_finds_state_facts_by_key():
 
 def test_facts_unnamed_claims_fold_into_the_named_origin():
     kcna = {"key": "org:kcna", "label": "KCNA", "kind": "report"}
-    vague = {"key": "src:nordkoreanischen-angaben", "label": "nordkoreanischen Angaben", "kind": "source"}
+    vague = {"key": "unnamed", "label": "ungenannte Quellen", "kind": "unnamed", "counted": False,
+             "source": "nordkoreanischen Angaben"}
     fact = fact_of(mention("a1:0", ["per:putin"], ["loc:a"], NAMES, origin=vague))
     for m in (mention("a1:1", ["per:putin"], ["gpe:KP"], NAMES, origin=kcna),
               mention("a2:0", ["per:putin"], ["loc:b"], NAMES, origin=kcna)):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from lagebild.link import dedup, discrepancies
-from lagebild.link.facts import independent
+from lagebild.link import origins
 
 
 def test_dedup_light_edit_is_similar_other_text_is_not() -> None:
@@ -41,11 +41,31 @@ def test_discrepancies_evolution_is_not_contradiction(a: tuple, b: tuple, kind: 
     assert [d["kind"] for d in found] == ([kind] if kind else [])
 
 
-def test_facts_independent_origins_fold_echoes() -> None:
-    origins = [
-        {"key": "per:b@org:ft", "kind": "speaker", "speaker": "per:b", "occasion": "org:ft", "label": "B (FT)"},
-        {"key": "per:b", "kind": "speaker", "speaker": "per:b", "label": "B"},
-        {"key": "org:ft", "kind": "report", "label": "Financial Times"},
-        {"key": "org:kcna", "kind": "report", "label": "KCNA"},
+def test_origins_independent_count_bodies_not_people_or_outlets() -> None:
+    def o(event: str, key: str, kind: str = "speaker", counted: bool = True, **kw: str) -> dict:
+        return {"key": key, "label": kw.pop("label", key), "kind": kind, "counted": counted, "events": [event], **kw}
+
+    found = [
+        o("a:0", "gpe:US", label="Vereinigte Staaten (Nationaler Sicherheitsrat)", source="John Kirby",
+          body="Nationaler Sicherheitsrat", channel="Weißes Haus"),
+        o("b:0", "gpe:US", label="Vereinigte Staaten (US-Außenministerium)", source="Antony Blinken",
+          body="US-Außenministerium"),
+        o("c:0", "gpe:UA", label="Ukraine (HUR)", source="Kyrylo Budanov", body="HUR", channel="Financial Times"),
+        o("d:0", "unnamed", kind="unnamed", counted=False, label="ungenannte Quellen", source="Berichten"),
+        o("e:0", "gpe:RU", kind="denial", counted=False, label="Russland", source="Dmitri Peskow"),
     ]
-    assert [o["key"] for o in independent(origins)] == ["per:b@org:ft", "org:kcna"]
+    entries = origins.independent(found, {"a:0": "a", "b:0": "b", "c:0": "c", "d:0": "d", "e:0": "e"})
+    assert origins.count(entries) == 2
+    us = entries[0]
+    assert us["key"] == "gpe:US" and us["sources"] == ["John Kirby", "Antony Blinken"]
+    assert us["label"] == "Vereinigte Staaten (Nationaler Sicherheitsrat, US-Außenministerium)"
+    text = origins.explain(entries, "de")
+    assert text.startswith("2 unabhängig: Vereinigte Staaten") and "Ukraine (HUR)" in text
+    assert "bestreitet" in text and "ungenannt" in text
+
+
+def test_origins_unnamed_counts_only_when_nothing_named() -> None:
+    entries = origins.independent(
+        [{"key": "unnamed", "label": "unnamed sources", "kind": "unnamed", "counted": False, "events": ["a:0"]}],
+        {"a:0": "a"})
+    assert origins.count(entries) == 1

@@ -109,8 +109,12 @@ def export_sections(store: Store, article_ids: Collection[str] | None = None) ->
         facts.append({
             "id": row.id, "type": row.type, "label": row.label, "args": args, "time": row.time,
             "events": [m["event"] for m in ms],
-            "origins": [{"id": o["key"], "label": o["label"], "kind": o["kind"], "events": o.get("events", [])}
+            "origins": [{"id": o["key"], "label": o["label"], "kind": o["kind"], "events": o.get("events", []),
+                         "counted": o.get("counted", True), "sources": o.get("sources", []),
+                         "channels": o.get("channels", []), "outlets": o.get("outlets", [])}
                         for o in data.get("origins", [])],
+            "corroboration": data.get("corroboration"), "items": data.get("items", []),
+            "deniers": data.get("deniers", []),
             "independent_origins": row.independent_origins,
             "first_reported": row.first_reported.isoformat() if hasattr(row.first_reported, "isoformat")
             else row.first_reported,

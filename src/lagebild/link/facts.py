@@ -16,10 +16,10 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
 
-from lagebild.link.names import fold, plain
+from lagebild.link import origins
 from lagebild.model import events as events_model
-from lagebild.model import numbers, timevalue
-from lagebild.model.gazetteer import entries, outlet_keys
+from lagebild.model import items, numbers, timevalue
+from lagebild.model.gazetteer import entries
 
 QUANTITY_TOLERANCE = 0.1
 
@@ -75,8 +75,8 @@ def event_mentions(article: dict[str, Any], layers: dict[str, list[dict[str, Any
     sentences = sorted(layers.get("sentences", []), key=lambda s: s["start"])
     starts = [s["start"] for s in sentences]
     quantities = layers.get("quantities", [])
-    quotes = layers.get("quotes", [])
     mentions = layers.get("entities", [])
+    view = origins.Article(article, layers, entity_of, names)
     out = []
     for idx, ev in enumerate(layers.get("events", [])):
         if not shown(ev, min_confidence):
@@ -104,17 +104,32 @@ def event_mentions(article: dict[str, Any], layers: dict[str, list[dict[str, Any
             else:
                 args[base] = value
         sentence = _sentence(sentences, starts, ev["start"]) or (ev["start"], ev["end"])
-        out.append({
+        out.extend(by_item({
             "event": f"{article['id']}:{idx}", "article": article["id"], "idx": idx,
             "start": ev["start"], "end": ev["end"], "text": ev["text"], "sentence": list(sentence),
             "published": article.get("published"), "outlet": article.get("outlet"),
             "language": article.get("language"), "type": ev["type"], "status": ev.get("status", "asserted"),
             "time": time, "args": args, "entities": entities, "quantity": quantity,
-            "origin": origin(ev, article, mentions, quotes, entity_of, names, original),
+            **_origin_fields(origins.chain(ev, view, original)),
             "dup_of": original,
             "within": {e: c for es in entities.values() for e in es if (c := container(e, names.get(e)))},
-        })
+        }))
     return out
+
+
+def by_item(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """A mention per item class it names: "Abschussrampen für ballistische Raketen und Munition"
+    backs a launcher transfer and an ammunition transfer, two facts.  A figure goes with the class
+    its unit names ("eine Million Artilleriegranaten"), or with the only class there is."""
+    if not events_model.TYPES.get(record["type"]) or not events_model.TYPES[record["type"]].role("item"):
+        return [{**record, "items": []}]
+    item = record["args"].get("item")
+    q = record.get("quantity")
+    unit_classes = items.classify((q or {}).get("unit") or "") if q else ()
+    classes = items.classify(item.get("text") if isinstance(item, dict) else None) or unit_classes
+    if len(classes) <= 1:
+        return [{**record, "items": list(classes)}]
+    return [{**record, "items": [c], "part": c, "quantity": q if c in unit_classes else None} for c in classes]
 
 
 def _entity_in_span(arg: dict[str, Any], mentions: list[dict[str, Any]], entity_of: dict[int, str]) -> str | None:
@@ -128,73 +143,9 @@ def _entity_in_span(arg: dict[str, Any], mentions: list[dict[str, Any]], entity_
     return None
 
 
-def origin(ev: dict[str, Any], article: dict[str, Any], mentions: list[dict[str, Any]],
-           quotes: list[dict[str, Any]], entity_of: dict[int, str], names: dict[str, str],
-           original: str | None) -> dict[str, Any]:
-    """Where the claim comes from: a speaker at an occasion, a named source, or the outlet itself."""
-    att = ev.get("attribution") or {}
-    speaker = entity_of.get(att["mention"]) if att.get("mention") is not None else None
-    quote = quotes[att["quote"]] if att.get("quote") is not None and att["quote"] < len(quotes) else None
-    if quote is None and speaker is None:  # an event stated inside a quote is the speaker's claim
-        quote = next((q for q in quotes if q["start"] <= ev["start"] and ev["end"] <= q["end"]), None)
-    if speaker is None and quote and (quote.get("speaker") or {}).get("mention") is not None:
-        speaker = entity_of.get(quote["speaker"]["mention"])
-    outlets = outlet_keys()
-    own = fold(article.get("outlet") or "")
-    if speaker is not None:
-        if speaker in outlets:
-            return {"key": speaker, "label": names.get(speaker, speaker), "kind": "report"}
-        occasion = _occasion(speaker, mentions, quotes, entity_of, outlets, own)
-        if occasion:
-            return {"key": f"{speaker}@{occasion}", "label": f"{names.get(speaker, speaker)} "
-                    f"({names.get(occasion, occasion)})", "kind": "speaker", "speaker": speaker,
-                    "occasion": occasion}
-        return {"key": speaker, "label": names.get(speaker, speaker), "kind": "speaker", "speaker": speaker}
-    text = (att.get("text") or "").strip()
-    cited = _cited_outlet(ev, mentions, entity_of, outlets, own)
-    if cited:  # "..., the country's state news agency KCNA reported": the named report, not the phrase
-        return {"key": cited, "label": names.get(cited, cited), "kind": "report"}
-    if len(text) >= 4 and att.get("kind") not in (None, "outlet"):
-        return {"key": "src:" + slug(text), "label": text, "kind": att.get("kind") or "source"}
-    if original is not None:
-        return {"key": "article:" + original, "label": f"original of {article['id']}", "kind": "republication"}
-    outlet = article.get("outlet")
-    if outlet:
-        return {"key": "outlet:" + slug(outlet), "label": outlet, "kind": "outlet"}
-    return {"key": "article:" + article["id"], "label": article.get("title") or article["id"], "kind": "outlet"}
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", plain(text)).strip("-")[:60]
-
-
-def _cited_outlet(ev: dict[str, Any], mentions: list[dict[str, Any]], entity_of: dict[int, str],
-                  outlets: frozenset[str], own: str) -> str | None:
-    """Another outlet named in the event's own clause ("wie die Financial Times berichtete")."""
-    for i, m in enumerate(mentions):
-        eid = entity_of.get(i)
-        if eid in outlets and ev["start"] <= m["start"] < ev["end"] + 80 and fold(m.get("name") or m["text"]) != own:
-            return eid
-    return None
-
-
-def _occasion(speaker: str, mentions: list[dict[str, Any]], quotes: list[dict[str, Any]],
-              entity_of: dict[int, str], outlets: frozenset[str], own: str) -> str | None:
-    """An outlet named near the speaker (an interview with the FT); the article's own outlet excluded."""
-    spots = [m["start"] for i, m in enumerate(mentions) if entity_of.get(i) == speaker]
-    for q in quotes:
-        sp = q.get("speaker") or {}
-        if sp.get("mention") is not None and entity_of.get(sp["mention"]) == speaker:
-            spots.append(q["start"])
-    best: tuple[int, str] | None = None
-    for i, m in enumerate(mentions):
-        eid = entity_of.get(i)
-        if eid not in outlets or (own and fold(m.get("name") or m["text"]) == own):
-            continue
-        distance = min((abs(m["start"] - s) for s in spots), default=10 ** 9)
-        if distance <= 400 and (best is None or distance < best[0]):
-            best = (distance, eid)  # type: ignore[assignment]
-    return best[1] if best else None
+def _origin_fields(chain: list[dict[str, Any]]) -> dict[str, Any]:
+    """``origin``: the mention's first origin (stored per event row); ``origins``: all of them."""
+    return {"origin": chain[0], "origins": chain}
 
 
 # --- facts ---------------------------------------------------------------------------------------
@@ -221,7 +172,8 @@ def lookup_keys(mention: dict[str, Any]) -> list[str]:
 
 
 def fact_id(mention: dict[str, Any]) -> str:
-    return "fact:" + hashlib.sha1(mention["event"].encode("utf-8")).hexdigest()[:12]
+    seed = mention["event"] + (f"#{mention['part']}" if mention.get("part") else "")
+    return "fact:" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:12]
 
 
 def _planned(status: str) -> bool:
@@ -262,41 +214,65 @@ def _members_agree(mine: set[str], theirs: set[str], within: dict[str, str]) -> 
 
 
 def compatible(mention: dict[str, Any], fact: dict[str, Any]) -> dict[str, Any] | None:
-    """Evidence for joining ``fact``, or None when something conflicts.
+    """Evidence for joining ``fact`` (a score with a reason per feature), or None when something
+    conflicts.
 
     A core argument missing on either side is no conflict; a capital matches its state.  At least
-    one core argument must be shared.
+    one core argument must be shared; the item classes must meet (artillery shells and ballistic
+    missiles are two facts); times must overlap; a plan never joins a happening; figures must agree.
     """
     data = fact["data"]
     if mention["type"] != fact["type"]:
         return None
     within = {**(data.get("within") or {}), **(mention.get("within") or {})}
+    reasons: dict[str, str] = {"type": mention["type"]}
+    score = 0.0
     shared = 0
     for role in events_model.identity_roles(fact["type"]):
         mine = set(mention["entities"].get(role, []))
         theirs = set(data["entities"].get(role, []))
         if not mine or not theirs:
+            reasons[role] = "missing on one side (no conflict)"
             continue
         if not any(same_place(a, b, within) for a in mine for b in theirs):
             return None
         if events_model.is_many(fact["type"], role) and not _members_agree(mine, theirs, within):
             return None
         shared += 1
+        score += 1.0
+        reasons[role] = "same" if mine & theirs else "a capital and its state"
     if shared == 0:
         return None
+    mine_items, their_items = mention.get("items") or [], data.get("items") or []
+    if not items.compatible(mine_items, their_items):
+        return None
+    if mine_items and their_items:
+        score += 0.5
+        reasons["items"] = "same class: " + ", ".join(sorted(set(mine_items) & set(their_items)))
+    else:
+        reasons["items"] = "class unknown on one side"
     if not timevalue.compatible(mention["time"], data.get("time")):
         return None
+    if mention["time"] and data.get("time"):
+        score += 0.5
+        reasons["time"] = f"{mention['time']} overlaps {data['time']}"
+    else:
+        reasons["time"] = "unknown on one side"
     if _planned(mention["status"]) != data.get("planned", False):
         return None
     if not quantities_agree(mention.get("quantity"), data.get("quantity")):
         return None
-    return {"shared_roles": shared, "time": data.get("time"), "mention_time": mention["time"]}
+    if mention.get("quantity") and data.get("quantity"):
+        score += 0.5
+        reasons["quantity"] = "figures agree"
+    return {"shared_roles": shared, "score": round(score, 2), "reasons": reasons,
+            "time": data.get("time"), "mention_time": mention["time"]}
 
 
 def new_fact(mention: dict[str, Any], story: str | None) -> dict[str, Any]:
     return {"id": fact_id(mention), "type": mention["type"], "label": "", "time": None, "status": None,
             "independent_origins": 0, "first_reported": None, "story_id": story,
-            "data": {"mentions": [], "entities": {}, "planned": _planned(mention["status"]),
+            "data": {"mentions": [], "entities": {}, "planned": _planned(mention["status"]), "items": [],
                      "quantity": None, "family": family(mention), "evidence": []}}
 
 
@@ -309,47 +285,12 @@ def add_mention(fact: dict[str, Any], mention: dict[str, Any], evidence: dict[st
             if e not in merged:
                 merged.append(e)
     data.setdefault("within", {}).update(mention.get("within") or {})
+    for c in mention.get("items") or []:
+        if c not in data.setdefault("items", []):
+            data["items"].append(c)
     if evidence is not None and len(data["evidence"]) < 30:
         data["evidence"].append({"event": mention["event"], **evidence})
     summarize(fact)
-
-
-def independent(origins: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Distinct origins; a speaker without a known occasion folds into that speaker's occasion."""
-    by_key: dict[str, dict[str, Any]] = {}
-    with_occasion = {o["speaker"]: o["key"] for o in origins if o.get("occasion")}
-    occasions = {o["occasion"]: o["key"] for o in origins if o.get("occasion")}
-    for o in origins:
-        key = o["key"]
-        if o.get("kind") == "speaker" and not o.get("occasion") and o.get("speaker") in with_occasion:
-            key = with_occasion[o["speaker"]]
-        elif o.get("kind") == "report" and key in occasions:  # "the FT reported" = the interview it ran
-            key = occasions[key]
-        entry = by_key.setdefault(key, {k: v for k, v in o.items() if k != "events"} | {"events": []})
-        entry["events"].extend(o.get("events", []))
-    return list(by_key.values())
-
-
-UNNAMED_KINDS = frozenset({"outlet"})
-
-
-def _fold_unnamed(origins: list[dict[str, Any]], mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """An article's unnamed claims of a fact ("nach nordkoreanischen Angaben", "the agency said",
-    the outlet's own restatement) are the named origin the same article gives for that fact."""
-    article_of = {m["event"]: m["article"] for m in mentions}
-    named: dict[str, dict[str, Any]] = {}
-    for o in origins:
-        if o["kind"] in ("report", "speaker"):
-            named.setdefault(article_of[o["events"][0]], o)
-    out = []
-    for o in origins:
-        target = named.get(article_of[o["events"][0]])
-        unnamed = o["kind"] in UNNAMED_KINDS or o["key"].startswith("src:")
-        if target is not None and unnamed and target is not o:
-            out.append({k: v for k, v in target.items() if k != "events"} | {"events": o["events"]})
-        else:
-            out.append(o)
-    return out
 
 
 def summarize(fact: dict[str, Any]) -> None:
@@ -363,15 +304,17 @@ def summarize(fact: dict[str, Any]) -> None:
     fact["first_reported"] = published[0] if published else None
     data["last_reported"] = published[-1] if published else None
     originals = {m["article"] for m in ms}
-    origins: list[dict[str, Any]] = []
+    found: list[dict[str, Any]] = []
     for m in sorted(ms, key=lambda m: (m.get("published") or "9999", m["event"])):
-        o = dict(m["origin"])
-        if o["kind"] == "republication" and m.get("dup_of") in originals:
-            continue  # its original is a mention of this fact already
-        o["events"] = [m["event"]]
-        origins.append(o)
-    data["origins"] = independent(_fold_unnamed(origins, ms))
-    fact["independent_origins"] = len(data["origins"])
+        for o in m.get("origins") or [m["origin"]]:
+            if o["kind"] == "republication" and m.get("dup_of") in originals:
+                continue  # its original is a mention of this fact already
+            found.append({**o, "events": [m["event"]]})
+    language = "en" if ms and ms[0].get("language") == "en" else "de"
+    data["origins"] = origins.independent(found, {m["event"]: m["article"] for m in ms}, language)
+    fact["independent_origins"] = origins.count(data["origins"])
+    data["corroboration"] = origins.explain(data["origins"], language)
+    data["denied_in"] = sorted({o["label"] for o in data["origins"] if o["kind"] == "denial"})
     data["statuses"] = sorted({m["status"] for m in ms})
 
 
@@ -390,8 +333,10 @@ def label(fact: dict[str, Any], names: dict[str, str]) -> str:
     else:
         head = fact["type"]
     first = data["mentions"][0] if data["mentions"] else {}
-    item = next((a.get("text") for r, a in events_model.each_arg(first.get("args"))
-                 if r in events_model.LABEL_ROLES), None)
+    classes = data.get("items") or []
+    item_class = items.by_key(classes[0]) if len(classes) == 1 else None
+    item = item_class.name(first.get("language")) if item_class else next(
+        (a.get("text") for r, a in events_model.each_arg(first.get("args")) if r in events_model.LABEL_ROLES), None)
     q = data.get("quantity")
     tail = " ".join(x for x in (item, f"({q['text'] or q['value']})" if q else None) if x)
     prefix = "planned: " if data.get("planned") else ""

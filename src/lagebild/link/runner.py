@@ -16,7 +16,7 @@ from datetime import date, datetime
 from time import perf_counter
 from typing import Any
 
-from lagebild.link import dedup, discrepancies, facts as fx, stories as st, summary, views
+from lagebild.link import dedup, discrepancies, facts as fx, origins, stories as st, summary, views
 from lagebild.link.entities import Judgements, Resolver, mention_name, key_id, new_id
 from lagebild.link.names import fold, person_name
 from lagebild.link.state import LinkState, now
@@ -25,7 +25,7 @@ from lagebild.store import Store
 
 #: the layout and rules of what the link stage stores; a store linked by another version is
 #: re-linked in full on the next ``link`` (bump it whenever stored link data or rules change)
-LINK_VERSION = "4"
+LINK_VERSION = "5"
 MAX_STORY_CANDIDATES = 30
 FACT_WINDOW_DAYS = 21
 
@@ -305,20 +305,26 @@ class Linker:
                 changed.setdefault(fact["id"], fact)
         stories = {f["story_id"] for f in changed.values()}
         deny = [f for fs in self._story_facts(stories, types=("DENY",)).values() for f in fs]
-        denied = discrepancies.denials(deny + [f for f in changed.values() if f["type"] != "DENY"])
+        denied = origins.denials(deny + [f for f in changed.values() if f["type"] != "DENY"])
+        deny_by_id = {d["id"]: d for d in deny}
         ids = {e for f in changed.values() for r in f["data"]["entities"].values() for e in r}
+        ids |= {e for d in deny for e in d["data"]["entities"].get("speaker", [])}
         names = {e: row["name"] for e, row in self.state.get("entities", sorted(ids)).items()}
         fresh_articles = set(self.state.link_articles)
         for fact in changed.values():
             fact["label"] = fx.label(fact, names)
-            fact["data"]["denied_by"] = denied.get(fact["id"])
+            by = denied.get(fact["id"]) or []
+            fact["data"]["denied_by"] = by[0] if by else None
+            fact["data"]["deniers"] = sorted({names.get(e, e) for d in by for e in
+                                              deny_by_id[d]["data"]["entities"].get("speaker", [])}
+                                             | set(fact["data"].get("denied_in") or []))
             disputed = bool(fact["data"].get("discrepancies")) or fact["id"] in denied
             fact["status"] = fx.status(fact, disputed)
             self.state.put("facts", fact)
             self.touched_stories.add(fact["story_id"])
             for m in fact["data"]["mentions"]:
                 if m["article"] in fresh_articles:  # older mentions keep their rows
-                    self.state.fact_events[(m["article"], m["idx"])] = {
+                    self.state.fact_events[(m["article"], m["idx"], fact["id"])] = {
                         "article_id": m["article"], "idx": m["idx"], "fact_id": fact["id"],
                         "origin": m["origin"]["key"], "data": {"origin": m["origin"], "status": m["status"]}}
         return list(new_discs.values()), dropped, self._summaries(

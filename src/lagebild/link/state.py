@@ -36,7 +36,7 @@ class LinkState:
         self.mentions: dict[str, list[dict[str, Any]]] = {}  # article -> mention_entities rows
         self.story_of: dict[str, str] = {}  # article -> story (new memberships)
         self.duplicates: dict[str, tuple[str, float]] = {}
-        self.fact_events: dict[tuple[str, int], dict[str, Any]] = {}
+        self.fact_events: dict[tuple[str, int, str], dict[str, Any]] = {}
         self.link_articles: dict[str, dict[str, Any]] = {}  # new link_articles rows (data)
 
     # --- the inverted index -----------------------------------------------------------------

@@ -93,7 +93,8 @@ def fact_doc(row: dict[str, Any], mentions: Sequence[dict[str, Any]] = (), names
     fact["time_span"] = timevalue.interval(row["time"])
     data.pop("args", None)
     fact["discrepancies"] = [d for d in data.get("discrepancies") or [] if isinstance(d, str)]
-    fact["extra"] = {k: v for k, v in data.items() if k in ("denied_by", "planned", "statuses", "family")}
+    fact["extra"] = {k: v for k, v in data.items() if k in ("denied_by", "deniers", "planned", "statuses", "family",
+                                                                  "corroboration")}
     return fact
 
 

@@ -126,3 +126,33 @@ def _state_forms(row: tuple[str, ...], gpe: str, name: str, lang: str) -> Iterat
         # "~Bundesregierung": a description of the government, not a name of it (GermEval
         # train leaves it unlabelled 30 times in 33)
         yield metonym.lstrip("~"), Entry("GPE", gpe, name, "role" if metonym.startswith("~") else "metonym")
+
+
+@dataclass(frozen=True)
+class Organization:
+    key: str
+    name: str  # canonical name (German, as the table gives it)
+    kind: str  # org | agency | outlet | service
+    country: str  # ISO code of the state it belongs to ("" for none)
+    name_en: str = ""  # the English name where it differs
+
+    def display(self, language: str | None) -> str:
+        return self.name_en if language == "en" and self.name_en else self.name
+
+
+@lru_cache(maxsize=1)
+def organization_table() -> dict[str, Organization]:
+    """organizations.tsv by key."""
+    out = {}
+    for row in organizations():
+        cells = row + ("",) * (7 - len(row))
+        out[cells[0]] = Organization(cells[0], cells[2], cells[4], cells[5], cells[6])
+    return out
+
+
+@lru_cache(maxsize=4)
+def state_name(key: str, language: str) -> str:
+    """The name of the state ``gpe:XX`` in ``language`` ("Vereinigte Staaten", "United States")."""
+    code = key.split(":", 1)[-1]
+    return Locale("en" if language == "en" else "de").territories.get(code, code)
+

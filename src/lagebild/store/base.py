@@ -161,7 +161,7 @@ class Store(ABC):
             dropped_index: Sequence[tuple[str, str, str]], new_index: Sequence[tuple[str, str, str]],
             link_articles: dict[str, dict[str, Any]], mentions: dict[str, list[dict[str, Any]]],
             story_of: dict[str, str], duplicates: dict[str, tuple[str, float]], fact_events: dict[tuple[str,
-            int], dict[str, Any]]) -> None:
+            int, str], dict[str, Any]]) -> None:
         """Write one link run's changes in one transaction."""
 
     @abstractmethod

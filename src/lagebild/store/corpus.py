@@ -183,7 +183,7 @@ class LinkData:
         dropped_index: Sequence[tuple[str, str, str]], new_index: Sequence[tuple[str, str, str]],
         link_articles: dict[str, dict[str, Any]], mentions: dict[str, list[dict[str, Any]]],
         story_of: dict[str, str], duplicates: dict[str, tuple[str, float]],
-        fact_events: dict[tuple[str, int], dict[str, Any]],
+        fact_events: dict[tuple[str, int, str], dict[str, Any]],
     ) -> None:
         """Write one link run's changes in one transaction.
 
@@ -237,7 +237,7 @@ class LinkData:
             if keys:
                 fe = t.fact_events.c
                 conn.execute(delete(t.fact_events).where((fe.article_id == bindparam("a")) & (fe.idx == bindparam("i"))),
-                             [{"a": a, "i": i} for a, i in keys])
+                             [{"a": a, "i": i} for a, i in sorted({(a, i) for a, i, _ in keys})])
             for chunk in chunks(keys):
                 conn.execute(insert(t.fact_events), [fact_events[k] for k in chunk])
 

@@ -197,8 +197,11 @@ class Reads:
                 select(t.mention_entities.c.idx, t.mention_entities.c.entity_id, t.entities.c.name)
                 .outerjoin(t.entities, t.entities.c.id == t.mention_entities.c.entity_id)
                 .where(t.mention_entities.c.article_id == article_id))}
-            facts = {r.idx: r.fact_id for r in conn.execute(
-                select(t.fact_events.c.idx, t.fact_events.c.fact_id).where(t.fact_events.c.article_id == article_id))}
+            facts: dict[int, str] = {}
+            for r in conn.execute(select(t.fact_events.c.idx, t.fact_events.c.fact_id)
+                                  .where(t.fact_events.c.article_id == article_id)
+                                  .order_by(t.fact_events.c.idx, t.fact_events.c.fact_id)):
+                facts.setdefault(r.idx, r.fact_id)  # a mention of two facts links to the first
             story = conn.execute(select(t.story_articles.c.story_id)
                                  .where(t.story_articles.c.article_id == article_id)).scalar()
         return canon, facts, story

@@ -134,7 +134,7 @@ fact_events = Table(
     "fact_events", metadata,
     Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("idx", Integer, primary_key=True),  # index into the article's events layer
-    Column("fact_id", String(32), nullable=False),
+    Column("fact_id", String(32), primary_key=True),  # one mention may back several facts (0006)
     Column("origin", Text),
     Column("data", JSON),
 )
