@@ -287,3 +287,21 @@ def test_origins_what_is_only_condemned_counts_no_origin(store: Store) -> None:
 ])
 def test_items_classify_heads_not_modifiers(text: str, classes: tuple[str, ...]) -> None:
     assert items.classify(text) == classes
+
+
+def test_origins_human_judgement_on_whom_a_person_speaks_for_wins(store: Store) -> None:
+    picture = _picture(store, [_budanov_de()])
+    assert [o["id"] for o in picture["facts"][0]["origins"]] == ["gpe:UA"]
+    commands.judge(store, "Kyrylo Budanow", "Europäische Kommission", "speaks_for")  # any body, even a new one
+    picture = commands.export_picture(store)
+    (origin,) = picture["facts"][0]["origins"]
+    assert origin["label"] == "Europäische Kommission" and origin["id"].startswith("body:")
+    commands.judge(store, "Kyrylo Budanow", "HUR", "speaks_for")  # a gazetteer name: its state
+    assert [o["id"] for o in commands.export_picture(store)["facts"][0]["origins"]] == ["gpe:UA"]
+
+
+@pytest.mark.parametrize("a, b", [("The Times", "Times"), ("Financial Times", "FT"), ("Der Spiegel", "Spiegel")])
+def test_origins_one_outlet_whatever_the_spelling(a: str, b: str) -> None:
+    from lagebild.link.origins import outlet_key
+
+    assert outlet_key(a) == outlet_key(b)

@@ -319,5 +319,18 @@ def entities_split(a: str, b: str, db: DbOption = None) -> None:
     out.print(f"recorded: {a} ≠ {b}")
 
 
+@entities_app.command("speaks-for")
+def entities_speaks_for(
+    person: Annotated[str, typer.Argument(help="The person (entity id or name), e.g. \"John Kirby\".")],
+    body: Annotated[str, typer.Argument(help="Whom they speak for: a state or organisation name or key "
+                                             "(\"Vereinigte Staaten\", \"org:nsc\") or any other name.")],
+    db: DbOption = None,
+) -> None:
+    """State whom PERSON speaks for when counting independent origins; it wins over the role
+    phrases in the articles and the curated table, and survives every later run."""
+    services.judge(_open(db), person, body, "speaks_for")
+    out.print(f"recorded: {person} speaks for {body}")
+
+
 def main() -> None:  # pragma: no cover
     app()

@@ -60,6 +60,7 @@ class Judgements:
 
     parent: dict[str, str] = field(default_factory=dict)
     different: set[frozenset[str]] = field(default_factory=set)
+    speaks_for: dict[str, str] = field(default_factory=dict)  # person (id or folded alias) → body named
 
     @classmethod
     def from_rows(cls, rows: list[tuple[str, str, str]]) -> "Judgements":
@@ -70,6 +71,8 @@ class Judgements:
         for a, b, verdict in rows:
             if verdict == "different":
                 out.different.add(frozenset((out.root(token(a)), out.root(token(b)))))
+            elif verdict == "speaks_for":
+                out.speaks_for[token(a)] = b
         return out
 
     def root(self, x: str) -> str:

@@ -11,7 +11,7 @@ from lagebild.link.entities import token
 from lagebild.link.names import fold
 from lagebild.store import Store
 
-VERDICTS = ("same", "different")
+VERDICTS = ("same", "different", "speaks_for")
 
 
 class LinkError(LagebildError):
@@ -43,7 +43,7 @@ def judge(store: Store, a: str, b: str, verdict: str) -> dict[str, Any]:
         raise LinkError(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")
     if token(a) == token(b):
         raise LinkError(f"{a!r} and {b!r} name the same thing; a judgement needs two")
-    x, y = sorted((a, b))
+    x, y = (a, b) if verdict == "speaks_for" else sorted((a, b))  # "speaks_for": person, then body
     store.put_judgement(x, y, verdict)
     return link(store, full=True)
 

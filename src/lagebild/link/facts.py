@@ -69,14 +69,15 @@ def shown(event: dict[str, Any], min_confidence: float) -> bool:
 
 def event_mentions(article: dict[str, Any], layers: dict[str, list[dict[str, Any]]],
                    entity_of: dict[int, str], names: dict[str, str],
-                   original: str | None, min_confidence: float = 0.0) -> list[dict[str, Any]]:
+                   original: str | None, min_confidence: float = 0.0,
+                   speaks_for: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """Self-contained records of one article's events, ready to be merged into facts (those the
     extractor is at least ``min_confidence`` sure of; rule events without a confidence count)."""
     sentences = sorted(layers.get("sentences", []), key=lambda s: s["start"])
     starts = [s["start"] for s in sentences]
     quantities = layers.get("quantities", [])
     mentions = layers.get("entities", [])
-    view = origins.Article(article, layers, entity_of, names)
+    view = origins.Article(article, layers, entity_of, names, speaks_for)
     out = []
     for idx, ev in enumerate(layers.get("events", [])):
         if not shown(ev, min_confidence):

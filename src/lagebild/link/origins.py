@@ -25,7 +25,7 @@ from typing import Any
 
 from lagebild import lexicons
 from lagebild.link.names import fold, plain
-from lagebild.model import gazetteer
+from lagebild.model import events as events_model, gazetteer, items, timevalue
 from lagebild.model.titles import display_title
 
 SPEAKERS = "gazetteer/speakers.tsv"
@@ -55,6 +55,8 @@ def body_of_key(key: str | None, language: str) -> dict[str, Any] | None:
     agencies and services; an outlet or an international body for itself."""
     if not key:
         return None
+    if key.startswith("loc:capital-"):  # "Moskau" speaking: the Russian government
+        key = "gpe:" + key.rsplit("-", 1)[-1]
     if key.startswith("gpe:"):
         return {"key": key, "name": gazetteer.state_name(key, language), "detail": None, "kind": "government"}
     org = gazetteer.organization_table().get(key)
@@ -72,7 +74,8 @@ class Article:
     """One article's layers, indexed for attribution: sentences, mentions by entity, quotes."""
 
     def __init__(self, article: dict[str, Any], layers: dict[str, list[dict[str, Any]]],
-                 entity_of: dict[int, str], names: dict[str, str]) -> None:
+                 entity_of: dict[int, str], names: dict[str, str],
+                 speaks_for: dict[str, str] | None = None) -> None:
         self.record = article
         self.text: str = article.get("text") or ""
         self.language = "en" if article.get("language") == "en" else "de"
@@ -84,6 +87,7 @@ class Article:
         self.entity_of = entity_of
         self.names = names
         self.own_outlet = fold(article.get("outlet") or "")
+        self.speaks_for = speaks_for or {}  # human judgements: person (id or "n:" + folded name) → body
         self._framed = self._framed_spans()
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
@@ -135,9 +139,26 @@ class Article:
         return None
 
 
+def judged_body(named: str, language: str) -> dict[str, Any]:
+    """The body a human judgement names: a key ("gpe:US", "org:nsc"), a gazetteer name
+    ("Vereinigte Staaten", "HUR") or any other name, which then stands for itself."""
+    found = body_of_key(named, language) if ":" in named else None
+    if found is None:
+        entry = gazetteer.entries(language).get(named) or gazetteer.entries("en" if language == "de" else "de").get(named)
+        found = body_of_key(entry.key, language) if entry is not None else None
+    return found or {"key": "body:" + slug(named), "name": named, "detail": None, "kind": "body"}
+
+
 def _person_body(art: Article, entity: str) -> dict[str, Any] | None:
-    """Whom a person speaks for: the role phrase that introduces them in this article, else the
-    curated table."""
+    """Whom a person speaks for: a human judgement first, then the role phrase that introduces
+    them in this article, then the curated table."""
+    if art.speaks_for:
+        keys = {entity, "n:" + fold(art.names.get(entity) or "")}
+        keys.update("n:" + fold(m.get("name") or m["text"]) for i, m in enumerate(art.mentions)
+                    if art.entity_of.get(i) == entity)
+        judged = next((art.speaks_for[k] for k in sorted(keys) if k in art.speaks_for), None)
+        if judged is not None:
+            return judged_body(judged, art.language)
     spots = []
     for i, m in enumerate(art.mentions):
         if art.entity_of.get(i) != entity:
@@ -284,6 +305,8 @@ def _channel(art: Article, ev: dict[str, Any], speaker: str | None) -> tuple[str
     return None, False
 
 
+_MEDIA = re.compile(r"sender|medien|zeitung|presse|agentur|fernsehen|tv\b|media|newspaper|broadcaster|"
+                    r"television|press|news agency", re.IGNORECASE)
 _UNNAMED = re.compile(r"according to (?:media )?reports|reportedly|reports say|(?:laut|nach) (?:Medien)?[bB]erichten|"
                       r"(?:Medien)?[bB]erichten zufolge|Berichten nach|angeblich|Insidern zufolge", re.IGNORECASE)
 
@@ -353,11 +376,15 @@ def chain(ev: dict[str, Any], article: Article, original: str | None) -> list[di
     source = None
     if speaker is not None:
         source = art.names.get(speaker, speaker)
-        body = body_of_key(speaker, lang) if speaker.startswith(("gpe:", "org:")) else _person_body(art, speaker)
+        body = body_of_key(speaker, lang) if speaker.startswith(("gpe:", "org:", "loc:capital-")) \
+            else _person_body(art, speaker)
         bodies = [body] if body else [{"key": speaker, "name": source, "detail": None, "kind": "person"}]
     elif att.get("start") is not None and att.get("end") is not None:
         source = att.get("text")
         bodies = _bodies_in_phrase(art, att["start"], att["end"])
+        if _MEDIA.search(art.text[att["start"]:att["end"]]):  # "türkische TV-Sender": a country's media, not its government
+            bodies = [{"key": "media:" + b["key"].split(":", 1)[1], "name": art.text[att["start"]:att["end"]],
+                       "detail": None, "kind": "outlet"} for b in bodies if b["kind"] == "government"] or bodies
         named = _outlet_after(art, att["end"])
         if named is not None and all(b["kind"] == "government" for b in bodies):
             bodies = [body_of_key(named, lang)]  # type: ignore[list-item]  # "North Korea's news agency KCNA"
@@ -402,7 +429,7 @@ def chain(ev: dict[str, Any], article: Article, original: str | None) -> list[di
         out.append({**base, "key": "article:" + original, "label": _republished_label(lang),
                     "kind": base["kind"] or "republication"})
     elif outlet:
-        out.append({**base, "key": "outlet:" + slug(outlet), "label": outlet, "kind": base["kind"] or "outlet"})
+        out.append({**base, "key": outlet_key(outlet, lang), "label": outlet, "kind": base["kind"] or "outlet"})
     else:
         title = display_title(art.record.get("title"), art.text, art.record.get("source"), limit=60)
         out.append({**base, "key": "article:" + art.record["id"], "label": title, "kind": base["kind"] or "outlet"})
@@ -412,6 +439,19 @@ def chain(ev: dict[str, Any], article: Article, original: str | None) -> list[di
             o["kind"] = "referenced"
             o["framed_by"] = art.events[framed].get("type")
     return out
+
+
+_LEADING_ARTICLE = re.compile(r"^(the|der|die|das|le|la|el)\s+", re.IGNORECASE)
+
+
+def outlet_key(name: str, language: str = "de") -> str:
+    """One key per outlet whatever the spelling: the gazetteer's ("FT", "Financial Times" →
+    org:ft), else the name without a leading article ("The Times" and "Times" are one)."""
+    for lang in (language, "en" if language == "de" else "de"):
+        entry = gazetteer.entries(lang).get(name.strip())
+        if entry is not None and entry.key in gazetteer.outlet_keys():
+            return entry.key
+    return "outlet:" + slug(_LEADING_ARTICLE.sub("", name.strip()))
 
 
 def _republished_label(language: str) -> str:
@@ -489,8 +529,9 @@ def explain(entries: list[dict[str, Any]], language: str) -> str:
             bits.append(", ".join(sources))
         if e["channels"]:
             bits.append(("über " if language == "de" else "via ") + ", ".join(e["channels"]))
-        if e["outlets"]:
-            bits.append(("berichtet von " if language == "de" else "reported by ") + ", ".join(e["outlets"]))
+        outlets = [o for o in e["outlets"] if o != e["label"]]
+        if outlets:
+            bits.append(("berichtet von " if language == "de" else "reported by ") + ", ".join(outlets))
         parts.append(e["label"] + (f" [{'; '.join(bits)}]" if bits else ""))
     head = (f"{len(counted)} unabhängig" if language == "de" else f"{len(counted)} independent")
     text = head + ": " + "; ".join(parts) if parts else head
@@ -522,8 +563,6 @@ def denials(facts: list[dict[str, Any]]) -> dict[str, list[str]]:
     ("the Kremlin denied that North Korea supplied …" disputes North Korea → Russia, not Russia's
     attack on Ukraine), or it names the fact's item class.  A denial never adds an origin.
     """
-    from lagebild.model import events as events_model, items, timevalue
-
     deny = [f for f in facts if f["type"] == "DENY"]
     out: dict[str, list[str]] = {}
     if not deny:

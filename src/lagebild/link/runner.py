@@ -181,7 +181,8 @@ class Linker:
             for i, (eid, score, ev) in sorted(resolved.assigned.items())]
         entity_of = {i: eid for i, (eid, _, _) in resolved.assigned.items()}
         names = {e: row["name"] for e, row in self.state.get("entities", set(entity_of.values())).items()}
-        for mention in fx.event_mentions(article, layers, entity_of, names, original, self.min_confidence):
+        for mention in fx.event_mentions(article, layers, entity_of, names, original, self.min_confidence,
+                                         speaks_for=self.resolver.judgements.speaks_for):
             self._merge_event(mention, story["id"], when)
         for key in lsh_keys:
             self.state.add_index("lsh", key, aid)

@@ -121,9 +121,13 @@ class LinkData:
         return [tuple(r) for r in rows]
 
     def put_judgement(self, a: str, b: str, verdict: str) -> None:
-        """Record (or replace) the judgement on the pair ``a`` < ``b``."""
+        """Record (or replace) the judgement on the pair ``a`` < ``b`` (for "speaks_for": the one
+        judgement on whom ``a`` speaks for)."""
         with self.engine.begin() as conn:
-            conn.execute(delete(t.judgements).where((t.judgements.c.a == a) & (t.judgements.c.b == b)))
+            j = t.judgements.c
+            conn.execute(delete(t.judgements).where((j.a == a) & (j.b == b)))
+            if verdict == "speaks_for":
+                conn.execute(delete(t.judgements).where((j.a == a) & (j.verdict == "speaks_for")))
             conn.execute(insert(t.judgements).values(a=a, b=b, verdict=verdict, at=_now()))
 
     # --- the link stage's index and rows -------------------------------------------------------

@@ -90,7 +90,7 @@ judgements = Table(
     "judgements", metadata,
     Column("a", Text, primary_key=True),  # entity keys or alias names, a < b
     Column("b", Text, primary_key=True),
-    Column("verdict", String(16), nullable=False),  # same | different
+    Column("verdict", String(16), nullable=False),  # same | different | speaks_for
     Column("at", DateTime, nullable=False),
 )
 
