@@ -311,6 +311,32 @@ _UNNAMED = re.compile(r"according to (?:media )?reports|reportedly|reports say|(
                       r"(?:Medien)?[bB]erichten zufolge|Berichten nach|angeblich|Insidern zufolge", re.IGNORECASE)
 
 
+_POSSESSIVE = re.compile(r"\b(seine[rsm]?|ihre[rsm]?|dessen|deren|his|her|its)\b", re.IGNORECASE)
+_BEHIND = re.compile(r"unter Berufung auf|Interview mit|Gespräch mit|citing|quoting|interview with", re.IGNORECASE)
+
+
+def _previous_person_body(art: Article, before: int) -> list[dict[str, Any]]:
+    """The body of the nearest person named before ``before`` in the article who speaks for one."""
+    for i in sorted((i for i, m in enumerate(art.mentions) if m["label"] == "PER" and m["end"] <= before),
+                    key=lambda i: -art.mentions[i]["start"]):
+        entity = art.entity_of.get(i)
+        if entity is not None and (body := _person_body(art, entity)) is not None:
+            return [body]
+    return []
+
+
+def _behind_report(art: Article, ev: dict[str, Any]) -> str | None:
+    """The person a report in the event's sentence cites ("unter Berufung auf ein Interview mit
+    Budanow", "citing Kirby")."""
+    s, e = art.sentence_of(ev["start"])
+    for cue in _BEHIND.finditer(art.text[s:e]):
+        at = s + cue.end()
+        for i, m in enumerate(art.mentions):
+            if m["label"] == "PER" and at <= m["start"] <= at + 40 and (entity := art.entity_of.get(i)):
+                return entity
+    return None
+
+
 def _outlet_after(art: Article, end: int) -> str | None:
     """An outlet named in apposition right after an attribution phrase ("North Korea's state news
     agency KCNA": the phrase stopped at the state)."""
@@ -388,6 +414,13 @@ def chain(ev: dict[str, Any], article: Article, original: str | None) -> list[di
         named = _outlet_after(art, att["end"])
         if named is not None and all(b["kind"] == "government" for b in bodies):
             bodies = [body_of_key(named, lang)]  # type: ignore[list-item]  # "North Korea's news agency KCNA"
+        if status == "alleged":  # "wirft der Westen Pjöngjang vor": the accused is no source of the claim
+            own = {b["key"] for b in (body_of_key(art.key_of(a["mention"]), lang)
+                                      for _, a in events_model.each_arg(ev.get("args"))
+                                      if isinstance(a, dict) and a.get("mention") is not None) if b}
+            bodies = [b for b in bodies if b["key"] not in own]
+        if not bodies and _POSSESSIVE.search(art.text[att["start"]:att["end"]]):
+            bodies = _previous_person_body(art, att["start"])  # "ein Sprecher seiner Behörde": his agency
     else:
         s, e = art.sentence_of(ev["start"])
         cited = _cited_outlet(art, s, e)
@@ -404,6 +437,11 @@ def chain(ev: dict[str, Any], article: Article, original: str | None) -> list[di
     if relayed is not None:  # Putin's words as KCNA reported them: KCNA's claim
         bodies = [body_of_key(relayed, lang)]  # type: ignore[list-item]
         channel = gazetteer.organization_table()[relayed].display(lang)
+    if bodies and bodies[0]["kind"] == "outlet":
+        behind = _behind_report(art, ev)  # "wie die FT unter Berufung auf ein Interview mit Budanow berichtete"
+        if behind is not None and (found := _person_body(art, behind)) is not None:
+            channel, source, speaker = bodies[0]["name"], art.names.get(behind, behind), behind
+            bodies = [found]
     if bodies and bodies[0]["kind"] == "outlet" and channel and channel != bodies[0]["name"]:
         # "laut Kyiv Independent …, wie KCNA berichtete": the report the outlet relays
         cited = next((b for b in (body_of_key(k, lang) for k in gazetteer.outlet_keys())
@@ -420,7 +458,7 @@ def chain(ev: dict[str, Any], article: Article, original: str | None) -> list[di
             label = b["name"] + (f" ({detail})" if detail and detail != b["name"] else "")
             kind = "report" if b["kind"] == "outlet" else ("speaker" if speaker else "source")
             out.append({**base, "key": b["key"], "label": label, "kind": base["kind"] or kind,
-                        "source": source, "body": detail, "body_key": b.get("detail_key"), "channel": channel,
+                        "source": source if len(bodies) == 1 else None, "body": detail, "body_key": b.get("detail_key"), "channel": channel,
                         "speaker": speaker})
     elif att.get("text") and att.get("kind") not in (None,) and att.get("start") is not None:
         out.append({**base, "key": "unnamed", "label": UNNAMED_LABEL[lang], "kind": base["kind"] or "unnamed",
