@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from lagebild.link import dedup, discrepancies
-from lagebild.link import origins
+from lagebild.link import corroboration as origins
 
 
 def test_dedup_light_edit_is_similar_other_text_is_not() -> None:

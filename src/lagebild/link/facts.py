@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
 
-from lagebild.link import origins
+from lagebild.link import corroboration, origins
 from lagebild.model import events as events_model
 from lagebild.model import items, numbers, timevalue
 from lagebild.model.gazetteer import entries
@@ -312,9 +311,9 @@ def summarize(fact: dict[str, Any]) -> None:
                 continue  # its original is a mention of this fact already
             found.append({**o, "events": [m["event"]]})
     language = "en" if ms and ms[0].get("language") == "en" else "de"
-    data["origins"] = origins.independent(found, {m["event"]: m["article"] for m in ms}, language)
-    fact["independent_origins"] = origins.count(data["origins"])
-    data["corroboration"] = origins.explain(data["origins"], language)
+    data["origins"] = corroboration.independent(found, {m["event"]: m["article"] for m in ms}, language)
+    fact["independent_origins"] = corroboration.count(data["origins"])
+    data["corroboration"] = corroboration.explain(data["origins"], language)
     data["denied_in"] = sorted({o["label"] for o in data["origins"] if o["kind"] == "denial"})
     data["statuses"] = sorted({m["status"] for m in ms})
 

@@ -9,11 +9,7 @@ and the curated table of who speaks for whom (``resources/gazetteer/speakers.tsv
 organizations' countries in ``organizations.tsv``).  Never the nearest outlet name alone: a channel
 is an outlet or venue named in a sentence that carries the speaker's words.
 
-:func:`independent` groups a fact's origins by the body they speak for (a government counts once,
-however many of its officials, agencies or spellings speak; five outlets quoting one interview are
-one origin) and counts them.  Unnamed sources ("Berichten zufolge") and events only mentioned as
-what someone condemns or accuses count only where nothing named backs the fact; a denial never
-counts, it disputes.  :func:`explain` writes the count out in words.
+How a fact's origins are counted is :mod:`lagebild.link.corroboration`.
 """
 
 from __future__ import annotations
@@ -25,7 +21,7 @@ from typing import Any
 
 from lagebild import lexicons
 from lagebild.link.names import fold, plain
-from lagebild.model import events as events_model, gazetteer, items, timevalue
+from lagebild.model import events as events_model, gazetteer
 from lagebild.model.titles import display_title
 
 SPEAKERS = "gazetteer/speakers.tsv"
@@ -498,130 +494,3 @@ def _republished_label(language: str) -> str:
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain(text)).strip("-")[:60]
-
-
-# --- the count -----------------------------------------------------------------------------------
-
-
-def independent(origins: list[dict[str, Any]], article_of: dict[str, str],
-                language: str = "de") -> list[dict[str, Any]]:
-    """A fact's origins grouped by the body they speak for, counted ones first.
-
-    ``origins`` are per-mention origins with their ``events``; ``article_of`` maps an event to its
-    article.  An article's own unsourced restatement of a fact folds into the named origin the same
-    article gives for it; unnamed sources and framed mentions count only where nothing named backs
-    the fact; denials never count.
-    """
-    named_in: dict[str, str] = {}
-    for o in origins:
-        if o["counted"] and o["kind"] in ("speaker", "source", "report"):
-            named_in.setdefault(article_of[o["events"][0]], o["key"])
-    grouped: dict[str, dict[str, Any]] = {}
-    for o in origins:
-        key, counted = o["key"], o["counted"]
-        if o["kind"] == "outlet" and named_in.get(article_of[o["events"][0]]) not in (None, key):
-            key = named_in[article_of[o["events"][0]]]  # the outlet restating what its source said
-        entry = grouped.setdefault(key, {"key": key, "label": o["label"], "kind": o["kind"], "counted": False,
-                                         "events": [], "sources": [], "bodies": [], "channels": [],
-                                         "outlets": []})
-        if o["key"] == key and entry["kind"] != o["kind"] and counted and not entry["counted"]:
-            entry.update(label=o["label"], kind=o["kind"])
-        entry["counted"] = entry["counted"] or counted
-        entry["events"].extend(o["events"])
-        body = o.get("body")
-        if o.get("body_key") and (org := gazetteer.organization_table().get(o["body_key"])) is not None:
-            body = org.display(language)  # one language per fact: "Nationaler Sicherheitsrat" or "National Security Council"
-        for field, value in (("sources", o.get("source")), ("bodies", body),
-                             ("channels", o.get("channel")), ("outlets", o.get("outlet"))):
-            if value and value not in entry[field]:
-                entry[field].append(value)
-    entries = list(grouped.values())
-    for e in entries:
-        if e["key"].startswith("gpe:") and e["kind"] in ("speaker", "source", "denial", "referenced"):
-            name = gazetteer.state_name(e["key"], language)
-            e["label"] = f"{name} ({', '.join(e['bodies'])})" if e["bodies"] else name
-        elif (org := gazetteer.organization_table().get(e["key"])) is not None:
-            e["label"] = org.display(language)
-        elif e["key"] == "unnamed":
-            e["label"] = UNNAMED_LABEL["en" if language == "en" else "de"]
-    if not any(e["counted"] for e in entries):
-        for e in entries:  # nothing named: the unnamed or framed claim is all there is
-            if e["kind"] != "denial":
-                e["counted"] = True
-                break
-    return sorted(entries, key=lambda e: (not e["counted"], e["events"][0] if e["events"] else ""))
-
-
-def count(entries: list[dict[str, Any]]) -> int:
-    return sum(1 for e in entries if e["counted"])
-
-
-def explain(entries: list[dict[str, Any]], language: str) -> str:
-    """The count in words: "2 independent: United States (NSC: John Kirby; via Financial Times); …"."""
-    counted = [e for e in entries if e["counted"]]
-    parts = []
-    for e in counted:
-        bits = []
-        sources = [s for s in e["sources"] if s and s not in e["label"]]
-        if sources:
-            bits.append(", ".join(sources))
-        if e["channels"]:
-            bits.append(("über " if language == "de" else "via ") + ", ".join(e["channels"]))
-        outlets = [o for o in e["outlets"] if o != e["label"]]
-        if outlets:
-            bits.append(("berichtet von " if language == "de" else "reported by ") + ", ".join(outlets))
-        parts.append(e["label"] + (f" [{'; '.join(bits)}]" if bits else ""))
-    head = (f"{len(counted)} unabhängig" if language == "de" else f"{len(counted)} independent")
-    text = head + ": " + "; ".join(parts) if parts else head
-    others = [e for e in entries if not e["counted"]]
-    if others:
-        word = {"de": "nicht gezählt", "en": "not counted"}[language]
-        text += f" ({word}: " + "; ".join(f"{e['label']} — {_why(e, language)}" for e in others) + ")"
-    return text
-
-
-def _why(entry: dict[str, Any], language: str) -> str:
-    reasons = {
-        "denial": ("bestreitet", "denies"),
-        "unnamed": ("ungenannt", "unnamed"),
-        "referenced": ("nur als Gegenstand einer Verurteilung oder Anschuldigung genannt",
-                       "only named as what is condemned or accused"),
-    }.get(entry["kind"], ("gleicher Ursprung", "same origin"))
-    return reasons[0] if language == "de" else reasons[1]
-
-
-# --- denials -------------------------------------------------------------------------------------
-
-
-def denials(facts: list[dict[str, Any]]) -> dict[str, list[str]]:
-    """Facts a party denies: fact id → the DENY facts that deny it.
-
-    A denial disputes a fact when the one who denies is a party to it, its times agree, and what
-    is denied points at that fact: an entity of the denial's subject is another party of the fact
-    ("the Kremlin denied that North Korea supplied …" disputes North Korea → Russia, not Russia's
-    attack on Ukraine), or it names the fact's item class.  A denial never adds an origin.
-    """
-    deny = [f for f in facts if f["type"] == "DENY"]
-    out: dict[str, list[str]] = {}
-    if not deny:
-        return out
-    for fact in facts:
-        if fact["type"] == "DENY":
-            continue
-        parties = {e for r in events_model.identity_roles(fact["type"]) for e in fact["data"]["entities"].get(r, [])}
-        within = fact["data"].get("within") or {}
-        parties |= {within[e] for e in parties if e in within}
-        for d in deny:
-            if d.get("story_id") != fact.get("story_id") or not timevalue.compatible(d.get("time"), fact.get("time")):
-                continue
-            speakers = set(d["data"]["entities"].get("speaker", []))
-            if not speakers & parties:
-                continue
-            about = set(d["data"]["entities"].get("about", []))
-            about |= {(d["data"].get("within") or {}).get(e) for e in about} - {None}
-            texts = [a.get("text") for m in d["data"]["mentions"] for r, a in events_model.each_arg(m.get("args"))
-                     if r == "about" and isinstance(a, dict)]
-            named_items = {c for t in texts for c in items.classify(t)}
-            if about & (parties - speakers) or named_items & set(fact["data"].get("items") or []):
-                out.setdefault(fact["id"], []).append(d["id"])
-    return out

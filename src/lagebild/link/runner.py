@@ -16,7 +16,7 @@ from datetime import date, datetime
 from time import perf_counter
 from typing import Any
 
-from lagebild.link import dedup, discrepancies, facts as fx, origins, stories as st, summary, views
+from lagebild.link import corroboration, dedup, discrepancies, facts as fx, stories as st, summary, views
 from lagebild.link.entities import Judgements, Resolver, mention_name, key_id, new_id
 from lagebild.link.names import fold, person_name
 from lagebild.link.state import LinkState, now
@@ -306,7 +306,7 @@ class Linker:
                 changed.setdefault(fact["id"], fact)
         stories = {f["story_id"] for f in changed.values()}
         deny = [f for fs in self._story_facts(stories, types=("DENY",)).values() for f in fs]
-        denied = origins.denials(deny + [f for f in changed.values() if f["type"] != "DENY"])
+        denied = corroboration.denials(deny + [f for f in changed.values() if f["type"] != "DENY"])
         deny_by_id = {d["id"]: d for d in deny}
         ids = {e for f in changed.values() for r in f["data"]["entities"].values() for e in r}
         ids |= {e for d in deny for e in d["data"]["entities"].get("speaker", [])}
