@@ -7,8 +7,15 @@ add how to connect and their full-text index.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX: no lock, as before
+    fcntl = None  # type: ignore[assignment]
 
 from alembic import command
 from alembic.config import Config
@@ -25,6 +32,10 @@ from lagebild.store.reads import Reads
 from lagebild.store.search import Search
 
 
+#: the PostgreSQL advisory lock key that serializes schema migrations ("lagebild" in hex digits)
+MIGRATION_LOCK = 0x1A6EB11D
+
+
 class SQLStore(Articles, LinkData, ReadModels, Reads, Search, Store):
     """A lagebild database over SQLAlchemy, migrated to the newest schema when opened."""
 
@@ -36,12 +47,33 @@ class SQLStore(Articles, LinkData, ReadModels, Reads, Search, Store):
         return self.engine.dialect.name
 
     def migrate(self) -> None:
-        """Bring the schema to the newest Alembic revision."""
+        """Bring the schema to the newest Alembic revision.
+
+        One process at a time: two runs creating one new store at once would otherwise both create
+        its tables, and the loser would stop ("table articles already exists").  The others wait
+        for the lock and find the schema at head.
+        """
         config = Config()
         config.set_main_option("script_location", str(resources.files("lagebild.store") / "migrations"))
-        with self.engine.begin() as connection:
+        with self._migration_lock(), self.engine.begin() as connection:
+            if self.dialect == "postgresql":  # held until this transaction ends
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+
+    @contextmanager
+    def _migration_lock(self) -> Iterator[None]:
+        """An exclusive lock across processes for an SQLite file (PostgreSQL locks in the server)."""
+        path = self.engine.url.database if self.dialect == "sqlite" else None
+        if not path or path == ":memory:" or fcntl is None:
+            yield
+            return
+        with open(path, "ab") as handle:  # SQLite takes an empty file as a new database
+            fcntl.flock(handle, fcntl.LOCK_EX)  # independent of SQLite's own POSIX locks
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def close(self) -> None:
         self.engine.dispose()
