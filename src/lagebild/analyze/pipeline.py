@@ -14,6 +14,9 @@ the name and version of the stage that made it.
 from __future__ import annotations
 
 import importlib
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -168,7 +171,17 @@ _WORKER: dict[str, Pipeline] = {}
 
 
 def _init_worker(names: tuple[str, ...]) -> None:
+    parent = os.getppid()
+    threading.Thread(target=_exit_with_parent, args=(parent,), name="parent-watch", daemon=True).start()
     _WORKER["pipeline"] = Pipeline.build(names)
+
+
+def _exit_with_parent(parent: int, every: float = 0.5) -> None:
+    """End this pool worker once the process that started it is gone (killed with ``kill -9``, the
+    pool never tells its workers; they would sit on their queue holding their models' memory)."""
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
 
 
 def _run_in_worker(article: Article) -> Analysis | BaseException:
