@@ -10,6 +10,7 @@ fact's time, label, origins, ``independent_origins`` and first report from its m
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from bisect import bisect_right
 from functools import lru_cache
