@@ -59,3 +59,16 @@ def test_quantities_tally_english(sentence, expected):
 def test_quantities_tally_stays_in_its_sentence():
     text = "Bisher gab es keine Angaben. Nordkorea lieferte 1.000.000 Granaten."
     assert [q.tally for q in find_quantities(text, "de")] == [None]
+
+
+@pytest.mark.parametrize("sentence,language", [
+    ("Bereits im Juli lieferte Nordkorea 100.000 Granaten.", "de"),
+    ("Schon im Dezember schickte Pjöngjang 300.000 Granaten.", "de"),
+    ("Already in July North Korea shipped 100,000 shells.", "en"),
+])
+def test_quantities_tally_already_before_a_date_says_when(sentence, language):
+    assert [t for _, _, t in figures(sentence, language)] == [None]
+
+
+def test_quantities_tally_already_without_a_date_is_a_running_total():
+    assert [t for _, _, t in figures("Nordkorea hat bereits eine Million Granaten geliefert.", "de")] == ["total"]

@@ -155,6 +155,15 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(b[0] - a[1], a[0] - b[1], 0)
 
 
+def _time_follows(text: str, end: int, time_starts: list[int]) -> bool:
+    """Whether a time expression begins right after ``end`` (a preposition such as "im", "in" between)."""
+    i = bisect_left(time_starts, end)
+    if i == len(time_starts):
+        return False
+    between = text[end:time_starts[i]].split()
+    return len(between) <= 1 and all(len(w) <= 3 for w in between)
+
+
 def find_tallies(text: str, figures: Sequence[tuple[int, int]], pats: Patterns,
                  timexes: Sequence[tuple[int, int]] = (), sentences: Sequence[Sentence] | None = None,
                  ) -> list[str | None]:
@@ -162,9 +171,16 @@ def find_tallies(text: str, figures: Sequence[tuple[int, int]], pats: Patterns,
 
     A marker word belongs to the figure of its sentence nearest to it, at most :data:`TALLY_GAP`
     characters away; a figure with several markers takes the nearest (the earlier on a tie)."""
-    table = lexicon().tallies
-    markers: list[tuple[int, int, str]] = [(m.start(), m.end(), table[m.group().lower()])
-                                           for m in pats.tally.finditer(text) if m.group().lower() in table]
+    lx = lexicon()
+    time_starts = sorted(ts for ts, _ in timexes)
+    markers: list[tuple[int, int, str]] = []
+    for m in pats.tally.finditer(text):
+        word = m.group().lower()
+        if word not in lx.tallies:
+            continue
+        if word in lx.soft_tallies and _time_follows(text, m.end(), time_starts):
+            continue  # "bereits im Juli", "already in July": when, not how much so far
+        markers.append((m.start(), m.end(), lx.tallies[word]))
     for ts, te in timexes:
         before = pats.tally_time.search(text, max(0, ts - 20), ts)
         if before is not None:
