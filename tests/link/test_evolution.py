@@ -149,6 +149,32 @@ def monthly_and_yearly(language: str) -> list[Doc]:
     ]
 
 
+def shrinking_totals(language: str) -> list[Doc]:
+    """A running total of three million in March, one of one million in September: a count to date
+    cannot fall."""
+    if language == "de":
+        return [
+            article("Nordkorea hat Russland bisher drei Millionen Granaten geliefert, hieß es in Seoul.",
+                    "2024-03-01", "de", "Hanse Tagesblick", "drei Millionen Granaten", 3e6, "Granaten",
+                    "Nordkorea hat Russland bisher drei Millionen Granaten geliefert", "geliefert",
+                    tally="total", source="Seoul"),
+            article("Nordkorea hat Russland insgesamt eine Million Granaten geliefert, sagte ein Beamter in Kiew.",
+                    "2024-09-14", "de", "Mainufer Rundschau", "eine Million Granaten", 1e6, "Granaten",
+                    "Nordkorea hat Russland insgesamt eine Million Granaten geliefert", "geliefert",
+                    tally="total", source="ein Beamter in Kiew"),
+        ]
+    return [
+        article("North Korea has so far delivered three million shells to Russia, officials in Seoul said.",
+                "2024-03-01", "en", "Northgate Wire", "three million shells", 3e6, "shells",
+                "North Korea has so far delivered three million shells to Russia", "delivered", tally="total",
+                source="officials in Seoul"),
+        article("North Korea has delivered one million shells to Russia to date, an official in Kyiv said.",
+                "2024-09-14", "en", "The Quayside Dispatch", "one million shells", 1e6, "shells",
+                "North Korea has delivered one million shells to Russia to date", "delivered", tally="total",
+                source="an official in Kyiv"),
+    ]
+
+
 def linked(store: Store, docs: list[Doc]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Link the articles; the export's link sections and the stored facts as the link stage keeps them."""
     for d in docs:
@@ -212,3 +238,11 @@ def test_evolution_monthly_and_yearly_rate_that_agree_are_one_fact(store: Store,
     assert len(supply) == 1 and len(supply[0]["events"]) == 2  # 200,000 a month ≈ 2.4 million a year
     assert supply[0]["status"] != "disputed"
     assert dx.find(facts, kinds=frozenset({dx.EVOLUTION, "quantity"})) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_evolution_running_total_that_shrinks_months_later_is_a_discrepancy(store: Store, language: str) -> None:
+    ex, _ = linked(store, shrinking_totals(language))
+    assert [d["kind"] for d in ex["discrepancies"]] == ["quantity"]
+    assert "a running total that shrinks" in ex["discrepancies"][0]["detail"]
+    assert all(f["status"] == "disputed" for f in _supply_facts(ex))

@@ -134,19 +134,28 @@ def comparable(fact: dict[str, Any]) -> bool:
         and t.precision == "day"
 
 
+def _running_total(fact: dict[str, Any]) -> bool:
+    figure = _figure(fact)
+    return figure is not None and not figure.is_rate and figure.tally == "total"
+
+
 def bucket_keys(fact: dict[str, Any]) -> list[str]:
-    """Where a fact is filed for comparison: its family in each month its figure holds for."""
+    """Where a fact is filed for comparison: its family in each month its figure holds for; a
+    running total also under its family's running totals (a later total may contradict it)."""
     if not comparable(fact):
         return []
-    return [f"F:{fact['data']['family']}@{m}" for m in _months(fact)]
+    totals = [f"F:{fact['data']['family']}@total"] if _running_total(fact) else []
+    return [f"F:{fact['data']['family']}@{m}" for m in _months(fact)] + totals
 
 
 def search_keys(fact: dict[str, Any]) -> list[str]:
     """Where its possible counterparts are filed: the same months and one on either side (times
-    up to :data:`REPORT_WINDOW_DAYS` apart count as the same time)."""
+    up to :data:`REPORT_WINDOW_DAYS` apart count as the same time); for a running total, every
+    running total of its family (one that shrinks over months is a discrepancy)."""
     if not comparable(fact):
         return []
-    return [f"F:{fact['data']['family']}@{m}" for m in _months(fact, margin=1)]
+    totals = [f"F:{fact['data']['family']}@total"] if _running_total(fact) else []
+    return [f"F:{fact['data']['family']}@{m}" for m in _months(fact, margin=1)] + totals
 
 
 # --- what two facts are to each other -------------------------------------------------------------
@@ -208,8 +217,8 @@ def _figures(a: dict[str, Any], b: dict[str, Any], fa: Figure, fb: Figure) -> Ve
     if ua != ub:
         reasons["unit"] = f"{ua} vs {ub}: different things counted"
         return Verdict(None, "figures of different units", reasons)
-    apart = ta.apart(tb) if ta and tb else 0
-    same = apart <= REPORT_WINDOW_DAYS
+    apart = ta.apart(tb) if ta and tb else None
+    same = apart is None or apart <= REPORT_WINDOW_DAYS
     reasons["time"] = (f"{ta.shown if ta else 'no date'} vs {tb.shown if tb else 'no date'}: "
                        + ("about the same time" if same else f"{apart} days apart"))
     if fa.is_rate != fb.is_rate:
@@ -226,18 +235,17 @@ def _figures(a: dict[str, Any], b: dict[str, Any], fa: Figure, fb: Figure) -> Ve
             reasons["figures"] += f" ({fb.shown()} ≈ {fb.per_period(fa.per).shown()})"  # type: ignore[arg-type]
         return Verdict(None, "the figures agree", reasons)
     what = "rates" if fa.is_rate else "figures"
-    if same:
+    if same or ta is None or tb is None:
         return Verdict("quantity", f"different {what} for the same happening at about the same time", reasons)
-    if ta is None or tb is None:  # pragma: no cover - "same" holds when a time is missing
-        return Verdict(None, "no times to compare", reasons)
     (early, fe), (late, fl) = sorted(((ta, fa), (tb, fb)), key=lambda x: (x[0].first, x[0].last))
     if fa.is_rate:
         return Verdict(EVOLUTION, "the rate changed over time", reasons)
     if fe.tally == fl.tally == "new":
         return Verdict(None, "two additions at different times: two deliveries", reasons)
     if fe.order(fl, QUANTITY_TOLERANCE) < 0:
-        kind = "a running total that grows" if fl.tally != "new" else "an addition after an earlier figure"
-        return Verdict(EVOLUTION, kind, reasons)
+        grows = "new" not in (fe.tally, fl.tally)
+        return Verdict(EVOLUTION, "a running total that grows" if grows else "a later, larger figure beside an "
+                       "addition", reasons)
     if fl.tally == "total" and fe.tally != "new":
         reasons["tally"] = f"the later figure is a running total ({late.shown}) below the earlier ({early.shown})"
         return Verdict("quantity", "a running total that shrinks: a count to date cannot fall", reasons)
