@@ -248,7 +248,7 @@ def _figures(a: dict[str, Any], b: dict[str, Any], fa: Figure, fb: Figure) -> Ve
                        "addition", reasons)
     if fl.tally == "total" and fe.tally != "new":
         reasons["tally"] = f"the later figure is a running total ({late.shown}) below the earlier ({early.shown})"
-        return Verdict("quantity", "a running total that shrinks: a count to date cannot fall", reasons)
+        return Verdict("quantity", "a running total that shrinks (a count to date cannot fall)", reasons)
     return Verdict(EVOLUTION, "a later, smaller figure: a new batch or a period of its own, not said to be a "
                               "running total", reasons)
 
