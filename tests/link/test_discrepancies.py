@@ -53,7 +53,7 @@ def test_discrepancies_detail_names_both_figures():
 
 # --- typed figures: amount or rate, running total or addition (issue 17) ---------------------------
 
-from lagebild.link.discrepancies import DISPUTING, EVOLUTION, evolutions, relate  # noqa: E402
+from lagebild.link.discrepancies import DISPUTING, EVOLUTION, disputing, evolutions, relate  # noqa: E402
 
 
 def typed(fid: str, value: float, text: str, *, per: str | None = None, tally: str | None = None,
@@ -141,6 +141,8 @@ def test_discrepancies_evolution_is_told_and_never_disputes():
         "as of 2024-05-14 (John Kirby): a rate against a running total; at that rate 1,000,000 is about 4 "
         "months' worth — evolution")
     assert record["data"]["reasons"]["kind"].startswith("a rate against a running total")
+    assert record["id"].startswith("evo:") and not disputing([record["id"]])
+    assert disputing([record["id"], compare(fact("x", 1e6), fact("y", 1.5e6))["id"]])
 
 
 def test_discrepancies_rate_and_amount_never_merge_into_one_fact():

@@ -49,7 +49,15 @@ _AVERAGE_MONTH = 365.25 / 12
 
 
 def _did(kind: str, ids: list[str]) -> str:
-    return "disc:" + hashlib.sha1((kind + "|" + "|".join(sorted(ids))).encode("utf-8")).hexdigest()[:12]
+    """A record's id: ``disc:…`` for a discrepancy, ``evo:…`` for an evolution (:func:`disputing`
+    tells them apart by it)."""
+    prefix = "evo:" if kind == EVOLUTION else "disc:"
+    return prefix + hashlib.sha1((kind + "|" + "|".join(sorted(ids))).encode("utf-8")).hexdigest()[:12]
+
+
+def disputing(record_ids: list[str] | None) -> bool:
+    """Whether a fact's list of record ids holds a discrepancy (an evolution disputes nothing)."""
+    return any(not rid.startswith("evo:") for rid in record_ids or [])
 
 
 def _sources(fact: dict[str, Any]) -> list[dict[str, Any]]:
