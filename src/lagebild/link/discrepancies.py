@@ -142,28 +142,34 @@ def comparable(fact: dict[str, Any]) -> bool:
         and t.precision == "day"
 
 
-def _running_total(fact: dict[str, Any]) -> bool:
+def _over_time(fact: dict[str, Any]) -> str | None:
+    """``total`` for a running total, ``rate`` for a rate: figures compared across any time (a
+    running total that shrinks months later is a discrepancy; a rate against a total an evolution)."""
     figure = _figure(fact)
-    return figure is not None and not figure.is_rate and figure.tally == "total"
+    if figure is None:
+        return None
+    return "rate" if figure.is_rate else "total" if figure.tally == "total" else None
 
 
 def bucket_keys(fact: dict[str, Any]) -> list[str]:
     """Where a fact is filed for comparison: its family in each month its figure holds for; a
-    running total also under its family's running totals (a later total may contradict it)."""
+    running total or a rate also under its family's running totals or rates."""
     if not comparable(fact):
         return []
-    totals = [f"F:{fact['data']['family']}@total"] if _running_total(fact) else []
-    return [f"F:{fact['data']['family']}@{m}" for m in _months(fact)] + totals
+    family = fact["data"]["family"]
+    kind = _over_time(fact)
+    return [f"F:{family}@{m}" for m in _months(fact)] + ([f"F:{family}@{kind}"] if kind else [])
 
 
 def search_keys(fact: dict[str, Any]) -> list[str]:
     """Where its possible counterparts are filed: the same months and one on either side (times
-    up to :data:`REPORT_WINDOW_DAYS` apart count as the same time); for a running total, every
-    running total of its family (one that shrinks over months is a discrepancy)."""
+    up to :data:`REPORT_WINDOW_DAYS` apart count as the same time); for a running total or a
+    rate, also every running total and rate of its family."""
     if not comparable(fact):
         return []
-    totals = [f"F:{fact['data']['family']}@total"] if _running_total(fact) else []
-    return [f"F:{fact['data']['family']}@{m}" for m in _months(fact, margin=1)] + totals
+    family = fact["data"]["family"]
+    across = [f"F:{family}@total", f"F:{family}@rate"] if _over_time(fact) else []
+    return [f"F:{family}@{m}" for m in _months(fact, margin=1)] + across
 
 
 # --- what two facts are to each other -------------------------------------------------------------
