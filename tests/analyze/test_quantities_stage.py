@@ -13,9 +13,9 @@ from tests.conftest import shared_path
 CHAIN = ("lagebild.sentences", "lagebild.timex", "lagebild.quantities")
 
 
-def test_quantities_stage_is_registered_at_version_1():
+def test_quantities_stage_is_registered_at_version_2():
     spec = registered()[STAGE]
-    assert spec.version == "1"
+    assert spec.version == "2"
     assert "timexes" in spec.requires
     assert spec.provides == ("quantities",)
 
@@ -28,7 +28,7 @@ def test_quantities_stage_records_offsets_and_skips_dates():
         ("monatlich rund 300.000 Schuss Munition", 300000.0, "Schuss Munition", "P1M")]
     for q in found:
         assert doc.text[q.start:q.end] == q.text
-        assert q.stage == "lagebild.quantities.v1"
+        assert q.stage == "lagebild.quantities.v2"
 
 
 def test_quantities_without_timexes_still_find_counts():

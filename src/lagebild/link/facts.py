@@ -10,7 +10,6 @@ fact's time, label, origins, ``independent_origins`` and first report from its m
 from __future__ import annotations
 
 import hashlib
-import math
 from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
@@ -50,13 +49,13 @@ def _quantity(arg: dict[str, Any], quantities: list[dict[str, Any]], language: s
     q = arg.get("quantity")
     if q is not None and 0 <= q < len(quantities):
         rec = quantities[q]
-        return {k: rec.get(k) for k in ("value", "low", "high", "approximate", "unit", "text")}
+        return {k: rec.get(k) for k in ("value", "low", "high", "approximate", "unit", "text", "per", "tally")}
     value = arg.get("value")
     if not isinstance(value, (int, float)):
         value = numbers.read_figure(arg.get("text"), language)
     if value is not None:
         return {"value": value, "low": None, "high": None, "approximate": False, "unit": None,
-                "text": arg.get("text")}
+                "text": arg.get("text"), "per": None, "tally": None}
     return None
 
 
@@ -182,20 +181,17 @@ def _planned(status: str) -> bool:
 
 def bounds(q: dict[str, Any]) -> tuple[float, float] | None:
     """The interval a figure allows: "rund eine Million" a point, "mehr als eine Million" [1e6, ∞)."""
-    low, high, value = q.get("low"), q.get("high"), q.get("value")
-    if low is None and high is None:
-        return None if value is None else (float(value), float(value))
-    return (float(low) if low is not None else 0.0, float(high) if high is not None else math.inf)
+    figure = numbers.Figure.of(q)
+    return None if figure is None else (figure.low, figure.high)
 
 
 def quantities_agree(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
     """Figures agree within :data:`QUANTITY_TOLERANCE`; a bound ("more than") agrees with any
-    figure it allows.  Missing figures agree with everything."""
-    ia, ib = (bounds(a) if a else None), (bounds(b) if b else None)
-    if ia is None or ib is None:
-        return True
-    slack = QUANTITY_TOLERANCE * max(min(abs(ia[1]), abs(ib[1])), 1e-9)
-    return ia[0] <= ib[1] + slack and ib[0] <= ia[1] + slack
+    figure it allows.  A rate never agrees with an amount (they never make one fact; rates of
+    different periods compare per one period), nor a running total with an addition ("insgesamt"
+    vs "weitere").  Missing figures agree with everything."""
+    fa, fb = numbers.Figure.of(a), numbers.Figure.of(b)
+    return fa is None or fb is None or fa.agrees(fb, QUANTITY_TOLERANCE)
 
 
 def same_place(a: str, b: str, within: dict[str, str]) -> bool:

@@ -25,7 +25,7 @@ from lagebild.store import Store
 
 #: the layout and rules of what the link stage stores; a store linked by another version is
 #: re-linked in full on the next ``link`` (bump it whenever stored link data or rules change)
-LINK_VERSION = "5"
+LINK_VERSION = "6"
 MAX_STORY_CANDIDATES = 30
 FACT_WINDOW_DAYS = 21
 
@@ -280,7 +280,7 @@ class Linker:
         new_pairs: set[tuple[str, str, str]] = set()  # (fact, disc, other)
         for fid, fact in touched.items():
             others = [family[o] for o in sorted({o for k in search[fid] for o in members[k]}) if o in family]
-            for disc in discrepancies.against(fact, others):
+            for disc in discrepancies.against(fact, others) + discrepancies.evolutions(fact, others):
                 new_discs[disc["id"]] = disc
                 x, y = disc["data"]["facts"]
                 new_pairs.update({(x, disc["id"], y), (y, disc["id"], x)})
@@ -319,7 +319,7 @@ class Linker:
             fact["data"]["deniers"] = sorted({names.get(e, e) for d in by for e in
                                               deny_by_id[d]["data"]["entities"].get("speaker", [])}
                                              | set(fact["data"].get("denied_in") or []))
-            disputed = bool(fact["data"].get("discrepancies")) or fact["id"] in denied
+            disputed = discrepancies.disputing(fact["data"].get("discrepancies")) or fact["id"] in denied
             fact["status"] = fx.status(fact, disputed)
             self.state.put("facts", fact)
             self.touched_stories.add(fact["story_id"])

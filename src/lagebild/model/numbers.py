@@ -10,7 +10,10 @@ linking:
 * :func:`scale_of` reads scale words (``Mio.``, ``Milliarden``, ``bn``, ``thousand``); German
   "Milliarde" is 10^9 and "Billion" 10^12, English "billion" 10^9 and "trillion" 10^12;
 * :func:`read_figure` reads the figure a short phrase states ("rund eine Million Schuss",
-  "1,5 Millionen", "8,000 troops"), for linking where the quantity stage gave none.
+  "1,5 Millionen", "8,000 troops"), for linking where the quantity stage gave none;
+* :class:`Figure` is a quantity as linking compares it: the interval it allows, amount or rate
+  (per a period), running total or addition; it converts a rate to another period or to the
+  amount it yields over some days, tells whether two figures agree, and shows itself.
 
 Regex fragments for these live in the ``*_RX`` strings; the stages compile them once in their
 factories.
@@ -18,8 +21,12 @@ factories.
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from text_to_num import text2num
 
@@ -261,3 +268,120 @@ def read_figure(text: str | None, language: str | None = None) -> float | None:
         if i == 0 and tok.lower() in SCALES and tok.lower() != "tausend" and tok.lower() not in _LETTER_SCALES:
             return scale_of(tok, language or "")
     return None
+
+
+# --- figures as linking compares them --------------------------------------------------------
+
+#: days in the unit of a TIMEX3 duration (a month and a year on average)
+_UNIT_DAYS = {"Y": 365.25, "M": 365.25 / 12, "W": 7.0, "D": 1.0}
+_DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)([YMWD])|T(\d+(?:\.\d+)?)H)$")
+_PERIOD_WORDS = {"P1Y": "a year", "P1M": "a month", "P1W": "a week", "P1D": "a day", "P3M": "a quarter",
+                 "PT1H": "an hour"}
+TALLIES = frozenset({"total", "new"})
+
+
+def period_days(per: str | None) -> float | None:
+    """The days of a rate's period, a TIMEX3 duration (``P1M`` about 30.4, ``P1Y`` 365.25); None if none."""
+    m = _DURATION.match(per or "")
+    if m is None:
+        return None
+    if m.group(3):
+        return float(m.group(3)) / 24
+    return float(m.group(1)) * _UNIT_DAYS[m.group(2)]
+
+
+def _number(x: float) -> str:
+    return f"{x:,.0f}" if x == int(x) else f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure as linking compares it.
+
+    ``low``/``high`` is the interval the figure allows ("rund eine Million" a point, "mehr als eine
+    Million" [1e6, ∞)); ``per`` the period of a rate (a TIMEX3 duration) or None for an amount;
+    ``tally`` "total" for a running total, "new" for an addition, None when the text does not say.
+    """
+
+    low: float
+    high: float
+    per: str | None = None
+    tally: str | None = None
+    text: str | None = None
+
+    @classmethod
+    def of(cls, q: Mapping[str, Any] | None) -> Figure | None:
+        """The figure of a stored quantity (``value``, ``low``, ``high``, ``per``, ``tally``), or None."""
+        if not q:
+            return None
+        low, high, value = q.get("low"), q.get("high"), q.get("value")
+        if low is None and high is None:
+            if value is None:
+                return None
+            low = high = value
+        per = q.get("per") if period_days(q.get("per")) else None
+        tally = q.get("tally") if q.get("tally") in TALLIES else None
+        return cls(float(low) if low is not None else 0.0, float(high) if high is not None else math.inf,
+                   per, tally, q.get("text"))
+
+    @property
+    def is_rate(self) -> bool:
+        return self.per is not None
+
+    @property
+    def kind(self) -> str:
+        """``rate`` or ``amount``, and what an amount counts: ``running total``, ``addition``."""
+        if self.is_rate:
+            return "rate"
+        return {"total": "running total", "new": "addition"}.get(self.tally or "", "amount")
+
+    def per_period(self, per: str) -> Figure:
+        """A rate expressed per another period: 200,000 a month is 2,435,000 a year (365.25 days)."""
+        days, mine = period_days(per), period_days(self.per)
+        if days is None or mine is None:
+            raise ValueError(f"not a rate period: {self.per!r} → {per!r}")
+        f = days / mine
+        return replace(self, low=self.low * f, high=self.high * f, per=per)
+
+    def over(self, days: float) -> tuple[float, float]:
+        """The amount a rate yields over ``days``."""
+        mine = period_days(self.per)
+        if mine is None:
+            raise ValueError(f"{self.shown()} is no rate")
+        return self.low * days / mine, self.high * days / mine
+
+    def order(self, other: Figure, tolerance: float = 0.1) -> int:
+        """-1, 0 or 1: this figure is smaller than, agrees with or is larger than ``other`` (of the same
+        kind: two amounts, or two rates compared per this one's period); intervals that meet within
+        ``tolerance`` of the smaller upper end agree."""
+        if self.is_rate != other.is_rate:
+            raise ValueError(f"a rate and an amount do not compare: {self.shown()} vs {other.shown()}")
+        if self.is_rate and other.per != self.per:
+            other = other.per_period(self.per)  # type: ignore[arg-type]
+        slack = tolerance * max(min(abs(self.high), abs(other.high)), 1e-9)
+        if self.high + slack < other.low:
+            return -1
+        if other.high + slack < self.low:
+            return 1
+        return 0
+
+    def agrees(self, other: Figure, tolerance: float = 0.1) -> bool:
+        """Whether two figures can state the same thing: both amounts or both rates, values that
+        agree (:meth:`order`), and not a running total against an addition."""
+        if self.is_rate != other.is_rate or {self.tally, other.tally} == TALLIES:
+            return False
+        return self.order(other, tolerance) == 0
+
+    def shown(self) -> str:
+        """``1,000,000``, ``at least 3,000,000``, ``200,000 a month``."""
+        if self.low == self.high:
+            out = _number(self.low)
+        elif self.high == math.inf:
+            out = f"at least {_number(self.low)}"
+        elif self.low == 0:
+            out = f"up to {_number(self.high)}"
+        else:
+            out = f"{_number(self.low)}–{_number(self.high)}"
+        if self.per:
+            out += " " + _PERIOD_WORDS.get(self.per, f"per {self.per}")
+        return out

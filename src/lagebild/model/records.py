@@ -106,6 +106,7 @@ class Quantity(Record):
     unit: str | None = None
     per: str | None = None  # a TIMEX3 duration such as P1M
     stage: str = ""
+    tally: str | None = None  # "total" (a running total: "bisher", "so far"), "new" ("weitere"), None: not said
 
 
 @dataclass(frozen=True)

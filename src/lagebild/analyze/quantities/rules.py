@@ -35,6 +35,9 @@ class Lexicon:
     en_stop: frozenset[str]  # words that end an English counted noun phrase
     en_uncounted: frozenset[str]  # English nouns that count things without a plural -s
     word_counts: dict[str, float]  # counts before a fraction noun ("zwei Drittel")
+    tallies: dict[str, str]  # clause words -> "total" (running total) or "new" (an addition)
+    soft_tallies: frozenset[str]  # tally words that say nothing right before a time ("bereits im Juli")
+    tally_time: dict[str, str]  # words right before a time expression ("bis", "since") -> "total"
 
 
 def _approximator(approximate: str, bound: str) -> tuple[bool, str | None]:
@@ -61,6 +64,9 @@ def lexicon() -> Lexicon:
         en_stop=lexicons.words("quantities/en/stop_words.txt"),
         en_uncounted=lexicons.words("quantities/en/uncounted_nouns.txt"),
         word_counts={w: float(v) for w, v in _table("word_counts.tsv")},
+        tallies={row[0]: row[1] for row in _table("tallies.tsv")},
+        soft_tallies=frozenset(row[0] for row in _table("tallies.tsv") if row[2:] == ("soft",)),
+        tally_time=dict(_table("tally_time.tsv")),
     )
 
 
@@ -83,6 +89,8 @@ class Patterns:
     rate_after: re.Pattern[str]
     rate_before: re.Pattern[str]
     word: re.Pattern[str]
+    tally: re.Pattern[str]  # the words of :attr:`Lexicon.tallies`, whole words, any case
+    tally_time: re.Pattern[str]  # the words of :attr:`Lexicon.tally_time` right before a time expression
 
 
 def _alt(words) -> str:
@@ -146,4 +154,7 @@ def patterns(language: str) -> Patterns:
                                 r"|Quartal)(?![ \t]+\d)|jährlich|monatlich|wöchentlich|täglich)\b")
         rate_before = re.compile(r"(?P<w>\b(?:[Jj]ährlich|[Mm]onatlich|[Ww]öchentlich|[Tt]äglich"
                                  r"|[Pp]ro[ \t]+(?:Jahr|Monat|Woche|Tag)|[Ii]m[ \t]+(?:Jahr|Monat)))[ \t]+$")
-    return Patterns(core, trigger, np, rate_after, rate_before, re.compile(r"[\w.§-]+"))
+    own_tallies = [row[0] for row in lexicons.table(f"quantities/{lang}/tallies.tsv")]
+    tally = re.compile(rf"(?<![\w-])(?:{_alt(own_tallies)})(?![\w-])", re.IGNORECASE)
+    tally_time = re.compile(rf"(?<![\w-])(?:{_alt(lx.tally_time)})[ \t]+$", re.IGNORECASE)
+    return Patterns(core, trigger, np, rate_after, rate_before, re.compile(r"[\w.§-]+"), tally, tally_time)

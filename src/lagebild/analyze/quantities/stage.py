@@ -9,7 +9,12 @@ becomes a :class:`~lagebild.model.Quantity`:
   → 200000–999999), ``approximate`` — "rund", "etwa", "more than", vague magnitudes;
 * ``unit`` — a currency code (EUR, USD …) or measure (km, t, mm, %) where one is written, else
   the counted noun phrase that follows ("Schuss Munition", "ballistische Raketen");
-* ``per`` — a TIMEX3 duration for rates ("monatlich", "pro Jahr", "a month" → P1M, P1Y).
+* ``per`` — a TIMEX3 duration for rates ("monatlich", "pro Jahr", "a month" → P1M, P1Y);
+* ``tally`` — what the figure counts, from the words of its sentence nearest to it: ``total`` for a
+  running total ("insgesamt", "bisher", "so far", "to date", a time expression after "bis",
+  "seit", "by", "since"), ``new`` for an addition ("weitere", "zusätzliche", "another",
+  "additional"), None when the sentence does not say.  Linking tells an evolution from a
+  contradiction by it (a later total may be larger; an addition is no total).
 
 Shares are given in per cent ("ein Drittel" → 33.33 %, "die Hälfte" → 50 %).  Numbers inside
 time expressions (dates, years, "zwei Wochen") belong to the time stage and are skipped.
@@ -28,7 +33,9 @@ from lagebild.model import Quantity, Sentence, Timex
 from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.quantities"
-VERSION = "1"
+VERSION = "2"
+#: at most this many characters between a figure and the word that says what it counts
+TALLY_GAP = 60
 
 def _overlaps(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
     i = bisect_left(starts, b)
@@ -109,7 +116,7 @@ def find_quantities(
     spans = sorted((t.start, t.end) for t in timexes)
     starts = [s for s, _ in spans]
     sentence_ends = {s.end for s in sentences} if sentences else None
-    out: list[Quantity] = []
+    found: list[tuple] = []
     stage_name = f"{STAGE}.v{VERSION}"
     pos = 0
     match = pats.core.match
@@ -126,10 +133,70 @@ def find_quantities(
         q = _build(text, m, lang, pats, spans, starts, sentence_ends)
         if q is None:
             continue
-        start, end, value, low, high, approx, unit, per = q
-        out.append(Quantity(start, end, text[start:end], value, low, high, approx, unit, per, stage_name))
-        pos = end
-    return out
+        found.append(q)
+        pos = q[1]
+    tallies = find_tallies(text, [(q[0], q[1]) for q in found], pats, spans, sentences)
+    return [Quantity(start, end, text[start:end], value, low, high, approx, unit, per, stage_name, tally)
+            for (start, end, value, low, high, approx, unit, per), tally in zip(found, tallies)]
+
+
+def _sentence_of(text: str, bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """The sentence around ``pos``: from the sentence layer, else between sentence punctuation."""
+    for s, e in bounds:
+        if s <= pos < e:
+            return s, e
+    left = max(text.rfind(". ", 0, pos), text.rfind("! ", 0, pos), text.rfind("? ", 0, pos), text.rfind("\n", 0, pos))
+    ends = [i for i in (text.find(". ", pos), text.find("! ", pos), text.find("? ", pos), text.find("\n", pos)) if i >= 0]
+    return left + 1, (min(ends) + 1 if ends else len(text))
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Characters between two spans (0 when they touch or overlap)."""
+    return max(b[0] - a[1], a[0] - b[1], 0)
+
+
+def _time_follows(text: str, end: int, time_starts: list[int]) -> bool:
+    """Whether a time expression begins right after ``end`` (a preposition such as "im", "in" between)."""
+    i = bisect_left(time_starts, end)
+    if i == len(time_starts):
+        return False
+    between = text[end:time_starts[i]].split()
+    return len(between) <= 1 and all(len(w) <= 3 for w in between)
+
+
+def find_tallies(text: str, figures: Sequence[tuple[int, int]], pats: Patterns,
+                 timexes: Sequence[tuple[int, int]] = (), sentences: Sequence[Sentence] | None = None,
+                 ) -> list[str | None]:
+    """What each figure counts: "total", "new" or None (see the module docstring).
+
+    A marker word belongs to the figure of its sentence nearest to it, at most :data:`TALLY_GAP`
+    characters away; a figure with several markers takes the nearest (the earlier on a tie)."""
+    lx = lexicon()
+    time_starts = sorted(ts for ts, _ in timexes)
+    markers: list[tuple[int, int, str]] = []
+    for m in pats.tally.finditer(text):
+        word = m.group().lower()
+        if word not in lx.tallies:
+            continue
+        if word in lx.soft_tallies and _time_follows(text, m.end(), time_starts):
+            continue  # "bereits im Juli", "already in July": when, not how much so far
+        markers.append((m.start(), m.end(), lx.tallies[word]))
+    for ts, te in timexes:
+        before = pats.tally_time.search(text, max(0, ts - 20), ts)
+        if before is not None:
+            markers.append((before.start(), te, "total"))
+    bounds = sorted((s.start, s.end) for s in sentences) if sentences else []
+    where = [_sentence_of(text, bounds, f[0]) for f in figures]
+    best: list[tuple[int, int, str] | None] = [None] * len(figures)
+    for ms, me, kind in sorted(markers):
+        sentence = _sentence_of(text, bounds, ms)
+        near = [(_gap((ms, me), f), i) for i, f in enumerate(figures) if where[i] == sentence]
+        if not near:
+            continue
+        gap, i = min(near)
+        if gap <= TALLY_GAP and (best[i] is None or gap < best[i][0]):
+            best[i] = (gap, ms, kind)
+    return [b[2] if b else None for b in best]
 
 
 @dataclass
