@@ -23,6 +23,9 @@ GERMAN = [
     # absolute dates
     (JAN21, "Die Lieferung traf am 2. Januar 2024 in Wladiwostok ein.", [("2. Januar 2024", D, "2024-01-02")]),
     (JAN21, "Der Vertrag wurde am 21.01.2024 unterzeichnet.", [("21.01.2024", D, "2024-01-21")]),
+    (JAN21, "Die Zahlen stammen vom 11.7. 2015.", [("11.7. 2015", D, "2015-07-11")]),
+    (JAN21, "Der Vorstand trat zurück. (red, 2. 9. 2015)", [("2. 9. 2015", D, "2015-09-02")]),
+    (JAN21, "Am 3.1. trafen sich die Minister.", [("3.1.", D, "2024-01-03")]),
     (JAN21, "Seit Februar 2022 führt Russland einen Angriffskrieg.", [("Februar 2022", D, "2022-02")]),
     (JAN21, "Im Jahr 2022 stiegen die Rüstungsausgaben deutlich.", [("Jahr 2022", D, "2022")]),
     (JAN21, "Die Zahlen für 2023 liegen inzwischen vor.", [("2023", D, "2023")]),
