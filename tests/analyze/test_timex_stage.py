@@ -16,9 +16,9 @@ from tests.conftest import shared_path
 CHAIN = ("lagebild.sentences", "lagebild.timex")
 
 
-def test_timex_stage_is_registered_at_version_2():
+def test_timex_stage_is_registered_at_version_3():
     spec = registered()[STAGE]
-    assert spec.version == "2"
+    assert spec.version == "3"
     assert spec.provides == ("timexes",)
 
 
@@ -29,7 +29,7 @@ def test_timex_stage_records_offsets_and_stage_name():
     assert [(t.text, t.value) for t in found] == [("2. Januar 2024", "2024-01-02"), ("Zwei Tage später", "2024-01-04")]
     for t in found:
         assert doc.text[t.start:t.end] == t.text
-        assert t.stage == "lagebild.timex.v2"
+        assert t.stage == "lagebild.timex.v3"
     assert found[1].anchored and not found[0].anchored
 
 
@@ -111,3 +111,85 @@ def test_timex_a_since_phrase_is_no_reference_for_later_dates():
         Article.create(text, language="de", published=date(2024, 1, 21)))
     values = {t.text: t.value for t in doc.get("timexes")}
     assert values["Februar 2022"] == "2022-02" and values["15. Januar"] == "2024-01-15"
+
+
+# year-less dates: the publication date and the tense, not an earlier year the text named
+YEARLESS = [
+    # a date that would turn back before the date just named is no continuation of it
+    ("de", date(2024, 1, 21), "Im Februar 2022 marschierte Russland in die Ukraine ein. "
+     "Am 2. Januar griffen erstmals nordkoreanische Raketen Charkiw an.", "2. Januar", "2024-01-02"),
+    ("de", date(2024, 1, 21), "Die Invasion begann am 24. Februar 2022. Am 15. Januar hatte ein "
+     "Sprecher neue Lieferungen gemeldet.", "15. Januar", "2024-01-15"),
+    ("en", date(2024, 1, 21), "Russia invaded Ukraine in February 2022. On 15 January, a spokesman "
+     "said that the shells had arrived.", "15 January", "2024-01-15"),
+    ("en", date(2024, 1, 21), "The war began on February 24, 2022. Missiles hit Kharkiv on January 2, "
+     "officials said.", "January 2", "2024-01-02"),
+    # ... but one that goes on from it, or turns back only a few days, keeps its year
+    ("de", date(2024, 1, 21), "Am 24. Februar 2022 begann die Invasion. Am 2. März hatten russische "
+     "Truppen Cherson erobert.", "2. März", "2022-03-02"),
+    ("de", date(2024, 1, 21), "Am 24. Februar 2022 begann die Invasion. Schon am 20. Februar hatten "
+     "Beobachter Truppen an der Grenze gemeldet.", "20. Februar", "2022-02-20"),
+    ("en", date(2024, 1, 21), "The invasion began on February 24, 2022. On March 2, Russian troops "
+     "captured Kherson.", "March 2", "2022-03-02"),
+    # past: not after publication, a few days allowed; future: not before publication
+    ("de", date(2024, 1, 21), "Am 23. Januar hatte die Regierung die Zahlen vorgelegt.", "23. Januar",
+     "2024-01-23"),
+    ("de", date(2024, 1, 21), "Am 28. Januar hatte die Regierung die Zahlen vorgelegt.", "28. Januar",
+     "2023-01-28"),
+    ("de", date(2024, 1, 21), "Der Gipfel wird am 20. Januar beginnen.", "20. Januar", "2025-01-20"),
+    ("en", date(2024, 1, 21), "The summit will open on January 25.", "January 25", "2024-01-25"),
+    # no publication date: the narrative anchors
+    ("de", None, "Im Juni 1914 wurde der Thronfolger ermordet. Am 28. Juli erklärte Österreich-Ungarn "
+     "Serbien den Krieg.", "28. Juli", "1914-07-28"),
+    ("en", None, "In June 1914 the heir was murdered. On July 28, Austria-Hungary declared war.",
+     "July 28", "1914-07-28"),
+]
+
+
+@pytest.mark.parametrize("language,published,text,surface,expected", YEARLESS)
+def test_timex_yearless_date_anchors_on_publication_and_tense(language, published, text, surface, expected):
+    found = {t.text: t.value for t in find_timexes(text, published, language)}
+    assert found[surface] == expected
+
+
+TURN_OF_YEAR = [
+    # the winter that spans the change of year, never a day
+    ("de", date(2024, 1, 21), "Über den Jahreswechsel griffen russische Truppen Charkiw an.", "Jahreswechsel",
+     "2023-WI"),
+    ("de", date(2023, 10, 12), "Zum Jahreswechsel soll das neue Gesetz gelten.", "Jahreswechsel", "2023-WI"),
+    ("de", date(2024, 1, 21), "Zur Jahreswende 2022/23 stockte die Offensive.", "Jahreswende 2022/23", "2022-WI"),
+    ("de", None, "Über den Jahreswechsel griffen russische Truppen Charkiw an.", "Jahreswechsel", "XXXX-WI"),
+    ("en", date(2024, 1, 21), "Over the turn of the year, Russian forces struck Kharkiv.",
+     "the turn of the year", "2023-WI"),
+    # vague parts of a month or year stay at month or year precision
+    ("de", date(2024, 1, 21), "Mitte Januar lieferte Nordkorea Raketen.", "Mitte Januar", "2024-01"),
+    ("de", date(2024, 1, 21), "Anfang des Jahres lieferte Nordkorea Raketen.", "Anfang des Jahres", "2024"),
+    ("de", date(2024, 1, 21), "Ende letzten Jahres lieferte Nordkorea Raketen.", "Ende letzten Jahres", "2023"),
+    ("en", date(2024, 1, 21), "In mid-January, North Korea delivered missiles.", "mid-January", "2024-01"),
+    ("en", date(2024, 1, 21), "At the end of last year, North Korea delivered missiles.", "the end of last year",
+     "2023"),
+]
+
+
+@pytest.mark.parametrize("language,published,text,surface,expected", TURN_OF_YEAR)
+def test_timex_vague_times_keep_a_coarse_value(language, published, text, surface, expected):
+    found = {t.text: t.value for t in find_timexes(text, published, language)}
+    assert found[surface] == expected
+
+
+def test_timex_turn_of_year_is_compatible_with_days_on_both_sides():
+    from lagebild.model.timevalue import compatible, precision
+
+    assert precision("2023-WI") == "season"
+    assert compatible("2023-WI", "2023-12-30") and compatible("2023-WI", "2024-01-02")
+    assert not compatible("2023-WI", "2024-03-10")
+
+
+def test_timex_seed_001_dates_of_january_are_2024():
+    """Seed 001 (a report of 21 January 2024) names "Februar 2022" before "am 15. Januar" and
+    "am 2. Januar": both are January 2024."""
+    path = shared_path("seeds", "seeds.jsonl")
+    item = next(json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+                if json.loads(line)["id"].startswith("001"))
+    found = {t.text: t.value for t in find_timexes(item["text"], date.fromisoformat(item["published"]), "de")}
+    assert found["15. Januar"] == "2024-01-15" and found["2. Januar"] == "2024-01-02"

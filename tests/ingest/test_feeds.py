@@ -85,3 +85,29 @@ def test_feeds_truncated_recovers_entries_and_reports():
 )
 def test_feeds_looks_like(data, expected):
     assert looks_like_feed(data.encode()) is expected
+
+
+_FEED_DATES = [
+    '<rss version="2.0"><channel><title>F</title><item><title>A</title>'
+    "<pubDate>Sun, 03 Mar 2024 09:00:00 +0100</pubDate><description>Graz beschließt Hilfen.</description>"
+    "</item></channel></rss>",
+    '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>F</title><item>'
+    "<title>A</title><dc:date>2024-03-03T09:00:00+01:00</dc:date><description>Graz beschließt Hilfen."
+    "</description></item></channel></rss>",
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>F</title></channel><item><title>A</title>'
+    "<dc:date>2024-03-03</dc:date><description>Graz beschließt Hilfen.</description></item></rdf:RDF>",
+    # Atom: published wins over updated
+    '<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><entry><title>A</title>'
+    "<published>2024-03-03T09:00:00Z</published><updated>2024-03-05T09:00:00Z</updated>"
+    "<summary>Graz beschließt Hilfen.</summary></entry></feed>",
+    '<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><entry><title>A</title>'
+    "<updated>2024-03-03T09:00:00Z</updated><summary>Graz beschließt Hilfen.</summary></entry></feed>",
+]
+
+
+@pytest.mark.parametrize("feed", _FEED_DATES)
+def test_feeds_date_fields(feed):
+    (draft,) = read_feed(feed.encode(), "f.xml")
+    article = finish(draft, Overrides())
+    assert article.published == date(2024, 3, 3) and not article.published_inferred

@@ -80,3 +80,38 @@ FRAGMENTS = [
 @pytest.mark.parametrize("fragment,text", FRAGMENTS)
 def test_html_fragment_to_text(fragment, text):
     assert html_to_text(fragment) == text
+
+
+_BODY = ("<p>Die Landesregierung in Graz hat am Montag ein neues Hilfspaket für die Gemeinden im "
+         "Süden beschlossen, wie ein Sprecher mitteilte.</p>") * 3
+_DATE_MARKUP = [
+    '<meta property="article:published_time" content="2024-03-03T09:30:00+01:00">',
+    '<meta property="og:published_time" content="2024-03-03T09:30:00+01:00">',
+    '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",'
+    ' "headline": "Hilfspaket", "datePublished": "2024-03-03T10:00:00+01:00"}</script>',
+    '<meta name="date" content="2024-03-03">',
+    '<meta name="DC.date" content="2024-03-03">',
+    '<meta name="DC.date.issued" content="2024-03-03">',
+    '<meta itemprop="datePublished" content="2024-03-03">',
+]
+
+
+@pytest.mark.parametrize("markup", _DATE_MARKUP)
+def test_html_date_from_metadata(markup):
+    page = f"<html><head><title>Hilfspaket</title>{markup}</head><body><article>{_BODY}</article></body></html>"
+    article = finish(read_html(page.encode("utf-8"), "page.html"), Overrides())
+    assert article.published == date(2024, 3, 3) and not article.published_inferred
+
+
+def test_html_date_from_time_element():
+    page = ('<html><head><title>Hilfspaket</title></head><body><article>'
+            f'<time datetime="2024-03-03T10:00">3. März</time>{_BODY}</article></body></html>')
+    article = finish(read_html(page.encode("utf-8"), "page.html"), Overrides())
+    assert article.published == date(2024, 3, 3) and not article.published_inferred
+
+
+def test_html_date_from_byline_when_markup_has_none():
+    page = (f'<html><head><title>Hilfspaket</title></head><body><article>{_BODY}'
+            '<p>(red, 4.3.2024)</p></article></body></html>')
+    article = finish(read_html(page.encode("utf-8"), "page.html"), Overrides())
+    assert article.published == date(2024, 3, 4) and article.published_inferred

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import date
 
 import pytest
 
@@ -92,3 +93,19 @@ def test_jsonl_looks_like(text, expected):
 def test_jsonl_from_text_lines():
     items = list(read_jsonl([GOOD_1, "{kaputt"], "stdin"))
     assert items[0].source == "stdin:1" and items[1].source == "stdin:2"
+
+
+@pytest.mark.parametrize("key", ["published", "date", "pubDate", "published_at", "publish_date",
+                                 "publication_date", "date_published", "datePublished"])
+def test_jsonl_publication_date_keys(key):
+    line = json.dumps({"text": "Die Regierung in Graz beschloss neue Hilfen.", key: "2024-03-03T10:00:00Z"})
+    (draft,) = read_jsonl([line], "a.jsonl")
+    article = finish(draft, Overrides())
+    assert article.published == date(2024, 3, 3) and not article.published_inferred
+    assert key not in article.meta
+
+
+def test_jsonl_published_wins_over_an_alias():
+    line = json.dumps({"text": "Die Regierung beschloss Hilfen.", "date": "2024-03-01", "published": "2024-03-03"})
+    (draft,) = read_jsonl([line], "a.jsonl")
+    assert finish(draft, Overrides()).published == date(2024, 3, 3)

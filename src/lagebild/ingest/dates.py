@@ -8,6 +8,11 @@ publication date.  Recognised forms:
 - day-month-name ``21. Januar 2024``, ``21. Jan. 2024``, ``21 January 2024``, and RFC 822 as in
   feeds (``Sun, 21 Jan 2024 09:30:00 +0100``; the date as printed, not shifted to UTC)
 - month-name-day ``January 21, 2024``, ``Jan. 21st, 2024``
+
+A publication date is inferred from the text only where the text states it as such: a dateline
+at the start ("Berlin, 21. Januar 2024 –", "Stand: 22.01.2024") or a byline in parentheses
+anywhere, as derStandard closes its articles ("(jmy, 15.2.2016)").  A date told inside a
+sentence is the time of an event, never taken for the publication date.
 """
 
 from __future__ import annotations
@@ -41,11 +46,37 @@ _DATE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-#: words right before a date that mark it as the time of something else, not of publication
-_NOT_PUBLICATION = re.compile(r"(?:\b(?:seit|bis|ab|since|until|till|from)\s+(?:dem\s+|the\s+)?)$", re.I)
-
-#: how far into the text publication cues are looked for
+#: how far into the text a dateline is looked for
 CUE_WINDOW = 300
+
+#: what may stand before a dateline's date on its line: a cue ("Stand:", "Published on"), or a
+#: place (and weekday) closed by a comma, a slash or an opening parenthesis
+_DATELINE_LEAD = re.compile(
+    r"""^\s*(?:
+        (?:Stand|Veröffentlicht|Aktualisiert|Erstellt|Zuletzt\ aktualisiert|Published|Updated
+           |Last\ updated|Posted)(?:\s+(?:am|on))?\s*:?\s*
+      | (?:[A-ZÄÖÜ][\w'’.\-]*(?:[ ][A-ZÄÖÜ(][\w'’.\-)]*){0,3}\s*(?:,|/|\()\s*){1,2}
+    )?$""",
+    re.VERBOSE,
+)
+#: what follows a dateline's date: a dash, colon, comma, bar, closing parenthesis or the line end
+_DATELINE_TAIL = re.compile(r"^[ \t]*(?:[–—\-:|),]|\n|$)")
+
+#: one credit of a byline: a short lowercase shorthand ("red", "jmy", "stu."), or words that
+#: are all capitalised, abbreviations, initials, labels ("Text:") or name particles
+_PARTICLES = frozenset({"&", "aus", "von", "van", "vom", "de", "der", "zu", "und"})
+_CAPITALISED = re.compile(r"^[^\W\d_][\w'’.\-]*:?$")
+_SHORTHAND = re.compile(r"^[a-zäöüß]{2,8}\.?$")
+#: short lowercase words that open a time phrase, never an author's shorthand
+_NOT_SHORTHAND = frozenset(
+    "ab am bis seit vom zum ca etwa spätestens frühestens nach vor since until till from to by on at "
+    "before after around".split()
+)
+_CREDIT_SPLIT = re.compile(r"\s*(?:[,;/]|\s[–—-]\s|=)\s*")
+_SENTENCE_END = re.compile(r"(?:\A|[.!?…\"“”»«:\n])\s*\Z")
+
+#: the longest credit text before a byline's date, in characters
+CREDIT_LIMIT = 90
 
 
 @dataclass(frozen=True)
@@ -78,16 +109,64 @@ def parse_date(value: Any) -> date | None:
 
 
 def infer_date(text: str, window: int = CUE_WINDOW) -> date | None:
-    """The publication date suggested by the start of an article, or None.
+    """The publication date the text itself states, or None: a dateline near the start, else
+    the last byline anywhere (see :func:`find_dateline`, :func:`find_bylines`)."""
+    line = find_dateline(text, window)
+    if line is not None:
+        return line.value
+    bylines = find_bylines(text)
+    return bylines[-1].value if bylines else None
 
-    Looks at the first ``window`` characters: a dateline ("Berlin, 21. Januar 2024 –"),
-    a date in parentheses, or any full date that is not introduced by "seit"/"bis"/"since"...
-    """
-    head = text[:window]
-    for match in find_dates(head):
-        if not _NOT_PUBLICATION.search(head[: match.start]):
-            return match.value
+
+def find_dateline(text: str, window: int = CUE_WINDOW) -> DateMatch | None:
+    """The first dateline in the first ``window`` characters: a date that opens its line, alone
+    or after a place, weekday or cue, and is followed by a dash, colon, comma, parenthesis or
+    the line end ("Berlin, 21. Januar 2024 –", "Kiew (21.01.2024)", "Stand: 22.01.2024,").
+    A date inside a sentence ("Am 21. Januar 2024 griff …") is none."""
+    for match in find_dates(text[:window]):
+        lead = text[text.rfind("\n", 0, match.start) + 1 : match.start]
+        if _DATELINE_LEAD.match(lead) and _DATELINE_TAIL.match(text[match.end :]):
+            return match
     return None
+
+
+def find_bylines(text: str) -> list[DateMatch]:
+    """Dates that close a byline in parentheses, anywhere in the text: credits then the date
+    ("(jmy, 15.2.2016)", "(APA, red, 3.5.2016)", "(Julia Herrnböck, 14.1.2016)",
+    "(APA/dpa – 8.8. 2015)"), or the date alone right after a sentence ("… (7.9.2015)").
+    The parenthesis may stay open at the very end of the text.  A date in a parenthesis that
+    reads as part of a sentence ("(… in der Berliner Zeitung, 23.4.2005)") is none."""
+    found = []
+    for match in find_dates(text):
+        if not re.match(r"\s*(?:\)|\Z)", text[match.end :]):
+            continue
+        opening = text.rfind("(", max(0, match.start - CREDIT_LIMIT - 1), match.start)
+        if opening < 0 or ")" in text[opening : match.start] or "\n" in text[opening : match.start]:
+            continue
+        credit = text[opening + 1 : match.start]
+        if _credits(credit) if credit.strip() else _SENTENCE_END.search(text[:opening]):
+            found.append(match)
+    return found
+
+
+def _credits(credit: str) -> bool:
+    """The text before a byline's date reads as a list of credits."""
+    parts = [p for p in _CREDIT_SPLIT.split(credit.strip(" \t,;–—-")) if p]
+    if not parts or len(parts) > 5:
+        return False
+    for part in parts:
+        words = part.split()
+        if len(words) == 1 and _SHORTHAND.match(words[0]) and words[0].rstrip(".") not in _NOT_SHORTHAND:
+            continue
+        if len(words) > 6 or not _capitalised(words[0]):
+            return False
+        if not all(_capitalised(w) or w in _PARTICLES for w in words[1:]):
+            return False
+    return True
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() and _CAPITALISED.match(word) is not None
 
 
 def _to_date(m: re.Match[str]) -> date | None:

@@ -19,8 +19,13 @@ from lagebild.model import Article, normalize_text
 #: metadata keys with a place in Article; everything else goes to Article.meta
 ARTICLE_KEYS = ("id", "title", "text", "published", "outlet", "url", "language")
 
-#: other names for those keys, as common in front matter and JSON dumps
-ALIASES = {"date": "published"}
+#: other names for those keys, as common in front matter and JSON dumps (scrapers, feed and
+#: schema.org exports); the first one present counts, and never over the key itself
+ALIASES = {
+    name: "published"
+    for name in ("date", "pubDate", "pubdate", "published_at", "publish_date", "publication_date",
+                 "date_published", "datePublished")
+}
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,7 @@ def draft_from_mapping(source: str, data: dict[str, Any], text: str) -> Draft:
             continue
         if name in ARTICLE_KEYS:
             known[name] = value
-        elif name in ALIASES and ALIASES[name] not in data:
+        elif name in ALIASES and ALIASES[name] not in data and ALIASES[name] not in known:
             known[ALIASES[name]] = value
         else:
             meta[name] = jsonable(value)

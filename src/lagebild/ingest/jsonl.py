@@ -1,6 +1,7 @@
 """JSON Lines: one article per line, streamed so that large dumps never sit in memory.
 
-Keys id, title, text, published (or date), outlet, url, language; other keys go to
+Keys id, title, text, published (or an alias such as date, pubDate, published_at: see
+:data:`~lagebild.ingest.draft.ALIASES`), outlet, url, language; other keys go to
 ``Article.meta``; a given id becomes ``Article.external_id``.  A broken line yields an
 :class:`InputError` whose source is ``file:LINE``; the other lines still yield articles.
 For JSON Lines the size limit applies to each line, not to the file.

@@ -48,7 +48,7 @@ def h_iso(g: Groups, ctx: Context):
 
 
 def h_numdate(g: Groups, ctx: Context):
-    day, month, y = int(g("d")), int(g("m")), g("y")
+    day, month, y = int(g("d")), int(g("m") or g("m2")), g("y") or g("y2") or g("y3")
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     if y is None:

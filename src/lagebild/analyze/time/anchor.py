@@ -14,6 +14,7 @@ sentence's tense are in ``resources/time/<de|en>/tense_future.txt`` and ``tense_
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -22,6 +23,13 @@ from functools import lru_cache
 from lagebild.analyze.time.lexicon import alternation
 
 PAST, FUTURE = "past", "future"
+
+#: a year-less day in a past-tense sentence may lie this many days after the publication date
+#: (a report written the evening before its date, a feed date behind the text)
+PAST_SLACK_DAYS = 3
+#: a year-less date may lie this many days before the date just named and still go on from it
+#: ("Am 24. Februar 2022 … Schon am 20. Februar hatten …")
+BACK_DAYS = 7
 
 #: "soll … geliefert haben", "sollen … angegriffen worden sein": an alleged past, not a plan
 _DE_ALLEGED_PAST = r"\b(?:soll|sollen|solle)\b[^.;]*\b(?:\w+[te]n?\s+haben|worden\s+sein|gewesen\s+sein)\b"
@@ -81,6 +89,10 @@ def easter(year: int) -> date:
     return date(year, month, day)
 
 
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
 def safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
@@ -126,23 +138,46 @@ class Context:
             best.append((abs((d - anchor).days), y != ref.year, y))
         return min(best)[2]
 
+    def _follows_ref(self, year: int, month: int, day: int | None) -> bool:
+        """Whether month/day in ``year`` goes on from the reference: on or after it, or at most
+        :data:`BACK_DAYS` before ("am 24. Februar 2022 … am 2. März" and "… bereits am 20. Februar"
+        go on telling; "im Februar 2022 … am 2. Januar" would turn back to a month before it)."""
+        ref = self.ref
+        assert ref is not None
+        start = ref.as_date()
+        if ref.month is None or start is None:
+            return True
+        last = safe_date(year, month, day) if day else month_end(year, month)
+        return last is None or last >= start - timedelta(days=BACK_DAYS)
+
     def year_for(self, month: int, day: int | None = None) -> int | None:
-        """The year of a date given without one, or None where nothing anchors it."""
+        """The year of a date given without one, or None where nothing anchors it.
+
+        A date just named lends its year in a narrative passage, and where the year-less date goes
+        on from it or the sentence's tense is undecided ("to $42 in June from $29 in March");
+        otherwise the publication date and the tense decide (past: the latest
+        occurrence not after publication, :data:`PAST_SLACK_DAYS` allowed; future: the first not
+        before it; undecided: the nearest), never an earlier year the text named."""
         if self.local and self.ref is not None:
-            return self._ref_year(month, day)
+            year = self._ref_year(month, day)
+            if (self.dct is None or self.narrative or self.tense is None
+                    or self._follows_ref(year, month, day)):
+                return year
         if self.narrative and self.ref is not None:
             return self.ref.year  # narratives move forward within the year they are at
         if self.dct is None:
             return None
         d = self.dct
-        key, now = (month, day or 0), (d.month, d.day if day else 0)
+        years = (d.year - 1, d.year, d.year + 1)
         if self.tense == PAST:
-            return d.year if key <= now else d.year - 1
+            latest = d + timedelta(days=PAST_SLACK_DAYS) if day else d
+            return max(y for y in years if (safe_date(y, month, day or 1) or date(y, month, 28)) <= latest)
         if self.tense == FUTURE:
-            return d.year if key >= now else d.year + 1
+            return min(y for y in years if ((safe_date(y, month, day) or date(y, month, 28)) if day
+                                            else month_end(y, month)) >= d)
         # undecided: the nearest occurrence (months are compared by their middle)
         cands = []
-        for y in (d.year - 1, d.year, d.year + 1):
+        for y in years:
             mid = safe_date(y, month, day or 15) or date(y, month, 28)
             cands.append((abs((mid - d).days), y))
         return min(cands)[1]

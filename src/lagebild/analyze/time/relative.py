@@ -19,20 +19,25 @@ from lagebild.analyze.time.rules import (
 
 
 def turn_of_year(g: Groups, ctx: Context, explicit: str | None):
+    """"über den Jahreswechsel", "zum Jahreswechsel 2023/24", "over the turn of the year": the winter
+    that spans the change of year (``2023-WI``: December 2023 to February 2024).  No day: the
+    words name a stretch of days on both sides of New Year, and no month holds both sides; the
+    winter is the finest value that does, so it is compatible with a date told on either side.
+    ``explicit`` is the new year."""
     if explicit:
-        return [Hit(g.start, g.end, "DATE", f"{int(explicit):04d}-01-01", "APPROX")]
+        return [Hit(g.start, g.end, "DATE", f"{int(explicit) - 1:04d}-WI", "APPROX")]
     if ctx.narrative and ctx.ref is not None:
-        return [Hit(g.start, g.end, "DATE", f"{ctx.ref.year + 1:04d}-01-01", "APPROX", True)]
+        return [Hit(g.start, g.end, "DATE", f"{ctx.ref.year:04d}-WI", "APPROX", True)]
     if ctx.dct is None:
-        return [Hit(g.start, g.end, "DATE", "XXXX-01-01", "APPROX", True)]
+        return [Hit(g.start, g.end, "DATE", "XXXX-WI", "APPROX", True)]
     d = ctx.dct
     if ctx.tense == PAST:
-        year = d.year
+        new_year = d.year
     elif ctx.tense == FUTURE:
-        year = d.year + 1
+        new_year = d.year + 1
     else:
-        year = d.year if d.month <= 6 else d.year + 1
-    return [Hit(g.start, g.end, "DATE", f"{year:04d}-01-01", "APPROX", True)]
+        new_year = d.year if d.month <= 6 else d.year + 1
+    return [Hit(g.start, g.end, "DATE", f"{new_year - 1:04d}-WI", "APPROX", True)]
 
 
 def h_period_word(g: Groups, ctx: Context):

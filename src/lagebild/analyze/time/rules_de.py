@@ -76,7 +76,11 @@ def rules() -> list[Rule]:
                      rf"(?:(?P<wd>{wd})(?:,\s*|\s+)(?:(?:den|dem)\s+)?)?(?P<d>{DAY})\.\s?(?P<mon>{month})"
                      rf"(?:\s+(?P<y>{YEAR}))?(?:\s+(?P<part2>morgens|abends|nachts|früh))?", h_daymonth),
         ("bare_day", rf"(?<=[Aa]m\s)(?P<d>{DAY})\.(?=\s+(?:[a-zäöüß]|den\s|die\s|der\s))", h_bare_day),
-        ("numdate", r"(?<![\d.,])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?:(?P<y>\d{4}|\d{2})(?![\d.,]\d))?",
+        # "21.01.2024", "21.1.24", "21.1."; with a space only before a four-digit year ("11.7. 2015",
+        # "2. 9. 2015", as in derStandard's bylines)
+        ("numdate", r"(?<![\d.,])(?P<d>[0-3]?\d)\.(?:(?P<m>[01]?\d)\.(?:(?P<y>\d{4}|\d{2})(?![\d.,]\d)"
+                    r"|[ ](?P<y2>(?:1[5-9]|20)\d{2})(?![\d.,]\d))?"
+                    r"|[ ](?P<m2>[01]?\d)\.[ ]?(?P<y3>(?:1[5-9]|20)\d{2})(?![\d.,]\d))",
          h_numdate),
         ("monthrange", rf"(?P<m1>{month})\s*(?:bis|und|oder|[–-]|/)\s*(?P<m2>{month})\s+(?P<y>{YEAR})",
          h_monthrange),

@@ -26,7 +26,10 @@ from lagebild.model import Sentence, Timex
 from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.timex"
-VERSION = "2"  # 2: a date inside an opening "seit …" phrase is no reference for later dates
+VERSION = "3"  # 2: a date inside an opening "seit …" phrase is no reference for later dates
+# 3: a year-less date that would turn back before the date just named takes its year from the
+#    publication date and tense; past-tense days may lie 3 days after publication; the turn of
+#    the year is its winter (2023-WI), no longer a day
 
 #: the year, month and day of a value that can be a reference time
 _REF_VALUE = r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T|-[WQHSFU])"
