@@ -83,3 +83,24 @@ def test_facts_figure_of_an_argument_without_quantity_reads_its_language(languag
     event = {"type": "SUPPLY", "start": 0, "end": 20, "text": text, "args": {"quantity": {"text": text}}}
     [m] = fx.event_mentions(article, {"events": [event]}, {}, {}, None)
     assert m["quantity"]["value"] == pytest.approx(value)
+
+
+def attack(event: str, attacker: list[str], target: list[str], *, place: list[str] | None = None,
+           items: list[str] | None = None, time: str | None = None) -> dict:
+    entities = {k: v for k, v in (("attacker", attacker), ("target", target), ("place", place or [])) if v}
+    return {"event": event, "article": event.split(":")[0], "idx": 0, "type": "ATTACK", "status": "asserted",
+            "time": time, "entities": entities, "quantity": None, "published": "2016-02-15", "items": items or [],
+            "origin": {"key": "outlet:x", "label": "x", "kind": "outlet", "counted": True}, "dup_of": None,
+            "within": {}}
+
+
+@pytest.mark.parametrize("second, joins", [
+    (attack("a2:0", ["gpe:TR"], ["org:pkk"]), True),  # the same parties, nothing against it
+    (attack("a2:0", ["gpe:TR"], []), False),  # "Turkey struck": not every Turkish strike of those weeks
+    (attack("a2:0", ["gpe:TR"], [], items=["drones"]), True),  # … unless the weapon agrees
+    (attack("a2:0", ["gpe:TR"], [], time="2016-02-13"), True),  # … or the day
+    (attack("a2:0", ["gpe:TR"], ["org:pkk"], place=["loc:sarkel"]), False),  # another village
+])
+def test_facts_attacks_missing_a_party_need_more_to_merge(second: dict, joins: bool) -> None:
+    fact = fact_of(attack("a1:0", ["gpe:TR"], ["org:pkk"], place=["loc:cizre"], items=["drones"], time="2016-02-13"))
+    assert (fx.compatible(second, fact) is not None) == joins

@@ -30,7 +30,8 @@ def independent(origins: list[dict[str, Any]], article_of: dict[str, str],
         if o["counted"] and o["kind"] in ("speaker", "source", "report"):
             named_in.setdefault(article_of[o["events"][0]], o["key"])
     grouped: dict[str, dict[str, Any]] = {}
-    for o in origins:
+    # named origins first, so that a group takes its name from who spoke, not from a restatement folded into it
+    for o in sorted(origins, key=lambda o: o["kind"] == "outlet"):
         key, counted = o["key"], o["counted"]
         if o["kind"] == "outlet" and named_in.get(article_of[o["events"][0]]) not in (None, key):
             key = named_in[article_of[o["events"][0]]]  # the outlet restating what its source said

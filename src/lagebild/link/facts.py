@@ -20,6 +20,9 @@ from lagebild.model import items, numbers, timevalue
 from lagebild.model.gazetteer import entries
 
 QUANTITY_TOLERANCE = 0.1
+#: types whose happenings repeat among the same parties within days (strike after strike): a
+#: mention missing a core argument needs more than the window of reports to join one of them
+REPEATED_TYPES = frozenset({"ATTACK"})
 
 
 @lru_cache(maxsize=4096)
@@ -120,7 +123,11 @@ def by_item(record: dict[str, Any]) -> list[dict[str, Any]]:
     """A mention per item class it names: "Abschussrampen für ballistische Raketen und Munition"
     backs a launcher transfer and an ammunition transfer, two facts.  A figure goes with the class
     its unit names ("eine Million Artilleriegranaten"), or with the only class there is."""
-    if not events_model.TYPES.get(record["type"]) or not events_model.TYPES[record["type"]].role("item"):
+    kind = events_model.TYPES.get(record["type"])
+    if kind is not None and kind.role("weapon") and isinstance(record["args"].get("weapon"), dict):
+        # an attack's weapons: evidence for merging (a drone strike and a missile strike are two), no split
+        return [{**record, "items": list(items.classify(record["args"]["weapon"].get("text")))}]
+    if kind is None or not kind.role("item"):
         return [{**record, "items": []}]
     item = record["args"].get("item")
     q = record.get("quantity")
@@ -242,16 +249,24 @@ def compatible(mention: dict[str, Any], fact: dict[str, Any]) -> dict[str, Any] 
     mine_items, their_items = mention.get("items") or [], data.get("items") or []
     if not items.compatible(mine_items, their_items):
         return None
+    places = _places_conflict(mention, data, within)
+    if places:
+        return None
+    partial = shared < len(events_model.identity_roles(fact["type"]))
+    if partial and fact["type"] in REPEATED_TYPES and not _corroborates_partial(mention, data, fact.get("time"),
+                                                                                      mine_items, their_items):
+        return None  # "Türkei greift an" is not every Turkish attack of those weeks
     if mine_items and their_items:
         score += 0.5
         reasons["items"] = "same class: " + ", ".join(sorted(set(mine_items) & set(their_items)))
     else:
         reasons["items"] = "class unknown on one side"
-    if not timevalue.compatible(mention["time"], data.get("time")):
+    when = fact.get("time")  # the fact's time, from all its mentions (summarize)
+    if not timevalue.compatible(mention["time"], when):
         return None
-    if mention["time"] and data.get("time"):
+    if mention["time"] and when:
         score += 0.5
-        reasons["time"] = f"{mention['time']} overlaps {data['time']}"
+        reasons["time"] = f"{mention['time']} overlaps {when}"
     else:
         reasons["time"] = "unknown on one side"
     if _planned(mention["status"]) != data.get("planned", False):
@@ -262,7 +277,34 @@ def compatible(mention: dict[str, Any], fact: dict[str, Any]) -> dict[str, Any] 
         score += 0.5
         reasons["quantity"] = "figures agree"
     return {"shared_roles": shared, "score": round(score, 2), "reasons": reasons,
-            "time": data.get("time"), "mention_time": mention["time"]}
+            "time": when, "mention_time": mention["time"]}
+
+
+def _places_conflict(mention: dict[str, Any], data: dict[str, Any], within: dict[str, str]) -> bool:
+    """Both name where it happened, and the places differ: two towns, or a town (capital) of
+    another state than the one the other side names."""
+    mine, theirs = set(mention["entities"].get("place", [])), set(data["entities"].get("place", []))
+    if not mine or not theirs:
+        return False
+    for a in mine:
+        for b in theirs:
+            if same_place(a, b, within):
+                return False
+            state_a, state_b = a.startswith("gpe:"), b.startswith("gpe:")
+            if (state_a and within.get(b) in (None, a)) or (state_b and within.get(a) in (None, b)):
+                return False  # a state and a place we cannot place elsewhere
+    return True
+
+
+def _corroborates_partial(mention: dict[str, Any], data: dict[str, Any], when: str | None,
+                          mine_items: list[str], their_items: list[str]) -> bool:
+    """A mention missing a core argument (or meeting a fact missing one) joins only with more to
+    go on: specific times that agree, the same item class, or the same article."""
+    if timevalue.specific(mention["time"]) and timevalue.specific(when):
+        return True
+    if mine_items and their_items:
+        return True
+    return any(m["article"] == mention["article"] for m in data.get("mentions", []))
 
 
 def new_fact(mention: dict[str, Any], story: str | None) -> dict[str, Any]:
