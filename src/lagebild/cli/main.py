@@ -75,8 +75,9 @@ def _settings(**overrides: object) -> settings.Settings:
         _fail(exc)
 
 
-def _open(db: str | None) -> Store:
-    return services.open_store(_settings(db=db).db)
+def _open(db: str | None, *, create: bool = False) -> Store:
+    """The store ``--db`` names; only ``ingest`` (``create``) may start a new one."""
+    return services.open_store(_settings(db=db).db, create=create)
 
 
 def _fail(exc: Exception) -> NoReturn:
@@ -107,7 +108,7 @@ def ingest(
         _fail(ValueError(f"--language must be de or en, not {language!r}"))
     conf = _settings(db=db, max_bytes=max_bytes)
     try:
-        store = _open(db)
+        store = _open(db, create=True)
         total = count_sources([p for p in paths if p != "-"], glob=glob) + (1 if "-" in paths else 0)
         with _progress() as bar:
             task = bar.add_task("ingest", total=total or None)
@@ -289,6 +290,10 @@ def serve(
     """
     from lagebild.app import serve as run_server  # lazy: FastAPI and the app (~0.3 s), only serve needs them
 
+    try:
+        _open(db).close()  # a mistyped --db is an error here, not an empty store served
+    except LagebildError as exc:
+        _fail(exc)
     run_server(_settings(db=db).db, host, port, workers=workers)
 
 
@@ -298,7 +303,10 @@ def entities_list(
     query: Annotated[Optional[str], typer.Option("--query", "-q", help="Only entities with a matching alias.")] = None,
 ) -> None:
     """List canonical entities with their aliases."""
-    doc_entities = queries.list_entities_by_mentions(_open(db), query)
+    try:
+        doc_entities = queries.list_entities_by_mentions(_open(db), query)
+    except LagebildError as exc:
+        _fail(exc)
     table = Table("id", "type", "name", "aliases", "mentions")
     for e in doc_entities:
         table.add_row(e["id"], e["type"], e["name"], ", ".join(e["aliases"])[:80], str(e["mentions"]))
@@ -308,14 +316,20 @@ def entities_list(
 @entities_app.command("merge")
 def entities_merge(a: str, b: str, db: DbOption = None) -> None:
     """State that A and B (entity ids or names) are the same entity; it survives every later run."""
-    services.judge(_open(db), a, b, "same")
+    try:
+        services.judge(_open(db), a, b, "same")
+    except LagebildError as exc:
+        _fail(exc)
     out.print(f"recorded: {a} = {b}")
 
 
 @entities_app.command("split")
 def entities_split(a: str, b: str, db: DbOption = None) -> None:
     """State that A and B (entity ids or names) are different entities; it survives every later run."""
-    services.judge(_open(db), a, b, "different")
+    try:
+        services.judge(_open(db), a, b, "different")
+    except LagebildError as exc:
+        _fail(exc)
     out.print(f"recorded: {a} ≠ {b}")
 
 
@@ -328,7 +342,10 @@ def entities_speaks_for(
 ) -> None:
     """State whom PERSON speaks for when counting independent origins; it wins over the role
     phrases in the articles and the curated table, and survives every later run."""
-    services.judge(_open(db), person, body, "speaks_for")
+    try:
+        services.judge(_open(db), person, body, "speaks_for")
+    except LagebildError as exc:
+        _fail(exc)
     out.print(f"recorded: {person} speaks for {body}")
 
 

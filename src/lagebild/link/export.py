@@ -43,9 +43,20 @@ def judge(store: Store, a: str, b: str, verdict: str) -> dict[str, Any]:
         raise LinkError(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")
     if token(a) == token(b):
         raise LinkError(f"{a!r} and {b!r} name the same thing; a judgement needs two")
+    for name in (a,) if verdict == "speaks_for" else (a, b):  # whom one speaks for may be any body
+        if not _known(store, name):
+            hint = "" if store.has_entities() else " (the store is not linked yet: run 'lagebild link')"
+            raise LinkError(f"no entity is named {name!r}{hint}; 'lagebild entities list -q …' shows the names")
     x, y = (a, b) if verdict == "speaks_for" else sorted((a, b))  # "speaks_for": person, then body
     store.put_judgement(x, y, verdict)
     return link(store, full=True)
+
+
+def _known(store: Store, name: str) -> bool:
+    """An entity id or an alias of some entity in the store."""
+    if ":" in name and store.entity_row(name) is not None:
+        return True
+    return bool(store.index_refs("name", [token(name) if ":" not in name else "n:" + fold(name)]))
 
 
 def _filter_articles(ids: Collection[str] | None) -> set[str] | None:

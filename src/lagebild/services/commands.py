@@ -113,9 +113,9 @@ def index_for_search(store: Store, ids: Iterable[str] | None = None) -> int:
     return store.index_articles(ids)
 
 
-def open_store(db: str | Path | None = None) -> Store:
-    """The store at ``db`` (path or URL), migrated to the newest schema."""
-    return Store.open(db)
+def open_store(db: str | Path | None = None, *, create: bool = True) -> Store:
+    """The store at ``db`` (path or URL), migrated to the newest schema; a new one only with ``create``."""
+    return Store.open(db, create=create)
 
 
 # --- the export contract (DESIGN §4) ---------------------------------------------------------

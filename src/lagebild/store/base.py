@@ -43,11 +43,12 @@ class Store(ABC):
     """
 
     @classmethod
-    def open(cls, db: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> "Store":
-        """The store at ``db`` (path or URL; default ``LAGEBILD_DB`` or ``./lagebild.db``)."""
+    def open(cls, db: str | os.PathLike[str] | None = None, *, migrate: bool = True, create: bool = True) -> "Store":
+        """The store at ``db`` (path or URL; default ``LAGEBILD_DB`` or ``./lagebild.db``); a new
+        SQLite file only with ``create``, and only in a folder that exists."""
         from lagebild.store.sql import open_store  # cycle: the backends subclass Store
 
-        return open_store(db, migrate=migrate)
+        return open_store(db, migrate=migrate, create=create)
 
     @property
     @abstractmethod

@@ -10,6 +10,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 try:
@@ -19,8 +20,8 @@ except ImportError:  # pragma: no cover - not POSIX: no lock, as before
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, func, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Engine, func, make_url, select
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from lagebild.errors import StoreError
 from lagebild.store import schema as t
@@ -92,16 +93,50 @@ class SQLStore(Articles, LinkData, ReadModels, Reads, Search, Store):
                 "published": [str(first) if first else None, str(last) if last else None]}
 
 
-def open_store(db: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> SQLStore:
-    """The store at ``db`` (a path or URL; see :func:`resolve_url`), migrated unless told not to."""
+def open_store(db: str | os.PathLike[str] | None = None, *, migrate: bool = True, create: bool = True) -> SQLStore:
+    """The store at ``db`` (a path or URL; see :func:`resolve_url`), migrated unless told not to.
+
+    A new SQLite file is made only with ``create`` (``ingest``, ``demo``) and only in a folder that
+    exists: a mistyped ``--db`` is an error, not a new empty store.
+    """
     from lagebild.store.postgres import PostgresStore  # cycle: the backends subclass SQLStore
     from lagebild.store.sqlite import SQLiteStore  # cycle: as above
 
     url = resolve_url(db)
+    shown = _shown(url)
+    if url.startswith("sqlite"):
+        path = url.split("sqlite:///", 1)[-1]
+        if path and path != ":memory:":
+            where = Path(path)
+            if not where.parent.is_dir():
+                raise StoreError(f"cannot open the store at {path}: the folder {where.parent} does not exist")
+            if not create and not where.exists():
+                raise StoreError(f"there is no store at {path} (check --db; 'lagebild ingest' creates a new one)")
+    elif not url.startswith("postgresql"):
+        scheme = url.split("://", 1)[0]
+        raise StoreError(f"unsupported store {shown}: the scheme {scheme!r} is neither SQLite (a file path or "
+                         "sqlite:///…) nor PostgreSQL (postgresql://…)")
     try:
         store = SQLiteStore.connect(url) if url.startswith("sqlite") else PostgresStore.connect(url)
         if migrate:
             store.migrate()
-    except OperationalError as exc:
-        raise StoreError(f"cannot open the store at {url}: {exc.orig}") from exc
+    except (OperationalError, DBAPIError) as exc:
+        raise StoreError(f"cannot open the store at {shown}: {_without_secrets(str(exc.orig), url)}") from None
     return store
+
+
+def _shown(url: str) -> str:
+    """``url`` with its password hidden."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not a URL SQLAlchemy can read: show nothing after the scheme
+        return url.split("://", 1)[0] + "://…"
+
+
+def _without_secrets(message: str, url: str) -> str:
+    """A driver message with the password of ``url`` blanked (some drivers echo the DSN)."""
+    try:
+        password = make_url(url).password
+    except Exception:
+        return message
+    return message.replace(str(password), "***") if password else message

@@ -10,7 +10,6 @@ an article that the ingest step forgot to index.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import bindparam, create_engine, event, text
@@ -42,9 +41,6 @@ class SQLiteStore(SQLStore):
 
     @classmethod
     def connect(cls, url: str) -> "SQLiteStore":
-        path = url.split("sqlite:///", 1)[1]
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, future=True)
         event.listen(engine, "connect", _pragmas)
         return cls(engine)
