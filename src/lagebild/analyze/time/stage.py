@@ -28,8 +28,8 @@ from lagebild.analyze.pipeline import Doc, stage
 STAGE = "lagebild.timex"
 VERSION = "3"  # 2: a date inside an opening "seit …" phrase is no reference for later dates
 # 3: a year-less date that would turn back before the date just named takes its year from the
-#    publication date and tense; past-tense days may lie 3 days after publication; the turn of
-#    the year is its winter (2023-WI), no longer a day
+#    publication date and tense; a past-tense day may lie up to 45 days after publication; the
+#    turn of the year is its winter (2023-WI), no longer a day; "11.7. 2015" is one date
 
 #: the year, month and day of a value that can be a reference time
 _REF_VALUE = r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T|-[WQHSFU])"
