@@ -165,6 +165,8 @@ TURN_OF_YEAR = [
     ("de", date(2023, 10, 12), "Zum Jahreswechsel soll das neue Gesetz gelten.", "Jahreswechsel", "2023-WI"),
     ("de", date(2024, 1, 21), "Zur Jahreswende 2022/23 stockte die Offensive.", "Jahreswende 2022/23", "2022-WI"),
     ("de", None, "Über den Jahreswechsel griffen russische Truppen Charkiw an.", "Jahreswechsel", "XXXX-WI"),
+    ("de", None, "Im Herbst 1914 erstarrte die Front. Zur Jahreswende kam es zu Verbrüderungen.", "Jahreswende",
+     "1914-WI"),
     ("en", date(2024, 1, 21), "Over the turn of the year, Russian forces struck Kharkiv.",
      "the turn of the year", "2023-WI"),
     # vague parts of a month or year stay at month or year precision
@@ -180,6 +182,17 @@ TURN_OF_YEAR = [
 @pytest.mark.parametrize("language,published,text,surface,expected", TURN_OF_YEAR)
 def test_timex_vague_times_keep_a_coarse_value(language, published, text, surface, expected):
     found = {t.text: t.value for t in find_timexes(text, published, language)}
+    assert found[surface] == expected
+
+
+@pytest.mark.parametrize("published,text,surface,expected", [
+    (date(2016, 1, 15), "Über den Jahreswechsel hatten die Gemeinden gewartet. Am 2. Jänner hatte der "
+     "Bürgermeister Alarm geschlagen.", "2. Jänner", "2016-01-02"),
+    (None, "Im Herbst 1914 erstarrte die Front. Zur Jahreswende kam es zu Verbrüderungen. Im Februar "
+     "begann eine neue Offensive.", "Februar", "1915-02"),
+])
+def test_timex_after_the_turn_of_year_the_text_is_in_the_new_year(published, text, surface, expected):
+    found = {t.text: t.value for t in find_timexes(text, published, "de")}
     assert found[surface] == expected
 
 

@@ -38,6 +38,8 @@ _SINCE = r"(?:\b[Ss]eit|\b[Ss]ince)\s+(?:(?:dem|the|Anfang|Mitte|Ende|Beginn)\s+
 #: a date inside the "seit …"/"since …" phrase that opens its clause ("Seit Beginn der Invasion im
 #: Februar 2022 ist …") says where a span starts; it is no reference for the dates after it
 _SINCE_PHRASE = re.compile(r"\s*(?:Seit|seit|Since|since)\b[^,;:]*$")
+#: the rules whose "YYYY-WI" values are the turn of the year (Jahreswechsel, "the turn of the year")
+_TURN_OF_YEAR_RULES = frozenset({"period", "mod_rel"})
 #: a reference this many years from the publication date makes a passage narrative
 NARRATIVE_YEARS = 10
 #: ... unless a date near the publication date was named within this many sentences
@@ -147,6 +149,11 @@ def find_timexes(
                     month = int(rm.group(2)) if rm.group(2) else None
                     day = int(rm.group(3)) if rm.group(3) else None
                     ref = Reference(int(rm.group(1)), month, day, si)
+                    if kind in _TURN_OF_YEAR_RULES and hit.value.endswith("-WI"):
+                        # the turn of the year ("2023-WI"): the text is then at the new year's
+                        # January ("Über den Jahreswechsel … Am 2. Januar …"); a winter named as a
+                        # season does not move it
+                        ref = Reference(ref.year + 1, 1, None, si)
                     if published is not None and abs(ref.year - published.year) <= 1:
                         last_near = si
                     if day is not None:
