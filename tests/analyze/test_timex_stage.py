@@ -131,11 +131,17 @@ YEARLESS = [
      "Beobachter Truppen an der Grenze gemeldet.", "20. Februar", "2022-02-20"),
     ("en", date(2024, 1, 21), "The invasion began on February 24, 2022. On March 2, Russian troops "
      "captured Kherson.", "March 2", "2022-03-02"),
-    # past: not after publication, a few days allowed; future: not before publication
+    # past: not after publication (a few weeks allowed, below); future: not before publication
     ("de", date(2024, 1, 21), "Am 23. Januar hatte die Regierung die Zahlen vorgelegt.", "23. Januar",
      "2024-01-23"),
-    ("de", date(2024, 1, 21), "Am 28. Januar hatte die Regierung die Zahlen vorgelegt.", "28. Januar",
-     "2023-01-28"),
+    ("de", date(2024, 1, 21), "Am 15. März hatte die Regierung die Zahlen vorgelegt.", "15. März",
+     "2023-03-15"),
+    # ... a day a few weeks ahead in a past-tense sentence is a date set, not last year's
+    ("de", date(2024, 1, 21), "Ein neuer Termin für das Urteil wurde für den 29. Januar angesetzt.",
+     "29. Januar", "2024-01-29"),
+    ("de", date(2015, 9, 12), "Die Partei hat ihre Kundgebung am 25. September abgesagt.", "25. September",
+     "2015-09-25"),
+    ("en", date(2024, 1, 21), "The hearing was postponed to February 10.", "February 10", "2024-02-10"),
     ("de", date(2024, 1, 21), "Der Gipfel wird am 20. Januar beginnen.", "20. Januar", "2025-01-20"),
     ("en", date(2024, 1, 21), "The summit will open on January 25.", "January 25", "2024-01-25"),
     # no publication date: the narrative anchors
@@ -159,6 +165,8 @@ TURN_OF_YEAR = [
     ("de", date(2023, 10, 12), "Zum Jahreswechsel soll das neue Gesetz gelten.", "Jahreswechsel", "2023-WI"),
     ("de", date(2024, 1, 21), "Zur Jahreswende 2022/23 stockte die Offensive.", "Jahreswende 2022/23", "2022-WI"),
     ("de", None, "Über den Jahreswechsel griffen russische Truppen Charkiw an.", "Jahreswechsel", "XXXX-WI"),
+    ("de", None, "Im Herbst 1914 erstarrte die Front. Zur Jahreswende kam es zu Verbrüderungen.", "Jahreswende",
+     "1914-WI"),
     ("en", date(2024, 1, 21), "Over the turn of the year, Russian forces struck Kharkiv.",
      "the turn of the year", "2023-WI"),
     # vague parts of a month or year stay at month or year precision
@@ -174,6 +182,17 @@ TURN_OF_YEAR = [
 @pytest.mark.parametrize("language,published,text,surface,expected", TURN_OF_YEAR)
 def test_timex_vague_times_keep_a_coarse_value(language, published, text, surface, expected):
     found = {t.text: t.value for t in find_timexes(text, published, language)}
+    assert found[surface] == expected
+
+
+@pytest.mark.parametrize("published,text,surface,expected", [
+    (date(2016, 1, 15), "Über den Jahreswechsel hatten die Gemeinden gewartet. Am 2. Jänner hatte der "
+     "Bürgermeister Alarm geschlagen.", "2. Jänner", "2016-01-02"),
+    (None, "Im Herbst 1914 erstarrte die Front. Zur Jahreswende kam es zu Verbrüderungen. Im Februar "
+     "begann eine neue Offensive.", "Februar", "1915-02"),
+])
+def test_timex_after_the_turn_of_year_the_text_is_in_the_new_year(published, text, surface, expected):
+    found = {t.text: t.value for t in find_timexes(text, published, "de")}
     assert found[surface] == expected
 
 

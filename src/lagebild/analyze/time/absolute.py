@@ -276,8 +276,9 @@ def h_holiday(g: Groups, ctx: Context):
     if g("y"):
         year, anchored = int(g("y")), False
     else:
-        month = fixed[h][0] if h in fixed else 4
-        year, anchored = ctx.year_for(month, fixed[h][1] if h in fixed else 10), True
+        # movable feasts: about where they fall (Easter and its kin in April, Thanksgiving late November)
+        month, day = fixed[h] if h in fixed else (11, 25) if h == "thanksgiving" else (4, 10)
+        year, anchored = ctx.year_for(month, day), True
     if h in fixed:
         return [Hit(g.start, g.end, "DATE", ymd(year, *fixed[h]), None, anchored)]
     if year is None:

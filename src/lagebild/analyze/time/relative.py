@@ -26,8 +26,11 @@ def turn_of_year(g: Groups, ctx: Context, explicit: str | None):
     ``explicit`` is the new year."""
     if explicit:
         return [Hit(g.start, g.end, "DATE", f"{int(explicit) - 1:04d}-WI", "APPROX")]
-    if ctx.narrative and ctx.ref is not None:
-        return [Hit(g.start, g.end, "DATE", f"{ctx.ref.year:04d}-WI", "APPROX", True)]
+    ref = ctx.ref
+    if ref is not None and (ctx.narrative or ctx.local or ctx.dct is None):
+        # the turn the text has reached: after an autumn, into the next year; in a January, the last
+        old = ref.year if ref.month is None or ref.month >= 7 else ref.year - 1
+        return [Hit(g.start, g.end, "DATE", f"{old:04d}-WI", "APPROX", True)]
     if ctx.dct is None:
         return [Hit(g.start, g.end, "DATE", "XXXX-WI", "APPROX", True)]
     d = ctx.dct

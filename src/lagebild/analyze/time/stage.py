@@ -28,8 +28,8 @@ from lagebild.analyze.pipeline import Doc, stage
 STAGE = "lagebild.timex"
 VERSION = "3"  # 2: a date inside an opening "seit …" phrase is no reference for later dates
 # 3: a year-less date that would turn back before the date just named takes its year from the
-#    publication date and tense; past-tense days may lie 3 days after publication; the turn of
-#    the year is its winter (2023-WI), no longer a day
+#    publication date and tense; a past-tense day may lie up to 45 days after publication; the
+#    turn of the year is its winter (2023-WI), no longer a day; "11.7. 2015" is one date
 
 #: the year, month and day of a value that can be a reference time
 _REF_VALUE = r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T|-[WQHSFU])"
@@ -38,6 +38,8 @@ _SINCE = r"(?:\b[Ss]eit|\b[Ss]ince)\s+(?:(?:dem|the|Anfang|Mitte|Ende|Beginn)\s+
 #: a date inside the "seit …"/"since …" phrase that opens its clause ("Seit Beginn der Invasion im
 #: Februar 2022 ist …") says where a span starts; it is no reference for the dates after it
 _SINCE_PHRASE = re.compile(r"\s*(?:Seit|seit|Since|since)\b[^,;:]*$")
+#: the rules whose "YYYY-WI" values are the turn of the year (Jahreswechsel, "the turn of the year")
+_TURN_OF_YEAR_RULES = frozenset({"period", "mod_rel"})
 #: a reference this many years from the publication date makes a passage narrative
 NARRATIVE_YEARS = 10
 #: ... unless a date near the publication date was named within this many sentences
@@ -147,6 +149,11 @@ def find_timexes(
                     month = int(rm.group(2)) if rm.group(2) else None
                     day = int(rm.group(3)) if rm.group(3) else None
                     ref = Reference(int(rm.group(1)), month, day, si)
+                    if kind in _TURN_OF_YEAR_RULES and hit.value.endswith("-WI"):
+                        # the turn of the year ("2023-WI"): the text is then at the new year's
+                        # January ("Über den Jahreswechsel … Am 2. Januar …"); a winter named as a
+                        # season does not move it
+                        ref = Reference(ref.year + 1, 1, None, si)
                     if published is not None and abs(ref.year - published.year) <= 1:
                         last_near = si
                     if day is not None:
