@@ -99,7 +99,7 @@ def fact_row(fact: dict[str, Any]) -> dict[str, Any]:
     what = names(roles["what"])
     outlets: dict[str, dict[str, Any]] = {}
     for m in fact.get("mentions", []):
-        outlets.setdefault(m.get("outlet") or "(unknown outlet)", m)
+        outlets.setdefault(m.get("outlet") or m.get("cite") or "source", m)
     first = (fact.get("mentions") or [None])[0]
     return {
         "who": who, "whom": whom, "what": what, "how_much": names(roles["quantity"]),
