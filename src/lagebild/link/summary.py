@@ -400,15 +400,19 @@ def build(facts: list[dict[str, Any]], language: str, text_of: Callable[[str], s
     lang = language or "de"
     times = timexes_of or (lambda _aid: [])
     ranked = sorted(facts, key=importance, reverse=True)
-    named = [f for f in ranked if _who(f)]
-    unnamed = [f for f in ranked if not _who(f)]
+
+    def spoken(fact: dict[str, Any]) -> bool:
+        return any(m.get("language") in (None, lang) for m in fact["data"]["mentions"])
+
+    named = [f for f in ranked if _who(f) and spoken(f)]
+    rest = [f for f in ranked if not _who(f) or not spoken(f)]  # only to fill up
     chosen: list[dict[str, Any]] = []
     told: list[dict[str, Any]] = []
     used: set[tuple[str, int]] = set()
 
-    def cites(fact: dict[str, Any], first: dict[str, Any] | None) -> list[dict[str, Any]]:
+    def cites(mentions: list[dict[str, Any]], first: dict[str, Any] | None) -> list[dict[str, Any]]:
         out, outlets = [], {(first or {}).get("outlet") or (first or {}).get("article")}
-        for m in sorted(fact["data"]["mentions"], key=lambda m: m.get("published") or ""):
+        for m in sorted(mentions, key=lambda m: m.get("published") or ""):
             key = m.get("outlet") or m["article"]
             if key in outlets or len(out) >= MAX_CITES:
                 continue
@@ -420,8 +424,9 @@ def build(facts: list[dict[str, Any]], language: str, text_of: Callable[[str], s
     def tell(fact: dict[str, Any]) -> None:
         if len(chosen) >= MAX_SENTENCES or any(same_happening(fact, t) for t in told):
             return
-        mentions = sorted(fact["data"]["mentions"], key=lambda m: (m.get("language") != lang,
-                                                                   m.get("published") or "", m["article"]))
+        peers = [f for f in ranked if f is not fact and same_happening(fact, f)]  # one happening, several facts
+        mentions = sorted([m for f in [fact, *peers] for m in f["data"]["mentions"]],
+                          key=lambda m: (m.get("language") != lang, m.get("published") or "", m["article"]))
         best: tuple[dict[str, Any], str, int, int] | None = None
         fallback: tuple[dict[str, Any], str, int, int] | None = None
         for m in mentions:
@@ -439,7 +444,8 @@ def build(facts: list[dict[str, Any]], language: str, text_of: Callable[[str], s
             item = (m, shown, start, start + len(sentence))
             if fallback is None:
                 fallback = item
-            if len(sentence) <= MAX_CHOSEN and _covers((s, e), m, fact, stamps, text):
+            owner = next((f for f in [fact, *peers] if m in f["data"]["mentions"]), fact)
+            if len(sentence) <= MAX_CHOSEN and _covers((s, e), m, owner, stamps, text):
                 best = item
                 break
         kind = "chosen"
@@ -458,16 +464,16 @@ def build(facts: list[dict[str, Any]], language: str, text_of: Callable[[str], s
         if kind != "generated" and any(overlap(text, c["text"]) > MAX_OVERLAP for c in chosen if c["kind"] != "generated"):
             return  # generated sentences differ by their facts, which are no repeats (same_happening)
         used.add((m["article"], start))
-        used.update((x["article"], x["sentence"][0]) for x in fact["data"]["mentions"])  # told: no lead repeats it
+        used.update((x["article"], x["sentence"][0]) for x in mentions)  # told: no lead repeats it
         told.append(fact)
         chosen.append({"text": text, "article": m["article"], "start": start, "end": end, "fact": fact["id"],
                        "kind": kind, "outlet": m.get("outlet"), "published": m.get("published"),
-                       "cites": cites(fact, m)})
+                       "cites": cites(mentions, m)})
 
     for fact in named:
         tell(fact)
     if len(chosen) < MIN_SENTENCES:
-        for fact in unnamed:
+        for fact in rest:
             if len(chosen) < MIN_SENTENCES:
                 tell(fact)
     for item in leads:
