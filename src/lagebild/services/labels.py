@@ -43,11 +43,12 @@ def outlet_name(outlet: str | None, url: str | None = None) -> str | None:
 
 def citation(outlet: str | None, published: Any, *, name: str | None = None, url: str | None = None,
              language: str | None = None) -> str:
-    """"Outlet, 15.02.2016"; an article without an outlet is cited by its ``name`` (shortened)."""
+    """"Outlet, 15.02.2016"; an article without an outlet is cited by its ``name`` (shortened).
+    ``language`` is accepted for callers that know it; citations keep one date style."""
     who = outlet_name(outlet, url)
     if not who and name:
         who = name if len(name) <= CITE_NAME else name[:CITE_NAME - 1].rsplit(" ", 1)[0].rstrip(" ,;:-–") + "…"
-    parts = [p for p in (who, date_label(published, language)) if p]
+    parts = [p for p in (who, date_label(published)) if p]  # one date style in every citation
     return ", ".join(parts) or "source"
 
 

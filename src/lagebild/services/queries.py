@@ -239,7 +239,7 @@ def _sources(rows: Iterable[Sequence[Any]], labels: dict[str, str]) -> list[dict
     ``rows`` are (origin key, outlet, articles, facts) as a story's view lists them."""
     by_origin: dict[str, dict[str, Any]] = {}
     for key, outlet, n, n_facts in rows:
-        origin = labels.get(key or "", key) or "(unknown origin)"
+        origin = views.origin_name(key, labels)
         entry = by_origin.setdefault(origin, {"origin": origin, "key": key, "outlets": [], "articles": 0})
         entry["outlets"].append({"outlet": outlet or "(unknown outlet)", "articles": n, "facts": n_facts})
         entry["articles"] += n
