@@ -126,7 +126,8 @@ def export_sections(store: Store, article_ids: Collection[str] | None = None) ->
             "id": row.id, "type": row.type, "label": row.label, "args": args, "time": row.time,
             "events": [m["event"] for m in ms],
             "origins": [{"id": o["key"], "label": o["label"], "kind": o["kind"], "events": o.get("events", [])}
-                        for o in data.get("origins", [])],
+                        if isinstance(o, dict) else {"id": str(o), "label": str(o), "kind": None, "events": []}
+                        for o in data.get("origins", [])],  # a bare string: a label given by hand
             "independent_origins": row.independent_origins,
             "first_reported": row.first_reported.isoformat() if hasattr(row.first_reported, "isoformat")
             else row.first_reported,
