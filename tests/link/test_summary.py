@@ -219,3 +219,14 @@ def test_summary_build_two_figures_are_two_sentences() -> None:
     two["data"]["quantity"]["value"] = 2_000_000
     texts = [s["text"] for s in summary.build([one, two], "de", {"a1": text}.get, [])]
     assert len(texts) == 2 and any("zwei Millionen Granaten" in t for t in texts)
+
+
+def test_summary_build_leaves_out_a_fact_its_told_sentence_holds() -> None:
+    text = "Putin traf Choe diese Woche im Kreml während einer Reise Choes."
+    meet = fact("fact:m", "MEET", {"participants": ["per:putin", "per:choe"]}, [mention("a1", text, text)],
+                time="2024-W03", origins=2)
+    trip = fact("fact:v", "VISIT", {"visitor": ["per:choe"], "destination": [RU]}, [mention("a1", text, text, idx=1)],
+                time="2024-W03")
+    week = [{"start": 16, "end": 27, "text": "diese Woche", "type": "DATE", "value": "2024-W03"}]
+    told = summary.build([meet, trip], "de", {"a1": text}.get, [], lambda _a: week)
+    assert [(s["fact"], s["kind"]) for s in told] == [("fact:m", "chosen")]

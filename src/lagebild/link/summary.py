@@ -11,7 +11,8 @@ last report).  Each fact the summary tells becomes one sentence, either
   an absolute date at the fact's precision, and the status ("Laut … soll …", "according to …").
 
 No happening is told twice: facts of one type with the same participants at compatible times are
-one, a source sentence serves one fact only, and a sentence too similar to one already chosen
+one, a source sentence serves one fact only, a fact whose every sentence has been told is left
+out (the trip of a meeting told already), and a source sentence too similar to one already chosen
 (word overlap) is skipped.  Facts that name nobody come only when the named ones give fewer than
 :data:`MIN_SENTENCES`; the lead sentences of the most recent articles fill up after that.
 
@@ -408,7 +409,8 @@ def build(facts: list[dict[str, Any]], language: str, text_of: Callable[[str], s
     rest = [f for f in ranked if not _who(f) or not spoken(f)]  # only to fill up
     chosen: list[dict[str, Any]] = []
     told: list[dict[str, Any]] = []
-    used: set[tuple[str, int]] = set()
+    used: set[tuple[str, int]] = set()  # sentences of the facts told (no lead repeats them)
+    quoted: set[tuple[str, int]] = set()  # source sentences the summary quotes
 
     def cites(mentions: list[dict[str, Any]], first: dict[str, Any] | None) -> list[dict[str, Any]]:
         out, outlets = [], {(first or {}).get("outlet") or (first or {}).get("article")}
@@ -427,6 +429,8 @@ def build(facts: list[dict[str, Any]], language: str, text_of: Callable[[str], s
         peers = [f for f in ranked if f is not fact and same_happening(fact, f)]  # one happening, several facts
         mentions = sorted([m for f in [fact, *peers] for m in f["data"]["mentions"]],
                           key=lambda m: (m.get("language") != lang, m.get("published") or "", m["article"]))
+        if all((m["article"], m["sentence"][0]) in quoted for m in mentions):
+            return  # every sentence that reports it is one the summary quotes already
         best: tuple[dict[str, Any], str, int, int] | None = None
         fallback: tuple[dict[str, Any], str, int, int] | None = None
         for m in mentions:
@@ -464,6 +468,8 @@ def build(facts: list[dict[str, Any]], language: str, text_of: Callable[[str], s
         if kind != "generated" and any(overlap(text, c["text"]) > MAX_OVERLAP for c in chosen if c["kind"] != "generated"):
             return  # generated sentences differ by their facts, which are no repeats (same_happening)
         used.add((m["article"], start))
+        if kind == "chosen":
+            quoted.update({(m["article"], start), (m["article"], m["sentence"][0])})
         used.update((x["article"], x["sentence"][0]) for x in mentions)  # told: no lead repeats it
         told.append(fact)
         chosen.append({"text": text, "article": m["article"], "start": start, "end": end, "fact": fact["id"],
