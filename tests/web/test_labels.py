@@ -13,9 +13,11 @@ import html
 import json
 import re
 import warnings
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 
 from lagebild.report.exporters import write_csv, write_graphml
@@ -92,6 +94,9 @@ def test_labels_corpus_has_untitled_articles_and_facts(corpus: tuple[Path, Store
     doc = export_picture(store)
     assert sum(1 for a in doc["articles"] if not a["title"]) == 2
     assert doc["facts"] and doc["summaries"] and doc["stories"]
+    schema = json.loads(resources.files("lagebild.schema").joinpath("lagebild-1.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(json.loads(json.dumps(doc, default=str)))
+    assert all(s["kind"] in ("chosen", "generated", "lead") for x in doc["summaries"] for s in x["sentences"])
 
 
 def test_labels_web_pages_show_no_ids(corpus: tuple[Path, Store]) -> None:
