@@ -46,7 +46,8 @@ ARTICLES = [
 
 HASH = re.compile(r"\b[0-9a-f]{16}\b")
 PREFIXED = re.compile(r"\b(?:org|src|gpe|per|loc|misc|article|outlet|fact|story):[\w-]")
-PATH = re.compile(r"[\w./\\-]+\.(?:jsonl|json|txt|md|html?|xml|csv|rss|atom)\b(?::\d+)?|(?<![\w/])/(?:tmp|work|home)/\S+")
+PATH = re.compile(r"[\w./\\-]+\.(?:jsonl|json|txt|md|html?|xml|csv|rss|atom)\b(?::\d+)?"
+                  r"|(?<![\w/])/(?:tmp|work|home)/\S+")
 NONE = re.compile(r"\bNone\b")
 
 
@@ -153,7 +154,8 @@ def test_labels_api_shows_no_ids(corpus: tuple[Path, Store]) -> None:
     db, store = corpus
     doc = export_picture(store)
     client = _client(db)
-    urls = ["/api/v1/stories", "/api/v1/facts", "/api/v1/articles", "/api/v1/quotes?article=" + doc["articles"][0]["id"]]
+    urls = ["/api/v1/stories", "/api/v1/facts", "/api/v1/articles",
+            "/api/v1/quotes?article=" + doc["articles"][0]["id"]]
     urls += [f"/api/v1/stories/{s['id']}" for s in doc["stories"]]
     urls += [f"/api/v1/facts/{f['id']}" for f in doc["facts"]]
     found = []

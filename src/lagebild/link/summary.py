@@ -465,7 +465,8 @@ def build(facts: list[dict[str, Any]], language: str, text_of: Callable[[str], s
         if best is None:
             return
         m, text, start, end = best
-        if kind != "generated" and any(overlap(text, c["text"]) > MAX_OVERLAP for c in chosen if c["kind"] != "generated"):
+        quotes = [c["text"] for c in chosen if c["kind"] != "generated"]
+        if kind != "generated" and any(overlap(text, q) > MAX_OVERLAP for q in quotes):
             return  # generated sentences differ by their facts, which are no repeats (same_happening)
         used.add((m["article"], start))
         if kind == "chosen":
