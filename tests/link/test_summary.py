@@ -230,3 +230,19 @@ def test_summary_build_leaves_out_a_fact_its_told_sentence_holds() -> None:
     week = [{"start": 16, "end": 27, "text": "diese Woche", "type": "DATE", "value": "2024-W03"}]
     told = summary.build([meet, trip], "de", {"a1": text}.get, [], lambda _a: week)
     assert [(s["fact"], s["kind"]) for s in told] == [("fact:m", "chosen")]
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("de", "Nordkorea lieferte am 2. Januar 2024 etwa eine Million Schuss Munition an Russland "
+           "(von Nordkorea bestritten)."),
+    ("en", "North Korea supplied about one million rounds of ammunition to Russia on 2 January 2024 "
+           "(denied by North Korea)."),
+])
+def test_summary_build_names_who_denies_a_fact(language: str, expected: str) -> None:
+    supply = _supply(language)
+    names = NAMES_EN if language == "en" else NAMES_DE
+    denial = fact("fact:d", "DENY", {"speaker": [KP]}, [mention("a1", GEN_TEXT, GEN_TEXT.split(". ")[0],
+                                                                language=language, idx=1)], names=names)
+    supply["data"]["denied_by"] = "fact:d"
+    told = summary.build([supply, denial], language, {"a1": GEN_TEXT}.get, [])
+    assert told[0]["text"] == expected

@@ -371,6 +371,17 @@ def _object_en(etype: str, target: str, thing: str | None) -> str:
     return target or ("" if etype in ("MEET",) else thing or "")
 
 
+def _with_denial(text: str, denial: dict[str, Any] | None, language: str) -> str:
+    """``text`` with who denies it: "… (von Nordkorea bestritten).", "… (denied by North Korea)."."""
+    who = _join(_role_names(denial, "who", _names(denial, language)), language) if denial else ""
+    if not who:
+        return text
+    note = f" (denied by {who})" if language == "en" else f" (von {who} bestritten)"
+    end = len(text.rstrip())
+    cut = end - 1 if end and text[end - 1] in ".!?" else end
+    return text[:cut] + note + text[cut:]
+
+
 # --- choosing -----------------------------------------------------------------------------------
 
 
@@ -401,6 +412,7 @@ def build(facts: list[dict[str, Any]], language: str, text_of: Callable[[str], s
     lang = language or "de"
     times = timexes_of or (lambda _aid: [])
     ranked = sorted(facts, key=importance, reverse=True)
+    by_id = {f["id"]: f for f in facts}
 
     def spoken(fact: dict[str, Any]) -> bool:
         return any(m.get("language") in (None, lang) for m in fact["data"]["mentions"])
@@ -465,6 +477,7 @@ def build(facts: list[dict[str, Any]], language: str, text_of: Callable[[str], s
         if best is None:
             return
         m, text, start, end = best
+        text = _with_denial(text, by_id.get(fact["data"].get("denied_by") or ""), lang)
         quotes = [c["text"] for c in chosen if c["kind"] != "generated"]
         if kind != "generated" and any(overlap(text, q) > MAX_OVERLAP for q in quotes):
             return  # generated sentences differ by their facts, which are no repeats (same_happening)
