@@ -246,3 +246,17 @@ def test_summary_build_names_who_denies_a_fact(language: str, expected: str) -> 
     supply["data"]["denied_by"] = "fact:d"
     told = summary.build([supply, denial], language, {"a1": GEN_TEXT}.get, [])
     assert told[0]["text"] == expected
+
+
+def test_summary_generate_says_names_with_their_article() -> None:
+    text = "Die USA und der Iran einigten sich. Die USA verhängten Sanktionen gegen den Iran."
+    us, ir = "gpe:US", "gpe:IR"
+    names = {**NAMES_DE, us: "Vereinigte Staaten", ir: "Iran"}
+    agree = fact("fact:a", "AGREE", {"parties": [us, ir]}, [mention("a1", text, "Die USA und der Iran einigten sich.")],
+                 names=names)
+    agree["data"]["mentions"][0]["args"]["parties"] = [{"entity": us, "name": "Vereinigte Staaten"},
+                                                       {"entity": ir, "name": "Iran"}]
+    assert summary.generate(agree, "de") == "Die Vereinigten Staaten und der Iran einigten sich."
+    sanction = fact("fact:s", "SANCTION", {"sanctioner": [us], "target": [ir]},
+                    [mention("a1", text, "Die USA verhängten Sanktionen gegen den Iran.")], names=names)
+    assert summary.generate(sanction, "de") == "Die Vereinigten Staaten verhängten Sanktionen gegen den Iran."

@@ -186,24 +186,31 @@ _VERBS: dict[str, dict[str, tuple[str, str, str, str, str]]] = {
            "ACCUSE": ("accused", "accused", "accused", "accuse", ""),
            "DENY": ("denied", "denied", "denied", "deny", "")},
 }
-#: German states named with an article ("die Ukraine", "den Iran"): nominative, accusative
-_ARTICLE_DE = {"Ukraine": ("die", "die"), "Türkei": ("die", "die"), "Schweiz": ("die", "die"),
-               "Slowakei": ("die", "die"), "Mongolei": ("die", "die"), "USA": ("die", "die"),
-               "Vereinigte Staaten": ("die", "die"), "Vereinigten Staaten": ("die", "die"),
-               "Niederlande": ("die", "die"), "Iran": ("der", "den"), "Irak": ("der", "den"),
-               "Jemen": ("der", "den"), "Libanon": ("der", "den"), "Sudan": ("der", "den"),
-               "Kreml": ("der", "den"), "Vatikan": ("der", "den")}
+#: German names said with an article: (nominative, accusative); a state's plural name takes a plural verb
+_ARTICLE_DE = {"Ukraine": ("die Ukraine", "die Ukraine"), "Türkei": ("die Türkei", "die Türkei"),
+               "Schweiz": ("die Schweiz", "die Schweiz"), "Slowakei": ("die Slowakei", "die Slowakei"),
+               "Mongolei": ("die Mongolei", "die Mongolei"), "USA": ("die USA", "die USA"),
+               "Vereinigte Staaten": ("die Vereinigten Staaten", "die Vereinigten Staaten"),
+               "Vereinigtes Königreich": ("das Vereinigte Königreich", "das Vereinigte Königreich"),
+               "Niederlande": ("die Niederlande", "die Niederlande"), "Iran": ("der Iran", "den Iran"),
+               "Irak": ("der Irak", "den Irak"), "Jemen": ("der Jemen", "den Jemen"),
+               "Libanon": ("der Libanon", "den Libanon"), "Sudan": ("der Sudan", "den Sudan"),
+               "Kreml": ("der Kreml", "den Kreml"), "Vatikan": ("der Vatikan", "den Vatikan"),
+               "Europäische Union": ("die Europäische Union", "die Europäische Union"),
+               "Vereinte Nationen": ("die Vereinten Nationen", "die Vereinten Nationen")}
+_PLURAL_NAMES = frozenset({"USA", "Vereinigte Staaten", "Niederlande", "Vereinte Nationen", "United States",
+                           "Netherlands", "United Nations"})
 #: types whose sentence says nothing without the one it is done to
 _NEEDS_TARGET = frozenset({"ATTACK", "VISIT", "SANCTION", "CONDEMN", "ACCUSE"})
-_ARTICLE_EN = {"Ukraine": "", "United States": "the ", "United Kingdom": "the ", "Netherlands": "the ",
-               "Kremlin": "the ", "European Union": "the "}
+_ARTICLE_EN = {"United States": "the ", "United Kingdom": "the ", "Netherlands": "the ", "Kremlin": "the ",
+               "European Union": "the ", "United Nations": "the "}
 
 
 def _named(name: str, language: str, case: int) -> str:
     if language == "en":
         return _ARTICLE_EN.get(name, "") + name
-    article = _ARTICLE_DE.get(name)
-    return f"{article[case]} {name}" if article else name
+    forms = _ARTICLE_DE.get(name)
+    return forms[case] if forms else name
 
 
 def _join(names: list[str], language: str) -> str:
@@ -296,7 +303,7 @@ def generate(fact: dict[str, Any], language: str, mention: dict[str, Any] | None
         thing = f"{figure} {thing}"
     elif figure:
         thing = f"{figure} {unit}".strip()
-    plural = len(who) > 1
+    plural = len(who) > 1 or who[0] in _PLURAL_NAMES
     subject = _join([_named(n, lang, 0) for n in who], lang)
     target = _join([_named(n, lang, 1) for n in whom], lang)
     when = time_phrase(fact.get("time"), lang)
