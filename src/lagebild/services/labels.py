@@ -62,14 +62,23 @@ def name_articles(store: Store, articles: Iterable[MutableMapping[str, Any]]) ->
         a["name"] = display_title(a.get("title"), texts.get(a["id"]), a.get("source"))
 
 
-def article_names(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """Article id → ``{name, outlet, published, language, cite}`` for the articles given."""
+def article_names(store: Store, ids: Iterable[str], *, cite_only: bool = False) -> dict[str, dict[str, Any]]:
+    """Article id → ``{name, outlet, published, cite}`` for the articles given.
+
+    ``cite_only``: the names are wanted for citations only, so an untitled article with an outlet
+    is not read for its lead sentence (its ``name`` is None; a long story page stays cheap)."""
     wanted = sorted(set(ids))
     if not wanted:
         return {}
     meta = store.article_meta(wanted)
     rows = [{"id": aid, "title": getattr(meta.get(aid), "title", None)} for aid in wanted]
-    name_articles(store, rows)
+    if cite_only:
+        lead = [r for r in rows if not r["title"] and not getattr(meta.get(r["id"]), "outlet", None)]
+        name_articles(store, lead)
+        for r in rows:
+            r.setdefault("name", r["title"])
+    else:
+        name_articles(store, rows)
     out = {}
     for row in rows:
         m = meta.get(row["id"])

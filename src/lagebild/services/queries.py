@@ -102,10 +102,11 @@ def list_facts(store: Store, *, type: str | None = None, entity: str | None = No
     return Page(items, total, limit, offset)
 
 
-def _cite_mentions(store: Store, facts: Sequence[dict[str, Any]]) -> None:
-    """Each mention of the facts gets ``name`` (its article's) and ``cite`` ("Outlet, date")."""
+def _cite_mentions(store: Store, facts: Sequence[dict[str, Any]], *, cite_only: bool = True) -> None:
+    """Each mention of the facts gets ``cite`` ("Outlet, date") and ``name`` (its article's; with
+    ``cite_only``, only where the citation needs it)."""
     mentions = [m for f in facts for m in f.get("mentions") or []]
-    names = labels.article_names(store, [m["article"] for m in mentions])
+    names = labels.article_names(store, [m["article"] for m in mentions], cite_only=cite_only)
     for m in mentions:
         meta = names.get(m["article"]) or {}
         m["name"] = meta.get("name")
@@ -117,7 +118,7 @@ def get_fact(store: Store, fact_id: str) -> dict[str, Any] | None:
     if row is None:
         return None
     fact = _facts(store, [row])[0]
-    _cite_mentions(store, [fact])
+    _cite_mentions(store, [fact], cite_only=False)
     for mention in fact["mentions"]:  # the sentence of each mention, with its offsets
         layer = store.load_layers(mention["article"]).get("events", [])
         if 0 <= mention["event"] < len(layer):
