@@ -416,109 +416,128 @@ def build(facts: list[dict[str, Any]], language: str, text_of: Callable[[str], s
     most recent articles.  ``kind`` is ``generated`` (built from the fact), ``chosen`` (a source
     sentence chosen for the fact, relative dates made absolute) or ``lead`` (filling up).
     """
-    lang = language or "de"
-    times = timexes_of or (lambda _aid: [])
-    ranked = sorted(facts, key=importance, reverse=True)
-    by_id = {f["id"]: f for f in facts}
+    writer = _Writer(facts, language or "de", text_of, timexes_of or (lambda _aid: []))
+    ranked = writer.ranked
+    named = [f for f in ranked if _who(f) and writer.spoken(f)]
+    for fact in named:
+        writer.tell(fact)
+    for fact in [f for f in ranked if f not in named]:  # facts naming nobody, or in another language
+        if len(writer.chosen) < MIN_SENTENCES:
+            writer.tell(fact)
+    for item in leads:
+        if len(writer.chosen) >= MIN_SENTENCES:
+            break
+        writer.lead(item)
+    return writer.chosen
 
-    def spoken(fact: dict[str, Any]) -> bool:
-        return any(m.get("language") in (None, lang) for m in fact["data"]["mentions"])
 
-    named = [f for f in ranked if _who(f) and spoken(f)]
-    rest = [f for f in ranked if not _who(f) or not spoken(f)]  # only to fill up
-    chosen: list[dict[str, Any]] = []
-    told: list[dict[str, Any]] = []
-    used: set[tuple[str, int]] = set()  # sentences of the facts told (no lead repeats them)
-    quoted: set[tuple[str, int]] = set()  # source sentences the summary quotes
+class _Writer:
+    """The summary being written: its sentences, and the facts and source sentences it has told."""
 
-    def cites(mentions: list[dict[str, Any]], first: dict[str, Any] | None) -> list[dict[str, Any]]:
-        out, outlets = [], {(first or {}).get("outlet") or (first or {}).get("article")}
-        for m in sorted(mentions, key=lambda m: m.get("published") or ""):
-            key = m.get("outlet") or m["article"]
-            if key in outlets or len(out) >= MAX_CITES:
-                continue
-            outlets.add(key)
-            out.append({"article": m["article"], "start": m["sentence"][0], "end": m["sentence"][1],
-                        "outlet": m.get("outlet"), "published": m.get("published")})
-        return out
+    def __init__(self, facts: list[dict[str, Any]], language: str, text_of: Callable[[str], str | None],
+                 times: Callable[[str], list[dict[str, Any]] | None]) -> None:
+        self.lang, self.text_of, self.times = language, text_of, times
+        self.ranked = sorted(facts, key=importance, reverse=True)
+        self.by_id = {f["id"]: f for f in facts}
+        self.chosen: list[dict[str, Any]] = []
+        self.told: list[dict[str, Any]] = []
+        self.used: set[tuple[str, int]] = set()  # sentences of the facts told (no lead repeats them)
+        self.quoted: set[tuple[str, int]] = set()  # source sentences the summary quotes
 
-    def tell(fact: dict[str, Any]) -> None:
-        if len(chosen) >= MAX_SENTENCES or any(same_happening(fact, t) for t in told):
-            return
-        peers = [f for f in ranked if f is not fact and same_happening(fact, f)]  # one happening, several facts
-        mentions = sorted([m for f in [fact, *peers] for m in f["data"]["mentions"]],
-                          key=lambda m: (m.get("language") != lang, m.get("published") or "", m["article"]))
-        if all((m["article"], m["sentence"][0]) in quoted for m in mentions):
-            return  # every sentence that reports it is one the summary quotes already
-        best: tuple[dict[str, Any], str, int, int] | None = None
-        fallback: tuple[dict[str, Any], str, int, int] | None = None
+    def spoken(self, fact: dict[str, Any]) -> bool:
+        return any(m.get("language") in (None, self.lang) for m in fact["data"]["mentions"])
+
+    def _repeats(self, text: str) -> bool:
+        """A source sentence much like one quoted already (generated ones differ by their facts)."""
+        return any(overlap(text, c["text"]) > MAX_OVERLAP for c in self.chosen if c["kind"] != "generated")
+
+    def _sentence(self, article: str, start: int, end: int) -> tuple[str, int] | None:
+        """The stripped sentence of an article and where it starts; None without its text."""
+        text = self.text_of(article)
+        if text is None:
+            return None
+        raw = text[start:end]
+        sentence = raw.strip()
+        return (sentence, start + len(raw) - len(raw.lstrip())) if sentence else None
+
+    def _pick(self, fact: dict[str, Any], peers: list[dict[str, Any]], mentions: list[dict[str, Any]]
+              ) -> tuple[tuple[dict[str, Any], str, int, int] | None, tuple[dict[str, Any], str, int, int] | None]:
+        """The first mention sentence (in the summary's language) that carries the fact's figure and
+        time, and the first usable one at all: ``(mention, shown text, start, end)`` each."""
+        fallback = None
         for m in mentions:
-            text = text_of(m["article"])
-            if text is None or m.get("language") not in (None, lang):
+            if m.get("language") not in (None, self.lang):
                 continue
-            s, e = m["sentence"]
-            raw = text[s:e]
-            start = s + len(raw) - len(raw.lstrip())
-            sentence = raw.strip()
-            if not sentence or (m["article"], start) in used:
+            found = self._sentence(m["article"], *m["sentence"])
+            if found is None or (m["article"], found[1]) in self.used:
                 continue
-            stamps = times(m["article"]) or []
-            shown = anchor(sentence, start, stamps, lang)
-            item = (m, shown, start, start + len(sentence))
-            if fallback is None:
-                fallback = item
+            sentence, start = found
+            stamps = self.times(m["article"]) or []
+            item = (m, anchor(sentence, start, stamps, self.lang), start, start + len(sentence))
+            fallback = fallback or item
             owner = next((f for f in [fact, *peers] if m in f["data"]["mentions"]), fact)
-            if len(sentence) <= MAX_CHOSEN and _covers((s, e), m, owner, stamps, text):
-                best = item
-                break
+            if len(sentence) <= MAX_CHOSEN and _covers(tuple(m["sentence"]), m, owner, stamps,
+                                                       self.text_of(m["article"]) or ""):
+                return item, fallback
+        return None, fallback
+
+    def tell(self, fact: dict[str, Any]) -> None:
+        """Add the sentence of one fact, unless it is told already or has none worth telling."""
+        if len(self.chosen) >= MAX_SENTENCES or any(same_happening(fact, t) for t in self.told):
+            return
+        peers = [f for f in self.ranked if f is not fact and same_happening(fact, f)]  # one happening
+        mentions = sorted([m for f in [fact, *peers] for m in f["data"]["mentions"]],
+                          key=lambda m: (m.get("language") != self.lang, m.get("published") or "", m["article"]))
+        if all((m["article"], m["sentence"][0]) in self.quoted for m in mentions):
+            return  # every sentence that reports it is one the summary quotes already
+        best, fallback = self._pick(fact, peers, mentions)
         kind = "chosen"
         if best is None:
-            generated = generate(fact, lang, fallback[0] if fallback else None)
+            generated = generate(fact, self.lang, fallback[0] if fallback else None)
             if generated is not None:
                 m = fallback[0] if fallback else mentions[0]
-                best = (m, generated, fallback[2] if fallback else m["sentence"][0],
-                        fallback[3] if fallback else m["sentence"][1])
+                best = (m, generated, *(fallback[2:] if fallback else m["sentence"]))
                 kind = "generated"
-            elif int(fact.get("independent_origins") or 0) >= 2 or len(chosen) < MIN_SENTENCES:
+            elif int(fact.get("independent_origins") or 0) >= 2 or len(self.chosen) < MIN_SENTENCES:
                 best = fallback  # a long sentence only for a corroborated fact, or to fill up
-        if best is None:
+        if best is None or (kind == "chosen" and self._repeats(best[1])):
             return
         m, text, start, end = best
-        text = _with_denial(text, by_id.get(fact["data"].get("denied_by") or ""), lang)
-        quotes = [c["text"] for c in chosen if c["kind"] != "generated"]
-        if kind != "generated" and any(overlap(text, q) > MAX_OVERLAP for q in quotes):
-            return  # generated sentences differ by their facts, which are no repeats (same_happening)
-        used.add((m["article"], start))
+        text = _with_denial(text, self.by_id.get(fact["data"].get("denied_by") or ""), self.lang)
+        self.used.add((m["article"], start))
         if kind == "chosen":
-            quoted.update({(m["article"], start), (m["article"], m["sentence"][0])})
-        used.update((x["article"], x["sentence"][0]) for x in mentions)  # told: no lead repeats it
-        told.append(fact)
-        chosen.append({"text": text, "article": m["article"], "start": start, "end": end, "fact": fact["id"],
-                       "kind": kind, "outlet": m.get("outlet"), "published": m.get("published"),
-                       "cites": cites(mentions, m)})
+            self.quoted.update({(m["article"], start), (m["article"], m["sentence"][0])})
+        self.used.update((x["article"], x["sentence"][0]) for x in mentions)  # told: no lead repeats it
+        self.told.append(fact)
+        self.chosen.append({"text": text, "article": m["article"], "start": start, "end": end, "fact": fact["id"],
+                            "kind": kind, "outlet": m.get("outlet"), "published": m.get("published"),
+                            "cites": _cites(mentions, m)})
 
-    for fact in named:
-        tell(fact)
-    if len(chosen) < MIN_SENTENCES:
-        for fact in rest:
-            if len(chosen) < MIN_SENTENCES:
-                tell(fact)
-    for item in leads:
-        if len(chosen) >= MIN_SENTENCES:
-            break
-        if item.get("language") not in (None, lang):
+    def lead(self, item: dict[str, Any]) -> None:
+        """Add a lead sentence of a recent article, unless it repeats what is told."""
+        if item.get("language") not in (None, self.lang):
+            return
+        found = self._sentence(item["article"], item["start"], item["end"])
+        if found is None:
+            return
+        sentence, start = found
+        if {(item["article"], start), (item["article"], item["start"])} & self.used or self._repeats(sentence):
+            return
+        self.used.add((item["article"], start))
+        self.chosen.append({"text": anchor(sentence, start, self.times(item["article"]) or [], self.lang),
+                            "article": item["article"], "start": start, "end": start + len(sentence), "fact": None,
+                            "kind": "lead", "outlet": item.get("outlet"), "published": item.get("published"),
+                            "cites": []})
+
+
+def _cites(mentions: list[dict[str, Any]], first: dict[str, Any]) -> list[dict[str, Any]]:
+    """The sentences of up to :data:`MAX_CITES` other outlets (other articles, without outlets)."""
+    out, outlets = [], {first.get("outlet") or first.get("article")}
+    for m in sorted(mentions, key=lambda m: m.get("published") or ""):
+        key = m.get("outlet") or m["article"]
+        if key in outlets or len(out) >= MAX_CITES:
             continue
-        text = text_of(item["article"])
-        if text is None:
-            continue
-        raw = text[item["start"]:item["end"]]
-        start = item["start"] + len(raw) - len(raw.lstrip())
-        sentence = raw.strip()
-        if not sentence or {(item["article"], start), (item["article"], item["start"])} & used or any(
-                overlap(sentence, c["text"]) > MAX_OVERLAP for c in chosen if c["kind"] != "generated"):
-            continue
-        used.add((item["article"], start))
-        chosen.append({"text": anchor(sentence, start, times(item["article"]) or [], lang), "article": item["article"],
-                       "start": start, "end": start + len(sentence), "fact": None, "kind": "lead",
-                       "outlet": item.get("outlet"), "published": item.get("published"), "cites": []})
-    return chosen
+        outlets.add(key)
+        out.append({"article": m["article"], "start": m["sentence"][0], "end": m["sentence"][1],
+                    "outlet": m.get("outlet"), "published": m.get("published")})
+    return out
