@@ -260,3 +260,14 @@ def test_summary_generate_says_names_with_their_article() -> None:
     sanction = fact("fact:s", "SANCTION", {"sanctioner": [us], "target": [ir]},
                     [mention("a1", text, "Die USA verhängten Sanktionen gegen den Iran.")], names=names)
     assert summary.generate(sanction, "de") == "Die Vereinigten Staaten verhängten Sanktionen gegen den Iran."
+
+
+def test_summary_build_names_the_source_a_quoted_sentence_leaves_out() -> None:
+    text = "Kirby sprach im Weißen Haus. Es gebe Hinweise, dass Moskau und Teheran verhandelten."
+    kirby = {"key": "per:kirby", "label": "John Kirby", "kind": "speaker"}
+    talks = fact("fact:n", "NEGOTIATE", {"parties": [RU, "gpe:IR"]},
+                 [mention("a1", text, "Es gebe Hinweise, dass Moskau und Teheran verhandelten.", status="reported",
+                          origin=kirby, args={"parties": [{"entity": RU, "name": "Russland"},
+                                                          {"entity": "gpe:IR", "name": "Iran"}]})])
+    told = summary.build([talks], "de", {"a1": text}.get, [])
+    assert told[0]["text"] == "Es gebe Hinweise, dass Moskau und Teheran verhandelten (laut John Kirby)."

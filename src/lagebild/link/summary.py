@@ -378,6 +378,18 @@ def _object_en(etype: str, target: str, thing: str | None) -> str:
     return target or ("" if etype in ("MEET",) else thing or "")
 
 
+def _with_source(text: str, mention: dict[str, Any], language: str) -> str:
+    """A quoted sentence with its source when the sentence does not name it ("Es gebe Hinweise …"
+    said by Kirby two sentences before): "… (laut John Kirby).", "… (according to John Kirby)."."""
+    names = _origin_names([mention], 1)
+    if not names or names[0].split()[-1] in text:
+        return text
+    note = f" (according to {names[0]})" if language == "en" else f" (laut {names[0]})"
+    end = len(text.rstrip())
+    cut = end - 1 if end and text[end - 1] in ".!?" else end
+    return text[:cut] + note + text[cut:]
+
+
 def _with_denial(text: str, denial: dict[str, Any] | None, language: str) -> str:
     """``text`` with who denies it: "… (von Nordkorea bestritten).", "… (denied by North Korea)."."""
     who = _join(_role_names(denial, "who", _names(denial, language)), language) if denial else ""
@@ -503,6 +515,8 @@ class _Writer:
         if best is None or (kind == "chosen" and self._repeats(best[1])):
             return
         m, text, start, end = best
+        if kind == "chosen":
+            text = _with_source(text, m, self.lang)
         text = _with_denial(text, self.by_id.get(fact["data"].get("denied_by") or ""), self.lang)
         self.used.add((m["article"], start))
         if kind == "chosen":
