@@ -378,13 +378,19 @@ def _object_en(etype: str, target: str, thing: str | None) -> str:
     return target or ("" if etype in ("MEET",) else thing or "")
 
 
+#: words by which a sentence names its own source
+_SAYS = re.compile(r"\b(?:laut|zufolge|nach Angaben|berichte\w*|sagte\w*|sagt|erklärte\w*|teilte\w*|betonte\w*|"
+                   r"according|said|says|reported|told|stated)\b", re.IGNORECASE)
+
+
 def _with_source(text: str, mention: dict[str, Any], language: str) -> str:
     """A quoted sentence with its source when the sentence does not name it ("Es gebe Hinweise …"
     said by Kirby two sentences before): "… (laut John Kirby).", "… (according to John Kirby)."."""
     names = _origin_names([mention], 1)
-    if not names or names[0].split()[-1] in text:
-        return text
-    note = f" (according to {names[0]})" if language == "en" else f" (laut {names[0]})"
+    if not names or names[0].split()[-1] in text or _SAYS.search(text):
+        return text  # the sentence names a source of its own ("Ein Sprecher … hatte berichtet")
+    name = names[0].split(" (")[0]  # "Kyrylo Budanov (Financial Times)": the speaker
+    note = f" (according to {name})" if language == "en" else f" (laut {name})"
     end = len(text.rstrip())
     cut = end - 1 if end and text[end - 1] in ".!?" else end
     return text[:cut] + note + text[cut:]
