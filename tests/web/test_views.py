@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 from typing import Any
@@ -72,3 +73,22 @@ def test_views_security_headers(site) -> None:
     csp = response.headers["content-security-policy"]
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp
     assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_views_story_page_lists_discrepancies_first_by_fact_labels(site) -> None:
+    client, _ = site
+    html = client.get("/stories/s1").text
+    top = html.index('id="discrepancies"')
+    assert top < html.index('id="summary"') < html.index('id="facts"')  # first thing after the title
+    section = html[top:html.index("</section>", top)]
+    assert '<a href="/facts/f_supply">' in section
+    assert "Nordkorea liefert Russland Munition</a> vs. " in section and "Kim und Putin treffen sich" in section
+    assert ">fact<" not in section  # the facts by their labels, not a bare "fact"
+
+
+def test_views_story_page_cites_outlet_and_date(site) -> None:
+    client, _ = site
+    html = client.get("/stories/s1").text
+    summary = html[html.index('id="summary"'):html.index('id="timeline"')]
+    cites = re.findall(r'class="cite"[^>]*>\[([^\]]+)\]</a>', summary)
+    assert cites and all(re.fullmatch(r".+, \d\d\.\d\d\.\d{4}", c) for c in cites)  # "Tagesblatt, 05.01.2024"

@@ -9,6 +9,7 @@ from lagebild.errors import LagebildError
 from lagebild.link import discrepancies as dx
 from lagebild.link.entities import token
 from lagebild.link.names import fold
+from lagebild.model.titles import display_title
 from lagebild.store import Store
 
 VERDICTS = ("same", "different", "speaks_for")
@@ -59,6 +60,18 @@ def _known(store: Store, name: str) -> bool:
     return bool(store.index_refs("name", [token(name) if ":" not in name else "n:" + fold(name)]))
 
 
+def _story_names(store: Store, members: dict[str, list[str]]) -> dict[str, str]:
+    """Untitled story → the name of its first article (title, else lead sentence)."""
+    wanted = sorted({a for arts in members.values() for a in arts})
+    if not wanted:
+        return {}
+    meta = store.article_meta(wanted)
+    first = {sid: min(arts, key=lambda a: (str(getattr(meta.get(a), "published", None) or "9999"), a))
+             for sid, arts in members.items() if arts}
+    texts = store.article_texts(sorted(set(first.values())))
+    return {sid: display_title(getattr(meta.get(a), "title", None), texts.get(a)) for sid, a in first.items()}
+
+
 def _filter_articles(ids: Collection[str] | None) -> set[str] | None:
     return None if ids is None else set(ids)
 
@@ -96,6 +109,8 @@ def export_sections(store: Store, article_ids: Collection[str] | None = None) ->
     for m in members:
         by_story.setdefault(m.story_id, []).append(m.article_id)
     stories = []
+    untitled = {row.id: sorted(by_story.get(row.id, [])) for row in story_rows if not (row.title or "").strip()}
+    fallback = _story_names(store, untitled)
     for row in story_rows:
         arts = sorted(by_story.get(row.id, []))
         if wanted is not None:
@@ -103,7 +118,8 @@ def export_sections(store: Store, article_ids: Collection[str] | None = None) ->
             if not arts:
                 continue
         data = row.data or {}
-        stories.append({"id": row.id, "title": row.title, "articles": arts, "first": data.get("first"),
+        stories.append({"id": row.id, "title": (row.title or "").strip() or fallback.get(row.id, "untitled story"),
+                        "articles": arts, "first": data.get("first"),
                         "last": data.get("last"), "languages": data.get("languages", {}),
                         "duplicates": [{"article": a, "original": dups[a].original_id,
                                         "similarity": dups[a].similarity} for a in arts if a in dups]})
@@ -123,7 +139,9 @@ def export_sections(store: Store, article_ids: Collection[str] | None = None) ->
             "origins": [{"id": o["key"], "label": o["label"], "kind": o["kind"], "events": o.get("events", []),
                          "counted": o.get("counted", True), "sources": o.get("sources", []),
                          "channels": o.get("channels", []), "outlets": o.get("outlets", [])}
-                        for o in data.get("origins", [])],
+                        if isinstance(o, dict) else {"id": str(o), "label": str(o), "kind": None, "events": [],
+                                                     "counted": True, "sources": [], "channels": [], "outlets": []}
+                        for o in data.get("origins", [])],  # a bare string: a label given by hand
             "corroboration": data.get("corroboration"), "items": data.get("items", []),
             "deniers": data.get("deniers", []),
             "independent_origins": row.independent_origins,

@@ -25,7 +25,7 @@ from lagebild.store import Store
 
 #: the layout and rules of what the link stage stores; a store linked by another version is
 #: re-linked in full on the next ``link`` (bump it whenever stored link data or rules change)
-LINK_VERSION = "6"
+LINK_VERSION = "7"
 MAX_STORY_CANDIDATES = 30
 FACT_WINDOW_DAYS = 21
 
@@ -354,11 +354,12 @@ class Linker:
                                       "language": (rows.get(aid) or {}).get("language")})
             plans.append((sid, language, leads))
             needed.update(x["article"] for x in leads[:summary.MAX_SENTENCES])
-            needed.update(m["article"] for f in by_story.get(sid, []) for m in f["data"]["mentions"][:3])
+            needed.update(m["article"] for f in by_story.get(sid, []) for m in f["data"]["mentions"][:6])
         texts = self._texts(sorted(needed))
+        timexes = {aid: layers.get("timexes", []) for aid, layers in self.store.layers_of(sorted(needed)).items()}
         out = []
         for sid, language, leads in plans:
-            sentences = summary.build(by_story.get(sid, []), language, texts.get, leads)
+            sentences = summary.build(by_story.get(sid, []), language, texts.get, leads, timexes.get)
             out.append({"story_id": sid, "language": language, "data": {"sentences": sentences}})
         return out
 

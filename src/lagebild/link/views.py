@@ -13,6 +13,7 @@ Entity names in a stored fact are those of the run that last wrote it, as in its
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -79,14 +80,15 @@ def fact_doc(row: dict[str, Any], mentions: Sequence[dict[str, Any]] = (), names
     arguments; ``data``: a copy of the record's data to use up."""
     data = dict(row["data"]) if data is None else data
     first = data.pop("mentions", []) or []
-    labels = origin_labels([{"origins": data.get("origins") or []}])
+    labels = origin_labels([{"origins": data.get("origins") or [], "origin_labels": mention_origin_labels(first)}])
     fact = {
         "id": row["id"], "type": row["type"], "label": row["label"], "time": row["time"], "status": row["status"],
         "independent_origins": row["independent_origins"], "first_reported": iso(row["first_reported"]),
         "story": row["story_id"], "args": _args(data, first, names or {}),
         "origins": [_origin_entry(o) for o in data.pop("origins", []) or []],
         "events": [f"{m['article']}:{m['idx']}" for m in mentions],
-        "mentions": [{"article": m["article"], "event": m["idx"], "origin": labels.get(m["origin"] or "", m["origin"]),
+        "origin_labels": labels,
+        "mentions": [{"article": m["article"], "event": m["idx"], "origin": origin_name(m["origin"], labels),
                       "outlet": m["outlet"], "title": m["title"], "published": iso(m["published"])}
                      for m in mentions],
     }
@@ -148,10 +150,36 @@ def _origin_entry(origin: Any) -> Any:
     return origin
 
 
+#: what stands for an origin whose label is unknown (never its key)
+UNNAMED = "unnamed source"
+
+
+_ID_LIKE = re.compile(r"^(?:[a-z]{2,8}:\S+|[0-9a-f]{12,})$|@")
+
+
+def origin_name(key: str | None, labels: dict[str, str]) -> str:
+    """The label of an origin key; a key that reads as a name stands for itself, an id never."""
+    if key and key in labels:
+        return labels[key]
+    return key if key and not _ID_LIKE.search(key) else UNNAMED
+
+
+def mention_origin_labels(mentions: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """Origin key → label of each mention's own origin (a fact's origin list folds some of them)."""
+    out = {}
+    for m in mentions:
+        o = m.get("origin") if isinstance(m, dict) else None
+        if isinstance(o, dict) and o.get("key") and o.get("label"):
+            out.setdefault(o["key"], str(o["label"]))
+    return out
+
+
 def origin_labels(facts: Iterable[dict[str, Any]]) -> dict[str, str]:
-    """Origin key → readable label, from the facts' own origin lists."""
-    labels = {}
+    """Origin key → readable label, from the facts' own origin lists (and the labels of their
+    mentions' origins, ``origin_labels``)."""
+    labels: dict[str, str] = {}
     for fact in facts:
+        labels.update(fact.get("origin_labels") or {})
         for o in fact.get("origins") or []:
             if isinstance(o, dict) and (o.get("key") or o.get("id")) and o.get("label"):
                 labels[o.get("key") or o.get("id")] = str(o["label"])

@@ -15,7 +15,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from lagebild.services import export_picture, queries
+from lagebild.services import export_picture, labels, queries
+from lagebild.model.titles import display_title
 from lagebild.store import Store
 
 #: kinds of highlighted spans, in order of priority when spans overlap
@@ -63,6 +64,7 @@ def build_context(store: Store) -> dict[str, Any]:
     for a in doc["articles"]:
         text, layers = queries.article_text_and_layers(store, a["id"])
         texts[a["id"]] = text
+        a["name"] = a.get("name") or display_title(a.get("title"), text, a.get("source"))
         sentences[a["id"]] = [(s["start"], s["end"]) for s in layers.get("sentences", [])] or [(0, len(texts[a["id"]]))]
         for kind in SPAN_KINDS:
             for r in layers.get(kind, []):
@@ -72,8 +74,14 @@ def build_context(store: Store) -> dict[str, Any]:
 
     def cite(article: str, start: int | None) -> dict[str, Any]:
         meta = articles.get(article, {})
-        return {"href": "#" + index.anchor(article, start), "outlet": meta.get("outlet") or meta.get("source"),
-                "published": meta.get("published"), "article": article}
+        return {"href": "#" + index.anchor(article, start), "outlet": meta.get("outlet"),
+                "published": meta.get("published"), "article": article, "name": meta.get("name"),
+                "label": labels.citation(meta.get("outlet"), meta.get("published"), name=meta.get("name"),
+                                         language=meta.get("language"))}
+
+    fact_labels = {f["id"]: f["label"] for f in doc["facts"]}
+    discrepancies = [{**d, "fact_labels": [{"id": f, "label": fact_labels.get(f, "fact")} for f in d["facts"]]}
+                     for d in doc["discrepancies"]]
 
     stories = []
     story_ids = {s["id"] for s in doc["stories"]}
@@ -88,10 +96,15 @@ def build_context(store: Store) -> dict[str, Any]:
                                if any(articles[a]["story"] not in story_ids for a in articles) else []):
         members = set(s["articles"])
         fact_ids = {f["id"] for f in facts_by_story.get(s["id"], [])}
+        ordered = sorted((articles[a] for a in members if a in articles), key=lambda a: a["published"] or "")
         stories.append({
-            "id": s["id"] or "none", "title": s["title"],
-            "articles": sorted((articles[a] for a in members if a in articles), key=lambda a: a["published"] or ""),
-            "summary": [{**x, "cite": cite(x["article"], x["start"])} for x in summaries.get(s["id"], {}).get("sentences", [])],
+            "id": s["id"] or "none", "title": (s["title"] or "").strip() or (ordered[0]["name"] if ordered
+                                                                            else "untitled story"),
+            "discrepancies": [d for d in discrepancies if set(d["facts"]) & fact_ids],
+            "articles": ordered,
+            "summary": [{**x, "cite": cite(x["article"], x["start"]),
+                         "more": [cite(c["article"], c["start"]) for c in x.get("cites") or []]}
+                        for x in summaries.get(s["id"], {}).get("sentences", [])],
             "facts": facts_by_story.get(s["id"], []),
             "timeline": [t for t in doc["timeline"] if t["fact"] in fact_ids],
             "entities": [e for e in doc["entities"] if any(m["article"] in members for m in e["mentions"])],
@@ -103,7 +116,7 @@ def build_context(store: Store) -> dict[str, Any]:
         sents = [{"id": f"s-{a['id']}-{s}", "segments": segments(texts[a["id"]], s, e, spans[a["id"]])}
                  for s, e in sentences[a["id"]]]
         sources.append({**a, "sentences": sents})
-    return {"stories": stories, "sources": sources, "discrepancies": doc["discrepancies"],
+    return {"stories": stories, "sources": sources, "discrepancies": discrepancies,
             "counts": {k: len(doc[k]) for k in ("articles", "entities", "events", "quotes", "facts", "stories")},
             "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
 

@@ -15,6 +15,7 @@ from lagebild.errors import InputError
 from lagebild.model import Article
 from lagebild.analyze.pipeline import Pipeline, run_many
 from lagebild.model import Analysis
+from lagebild.model.titles import display_title
 from lagebild.store import Store
 
 Progress = Callable[[int, int], None] | None
@@ -153,6 +154,7 @@ def article_sections(store: Store, article_ids: Collection | None = None) -> dic
             "id": article.id, "source": article.source, "title": article.title, "outlet": article.outlet,
             "published": article.published.isoformat() if article.published else None,
             "language": article.language, "story": stories.get(article.id),
+            "name": display_title(article.title, article.text, article.source),
         })
         layers = store.load_layers(article.id)
         mentions = layers.get("entities", [])

@@ -18,6 +18,7 @@ from lagebild.model import events as events_model
 from lagebild import settings
 from lagebild.link import facts as link_facts
 from lagebild.link import views
+from lagebild.services import labels
 from lagebild.model import timevalue
 from lagebild.store import Store
 from lagebild.store.readmodels import iso
@@ -96,7 +97,20 @@ def list_facts(store: Store, *, type: str | None = None, entity: str | None = No
         # sort the narrow columns only, then fetch the page's rows (their JSON can be large)
         page_ids = store.fact_ids(**filters, limit=limit, offset=offset)
     docs = views.read_fact_docs(store, page_ids)
-    return Page([docs[i] for i in page_ids if i in docs], total, limit, offset)
+    items = [docs[i] for i in page_ids if i in docs]
+    _cite_mentions(store, items)
+    return Page(items, total, limit, offset)
+
+
+def _cite_mentions(store: Store, facts: Sequence[dict[str, Any]], *, cite_only: bool = True) -> None:
+    """Each mention of the facts gets ``cite`` ("Outlet, date") and ``name`` (its article's; with
+    ``cite_only``, only where the citation needs it)."""
+    mentions = [m for f in facts for m in f.get("mentions") or []]
+    names = labels.article_names(store, [m["article"] for m in mentions], cite_only=cite_only)
+    for m in mentions:
+        meta = names.get(m["article"]) or {}
+        m["name"] = meta.get("name")
+        m["cite"] = meta.get("cite") or labels.citation(m.get("outlet"), m.get("published"))
 
 
 def get_fact(store: Store, fact_id: str) -> dict[str, Any] | None:
@@ -104,6 +118,7 @@ def get_fact(store: Store, fact_id: str) -> dict[str, Any] | None:
     if row is None:
         return None
     fact = _facts(store, [row])[0]
+    _cite_mentions(store, [fact], cite_only=False)
     for mention in fact["mentions"]:  # the sentence of each mention, with its offsets
         layer = store.load_layers(mention["article"]).get("events", [])
         if 0 <= mention["event"] < len(layer):
@@ -124,7 +139,24 @@ def list_stories(store: Store, *, limit: int = 50, offset: int = 0) -> Page:
     items = [{"id": r.id, "title": r.title, "articles": found[r.id]["article_count"], "facts": found[r.id]["fact_count"],
               "first_published": found[r.id]["first_published"], "last_published": found[r.id]["last_published"]}
              for r in rows]
+    _story_titles(store, items)
     return Page(items, total, limit, offset)
+
+
+def _story_titles(store: Store, stories: list[dict[str, Any]]) -> None:
+    """A title for every story: its own, else the name of its first article (never blank)."""
+    untitled = [s for s in stories if not (s.get("title") or "").strip()]
+    if not untitled:
+        return
+    first: dict[str, tuple[str, str]] = {}
+    for aid, sid, published in store.story_members([s["id"] for s in untitled]):
+        key = (str(published or "9999"), aid)
+        if sid not in first or key < first[sid]:
+            first[sid] = key
+    names = labels.article_names(store, [a for _, a in first.values()])
+    for story in untitled:
+        article = names.get(first[story["id"]][1]) if story["id"] in first else None
+        story["title"] = labels.story_title(story.get("title"), article)
 
 
 def get_story(store: Store, story_id: str) -> dict[str, Any] | None:
@@ -136,6 +168,7 @@ def get_story(store: Store, story_id: str) -> dict[str, Any] | None:
     fact_ids = store.fact_ids(story=story_id, limit=STORY_FACTS)
     docs = views.read_fact_docs(store, fact_ids)
     facts = [docs[i] for i in fact_ids if i in docs]
+    _cite_mentions(store, facts)
     counts = {entity: n for entity, n in view["entities"]}
     wanted = set(counts) | _fact_entity_ids(facts)
     entity_rows = store.entity_rows(list(wanted)) if wanted else []
@@ -145,10 +178,20 @@ def get_story(store: Store, story_id: str) -> dict[str, Any] | None:
                         "mentions": counts.get(e.id, 0)} for e in entity_rows),
                       key=lambda e: (-e["mentions"], e["name"]))
     data = dict(row.data or {})
+    articles = [dict(a) for a in view.get("articles", [])]
+    labels.name_articles(store, articles)
+    for a in articles:
+        a["cite"] = labels.citation(a.get("outlet"), a.get("published"), name=a["name"], language=a.get("language"))
+    by_id = {f["id"]: f for f in facts}
+    for d in discrepancies:  # each fact a discrepancy names, by its label
+        d["fact_labels"] = [{"id": f, "label": by_id[f]["label"] if f in by_id else _fact_label(store, f)}
+                            for f in d["facts"]]
+    story = {"id": row.id, "title": row.title}
+    _story_titles(store, [story])
     return {
-        "id": row.id, "title": row.title, "data": data,
-        "summary": _summary(summary),
-        "articles": view.get("articles", []),
+        "id": row.id, "title": story["title"], "data": data,
+        "summary": _summary(summary, store),
+        "articles": articles,
         "article_count": view["article_count"],
         "facts": facts, "fact_count": view["fact_count"],
         "timeline": timeline(facts),
@@ -166,12 +209,30 @@ def _fact_entity_ids(facts: Iterable[dict[str, Any]]) -> set[str]:
     return ids
 
 
-def _summary(row: Any) -> dict[str, Any] | None:
+def _fact_label(store: Store, fact_id: str) -> str:
+    row = store.fact(fact_id)
+    return row["label"] if row else "fact"
+
+
+def _summary(row: Any, store: Store | None = None) -> dict[str, Any] | None:
+    """The stored summary; with ``store``, each sentence (and each further citation) gets
+    ``cite``: "Outlet, date" of its article."""
     if row is None:
         return None
     data = row.data
-    sentences = data.get("sentences", []) if isinstance(data, dict) else list(data or [])
-    return {"language": row.language, "sentences": [s for s in sentences if isinstance(s, dict)]}
+    sentences = [dict(s) for s in (data.get("sentences", []) if isinstance(data, dict) else list(data or []))
+                 if isinstance(s, dict)]
+    if store is not None:
+        names = labels.article_names(store, [c["article"] for s in sentences
+                                             for c in [s, *(s.get("cites") or [])] if c.get("article")])
+        for s in sentences:
+            s["cites"] = [dict(c) for c in s.get("cites") or []]
+            for c in [s, *s["cites"]]:
+                meta = names.get(c.get("article")) or {}
+                c["cite"] = labels.citation(meta.get("outlet") or c.get("outlet"),
+                                            meta.get("published") or c.get("published"),
+                                            name=meta.get("name"), language=row.language)
+    return {"language": row.language, "sentences": sentences}
 
 
 def _sources(rows: Iterable[Sequence[Any]], labels: dict[str, str]) -> list[dict[str, Any]]:
@@ -179,7 +240,7 @@ def _sources(rows: Iterable[Sequence[Any]], labels: dict[str, str]) -> list[dict
     ``rows`` are (origin key, outlet, articles, facts) as a story's view lists them."""
     by_origin: dict[str, dict[str, Any]] = {}
     for key, outlet, n, n_facts in rows:
-        origin = labels.get(key or "", key) or "(unknown origin)"
+        origin = views.origin_name(key, labels)
         entry = by_origin.setdefault(origin, {"origin": origin, "key": key, "outlets": [], "articles": 0})
         entry["outlets"].append({"outlet": outlet or "(unknown outlet)", "articles": n, "facts": n_facts})
         entry["articles"] += n
@@ -276,12 +337,14 @@ def list_quotes(store: Store, *, speaker: str | None = None, article: str | None
                               "speaker": {"entity": None, "name": sp.get("name") or sp.get("text"),
                                           "start": sp.get("start"), "end": sp.get("end")}})
     meta = store.article_meta(sorted({i["article"] for i in items})) if items else {}
+    names_of = labels.article_names(store, meta)
     names = store.entity_names(sorted({i["speaker"]["entity"] for i in items if i["speaker"]["entity"]})) \
         if items else {}
     for item in items:
         m = meta.get(item["article"])
         item.update(title=m.title if m else None, outlet=m.outlet if m else None,
-                    published=iso(m.published) if m else None)
+                    published=iso(m.published) if m else None,
+                    name=names_of.get(item["article"], {}).get("name"))
         item["speaker"]["name"] = names.get(item["speaker"]["entity"]) or item["speaker"]["name"]
     page = Page(items, total, limit, offset)
     return page if exact else _Inexact(items, total, limit, offset)
@@ -315,6 +378,7 @@ def list_articles(store: Store, *, story: str | None = None, outlet: str | None 
     total, rows = store.articles_page(story=story, outlet=outlet, language=language, limit=limit, offset=offset)
     items = [{"id": r.id, "title": r.title, "outlet": r.outlet, "published": iso(r.published),
               "language": r.language, "source": r.source, "url": r.url} for r in rows]
+    labels.name_articles(store, items)
     return Page(items, total, limit, offset)
 
 
@@ -327,6 +391,7 @@ def get_article(store: Store, article_id: str) -> dict[str, Any] | None:
     canon, facts, story = store.article_links(article_id)
     return {
         "id": article.id, "title": article.title, "outlet": article.outlet, "url": article.url,
+        "name": labels.display_title(article.title, article.text, article.source),
         "source": article.source, "published": iso(article.published),
         "published_inferred": article.published_inferred, "language": article.language, "story": story,
         "text": article.text, "spans": spans(layers, canon, facts),
@@ -413,7 +478,12 @@ def search(store: Store, query: str, *, limit: int = 20, offset: int = 0, story:
            language: str | None = None, order: str = "auto") -> SearchResult:
     """Articles matching every word of ``query`` (in any inflected form), with highlighted
     snippets; ``order``: relevance, recent or auto (see :mod:`lagebild.store.search`)."""
-    return store.search(query, limit=limit, offset=offset, story=story, language=language, order=order)
+    result = store.search(query, limit=limit, offset=offset, story=story, language=language, order=order)
+    untitled = [h for h in result.hits if not (h.get("title") or "").strip()]
+    names = labels.article_names(store, [h["article"] for h in untitled])
+    for hit in untitled:
+        hit["name"] = (names.get(hit["article"]) or {}).get("name")
+    return result
 
 
 def search_highlights(text: str, language: str | None, query: str) -> list[tuple[int, int]]:

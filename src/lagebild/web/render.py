@@ -99,7 +99,7 @@ def fact_row(fact: dict[str, Any]) -> dict[str, Any]:
     what = names(roles["what"])
     outlets: dict[str, dict[str, Any]] = {}
     for m in fact.get("mentions", []):
-        outlets.setdefault(m.get("outlet") or "(unknown outlet)", m)
+        outlets.setdefault(m.get("outlet") or m.get("cite") or "source", m)
     first = (fact.get("mentions") or [None])[0]
     return {
         "who": who, "whom": whom, "what": what, "how_much": names(roles["quantity"]),
@@ -110,8 +110,9 @@ def fact_row(fact: dict[str, Any]) -> dict[str, Any]:
 
 
 def origin_label(origin: Any) -> str:
+    """An origin's readable label; its id or key is never shown ("unnamed source" when it has no label)."""
     if isinstance(origin, dict):
-        return str(origin.get("name") or origin.get("label") or origin.get("text") or origin.get("id") or origin)
+        return str(origin.get("name") or origin.get("label") or origin.get("text") or "unnamed source")
     return str(origin)
 
 
