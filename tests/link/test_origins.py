@@ -305,3 +305,19 @@ def test_origins_one_outlet_whatever_the_spelling(a: str, b: str) -> None:
     from lagebild.link.origins import outlet_key
 
     assert outlet_key(a) == outlet_key(b)
+
+
+def test_origins_fact_page_explains_the_count_and_the_merge(store: Store, tmp_path: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from lagebild.app import create_app
+
+    db = str(tmp_path / "page.db")
+    page_store = Store.open(db)
+    picture = _picture(page_store, [_budanov_de(), _spokesman_de(), _white_house_de()])
+    page_store.close()
+    ammo = _supply(picture, "Artilleriemunition")
+    html = TestClient(create_app(db)).get(f"/facts/{ammo['id']}").text
+    assert "Why 2:" in html and "2 unabhängig: " in html and "Ukraine (HUR)" in html
+    assert "Denied by Russland" in html
+    assert "Why these mentions are one fact" in html and "supplier — same" in html

@@ -96,7 +96,10 @@ def fact_doc(row: dict[str, Any], mentions: Sequence[dict[str, Any]] = (), names
     data.pop("args", None)
     fact["discrepancies"] = [d for d in data.get("discrepancies") or [] if isinstance(d, str)]
     fact["extra"] = {k: v for k, v in data.items() if k in ("denied_by", "deniers", "planned", "statuses", "family",
-                                                                  "corroboration")}
+                                                                  "corroboration", "items")}
+    fact["extra"]["evidence"] = [  # why each later mention joined: a score and a reason per feature
+        {"event": e["event"], "score": e.get("score"), "reasons": e.get("reasons") or {}}
+        for e in data.get("evidence") or [] if isinstance(e, dict) and e.get("event")]
     return fact
 
 
