@@ -95,10 +95,55 @@ def split_of() -> dict[str, str]:
     return out
 
 
+#: Wikinews (SpkAtt-2023 task 2 train + trial): document numbers read as one developing story, made
+#: from titles and dates (the labels of ``benchmarks/link_stories_eval.py`` before it moved here);
+#: every other article is a story of its own.  Split: even numbers "tune", odd "heldout".
+WIKINEWS_STORIES = {
+    "papst-golf": [5114, 5178],
+    "discovery-sts114": [7537, 8562, 9679, 9996],
+    "bundestagswahl-2005": [12491, 12667],
+    "vogelgrippe-2005": [14002, 14955],
+    "eissporthalle-bad-reichenhall": [18890, 21224],
+    "klien-koerperverletzung": [22510, 24558],
+    "graf-zeppelin-wrack": [30456, 30570],
+    "aethiopien-ueberschwemmungen": [30965, 31627],
+    "lokfuehrerstreik-2007": [43924, 45701],
+    "myanmar-nargis": [50164, 50226],
+    "tesla-europa-2008": [50858, 50935],
+    "us-wahl-2008": [50736, 51123, 52330],
+    "demjanjuk-auslieferung": [56965, 58108],
+    "iran-opposition-2009": [60160, 60764],
+    "libyen-un-sicherheitsrat": [66568, 67014],
+    "fukushima": [67057, 67374],
+    "timoschenko-prozess": [69852, 70915],
+    "hongkong-proteste-2014": [77468, 77549],
+    "syrien-ostern-2017": [80888, 80961],
+    "handball-em-2020": [83753, 83783],
+}
+
+
+def build_wikinews(data: Path) -> None:
+    from lagebild.eval.stories import _wikinews_files, read_wikinews
+
+    label_of = {n: story for story, ns in WIKINEWS_STORIES.items() for n in ns}
+    rows: dict[str, list[str]] = {"tune": [], "heldout": []}
+    for number in sorted(_wikinews_files(data), key=int):
+        text, _, _ = read_wikinews(data, number)
+        rows["tune" if int(number) % 2 == 0 else "heldout"].append(json.dumps({
+            "id": f"wikinews:{number}", "source": {"dataset": "spkatt2023-task2-news", "file": "train+trial",
+                                                  "key": number},
+            "sha1": text_sha1(text), "story": label_of.get(int(number), f"wikinews:{number}")}))
+    (HERE / "wikinews").mkdir(exist_ok=True)
+    for name, lines in rows.items():
+        (HERE / "wikinews" / f"{name}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print("wikinews", name, len(lines), "articles")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data", type=Path, default=HERE.parents[2] / "shared" / "data")
     args = ap.parse_args()
+    build_wikinews(args.data)
     articles = read_10kgnad(args.data)
     label_of: dict[int, tuple[str, str | None]] = {}
     for label, (about, ids) in STORIES.items():

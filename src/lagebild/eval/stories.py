@@ -10,8 +10,8 @@ Format (``corpus/stories``)
     A record carries its ``text`` or names its ``source``; then the text is rebuilt from the data
     folder and checked against ``sha1`` (the project's gold stores no third-party text).  Sources:
     ``10kgnad`` (``test.csv.xz``, key: record number from 0; undated, untitled) and
-    ``spkatt2023-task2-news`` (key: the JSON file's path below the dataset; title and date from
-    its name).  Every article with the same ``story`` is one story; an article alone in its story
+    ``spkatt2023-task2-news`` (key: the Wikinews document number that starts the file's name;
+    title and date from that name).  Every article with the same ``story`` is one story; an article alone in its story
     is a singleton.  A gold folder is read as its ``*.jsonl`` files (``split`` keeps
     ``<split>.jsonl``); the demo's ``stories.json`` (with ``corpus/`` beside it) is read too.
 
@@ -45,7 +45,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from lagebild.errors import GoldError
+from lagebild.errors import GoldError, LagebildError
 from lagebild.eval.eventsources import text_sha1
 from lagebild.eval.reading import Progress, numbered_lines
 
@@ -82,12 +82,24 @@ def read_10kgnad(data_root: Path, file: str = "test.csv.xz") -> list[tuple[str, 
 _WIKINEWS_NAME = re.compile(r"^(\d+) - (.*) \((\d{4}-\d{2}-\d{2})\)\.json$")
 
 
-def read_wikinews(data_root: Path, file: str) -> tuple[str, str | None, date | None]:
-    """Text (sentences of tokens joined by spaces, one a line), title and date of one SpkAtt-2023
-    task 2 article; title and date come from its file name."""
-    path = Path(data_root) / "spkatt2023-task2-news" / file
-    if not path.is_file():
-        raise GoldError(path, "source file missing (the story gold reads its texts from the data folder)")
+@lru_cache(maxsize=4)
+def _wikinews_files(data_root: Path) -> dict[str, Path]:
+    root = Path(data_root) / "spkatt2023-task2-news"
+    out = {}
+    for path in sorted(root.glob("train/task2/*.json")) + sorted(root.glob("trial/*.json")):
+        m = _WIKINEWS_NAME.match(path.name)
+        if m:
+            out.setdefault(m[1], path)
+    return out
+
+
+def read_wikinews(data_root: Path, number: str) -> tuple[str, str | None, date | None]:
+    """Text (sentences of tokens joined by spaces, one a line), title and date of the SpkAtt-2023
+    task 2 article with Wikinews document ``number``; title and date come from its file name."""
+    path = _wikinews_files(Path(data_root)).get(number)
+    if path is None:
+        raise GoldError(Path(data_root) / "spkatt2023-task2-news",
+                        f"no article {number} (the story gold reads its texts from the data folder)")
     doc = json.loads(path.read_text("utf-8"))
     text = "\n".join(" ".join(s["Tokens"]) for s in doc["Sentences"])
     m = _WIKINEWS_NAME.match(path.name)
@@ -297,6 +309,10 @@ def link_gold(items: list[GoldArticle], db: Path | None = None,
             if progress:
                 progress(n, len(items))
         analyse_s = time.perf_counter() - t0
+        others = len(set(store.article_ids()) - set(article_of.values()))
+        if others:
+            raise LagebildError(f"the scratch store {db} holds {others} articles that are not in this gold "
+                                "(they would be linked with it): give each gold and split a store of its own")
         t0 = time.perf_counter()
         link(store, full=True)
         link_s = time.perf_counter() - t0
