@@ -145,6 +145,8 @@ def _read_jsonl(path: Path, data_root: Path | None) -> list[GoldArticle]:
                 text, src_title, src_date, src_outlet = _resolve(rec["source"], Path(data_root))
             except KeyError as exc:
                 raise GoldError(path, str(exc.args[0]), number) from exc
+            except GoldError as exc:
+                raise GoldError(path, f"{rec['id']}: {exc}", number) from exc
             if rec.get("sha1") and text_sha1(text) != rec["sha1"]:
                 raise GoldError(path, f"text of {rec['id']} no longer matches its sha1 (source changed?)", number)
             title, published, outlet = title or src_title, published or src_date, outlet or src_outlet
