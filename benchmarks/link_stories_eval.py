@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 from lagebild.eval.stories import DEFAULT_GOLD, evaluate_stories
+from lagebild.services import link_apart
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus" / "stories"
@@ -45,7 +46,7 @@ def main() -> None:
     for name in wanted:
         gold, splits = GOLDS[name]
         for split in splits:
-            r = evaluate_stories(gold, data_root=args.data, split=split,
+            r = evaluate_stories(gold, system=link_apart, data_root=args.data, split=split,
                                  db=args.db_dir / f"lagebild-stories-{name}-{split or 'all'}.db")
             m = r["metrics"]
             out[f"{name}/{split}" if split else name] = {

@@ -10,6 +10,7 @@ import pytest
 from lagebild.errors import GoldError, LagebildError
 from lagebild.eval import TASKS, evaluate
 from lagebild.eval.stories import DEFAULT_GOLD, bcubed, pairwise, read_gold, score_stories, text_sha1
+from lagebild.services import link_apart
 from tests.conftest import shared_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,7 +70,9 @@ def test_stories_task_refuses_unknown_options() -> None:
 
 @pytest.mark.slow
 def test_stories_task_end_to_end_on_the_demo() -> None:
-    result = evaluate("stories")
+    with pytest.raises(LagebildError, match="needs the link stage"):
+        evaluate("stories")
+    result = evaluate("stories", system=link_apart)
     assert result["task"] == "stories" and result["articles"] == 24
     assert 0.0 <= result["f1"] <= 1.0 and result["f1"] == result["metrics"]["bcubed"]["f1"]
     assert result["blank_titles"] == 0  # every story has a title, also where articles have none
@@ -83,6 +86,7 @@ def test_stories_derstandard_gold_matches_its_source() -> None:
         items = read_gold(ROOT / "corpus" / "stories" / "derstandard", data, split)
         assert len(items) > 90
         assert all(a.published is None and a.title is None for a in items)
-    lines = [json.loads(x) for x in (ROOT / "corpus" / "stories" / "derstandard" / "dev.jsonl").read_text().split("\n") if x]
+    dev = ROOT / "corpus" / "stories" / "derstandard" / "dev.jsonl"
+    lines = [json.loads(x) for x in dev.read_text(encoding="utf-8").split("\n") if x]
     assert all("text" not in r and len(r["sha1"]) == 40 for r in lines)  # ids and hashes only, never the text
     assert text_sha1("") == "da39a3ee5e6b4b0d3255bfef95601890afd80709"

@@ -24,9 +24,9 @@ Figures
     and all articles in one story.
 
 System
-    The gold articles are stored in a fresh (or the given ``db``) SQLite store, analysed with the
-    stages the link stage reads (sentences, entities) and linked in publication order by
-    :func:`lagebild.link.link` with a full re-link; only the gold articles are in the store.
+    The gold articles are stored in a fresh (or the given ``db``) scratch store, analysed with the
+    stages the link stage reads (sentences, entities) and linked in full, alone
+    (``lagebild.services.commands.link_apart``, handed in as ``system`` by the CLI).
 """
 
 from __future__ import annotations
@@ -35,17 +35,15 @@ import csv
 import json
 import lzma
 import re
-import tempfile
-import time
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from lagebild.errors import GoldError, LagebildError
+from lagebild.errors import GoldError, InputError, LagebildError
 from lagebild.eval.eventsources import text_sha1
 from lagebild.eval.reading import Progress, numbered_lines
 
@@ -259,7 +257,8 @@ def score_stories(gold: Mapping[str, str], pred: Mapping[str, str]) -> dict[str,
         predicted[pred[a]] += 1
     return {
         "articles": len(gold), "gold_stories": len(sizes),
-        "gold_singletons": sum(1 for n in sizes.values() if n == 1), "largest_gold_story": max(sizes.values(), default=0),
+        "gold_singletons": sum(1 for n in sizes.values() if n == 1),
+        "largest_gold_story": max(sizes.values(), default=0),
         "predicted_stories": len(predicted), "largest_predicted_story": max(predicted.values(), default=0),
         "metrics": {
             "bcubed": {**bcubed(gold, pred), **_NO_COUNTS}, "pairwise": pairwise(gold, pred),
@@ -275,70 +274,47 @@ def score_stories(gold: Mapping[str, str], pred: Mapping[str, str]) -> dict[str,
 STAGES = ("lagebild.sentences", "lagebild.entities")
 
 
-def link_gold(items: list[GoldArticle], db: Path | None = None,
+#: ``system(articles, stages=, db=, progress=)`` -> ``{"story_of", "titles", "analyse_s", "link_s"}``:
+#: the link stage run on the articles alone (``lagebild.services.commands.link_apart``; the eval
+#: harness does not import the link stage itself, the CLI hands it in)
+System = Callable[..., dict[str, Any]]
+
+
+def link_gold(items: list[GoldArticle], system: System, db: Path | None = None,
               progress: Progress | None = None) -> tuple[dict[str, str], dict[str, str], dict[str, Any]]:
-    """Store, analyse and link the gold articles; ``(gold id -> story id, story id -> title, timings)``.
-
-    Analyses already in ``db`` (same article, same pipeline) are reused.
-    """
-    from sqlalchemy import select
-
-    from lagebild.analyze.pipeline import Pipeline
-    from lagebild.link import link
+    """The gold articles linked by ``system``: ``(gold id -> story id, story id -> title, timings)``."""
     from lagebild.model import Article
-    from lagebild.store import schema as t
-    from lagebild.store.base import Store
 
-    tmp = None
-    if db is None:
-        tmp = tempfile.TemporaryDirectory(prefix="lagebild-stories-")
-        db = Path(tmp.name) / "stories.db"
+    article_of: dict[str, str] = {}
+    articles: dict[str, Article] = {}
+    for item in items:
+        art = Article.create(item.text, title=item.title, published=item.published, language=item.language,
+                             outlet=item.outlet, external_id=item.id)
+        article_of[item.id] = art.id
+        articles.setdefault(art.id, art)
     try:
-        store = Store.open(str(db))
-        pipeline = Pipeline.build(STAGES)
-        with store.engine.connect() as conn:
-            analysed = set(conn.execute(select(t.analysis_runs.c.article_id)).scalars())
-        article_of: dict[str, str] = {}
-        t0 = time.perf_counter()
-        for n, item in enumerate(items, 1):
-            art = Article.create(item.text, title=item.title, published=item.published, language=item.language,
-                                 outlet=item.outlet, external_id=item.id)
-            article_of[item.id] = art.id
-            if art.id not in analysed:
-                store.add_article(art)
-                store.save_analysis(pipeline.run(art), pipeline.signature)
-                analysed.add(art.id)
-            if progress:
-                progress(n, len(items))
-        analyse_s = time.perf_counter() - t0
-        others = len(set(store.article_ids()) - set(article_of.values()))
-        if others:
-            raise LagebildError(f"the scratch store {db} holds {others} articles that are not in this gold "
-                                "(they would be linked with it): give each gold and split a store of its own")
-        t0 = time.perf_counter()
-        link(store, full=True)
-        link_s = time.perf_counter() - t0
-        with store.engine.connect() as conn:
-            story_of = dict(conn.execute(select(t.story_articles.c.article_id, t.story_articles.c.story_id)).all())
-            titles = dict(conn.execute(select(t.stories.c.id, t.stories.c.title)).all())
-        store.engine.dispose()
-    finally:
-        if tmp is not None:
-            tmp.cleanup()
+        out = system(list(articles.values()), stages=STAGES, db=db, progress=progress)
+    except InputError as exc:
+        raise LagebildError(str(exc)) from exc
+    story_of = out["story_of"]
     pred = {gid: story_of.get(aid, f"unlinked:{aid}") for gid, aid in article_of.items()}
-    return pred, titles, {"analyse_s": round(analyse_s, 1), "link_s": round(link_s, 2)}
+    return pred, out["titles"], {"analyse_s": out.get("analyse_s"), "link_s": out.get("link_s")}
 
 
-def evaluate_stories(path: Path, *, data_root: Path | None = None, split: str | None = None,
-                     db: Path | None = None, limit: int | None = None,
+def evaluate_stories(path: Path, *, system: System | None = None, data_root: Path | None = None,
+                     split: str | None = None, db: Path | None = None, limit: int | None = None,
                      progress: Progress | None = None) -> dict[str, Any]:
-    """Score the link stage's stories on the gold at ``path`` (see the module docstring)."""
+    """Score the stories that ``system`` (the link stage, see :data:`System`) makes of the gold
+    articles at ``path`` (see the module docstring)."""
+    if system is None:
+        raise LagebildError("eval stories needs the link stage handed in (system=lagebild.services.commands."
+                            "link_apart); `lagebild eval stories` does that")
     if data_root is None:  # a developer's checkout: ../shared/data beside it
         data_root = Path.cwd().parent / "shared" / "data"
     items = read_gold(Path(path), data_root, split)
     if limit is not None:
         items = items[:limit]
-    pred, titles, timing = link_gold(items, Path(db) if db else None, progress)
+    pred, titles, timing = link_gold(items, system, Path(db) if db else None, progress)
     gold = {a.id: a.story for a in items}
     result = score_stories(gold, pred)
     result.update({k: result["metrics"]["bcubed"][k] for k in ("precision", "recall", "f1", "tp", "fp", "fn")})

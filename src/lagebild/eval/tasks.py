@@ -64,7 +64,7 @@ TASKS: dict[str, Task] = {
         "stories", "Stories: B-cubed P/R/F1 of the link stage's stories against a gold partition "
         "(pairwise P/R/F1 and the baselines 'every article alone' and 'one story' beside)",
         "a folder of <split>.jsonl files (corpus/stories/derstandard), one such file, or the demo's stories.json",
-        "bcubed", evaluate_stories, default_gold=STORIES_GOLD, options=("split", "data_root", "db")),
+        "bcubed", evaluate_stories, default_gold=STORIES_GOLD, options=("split", "data_root", "db", "system")),
 }
 
 
