@@ -43,9 +43,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from lagebild.errors import GoldError, InputError, LagebildError
 from lagebild.eval.eventsources import text_sha1
 from lagebild.eval.reading import Progress, numbered_lines
+from lagebild.model import Article
 
 #: the packaged gold: the demo corpus's three stories
 DEFAULT_GOLD = Path(__file__).resolve().parents[1] / "demo" / "stories.json"
@@ -162,8 +165,6 @@ def _read_jsonl(path: Path, data_root: Path | None) -> list[GoldArticle]:
 
 def _read_demo(path: Path) -> list[GoldArticle]:
     """The demo corpus: ``stories.json`` maps a story to its files in ``corpus/`` beside it."""
-    import yaml
-
     try:
         labels = json.loads(path.read_text("utf-8"))["stories"]
     except (OSError, ValueError, KeyError) as exc:
@@ -283,8 +284,6 @@ System = Callable[..., dict[str, Any]]
 def link_gold(items: list[GoldArticle], system: System, db: Path | None = None,
               progress: Progress | None = None) -> tuple[dict[str, str], dict[str, str], dict[str, Any]]:
     """The gold articles linked by ``system``: ``(gold id -> story id, story id -> title, timings)``."""
-    from lagebild.model import Article
-
     article_of: dict[str, str] = {}
     articles: dict[str, Article] = {}
     for item in items:

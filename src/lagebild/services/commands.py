@@ -3,6 +3,8 @@ analyze, link, judge (entities the same or different), export."""
 
 from __future__ import annotations
 
+import tempfile
+import time
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -217,9 +219,6 @@ def link_apart(articles: Sequence[Article], *, stages: Sequence[str], db: str | 
     seconds spent analysing and linking.  Analyses already in ``db`` are reused; a ``db`` that
     holds other articles is refused (they would be linked with these).
     """
-    import tempfile
-    import time
-
     tmp = tempfile.TemporaryDirectory(prefix="lagebild-scratch-") if db is None else None
     path = Path(tmp.name) / "scratch.db" if tmp is not None else Path(db)  # type: ignore[arg-type]
     try:
