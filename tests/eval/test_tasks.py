@@ -46,7 +46,7 @@ def _render(result: dict[str, Any]) -> str:
 
 
 def test_tasks_registry():
-    assert set(TASKS) == {"ner", "timex", "quotes", "events", "event-corpus"}
+    assert set(TASKS) == {"ner", "timex", "quotes", "events", "event-corpus", "stories"}
     assert all(t.help and t.gold_help and t.headline for t in TASKS.values())
 
 

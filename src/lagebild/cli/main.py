@@ -243,15 +243,16 @@ def demo(
 
 @app.command(name="eval")
 def eval_(
-    task: Annotated[str, typer.Argument(help="ner, timex, quotes or events.")],
-    gold: Annotated[Optional[Path], typer.Option(help="Gold file or folder (events has a packaged default).")] = None,
+    task: Annotated[str, typer.Argument(help="ner, timex, quotes, events or stories.")],
+    gold: Annotated[Optional[Path], typer.Option(help="Gold file or folder (events and stories have a packaged default).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     subset: Annotated[Optional[str], typer.Option(help="quotes on train/: tune or heldout.")] = None,
     limit: Annotated[Optional[int], typer.Option(help="Only the first N gold items (quick checks).")] = None,
     errors: Annotated[Optional[Path], typer.Option(help="quotes: write gold vs predicted per document (JSONL); not on heldout.")] = None,
-    split: Annotated[Optional[str], typer.Option(help="events on a corpus folder: only <split>.jsonl files (train, dev, test).")] = None,
+    split: Annotated[Optional[str], typer.Option(help="events on a corpus folder, stories: only <split>.jsonl files (train, dev, test).")] = None,
     language: Annotated[Optional[str], typer.Option(help="events on a corpus folder, timex: only this language (de, en).")] = None,
-    data: Annotated[Optional[Path], typer.Option(help="events on a corpus folder: the data folder the sources are read from (default ../shared/data).")] = None,
+    data: Annotated[Optional[Path], typer.Option(help="events on a corpus folder, stories: the data folder the sources are read from (default ../shared/data).")] = None,
+    work_db: Annotated[Optional[Path], typer.Option(help="stories: a scratch store that keeps analyses between runs (default: a temporary one; never your own store).")] = None,
 ) -> None:
     """Score lagebild's extractors against gold data (precision, recall, F1)."""
     if task not in evaluation.TASKS:
@@ -261,9 +262,11 @@ def eval_(
         kwargs["subset"] = subset
     if errors:
         kwargs["errors"] = errors
-    for name, value in (("split", split), ("language", language), ("data_root", data)):
+    for name, value in (("split", split), ("language", language), ("data_root", data), ("db", work_db)):
         if value is not None:
             kwargs[name] = value
+    if task == "stories":  # the eval harness scores the link stage without importing it
+        kwargs["system"] = services.link_apart
     try:
         with _tracked(f"eval {task}") as progress:
             result = evaluation.evaluate(task, gold, progress=progress, **kwargs)

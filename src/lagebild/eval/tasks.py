@@ -18,10 +18,12 @@ from typing import Any
 from lagebild.errors import GoldError, LagebildError
 from lagebild.eval.events import DEFAULT_GOLD as EVENTS_GOLD
 from lagebild.eval.eventcorpus import evaluate_corpus
+from lagebild.eval.stories import DEFAULT_GOLD as STORIES_GOLD
 from lagebild.eval.events import evaluate_events
 from lagebild.eval.ner import evaluate_ner
 from lagebild.eval.quotes import evaluate_quotes
 from lagebild.eval.reading import Progress
+from lagebild.eval.stories import evaluate_stories
 from lagebild.eval.timex import evaluate_timex
 
 
@@ -58,6 +60,11 @@ TASKS: dict[str, Task] = {
         "(type + overlapping trigger), argument P/R/F1, status accuracy",
         "a folder of <language>/<split>.jsonl files, or one such file (offsets into the sentence)",
         "detection", evaluate_corpus, options=("split", "data_root", "language")),
+    "stories": Task(
+        "stories", "Stories: B-cubed P/R/F1 of the link stage's stories against a gold partition "
+        "(pairwise P/R/F1 and the baselines 'every article alone' and 'one story' beside)",
+        "a folder of <split>.jsonl files (corpus/stories/derstandard), one such file, or the demo's stories.json",
+        "bcubed", evaluate_stories, default_gold=STORIES_GOLD, options=("split", "data_root", "db", "system")),
 }
 
 

@@ -25,7 +25,7 @@ from lagebild.store import Store
 
 #: the layout and rules of what the link stage stores; a store linked by another version is
 #: re-linked in full on the next ``link`` (bump it whenever stored link data or rules change)
-LINK_VERSION = "7"
+LINK_VERSION = "8"
 MAX_STORY_CANDIDATES = 30
 FACT_WINDOW_DAYS = 21
 
@@ -133,18 +133,24 @@ class Linker:
             if story is not None:
                 return story, {"rule": "duplicate", "original": original}
         counts: Counter[str] = Counter()
-        for refs in self.state.lookup("story", st.query_keys(features, when)).values():
+        by_term: dict[str, set[str]] = {t: set() for t in st.query_terms(features)}
+        for key, refs in self.state.lookup("story", st.query_keys(features, when)).items():
             counts.update(refs)
+            if key.startswith("t:"):
+                by_term.setdefault(key[2:].rsplit("@", 1)[0], set()).update(refs)
         cands = [s for s, _ in counts.most_common(MAX_STORY_CANDIDATES)]
         idf = self.idf(features["entities"])
+        term_idf = st.term_weights(features["terms"], {t: len(r) for t, r in by_term.items()}, self.total)
         best: tuple[dict[str, Any], dict[str, float]] | None = None
         for story in self.state.get("stories", cands).values():
-            scored = st.score(features, when, story, idf)
-            if best is None or scored["score"] > best[1]["score"]:
+            scored = st.score(features, when, story, idf, term_idf)
+            scored["bar"] = st.join_bar(when, story)
+            if best is None or scored["score"] - scored["bar"] > best[1]["score"] - best[1]["bar"]:
                 best = (story, scored)
-        if best is not None and best[1]["score"] >= st.JOIN:
+        if best is not None and best[1]["score"] >= best[1]["bar"]:
             return best[0], {"rule": "similar", **best[1]}
-        story = st.new_story(article["id"], article.get("title"))
+        story = st.new_story(article["id"], article.get("title"), article.get("text"),
+                             article.get("outlet") or article.get("url"))
         return story, {"rule": "new", **(best[1] if best else {})}
 
     def link_article(self, article: dict[str, Any], layers: dict[str, list[dict[str, Any]]]) -> None:
@@ -163,7 +169,7 @@ class Linker:
         resolved = self.resolver.resolve(aid, mentions)
         ents = resolved.entity_ids()
         idf = self.idf(ents)
-        features = {"entities": ents, "entity_keys": sorted(ents, key=lambda e: (-idf[e], e)),
+        features = {"entities": ents, "entity_keys": sorted(ents, key=lambda e: (-idf[e], e)), "entity_weights": idf,
                     "language": article.get("language"),
                     "terms": st.terms(article["text"], article.get("title"),
                                       [(m["start"], m["end"]) for m in mentions])}

@@ -17,19 +17,25 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
-JOIN = 0.2
+from lagebild.model.titles import display_title
+
+JOIN = 0.14  # dated article and dated story (time already keeps stories apart)
+JOIN_UNDATED = 0.15  # an undated article (or story) has no time to tell stories apart: content alone, a stricter bar
+TERM_IDF = True  # weigh terms by how many stories are indexed under them
+CORE_SHARE = 0.34  # a story's entity counts fully once this share of its articles name it (its core, not its fringe)
 LOOKBACK_MONTHS = 6  # stories active in the article's month or the five before are candidates
 GRACE_DAYS = 14  # no time penalty within this gap to a story's date range
 DECAY_DAYS = 180
 GRACE_SHARE = 0.25  # ... or this share of the story's own duration, if longer
-W_ENTITIES = 0.5  # the rest goes to terms
-W_ENTITIES_ONLY = 0.6  # the entities' share where the story has no article in the article's language
+W_ENTITIES = 0.4  # the rest goes to terms
+W_ENTITIES_ONLY = 0.8  # the entities' share where the story has no article in the article's language
 ENTITY_SMOOTHING = 1.0
-MIN_TERMS = 0.08
-STRONG_ENTITIES = 0.5  # this much (idf-weighted) entity overlap needs no shared words
+MIN_TERMS = 0.05
+STRONG_ENTITIES = 0.3  # this much (idf-weighted) entity overlap needs no shared words
 RARE_IDF = 5.0  # a shared entity this rare (idf: in under about 1 in 150 articles linked so far) ...
 RARE_BONUS = 0.0  # ... adds this to the entity overlap (off: on the demo it merges the Iran story into the NK one)
 MAX_TERMS = 80
+MAX_ENTITIES = 60  # entities kept with their weights per story (the heaviest)
 ARTICLE_TERMS = 40
 INDEX_TERMS = 8
 INDEX_ENTITIES = 8
@@ -97,9 +103,14 @@ def index_keys(features: dict[str, Any], when: date | None) -> list[str]:
     return [f"{e}@{stamp}" for e in ents] + [f"t:{t}@{stamp}" for t in toks]
 
 
+def query_terms(features: dict[str, Any]) -> list[str]:
+    """The article's terms that candidate stories are looked up by (its most frequent)."""
+    return sorted(features["terms"], key=lambda t: -features["terms"][t])[:INDEX_TERMS * 2]
+
+
 def query_keys(features: dict[str, Any], when: date | None) -> list[str]:
     ents = features.get("entity_keys", [])[:INDEX_ENTITIES * 2]
-    toks = sorted(features["terms"], key=lambda t: -features["terms"][t])[:INDEX_TERMS * 2]
+    toks = query_terms(features)
     stamps = [month(when, s) for s in range(LOOKBACK_MONTHS)] if when else ["none"]
     return [f"{e}@{s}" for s in stamps for e in ents] + [f"t:{t}@{s}" for s in stamps for t in toks]
 
@@ -127,8 +138,30 @@ def story_terms(data: dict[str, Any], language: str | None) -> dict[str, int]:
     return by_lang.get(language or "", {})
 
 
+def term_weights(terms: dict[str, int], story_freq: dict[str, int], total: int) -> dict[str, float]:
+    """Idf-like weights for an article's terms from how many stories are indexed under each.
+
+    ``story_freq`` holds, for each term that was looked up (the article's top terms), the number
+    of stories found under it; the weight is ``log(1 + (total + 1) / (freq + 1))`` with ``total``
+    the articles linked so far.  Terms not looked up get the median weight of those that were.
+    """
+    if not story_freq or not TERM_IDF:
+        return {}
+    weights = {t: math.log(1 + (total + 1) / (f + 1)) for t, f in story_freq.items()}
+    ordered = sorted(weights.values())
+    middle = ordered[len(ordered) // 2]
+    return {t: weights.get(t, middle) for t in terms} | {"": middle}
+
+
+def join_bar(when: date | None, story: dict[str, Any]) -> float:
+    """The score an article needs to join ``story``: higher where time cannot help."""
+    if when is None or story["data"].get("first") is None:
+        return JOIN_UNDATED
+    return JOIN
+
+
 def score(features: dict[str, Any], when: date | None, story: dict[str, Any],
-          idf: dict[str, float]) -> dict[str, float]:
+          idf: dict[str, float], term_idf: dict[str, float] | None = None) -> dict[str, float]:
     """Similarity of an article to a story, with its parts: entities, terms, time.
 
     Entities are weighted by ``idf`` (rare ones count most), and each shared entity rarer than
@@ -141,12 +174,19 @@ def score(features: dict[str, Any], when: date | None, story: dict[str, Any],
     data = story["data"]
     weights = {e: idf.get(e, 1.0) for e in features["entities"]}
     total = sum(weights.values())
-    shared = sum(w for e, w in weights.items() if e in data["entities"])
-    ent = shared / (total + ENTITY_SMOOTHING) if total else 0.0  # one shared common entity is little evidence
+    if "entity_w" in data:  # the story's entities, each weighted by idf as its articles joined: its core weighs most
+        ent = _cosine(weights, data["entity_w"])
+    else:  # a row from before entity weights
+        members = max(1, data.get("articles", 1))
+        core = max(1.0, members * CORE_SHARE)
+        shared = sum(w * min(1.0, data["entities"].get(e, 0) / core) for e, w in weights.items())
+        ent = shared / (total + ENTITY_SMOOTHING) if total else 0.0  # one shared common entity is little evidence
     language = features.get("language")
     in_language = (data.get("languages") or {}).get(language or "", 0)
-    art_terms = {k: math.log1p(v) for k, v in features["terms"].items()}
-    story_terms_ = {k: math.log1p(v) for k, v in story_terms(data, language).items()}
+    tw = term_idf or {}
+    default = tw.get("", 1.0)
+    art_terms = {k: math.log1p(v) * tw.get(k, default) for k, v in features["terms"].items()}
+    story_terms_ = {k: math.log1p(v) * tw.get(k, default) for k, v in story_terms(data, language).items()}
     term = _cosine(art_terms, story_terms_)
     first, last = _date(data.get("first")), _date(data.get("last"))
     if when is None or first is None or last is None:
@@ -173,11 +213,18 @@ def score(features: dict[str, Any], when: date | None, story: dict[str, Any],
             "gap_days": gap}
 
 
-def new_story(article: str, title: str | None) -> dict[str, Any]:
+def new_story(article: str, title: str | None, text: str | None = None,
+              source: str | None = None) -> dict[str, Any]:
+    """A story seeded by ``article``; titled by its title, else by its lead (``display_title``).
+
+    A title taken from the lead is marked (``data["lead_title"]``) so that the first article
+    with a real title later replaces it.
+    """
     sid = "story:" + hashlib.sha1(article.encode("utf-8")).hexdigest()[:10]
-    return {"id": sid, "title": title or "", "data": {
+    shown = display_title(title, text, source)
+    return {"id": sid, "title": shown, "data": {
         "articles": 0, "first": None, "last": None, "entities": {}, "lang_terms": {}, "languages": {},
-        "seed": article}}
+        "seed": article, "lead_title": not (title and title.strip())}}
 
 
 def add_article(story: dict[str, Any], features: dict[str, Any], when: date | None,
@@ -188,8 +235,12 @@ def add_article(story: dict[str, Any], features: dict[str, Any], when: date | No
         stamp = when.isoformat()
         data["first"] = min(filter(None, [data["first"], stamp]))
         data["last"] = max(filter(None, [data["last"], stamp]))
+    weights = features.get("entity_weights") or {}
+    entity_w = Counter(data.get("entity_w") or {})
     for e in features["entities"]:
         data["entities"][e] = data["entities"].get(e, 0) + 1
+        entity_w[e] += weights.get(e, 1.0)
+    data["entity_w"] = {e: round(w, 3) for e, w in entity_w.most_common(MAX_ENTITIES)}
     if "lang_terms" not in data:  # a row from before per-language terms
         data["lang_terms"] = {story_language(story): data.pop("terms", {})}
     merged = Counter(data["lang_terms"].get(language or "", {}))
@@ -197,8 +248,9 @@ def add_article(story: dict[str, Any], features: dict[str, Any], when: date | No
     data["lang_terms"][language or ""] = dict(merged.most_common(MAX_TERMS))
     if language:
         data["languages"][language] = data["languages"].get(language, 0) + 1
-    if not story["title"] and title:
-        story["title"] = title
+    if title and title.strip() and (not story["title"] or data.get("lead_title")):
+        story["title"] = title.strip()
+        data["lead_title"] = False
 
 
 def story_language(story: dict[str, Any]) -> str:

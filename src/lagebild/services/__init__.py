@@ -17,11 +17,12 @@ from lagebild.services.commands import (
     ingest_articles,
     ingest_paths,
     judge,
+    link_apart,
     link_store,
     open_store,
     story_article_ids,
 )
 
 __all__ = ["SCHEMA_ID", "AnalyzeReport", "IngestReport", "analyze", "article_sections", "export_picture",
-           "index_for_search", "ingest_articles", "ingest_paths", "judge", "link_store", "open_store",
+           "index_for_search", "ingest_articles", "ingest_paths", "judge", "link_apart", "link_store", "open_store",
            "story_article_ids"]

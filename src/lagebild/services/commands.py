@@ -3,6 +3,8 @@ analyze, link, judge (entities the same or different), export."""
 
 from __future__ import annotations
 
+import tempfile
+import time
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -208,3 +210,44 @@ def export_picture(store: Store, story_id: str | None = None) -> dict[str, Any]:
     for key in ("entities", "facts", "stories", "timeline", "discrepancies", "summaries"):
         doc[key] = linked.get(key, [])
     return doc
+
+
+def link_apart(articles: Sequence[Article], *, stages: Sequence[str], db: str | Path | None = None,
+               progress: Progress = None) -> dict[str, Any]:
+    """Ingest ``articles`` into a scratch store (``db``, or a temporary one), analyse them with
+    ``stages`` and link them in full: the evaluation of stories runs the link stage this way.
+
+    Returns ``story_of`` (article id -> story id), ``titles`` (story id -> title) and the
+    seconds spent analysing and linking.  Analyses already in ``db`` are reused; a ``db`` that
+    holds other articles is refused (they would be linked with these).
+    """
+    tmp = tempfile.TemporaryDirectory(prefix="lagebild-scratch-") if db is None else None
+    path = Path(tmp.name) / "scratch.db" if tmp is not None else Path(db)  # type: ignore[arg-type]
+    try:
+        store = Store.open(str(path))
+        ids = {a.id for a in articles}
+        for article in articles:
+            store.add_article(article)
+        others = len(set(store.article_ids()) - ids)
+        if others:
+            raise InputError(f"the scratch store {path} holds {others} other articles (they would be linked "
+                             "with these): give each set of articles a store of its own")
+        pipeline = Pipeline.build(tuple(stages))
+        by_id = {a.id: a for a in articles}
+        todo = [a for a in store.pending_analysis(pipeline.signature) if a in by_id]
+        t0 = time.perf_counter()
+        for n, aid in enumerate(todo, 1):
+            store.save_analysis(pipeline.run(by_id[aid]), pipeline.signature)
+            if progress:
+                progress(n, len(todo))
+        analyse_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        link_store(store, full=True)
+        link_s = time.perf_counter() - t0
+        story_of = store.story_of_articles()
+        titles = {sid: store.story_title(sid) or "" for sid in set(story_of.values())}
+        store.engine.dispose()
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+    return {"story_of": story_of, "titles": titles, "analyse_s": round(analyse_s, 1), "link_s": round(link_s, 2)}
