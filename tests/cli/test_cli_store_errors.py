@@ -14,8 +14,14 @@ from lagebild.cli.main import app
 runner = CliRunner()
 
 
-def invoke(*args: str):
-    return runner.invoke(app, list(args), catch_exceptions=False)
+class Outcome:
+    def __init__(self, result) -> None:
+        self.exit_code = result.exit_code
+        self.output = " ".join(result.output.split())  # the console wraps long paths
+
+
+def invoke(*args: str) -> Outcome:
+    return Outcome(runner.invoke(app, list(args), catch_exceptions=False))
 
 
 @pytest.mark.parametrize("command", [["info"], ["export", "--format", "json"], ["entities", "list"],
