@@ -271,3 +271,24 @@ def test_summary_build_names_the_source_a_quoted_sentence_leaves_out() -> None:
                                                           {"entity": "gpe:IR", "name": "Iran"}]})])
     told = summary.build([talks], "de", {"a1": text}.get, [])
     assert told[0]["text"] == "Es gebe Hinweise, dass Moskau und Teheran verhandelten (laut John Kirby)."
+
+
+def test_summary_shells_and_missiles_are_two_happenings() -> None:
+    shells, missiles = _supply("de"), _supply("de")
+    missiles["id"] = "fact:m"
+    shells["data"]["items"], missiles["data"]["items"] = ["artillery-ammunition"], ["ballistic-missiles"]
+    missiles["data"]["quantity"] = None
+    assert not summary.same_happening(shells, missiles)
+    missiles["data"]["items"] = []  # a class unknown on one side may be the same transfer
+    assert summary.same_happening(shells, missiles)
+
+
+@pytest.mark.parametrize("origin, named", [
+    ({"key": "gpe:US", "label": "Vereinigte Staaten (Nationaler Sicherheitsrat)", "kind": "speaker",
+      "source": "John Kirby"}, ["John Kirby"]),  # who spoke, not the body
+    ({"key": "gpe:US", "label": "Vereinigte Staaten", "kind": "source", "source": "US-Erkenntnissen"},
+     ["Vereinigte Staaten"]),
+    ({"key": "unnamed", "label": "ungenannte Quellen", "kind": "unnamed", "source": "Berichten"}, []),
+])
+def test_summary_names_who_spoke_and_never_an_unnamed_source(origin: dict[str, Any], named: list[str]) -> None:
+    assert summary._origin_names([{"origin": origin}]) == named

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from lagebild.model import events as events_model
-from lagebild.model import timevalue
+from lagebild.model import items, timevalue
 
 MIN_SENTENCES = 3
 MAX_SENTENCES = 8
@@ -87,6 +87,8 @@ def same_happening(a: dict[str, Any], b: dict[str, Any]) -> bool:
     by two facts; "one million shells" and "1.5 million shells" are two things to tell)."""
     if _identity(a) != _identity(b) or not timevalue.compatible(a.get("time"), b.get("time")):
         return False
+    if not items.compatible(a["data"].get("items") or [], b["data"].get("items") or []):
+        return False  # shells and missiles: two transfers to tell
     x, y = _figure(a), _figure(b)
     return x is None or y is None or abs(x - y) <= 0.1 * max(abs(x), abs(y))
 
@@ -246,7 +248,10 @@ def _thing(fact: dict[str, Any], mention: dict[str, Any] | None, language: str) 
     """The item, object or subject as written in ``mention`` (else in any mention of the fact)."""
     etype = events_model.TYPES.get(fact["type"])
     roles = etype.side("what") if etype else ()
+    classes = fact["data"].get("items") or []
     for m in ([mention] if mention else []) + _in_language(fact, language):
+        if m.get("part") and len(classes) == 1 and (found := items.by_key(classes[0])):
+            return found.name(language)  # "Abschussrampen und Munition" told for the launchers: "Abschussrampen"
         for role in roles:
             arg = (m.get("args") or {}).get(role)
             if isinstance(arg, dict) and not arg.get("entity") and arg.get("text"):
@@ -259,8 +264,11 @@ def _origin_names(mentions: list[dict[str, Any]], limit: int = 2) -> list[str]:
     out: list[str] = []
     for m in mentions:
         o = m.get("origin") or {}
-        label = str(o.get("label") or "").strip()
-        if o.get("kind") in ("outlet", "republication") or not label or _ID_LIKE.match(label):
+        if o.get("kind") in ("outlet", "republication", "unnamed", "referenced", "denial"):
+            continue  # the outlet's own words, an unnamed source, a mere mention: no one to name
+        # who spoke ("John Kirby"), else the body the source speaks for ("Vereinigte Staaten")
+        label = str((o.get("source") if o.get("kind") == "speaker" else None) or o.get("label") or "").strip()
+        if not label or _ID_LIKE.match(label):
             continue
         if label not in out:
             out.append(label)
