@@ -36,7 +36,7 @@ from typing import Any
 
 from lagebild.errors import GoldError
 from lagebild.eval.metrics import Counts, count_multisets
-from lagebild.eval.reading import Progress, numbered_lines
+from lagebild.eval.reading import Progress, json_lines
 from lagebild.eval.system import build
 from lagebild.model import Article
 from lagebild.model.events import EVENT_TYPES, STATUSES
@@ -111,15 +111,7 @@ def _validate_event(event: Any, k: int, fail: Any) -> dict[str, Any]:
 
 
 def read_events_gold(path: Path) -> list[dict[str, Any]]:
-    items = []
-    for number, line in numbered_lines(path):
-        if not line.strip() or line.lstrip().startswith("//"):
-            continue
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise GoldError(path, f"invalid JSON: {exc.msg}", number) from exc
-        items.append(validate_item(data, path, number))
+    items = [validate_item(data, path, number) for number, data in json_lines(path)]
     if not items:
         raise GoldError(path, "no items found")
     return items

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import bz2
 import gzip
+import json
 import lzma
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from lagebild.errors import GoldError
 
@@ -35,6 +36,18 @@ def numbered_lines(path: Path) -> Iterator[tuple[int, str]]:
                 yield number, line.rstrip("\r\n")
     except (UnicodeDecodeError, lzma.LZMAError, OSError, EOFError) as exc:
         raise GoldError(path, f"cannot be read: {exc}") from exc
+
+
+def json_lines(path: Path) -> Iterator[tuple[int, Any]]:
+    """``(line number, JSON value)`` of every JSON Lines record of a gold file; blank lines and
+    lines starting with ``//`` (comments) are skipped, a broken line is a :class:`GoldError`."""
+    for number, line in numbered_lines(path):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldError(path, f"invalid JSON: {exc.msg}", number) from exc
 
 
 def read_text(path: Path) -> str:

@@ -47,7 +47,7 @@ import yaml
 
 from lagebild.errors import GoldError, InputError, LagebildError
 from lagebild.eval.eventsources import text_sha1
-from lagebild.eval.reading import Progress, numbered_lines
+from lagebild.eval.reading import Progress, json_lines
 from lagebild.model import Article
 
 #: the packaged gold: the demo corpus's three stories
@@ -127,13 +127,7 @@ def _resolve(source: Mapping[str, Any], data_root: Path) -> tuple[str, str | Non
 
 def _read_jsonl(path: Path, data_root: Path | None) -> list[GoldArticle]:
     out: list[GoldArticle] = []
-    for number, line in numbered_lines(path):
-        if not line.strip() or line.lstrip().startswith("//"):
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise GoldError(path, f"not JSON: {exc}", number) from exc
+    for number, rec in json_lines(path):
         if not isinstance(rec, dict) or not rec.get("id") or not rec.get("story"):
             raise GoldError(path, "a record needs an 'id' and a 'story'", number)
         title, published, outlet = rec.get("title"), rec.get("published"), rec.get("outlet")
