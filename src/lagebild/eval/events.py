@@ -25,7 +25,6 @@ Figures (per sentence, as bags, summed over sentences; no event alignment)
 
 from __future__ import annotations
 
-import json
 import re
 import time
 import unicodedata
