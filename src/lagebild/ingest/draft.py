@@ -7,6 +7,8 @@ language (metadata, else detection), and apply the user's overrides, which win o
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -52,11 +54,22 @@ class Draft:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_lone_surrogates(text: str) -> str:
+    """``text`` with each lone UTF-16 surrogate ("\\uD800" in JSON or YAML) as U+FFFD: no
+    valid text holds one, and it cannot be stored or encoded."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
 def draft_from_mapping(source: str, data: dict[str, Any], text: str) -> Draft:
     """A draft from a metadata mapping (front matter, a JSON line): known keys to their fields,
     aliases where the key itself is absent, the rest to ``meta``."""
     known: dict[str, Any] = {}
     meta: dict[str, Any] = {}
+    text = without_lone_surrogates(text)
+    data = {k: without_lone_surrogates(v) if isinstance(v, str) else v for k, v in data.items()}
     for key, value in data.items():
         name = str(key)
         if name == "text":

@@ -24,10 +24,14 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str] | str:
         return {}, text
     import yaml  # lazy: ~0.08 s, needed only for files with front matter
 
+    if len(m.group(1) or "") > MAX_FRONT_MATTER:
+        return f"front matter longer than {MAX_FRONT_MATTER:,} characters"
     try:
-        data = yaml.safe_load(m.group(1) or "")
+        data = yaml.load(m.group(1) or "", Loader=_front_matter_loader())  # noqa: S506 - a safe loader, below
     except yaml.YAMLError as exc:
         return _yaml_reason(exc)
+    except (ValueError, TypeError, RecursionError) as exc:  # a value YAML itself cannot build
+        return f"invalid YAML front matter: {exc}"
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -49,6 +53,31 @@ def read_text(text: str, source: str, *, markdown: bool = False) -> Draft | Inpu
     if not body.strip():
         return InputError(source, "no text after the front matter" if data else "empty file (only whitespace)")
     return draft_from_mapping(source, data, body)
+
+
+#: the longest front matter read (metadata is a few lines; more is a mistake or an attack)
+MAX_FRONT_MATTER = 100_000
+
+
+def _front_matter_loader() -> type:
+    """YAML's safe loader without aliases (``*a`` may expand to gigabytes: a few hundred bytes
+    of nested aliases are a bomb) and with dates kept as text, so that an impossible date is the
+    date reader's to report, not a crash inside YAML."""
+    import yaml  # lazy: as above
+
+    class FrontMatterLoader(yaml.SafeLoader):
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()
+                raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in front matter",
+                                                  event.start_mark)
+            return super().compose_node(parent, index)
+
+    FrontMatterLoader.yaml_constructors = {
+        **yaml.SafeLoader.yaml_constructors,
+        "tag:yaml.org,2002:timestamp": yaml.SafeLoader.yaml_constructors["tag:yaml.org,2002:str"],
+    }
+    return FrontMatterLoader
 
 
 def _yaml_reason(exc: Exception) -> str:

@@ -1,0 +1,43 @@
+"""Bad input never stops a run (issue 19, findings 1 and 2): each bad file is reported with its
+name and reason, the good ones are stored, and nothing hangs or eats memory."""
+
+from __future__ import annotations
+
+import resource
+from pathlib import Path
+
+import pytest
+
+from lagebild.services import commands
+from lagebild.store.base import Store
+
+BOMB = "---\na: &a [1,2]\n" + "".join(
+    f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi")) + "title: *i\n---\nText.\n"
+
+
+@pytest.mark.parametrize("name, content, stored", [
+    ("bomb.md", BOMB, False),  # 316 bytes that expand to gigabytes
+    ("month.md", "---\ntitle: A\npublished: 2024-13-45\n---\nDie Lage in Kiew bleibt angespannt.\n", True),
+    ("zone.md", "---\ntitle: B\npublished: 2024-01-02T10:00:00+99:00\n---\nDie Lage in Kiew bleibt ruhig.\n", True),
+    ("surrogate.md", '---\ntitle: "\\uD800"\n---\nDie Lage in Kiew wird beobachtet.\n', True),
+    ("surrogate.jsonl", '{"text": "Die Lage \\ud800 in Kiew.", "title": "x"}\n', True),
+])
+def test_bad_input_one_bad_file_is_reported_and_the_run_goes_on(tmp_path: Path, name: str, content: str,
+                                                                 stored: bool) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / name).write_text(content, encoding="utf-8")
+    (folder / "good.txt").write_text("Eine gute Meldung über Moskau und Kiew.", encoding="utf-8")
+    store = Store.open(tmp_path / "s.db")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    report = commands.ingest_paths(store, [folder])
+    grown_mib = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert store.count("articles") == (2 if stored else 1)
+    if not stored:
+        assert [source for source, _ in report.problems] == [str(folder / name)]
+        assert "alias" in report.problems[0][1]
+    assert grown_mib < 200
+    for article in store.iter_articles():
+        article.text.encode("utf-8")  # storable text: no lone surrogate left
+        (article.title or "").encode("utf-8")
+    store.close()
