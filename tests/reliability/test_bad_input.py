@@ -41,3 +41,23 @@ def test_bad_input_one_bad_file_is_reported_and_the_run_goes_on(tmp_path: Path, 
         article.text.encode("utf-8")  # storable text: no lone surrogate left
         (article.title or "").encode("utf-8")
     store.close()
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>x</script>",
+                                 " javascript:alert(1)"])
+def test_bad_input_a_script_url_is_never_a_link(tmp_path: Path, url: str) -> None:
+    import json
+
+    from fastapi.testclient import TestClient
+
+    from lagebild.app import create_app
+
+    (tmp_path / "a.jsonl").write_text(json.dumps({"text": "Die Lage in Kiew bleibt angespannt.", "url": url}),
+                                      encoding="utf-8")
+    store = Store.open(tmp_path / "u.db")
+    report = commands.ingest_paths(store, [tmp_path / "a.jsonl"])
+    (article,) = list(store.iter_articles())
+    assert article.url is None and article.meta["url_refused"] == url.strip()
+    store.close()
+    page = TestClient(create_app(str(tmp_path / "u.db"))).get(f"/articles/{report.added[0]}").text
+    assert "javascript:" not in page.lower() and "data:text" not in page

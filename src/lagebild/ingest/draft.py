@@ -54,6 +54,8 @@ class Draft:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
+#: the only addresses an article may link to
+WEB_URL = re.compile(r"https?://[^\s]+\Z", re.IGNORECASE)
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -107,12 +109,16 @@ def finish(draft: Draft, overrides: Overrides) -> Article | InputError:
     if language is None:
         language = detect_language(text)
 
+    url = _clean(draft.url)
+    if url is not None and not WEB_URL.match(url):  # "javascript:…", "data:…": never a link to follow
+        meta["url_refused"] = url
+        url = None
     return Article.create(
         text,
         source=draft.source,
         title=_clean(draft.title),
         outlet=_clean(overrides.outlet) or _clean(draft.outlet),
-        url=_clean(draft.url),
+        url=url,
         published=published,
         published_inferred=inferred,
         language=language,
