@@ -79,13 +79,16 @@ def test_sources_directory_sorted_recursive_filtered(tmp_path):
     _write(tmp_path / "b.txt", DE)
     _write(tmp_path / "a" / "z.md", "# Titel\n\n" + EN)
     _write(tmp_path / "a" / "y.TXT", EN)
-    _write(tmp_path / "notiz.docx", b"PK\x03\x04")  # unknown suffix: skipped silently
+    _write(tmp_path / "notiz.docx", b"PK\x03\x04")  # unknown suffix: skipped, and said so (issue 19)
     _write(tmp_path / ".versteckt.txt", DE)
     _write(tmp_path / ".git" / "x.txt", DE)
     items = list(read_sources([tmp_path]))
-    assert not _errors(items)
-    assert [a.source for a in items] == [str(tmp_path / "a" / "y.TXT"), str(tmp_path / "a" / "z.md"), str(tmp_path / "b.txt")]
-    assert count_sources([tmp_path]) == 3
+    ((source, reason),) = _errors(items)
+    assert source == str(tmp_path / "notiz.docx") and ".docx" in reason
+    articles = [a for a in items if not isinstance(a, InputError)]
+    assert [a.source for a in articles] == [str(tmp_path / "a" / "y.TXT"), str(tmp_path / "a" / "z.md"),
+                                            str(tmp_path / "b.txt")]
+    assert count_sources([tmp_path]) == 4
 
 
 def test_sources_glob(tmp_path):

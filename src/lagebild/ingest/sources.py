@@ -104,6 +104,10 @@ def _walk(top: str, glob: str | None) -> Iterator[Item | InputError]:
                     yield Item(entry.path, Path(entry.path), kind)
             elif kind != "sniff":
                 yield Item(entry.path, Path(entry.path), kind)
+            else:  # said, not silently passed over (--glob reads such files anyway)
+                suffix = os.path.splitext(entry.name)[1] or "no suffix"
+                yield InputError(entry.path, f"not a file type ingest reads from a folder ({suffix}; it reads "
+                                             f"{', '.join(sorted(SUFFIX_KINDS))}; --glob reads others)")
 
 
 def _listing(path: str) -> Iterator[os.DirEntry[str]] | InputError:
