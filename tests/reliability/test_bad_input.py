@@ -61,3 +61,27 @@ def test_bad_input_a_script_url_is_never_a_link(tmp_path: Path, url: str) -> Non
     store.close()
     page = TestClient(create_app(str(tmp_path / "u.db"))).get(f"/articles/{report.added[0]}").text
     assert "javascript:" not in page.lower() and "data:text" not in page
+
+
+XML_BOMB = ('<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
+            '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>\n'
+            '<rss version="2.0"><channel><item><title>x</title><description>&lol2;</description></item></channel></rss>\n')
+XXE = ('<?xml version="1.0"?>\n<!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+       '<rss version="2.0"><channel><item><title>t</title><description>&xxe;</description></item></channel></rss>\n')
+
+
+@pytest.mark.parametrize("name, content", [("bomb.txt", XML_BOMB), ("bomb.rss", XML_BOMB), ("xxe.txt", XXE),
+                                           ("xxe.xml", XXE), ("-", XXE)])
+def test_bad_input_xml_with_entities_is_refused_whatever_its_name(tmp_path: Path, name: str, content: str) -> None:
+    import io
+
+    store = Store.open(tmp_path / "x.db")
+    if name == "-":
+        report = commands.ingest_paths(store, ["-"], stdin=io.StringIO(content))
+    else:
+        (tmp_path / name).write_text(content, encoding="utf-8")
+        report = commands.ingest_paths(store, [tmp_path / name])
+    assert store.count("articles") == 0
+    ((_, reason),) = report.problems
+    assert "entity declarations" in reason
+    store.close()

@@ -29,6 +29,19 @@ _ROOT = re.compile(rb"""\A(?:\xef\xbb\xbf)?\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*|<!
 _HARMLESS = ("CharacterEncodingOverride", "NonXMLContentType")
 
 
+_XML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<(?:\?xml|!DOCTYPE)", re.IGNORECASE)
+_ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
+
+
+def unsafe_xml(data: bytes) -> str | None:
+    """Why an XML document is refused before any parser sees it: entity declarations, which
+    expand a few hundred bytes to gigabytes ("billion laughs") or read local files (XXE)."""
+    if _XML_START.match(data[:1024]) and _ENTITY.search(data[:65536]):
+        return ("XML with entity declarations (<!ENTITY …>) is refused: entity expansion and external "
+                "entities are unsafe")
+    return None
+
+
 def looks_like_feed(data: bytes) -> bool:
     """The content starts like an RSS, Atom or RDF feed (after any XML declaration/comments)."""
     return _FEED_START.match(data[:4096]) is not None

@@ -20,7 +20,7 @@ from typing import TextIO
 from lagebild.errors import InputError
 from lagebild.ingest.decode import UndecodableError, check_content, decode, human_size, os_reason, read_file
 from lagebild.ingest.draft import Draft
-from lagebild.ingest.feeds import looks_like_feed, read_feed
+from lagebild.ingest.feeds import looks_like_feed, read_feed, unsafe_xml
 from lagebild.ingest.html import read_html
 from lagebild.ingest.jsonl import looks_like_jsonl, read_jsonl, read_jsonl_file
 from lagebild.ingest.text import read_text
@@ -143,6 +143,10 @@ def read_item(item: Item, max_bytes: int, stdin: TextIO | None = None) -> Iterat
 
 def _dispatch(item: Item, data: bytes) -> Iterator[Draft | InputError]:
     kind = item.kind
+    refused = unsafe_xml(data)  # whatever the suffix: a feed saved as .txt, or piped to stdin
+    if refused is not None:
+        yield InputError(item.source, refused)
+        return
     if kind == "feed" or (kind in ("text", "markdown", "sniff") and looks_like_feed(data)):
         yield from read_feed(data, item.source)
         return
