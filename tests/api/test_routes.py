@@ -171,6 +171,25 @@ def test_routes_oversized_body_is_413(built_store) -> None:
     assert response.status_code == 413 and "larger than 2000 bytes" in response.json()["error"]["message"]
 
 
+def test_routes_oversized_chunked_body_is_413(built_store) -> None:
+    """A body sent in chunks (no Content-Length) over the limit: 413, as for a declared one (was 400)."""
+    import json
+
+    small = make_client(built_store[0], token=TOKEN, max_body=2000)
+    raw = json.dumps({**ONE, "text": "Wort " * 1000}).encode("utf-8")
+
+    def chunks():
+        for i in range(0, len(raw), 500):
+            yield raw[i:i + 500]
+
+    response = small.post("/api/v1/articles", content=chunks(),
+                          headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"})
+    assert response.status_code == 413 and "larger than 2000 bytes" in response.json()["error"]["message"]
+    ok = small.post("/api/v1/articles", content=iter([json.dumps(ONE).encode("utf-8")]),
+                    headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"})
+    assert ok.status_code in (200, 201)
+
+
 def test_routes_post_rejects_malformed_articles(client: Any) -> None:
     headers = {"Authorization": f"Bearer {TOKEN}"}
     assert client.post("/api/v1/articles", json={"title": "no text"}, headers=headers).status_code == 422

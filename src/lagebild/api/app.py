@@ -42,6 +42,28 @@ class BodyLimit:
         if length is not None and (not length.isdigit() or int(length) > self.limit):
             await self._reject(scope, receive, send)
             return
+        if length is None and scope.get("method") in ("POST", "PUT", "PATCH"):
+            # a chunked body: read it here, up to the limit, so the app never sees a cut one
+            # (FastAPI would answer a body that fails while read with 400, not 413)
+            messages, seen_chunked = [], 0
+            while True:
+                message = await receive()
+                messages.append(message)
+                if message["type"] != "http.request":
+                    break
+                seen_chunked += len(message.get("body", b""))
+                if seen_chunked > self.limit:
+                    await self._reject(scope, receive, send)
+                    return
+                if not message.get("more_body"):
+                    break
+            replay = iter(messages)
+
+            async def replayed() -> Message:
+                return next(replay, None) or await receive()
+
+            await self.app(scope, replayed, send)
+            return
         seen = 0
         started = False
 
