@@ -66,3 +66,10 @@ def test_cli_judgement_on_an_unknown_name_is_refused(tmp_path: Path) -> None:
     result = invoke("entities", "merge", "Wladimir Putin", "Wladimir Putn", "--db", db)
     assert result.exit_code == 2 and "no entity is named 'Wladimir Putn'" in result.output
     assert invoke("entities", "merge", "Wladimir Putin", "Kim Jong-un", "--db", db).exit_code == 0
+
+
+def test_cli_version_is_the_package_version() -> None:
+    from importlib.metadata import version
+
+    result = invoke("--version")
+    assert result.exit_code == 0 and result.output == f"lagebild {version('lagebild')}"

@@ -54,6 +54,22 @@ MaxBytesOption = Annotated[Optional[int], _setting_option("max_bytes", "--max-by
 EXIT_SKIPPED = 3
 
 
+def _version(value: bool) -> None:
+    if value:
+        from lagebild import __version__  # the one version, beside the package
+
+        out.print(f"lagebild {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print lagebild's version and exit.")] = False,
+) -> None:
+    """Sourced situation pictures from news reports."""
+
+
 def _progress() -> Progress:
     return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                     TimeRemainingColumn(), console=console, transient=False, disable=not console.is_terminal)
