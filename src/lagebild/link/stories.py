@@ -27,7 +27,7 @@ LOOKBACK_MONTHS = 6  # stories active in the article's month or the five before 
 GRACE_DAYS = 14  # no time penalty within this gap to a story's date range
 DECAY_DAYS = 180
 GRACE_SHARE = 0.25  # ... or this share of the story's own duration, if longer
-NEAR_BONUS = 0.1  # a dated article within GRACE_DAYS of a dated story's range scores this share more: nearness in time is evidence
+NEAR_BONUS = 0.1  # a dated article within GRACE_DAYS of a dated story's range scores this share more
 W_ENTITIES = 0.4  # the rest goes to terms
 W_ENTITIES_ONLY = 0.8  # the entities' share where the story has no article in the article's language
 ENTITY_SMOOTHING = 1.0
@@ -205,7 +205,7 @@ def score(features: dict[str, Any], when: date | None, story: dict[str, Any],
     if first is not None and last is not None:  # a story that has run for months pauses for weeks
         grace = max(grace, (last - first).days * GRACE_SHARE)
     decay = 1.0 if gap <= grace else math.exp(-(gap - grace) / DECAY_DAYS)
-    near = when is not None and first is not None and gap <= GRACE_DAYS  # not the longer grace: a long story draws no more
+    near = when is not None and first is not None and gap <= GRACE_DAYS  # not the longer grace: long stories draw no more
     time = 1.0 + NEAR_BONUS if near else decay
     rare = sum(1 for e, w in weights.items() if w >= RARE_IDF and e in data["entities"])
     ent = min(1.0, ent + RARE_BONUS * rare)
