@@ -1,10 +1,17 @@
-"""Story scoring: shared rare entities weigh more than shared common ones."""
+"""Stories: scoring (rare and core entities, time, undated articles) and the link stage joining
+German and English reports of one event without chaining stories that share only their states."""
 
 from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from lagebild.link import export_sections, link
 from lagebild.link import stories as st
+from lagebild.store.base import Store
+from tests.link import scenario
+from tests.link.conftest import Doc
 
 
 def _story(entities: list[str], language: str = "de") -> dict:
@@ -67,3 +74,84 @@ def test_stories_undated_articles_need_the_stricter_bar() -> None:
     assert st.join_bar(date(2024, 1, 2), dated) == st.JOIN
     assert st.join_bar(None, dated) == st.JOIN_UNDATED == st.join_bar(date(2024, 1, 2), undated)
     assert st.JOIN_UNDATED > st.JOIN
+
+
+def test_stories_nearness_in_time_raises_the_score(monkeypatch) -> None:
+    story = _story(["gpe:RU", "gpe:KP", "per:kirby"], language="en")
+    features = {"entities": ["gpe:RU", "gpe:KP", "per:kirby"], "terms": {}, "language": "de"}
+    idf = {e: 2.0 for e in features["entities"]}
+    near = st.score(features, date(2023, 10, 20), story, idf)
+    paused = st.score(features, date(2023, 10, 30), story, idf)  # 16 days on: past GRACE_DAYS, before the decay bites
+    assert near["near"] and not paused["near"]
+    assert near["score"] > paused["score"]
+    monkeypatch.setattr(st, "NEAR_BONUS", 0.0)
+    plain = st.score(features, date(2023, 10, 20), story, idf)
+    assert near["score"] == pytest.approx((1 + 0.1) * plain["score"], abs=1e-3)
+    assert not st.score(features, None, story, idf)["near"]  # undated: no time to be near in
+
+
+def _iran_de() -> Doc:
+    d = Doc("Der Iran hat nach Angaben aus Kiew weitere Kampfdrohnen an Russland geliefert. Teheran wies die "
+            "Vorwürfe der Ukraine als haltlos zurück und sprach von westlicher Propaganda.",
+            published="2024-01-22", language="de", outlet="Mainufer Rundschau",
+            title="Kiew: Iran liefert weitere Kampfdrohnen an Moskau")
+    d.ent("Iran", "GPE", key="gpe:IR", name="Iran")
+    d.ent("Kiew", "GPE", key="gpe:UA", name="Ukraine", form="metonym")
+    d.ent("Russland", "GPE", key="gpe:RU", name="Russland")
+    d.ent("Teheran", "GPE", key="gpe:IR", name="Iran", form="metonym")
+    d.ent("Ukraine", "GPE", key="gpe:UA", name="Ukraine")
+    return d
+
+
+def _iran_en() -> Doc:
+    d = Doc("Tehran rejected claims by Kyiv that it had sent more attack drones to Russia, calling them "
+            "baseless. Iran has denied arming Moscow since the start of the war in Ukraine.",
+            published="2024-01-23", language="en", outlet="Northgate Wire",
+            title="Iran rejects Ukrainian drone claims")
+    d.ent("Tehran", "GPE", key="gpe:IR", name="Iran", form="metonym")
+    d.ent("Kyiv", "GPE", key="gpe:UA", name="Ukraine", form="metonym")
+    d.ent("Russia", "GPE", key="gpe:RU", name="Russia")
+    d.ent("Iran", "GPE", key="gpe:IR", name="Iran")
+    d.ent("Moscow", "GPE", key="gpe:RU", name="Russia", form="metonym")
+    d.ent("Ukraine", "GPE", key="gpe:UA", name="Ukraine")
+    return d
+
+
+BACKGROUND = ["Getreideexporte über das Schwarze Meer", "Gefangenenaustausch an der Grenze",
+              "Gasleitungen durch Mitteleuropa", "Sanktionen gegen Banken", "Olympische Spiele ohne Flagge",
+              "Kulturgüter aus besetzten Museen", "Minenräumung auf Feldern", "Flüchtlinge in Polen"]
+
+
+def _background(topic: str, month: int) -> Doc:
+    """An article of 2023 on another topic that names Russia and Ukraine: the states are common, as in real news."""
+    d = Doc(f"Russland und die Ukraine streiten weiter: {topic}. Die Ukraine fordert Gespräche.",
+            published=f"2023-{month:02d}-10", language="de", outlet="Archiv", title=topic)
+    d.ent("Russland", "GPE", key="gpe:RU", name="Russland")
+    d.ent("Ukraine", "GPE", key="gpe:UA", name="Ukraine")
+    return d
+
+
+def _stories_of(store: Store, docs: list[Doc]) -> list[str]:
+    for month, topic in enumerate(BACKGROUND, 1):
+        _background(topic, month).save(store)
+    ids = [d.save(store) for d in docs]
+    link(store)
+    story_of = {a: s["id"] for s in export_sections(store)["stories"] for a in s["articles"]}
+    return [story_of[i] for i in ids]
+
+
+def test_stories_link_joins_reports_across_languages(store: Store) -> None:
+    """German and English reports of one event share keyed entities and persons, hardly a word."""
+    shells_en, shells_de, visit_de, visit_en = _stories_of(
+        store, [scenario.budanov_en(), scenario.budanow_de(), scenario.kcna_de(), scenario.kcna_en()])
+    assert shells_en == shells_de
+    assert visit_de == visit_en
+
+
+def test_stories_link_shared_states_do_not_chain(store: Store) -> None:
+    """Iran's drones and North Korea's shells, both for Russia in the same days, stay two stories."""
+    shells_en, shells_de, drones_de, drones_en, seoul = _stories_of(
+        store, [scenario.budanov_en(), scenario.budanow_de(), _iran_de(), _iran_en(), scenario.seoul_de()])
+    assert shells_en == shells_de == seoul
+    assert drones_de == drones_en
+    assert drones_de != shells_de

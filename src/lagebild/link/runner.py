@@ -25,7 +25,7 @@ from lagebild.store import Store
 
 #: the layout and rules of what the link stage stores; a store linked by another version is
 #: re-linked in full on the next ``link`` (bump it whenever stored link data or rules change)
-LINK_VERSION = "8"
+LINK_VERSION = "9"
 MAX_STORY_CANDIDATES = 30
 FACT_WINDOW_DAYS = 21
 
