@@ -56,7 +56,7 @@ EXIT_SKIPPED = 3
 
 def _version(value: bool) -> None:
     if value:
-        from lagebild import __version__  # the one version, beside the package
+        from lagebild import __version__  # lazy: only --version needs it
 
         out.print(f"lagebild {__version__}")
         raise typer.Exit()
