@@ -155,3 +155,29 @@ def test_stories_link_shared_states_do_not_chain(store: Store) -> None:
     assert shells_en == shells_de == seoul
     assert drones_de == drones_en
     assert drones_de != shells_de
+
+
+def test_stories_a_shared_footer_is_no_common_story(store) -> None:
+    """Unrelated agency stubs that end with the same footer sentence stay apart, and the footer's
+    words are no story terms once another article ended with it."""
+    from sqlalchemy import select
+
+    from lagebild.link import link
+    from lagebild.store import schema as t
+    from tests.link.conftest import Doc
+
+    footer = (" Der Volltext dieses auf Agenturmeldungen basierenden Artikels steht aus rechtlichen Gründen "
+              "nicht mehr zur Verfügung.")
+    for lead in ("Der Lebensmittelkonzern nimmt seine Fertignudeln aus dem Verkauf, die Behörde hält sie für "
+                 "unsicher und gesundheitsgefährdend.",
+                 "Vor allem auf den internationalen Märkten konnte der Videodienst im letzten Quartal viele neue "
+                 "Abonnenten gewinnen.",
+                 "Das umstrittene Gefangenenlager soll noch vor dem Ende der Amtszeit geschlossen werden, sagte ein "
+                 "Sprecher am Dienstag."):
+        Doc(lead + footer).save(store)
+        link(store)
+    with store.engine.connect() as conn:
+        rows = [r.data for r in conn.execute(select(t.stories.c.data))]
+    assert len(rows) == 3
+    with_footer = [d for d in rows if any("volltex" in terms for terms in d["lang_terms"].values())]
+    assert len(with_footer) == 1  # only the first stub: no article had ended with it before

@@ -9,6 +9,7 @@ summaries.  Everything is written in one transaction (:class:`~lagebild.link.sta
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import Counter
 from collections.abc import Callable
@@ -25,8 +26,10 @@ from lagebild.store import Store
 
 #: the layout and rules of what the link stage stores; a store linked by another version is
 #: re-linked in full on the next ``link`` (bump it whenever stored link data or rules change)
-LINK_VERSION = "9"
+LINK_VERSION = "10"
 MAX_STORY_CANDIDATES = 30
+#: how many closing sentences of an article are checked for boilerplate
+BOILERPLATE_TAIL = 2
 FACT_WINDOW_DAYS = 21
 
 
@@ -153,6 +156,23 @@ class Linker:
                              article.get("outlet") or article.get("url"))
         return story, {"rule": "new", **(best[1] if best else {})}
 
+    def _boilerplate(self, article: dict[str, Any], layers: dict[str, list[dict[str, Any]]]) -> list[tuple[int, int]]:
+        """Closing sentences another article ended with word for word ("Der Volltext dieses …
+        Artikels steht … nicht mehr zur Verfügung"): a footer, not what the article is about, so
+        their words are no story terms.  Only the last sentences are filed, so the index stays small."""
+        text = article["text"]
+        tail = sorted(layers.get("sentences", []), key=lambda x: x["start"])[-BOILERPLATE_TAIL:]
+        keyed = {}
+        for sent in tail:
+            words = fold(text[sent["start"]:sent["end"]])
+            if len(words) >= 30:
+                keyed["b:" + hashlib.sha1(words.encode("utf-8")).hexdigest()[:16]] = (sent["start"], sent["end"])
+        seen = self.state.lookup("boiler", sorted(keyed))
+        spans = [span for key, span in keyed.items() if seen[key] - {article["id"]}]
+        for key in keyed:
+            self.state.add_index("boiler", key, article["id"])
+        return spans
+
     def link_article(self, article: dict[str, Any], layers: dict[str, list[dict[str, Any]]]) -> None:
         aid = article["id"]
         when = date.fromisoformat(article["published"]) if article.get("published") else None
@@ -172,7 +192,7 @@ class Linker:
         features = {"entities": ents, "entity_keys": sorted(ents, key=lambda e: (-idf[e], e)), "entity_weights": idf,
                     "language": article.get("language"),
                     "terms": st.terms(article["text"], article.get("title"),
-                                      [(m["start"], m["end"]) for m in mentions])}
+                                      [(m["start"], m["end"]) for m in mentions] + self._boilerplate(article, layers))}
         story, why = self._story(article, features, when, original)
         st.add_article(story, features, when, article.get("language"), article.get("title"))
         self.state.put("stories", story)
