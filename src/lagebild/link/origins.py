@@ -245,14 +245,10 @@ def _bodies_in_phrase(art: Article, start: int, end: int) -> list[dict[str, Any]
     for i in orgs + states:
         body = body_of_key(art.key_of(i), art.language)
         if body is not None and body["key"] not in out:
-            if body["kind"] == "government" and any(b["key"] == body["key"] for b in out.values()):
-                continue
             out[body["key"]] = body
     return list(out.values())
 
 
-_INTERVIEW = re.compile(r"interview|gespräch|sagte|sagt |erklärte|betonte|told|said|says|gegenüber|in an? ",
-                        re.IGNORECASE)
 _REPORTS_AFTER = re.compile(r"\W{0,3}(?:\w+\W+){0,4}?(berichtete|berichtet|meldete|meldet|reported|reports)\b",
                             re.IGNORECASE)
 _REPORTED = re.compile(r"berichte|meldete|meldet|zufolge|laut |report|according to|citing|unter berufung",
@@ -267,10 +263,10 @@ def _relays(sentence: str, name_at: int) -> bool:
                                                            re.IGNORECASE)
 
 
-def _channel(art: Article, ev: dict[str, Any], speaker: str | None) -> tuple[str | None, bool]:
-    """The outlet or venue that carried the words: named in the event's sentence, or in a sentence
-    with the speaker's quotes or name (relayed: True where that outlet reports the words rather
-    than heard them in an interview)."""
+def _channel(art: Article, ev: dict[str, Any], speaker: str | None) -> tuple[str | None, str | None, bool]:
+    """The outlet or venue that carried the words, as (name, key, relays): named in the event's
+    sentence, or in a sentence with the speaker's quotes or name (relays: True where that outlet
+    reports the words rather than heard them in an interview)."""
     sentences = [art.sentence_of(ev["start"])]
     if speaker is not None:
         for q in art.quotes:
@@ -289,16 +285,16 @@ def _channel(art: Article, ev: dict[str, Any], speaker: str | None) -> tuple[str
             if key is None:
                 org = gazetteer.organization_table().get(art.key_of(i) or "")
                 if org is not None and org.key == "org:whitehouse":  # a briefing venue
-                    found.append((1, m["start"], org.display(art.language), False))
+                    found.append((1, m["start"], org.display(art.language), org.key, False))
                 continue
             reports = bool(_REPORTS_AFTER.match(art.text[m["end"]:m["end"] + 40]))
             # "laut Kyiv Independent …, wie KCNA berichtete": the report named with its verb is the channel
             found.append((0 if reports else 1, m["start"], gazetteer.organization_table()[key].display(art.language),
-                          reports or _relays(art.text[s:e], m["start"] - s)))
+                          key, reports or _relays(art.text[s:e], m["start"] - s)))
         if found:
-            _, _, name, relays = min(found)
-            return name, relays
-    return None, False
+            _, _, name, key, relays = min(found)
+            return name, key, relays
+    return None, None, False
 
 
 _MEDIA = re.compile(r"sender|medien|zeitung|presse|agentur|fernsehen|tv\b|media|newspaper|broadcaster|"
@@ -423,27 +419,25 @@ def chain(ev: dict[str, Any], article: Article, original: str | None) -> list[di
         if cited is not None:  # "…, the state news agency KCNA reported": the named report
             bodies = [body_of_key(cited, lang)]  # type: ignore[list-item]
             source = bodies[0]["name"]
-        elif _UNNAMED.search(art.text[s:e]):  # "according to reports", "Berichten zufolge"
-            att = {"text": _UNNAMED.search(art.text[s:e]).group(0), "start": s, "kind": "unnamed"}
-    channel, relays = _channel(art, ev, speaker)
+        elif unnamed := _UNNAMED.search(art.text[s:e]):  # "according to reports", "Berichten zufolge"
+            att = {"text": unnamed.group(0), "start": s, "kind": "unnamed"}
+    channel, channel_key, relays = _channel(art, ev, speaker)
     relayed = _relay(art, ev, speaker) if speaker is not None and not channel else None
     if relays and speaker is not None and not speaker.startswith(("gpe:", "org:")):
-        relayed = next((k for k in gazetteer.outlet_keys()
-                        if gazetteer.organization_table()[k].display(lang) == channel), None)
+        relayed = channel_key if channel_key in gazetteer.outlet_keys() else None
     if relayed is not None:  # Putin's words as KCNA reported them: KCNA's claim
         bodies = [body_of_key(relayed, lang)]  # type: ignore[list-item]
-        channel = gazetteer.organization_table()[relayed].display(lang)
+        channel, channel_key = gazetteer.organization_table()[relayed].display(lang), relayed
     if bodies and bodies[0]["kind"] == "outlet":
         behind = _behind_report(art, ev)  # "wie die FT unter Berufung auf ein Interview mit Budanow berichtete"
         if behind is not None and (found := _person_body(art, behind)) is not None:
-            channel, source, speaker = bodies[0]["name"], art.names.get(behind, behind), behind
+            channel, channel_key = bodies[0]["name"], bodies[0]["key"]
+            source, speaker = art.names.get(behind, behind), behind
             bodies = [found]
     if bodies and bodies[0]["kind"] == "outlet" and channel and channel != bodies[0]["name"]:
         # "laut Kyiv Independent …, wie KCNA berichtete": the report the outlet relays
-        cited = next((b for b in (body_of_key(k, lang) for k in gazetteer.outlet_keys())
-                      if b and b["name"] == channel), None)
-        if cited is not None:
-            bodies = [cited]
+        if channel_key in gazetteer.outlet_keys():
+            bodies = [body_of_key(channel_key, lang)]  # type: ignore[list-item]
     out = []
     if bodies:
         for b in bodies:
