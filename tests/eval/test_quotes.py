@@ -41,8 +41,8 @@ DOC = {
 }
 
 
-def _q(cue=(), source=(), message=(), form=""):
-    return QuoteTokens(frozenset(cue), frozenset(source), frozenset(message), form)
+def _q(cue=(), source=(), message=(), form="", stwr="Speech"):
+    return QuoteTokens(frozenset(cue), frozenset(source), frozenset(message), form, stwr=stwr)
 
 
 def test_quotes_parse_document_keeps_non_nested_by_default():
@@ -65,11 +65,11 @@ def test_quotes_prepare_and_to_tokens_map_spans_to_gold_tokens():
     m, c, s = span("„Wir helfen“"), span("erklärte"), span("sie")
     quote = Quote(m[0], m[1], text[m[0]:m[1]], "direct", cue=Span(c[0], c[1], "erklärte"),
                   speaker=Speaker(s[0], s[1], "sie"))
-    assert to_tokens(quote, prepared) == _q({(1, 5)}, {(1, 6)}, {(1, 0), (1, 1), (1, 2), (1, 3)}, "direct")
+    assert to_tokens(quote, prepared) == _q({(1, 5)}, {(1, 6)}, {(1, 0), (1, 1), (1, 2), (1, 3)}, "Direct")
     # a message without its quotation marks touches only the inner tokens; no speaker → no source
     inner = span("Wir helfen")
     bare = Quote(inner[0], inner[1], "Wir helfen", "direct")
-    assert to_tokens(bare, prepared) == _q((), (), {(1, 1), (1, 2)}, "direct")
+    assert to_tokens(bare, prepared) == _q((), (), {(1, 1), (1, 2)}, "Direct")
 
 
 def test_quotes_to_tokens_joins_split_cue_and_skips_gaps():
@@ -208,8 +208,9 @@ def test_quotes_error_record_lists_roles_as_text_with_partners():
     predicted = [_q({(0, 2)}, (), {(0, 4), (0, 5), (0, 7)}), _q((), (), {(0, 0)})]
     record = error_record(doc, predicted)
     assert record["document"] == doc.name
-    assert record["gold"][0] == {"form": "Indirect", "partner": 0, "cue": "sagte",
-                                 "source": "Der Minister", "message": "die Lage sei ernst"}
+    assert record["gold"][0] == {"form": "Indirect", "nested": False, "partner": 0, "cue": "sagte",
+                                 "source": "Der Minister", "message": "die Lage sei ernst",
+                                 "addr": "", "frame": ""}
     assert record["gold"][1]["partner"] is None
     assert record["predicted"][0]["message"] == "die Lage … ernst"
     assert record["predicted"][0]["source"] == ""

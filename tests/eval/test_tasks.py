@@ -108,6 +108,11 @@ def test_tasks_evaluate_quotes_with_a_stand_in_and_subsets(tmp_path, monkeypatch
     assert tune["documents"] + heldout["documents"] == 30 and heldout["documents"] > 0
     assert heldout["subset"] == "heldout"
     assert "Direct" in _render(result)
+    assert "official SpkAtt-2023" in _render(result)
+    # official full task: the direct quote is whole (message, cue, source precise and complete);
+    # the indirect one (message, cue, source) and the nested one (message, source) are missed: 3/8
+    full = result["official"]["full"]["metrics"]["joint"]
+    assert (full["precision"], full["recall"]) == (1.0, 0.375)
     with pytest.raises(LagebildError, match="subset"):
         evaluate("quotes", tmp_path, subset="test")
 

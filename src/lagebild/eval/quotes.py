@@ -40,6 +40,7 @@ Error listing
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -54,6 +55,7 @@ from lagebild.errors import GoldError, LagebildError
 from lagebild.eval.align import OffsetMap, covered_tokens, detokenize
 from lagebild.eval.metrics import Counts, match_greedy
 from lagebild.eval.reading import Progress, read_text
+from lagebild.eval.spkatt import Group, assign, score_official
 from lagebild.eval.system import build
 from lagebild.model import Article, Quote
 
@@ -74,6 +76,10 @@ class QuoteTokens:
     source: frozenset[TokenKey]
     message: frozenset[TokenKey]
     form: str = ""
+    addr: frozenset[TokenKey] = frozenset()
+    frame: frozenset[TokenKey] = frozenset()
+    stwr: str = ""
+    nested: bool = False
 
     def role(self, name: str) -> frozenset[TokenKey]:
         return getattr(self, name)
@@ -160,10 +166,12 @@ def parse_document(data: Any, path: Path, *, nested: bool = False) -> SpkAttDoc:
     for k, ann in enumerate(data["Annotations"]):
         if not isinstance(ann, dict):
             raise GoldError(path, f"annotation #{k} is not an object")
-        if ann.get("IsNested") and not nested:
+        is_nested = bool(ann.get("IsNested"))
+        if is_nested and not nested:
             continue
         quotes.append(QuoteTokens(refs(ann, "Cue", k), refs(ann, "Source", k), refs(ann, "Message", k),
-                                  str(ann.get("Form", ""))))
+                                  str(ann.get("Form", "")), refs(ann, "Addr", k), refs(ann, "Frame", k),
+                                  str(ann.get("STWR", "")), is_nested))
     name = str(data.get("DocumentName") or path.stem)
     published = None
     m = _DATE.search(name)
@@ -219,16 +227,38 @@ def prepare(doc: SpkAttDoc) -> PreparedDoc:
                        tuple(e for _, e in spans))
 
 
+FORMS = {"direct": "Direct", "indirect": "Indirect"}
+
+
 def to_tokens(quote: Quote, prepared: PreparedDoc) -> QuoteTokens:
     """The gold tokens of a quote's roles: the cue with its detached part (``cue_extra``), the
-    speaker, and the message without its gaps (a source phrase set into it)."""
+    speaker, the message without its gaps (a source phrase set into it), the addressee and the
+    frame."""
     cue = frozenset().union(*(prepared.tokens(c.start, c.end) for c in (quote.cue, quote.cue_extra) if c))
     speaker = quote.speaker
     source = prepared.tokens(speaker.start, speaker.end) if speaker else frozenset()
     message = prepared.tokens(quote.start, quote.end)
     for gap in quote.gaps:
         message -= prepared.tokens(gap.start, gap.end)
-    return QuoteTokens(cue, source, message, quote.kind)
+    addressee = getattr(quote, "addressee", None)
+    addr = prepared.tokens(addressee.start, addressee.end) if addressee else frozenset()
+    frame = frozenset().union(*(prepared.tokens(f.start, f.end) for f in getattr(quote, "frame", ())))
+    return QuoteTokens(cue, source, message, FORMS.get(quote.kind, quote.kind), addr, frame - message, "Speech")
+
+
+def mark_nested(quotes: Sequence[QuoteTokens]) -> list[QuoteTokens]:
+    """The quotes with ``nested`` set on each whose message lies inside another one's (larger)
+    message, as SpkAtt marks a quote inside a quoted message."""
+    out = []
+    for k, q in enumerate(quotes):
+        inside = bool(q.message) and any(
+            j != k and len(o.message) > len(q.message) and q.message <= o.message for j, o in enumerate(quotes))
+        out.append(dataclasses.replace(q, nested=inside))
+    return out
+
+
+def to_group(q: QuoteTokens) -> Group:
+    return Group(q.message, q.addr, q.cue, q.frame, q.source, q.form or None, q.stwr or None, q.nested)
 
 
 def predict(docs: Sequence[SpkAttDoc], progress: Progress | None = None
@@ -238,7 +268,7 @@ def predict(docs: Sequence[SpkAttDoc], progress: Progress | None = None
     for k, doc in enumerate(docs):
         prepared = prepare(doc)
         quotes = pipeline.annotate(prepared.article).get("quotes")
-        out.append([to_tokens(q, prepared) for q in quotes])
+        out.append(mark_nested([to_tokens(q, prepared) for q in quotes]))
         if progress is not None:
             progress(k + 1, len(docs))
     return out, pipeline.signature
@@ -309,15 +339,18 @@ def tokens_text(keys: frozenset[TokenKey], words: dict[TokenKey, str]) -> str:
 
 
 def error_record(doc: SpkAttDoc, predicted: Sequence[QuoteTokens]) -> dict[str, Any]:
-    """One document's gold and predicted quotes as text, each with its aligned partner."""
+    """One document's gold and predicted quotes as text, each with its partner in the official
+    alignment (:func:`lagebild.eval.spkatt.assign`; pairs sharing no message token left out)."""
     words = {(sid, i): t for sid, tokens in doc.sentences for i, t in enumerate(tokens)}
-    pairs = match_greedy(doc.quotes, predicted, lambda a, b: len(a.message & b.message))
+    pairs = [(i, j) for i, j in assign([to_group(q) for q in doc.quotes], [to_group(q) for q in predicted])
+             if doc.quotes[i].message & predicted[j].message]
     partner = dict(pairs)
     back = {j: i for i, j in pairs}
 
     def listing(quotes: Sequence[QuoteTokens], partners: dict[int, int]) -> list[dict[str, Any]]:
-        return [{"form": q.form, "partner": partners.get(k),
-                 **{r: tokens_text(q.role(r), words) for r in ROLES}} for k, q in enumerate(quotes)]
+        return [{"form": q.form, "nested": q.nested, "partner": partners.get(k),
+                 **{r: tokens_text(q.role(r), words) for r in (*ROLES, "addr", "frame")}}
+                for k, q in enumerate(quotes)]
 
     return {"document": doc.name, "gold": listing(doc.quotes, partner),
             "predicted": listing(predicted, back)}
@@ -355,12 +388,17 @@ def evaluate_quotes(gold_path: Path, *, limit: int | None = None, progress: Prog
         files = files[:limit]
     if errors is not None:
         check_errors_allowed(files, subset)
-    docs = [read_spkatt(f, nested=nested) for f in files]
+    docs = [read_spkatt(f, nested=True) for f in files]
     started = time.perf_counter()
     predicted, signature = predict(docs, progress)
     if errors is not None:
         write_errors(errors, docs, predicted)
-    result = score([d.quotes for d in docs], predicted)
+    gold_groups = [[to_group(q) for q in d.quotes] for d in docs]
+    system_groups = [[to_group(q) for q in p] for p in predicted]
+    result = score([[q for q in d.quotes if nested or not q.nested] for d in docs],
+                   [[q for q in p if nested or not q.nested] for p in predicted])
+    result["official"] = {"full": score_official(gold_groups, system_groups),
+                          "simplified": score_official(gold_groups, system_groups, simplified=True)}
     result["system"] = signature
     result["subset"] = subset
     result["nested"] = nested

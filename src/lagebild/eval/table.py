@@ -26,6 +26,22 @@ def _prf_table(title: str, rows: dict[str, dict[str, Any]], first: str = "", bol
     return table
 
 
+def _official_table(official: dict[str, Any]) -> Table:
+    """SpkAtt's own figures (macro over aligned quotes and parts): full task, then simplified."""
+    table = Table(title="official SpkAtt-2023 task 2 measure (macro over quotes and roles)")
+    table.add_column("task")
+    table.add_column("figure")
+    for name in ("P", "R", "F1"):
+        table.add_column(name, justify="right")
+    for task, part in official.items():
+        for name, c in part["metrics"].items():
+            table.add_row(task, name, f"{c['precision']:.4f}", f"{c['recall']:.4f}", f"{c['f1']:.4f}",
+                          style="bold" if (task, name) == ("full", "joint") else None)
+    table.caption = "full: every annotation (nested too), message + addr, cue, frame, source; " \
+                    "simplified: non-nested, message + source.  The token table below is lagebild's own."
+    return table
+
+
 def format_table(result: dict[str, Any]) -> list[Table]:
     """Tables for ``result``: the named figures (headline in bold, counts in the caption), then
     per-label / per-type breakdowns where the task has them."""
@@ -35,6 +51,8 @@ def format_table(result: dict[str, Any]) -> list[Table]:
                       "figure", headline)
     main.caption = "  ".join(f"{k}: {result[k]}" for k in _SCALARS if result.get(k) is not None)
     tables = [main]
+    if result.get("official"):
+        tables.insert(0, _official_table(result["official"]))
     if result.get("per_label"):
         tables.append(_prf_table("per label (outer chunks)", result["per_label"], "label"))
     if result.get("per_label_main4"):

@@ -48,7 +48,8 @@ TASKS: dict[str, Task] = {
         "WikiWarsDE corpus folder (keyinline/), or inline TIMEX2/TIMEX3 files",
         "lenient_value", evaluate_timex, options=("language",)),
     "quotes": Task(
-        "quotes", "Quotes: token-overlap P/R/F1 for cue, source and message, joint (messages aligned 1:1)",
+        "quotes", "Quotes: the official SpkAtt-2023 task 2 figures (full task and simplified, macro over "
+        "quotes and roles) and lagebild's own token-overlap P/R/F1 for cue, source and message",
         "SpkAtt-2023 task 2 corpus folder, train/ folder or .json files",
         "joint", evaluate_quotes, options=("subset", "nested", "errors")),
     "events": Task(
