@@ -13,6 +13,7 @@ from lagebild.eval.timex import (
     GoldTimex,
     PredictedTimex,
     canonical_value,
+    evaluate_timex,
     parse_document,
     prepare,
     read_timex_gold,
@@ -135,7 +136,6 @@ def test_timex_score_empty_predictions():
         ("<DOC><DATETIME>2020-01-01</DATETIME></DOC>", "no <TEXT>", None),
         ("<DOC>\n<TEXT>\nAm <TIMEX2 val=\"2020\">Montag\n</TEXT></DOC>", "never closed", 3),
         ("<DOC>\n<TEXT>\nAm Montag</TIMEX2>\n</TEXT></DOC>", "without an opening", 3),
-        ("<DOC>\n<TEXT>\nAm <TIMEX2 mod=\"START\">Montag</TIMEX2>\n</TEXT></DOC>", "without val", 3),
         ("<DOC>\n<DATETIME>gestern</DATETIME><TEXT>x</TEXT></DOC>", "not a date", 2),
         ("<DOC>\n<TEXT>\nAm <b>Montag</b>\n</TEXT></DOC>", "unexpected markup", 3),
     ],
@@ -172,3 +172,92 @@ def test_timex_read_wikiwarsde_counts_and_offsets():
         prepared = prepare(d)
         for g in prepared.gold:
             assert re.sub(r"\s+", " ", prepared.article.text[g.start:g.end]) == re.sub(r"\s+", " ", g.text)
+
+
+def test_timex_gold_without_val_is_an_expression_with_no_value():
+    raw = ('<DOC><DATETIME>2011-02-16</DATETIME><TEXT>Am <TIMEX2 val="1920-08-13">13. August</TIMEX2> und '
+           '<TIMEX2 comment="unspecified">damals</TIMEX2>.</TEXT></DOC>')
+    doc = parse_document(raw, Path("u.key.xml"))
+    assert [(t.text, t.value) for t in doc.timexes] == [("13. August", "1920-08-13"), ("damals", "")]
+    # found with some value: an extraction hit, a value miss; found without one: both
+    found = [PredictedTimex(3, 13, "1920-08-13"), PredictedTimex(18, 24, "PAST_REF")]
+    result = score([doc.timexes], [found])
+    assert result["metrics"]["lenient"]["tp"] == 2
+    assert (result["tp"], result["fp"], result["fn"]) == (1, 1, 1)
+    result = score([doc.timexes], [[found[0], PredictedTimex(18, 24, "")]])
+    assert (result["tp"], result["fp"], result["fn"]) == (2, 0, 0)
+
+
+TIMEML = """<?xml version="1.0" ?>
+<TimeML>
+<DOCID>APW_TEST</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="1998-08-07" functionInDocument="CREATION_TIME">19980807</TIMEX3></DCT>
+<TEXT>
+Rebels <EVENT eid="e1" class="OCCURRENCE">attacked</EVENT> the town <TIMEX3 tid="t1" type="DATE" value="1998-08-06">Thursday</TIMEX3> <SIGNAL sid="s1">after</SIGNAL> a <TIMEX3 tid="t2" type="DURATION" value="P2W">two-week</TIMEX3> lull.
+</TEXT>
+<TLINK lid="l1" relType="BEFORE" eventInstanceID="ei1" relatedToTime="t0"/>
+</TimeML>
+"""
+
+
+def test_timex_reads_timeml_events_and_signals_dropped_types_kept():
+    doc = parse_document(TIMEML, Path("APW_TEST.tml"))
+    assert doc.timeml and doc.dct == date(1998, 8, 7)
+    assert "Rebels attacked the town Thursday after a two-week lull." in doc.text
+    assert [(t.text, t.value, t.type) for t in doc.timexes] == [
+        ("Thursday", "1998-08-06", "DATE"), ("two-week", "P2W", "DURATION")]
+    assert prepare(doc).article.language == "en"
+    assert prepare(doc, "de").article.language == "de"
+
+
+def test_timex_te3_measures_by_hand():
+    gold = [GoldTimex(0, 8, "Thursday", "1998-08-06", type="DATE"),
+            GoldTimex(20, 28, "two-week", "P2W", type="DURATION"),
+            GoldTimex(40, 44, "1990s", "199X", type="DATE"),
+            GoldTimex(60, 66, "summer", "1998-SU", type="DATE")]
+    predicted = [PredictedTimex(0, 8, "1998-08-06", type="DATE"),  # strict, value, type
+                 PredictedTimex(16, 28, "P2W", type="DATE"),  # relaxed, value, wrong type
+                 PredictedTimex(40, 44, "199", type="DATE"),  # strict; value only canonically equal
+                 PredictedTimex(80, 84, "PRESENT_REF", type="DATE")]  # spurious
+    m = score([gold], [predicted])["metrics"]
+    assert (m["te3_strict"]["tp"], m["te3_strict"]["fp"], m["te3_strict"]["fn"]) == (2, 2, 2)
+    assert (m["te3_relaxed"]["tp"], m["te3_relaxed"]["fp"], m["te3_relaxed"]["fn"]) == (3, 1, 1)
+    # value F1 = value accuracy (2 of 3 relaxed pairs, compared as strings) x relaxed F1 (0.75)
+    assert (m["te3_value"]["tp"], m["te3_value"]["fp"], m["te3_value"]["fn"]) == (2, 2, 2)
+    assert m["te3_value"]["f1"] == pytest.approx(2 / 3 * 0.75, abs=1e-4)
+    assert m["lenient_value"]["tp"] == 3  # the canonical comparison takes 199 = 199X
+    assert (m["te3_type"]["tp"], m["te3_type"]["fn"]) == (2, 2)
+
+
+def test_timex_timeml_archive_headline_is_te3_value(tmp_path):
+    import io
+    import tarfile
+    path = tmp_path / "gold.tar.xz"
+    with tarfile.open(path, "w:xz") as archive:
+        for name in ("TBAQ/TimeBank/a.tml", "TBAQ/testpipeline/a.tml"):
+            data = TIMEML.encode("utf-8")
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    docs = read_timex_gold(path)
+    assert len(docs) == 1 and docs[0].timeml  # the testpipeline copy is skipped
+    result = evaluate_timex(path)
+    assert result["headline"] == "te3_value" and next(iter(result["metrics"])) == "te3_value"
+    assert result["f1"] == result["metrics"]["te3_value"]["f1"]
+    assert result["language"] == ["en"]
+    assert result["metrics"]["te3_relaxed"]["tp"] >= 1
+
+
+def test_timex_bad_archive_is_a_gold_error(tmp_path):
+    path = tmp_path / "broken.tar.xz"
+    path.write_bytes(b"not an archive")
+    with pytest.raises(GoldError, match="unreadable archive"):
+        read_timex_gold(path)
+
+
+@pytest.mark.shared
+def test_timex_read_tempeval3_tbaq_archive_counts():
+    docs = read_timex_gold(shared_path("data", "tempeval3-en", "TBAQ-cleaned.tar.xz"))
+    assert len(docs) == 256  # TimeBank 183 + AQUAINT 73
+    assert sum(len(d.timexes) for d in docs) == 1822  # 1,243 + 579 TIMEX3, the DCTs not counted
+    assert all(d.timeml and d.dct is not None for d in docs)

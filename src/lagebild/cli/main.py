@@ -266,7 +266,7 @@ def eval_(
     limit: Annotated[Optional[int], typer.Option(help="Only the first N gold items (quick checks).")] = None,
     errors: Annotated[Optional[Path], typer.Option(help="quotes: write gold vs predicted per document (JSONL); not on heldout.")] = None,
     split: Annotated[Optional[str], typer.Option(help="events on a corpus folder, stories: only <split>.jsonl files (train, dev, test).")] = None,
-    language: Annotated[Optional[str], typer.Option(help="events on a corpus folder, timex: only this language (de, en).")] = None,
+    language: Annotated[Optional[str], typer.Option("--language", "--lang", help="events on a corpus folder: only this language; timex, ner: the language of the texts (de, en).")] = None,
     data: Annotated[Optional[Path], typer.Option(help="events on a corpus folder, stories: the data folder the sources are read from (default ../shared/data).")] = None,
     work_db: Annotated[Optional[Path], typer.Option(help="stories: a scratch store that keeps analyses between runs (default: a temporary one; never your own store).")] = None,
 ) -> None:

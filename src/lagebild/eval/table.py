@@ -7,7 +7,7 @@ from typing import Any
 from rich.table import Table
 
 _SCALARS = ("sentences", "tokens", "documents", "gold_quotes", "predicted_quotes", "gold_timexes",
-            "predicted_timexes", "value_accuracy", "gold_events", "predicted_events", "status_accuracy", "subset", "batch",
+            "predicted_timexes", "value_accuracy", "te3_value_accuracy", "gold_events", "predicted_events", "status_accuracy", "subset", "batch",
             "articles", "gold_stories", "predicted_stories", "largest_predicted_story", "blank_titles", "split",
             "system", "seconds")
 

@@ -1,4 +1,4 @@
-"""Time expressions against WikiWarsDE (TIMEX2, inline annotation).
+"""Time expressions against WikiWarsDE (TIMEX2, inline annotation) and TempEval-3 (TimeML TIMEX3).
 
 Gold
     ACE-TERN style documents with inline tags, as in WikiWarsDE's ``keyinline/*.key.xml``: the
@@ -6,8 +6,16 @@ Gold
     text), the text to annotate is the ``<TEXT>`` element, and each ``<TIMEX2 val=… [mod=…]>``
     inside it is one gold expression (nested tags give nested expressions).  The DCT's own tag is
     not an expression of the text.  ``TIMEX3``/``value`` and a ``<DCT>`` element are read the
-    same way.  The gold path is a file, a folder of such files, or a corpus folder with
-    ``keyinline/``.
+    same way, so TimeML (TempEval-3's TBAQ-cleaned, TE3-platinum) reads too: its inline
+    ``<EVENT>`` and ``<SIGNAL>`` tags are dropped, and a TIMEX3's ``type`` is kept.  A TIMEX2
+    without ``val`` (``comment="unspecified"``, legal in TIMEX2) is an expression with no value
+    (``""``).  The gold path is a file, a folder of such files, a corpus folder with
+    ``keyinline/``, or a ``.tar``/``.tar.gz``/``.tar.xz`` archive of them (read in place; in a
+    TempEval-3 archive the stray ``testpipeline/`` copy is skipped).
+
+Language
+    ``language`` ("de" or "en") when given; otherwise English for TimeML documents (``.tml`` or a
+    ``<TimeML>`` root) and German for the rest.
 
 System
     ``lagebild.sentences`` + ``lagebild.timex`` on ``Article.create(text, published=DCT)``; gold
@@ -25,12 +33,23 @@ Figures (one-to-one matching throughout)
     equal; ``strict_value``: exact span and equal value.  The headline ``lenient_value``: a true
     positive is a system expression that overlaps a gold one AND has its value (pairs chosen
     greedily by overlap among value-equal pairs).
+
+TempEval-3 (UzZaman et al. 2013, the task's ``TE3-evaluation.py``), beside them as ``te3_*``
+    ``te3_strict`` and ``te3_relaxed``: P/R/F1 of extraction, exact extent and any overlap; the
+    attribute figures take the relaxed pairs (one-to-one, greedily by overlap) and count those
+    whose attribute is the gold's *as a string* (no canonical form): attribute accuracy = equal /
+    relaxed pairs, attribute P and R = accuracy times the relaxed P and R, so that
+    ``te3_value`` (the task's ranking figure, "value F1") and ``te3_type`` have TP = pairs with
+    the equal attribute, FP = system expressions less TP, FN = gold expressions less TP.
+    ``te3_type`` is scored only where the gold has types (TIMEX3).  For TimeML gold the
+    headline is ``te3_value``.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import tarfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -49,6 +68,11 @@ TARGET = "lagebild.timex"
 MAX_EXAMPLES = 20
 
 _TAG = re.compile(r"<(/?)TIMEX([23])\b([^>]*?)(/?)>", re.IGNORECASE)
+#: TimeML's other inline tags, dropped with their text kept
+_TIMEML_TAG = re.compile(r"</?(?:EVENT|SIGNAL)\b[^>]*>", re.IGNORECASE)
+_ANY_TAG = re.compile(rf"{_TAG.pattern}|{_TIMEML_TAG.pattern}", re.IGNORECASE)
+_SUFFIXES = (".xml", ".tml", ".sgm")
+_ARCHIVES = (".tar", ".tar.gz", ".tgz", ".tar.xz", ".tar.bz2")
 _ATTR = re.compile(r'([\w:-]+)\s*=\s*"([^"]*)"')
 _TEXT = re.compile(r"<TEXT\b[^>]*>(.*?)</TEXT\s*>", re.IGNORECASE | re.DOTALL)
 _DCT = re.compile(r"<(DATETIME|DCT)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -64,6 +88,7 @@ class GoldTimex:
     value: str
     mod: str | None = None
     line: int = 0
+    type: str | None = None  # TIMEX3 type (DATE, TIME, DURATION, SET); None in TIMEX2
 
 
 @dataclass(frozen=True)
@@ -72,6 +97,7 @@ class TimexDoc:
     text: str  # the <TEXT> content, tags removed, entities unescaped
     dct: date | None
     timexes: tuple[GoldTimex, ...]
+    timeml: bool = False  # a TimeML document (TempEval): English unless told otherwise
 
 
 @dataclass(frozen=True)
@@ -80,6 +106,7 @@ class PredictedTimex:
     end: int
     value: str
     text: str = ""
+    type: str = ""
 
 
 def canonical_value(value: str | None) -> str:
@@ -123,11 +150,13 @@ def parse_document(raw: str, path: Path) -> TimexDoc:
     last = 0  # in body
     stack: list[tuple[int, dict[str, str], int]] = []
     found: list[GoldTimex] = []
-    for m in _TAG.finditer(body):
+    for m in _ANY_TAG.finditer(body):
         piece = html.unescape(body[last:m.start()])
         parts.append(piece)
         pos += len(piece)
         last = m.end()
+        if m.group(2) is None:  # an EVENT or SIGNAL tag of TimeML
+            continue
         line = _line_of(raw, base + m.start())
         closing, attrs_text, empty = m.group(1), m.group(3), m.group(4)
         if closing:
@@ -144,21 +173,25 @@ def parse_document(raw: str, path: Path) -> TimexDoc:
         raise GoldError(path, "TIMEX tag never closed", stack[-1][2])
     parts.append(html.unescape(body[last:]))
     text = "".join(parts)
-    bad = re.search(r"<[A-Za-z/][^<>]*>", _TAG.sub("", body))
+    bad = re.search(r"<[A-Za-z/][^<>]*>", _ANY_TAG.sub("", body))
     if bad is not None:
         raise GoldError(path, f"unexpected markup {bad.group(0)[:40]!r} inside <TEXT>",
                         _line_of(raw, base + body.find(bad.group(0))))
     found.sort(key=lambda t: (t.start, -t.end))
-    return TimexDoc(name, text, dct, tuple(found))
+    timeml = path.suffix.lower() == ".tml" or re.search(r"<TimeML\b", raw[:2000]) is not None
+    return TimexDoc(name, text, dct, tuple(found), timeml)
 
 
 def _gold(start: int, end: int, surface: str, attrs: dict[str, str], line: int, path: Path) -> GoldTimex:
-    value = attrs.get("val", attrs.get("value"))
-    if value is None:
-        raise GoldError(path, "TIMEX tag without val/value attribute", line)
+    # a TIMEX2 without val ("unspecified") is legal: an expression with no value
+    value = attrs.get("val", attrs.get("value")) or ""
     if end <= start:
         raise GoldError(path, "empty TIMEX extent", line)
-    return GoldTimex(start, end, surface, value.strip(), attrs.get("mod"), line)
+    return GoldTimex(start, end, surface, value.strip(), attrs.get("mod"), line, attrs.get("type"))
+
+
+def _is_archive(path: Path) -> bool:
+    return path.is_file() and path.name.lower().endswith(_ARCHIVES)
 
 
 def gold_files(path: Path) -> list[Path]:
@@ -168,13 +201,43 @@ def gold_files(path: Path) -> list[Path]:
     if not path.is_dir():
         raise GoldError(path, "no such file or folder")
     folder = path / "keyinline" if (path / "keyinline").is_dir() else path
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in (".xml", ".tml", ".sgm"))
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in _SUFFIXES)
+    if not files:
+        files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in _SUFFIXES)
     if not files:
         raise GoldError(path, "no .xml/.tml/.sgm documents found")
     return files
 
 
+def _archive_documents(path: Path) -> list[TimexDoc]:
+    """The documents of a tar archive, read in place, in member order by name."""
+    docs = []
+    try:
+        with tarfile.open(path) as archive:
+            members = sorted((m for m in archive.getmembers() if m.isfile()
+                              and m.name.lower().endswith(_SUFFIXES) and "/testpipeline/" not in f"/{m.name}"),
+                             key=lambda m: m.name)
+            for member in members:
+                handle = archive.extractfile(member)
+                if handle is None:
+                    continue
+                where = Path(f"{path}/{member.name}")
+                try:
+                    raw = handle.read().decode("utf-8-sig")
+                except UnicodeDecodeError as exc:
+                    raise GoldError(where, f"not UTF-8: {exc}") from exc
+                docs.append(parse_document(raw, where))
+    except (tarfile.TarError, OSError, EOFError) as exc:
+        raise GoldError(path, f"unreadable archive: {exc}") from exc
+    if not docs:
+        raise GoldError(path, "no .xml/.tml/.sgm documents in the archive")
+    return docs
+
+
 def read_timex_gold(path: Path) -> list[TimexDoc]:
+    path = Path(path)
+    if _is_archive(path):
+        return _archive_documents(path)
     return [parse_document(read_text(f), f) for f in gold_files(path)]
 
 
@@ -189,13 +252,15 @@ class PreparedDoc:
     gold: tuple[GoldTimex, ...]
 
 
-def prepare(doc: TimexDoc, language: str = "de") -> PreparedDoc:
+def prepare(doc: TimexDoc, language: str | None = None) -> PreparedDoc:
+    """``doc`` as an article in ``language`` (default: English for TimeML, else German)."""
+    language = language or ("en" if doc.timeml else "de")
     article = Article.create(doc.text, language=language, published=doc.dct, source=doc.name)
     offsets = OffsetMap(doc.text, article.text)
     moved = []
     for t in doc.timexes:
         s, e = offsets.span_to_target(t.start, t.end)
-        moved.append(GoldTimex(s, e, article.text[s:e], t.value, t.mod, t.line))
+        moved.append(GoldTimex(s, e, article.text[s:e], t.value, t.mod, t.line, t.type))
     return PreparedDoc(doc.name, article, tuple(moved))
 
 
@@ -205,7 +270,7 @@ def predict(docs: Sequence[PreparedDoc], progress: Progress | None = None
     out = []
     for k, doc in enumerate(docs):
         found = pipeline.annotate(doc.article).get("timexes")
-        out.append([PredictedTimex(t.start, t.end, t.value, t.text) for t in found])
+        out.append([PredictedTimex(t.start, t.end, t.value, t.text, t.type) for t in found])
         if progress is not None:
             progress(k + 1, len(docs))
     return out, pipeline.signature
@@ -221,6 +286,8 @@ def score(gold: Sequence[Sequence[GoldTimex]], predicted: Sequence[Sequence[Pred
     names = list(names) if names is not None else [str(i) for i in range(len(gold))]
     strict = lenient = lenient_value = strict_value = Counts()
     value_equal = 0
+    te3_strict = te3_value = te3_type = Counts()
+    typed = False
     errors: dict[str, list[dict[str, Any]]] = {"value": [], "missed": [], "spurious": []}
     for name, g, p in zip(names, gold, predicted):
         strict += count_multisets(((t.start, t.end) for t in g), ((t.start, t.end) for t in p))
@@ -228,6 +295,14 @@ def score(gold: Sequence[Sequence[GoldTimex]], predicted: Sequence[Sequence[Pred
                                         ((t.start, t.end, canonical_value(t.value)) for t in p))
         pairs = match_greedy(g, p, lambda a, b: overlap((a.start, a.end), (b.start, b.end)))
         lenient += Counts(len(pairs), len(p) - len(pairs), len(g) - len(pairs))
+        exact = sum(1 for i, j in pairs if (g[i].start, g[i].end) == (p[j].start, p[j].end))
+        te3_strict += Counts(exact, len(p) - exact, len(g) - exact)
+        same_value = sum(1 for i, j in pairs if g[i].value.strip() == p[j].value.strip())
+        te3_value += Counts(same_value, len(p) - same_value, len(g) - same_value)
+        if any(t.type for t in g):
+            typed = True
+            same_type = sum(1 for i, j in pairs if (g[i].type or "").upper() == (p[j].type or "").upper())
+            te3_type += Counts(same_type, len(p) - same_type, len(g) - same_type)
         for i, j in pairs:
             if canonical_value(g[i].value) == canonical_value(p[j].value):
                 value_equal += 1
@@ -260,9 +335,23 @@ def score(gold: Sequence[Sequence[GoldTimex]], predicted: Sequence[Sequence[Pred
             "strict": strict.to_dict(),
             "lenient": lenient.to_dict(),
             "strict_value": strict_value.to_dict(),
+            "te3_value": te3_value.to_dict(),
+            **({"te3_type": te3_type.to_dict()} if typed else {}),
+            "te3_strict": te3_strict.to_dict(),
+            "te3_relaxed": lenient.to_dict(),
         },
+        "te3_value_accuracy": round(te3_value.tp / lenient.tp, 4) if lenient.tp else 0.0,
         "errors": errors,
     }
+
+
+def te3_headline(result: dict[str, Any]) -> dict[str, Any]:
+    """``result`` with TempEval-3's value F1 as the headline (TimeML gold): the top-level figures
+    and the first row are ``te3_value``; the lenient figures stay among the metrics."""
+    metrics = result["metrics"]
+    first = {"te3_value": metrics["te3_value"]}
+    return {**result, **metrics["te3_value"], "headline": "te3_value",
+            "metrics": {**first, **{k: v for k, v in metrics.items() if k not in first}}}
 
 
 def _example(bucket: list[dict[str, Any]], doc: str, g: GoldTimex | None, p: PredictedTimex | None) -> None:
@@ -277,7 +366,9 @@ def _example(bucket: list[dict[str, Any]], doc: str, g: GoldTimex | None, p: Pre
 
 
 def evaluate_timex(gold_path: Path, *, limit: int | None = None, progress: Progress | None = None,
-                   language: str = "de") -> dict[str, Any]:
+                   language: str | None = None) -> dict[str, Any]:
+    if language is not None and language not in ("de", "en"):
+        raise GoldError(Path(gold_path), f"language must be de or en, not {language!r}")
     docs = read_timex_gold(gold_path)
     if limit is not None:
         docs = docs[:limit]
@@ -287,4 +378,7 @@ def evaluate_timex(gold_path: Path, *, limit: int | None = None, progress: Progr
     result = score([d.gold for d in prepared], predicted, [d.name for d in prepared])
     result["system"] = signature
     result["seconds"] = round(time.perf_counter() - started, 2)
+    result["language"] = sorted({d.article.language for d in prepared})
+    if docs and all(d.timeml for d in docs):
+        result = te3_headline(result)
     return result
