@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 from collections.abc import Sequence
 
-from lagebild.analyze.events import learned
+from lagebild.analyze.events import checks, learned
 from lagebild.analyze.events.arguments import RawEvent, fill, model_role
 from lagebild.analyze.events.attribution import PERSON, event_attribution, source_cue
 from lagebild.analyze.events.candidates import Cand, candidates
@@ -181,6 +181,7 @@ def find(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[Ent
             framed = _framer(text, toks, parts, cands, opens, entities, timexes, quantities, quotes, lang, stage_name)
             found = _learned(model, text, (a, b), toks, found, entities, timexes, quantities, quotes, lang, stage_name,
                              exact, framed)
+            found = checks.apply(found, text, toks, timexes, lang)
         events.extend(found)
     return events
 

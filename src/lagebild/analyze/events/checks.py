@@ -1,0 +1,171 @@
+"""Checks after the learned model: events that idioms and ordinary verbs make, and arguments of the
+wrong kind, are dropped (issue 16: "auf Eis legen" → ATTACK, "zum Einsatz kommen" of a processor →
+ATTACK, "erhielt einen Anruf" → SUPPLY, "verweist auf" → CONDEMN, "schloss nicht aus" or "did not
+deny" → DENY).
+
+Each check names the reading it rejects; a check looks at the trigger, the words of its clause
+near it, and the kinds of the argument spans (entities, time expressions), never at gold data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from lagebild.analyze.events.patterns import TIME_RE
+from lagebild.analyze.events.vocabulary import vocabulary
+from lagebild.analyze.text.speech import Tok
+from lagebild.model import Argument, Event, Timex
+
+#: words of the weapon list that name weapons only in some contexts ("ein pneumatisches System")
+SOFT_WEAPONS = frozenset("system systeme container ausrüstung technologie technologien flugzeug flugzeuge "
+                         "schuss".split())
+#: things one receives that are not supplies ("erhielt einen Anruf", "bekam den Preis")
+NOT_SUPPLIES = re.compile(
+    r"\w*(?:anruf|anrufe|brief|briefe|nachricht|nachrichten|auszeichnung|preis|preise|vertrag|belohnung|einladung|"
+    r"zustimmung|kritik|stimmen?|antwort|e-mail|mail|anzeigen?|strafe|titel|namen?|note|diplom|doktorwürde|rolle|"
+    r"angebot|auftrag|zuschlag|chance|gelegenheit|applaus|beifall|besuch|mandat|posten|stelle|ruf|lob|"
+    r"entschließungen|genehmigung|erlaubnis|bescheid|absage|zusage|rückendeckung|unterricht|ausbildung|"
+    r"staatsbürgerschaft|asyl|visum|lizenz|medaille|pokal|trophäe|ehrung|lohn|gehalt|rente|pension|punkte?|"
+    r"tore?|minuten|sekunden|prozent|mehrheit|zuspruch|resonanz|rückmeldung|post|anerkennung|aufmerksamkeit|"
+    r"call|calls|letter|award|prize|votes?|message|invitation|degree|title)")
+#: what one attends, not visits ("besuchte die Volksschule")
+SCHOOLS = re.compile(r"\w*(?:schule|schulen|gymnasium|universität|hochschule|akademie|kurs|kurse|seminar|vorlesungen?|"
+                     r"unterricht|lehrgang|kindergarten|konzert|gottesdienst|messe|ausstellung|vorstellung|"
+                     r"school|college|university|class|classes|course|church|website|site|concert)")
+#: what one contests in sport or pays for ("bestritt 15 Länderspiele", "den Lebensunterhalt bestreiten")
+CONTESTS = re.compile(r"[\w-]*(?:spiele?|spiels|test|saison|rennen|partie|partien|match|matches|turnier|wettkampf|"
+                      r"wettkämpfe|lebensunterhalt|finale|duell|duelle|einsätze|auftritte?|wahlkampf|runde|etappe|"
+                      r"kämpfe|kampf)")
+#: a sentence to a penalty, not a condemnation ("zu einer Strafe … verurteilt")
+SENTENCED = re.compile(r"\b(?:zu|zur)\b[^,;.]{0,80}?(?:strafe|haft|jahren?|monaten?|tode|gefängnis|bewährung|zahlung)\w*"
+                       r"|\bdazu verurteilt|\bwegen\b|\bverurteilt worden|\bverurteilt wurde")
+#: the idioms whose words the model takes for a trigger, by the type they would make
+IDIOMS = {
+    "ATTACK": re.compile(r"\bauf (?:das )?eis\b|\bfeuer und flamme\b"
+                         r"|\bangriff auf (?:die|das|den) (?:\w+(?:keit|heit|ität|ismus|rechte?|gebot|prinzip|recht)"
+                         r"|vertrauenswürdigkeit|integrität|kernbereich\w*|demokratie|verfassung|pressefreiheit)\b"),
+    "CONDEMN": re.compile(r"\bverw[ie]+s\w*\b|\bverweis\w*\b"),
+    "DENY": re.compile(r"\bschl(?:oss|ießt|ießen|ossen)\b[^,;.]{0,60}\bnicht aus\b|\bnicht ausgeschlossen\b"
+                       r"|\bnicht auszuschließen\b|\b(?:did|does|do|would|could|can) not (?:deny|rule out)\b"
+                       r"|\b(?:didn't|doesn't|don't|won't|couldn't|can't) (?:deny|rule out)\b|\bnot denied\b"
+                       r"|\bbestreitet (?:auch )?niemand\b|\bniemand bestreitet\b|\bnicht bestreiten\b|\bnicht bestritten\b"),
+}
+#: roles that name who acts or is acted on: never a date
+PARTICIPANT_ROLES = frozenset("attacker target supplier recipient participants parties visitor destination speaker "
+                              "sanctioner".split())
+
+
+def _trigger_index(toks: Sequence[Tok], event: Event) -> int | None:
+    return next((k for k, t in enumerate(toks) if t.start < event.trigger.end and event.trigger.start < t.end), None)
+
+
+def _after(toks: Sequence[Tok], k: int, width: int) -> list[Tok]:
+    """The words after token ``k`` up to ``width`` tokens, stopping at a clause boundary."""
+    out = []
+    for t in toks[k + 1:k + 1 + width]:
+        if t.text in {",", ";", ":", ".", "!", "?", "–", "(", ")"}:
+            break
+        out.append(t)
+    return out
+
+
+def _before(toks: Sequence[Tok], k: int, width: int) -> list[Tok]:
+    out = []
+    for t in reversed(toks[max(0, k - width):k]):
+        if t.text in {",", ";", ":", ".", "!", "?", "–", "(", ")"}:
+            break
+        out.append(t)
+    return out
+
+
+def _has_weapon(toks: Sequence[Tok]) -> bool:
+    rx = vocabulary().weapon_re
+    return any(t.is_word and t.lower not in SOFT_WEAPONS and rx.fullmatch(t.lower) for t in toks)
+
+
+def rejected(event: Event, text: str, toks: Sequence[Tok], language: str) -> str | None:
+    """Why ``event`` is an idiom or an ordinary use of its trigger word, or None where it stands."""
+    k = _trigger_index(toks, event)
+    if k is None:
+        return None
+    word = toks[k].lower
+    lo, hi = toks[0].start, toks[-1].end
+    sentence = text[lo:hi].lower()
+    rel = event.trigger.start - lo, event.trigger.end - lo
+    idiom = IDIOMS.get(event.type)
+    if idiom is not None:
+        for m in idiom.finditer(sentence):
+            near = m.start() - 40 <= rel[0] and rel[1] <= m.end() + 40
+            if near or (event.type == "DENY" and m.start() <= rel[1] + 60):
+                return f"idiom: {m.group()!r}"
+    after, before = _after(toks, k, 8), _before(toks, k, 8)
+    if event.type == "ATTACK" and word in {"einsatz", "einsätze", "eingesetzt", "einsetzen", "einzusetzen"} \
+            and not _has_weapon(toks):
+        return "Einsatz without a weapon (a tool or a crew in use)"
+    if event.type == "ATTACK" and language == "en" and word in {"used", "use", "uses", "using"} \
+            and not _has_weapon(after + before):
+        return "use without a weapon"
+    if event.type == "SUPPLY" and (word.startswith(("erh", "bek", "bezo", "bezie")) or word in {
+            "received", "receive", "receives", "receiving", "got", "gets", "get"}):
+        if any(t.is_word and NOT_SUPPLIES.fullmatch(t.lower) for t in after[:6]):
+            return "something received that is no supply"
+    if event.type == "VISIT" and word.startswith(("besuch", "visit", "attend")):
+        if any(t.is_word and SCHOOLS.fullmatch(t.lower) for t in after[:9]):
+            return "attending a school or an event, not a visit"
+    if event.type == "DENY" and word.startswith("bestr"):
+        if any(t.is_word and CONTESTS.fullmatch(t.lower) for t in after + before):
+            return "bestreiten: contesting a game or paying for something"
+    if event.type == "MEET" and word.startswith(("traf", "treff", "trif")) and word not in {"treffen", "treffens"} or \
+            event.type == "MEET" and word == "treffen" and not toks[k].is_cap:
+        words = [t.lower for t in after]
+        ahead = [t.lower for t in reversed(before[:3])]  # "… die auf Land trafen": the verb last
+        if "auf" in ahead and ahead.index("auf") + 1 < len(ahead) and ahead[ahead.index("auf") + 1] not in {
+                "dem", "der", "einem", "einer"} and (k + 1 == len(toks) or not toks[k + 1].is_word):
+            return "treffen auf: an opponent or an impact, not a meeting"
+        if "aufeinander" in words or ("auf" in words and "mit" not in words and words.index("auf") + 1 < len(words)
+                                      and words[words.index("auf") + 1] not in {"dem", "der", "einem", "einer"}):
+            return "treffen auf: an opponent or an impact, not a meeting"
+    if event.type == "CONDEMN" and word.startswith("verurteil") and SENTENCED.search(sentence):
+        return "verurteilt zu: a court's sentence"
+    if event.type == "CONDEMN" and word == "kritik" and k == 0 and len(toks) > 1 and toks[1].is_cap:
+        return "Kritik as a heading"
+    return None
+
+
+def clean_args(event: Event, text: str, timexes: Sequence[Timex]) -> Event:
+    """``event`` without the arguments of the wrong kind: a time that is no date or time
+    expression, a place or participant that is one ("am Boden" as a time, "Mittwoch" as a target)."""
+    spans = [(t.start, t.end) for t in timexes]
+
+    def is_time(a: Argument) -> bool:
+        return a.timex is not None or any(s < a.end and a.start < e for s, e in spans) or (
+            not spans and TIME_RE.fullmatch(a.text) is not None)
+
+    def inside_time(a: Argument) -> bool:
+        return a.timex is not None or any(s <= a.start and a.end <= e for s, e in spans)
+
+    args = {}
+    for role, value in event.args.items():
+        if role == "time":
+            if isinstance(value, Argument) and not is_time(value):
+                continue
+        elif role in PARTICIPANT_ROLES or role == "place":
+            if isinstance(value, tuple):
+                kept = tuple(a for a in value if not inside_time(a))
+                if not kept:
+                    continue
+                value = kept
+            elif inside_time(value):
+                continue
+        args[role] = value
+    if len(args) == len(event.args) and all(args[r] is event.args[r] for r in args):
+        return event
+    time_value = event.time if "time" in args or event.args.get("time") is None else None
+    return replace(event, args=args, time=time_value)
+
+
+def apply(events: list[Event], text: str, toks: Sequence[Tok], timexes: Sequence[Timex], language: str) -> list[Event]:
+    """The events of one sentence that pass the checks, their arguments cleaned."""
+    return [clean_args(e, text, timexes) for e in events if rejected(e, text, toks, language) is None]

@@ -1,0 +1,73 @@
+"""Checks after the learned event model: idioms and ordinary uses of trigger words are rejected,
+real events stand, and arguments of the wrong kind (a time that is no date, a date as a target)
+are dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.analyze.events import checks
+from lagebild.analyze.text.speech import tokens
+from lagebild.model import Argument, Event, Span, Timex
+
+
+def _event(text: str, etype: str, trigger: str, args: dict | None = None) -> Event:
+    at = text.index(trigger)
+    return Event(etype, 0, len(text), text, Span(at, at + len(trigger), trigger), args or {}, confidence=0.5)
+
+
+def _arg(text: str, part: str, **kw) -> Argument:
+    at = text.index(part)
+    return Argument(at, at + len(part), part, **kw)
+
+
+@pytest.mark.parametrize("text, language, etype, trigger", [
+    ("Die Regierung hat das Projekt vorerst auf Eis gelegt.", "de", "ATTACK", "gelegt"),
+    ("Als Antrieb kommt ein pneumatisches System zum Einsatz.", "de", "ATTACK", "Einsatz"),
+    ("Der Minister erhielt am Montag einen Anruf aus Washington.", "de", "SUPPLY", "erhielt"),
+    ("Der Sprecher verwies auf eine Pressekonferenz am Nachmittag.", "de", "CONDEMN", "verwies"),
+    ("Der Kanzler schloss weitere Sanktionen nicht aus.", "de", "DENY", "schloss"),
+    ("The ministry did not deny that talks had taken place.", "en", "DENY", "deny"),
+    ("Als Juniorenspieler bestritt er 15 Länderspiele.", "de", "DENY", "bestritt"),
+    ("Ihren letzten WM-Test bestreitet die Riege am 30. September.", "de", "DENY", "bestreitet"),
+    ("Nach dem Besuch der Volksschule machte er eine Lehre.", "de", "VISIT", "Besuch"),
+    ("Er besuchte dann bis zu seinem sechzehnten Lebensjahr die Schule in Halle.", "de", "VISIT", "besuchte"),
+    ("Als Nächstes traf sie auf die Titelverteidigerin.", "de", "MEET", "traf"),
+    ("In den neunziger Jahren trafen die Teams in den Playoffs aufeinander.", "de", "MEET", "trafen"),
+    ("Zwei Hurrikane dieser Stärke trafen auf Land.", "de", "MEET", "trafen"),
+    ("Er wurde zu einer Strafe von 250 Dollar verurteilt.", "de", "CONDEMN", "verurteilt"),
+    ("Kritik Drama nach einer wahren Geschichte.", "de", "CONDEMN", "Kritik"),
+    ("Das ist ein Angriff auf die Vertrauenswürdigkeit der Justiz.", "de", "ATTACK", "Angriff"),
+])
+def test_checks_reject_idioms_and_ordinary_uses(text, language, etype, trigger):
+    toks = tokens(text, 0, len(text))
+    assert checks.rejected(_event(text, etype, trigger), text, toks, language) is not None
+
+
+@pytest.mark.parametrize("text, language, etype, trigger", [
+    ("Russland setzte im Donbass Streumunition ein, die Armee hat sie zum Einsatz gebracht.", "de", "ATTACK",
+     "Einsatz"),
+    ("Russland erhielt Granaten aus Nordkorea.", "de", "SUPPLY", "erhielt"),
+    ("Der Kreml bestritt die Lieferungen.", "de", "DENY", "bestritt"),
+    ("Moscow denied that it had received missiles.", "en", "DENY", "denied"),
+    ("Putin besuchte am Dienstag Pjöngjang.", "de", "VISIT", "besuchte"),
+    ("Putin traf Kim am Mittwoch im Kosmodrom.", "de", "MEET", "traf"),
+    ("Putin traf auf dem Gipfel den chinesischen Präsidenten.", "de", "MEET", "traf"),
+    ("Die EU verurteilte den Angriff auf Charkiw scharf.", "de", "CONDEMN", "verurteilte"),
+    ("Der Angriff auf die Stadt forderte zwölf Tote.", "de", "ATTACK", "Angriff"),
+    ("Die Opposition übte scharfe Kritik an der Regierung.", "de", "CONDEMN", "Kritik"),
+])
+def test_checks_keep_real_events(text, language, etype, trigger):
+    toks = tokens(text, 0, len(text))
+    assert checks.rejected(_event(text, etype, trigger), text, toks, language) is None
+
+
+def test_checks_drop_a_time_that_is_no_date_and_a_date_as_a_target():
+    text = "Am Mittwoch griffen Truppen am Boden die Stadt an."
+    when = Timex(0, 11, "Am Mittwoch", "DATE", "2024-01-17")
+    event = _event(text, "ATTACK", "griffen", {
+        "time": _arg(text, "Boden"), "target": _arg(text, "Mittwoch"), "attacker": _arg(text, "Truppen")})
+    cleaned = checks.clean_args(event, text, [when])
+    assert set(cleaned.args) == {"attacker"}
+    dated = _event(text, "ATTACK", "griffen", {"time": _arg(text, "Am Mittwoch", timex=0)})
+    assert checks.clean_args(dated, text, [when]).args["time"].text == "Am Mittwoch"
