@@ -23,3 +23,10 @@ def test_records_quote_stored_before_split_cues_still_loads():
            "speaker": None, "stage": "lagebild.quotes.v4"}
     quote = Quote.from_dict(old)
     assert quote.cue == Span(7, 12, "sagte") and quote.cue_extra is None and quote.gaps == ()
+
+
+def test_records_quote_round_trips_frame_and_addressee():
+    quote = Quote(20, 40, "x" * 20, "indirect", cue=Span(4, 9, "sagte"), frame=(Span(0, 19, "Er sagte gegenüber X,"),),
+                  addressee=Span(15, 18, "X"))
+    back = Quote.from_dict(json.loads(json.dumps(quote.to_dict())))
+    assert back == quote and isinstance(back.frame, tuple) and isinstance(back.addressee, Span)

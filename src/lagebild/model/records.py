@@ -127,7 +127,9 @@ class Quote(Record):
     mit"), the auxiliary of a participle ("hat … angekündigt"), the "wie" of "wie X mitteilte".
     ``gaps`` are stretches inside ``start``..``end`` that are not part of the message: the source
     phrase set into it ("Die Lieferungen, so X, seien …", "… seien laut X gestoppt").  The message
-    proper is ``start``..``end`` minus the gaps.
+    proper is ``start``..``end`` minus the gaps.  ``frame`` is the stretch of the cue's sentence
+    that introduces the message ("Der Minister sagte gegenüber der Presse,"), ``addressee`` whom
+    the message is told to ("der Presse").
     """
 
     nested: ClassVar[dict[str, type]] = {}
@@ -141,9 +143,11 @@ class Quote(Record):
     stage: str = ""
     cue_extra: Span | None = None
     gaps: tuple[Span, ...] = ()
+    frame: tuple[Span, ...] = ()
+    addressee: Span | None = None
 
 
-Quote.nested = {"cue": Span, "speaker": Speaker, "cue_extra": Span, "gaps": Span}
+Quote.nested = {"cue": Span, "speaker": Speaker, "cue_extra": Span, "gaps": Span, "frame": Span, "addressee": Span}
 
 
 @dataclass(frozen=True)

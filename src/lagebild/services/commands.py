@@ -177,6 +177,8 @@ def article_sections(store: Store, article_ids: Collection | None = None) -> dic
                             "start": sp.get("start"), "end": sp.get("end")},
                 **({"cue_extra": _span(q["cue_extra"])} if q.get("cue_extra") else {}),
                 **({"gaps": [_span(g) for g in q["gaps"]]} if q.get("gaps") else {}),
+                **({"frame": [_span(f) for f in q["frame"]]} if q.get("frame") else {}),
+                **({"addressee": _span(q["addressee"])} if q.get("addressee") else {}),
             })
         for i, ev in enumerate(layers.get("events", [])):
             pairs = []

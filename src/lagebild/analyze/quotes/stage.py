@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 from lagebild.analyze.quotes import filters as quotes_filter
 from lagebild.analyze.quotes.base import vocab
+from lagebild.analyze.quotes.roles import with_roles
 from lagebild.analyze.quotes.find import (
     KONJUNKTIV_ENDINGS, NP_ADJ_RE, Found, back_reference, cue_extra, direct_cue, direct_spans, find_in_sentence,
     inner_gap, np_after,
@@ -33,7 +34,7 @@ from lagebild.model import EntityMention, Quote, Span, Speaker
 from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.quotes"
-VERSION = "9"
+VERSION = "10"
 MIN_DIRECT_WORDS = 3
 #: a quotation this short after an article or a preposition (``vocab().title_leads``) is a name
 #: or title, not a quote
@@ -524,7 +525,7 @@ def find(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[Ent
     direct = _direct(text, sents, language, lex)
     indirect = _indirect(text, sents, direct, language, lex)
     found = quotes_filter.check(text, sents, _detached(text, sents, direct + indirect, language, lex), language, lex)
-    return _resolve(text, found, entities, language, lex, stage_name)
+    return with_roles(text, sents, _resolve(text, found, entities, language, lex, stage_name), language)
 
 
 def _detached(text: str, sents: list[tuple[int, int]], found: list[Found], language: str,

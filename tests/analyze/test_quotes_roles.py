@@ -1,0 +1,71 @@
+"""Quote roles beyond cue and speaker: the frame and the addressee."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.analyze.quotes.roles import addressee_span, frame_span, with_roles
+from lagebild.analyze.quotes.stage import find
+from lagebild.model import Quote, Span
+
+
+def _span(text: str, sub: str, after: int = 0) -> Span:
+    a = text.index(sub, after)
+    return Span(a, a + len(sub), sub)
+
+
+def _quote(text: str, message: str, cue: str, gaps: tuple[str, ...] = ()) -> Quote:
+    m = _span(text, message)
+    return Quote(m.start, m.end, m.text, "indirect", cue=_span(text, cue),
+                 gaps=tuple(_span(text, g, m.start) for g in gaps))
+
+
+@pytest.mark.parametrize("text, message, cue, gaps, frame", [
+    ("Der Minister sagte gegenüber der Presse, die Lage sei ernst.", "die Lage sei ernst", "sagte", (),
+     "Der Minister sagte gegenüber der Presse,"),
+    ("„Wir helfen“, erklärte sie am Montag.", "„Wir helfen“", "erklärte", (), ", erklärte sie am Montag"),
+    ("Die Lage, so der Minister, sei ernst.", "Die Lage, so der Minister, sei ernst", "so", (", so der Minister,",),
+     ", so der Minister,"),
+    # the frame stops at the message on either side and leaves the other clause out
+    ("Sie räumte ein, es könnten Stellen verloren gehen, sprach aber von einem offenen Prozess.",
+     "es könnten Stellen verloren gehen", "räumte", (), "Sie räumte ein,"),
+    ("Er sagte: „Wir bleiben.“", "„Wir bleiben.“", "sagte", (), "Er sagte:"),
+])
+def test_quotes_roles_frame(text, message, cue, gaps, frame):
+    got = frame_span(text, [(0, len(text))], _quote(text, message, cue, gaps))
+    assert got is not None and got.text == frame and text[got.start:got.end] == frame
+
+
+def test_quotes_roles_frame_stays_in_the_cue_sentence_and_needs_a_cue():
+    text = "Der Sprecher sagte am Abend: „Wir bleiben hier.“ Dann ging er."
+    sents = [(0, 48), (49, len(text))]
+    quote = Quote(29, 48, text[29:48], "direct", cue=_span(text, "sagte"))
+    assert frame_span(text, sents, quote).text == "Der Sprecher sagte am Abend:"
+    assert frame_span(text, sents, Quote(29, 48, text[29:48], "direct")) is None
+
+
+@pytest.mark.parametrize("frame, language, addressee", [
+    ("Ein Sprecher sagte gegenüber der Nachrichtenagentur AFP,", "de", "der Nachrichtenagentur AFP"),
+    ("In einem Interview mit der „Berliner Zeitung“ erklärte er,", "de", "der „Berliner Zeitung“"),
+    ("An die Gewerkschaften gewandt sagte Köhler,", "de", "die Gewerkschaften"),
+    ("Jugendliche haben gegenüber der Kreiszeitung ausgesagt,", "de", "der Kreiszeitung"),
+    ("the senator told reporters on Monday", "en", "reporters"),
+    ("he said in an interview with CNN", "en", "CNN"),
+    ("Der Minister sagte am Montag,", "de", None),
+    ("the senator said on Monday", "en", None),
+])
+def test_quotes_roles_addressee(frame, language, addressee):
+    got = addressee_span(frame, Span(0, len(frame), frame), language)
+    assert (got.text if got else None) == addressee
+    if got:
+        assert frame[got.start:got.end] == got.text
+
+
+def test_quotes_roles_find_fills_frame_and_addressee():
+    text = "Der Minister sagte gegenüber der Presse, die Lage sei ernst."
+    quotes = find(text, [(0, len(text))], (), "de")
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert [f.text for f in q.frame] == ["Der Minister sagte gegenüber der Presse,"]
+    assert q.addressee is not None and q.addressee.text == "der Presse"
+    assert with_roles(text, [(0, len(text))], [Quote(0, 3, "Der", "direct")], "de")[0].frame == ()
