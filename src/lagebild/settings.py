@@ -31,6 +31,14 @@ class Settings(BaseModel):
     db: str = Field(description="Where the store lives: a SQLite file path or a postgresql:// URL.")
     workers: int = Field(ge=0, description="Worker processes for the per-article analysis (0 = number of cores).")
     max_bytes: int = Field(gt=0, description="Files larger than this many bytes are skipped at ingest.")
+    max_front_matter: int = Field(gt=0, description="Ingest skips a file whose YAML front matter is longer "
+                                                    "than this many characters.")
+    max_depth: int = Field(gt=0, description="Ingest skips an item nested deeper than this: lists and maps "
+                                             "in front matter or a JSON line, elements in HTML.")
+    max_line: int = Field(gt=0, description="Ingest skips an article whose text has a line longer than this "
+                                            "many characters.")
+    file_seconds: float = Field(gt=0, description="Ingest stops reading a file after this many seconds and "
+                                                  "skips what is left of it.")
     stages: list[str] = Field(min_length=1, description="The per-article stages, in order.")
     api_token: str = Field(description="The token that POST /api/v1/articles requires; empty: writing "
                                        "through the API is off.")

@@ -19,7 +19,7 @@ from lagebild import eval as evaluation
 from lagebild import services, settings
 from lagebild.demo import run_demo
 from lagebild.errors import LagebildError, SettingsError
-from lagebild.ingest import Overrides, count_sources
+from lagebild.ingest import Limits, Overrides, count_sources
 from lagebild.report import exporters, html
 from lagebild.services import queries
 from lagebild.store import Store  # the type only: every call goes through the services
@@ -134,7 +134,7 @@ def ingest(
                     console.print(f"[yellow]skipped[/yellow] {item.source}: {item.reason}")
 
             report = services.ingest_paths(store, paths, glob=glob, overrides=Overrides(day, outlet, language),
-                                           max_bytes=conf.max_bytes, stdin=sys.stdin, on_item=on_item,
+                                           limits=Limits.from_settings(conf), stdin=sys.stdin, on_item=on_item,
                                            on_file=lambda _source: bar.advance(task))
     except LagebildError as exc:
         _fail(exc)

@@ -13,17 +13,19 @@ reading goes on.  Nothing here touches the network.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from lagebild.errors import InputError
 from lagebild.ingest.draft import Draft, Overrides, finish
+from lagebild.ingest.limits import FileClock, FileTimeout, Limits, time_reason
 from lagebild.ingest.sources import count_items, iter_items, read_item
 from lagebild.model import Article
 
-__all__ = ["Overrides", "read_sources", "count_sources", "InputError"]
+__all__ = ["Overrides", "Limits", "read_sources", "count_sources", "InputError"]
 
-DEFAULT_MAX_BYTES = 5_000_000
+DEFAULT_MAX_BYTES = Limits.max_bytes
 
 
 def read_sources(
@@ -31,7 +33,8 @@ def read_sources(
     *,
     glob: str | None = None,
     overrides: Overrides = Overrides(),
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
+    limits: Limits | None = None,
     stdin: TextIO | None = None,
     on_file: Callable[[str], None] | None = None,
 ) -> Iterator[Article | InputError]:
@@ -40,20 +43,36 @@ def read_sources(
     ``paths``: files, directories (recursive, sorted, hidden entries skipped) and ``-`` for
     stdin.  ``glob``: an fnmatch pattern on file names inside directories (case-insensitive);
     it also admits suffixes that would otherwise be skipped.  ``overrides`` win over metadata
-    and detection.  ``max_bytes``: the size limit per file (per line for JSON Lines).
+    and detection.  ``limits``: the bounds on each file (size, front matter, nesting, line
+    length, reading time; see :class:`~lagebild.ingest.limits.Limits`); ``max_bytes``, when
+    given, replaces its size limit (per file; per line for JSON Lines).
     ``on_file(source)`` is called after each file is done (for a progress bar that counts
     :func:`count_sources`).  Streams: one file is read at a time.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
+    limits = limits or Limits()
+    if max_bytes is not None:
+        limits = replace(limits, max_bytes=max_bytes)
     for item in iter_items(paths, glob):
         if isinstance(item, InputError):
             yield item
         else:
-            for found in read_item(item, max_bytes, stdin):
-                yield finish(found, overrides) if isinstance(found, Draft) else found
+            yield from _read_timed(item, limits, overrides, stdin)
         if on_file is not None:
             on_file(item.source)
+
+
+def _read_timed(item: Any, limits: Limits, overrides: Overrides, stdin: TextIO | None) -> Iterator[Article | InputError]:
+    """One file's articles and errors; reading (not what the caller does with each result)
+    stops when the file's time budget is spent, and the rest of the file is reported skipped."""
+    found = (finish(f, overrides, limits.max_line) if isinstance(f, Draft) else f
+             for f in read_item(item, limits, stdin))
+    try:
+        yield from FileClock(limits.file_seconds).steps(found)
+    except FileTimeout:
+        found.close()
+        yield InputError(item.source, time_reason(limits.file_seconds))
 
 
 def count_sources(paths: Sequence[str | Path], glob: str | None = None) -> int:

@@ -16,6 +16,7 @@ from typing import Any
 from lagebild.errors import InputError
 from lagebild.ingest.dates import infer_date, parse_date
 from lagebild.ingest.language import detect_language, normalize_language
+from lagebild.ingest.limits import Limits, longest_line
 from lagebild.model import Article, normalize_text
 
 #: metadata keys with a place in Article; everything else goes to Article.meta
@@ -89,11 +90,16 @@ def draft_from_mapping(source: str, data: dict[str, Any], text: str) -> Draft:
     )
 
 
-def finish(draft: Draft, overrides: Overrides) -> Article | InputError:
-    """The article for a draft, or the reason it has none (no text left)."""
+def finish(draft: Draft, overrides: Overrides, max_line: int = Limits.max_line) -> Article | InputError:
+    """The article for a draft, or the reason it has none (no text left, a line longer than
+    ``max_line`` characters)."""
     text = normalize_text(draft.text)
     if not text:
         return InputError(draft.source, "no text")
+    line = longest_line(text)
+    if line > max_line:
+        return InputError(draft.source, f"a line of the text is {line:,} characters long, over the limit of "
+                                        f"{max_line:,} (max_line)")
     meta = dict(draft.meta)
 
     published, inferred = parse_date(draft.published), False

@@ -10,6 +10,7 @@ from typing import Any
 from lagebild.errors import InputError
 from lagebild.ingest.decode import UndecodableError, decode
 from lagebild.ingest.draft import Draft
+from lagebild.ingest.limits import Limits, too_deep
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 _HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)""", re.I)
@@ -23,13 +24,17 @@ _LINE_BREAKS = re.compile(r"[ \t]*\n\s*")
 _DROP = frozenset({"script", "style", "noscript", "template"})
 
 
-def read_html(data: bytes, source: str) -> Draft | InputError:
-    """One draft from an HTML page: trafilatura's main text, title, date, site name and URL."""
+def read_html(data: bytes, source: str, max_depth: int = Limits.max_depth) -> Draft | InputError:
+    """One draft from an HTML page: trafilatura's main text, title, date, site name and URL;
+    a page whose elements nest deeper than ``max_depth`` is refused before extraction."""
     declared = _META_CHARSET.search(data[:4096])
     try:
         html = decode(data, declared.group(1).decode("ascii") if declared else None)
     except UndecodableError as exc:
         return InputError(source, str(exc))
+    depth = html_depth(html)
+    if depth > max_depth:
+        return InputError(source, too_deep(depth, max_depth, "HTML elements"))
     try:
         doc = _extract(html)
     except Exception as exc:  # trafilatura and lxml raise many kinds on hostile input
@@ -47,6 +52,36 @@ def read_html(data: bytes, source: str) -> Draft | InputError:
         published=doc.get("date"),
         language=lang.group(1) if lang else None,
     )
+
+
+class _Depth:
+    """An lxml parser target that only counts how deep elements nest (no tree is built)."""
+
+    def __init__(self) -> None:
+        self.depth = self.deepest = 0
+
+    def start(self, tag: str, attrib: dict) -> None:
+        self.depth += 1
+        if self.depth > self.deepest:
+            self.deepest = self.depth
+
+    def end(self, tag: str) -> None:
+        self.depth -= 1
+
+    def close(self) -> int:
+        return self.deepest
+
+
+def html_depth(html: str) -> int:
+    """How deep the page's elements nest as an HTML parser reads them (``<html>`` is 1)."""
+    import lxml.etree  # lazy: only for HTML pages
+
+    parser = lxml.etree.HTMLParser(target=_Depth(), huge_tree=True, no_network=True)
+    try:
+        parser.feed(html)
+        return parser.close()
+    except Exception:  # lxml refuses some input outright; the extractor reports it below
+        return 0
 
 
 def html_to_text(fragment: str) -> str:

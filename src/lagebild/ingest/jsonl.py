@@ -16,6 +16,7 @@ from typing import BinaryIO
 from lagebild.errors import InputError
 from lagebild.ingest.decode import SNIFF_BYTES, over_limit
 from lagebild.ingest.draft import Draft, draft_from_mapping
+from lagebild.ingest.limits import Limits, json_depth, too_deep
 
 _CHUNK = 1 << 16
 
@@ -26,17 +27,19 @@ def looks_like_jsonl(text: str) -> bool:
     return bool(lines) and all(line.lstrip().startswith("{") for line in lines)
 
 
-def read_jsonl_file(fh: BinaryIO, source: str, max_bytes: int) -> Iterator[Draft | InputError]:
+def read_jsonl_file(fh: BinaryIO, source: str, max_bytes: int,
+                    max_depth: int = Limits.max_depth) -> Iterator[Draft | InputError]:
     """Drafts and per-line errors from an open binary JSON Lines file."""
     head = fh.peek(SNIFF_BYTES)[:SNIFF_BYTES] if hasattr(fh, "peek") else b""
     if b"\x00" in head:
         yield InputError(source, "binary file (NUL bytes)")
         return
-    yield from read_jsonl(_lines(fh, max_bytes), source, max_bytes)
+    yield from read_jsonl(_lines(fh, max_bytes), source, max_bytes, max_depth)
 
 
 def read_jsonl(
-    lines: Iterable[bytes | str | int], source: str, max_bytes: int | None = None
+    lines: Iterable[bytes | str | int], source: str, max_bytes: int | None = None,
+    max_depth: int = Limits.max_depth,
 ) -> Iterator[Draft | InputError]:
     """Drafts and per-line errors from lines (bytes or str; an int stands for a line that was
     too long to read, with its size)."""
@@ -59,21 +62,25 @@ def read_jsonl(
         if not line.strip():
             continue
         seen = True
-        yield _read_line(line, where, number)
+        yield _read_line(line, where, number, max_depth)
     if not seen:
         yield InputError(source, "empty file")
 
 
-def _read_line(line: str, where: str, number: int) -> Draft | InputError:
+def _read_line(line: str, where: str, number: int, max_depth: int = Limits.max_depth) -> Draft | InputError:
     try:
         data = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as exc:
         column = f" column {exc.colno}" if exc.msg.endswith(" at") else f" (column {exc.colno})"
         return InputError(where, f"line {number}: invalid JSON: {exc.msg}{column}")
     except RecursionError:
-        return InputError(where, f"line {number}: invalid JSON: nested too deeply")
+        return InputError(where, f"line {number}: JSON nested too deeply to read, over the limit of "
+                                 f"{max_depth} levels (max_depth)")
     if not isinstance(data, dict):
         return InputError(where, f"line {number}: not a JSON object")
+    depth = json_depth(data, max_depth)
+    if depth > max_depth:
+        return InputError(where, f"line {number}: " + too_deep(depth, max_depth, "JSON"))
     if "text" not in data:
         return InputError(where, f"line {number}: no 'text' field")
     text = data["text"]

@@ -23,6 +23,7 @@ from lagebild.ingest.draft import Draft
 from lagebild.ingest.feeds import looks_like_feed, read_feed, unsafe_xml
 from lagebild.ingest.html import read_html
 from lagebild.ingest.jsonl import looks_like_jsonl, read_jsonl, read_jsonl_file
+from lagebild.ingest.limits import Limits
 from lagebild.ingest.text import read_text
 
 #: reader kind by file suffix (lower case); any other suffix is read by content ("sniff")
@@ -122,15 +123,15 @@ def _listing(path: str) -> Iterator[os.DirEntry[str]] | InputError:
 # --- reading one item ---------------------------------------------------------------------
 
 
-def read_item(item: Item, max_bytes: int, stdin: TextIO | None = None) -> Iterator[Draft | InputError]:
-    """Drafts and errors for one file (or stdin)."""
+def read_item(item: Item, limits: Limits, stdin: TextIO | None = None) -> Iterator[Draft | InputError]:
+    """Drafts and errors for one file (or stdin), each within ``limits``."""
     if item.path is None:
-        data = _read_stdin(stdin, max_bytes)
+        data = _read_stdin(stdin, limits.max_bytes)
     elif item.kind == "jsonl":
-        yield from _read_jsonl_path(item, max_bytes)
+        yield from _read_jsonl_path(item, limits)
         return
     else:
-        data = read_file(item.path, max_bytes)
+        data = read_file(item.path, limits.max_bytes)
     if isinstance(data, str):
         yield InputError(item.source, data)
         return
@@ -138,10 +139,10 @@ def read_item(item: Item, max_bytes: int, stdin: TextIO | None = None) -> Iterat
     if problem:
         yield InputError(item.source, problem)
         return
-    yield from _dispatch(item, data)
+    yield from _dispatch(item, data, limits)
 
 
-def _dispatch(item: Item, data: bytes) -> Iterator[Draft | InputError]:
+def _dispatch(item: Item, data: bytes, limits: Limits) -> Iterator[Draft | InputError]:
     kind = item.kind
     refused = unsafe_xml(data)  # whatever the suffix: a feed saved as .txt, or piped to stdin
     if refused is not None:
@@ -151,7 +152,7 @@ def _dispatch(item: Item, data: bytes) -> Iterator[Draft | InputError]:
         yield from read_feed(data, item.source)
         return
     if kind == "html" or (kind == "sniff" and _HTML_START.match(data[:4096])):
-        yield read_html(data, item.source)
+        yield read_html(data, item.source, max_depth=limits.max_depth)
         return
     try:
         text = decode(data)
@@ -161,12 +162,12 @@ def _dispatch(item: Item, data: bytes) -> Iterator[Draft | InputError]:
     if not text.strip():
         yield InputError(item.source, "empty file (only whitespace)")
     elif kind == "sniff" and looks_like_jsonl(text):
-        yield from read_jsonl(text.splitlines(), item.source)
+        yield from read_jsonl(text.splitlines(), item.source, max_depth=limits.max_depth)
     else:
-        yield read_text(text, item.source, markdown=kind == "markdown")
+        yield read_text(text, item.source, markdown=kind == "markdown", limits=limits)
 
 
-def _read_jsonl_path(item: Item, max_bytes: int) -> Iterator[Draft | InputError]:
+def _read_jsonl_path(item: Item, limits: Limits) -> Iterator[Draft | InputError]:
     assert item.path is not None
     try:
         fh = open(item.path, "rb")
@@ -175,7 +176,7 @@ def _read_jsonl_path(item: Item, max_bytes: int) -> Iterator[Draft | InputError]
         return
     with fh:
         try:
-            yield from read_jsonl_file(fh, item.source, max_bytes)
+            yield from read_jsonl_file(fh, item.source, limits.max_bytes, max_depth=limits.max_depth)
         except OSError as exc:
             yield InputError(item.source, os_reason(exc))
 

@@ -12,22 +12,29 @@ from typing import Any
 
 from lagebild.errors import InputError
 from lagebild.ingest.draft import Draft, draft_from_mapping
+from lagebild.ingest.limits import Limits, too_deep
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
-def split_front_matter(text: str) -> tuple[dict[str, Any], str] | str:
-    """(metadata, body) for a text with or without front matter, or the reason it is unusable."""
+def split_front_matter(text: str, limits: Limits = Limits()) -> tuple[dict[str, Any], str] | str:
+    """(metadata, body) for a text with or without front matter, or the reason it is unusable
+    (among them: longer than ``limits.max_front_matter`` characters, or lists and maps nested
+    deeper than ``limits.max_depth``)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     m = _FRONT.match(text)
     if m is None:
         return {}, text
     import yaml  # lazy: ~0.08 s, needed only for files with front matter
 
-    if len(m.group(1) or "") > MAX_FRONT_MATTER:
-        return f"front matter longer than {MAX_FRONT_MATTER:,} characters"
+    size = len(m.group(1) or "")
+    if size > limits.max_front_matter:
+        return (f"front matter is {size:,} characters, over the limit of {limits.max_front_matter:,} "
+                f"(max_front_matter)")
     try:
-        data = yaml.load(m.group(1) or "", Loader=_front_matter_loader())  # noqa: S506 - a safe loader, below
+        data = yaml.load(m.group(1) or "", Loader=_front_matter_loader(limits.max_depth))  # noqa: S506 - safe, below
+    except _TooDeep as exc:
+        return too_deep(exc.depth, limits.max_depth, "front matter")
     except yaml.YAMLError as exc:
         return _yaml_reason(exc)
     except (ValueError, TypeError, RecursionError) as exc:  # a value YAML itself cannot build
@@ -39,9 +46,9 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str] | str:
     return data, text[m.end():]
 
 
-def read_text(text: str, source: str, *, markdown: bool = False) -> Draft | InputError:
+def read_text(text: str, source: str, *, markdown: bool = False, limits: Limits = Limits()) -> Draft | InputError:
     """One draft from a .txt or .md file's decoded text."""
-    split = split_front_matter(text)
+    split = split_front_matter(text, limits)
     if isinstance(split, str):
         return InputError(source, split)
     data, body = split
@@ -55,22 +62,35 @@ def read_text(text: str, source: str, *, markdown: bool = False) -> Draft | Inpu
     return draft_from_mapping(source, data, body)
 
 
-#: the longest front matter read (metadata is a few lines; more is a mistake or an attack)
-MAX_FRONT_MATTER = 100_000
+class _TooDeep(Exception):
+    def __init__(self, depth: int) -> None:
+        super().__init__(depth)
+        self.depth = depth
 
 
-def _front_matter_loader() -> type:
+def _front_matter_loader(max_depth: int = Limits.max_depth) -> type:
     """YAML's safe loader without aliases (``*a`` may expand to gigabytes: a few hundred bytes
-    of nested aliases are a bomb) and with dates kept as text, so that an impossible date is the
+    of nested aliases are a bomb), with lists and maps nested at most ``max_depth`` deep (the
+    composer recurses per level), and with dates kept as text, so that an impossible date is the
     date reader's to report, not a crash inside YAML."""
     import yaml  # lazy: as above
 
     class FrontMatterLoader(yaml.SafeLoader):
+        depth = 0
+
         def compose_node(self, parent: Any, index: Any) -> Any:
             if self.check_event(yaml.AliasEvent):
                 event = self.peek_event()
                 raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in front matter",
                                                   event.start_mark)
+            if self.check_event(yaml.SequenceStartEvent, yaml.MappingStartEvent):
+                if self.depth >= max_depth:
+                    raise _TooDeep(self.depth + 1)
+                self.depth += 1
+                try:
+                    return super().compose_node(parent, index)
+                finally:
+                    self.depth -= 1
             return super().compose_node(parent, index)
 
     FrontMatterLoader.yaml_constructors = {

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from lagebild import link, settings
-from lagebild.ingest import Overrides, read_sources
+from lagebild.ingest import Limits, Overrides, read_sources
 from lagebild.model import events as events_model
 from lagebild.errors import InputError
 from lagebild.model import Article
@@ -47,18 +47,21 @@ def ingest_articles(store: Store, articles: Iterable[Article], report: IngestRep
 
 def ingest_paths(
     store: Store, paths: Sequence[str | Path], *, glob: str | None = None, overrides: Any = None,
-    max_bytes: int = 5_000_000, stdin: TextIO | None = None,
+    max_bytes: int | None = None, limits: Limits | None = None, stdin: TextIO | None = None,
     on_item: Callable[[Article | InputError, bool | None], None] | None = None,
     on_file: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Read files, directories, feeds or stdin and store every readable article.
 
     Each bad item is reported (and logged in the store's ``problems``) and skipped; the others
-    are committed one by one, so nothing stored is ever lost to a later failure.
+    are committed one by one, so nothing stored is ever lost to a later failure.  ``limits``:
+    the bounds on each file (default: the settings); ``max_bytes`` replaces its size limit.
     """
+    if limits is None:
+        limits = Limits.from_settings(settings.load())
     report = IngestReport()
-    for item in read_sources(paths, glob=glob, overrides=overrides or Overrides(), max_bytes=max_bytes, stdin=stdin,
-                             on_file=on_file):
+    for item in read_sources(paths, glob=glob, overrides=overrides or Overrides(), max_bytes=max_bytes, limits=limits,
+                             stdin=stdin, on_file=on_file):
         if isinstance(item, InputError):
             report.problems.append((item.source, item.reason))
             store.log_problem("ingest", item.source, item.reason)
