@@ -27,6 +27,7 @@ def test_records_quote_stored_before_split_cues_still_loads():
 
 def test_records_quote_round_trips_frame_and_addressee():
     quote = Quote(20, 40, "x" * 20, "indirect", cue=Span(4, 9, "sagte"), frame=(Span(0, 19, "Er sagte gegenüber X,"),),
-                  addressee=Span(15, 18, "X"))
+                  addressee=Span(15, 18, "X"), quoted=(Span(25, 30, "„x x“"),))
     back = Quote.from_dict(json.loads(json.dumps(quote.to_dict())))
     assert back == quote and isinstance(back.frame, tuple) and isinstance(back.addressee, Span)
+    assert isinstance(back.quoted[0], Span)

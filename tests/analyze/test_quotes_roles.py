@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lagebild.analyze.quotes.roles import addressee_span, frame_span, with_roles
+from lagebild.analyze.quotes.roles import addressee_span, frame_span, quoted_inside, with_roles
 from lagebild.analyze.quotes.stage import find
 from lagebild.model import Quote, Span
 
@@ -69,3 +69,14 @@ def test_quotes_roles_find_fills_frame_and_addressee():
     assert [f.text for f in q.frame] == ["Der Minister sagte gegenüber der Presse,"]
     assert q.addressee is not None and q.addressee.text == "der Presse"
     assert with_roles(text, [(0, len(text))], [Quote(0, 3, "Der", "direct")], "de")[0].frame == ()
+
+
+def test_quotes_roles_quoted_words_inside_an_indirect_message():
+    text = "Die Kanadier sagen, der Pilot trage die „volle Verantwortung“ für die „Landung“."
+    q = find(text, [(0, len(text))], (), "de")[0]
+    assert q.kind == "indirect"
+    # one word in quotation marks is a name or a term, not the speaker's words
+    assert [s.text for s in q.quoted] == ["„volle Verantwortung“"]
+    spans = [(text.index("„volle"), text.index("“ für") + 1)]
+    direct = Quote(0, len(text), text, "direct", cue=_span(text, "sagen"))
+    assert quoted_inside(text, direct, spans) == ()

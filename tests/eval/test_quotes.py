@@ -12,6 +12,8 @@ from lagebild.eval.quotes import (
     QuoteTokens,
     error_record,
     evaluate_quotes,
+    expand,
+    mark_nested,
     is_heldout,
     parse_document,
     prepare,
@@ -242,3 +244,18 @@ def test_quotes_errors_written_per_document_on_tune(tmp_path):
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(lines) == 2
     assert lines[0]["gold"][1]["message"] == "„ Wir helfen “"
+
+
+def test_quotes_expand_gives_each_quoted_phrase_a_nested_quote_with_the_outer_roles():
+    prepared = prepare(parse_document(DOC, Path("a.json")))
+    text = prepared.article.text
+    m, c, s, inner = (text.index(x) for x in ("die Lage sei ernst", "sagte", "Der Minister", "Lage sei"))
+    quote = Quote(m, m + 18, text[m:m + 18], "indirect", cue=Span(c, c + 5, "sagte"),
+                  speaker=Speaker(s, s + 12, "Der Minister"), quoted=(Span(inner, inner + 8, "Lage sei"),))
+    outer, nested = expand(quote, prepared)
+    assert nested.message == {(0, 5), (0, 6)} and nested.nested and nested.form == "Direct"
+    assert (nested.cue, nested.source) == (outer.cue, outer.source) == ({(0, 2)}, {(0, 0), (0, 1)})
+    assert not outer.nested and outer.form == "Indirect"
+    # a quote whose message lies inside a larger one is nested, whatever produced it
+    marked = mark_nested([_q(message={(0, 1), (0, 2)}), _q(message={(0, 2)}), _q(message={(1, 1)})])
+    assert [q.nested for q in marked] == [False, True, False]

@@ -246,6 +246,19 @@ def to_tokens(quote: Quote, prepared: PreparedDoc) -> QuoteTokens:
     return QuoteTokens(cue, source, message, FORMS.get(quote.kind, quote.kind), addr, frame - message, "Speech")
 
 
+def expand(quote: Quote, prepared: PreparedDoc) -> list[QuoteTokens]:
+    """A quote as SpkAtt annotates it: the quote itself, then one nested direct quote for each
+    quotation inside its message (:attr:`Quote.quoted`) with the same cue, source, addressee and
+    frame."""
+    outer = to_tokens(quote, prepared)
+    out = [outer]
+    for span in quote.quoted:
+        message = prepared.tokens(span.start, span.end)
+        if message:
+            out.append(dataclasses.replace(outer, message=message, form="Direct", nested=True))
+    return out
+
+
 def mark_nested(quotes: Sequence[QuoteTokens]) -> list[QuoteTokens]:
     """The quotes with ``nested`` set on each whose message lies inside another one's (larger)
     message, as SpkAtt marks a quote inside a quoted message."""
@@ -268,7 +281,7 @@ def predict(docs: Sequence[SpkAttDoc], progress: Progress | None = None
     for k, doc in enumerate(docs):
         prepared = prepare(doc)
         quotes = pipeline.annotate(prepared.article).get("quotes")
-        out.append(mark_nested([to_tokens(q, prepared) for q in quotes]))
+        out.append(mark_nested([t for q in quotes for t in expand(q, prepared)]))
         if progress is not None:
             progress(k + 1, len(docs))
     return out, pipeline.signature

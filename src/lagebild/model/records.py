@@ -129,7 +129,10 @@ class Quote(Record):
     phrase set into it ("Die Lieferungen, so X, seien …", "… seien laut X gestoppt").  The message
     proper is ``start``..``end`` minus the gaps.  ``frame`` is the stretch of the cue's sentence
     that introduces the message ("Der Minister sagte gegenüber der Presse,"), ``addressee`` whom
-    the message is told to ("der Presse").
+    the message is told to ("der Presse").  ``quoted`` are the speaker's own words quoted
+    inside an indirect message ("Er sagte, die Lage sei „sehr ernst“"): nested direct quotes that
+    share this quote's cue, speaker and frame (kept here, not as quotes of their own, so that no
+    list shows the words twice).
     """
 
     nested: ClassVar[dict[str, type]] = {}
@@ -145,9 +148,11 @@ class Quote(Record):
     gaps: tuple[Span, ...] = ()
     frame: tuple[Span, ...] = ()
     addressee: Span | None = None
+    quoted: tuple[Span, ...] = ()
 
 
-Quote.nested = {"cue": Span, "speaker": Speaker, "cue_extra": Span, "gaps": Span, "frame": Span, "addressee": Span}
+Quote.nested = {"cue": Span, "speaker": Speaker, "cue_extra": Span, "gaps": Span, "frame": Span, "addressee": Span,
+                 "quoted": Span}
 
 
 @dataclass(frozen=True)

@@ -182,6 +182,7 @@ def article_sections(store: Store, article_ids: Collection | None = None) -> dic
                 **({"gaps": [_span(g) for g in q["gaps"]]} if q.get("gaps") else {}),
                 **({"frame": [_span(f) for f in q["frame"]]} if q.get("frame") else {}),
                 **({"addressee": _span(q["addressee"])} if q.get("addressee") else {}),
+                **({"quoted": [_span(x) for x in q["quoted"]]} if q.get("quoted") else {}),
             })
         for i, ev in enumerate(layers.get("events", [])):
             pairs = []

@@ -5,6 +5,8 @@
   Presse, …" → "Der Minister sagte gegenüber der Presse,"; "„…“, erklärte er." → ", erklärte
   er").  A source phrase set into the message ("Die Lage, so X, sei ernst") is the frame between
   the two parts.  Sentence-final punctuation is left out.  A quote without a cue has no frame.
+* **Quoted words** inside an indirect message ("…, die Lage sei „sehr ernst“"): nested direct
+  quotes of the same speaker, kept on the quote around them (:attr:`Quote.quoted`).
 * **Addressee**: whom the message is told to, read from the frame: "gegenüber der Presse",
   "in einem Interview mit der New York Times", "an die Gewerkschaften gewandt" (German),
   "told reporters", "in an interview with CNN" (English).
@@ -17,8 +19,11 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from lagebild.analyze.quotes.find import direct_spans
 from lagebild.model import Quote, Span
 
+#: a quoted phrase inside reported speech needs this many words to count as a nested quote
+NESTED_MIN_WORDS = 2
 #: punctuation that ends a sentence and stays out of the frame
 FINAL_PUNCT = ".!?…"
 #: words that open an addressee phrase, and the words that must come right before them
@@ -104,13 +109,26 @@ def addressee_span(text: str, frame: Span | None, language: str) -> Span | None:
     return None
 
 
+def quoted_inside(text: str, quote: Quote, spans: Sequence[tuple[int, int]]) -> tuple[Span, ...]:
+    """The quotations (``spans``, marks included) inside the message of an indirect quote: the
+    speaker's own words, nested direct quotes."""
+    if quote.kind != "indirect":
+        return ()
+    parts = _parts(quote)
+    return tuple(Span(a, b, text[a:b]) for a, b in spans
+                 if (a, b) != (quote.start, quote.end) and any(pa <= a and b <= pb for pa, pb in parts)
+                 and len(re.findall(r"\w+", text[a:b])) >= NESTED_MIN_WORDS)
+
+
 def with_roles(text: str, sentences: Sequence[tuple[int, int]], quotes: Sequence[Quote],
                language: str) -> list[Quote]:
-    """The quotes with their frame and addressee filled in."""
+    """The quotes with their frame, addressee and the quotations nested in them filled in."""
     sents = sorted(sentences)
+    spans = direct_spans(text, language)
     out = []
     for q in quotes:
         frame = frame_span(text, sents, q)
         addressee = addressee_span(text, frame, language)
-        out.append(dataclasses.replace(q, frame=(frame,) if frame else (), addressee=addressee))
+        out.append(dataclasses.replace(q, frame=(frame,) if frame else (), addressee=addressee,
+                                       quoted=quoted_inside(text, q, spans)))
     return out
