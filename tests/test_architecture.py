@@ -109,6 +109,7 @@ ALLOWED = {
     "demo": {"services", "report", "errors", "settings"},
     "eval": {"analyze", "model", "errors", "lexicons"},
     "cli": {"services", "report", "app", "demo", "eval", "ingest", "store", "model", "errors", "settings"},
+    "__main__": {"cli"},
 }
 
 

@@ -182,32 +182,48 @@ def link(
     out.print("linked: " + ", ".join(f"{k} {v}" for k, v in stats.items() if isinstance(v, (int, float, str))))
 
 
+#: export formats: name -> (writer of the export document to a path or None for the JSON itself,
+#: what -o names, whether the format may go to stdout, what --help says of it)
+EXPORT_FORMATS: dict[str, tuple[Callable[[dict[str, Any], Path], Any] | None, str, bool, str]] = {
+    "json": (None, "file", True, "the JSON contract lagebild/1"),
+    "csv": (exporters.write_csv, "folder", False, "entities.csv, events.csv, facts.csv"),
+    "graphml": (exporters.write_graphml, "file", False, "entities and facts as a graph (Gephi)"),
+    "ftm": (exporters.write_ftm, "file", True, "FollowTheMoney entities as JSON Lines (Aleph, OpenAleph)"),
+}
+
+
 @app.command()
 def export(
     db: DbOption = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="json, csv (a folder of tables) or graphml.")] = "json",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File (json, graphml) or folder (csv); stdout if omitted for json.")] = None,
-    story: Annotated[Optional[str], typer.Option(help="Only this story id.")] = None,
+    format: Annotated[str, typer.Option(
+        "--format", "-f", metavar="FORMAT",
+        help="; ".join(f"{name}: {what[3]}" for name, what in EXPORT_FORMATS.items()) + ".")] = "json",
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", metavar="PATH",
+        help="The file to write (a folder for csv); json and ftm go to stdout without it.")] = None,
+    story: Annotated[Optional[str], typer.Option(metavar="ID", help="Only this story id.")] = None,
 ) -> None:
-    """Export the situation picture (JSON contract lagebild/1, CSV tables or GraphML)."""
-    if format not in ("json", "csv", "graphml"):
-        _fail(ValueError(f"unknown format {format!r}; choose json, csv or graphml"))
-    if format != "json" and output is None:
+    """Export the situation picture (JSON contract lagebild/1, CSV tables, GraphML or FollowTheMoney)."""
+    if format not in EXPORT_FORMATS:
+        _fail(ValueError(f"unknown format {format!r}; choose {', '.join(EXPORT_FORMATS)}"))
+    writer, _target, to_stdout, _what = EXPORT_FORMATS[format]
+    if output is None and not to_stdout:
         _fail(ValueError(f"--format {format} needs -o"))
     try:
         doc = services.export_picture(_open(db), story_id=story)
     except LagebildError as exc:
         _fail(exc)
-    if format == "json":
-        text = json.dumps(doc, ensure_ascii=False, indent=1)
-        if output is None:
-            out.print(text, markup=False, highlight=False, soft_wrap=True)
-            return
-        output.write_text(text, encoding="utf-8")
-    elif format == "csv":
-        exporters.write_csv(doc, output)
+    if output is None:
+        if format == "json":
+            out.print(json.dumps(doc, ensure_ascii=False, indent=1), markup=False, highlight=False, soft_wrap=True)
+        else:  # JSON Lines: one line per record, straight to stdout
+            for record in exporters.ftm_entities(doc):
+                sys.stdout.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+        return
+    if writer is None:
+        output.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
     else:
-        exporters.write_graphml(doc, output)
+        writer(doc, output)
     console.print(f"wrote {output}")
 
 

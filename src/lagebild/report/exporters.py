@@ -1,15 +1,18 @@
-"""CSV and GraphML exports, written from the JSON export document."""
+"""CSV, GraphML and FollowTheMoney exports, written from the JSON export document."""
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from lagebild.model import events as events_model
-
+from lagebild.model import timevalue
 
 
 def _cell(value: Any) -> Any:
@@ -100,3 +103,159 @@ def write_graphml(doc: dict[str, Any], path: Path) -> Path:
 
 def _x(text: Any) -> str:
     return escape(str(text))
+
+
+# --- FollowTheMoney ---------------------------------------------------------------------------
+#
+# Entities and relations as FollowTheMoney (FtM) JSON Lines, one entity per line
+# ({"id", "schema", "properties": {name: [values]}}), the format Aleph / OpenAleph and the ftm
+# command line read.  Written as plain data: the followthemoney package is not needed to write,
+# only the tests use it to validate.  A lagebild entity becomes a Person, an Organization, a
+# PublicBody (a state) or an Address (a place); a name of another kind (MISC: a weapon's name, a
+# war) a Mention in each article that names it.  An article becomes an Article, each article
+# naming an entity a Documentation (role "mentioned"), a fact an Event with its participants,
+# place, time, status and the articles it rests on as proof, and each directed pair of a fact
+# (supplier -> recipient, attacker -> target) an UnknownLink.
+
+#: lagebild entity type -> FtM schema
+FTM_SCHEMA = {"PER": "Person", "ORG": "Organization", "GPE": "PublicBody", "LOC": "Address"}
+#: the FtM schemata a fact's participants can be linked from (FtM's LegalEntity and below)
+_FTM_LEGAL = {"Person", "Organization", "PublicBody"}
+#: ISO 639-1 -> the ISO 639-3 codes FtM's language type takes
+_FTM_LANGUAGE = {"de": "deu", "en": "eng"}
+_FTM_ID_UNSAFE = re.compile(r"[^0-9A-Za-z.-]+")
+_ISO_PREFIX = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_COUNTRY = re.compile(r"^(?:gpe:|loc:capital-)([A-Z]{2})$")
+
+
+def ftm_id(*parts: str) -> str:
+    """An FtM entity id (letters, digits, '.' and '-') for lagebild ids: ``gpe:US`` becomes
+    ``lagebild.gpe.US``, parts are joined by '.'.  A part with other characters is cleaned and
+    the id gets a short hash of the original, so ids stay distinct."""
+    text = ".".join(part.replace(":", ".") for part in parts)
+    clean = _FTM_ID_UNSAFE.sub("-", text).strip("-.")
+    if clean != text or any(part.count(":") > 1 for part in parts):
+        clean = f"{clean}.{hashlib.sha1(chr(31).join(parts).encode('utf-8')).hexdigest()[:10]}"
+    return f"lagebild.{clean}"
+
+
+def ftm_entities(doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The FtM entities of an export document, in a fixed order."""
+    articles = {a["id"]: a for a in doc["articles"]}
+    for article in doc["articles"]:
+        yield _ftm_article(article)
+    schema_of: dict[str, str] = {}
+    for entity in doc["entities"]:
+        schema = FTM_SCHEMA.get(entity["type"])
+        named_in = sorted({m["article"] for m in entity.get("mentions") or [] if m.get("article") in articles})
+        if schema is None:  # no FtM schema fits: a Mention of the name in each article
+            for article in named_in:
+                yield _ftm("Mention", ftm_id("mention", entity["id"], article),
+                           name=[entity["name"]], document=[ftm_id("article", article)])
+            continue
+        schema_of[entity["id"]] = schema
+        yield _ftm_entity(entity, schema)
+        for article in named_in:
+            yield _ftm("Documentation", ftm_id("doc", entity["id"], article),
+                       document=[ftm_id("article", article)], entity=[ftm_id(entity["id"])],
+                       role=["mentioned"])
+    for fact in doc["facts"]:
+        yield from _ftm_fact(fact, schema_of, articles)
+
+
+def write_ftm(doc: dict[str, Any], path: Path) -> Path:
+    """FtM JSON Lines at ``path``."""
+    with path.open("w", encoding="utf-8") as fh:
+        for entity in ftm_entities(doc):
+            fh.write(json.dumps(entity, ensure_ascii=False, sort_keys=True) + "\n")
+    return path
+
+
+def _ftm(schema: str, entity_id: str, **properties: list[Any]) -> dict[str, Any]:
+    """One FtM entity; empty and repeated values dropped, every value a string."""
+    props = {}
+    for name, values in properties.items():
+        kept = list(dict.fromkeys(str(v) for v in values if v not in (None, "")))
+        if kept:
+            props[name] = kept
+    return {"id": entity_id, "schema": schema, "properties": props}
+
+
+def _ftm_article(article: dict[str, Any]) -> dict[str, Any]:
+    url = article.get("url") or ""
+    published = article.get("published") or ""
+    return _ftm("Article", ftm_id("article", article["id"]),
+                title=[article.get("title")], name=[article.get("name") or article.get("title")],
+                publisher=[article.get("outlet")],
+                publishedAt=[published if _ISO_PREFIX.match(str(published)) else None],
+                language=[_FTM_LANGUAGE.get(article.get("language") or "")],
+                sourceUrl=[url if url.startswith(("http://", "https://")) else None])
+
+
+def _country(entity_id: str) -> str | None:
+    import pycountry  # lazy: only the FtM export needs it
+
+    match = _COUNTRY.match(entity_id)
+    if match is None or pycountry.countries.get(alpha_2=match.group(1)) is None:
+        return None
+    return match.group(1).lower()
+
+
+def _ftm_entity(entity: dict[str, Any], schema: str) -> dict[str, Any]:
+    aliases = [a for a in entity.get("aliases") or [] if a != entity["name"]]
+    country = _country(entity["id"])
+    props: dict[str, list[Any]] = {"name": [entity["name"]], "alias": aliases}
+    if schema == "Address":
+        props["full"] = [entity["name"]]
+        props["country"] = [country]
+    elif schema == "PublicBody":
+        props["jurisdiction"] = [country]
+    return _ftm(schema, ftm_id(entity["id"]), **props)
+
+
+def _ftm_time(value: str | None) -> dict[str, list[Any]]:
+    """A TIMEX value as FtM dates: a year, month or day as it is; a week, season or quarter
+    as the first and last day it covers."""
+    parsed = timevalue.parse(value)
+    if parsed is None:
+        return {}
+    if parsed.precision in ("day", "month", "year") and _ISO_PREFIX.match(parsed.value):
+        return {"date": [parsed.value]}
+    return {"startDate": [parsed.first.isoformat()], "endDate": [parsed.last.isoformat()]}
+
+
+def _ftm_fact(fact: dict[str, Any], schema_of: dict[str, str],
+              articles: dict[str, dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    args = fact.get("args") or {}
+    participants = list(dict.fromkeys(e for value in args.values() for e in _entities(value)))
+    involved = [e for e in participants if schema_of.get(e) in _FTM_LEGAL]
+    places = [e for e in participants if schema_of.get(e) == "Address"]
+    mentioned = list(dict.fromkeys(m["article"] for m in fact.get("mentions") or [] if m.get("article") in articles))
+    proof = [ftm_id("article", a) for a in mentioned]
+    urls = [articles[a].get("url") for a in mentioned]
+    urls = [u for u in urls if u and u.startswith(("http://", "https://"))]
+    when = _ftm_time(fact.get("time"))
+    origins = fact.get("independent_origins")
+    description = (f"{fact['type']}; status {fact.get('status') or 'unknown'}; independent origins "
+                   f"{origins if origins is not None else 'unknown'}; time {fact.get('time') or 'unknown'}")
+    yield _ftm("Event", ftm_id(fact["id"]),
+               name=[fact.get("label") or fact["type"]], summary=[fact.get("corroboration")],
+               description=[description], keywords=[fact["type"], *(fact.get("items") or [])],
+               involved=[ftm_id(e) for e in involved],
+               addressEntity=[ftm_id(e) for e in places],
+               location=[_entity_name(fact, e) for e in places],
+               proof=proof, sourceUrl=urls, **when)
+    for edge in graph_edges({"facts": [fact], "events": []}):
+        if schema_of.get(edge["source"]) in _FTM_LEGAL and schema_of.get(edge["target"]) in _FTM_LEGAL:
+            yield _ftm("UnknownLink", ftm_id("link", fact["id"], edge["source"], edge["target"]),
+                       subject=[ftm_id(edge["source"])], object=[ftm_id(edge["target"])],
+                       role=[fact["type"].lower()], description=[fact.get("label")],
+                       status=[fact.get("status")], proof=proof, sourceUrl=urls, **when)
+
+
+def _entity_name(fact: dict[str, Any], entity_id: str) -> str | None:
+    for value in (fact.get("args") or {}).values():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, dict) and item.get("entity") == entity_id:
+                return item.get("name")
+    return None
