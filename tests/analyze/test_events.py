@@ -173,6 +173,36 @@ def test_events_seeds_supplies_strikes_meetings_and_planned_visit():
     assert all(e.args.get("speaker") is None or e.args["speaker"].text != "Pjöngjang" for e in accusations)
 
 
+@pytest.mark.shared
+def test_events_seeds_the_issue_names_with_arguments_time_and_status():
+    """Issue 16: the Putin-Kim meeting of September 2023, the Putin-Choe meeting "diese Woche", the
+    deliveries North Korea "wird beschuldigt … geliefert zu haben" (alleged), the strike on Kharkiv
+    of 2 January, each with its arguments, time and status."""
+    seeds = shared_path("seeds", "seeds.jsonl")
+    pipeline = Pipeline.build()
+    found = []
+    for line in seeds.read_text("utf-8").splitlines():
+        data = json.loads(line)
+        article = Article.create(data["text"], language=data["language"],
+                                 published=date.fromisoformat(data["published"]))
+        found.extend(pipeline.annotate(article).get("events"))
+
+    def names(e, role):
+        value = e.args.get(role)
+        return {a.text for a in value} if isinstance(value, tuple) else {value.text} if value is not None else set()
+
+    meets = [e for e in found if e.type == "MEET"]
+    assert any({"Wladimir Putin", "Kim Jong-un"} <= names(e, "participants") and e.time == "2023-09"
+               and e.status == "asserted" for e in meets)
+    assert any("Putin" in names(e, "participants") and any(n.startswith("Choe") for n in names(e, "participants"))
+               and e.time == "2024-W03" for e in meets)
+    assert any(e.type == "SUPPLY" and e.status == "alleged" and names(e, "supplier") == {"Nordkorea"}
+               and any("Raketen" in x for x in names(e, "item")) for e in found)
+    assert any(e.type == "ATTACK" and e.time == "2024-01-02" and names(e, "place") == {"Charkiw"}
+               and "Russland" in names(e, "attacker") for e in found)
+    assert not any(e.type == "ACCUSE" and e.trigger.text == "wirft" for e in found)  # "wirft … Bedenken auf"
+
+
 def _full(text: str, language: str = "de", learned_events: bool = False):
     """The whole chain; the events of the rules alone unless ``learned_events`` (the rules are the
     learned model's features and second opinion, and these tests pin what they find)."""

@@ -8,7 +8,7 @@ import pytest
 
 from lagebild.analyze.events import checks
 from lagebild.analyze.text.speech import tokens
-from lagebild.model import Argument, Event, Span, Timex
+from lagebild.model import Argument, EntityMention, Event, Span, Timex
 
 
 def _event(text: str, etype: str, trigger: str, args: dict | None = None) -> Event:
@@ -37,6 +37,7 @@ def _arg(text: str, part: str, **kw) -> Argument:
     ("Zwei Hurrikane dieser Stärke trafen auf Land.", "de", "MEET", "trafen"),
     ("Er wurde zu einer Strafe von 250 Dollar verurteilt.", "de", "CONDEMN", "verurteilt"),
     ("Kritik Drama nach einer wahren Geschichte.", "de", "CONDEMN", "Kritik"),
+    ("Die Zusammenarbeit wirft bedeutende Bedenken für die globale Sicherheit auf.", "de", "ACCUSE", "wirft"),
     ("Das ist ein Angriff auf die Vertrauenswürdigkeit der Justiz.", "de", "ATTACK", "Angriff"),
 ])
 def test_checks_reject_idioms_and_ordinary_uses(text, language, etype, trigger):
@@ -56,6 +57,7 @@ def test_checks_reject_idioms_and_ordinary_uses(text, language, etype, trigger):
     ("Die EU verurteilte den Angriff auf Charkiw scharf.", "de", "CONDEMN", "verurteilte"),
     ("Der Angriff auf die Stadt forderte zwölf Tote.", "de", "ATTACK", "Angriff"),
     ("Die Opposition übte scharfe Kritik an der Regierung.", "de", "CONDEMN", "Kritik"),
+    ("Der Westen wirft Pjöngjang vor, Raketen geliefert zu haben.", "de", "ACCUSE", "wirft"),
 ])
 def test_checks_keep_real_events(text, language, etype, trigger):
     toks = tokens(text, 0, len(text))
@@ -71,3 +73,36 @@ def test_checks_drop_a_time_that_is_no_date_and_a_date_as_a_target():
     assert set(cleaned.args) == {"attacker"}
     dated = _event(text, "ATTACK", "griffen", {"time": _arg(text, "Am Mittwoch", timex=0)})
     assert checks.clean_args(dated, text, [when]).args["time"].text == "Am Mittwoch"
+
+
+def _mention(text: str, part: str, label: str = "GPE") -> EntityMention:
+    at = text.index(part)
+    return EntityMention(at, at + len(part), part, label)
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    ("Kiew macht Moskau für den Raketenangriff auf Charkiw verantwortlich.", ("Kiew", "Moskau", "Charkiw"),
+     {"speaker": "Kiew", "target": "Moskau", "about": "den Raketenangriff auf Charkiw"}),
+    ("Am Montag machte Kiew Moskau für den Angriff verantwortlich.", ("Kiew", "Moskau"),
+     {"speaker": "Kiew", "target": "Moskau", "about": "den Angriff"}),
+    ("Die Gruppe wird von der Regierung für den Anschlag verantwortlich gemacht.", ("Regierung",),
+     {"speaker": "Regierung", "target": "Gruppe", "about": "den Anschlag"}),
+])
+def test_checks_accuse_roles_of_verantwortlich_machen(text, names, expected):
+    toks = tokens(text, 0, len(text))
+    ents = [_mention(text, n) for n in names]
+    wrong = _event(text, "ACCUSE", "verantwortlich", {"speaker": _arg(text, names[-1])})  # as the model may give it
+    fixed = checks.accuse_roles(wrong, text, toks, ents)
+    assert {role: fixed.args[role].text for role in expected} == expected
+
+
+def test_checks_merge_the_toll_of_an_attack_into_the_attack():
+    text = "Bei einem Drohnenangriff wurden in Odessa drei Menschen getötet."
+    toks = tokens(text, 0, len(text))
+    noun = _event(text, "ATTACK", "Drohnenangriff", {"place": _arg(text, "Odessa")})
+    toll = _event(text, "ATTACK", "getötet", {"target": _arg(text, "drei Menschen"), "place": _arg(text, "Odessa")})
+    merged = checks.merge_tolls([noun, toll], toks)
+    assert [e.trigger.text for e in merged] == ["Drohnenangriff"]
+    assert {r: a.text for r, a in merged[0].args.items()} == {"place": "Odessa", "target": "drei Menschen"}
+    alone = checks.merge_tolls([toll], toks)  # no attack noun: the toll is the event
+    assert [e.trigger.text for e in alone] == ["getötet"]

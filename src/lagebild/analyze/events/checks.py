@@ -13,10 +13,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from lagebild.analyze.events.learned import candidates
 from lagebild.analyze.events.patterns import TIME_RE
 from lagebild.analyze.events.vocabulary import vocabulary
 from lagebild.analyze.text.speech import Tok
-from lagebild.model import Argument, Event, Timex
+from lagebild.model import Argument, EntityMention, Event, Timex
 
 #: words of the weapon list that name weapons only in some contexts ("ein pneumatisches System")
 SOFT_WEAPONS = frozenset("system systeme container ausrüstung technologie technologien flugzeug flugzeuge "
@@ -39,18 +40,20 @@ CONTESTS = re.compile(r"[\w-]*(?:spiele?|spiels|test|saison|rennen|partie|partie
                       r"wettkämpfe|lebensunterhalt|finale|duell|duelle|einsätze|auftritte?|wahlkampf|runde|etappe|"
                       r"kämpfe|kampf)")
 #: a sentence to a penalty, not a condemnation ("zu einer Strafe … verurteilt")
-SENTENCED = re.compile(r"\b(?:zu|zur)\b[^,;.]{0,80}?(?:strafe|haft|jahren?|monaten?|tode|gefängnis|bewährung|zahlung)\w*"
+SENTENCED = re.compile(r"\b(?:zu|zur)\b[^,;.]{0,80}?"
+                       r"(?:strafe|haft|jahren?|monaten?|tode|gefängnis|bewährung|zahlung)\w*"
                        r"|\bdazu verurteilt|\bwegen\b|\bverurteilt worden|\bverurteilt wurde")
 #: the idioms whose words the model takes for a trigger, by the type they would make
 IDIOMS = {
     "ATTACK": re.compile(r"\bauf (?:das )?eis\b|\bfeuer und flamme\b"
-                         r"|\bangriff auf (?:die|das|den) (?:\w+(?:keit|heit|ität|ismus|rechte?|gebot|prinzip|recht)"
+                         r"|\bangriff auf (?:die|das|den) (?:\w+(?:keit|heit|ität|ismus)|\w*(?:rechte?|gebot|prinzip)"
                          r"|vertrauenswürdigkeit|integrität|kernbereich\w*|demokratie|verfassung|pressefreiheit)\b"),
     "CONDEMN": re.compile(r"\bverw[ie]+s\w*\b|\bverweis\w*\b"),
     "DENY": re.compile(r"\bschl(?:oss|ießt|ießen|ossen)\b[^,;.]{0,60}\bnicht aus\b|\bnicht ausgeschlossen\b"
                        r"|\bnicht auszuschließen\b|\b(?:did|does|do|would|could|can) not (?:deny|rule out)\b"
                        r"|\b(?:didn't|doesn't|don't|won't|couldn't|can't) (?:deny|rule out)\b|\bnot denied\b"
-                       r"|\bbestreitet (?:auch )?niemand\b|\bniemand bestreitet\b|\bnicht bestreiten\b|\bnicht bestritten\b"),
+                       r"|\bbestreitet (?:auch )?niemand\b|\bniemand bestreitet\b"
+                       r"|\bnicht bestreiten\b|\bnicht bestritten\b"),
 }
 #: roles that name who acts or is acted on: never a date
 PARTICIPANT_ROLES = frozenset("attacker target supplier recipient participants parties visitor destination speaker "
@@ -127,6 +130,9 @@ def rejected(event: Event, text: str, toks: Sequence[Tok], language: str) -> str
         if "aufeinander" in words or ("auf" in words and "mit" not in words and words.index("auf") + 1 < len(words)
                                       and words[words.index("auf") + 1] not in {"dem", "der", "einem", "einer"}):
             return "treffen auf: an opponent or an impact, not a meeting"
+    if event.type == "ACCUSE" and word in {"wirft", "warf", "warfen", "werfen", "werfe"} \
+            and "vor" not in {t.lower for t in toks[k + 1:]}:
+        return "werfen without vor ('wirft Bedenken auf', 'warf einen Blick')"
     if event.type == "CONDEMN" and word.startswith("verurteil") and SENTENCED.search(sentence):
         return "verurteilt zu: a court's sentence"
     if event.type == "CONDEMN" and word == "kritik" and k == 0 and len(toks) > 1 and toks[1].is_cap:
@@ -166,6 +172,122 @@ def clean_args(event: Event, text: str, timexes: Sequence[Timex]) -> Event:
     return replace(event, args=args, time=time_value)
 
 
-def apply(events: list[Event], text: str, toks: Sequence[Tok], timexes: Sequence[Timex], language: str) -> list[Event]:
+#: verbs that tell the toll of an attack the sentence names by a noun ("Bei einem Drohnenangriff wurden
+#: drei Menschen getötet"): one event, the noun's (the corpus guideline)
+TOLL = frozenset("getötet tötete töteten tötet getöteten getötete verletzt verletzte verletzten verwundet "
+                 "starben leben killed kills wounded injured dead died".split())
+
+
+def merge_tolls(events: list[Event], toks: Sequence[Tok]) -> list[Event]:
+    """An attack told by a verb of its toll is the attack a noun of the same sentence names: the
+    verb's event goes, and the noun's takes the roles it left empty (the dead as the target)."""
+    nouns = [e for e in events if e.type == "ATTACK" and e.trigger.text.split()
+             and (e.trigger.text[:1].isupper() or not e.trigger.text.endswith("ed"))
+             and e.trigger.text.split()[-1].lower() not in TOLL]
+    if not nouns:
+        return events
+    out, merged = [], {}
+    for e in events:
+        last = e.trigger.text.split()[-1].lower() if e.trigger.text.split() else ""
+        if e.type == "ATTACK" and e not in nouns and last in TOLL:
+            noun = min(nouns, key=lambda n: abs(n.trigger.start - e.trigger.start))
+            base = merged.get(id(noun), noun)
+            args = dict(base.args)
+            taken = [(a.start, a.end) for v in args.values() for a in (v if isinstance(v, tuple) else (v,))]
+            for role, value in e.args.items():
+                members = value if isinstance(value, tuple) else (value,)
+                if role not in args and not any(a.start < y and x < a.end for a in members for x, y in taken):
+                    args[role] = value
+            merged[id(noun)] = replace(base, args=args, time=base.time or e.time)
+            continue
+        out.append(e)
+    return [merged.get(id(e), e) for e in out]
+
+
+#: forms of "machen" in "macht X für Y verantwortlich" (active) and "wird für Y verantwortlich gemacht"
+MAKE = frozenset("macht machte machten machen mache".split())
+
+
+def accuse_roles(event: Event, text: str, toks: Sequence[Tok], entities: Sequence[EntityMention]) -> Event:
+    """"Kiew macht Moskau für den Angriff verantwortlich": the subject accuses (speaker), the object is
+    accused (target), the für-phrase is what about; in "X wird … verantwortlich gemacht" X is the target."""
+    if event.type != "ACCUSE" or "verantwortlich" not in {t.lower for t in toks}:
+        return event
+    v = next((k for k, t in enumerate(toks) if t.lower == "verantwortlich"), None)
+    k = _trigger_index(toks, event)
+    if v is None or k is None or abs(k - v) > 12:
+        return event
+    lo = v
+    while lo > 0 and toks[lo - 1].text not in {",", ";", ":", "(", "–"}:
+        lo -= 1
+    m = next((j for j in range(lo, v) if toks[j].lower in MAKE), None)
+    fur = next((j for j in range(lo, v) if toks[j].lower in {"für", "dafür"}), None)
+    passive = v + 1 < len(toks) and toks[v + 1].lower == "gemacht"
+    if fur is None or (m is None and not passive):
+        return event
+    spans = [(e.start, e.end, e.label) for e in entities]
+    cands = [c for c in _noun_groups(toks, spans) if lo <= c[0] and c[1] <= fur]
+    args = dict(event.args)
+    if toks[fur].lower == "für" and fur + 1 < v:
+        args["about"] = Argument(toks[fur + 1].start, toks[v - 1].end, text[toks[fur + 1].start:toks[v - 1].end])
+    if passive:
+        agent = [c for c in cands if c[0] > 0 and toks[c[0] - 1].lower in {"von", "vom"}]
+        rest = [c for c in cands if c not in agent]
+        if rest:
+            args["target"] = _span_arg(text, toks, rest[0], entities)
+        if agent:
+            args["speaker"] = _span_arg(text, toks, agent[0], entities)
+    else:
+        after = [c for c in cands if c[0] > m]
+        before = [c for c in cands if c[1] <= m]
+        if len(after) >= 2:
+            speaker, target = after[0], after[1]
+        elif after:
+            speaker, target = (before[-1] if before else None), after[0]
+        else:
+            return event
+        args["target"] = _span_arg(text, toks, target, entities)
+        if speaker is not None:
+            args["speaker"] = _span_arg(text, toks, speaker, entities)
+        else:
+            args.pop("speaker", None)
+    return replace(event, args=args)
+
+
+def _noun_groups(toks: Sequence[Tok], spans: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Token ranges of entity mentions and capitalised noun groups (not a time expression's words)."""
+    return [(c.start, c.end) for c in candidates(toks, spans, "de")
+            if not any(toks[j].lower in {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+                                         "sonntag", "woche", "jahr", "tag", "abend", "morgen"}
+                       for j in range(c.start, c.end))]
+
+
+def _span_arg(text: str, toks: Sequence[Tok], span: tuple[int, int], entities: Sequence[EntityMention]) -> Argument:
+    a, b = toks[span[0]].start, toks[span[1] - 1].end
+    k = next((n for n, e in enumerate(entities) if e.start == a and e.end == b), None)
+    return Argument(a, b, text[a:b], mention=k)
+
+
+#: a type the model gives a trigger word that belongs to another type ("verurteilte" is no accusation,
+#: "zurückgewiesen" a denial, not a condemnation)
+RETYPE = (("ACCUSE", re.compile(r"verurteil\w*|condemn\w*"), "CONDEMN"),
+          ("CONDEMN", re.compile(r"zurückgewiesen|zurückweisen|wies|wiesen|weist|bestr[ie]\w+|dementi\w+|denied|denies"),
+           "DENY"))
+
+
+def retyped(event: Event) -> Event:
+    word = event.trigger.text.split()[0].lower() if event.trigger.text.split() else ""
+    for old, rx, new in RETYPE:
+        if event.type == old and rx.fullmatch(word):
+            return replace(event, type=new)
+    return event
+
+
+def apply(events: list[Event], text: str, toks: Sequence[Tok], timexes: Sequence[Timex], language: str,
+          entities: Sequence[EntityMention] = ()) -> list[Event]:
     """The events of one sentence that pass the checks, their arguments cleaned."""
-    return [clean_args(e, text, timexes) for e in events if rejected(e, text, toks, language) is None]
+    kept = [clean_args(retyped(e), text, timexes) for e in events]
+    kept = [e for e in kept if rejected(e, text, toks, language) is None]
+    if language == "de":
+        kept = [accuse_roles(e, text, toks, entities) for e in kept]
+    return merge_tolls(kept, toks)

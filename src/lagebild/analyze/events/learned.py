@@ -43,6 +43,12 @@ NEGATIONS = frozenset("nicht kein keine keinen keiner keinem keines nie niemals 
 DETERMINERS = frozenset(
     "der die das den dem des ein eine einen einem einer eines kein keine keinen zwei drei vier fünf sechs "
     "sieben acht neun zehn mehrere viele einige zahlreiche alle seine ihre ihren seinen sein ihr".split())
+#: verbs and other words that end like an adjective but never open a noun group ("haben malische Soldaten")
+NOT_MODIFIERS = frozenset(
+    "haben hatten hätten sein seien sind waren wären werden wurden würden worden können konnten könnten müssen "
+    "mussten sollen sollten wollen wollten dürfen durften lassen ließen gegen wegen neben zwischen unter hinter "
+    "oben unten innen außen gestern morgen heute eben gerne ohne seit nachdem wenn denn dann aber oder und "
+    "bereits gemeinsam zusammen".split())
 
 
 @dataclass(frozen=True)
@@ -357,7 +363,8 @@ def candidates(toks: Sequence[Tok], spans: Sequence[tuple[int, int, str]], langu
             if k == 0 or not t.is_cap or not t.is_word or any(a <= k < b for a, b in found):
                 continue
             a = k
-            while a > 0 and toks[a - 1].is_word and not toks[a - 1].is_cap and (
+            while a > 0 and toks[a - 1].is_word and not toks[a - 1].is_cap \
+                    and toks[a - 1].lower not in NOT_MODIFIERS and (
                     toks[a - 1].lower in DETERMINERS or toks[a - 1].text[0].isdigit()
                     or toks[a - 1].lower.endswith(("e", "en", "er", "es", "em"))) and k - a < 4:
                 a -= 1

@@ -181,7 +181,7 @@ def find(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[Ent
             framed = _framer(text, toks, parts, cands, opens, entities, timexes, quantities, quotes, lang, stage_name)
             found = _learned(model, text, (a, b), toks, found, entities, timexes, quantities, quotes, lang, stage_name,
                              exact, framed)
-            found = checks.apply(found, text, toks, timexes, lang)
+            found = checks.apply(found, text, toks, timexes, lang, entities)
         events.extend(found)
     return events
 
