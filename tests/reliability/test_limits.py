@@ -176,3 +176,14 @@ def test_limits_cli_reports_the_skip_with_the_setting(tmp_path: Path) -> None:
     assert done.returncode == 3, done.stderr
     assert "line.txt" in done.stderr and "max_line" in done.stderr
     assert "ingested 1 new article(s)" in done.stdout
+
+
+def test_limits_a_huge_max_bytes_reserves_no_memory(tmp_path: Path) -> None:
+    """``read(max_bytes + 1)`` reserved max_bytes first: a limit raised to 1 PB was a MemoryError."""
+    import io
+
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (article,) = read_sources([tmp_path / "a.txt"], max_bytes=1 << 50)
+    assert article.text == GOOD.strip()
+    (article,) = read_sources(["-"], stdin=io.StringIO(GOOD), max_bytes=1 << 50)
+    assert article.text == GOOD.strip()

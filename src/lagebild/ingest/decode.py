@@ -54,7 +54,7 @@ def read_file(path: Path, max_bytes: int) -> bytes | str:
         if size > max_bytes:
             return over_limit(size, max_bytes)
         with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+            data = fh.read(min(size, max_bytes) + 1)  # never max_bytes: read(n) reserves n bytes first
     except OSError as exc:
         return os_reason(exc)
     if len(data) > max_bytes:  # grew while we looked

@@ -36,7 +36,7 @@ def read_html(data: bytes, source: str, max_depth: int = Limits.max_depth) -> Dr
     if depth > max_depth:
         return InputError(source, too_deep(depth, max_depth, "HTML elements"))
     try:
-        doc = _extract(html)
+        doc = _extract(html, fast=len(data) > LEAN_BYTES)
     except Exception as exc:  # trafilatura and lxml raise many kinds on hostile input
         return InputError(source, f"HTML could not be parsed: {type(exc).__name__}: {exc}")
     text = (doc or {}).get("text") or ""
@@ -108,7 +108,13 @@ def html_to_text(fragment: str) -> str:
     return _LINE_BREAKS.sub("\n", root.text_content()).strip()
 
 
-def _extract(html: str) -> dict[str, Any] | None:
+#: pages larger than this are extracted without trafilatura's fallback extractors, which keep a
+#: second copy of the parsed page: half the memory (benchmarks/ingest_memory.py), and on a page
+#: this long the main extractor has text enough to go on
+LEAN_BYTES = 1_000_000
+
+
+def _extract(html: str, fast: bool = False) -> dict[str, Any] | None:
     import trafilatura  # lazy: ~0.6 s and ~130 modules, needed only for HTML pages
 
     doc = trafilatura.bare_extraction(
@@ -117,6 +123,7 @@ def _extract(html: str) -> dict[str, Any] | None:
         include_comments=False,
         deduplicate=False,
         config=_config(),
+        fast=fast,
     )
     if doc is None:
         return None

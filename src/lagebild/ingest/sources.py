@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from lagebild.errors import InputError
 from lagebild.ingest.decode import UndecodableError, check_content, decode, human_size, os_reason, read_file
@@ -181,14 +181,27 @@ def _read_jsonl_path(item: Item, limits: Limits) -> Iterator[Draft | InputError]
             yield InputError(item.source, os_reason(exc))
 
 
+def _read_up_to(stream: Any, limit: int) -> Any:
+    """At most ``limit`` bytes (or characters) of a stream, read in chunks: ``read(n)`` of a
+    large limit would reserve all n at once."""
+    parts = []
+    while limit > 0:
+        part = stream.read(min(limit, 1 << 20))
+        if not part:
+            break
+        parts.append(part)
+        limit -= len(part)
+    return (b"" if isinstance(stream.read(0), bytes) else "").join(parts)
+
+
 def _read_stdin(stdin: TextIO | None, max_bytes: int) -> bytes | str:
     stream = stdin if stdin is not None else sys.stdin
     buffer = getattr(stream, "buffer", None)
     try:
         if buffer is not None:
-            data = buffer.read(max_bytes + 1)
+            data = _read_up_to(buffer, max_bytes + 1)
         else:
-            data = stream.read(max_bytes + 1).encode("utf-8")
+            data = _read_up_to(stream, max_bytes + 1).encode("utf-8")
     except OSError as exc:
         return os_reason(exc)
     except UnicodeDecodeError:
