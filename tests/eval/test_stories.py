@@ -78,6 +78,22 @@ def test_stories_task_end_to_end_on_the_demo() -> None:
     assert result["blank_titles"] == 0  # every story has a title, also where articles have none
 
 
+def test_stories_link_apart_dates_articles_by_their_byline(tmp_path) -> None:
+    """As ``ingest`` would: an undated article takes the date its closing byline states."""
+    from lagebild.model import Article
+    from lagebild.store import Store
+
+    texts = ["Die Kandidaten streiten im Wahlkampf um die Stichwahl. (jmy, 15.2.2016)",
+             "Ein Bericht ohne Datum über die Stichwahl und den Wahlkampf."]
+    arts = [Article.create(t, language="de") for t in texts]
+    out = link_apart(arts, stages=("lagebild.sentences",), db=tmp_path / "s.db")
+    assert set(out["story_of"]) == {a.id for a in arts}
+    store = Store.open(str(tmp_path / "s.db"))
+    dated, undated = (store.get_article(a.id) for a in arts)
+    assert str(dated.published) == "2016-02-15" and dated.published_inferred
+    assert undated.published is None
+
+
 @pytest.mark.shared
 def test_stories_derstandard_gold_matches_its_source() -> None:
     data = shared_path("data")

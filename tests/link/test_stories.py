@@ -76,6 +76,32 @@ def test_stories_undated_articles_need_the_stricter_bar() -> None:
     assert st.JOIN_UNDATED > st.JOIN
 
 
+def test_stories_terms_weigh_by_their_rarity_in_general_text() -> None:
+    """A word any report uses ("kommt", "April") weighs less than one that names the matter."""
+    table = st.background("de")
+    assert table is not None and table[0] > 10_000
+    assert st.background_weight("kommt", table) < st.background_weight("kandida", table) \
+        < st.background_weight("stichwa", table)
+    assert st.background_weight("qqqqzzz", table) > max(st.background_weight(t, table) for t in table[1])
+    assert st.background("en") is not None and st.background("xx") is None
+    assert st.background_weight("says", st.background("en")) < st.background_weight("missile", st.background("en"))
+    story = st.new_story("a1", "t")
+    st.add_article(story, {"entities": [], "terms": {"stichwa": 2, "kommt": 2, "plakate": 1}}, None, "de", "t")
+    rare = st.score({"entities": [], "terms": {"stichwa": 2, "reform": 2}, "language": "de"}, None, story, {})
+    common = st.score({"entities": [], "terms": {"kommt": 2, "reform": 2}, "language": "de"}, None, story, {})
+    assert rare["terms"] > common["terms"]
+
+
+def test_stories_dated_and_undated_find_each_other() -> None:
+    """An undated article looks among all stories, a dated one among its months' and the undated."""
+    features = {"entities": ["per:hofer"], "entity_keys": ["per:hofer"], "terms": {"stichwa": 3}}
+    filed_dated = set(st.index_keys(features, date(2016, 4, 24)))
+    filed_undated = set(st.index_keys(features, None))
+    assert set(st.query_keys(features, None)) & filed_dated
+    assert set(st.query_keys(features, date(2016, 5, 2))) & filed_undated
+    assert not set(st.query_keys(features, date(2016, 12, 2))) & filed_dated  # eight months on: not active
+
+
 def test_stories_nearness_in_time_raises_the_score(monkeypatch) -> None:
     story = _story(["gpe:RU", "gpe:KP", "per:kirby"], language="en")
     features = {"entities": ["gpe:RU", "gpe:KP", "per:kirby"], "terms": {}, "language": "de"}

@@ -15,13 +15,15 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
+from lagebild import lexicons
 from lagebild.model.titles import display_title
 
-JOIN = 0.14  # dated article and dated story (time already keeps stories apart)
-JOIN_UNDATED = 0.15  # an undated article (or story) has no time to tell stories apart: content alone, a stricter bar
-TERM_IDF = True  # weigh terms by how many stories are indexed under them
+JOIN = 0.155  # dated article and dated story (time already keeps stories apart)
+JOIN_UNDATED = 0.16  # an undated article (or story) has no time to tell stories apart: content alone, a stricter bar
+TERM_IDF = True  # weigh terms by their rarity: in general text (BACKGROUND), else by how many stories are indexed under them
 CORE_SHARE = 0.34  # a story's entity counts fully once this share of its articles name it (its core, not its fringe)
 LOOKBACK_MONTHS = 6  # stories active in the article's month or the five before are candidates
 GRACE_DAYS = 14  # no time penalty within this gap to a story's date range
@@ -96,12 +98,17 @@ def month(value: date | None, shift: int = 0) -> str:
     return f"{y:04d}-{m:02d}"
 
 
+#: the stamp under which every story is also filed, whatever its dates: undated articles look there
+ANY = "any"
+
+
 def index_keys(features: dict[str, Any], when: date | None) -> list[str]:
-    """The keys under which a story is found while it is active in ``when``'s month."""
+    """The keys under which a story is found while it is active in ``when``'s month (``none``
+    for an undated article), and under :data:`ANY` for undated articles to find it."""
     ents = features.get("entity_keys", [])[:INDEX_ENTITIES]
     toks = sorted(features["terms"], key=lambda t: -features["terms"][t])[:INDEX_TERMS]
-    stamp = month(when)
-    return [f"{e}@{stamp}" for e in ents] + [f"t:{t}@{stamp}" for t in toks]
+    return [f"{e}@{stamp}" for stamp in (month(when), ANY) for e in ents] + \
+        [f"t:{t}@{stamp}" for stamp in (month(when), ANY) for t in toks]
 
 
 def query_terms(features: dict[str, Any]) -> list[str]:
@@ -112,7 +119,9 @@ def query_terms(features: dict[str, Any]) -> list[str]:
 def query_keys(features: dict[str, Any], when: date | None) -> list[str]:
     ents = features.get("entity_keys", [])[:INDEX_ENTITIES * 2]
     toks = query_terms(features)
-    stamps = [month(when, s) for s in range(LOOKBACK_MONTHS)] if when else ["none"]
+    # a dated article: stories active in its month or the months before, and undated ones;
+    # an undated article: any story (it has no time to narrow the search)
+    stamps = [month(when, s) for s in range(LOOKBACK_MONTHS)] + ["none"] if when else [ANY]
     return [f"{e}@{s}" for s in stamps for e in ents] + [f"t:{t}@{s}" for s in stamps for t in toks]
 
 
@@ -137,6 +146,31 @@ def story_terms(data: dict[str, Any], language: str | None) -> dict[str, int]:
     if by_lang is None:
         return data.get("terms", {})
     return by_lang.get(language or "", {})
+
+
+#: the table of how many sentences of general text hold each term, per language (built by
+#: ``training/stories/term_df.py``); its ``<sentences>`` row is the number of sentences counted
+BACKGROUND = "stories/{lang}/term_df.tsv"
+
+
+@cache
+def background(language: str | None) -> tuple[int, dict[str, int]] | None:
+    """``(sentences, term -> sentences holding it)`` of general text in ``language``, or None."""
+    try:
+        rows = lexicons.table(BACKGROUND.format(lang=language or "de"))
+    except (FileNotFoundError, ModuleNotFoundError):
+        return None
+    counts = {row[0]: int(row[1]) for row in rows}
+    total = counts.pop("<sentences>", 0)
+    return (total, counts) if total else None
+
+
+def background_weight(term: str, table: tuple[int, dict[str, int]]) -> float:
+    """Idf of ``term`` in general text: ``log((sentences + 1) / (holding + 1))``.  The table
+    lists terms held by two sentences or more, so a term it lacks counts as held by one: the
+    rarest weigh most."""
+    total, counts = table
+    return math.log((total + 1) / (counts.get(term, 1) + 1))
 
 
 def term_weights(terms: dict[str, int], story_freq: dict[str, int], total: int) -> dict[str, float]:
@@ -187,10 +221,15 @@ def score(features: dict[str, Any], when: date | None, story: dict[str, Any],
         ent = shared / (total + ENTITY_SMOOTHING) if total else 0.0  # one shared common entity is little evidence
     language = features.get("language")
     in_language = (data.get("languages") or {}).get(language or "", 0)
-    tw = term_idf or {}
-    default = tw.get("", 1.0)
-    art_terms = {k: math.log1p(v) * tw.get(k, default) for k, v in features["terms"].items()}
-    story_terms_ = {k: math.log1p(v) * tw.get(k, default) for k, v in story_terms(data, language).items()}
+    table = background(language) if TERM_IDF else None
+    if table is not None:  # rarity in general text: the same weight on both sides, for every term
+        weigh = lambda k: background_weight(k, table)  # noqa: E731
+    else:  # no table for the language: how many stories the article's terms found
+        tw = term_idf or {}
+        default = tw.get("", 1.0)
+        weigh = lambda k: tw.get(k, default)  # noqa: E731
+    art_terms = {k: math.log1p(v) * weigh(k) for k, v in features["terms"].items()}
+    story_terms_ = {k: math.log1p(v) * weigh(k) for k, v in story_terms(data, language).items()}
     term = _cosine(art_terms, story_terms_)
     first, last = _date(data.get("first")), _date(data.get("last"))
     if when is None or first is None or last is None:

@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from lagebild import link, settings
 from lagebild.ingest import Limits, Overrides, read_sources
+from lagebild.ingest.dates import infer_date
 from lagebild.model import events as events_model
 from lagebild.errors import InputError
 from lagebild.model import Article
@@ -218,15 +219,27 @@ def export_picture(store: Store, story_id: str | None = None) -> dict[str, Any]:
     return doc
 
 
+def _dated(article: Article) -> Article:
+    """``article`` with the publication date its text states, where it has none."""
+    if article.published is not None:
+        return article
+    found = infer_date(article.text)
+    return article if found is None else article.with_(published=found, published_inferred=True)
+
+
 def link_apart(articles: Sequence[Article], *, stages: Sequence[str], db: str | Path | None = None,
                progress: Progress = None) -> dict[str, Any]:
     """Ingest ``articles`` into a scratch store (``db``, or a temporary one), analyse them with
     ``stages`` and link them in full: the evaluation of stories runs the link stage this way.
 
+    An undated article takes the publication date its text states, as ``ingest`` gives it (a
+    dateline, or a byline such as derStandard's closing "(jmy, 15.2.2016)").
+
     Returns ``story_of`` (article id -> story id), ``titles`` (story id -> title) and the
     seconds spent analysing and linking.  Analyses already in ``db`` are reused; a ``db`` that
     holds other articles is refused (they would be linked with these).
     """
+    articles = [_dated(a) for a in articles]
     tmp = tempfile.TemporaryDirectory(prefix="lagebild-scratch-") if db is None else None
     path = Path(tmp.name) / "scratch.db" if tmp is not None else Path(db)  # type: ignore[arg-type]
     try:
