@@ -87,6 +87,26 @@ def frame_span(text: str, sentences: Sequence[tuple[int, int]], quote: Quote) ->
     return Span(left, right, text[left:right])
 
 
+def colon_frame(text: str, sentences: Sequence[tuple[int, int]], quote: Quote) -> Span | None:
+    """The clause that a direct quote follows after a colon ("BKA-Präsident Ziercke: „…“",
+    "Der Leiter sagte: „…“" with the colon ending the sentence before), colon included."""
+    if quote.kind != "direct":
+        return None
+    end = quote.start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0 or text[end - 1] != ":":
+        return None
+    starts = [a for a, _ in sentences]
+    k = max(0, bisect.bisect_right(starts, end - 1) - 1)
+    left = sentences[k][0] if sentences else 0
+    while left < end and text[left].isspace():
+        left += 1
+    if end - left < 2:
+        return None
+    return Span(left, end, text[left:end])
+
+
 def addressee_span(text: str, frame: Span | None, language: str) -> Span | None:
     """Whom the message is addressed to, read from the frame (None when it names no one)."""
     if frame is None:
@@ -127,7 +147,7 @@ def with_roles(text: str, sentences: Sequence[tuple[int, int]], quotes: Sequence
     spans = direct_spans(text, language)
     out = []
     for q in quotes:
-        frame = frame_span(text, sents, q)
+        frame = frame_span(text, sents, q) or colon_frame(text, sents, q)
         addressee = addressee_span(text, frame, language)
         out.append(dataclasses.replace(q, frame=(frame,) if frame else (), addressee=addressee,
                                        quoted=quoted_inside(text, q, spans)))
