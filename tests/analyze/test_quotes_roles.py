@@ -72,10 +72,11 @@ def test_quotes_roles_find_fills_frame_and_addressee():
 
 
 def test_quotes_roles_quoted_words_inside_an_indirect_message():
-    text = "Die Kanadier sagen, der Pilot trage die „volle Verantwortung“ für die „Landung“."
+    text = ("Die Kanadier sagen, der Pilot der „Air France“ trage die „volle Verantwortung“ für die "
+            "„Landung“.")
     q = find(text, [(0, len(text))], (), "de")[0]
     assert q.kind == "indirect"
-    # one word in quotation marks is a name or a term, not the speaker's words
+    # one word in quotation marks is a term, a few opening with a capital a name: not the speaker's words
     assert [s.text for s in q.quoted] == ["„volle Verantwortung“"]
     spans = [(text.index("„volle"), text.index("“ für") + 1)]
     direct = Quote(0, len(text), text, "direct", cue=_span(text, "sagen"))

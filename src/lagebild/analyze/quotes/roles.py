@@ -24,6 +24,8 @@ from lagebild.model import Quote, Span
 
 #: a quoted phrase inside reported speech needs this many words to count as a nested quote
 NESTED_MIN_WORDS = 2
+#: a quotation of fewer words that opens with a capital is a name (see :func:`_title`)
+TITLE_WORDS = 6
 #: punctuation that ends a sentence and stays out of the frame
 FINAL_PUNCT = ".!?…"
 #: words that open an addressee phrase, and the words that must come right before them
@@ -137,7 +139,15 @@ def quoted_inside(text: str, quote: Quote, spans: Sequence[tuple[int, int]]) -> 
     parts = _parts(quote)
     return tuple(Span(a, b, text[a:b]) for a, b in spans
                  if (a, b) != (quote.start, quote.end) and any(pa <= a and b <= pb for pa, pb in parts)
-                 and len(re.findall(r"\w+", text[a:b])) >= NESTED_MIN_WORDS)
+                 and len(re.findall(r"\w+", text[a:b])) >= NESTED_MIN_WORDS and not _title(text, a, b))
+
+
+def _title(text: str, a: int, b: int) -> bool:
+    """Whether the quotation at ``a``..``b`` reads as a name or title rather than someone's words:
+    a few words opening with a capital ("„Lavisan II“", "„Reporter ohne Grenzen“"; quoted words
+    inside reported speech open with a small letter: "die „volle Verantwortung“")."""
+    words = re.findall(r"\w[\w.-]*", text[a:b])
+    return bool(words) and len(words) < TITLE_WORDS and words[0][0].isupper()
 
 
 def with_roles(text: str, sentences: Sequence[tuple[int, int]], quotes: Sequence[Quote],
