@@ -55,6 +55,7 @@ from lagebild.errors import GoldError, LagebildError
 from lagebild.eval.align import OffsetMap, covered_tokens, detokenize
 from lagebild.eval.metrics import Counts, match_greedy
 from lagebild.eval.reading import Progress, read_text
+from lagebild.eval.polnear import evaluate_polnear, is_polnear
 from lagebild.eval.spkatt import Group, assign, score_official
 from lagebild.eval.system import build
 from lagebild.model import Article, Quote
@@ -387,7 +388,13 @@ def check_errors_allowed(files: Sequence[Path], subset: str | None) -> None:
 
 def evaluate_quotes(gold_path: Path, *, limit: int | None = None, progress: Progress | None = None,
                     subset: str | None = None, nested: bool = False,
-                    errors: Path | None = None) -> dict[str, Any]:
+                    errors: Path | None = None, split: str | None = None) -> dict[str, Any]:
+    if is_polnear(gold_path):  # English: PolNeAR (see lagebild.eval.polnear)
+        if subset is not None or errors is not None:
+            raise LagebildError("PolNeAR takes --split (train or dev), not --subset or --errors")
+        return evaluate_polnear(gold_path, split=split or "dev", limit=limit, progress=progress)
+    if split is not None:
+        raise LagebildError("--split is for PolNeAR; SpkAtt's train/ folder takes --subset tune or heldout")
     if subset is not None and subset not in SUBSETS:
         raise LagebildError(f"unknown subset {subset!r}; expected one of {', '.join(SUBSETS)}")
     if errors is not None and subset == "heldout":

@@ -65,6 +65,13 @@ def format_table(result: dict[str, Any]) -> list[Table]:
             table = _prf_table(f"{lang}", rows, "figure", "detection")
             table.caption = f"status accuracy: {part.get('status_accuracy')}"
             tables.append(table)
+    if result.get("found_by_cue"):
+        table = Table(title="gold attributions found, by cue (known: one of lagebild's English speech verbs)")
+        for name in ("cue", "found", "gold", "share"):
+            table.add_column(name, justify="left" if name == "cue" else "right")
+        for kind, row in result["found_by_cue"].items():
+            table.add_row(kind, str(row["found"]), str(row["gold"]), f"{row['share']:.4f}")
+        tables.append(table)
     if result.get("message_recall_by_form"):
         table = Table(title="message-token recall by gold form")
         table.add_column("form")

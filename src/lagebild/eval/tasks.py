@@ -50,8 +50,8 @@ TASKS: dict[str, Task] = {
     "quotes": Task(
         "quotes", "Quotes: the official SpkAtt-2023 task 2 figures (full task and simplified, macro over "
         "quotes and roles) and lagebild's own token-overlap P/R/F1 for cue, source and message",
-        "SpkAtt-2023 task 2 corpus folder, train/ folder or .json files",
-        "joint", evaluate_quotes, options=("subset", "nested", "errors")),
+        "SpkAtt-2023 task 2 corpus folder, train/ folder or .json files; or the PolNeAR folder (English, --split)",
+        "joint", evaluate_quotes, options=("subset", "nested", "errors", "split")),
     "events": Task(
         "events", "Events: P/R/F1 of event types per sentence (also type+status and arguments)",
         "JSON lines {sentence, language, published, events[{type, args, status}]}",
