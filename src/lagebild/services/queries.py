@@ -113,6 +113,12 @@ def _cite_mentions(store: Store, facts: Sequence[dict[str, Any]], *, cite_only: 
         m["cite"] = meta.get("cite") or labels.citation(m.get("outlet"), m.get("published"))
 
 
+def cite_mentions(store: Store, facts: Sequence[dict[str, Any]]) -> None:
+    """Each mention of the facts gets ``cite`` ("Outlet, date") and, where the citation needs it,
+    ``name`` (its article's), as the lists of facts show them."""
+    _cite_mentions(store, facts)
+
+
 def get_fact(store: Store, fact_id: str) -> dict[str, Any] | None:
     row = store.fact(fact_id)
     if row is None:

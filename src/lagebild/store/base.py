@@ -328,6 +328,38 @@ class Store(ABC):
         """What linking made of one article: mention index → (entity id, name), event index →
         fact id, and its story."""
 
+    # --- reads for the workbench (facts explorer, source map, outlets) ---------------------------
+
+    @abstractmethod
+    def fact_facets(self, *, type: str | None = None, status: str | None = None, story: str | None = None,
+            entity: str | None = None) -> list[Any]:
+        """(id, time, independent_origins, first_reported) rows of the facts that pass the filters,
+        in :meth:`fact_ids` order."""
+
+    @abstractmethod
+    def fact_ids_reported(self, *, outlet: str | None = None, origin: str | None = None) -> set[str]:
+        """Ids of the facts with a mention in an article of ``outlet`` and (or) from the origin key ``origin``."""
+
+    @abstractmethod
+    def fact_mention_totals(self, fact_ids: Sequence[str]) -> dict[str, int]:
+        """Fact id → how many mentions back it (facts without any left out)."""
+
+    @abstractmethod
+    def fact_options(self) -> dict[str, list[str]]:
+        """``types``, ``statuses`` and ``outlets`` (those that report facts) the store holds."""
+
+    @abstractmethod
+    def origin_outlet_rows(self, story: str | None = None) -> list[Any]:
+        """(origin, label, outlet, articles, facts) per origin key and outlet (``story``: its facts only)."""
+
+    @abstractmethod
+    def outlet_rows(self) -> list[Any]:
+        """(outlet, articles, first, last) per outlet, most articles first."""
+
+    @abstractmethod
+    def outlet_fact_counts(self) -> dict[str | None, tuple[int, int]]:
+        """Outlet → (fact mentions, distinct facts) in its articles."""
+
     # --- full-text search --------------------------------------------------------------------------
 
     @abstractmethod

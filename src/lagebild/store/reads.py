@@ -33,6 +33,8 @@ def _fact_conditions(type: str | None, status: str | None, story: str | None, en
 
 
 _FACT_ORDER = (t.facts.c.independent_origins.desc(), t.facts.c.first_reported, t.facts.c.id)
+#: the facts' filter and list order, for the other read mixins (the workbench's)
+fact_conditions, FACT_ORDER = _fact_conditions, _FACT_ORDER
 
 
 class Reads:

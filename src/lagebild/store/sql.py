@@ -31,13 +31,14 @@ from lagebild.store.corpus import LinkData
 from lagebild.store.readmodels import ReadModels
 from lagebild.store.reads import Reads
 from lagebild.store.search import Search
+from lagebild.store.workbench import Workbench
 
 
 #: the PostgreSQL advisory lock key that serializes schema migrations ("lagebild" in hex digits)
 MIGRATION_LOCK = 0x1A6EB11D
 
 
-class SQLStore(Articles, LinkData, ReadModels, Reads, Search, Store):
+class SQLStore(Articles, LinkData, ReadModels, Reads, Search, Workbench, Store):
     """A lagebild database over SQLAlchemy, migrated to the newest schema when opened."""
 
     def __init__(self, engine: Engine) -> None:

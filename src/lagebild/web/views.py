@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from lagebild.services import queries
 from lagebild.services.queries import run_read as run_query
 from lagebild.web import render
+from lagebild.web import workbench
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
@@ -108,6 +109,7 @@ def install(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
     app.add_middleware(SecurityHeaders)
+    workbench.install(app, _page)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def stories_page(request: Request, offset: int = Query(0, ge=0, le=10**9)) -> Response:

@@ -1,0 +1,252 @@
+"""The analyst's workbench: the facts explorer over the whole store (or one story), the source
+map (which outlets echo which origin) and the outlets.
+
+The explorer's filter is a :class:`FactFilter`, read from and written back to a URL's query, so
+a view can be shared; the CSV and JSON exports take the same filter and give exactly the rows the
+page shows.  Nothing here shows an internal id: origins, entities and articles go by their labels.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+from lagebild.link import views
+from lagebild.model import timevalue
+from lagebild.services import labels
+from lagebild.services.queries import Page, arg_label, cite_mentions, fact_roles
+from lagebild.store import Store
+from lagebild.store.readmodels import iso
+
+#: how the explorer sorts: key → what the page calls it
+SORTS = {"origins": "most independent origins", "mentions": "most mentions", "time": "earliest first",
+         "recent": "latest first"}
+MAX_PAGE = 500
+
+
+@dataclass(frozen=True)
+class FactFilter:
+    """What the facts explorer shows; every field is a URL parameter of the same name."""
+
+    type: str = ""
+    status: str = ""
+    entity: str = ""
+    outlet: str = ""
+    origin: str = ""
+    story: str = ""
+    since: str = ""
+    until: str = ""
+    sort: str = "origins"
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, Any]) -> "FactFilter":
+        values = {f.name: str(params.get(f.name) or "").strip()[:200] for f in fields(cls)}
+        if values["sort"] not in SORTS:
+            values["sort"] = "origins"
+        return cls(**values)
+
+    def params(self, **changes: str) -> dict[str, str]:
+        """The filter's non-empty fields (with ``changes``), for a link's query."""
+        return {k: v for k, v in asdict(replace(self, **changes)).items() if v and not (k == "sort" and v == "origins")}
+
+
+def resolve_entity(store: Store, value: str) -> dict[str, str] | None:
+    """The entity ``value`` names: an id, else the entity whose name or alias is ``value``
+    (case-insensitive), else the most mentioned one whose name or alias contains it."""
+    if not value:
+        return None
+    row = store.entity_row(value)
+    if row is not None:
+        return {"id": row.id, "name": row.name}
+    needle = value.casefold()
+    rows = store.entities_of_type(None)
+    exact = [r for r in rows if any(needle == str(a).casefold() for a in [r.name, *(r.aliases or [])])]
+    near = exact or [r for r in rows if any(needle in str(a).casefold() for a in [r.name, *(r.aliases or [])])]
+    if not near:
+        return None
+    counts = store.mention_counts([r.id for r in near])
+    best = max(near, key=lambda r: (counts.get(r.id, 0), -len(r.name)))
+    return {"id": best.id, "name": best.name}
+
+
+def explore_facts(store: Store, flt: FactFilter, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """The facts that pass ``flt``, sorted as it asks, one page of them: ``page`` (a :class:`Page`
+    of fact documents), ``entity`` (the entity the filter resolved to), ``error`` (a filter that
+    could not be read, said in words; the page then lists nothing)."""
+    limit = max(1, min(limit, MAX_PAGE))
+    entity = resolve_entity(store, flt.entity)
+    empty = {"page": Page([], 0, limit, offset), "entity": entity, "error": None}
+    if flt.entity and entity is None:
+        return {**empty, "error": f"no entity is called {flt.entity!r}"}
+    try:
+        window = timevalue.window(flt.since or None, flt.until or None) if (flt.since or flt.until) else None
+    except ValueError as exc:
+        return {**empty, "error": str(exc)}
+    rows = store.fact_facets(type=flt.type or None, status=flt.status or None, story=flt.story or None,
+                             entity=entity["id"] if entity else None)
+    if flt.outlet or flt.origin:
+        keep = store.fact_ids_reported(outlet=flt.outlet or None, origin=flt.origin or None)
+        rows = [r for r in rows if r.id in keep]
+    if window is not None:
+        rows = [r for r in rows if timevalue.in_window(r.time, window)]
+    ids = [r.id for r in rows]
+    if flt.sort == "mentions":
+        totals = store.fact_mention_totals(ids)
+        ids.sort(key=lambda i: -totals.get(i, 0))  # stable: ties keep the origins order
+    elif flt.sort in ("time", "recent"):
+        starts = {r.id: _start(r.time) for r in rows}
+        dated = [i for i in ids if starts[i]]
+        dated.sort(key=lambda i: starts[i], reverse=flt.sort == "recent")
+        ids = dated + [i for i in ids if not starts[i]]  # undated facts last either way
+    page_ids = ids[offset:offset + limit]
+    docs = views.read_fact_docs(store, page_ids)
+    items = [docs[i] for i in page_ids if i in docs]
+    cite_mentions(store, items)
+    return {"page": Page(items, len(ids), limit, offset), "entity": entity, "error": None}
+
+
+def _start(time: str | None) -> str:
+    span = timevalue.interval(time) if time else None
+    return span["start"] if span else ""
+
+
+def fact_options(store: Store) -> dict[str, Any]:
+    """The choices of the explorer's filter: types, statuses, outlets and origins (key, label)."""
+    options = store.fact_options()
+    origins: dict[str, str] = {}
+    for r in store.origin_outlet_rows():
+        if r.origin:
+            origins.setdefault(r.origin, views.origin_name(r.origin, {r.origin: r.label} if r.label else {}))
+    options["origins"] = sorted(origins.items(), key=lambda kv: kv[1].casefold())
+    options["sorts"] = list(SORTS.items())
+    return options
+
+
+# --- one flat row per fact (CSV, JSON) -------------------------------------------------------------
+
+FACT_COLUMNS = ("type", "label", "who", "whom", "what", "quantity", "time", "precision", "status",
+                "independent_origins", "mentions", "origins", "outlets", "first_reported", "fact_url")
+
+
+def fact_table_row(fact: dict[str, Any]) -> dict[str, Any]:
+    """A fact as one flat row of the explorer's table (names, never ids; the fact's page as a link)."""
+    roles = fact_roles(fact)
+    names = lambda values: "; ".join(dict.fromkeys(arg_label(v) for v in values if arg_label(v)))  # noqa: E731
+    outlets = dict.fromkeys(labels.outlet_name(m.get("outlet")) or m.get("cite") or "" for m in fact.get("mentions") or [])
+    origins = dict.fromkeys(_origin_label(o) for o in fact.get("origins") or [])
+    return {"type": fact["type"], "label": fact["label"], "who": names(roles["who"]), "whom": names(roles["whom"]),
+            "what": names(roles["what"]), "quantity": names(roles["quantity"]), "time": fact.get("time") or "",
+            "precision": (fact.get("time_span") or {}).get("precision") or "", "status": fact.get("status") or "",
+            "independent_origins": fact.get("independent_origins") or 0,
+            "mentions": fact.get("mention_count", len(fact.get("mentions") or [])),
+            "origins": "; ".join(o for o in origins if o), "outlets": "; ".join(o for o in outlets if o),
+            "first_reported": fact.get("first_reported") or "", "fact_url": f"/facts/{fact['id']}"}
+
+
+def _origin_label(origin: Any) -> str:
+    if isinstance(origin, dict):
+        return str(origin.get("label") or origin.get("name") or views.UNNAMED)
+    return views.origin_name(str(origin), {})
+
+
+def to_csv(rows: Iterable[Mapping[str, Any]], columns: Iterable[str]) -> str:
+    """Rows as CSV text with a header line (a cell that a spreadsheet would read as a formula is
+    prefixed with an apostrophe)."""
+    out = io.StringIO()
+    columns = list(columns)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(c)) for c in columns])
+    return out.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") and not _number(value):
+        return "'" + value
+    return "" if value is None else value
+
+
+def _number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+# --- the source map ----------------------------------------------------------------------------------
+
+
+def source_map(store: Store, *, story: str | None = None) -> dict[str, Any]:
+    """Origins × outlets: for each origin (by its label), the outlets whose articles carry a
+    mention from it, with article and fact counts; ``echoes`` lists outlets that pass on another
+    outlet's reporting (an origin that is itself an outlet).  Most widely echoed origins first."""
+    rows = store.origin_outlet_rows(story)
+    by_origin: dict[str, dict[str, Any]] = {}
+    outlets: dict[str, int] = {}
+    for r in rows:
+        outlet = labels.outlet_name(r.outlet) or "(unknown outlet)"
+        label = views.origin_name(r.origin, {r.origin: r.label} if r.origin and r.label else {})
+        entry = by_origin.setdefault(r.origin or "", {"key": r.origin or "", "origin": label, "cells": {},
+                                                       "articles": 0, "facts": 0, "outlet_origin": False})
+        cell = entry["cells"].setdefault(outlet, {"articles": 0, "facts": 0})
+        cell["articles"] += r.articles
+        cell["facts"] += r.facts
+        entry["articles"] += r.articles
+        entry["facts"] += r.facts
+        entry["outlet_origin"] = entry["outlet_origin"] or str(r.origin or "").startswith("outlet:")
+        outlets[outlet] = outlets.get(outlet, 0) + r.articles
+    origins = sorted(by_origin.values(), key=lambda e: (-len(e["cells"]), -e["articles"], e["origin"].casefold()))
+    columns = sorted(outlets, key=lambda o: (-outlets[o], o.casefold()))
+    echoes = []
+    for entry in origins:
+        if not entry["outlet_origin"]:
+            continue
+        for outlet, cell in entry["cells"].items():
+            if outlet.casefold() != entry["origin"].casefold():
+                echoes.append({"outlet": outlet, "echoes": entry["origin"], "key": entry["key"], **cell})
+    echoes.sort(key=lambda e: (-e["articles"], e["outlet"].casefold(), e["echoes"].casefold()))
+    return {"outlets": columns, "origins": origins, "echoes": echoes}
+
+
+# --- outlets ---------------------------------------------------------------------------------------
+
+
+def list_outlets(store: Store) -> list[dict[str, Any]]:
+    """Every outlet with its article count, date range and the facts its articles report."""
+    counts = store.outlet_fact_counts()
+    out = []
+    for r in store.outlet_rows():
+        if not r.outlet:
+            continue
+        mentions, facts = counts.get(r.outlet, (0, 0))
+        out.append({"outlet": r.outlet, "articles": r.articles, "first": iso(r.first), "last": iso(r.last),
+                    "mentions": mentions, "facts": facts})
+    return out
+
+
+def outlet_origins(store: Store, outlet: str) -> list[dict[str, Any]]:
+    """The origins whose reports an outlet carries, with article and fact counts."""
+    mapped = source_map(store)
+    name = labels.outlet_name(outlet) or outlet
+    found = [{"key": e["key"], "origin": e["origin"], **e["cells"][name]} for e in mapped["origins"]
+             if name in e["cells"]]
+    return sorted(found, key=lambda e: (-e["facts"], e["origin"].casefold()))
+
+
+# --- quotes ----------------------------------------------------------------------------------------
+
+
+def top_speakers(store: Store, limit: int = 60) -> list[dict[str, Any]]:
+    """The most mentioned persons and organisations: whose quotes one is likely to look for."""
+    out = []
+    for r in store.entities_by_mentions():
+        if r.type in ("PER", "ORG") and r.n:
+            out.append({"id": r.id, "name": r.name, "type": r.type, "mentions": r.n})
+            if len(out) >= limit:
+                break
+    return out

@@ -1,0 +1,98 @@
+"""The reads behind the analyst's workbench (a mixin of the SQL store): the facts explorer's
+narrow columns and facets, the source map (origins × outlets) and the outlets.
+
+Each method is one query over indexed or narrow columns; :mod:`lagebild.services.workbench`
+filters, sorts and shapes what they return.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+
+from lagebild.store import schema as t
+from lagebild.store.corpus import chunks
+from lagebild.store.reads import FACT_ORDER, fact_conditions
+
+
+class Workbench:
+    """Reads for the workbench pages (needs ``self.engine``)."""
+
+    engine: Engine
+
+    def fact_facets(self, *, type: str | None = None, status: str | None = None, story: str | None = None,
+                    entity: str | None = None) -> list[Any]:
+        """(id, time, independent_origins, first_reported) rows of the facts that pass the filters,
+        most corroborated first, then first reported, then id."""
+        f = t.facts.c
+        query = (select(f.id, f.time, f.independent_origins, f.first_reported)
+                 .where(fact_conditions(type, status, story, entity)).order_by(*FACT_ORDER))
+        with self.engine.connect() as conn:
+            return conn.execute(query).all()
+
+    def fact_ids_reported(self, *, outlet: str | None = None, origin: str | None = None) -> set[str]:
+        """Ids of the facts with a mention in an article of ``outlet`` and (or) a mention whose
+        origin key is ``origin``."""
+        fe, a = t.fact_events.c, t.articles.c
+        query = select(fe.fact_id).distinct()
+        if outlet is not None:
+            query = query.join(t.articles, a.id == fe.article_id).where(a.outlet == outlet)
+        if origin is not None:
+            query = query.where(fe.origin == origin)
+        with self.engine.connect() as conn:
+            return set(conn.execute(query).scalars())
+
+    def fact_mention_totals(self, fact_ids: Sequence[str]) -> dict[str, int]:
+        """Fact id → how many mentions back it (facts without any left out)."""
+        fe = t.fact_events.c
+        out: dict[str, int] = {}
+        with self.engine.connect() as conn:
+            for chunk in chunks(list(fact_ids)):
+                out.update(conn.execute(select(fe.fact_id, func.count()).where(fe.fact_id.in_(chunk))
+                                        .group_by(fe.fact_id)).all())
+        return out
+
+    def fact_options(self) -> dict[str, list[str]]:
+        """The values the facts explorer offers: fact types, statuses and the outlets that report facts."""
+        f, fe, a = t.facts.c, t.fact_events.c, t.articles.c
+        with self.engine.connect() as conn:
+            types = list(conn.execute(select(f.type).distinct().order_by(f.type)).scalars())
+            statuses = list(conn.execute(select(f.status).where(f.status.is_not(None)).distinct()
+                                         .order_by(f.status)).scalars())
+            outlets = list(conn.execute(select(a.outlet).join(t.fact_events, fe.article_id == a.id)
+                                        .where(a.outlet.is_not(None)).distinct().order_by(a.outlet)).scalars())
+        return {"types": types, "statuses": statuses, "outlets": outlets}
+
+    def origin_outlet_rows(self, story: str | None = None) -> list[Any]:
+        """(origin, label, outlet, articles, facts) per origin key and outlet: how many articles of
+        the outlet carry a mention from that origin, and of how many facts (``story``: its facts only).
+        ``label`` is one of the labels the mentions gave the origin."""
+        fe, a = t.fact_events.c, t.articles.c
+        label = fe.data["origin"]["label"].as_string()
+        query = (select(fe.origin, func.max(label).label("label"), a.outlet,
+                        func.count(func.distinct(a.id)).label("articles"),
+                        func.count(func.distinct(fe.fact_id)).label("facts"))
+                 .join(t.articles, a.id == fe.article_id).group_by(fe.origin, a.outlet))
+        if story is not None:
+            query = query.join(t.facts, t.facts.c.id == fe.fact_id).where(t.facts.c.story_id == story)
+        with self.engine.connect() as conn:
+            return conn.execute(query).all()
+
+    def outlet_rows(self) -> list[Any]:
+        """(outlet, articles, first, last) per outlet (None: articles without one), most articles first."""
+        a = t.articles.c
+        query = (select(a.outlet, func.count().label("articles"), func.min(a.published).label("first"),
+                        func.max(a.published).label("last"))
+                 .group_by(a.outlet).order_by(func.count().desc(), a.outlet))
+        with self.engine.connect() as conn:
+            return conn.execute(query).all()
+
+    def outlet_fact_counts(self) -> dict[str | None, tuple[int, int]]:
+        """Outlet → (mentions of facts, distinct facts) in its articles."""
+        fe, a = t.fact_events.c, t.articles.c
+        query = (select(a.outlet, func.count(), func.count(func.distinct(fe.fact_id)))
+                 .join(t.articles, a.id == fe.article_id).group_by(a.outlet))
+        with self.engine.connect() as conn:
+            return {r[0]: (r[1], r[2]) for r in conn.execute(query)}

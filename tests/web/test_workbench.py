@@ -1,0 +1,177 @@
+"""The workbench pages on the hand-filled store: the facts explorer and its exports, the
+transfer register (CSV, XLSX), the source map, the outlets and the quotes by speaker."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import warnings
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import insert
+
+from lagebild.store import Store
+from lagebild.store import schema as t
+from tests.api.fixtures import build_store
+
+
+def _add_transfer(db: Path, ids: dict[str, Any]) -> None:
+    """A second SUPPLY fact with an item class, bounds and a rate, which Tagesblatt has from Wire."""
+    store = Store.open(str(db))
+    with store.engine.begin() as conn:
+        conn.execute(insert(t.facts).values(
+            id="f_drones", type="SUPPLY", label="Iran liefert Russland Drohnen", time="2022-10", status="corroborated",
+            independent_origins=3, first_reported=date(2024, 1, 5), story_id="s1",
+            data={"args": {"supplier": {"entity": "e_ir", "name": "Iran"}, "recipient": {"entity": "e_ru",
+                                                                                        "name": "Russland"},
+                           "item": {"text": "Kampfdrohnen"},
+                           "quantity": {"text": "200 bis 300 Drohnen im Monat", "value": 250, "low": 200, "high": 300,
+                                        "per": "month", "unit": "Drohnen"}},
+                  "items": ["drones"], "origins": [{"key": "outlet:wire", "label": "Wire"}]}))
+        conn.execute(insert(t.fact_events).values(article_id=ids["de"], idx=1, fact_id="f_drones",
+                                                  origin="outlet:wire", data={"origin": {"label": "Wire"}}))
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, dict]:
+    db = tmp_path_factory.mktemp("workbench") / "site.db"
+    ids = build_store(db)
+    _add_transfer(db, ids)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    from lagebild.app import create_app
+
+    return TestClient(create_app(str(db))), ids
+
+
+def _fact_ids(html: str) -> list[str]:
+    return re.findall(r'<tr class="fact[^"]*" data-fact="([^"]+)"', html)
+
+
+def _visible(html: str) -> str:
+    main = html[html.index("<main>"):html.index("</main>")]
+    return re.sub(r"<[^>]+>", " ", main)
+
+
+def test_workbench_facts_filter_by_type_and_status_and_keep_the_filter(site) -> None:
+    client, _ = site
+    html = client.get("/facts").text
+    assert sorted(_fact_ids(html)) == ["f_drones", "f_eu_sanction", "f_meet", "f_supply", "f_us_sanction"]
+    html = client.get("/facts?type=SANCTION&status=asserted").text
+    assert sorted(_fact_ids(html)) == ["f_eu_sanction", "f_us_sanction"]
+    assert '<option value="SANCTION" selected>' in html and '<option value="asserted" selected>' in html
+    assert _fact_ids(client.get("/facts?type=SUPPLY&status=asserted").text) == []
+
+
+def test_workbench_facts_filter_by_entity_alias_outlet_and_origin(site) -> None:
+    client, _ = site
+    html = client.get("/facts?entity=Pyongyang").text  # an alias of Nordkorea
+    assert sorted(_fact_ids(html)) == ["f_eu_sanction", "f_supply", "f_us_sanction"]
+    assert "naming Nordkorea" in html
+    assert sorted(_fact_ids(client.get("/facts?outlet=Wire").text)) == ["f_supply", "f_us_sanction"]
+    assert _fact_ids(client.get("/facts?origin=White+House+briefing").text) == ["f_supply"]
+    assert _fact_ids(client.get("/facts?origin=outlet:wire&outlet=Tagesblatt").text) == ["f_drones"]
+    html = client.get("/facts?entity=Atlantis").text
+    assert _fact_ids(html) == [] and "no entity is called" in html
+
+
+def test_workbench_facts_time_range_and_sorts(site) -> None:
+    client, _ = site
+    assert sorted(_fact_ids(client.get("/facts?since=2024-01&until=2024-12").text)) == ["f_eu_sanction",
+                                                                                        "f_us_sanction"]
+    by_time = _fact_ids(client.get("/facts?sort=time").text)
+    assert by_time[0] == "f_drones" and by_time[-1] == "f_eu_sanction"
+    assert _fact_ids(client.get("/facts?sort=recent").text)[0] == "f_eu_sanction"
+    assert _fact_ids(client.get("/facts?sort=mentions").text)[0] == "f_supply"  # the one fact with two mentions
+    assert _fact_ids(client.get("/facts").text)[0] == "f_drones"  # most independent origins
+    html = client.get("/facts?since=soon").text
+    assert _fact_ids(html) == [] and 'class="error"' in html
+
+
+def test_workbench_facts_csv_and_json_are_the_rows_shown(site) -> None:
+    client, _ = site
+    query = "type=SANCTION&sort=recent"
+    html = client.get(f"/facts?{query}&limit=1&offset=1").text
+    shown = _fact_ids(html)
+    assert len(shown) == 1
+    assert 'href="/facts.csv?type=SANCTION&amp;sort=recent&amp;offset=1&amp;limit=1"' in html
+    response = client.get(f"/facts.csv?{query}&limit=1&offset=1")
+    assert response.headers["content-type"].startswith("text/csv") and "attachment" in response.headers[
+        "content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert [r["fact_url"] for r in rows] == [f"/facts/{i}" for i in shown]
+    assert rows[0]["type"] == "SANCTION" and rows[0]["time"] == "2024-01" and rows[0]["who"] == "Vereinigte Staaten"
+    body = client.get(f"/facts.json?{query}").json()
+    assert body["filter"] == {"type": "SANCTION", "sort": "recent"} and body["total"] == 2
+    assert [r["fact_url"] for r in body["rows"]] == ["/facts/f_eu_sanction", "/facts/f_us_sanction"]
+    assert client.get("/facts.csv?since=soon").status_code == 422
+
+
+def test_workbench_register_rows_filters_and_sorts(site) -> None:
+    client, _ = site
+    html = client.get("/register").text
+    facts = re.findall(r'<tr class="transfer" data-fact="([^"]+)"', html)
+    assert facts == ["f_drones", "f_supply"]  # SUPPLY only, by time
+    assert "drones" in html and "(unclassed)" in html and "per month" in html and "(200–300)" in html
+    html = client.get("/register?sort=quantity&dir=desc").text
+    assert re.findall(r'data-fact="([^"]+)"', html) == ["f_supply", "f_drones"]
+    assert 'href="/register?sort=quantity&amp;dir=asc"' in html  # a second click turns the order
+    assert re.findall(r'data-fact="([^"]+)"', client.get("/register?item=drones").text) == ["f_drones"]
+    assert re.findall(r'data-fact="([^"]+)"', client.get("/register?supplier=nord").text) == ["f_supply"]
+    assert 'class="error"' in client.get("/register?since=never").text
+
+
+def test_workbench_register_csv_and_xlsx_hold_the_same_rows(site) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    client, _ = site
+    rows = list(csv.DictReader(io.StringIO(client.get("/register.csv?sort=quantity&dir=desc").text)))
+    assert [(r["supplier"], r["recipient"], r["item_class"]) for r in rows] == [
+        ("Nordkorea", "Russland", "(unclassed)"), ("Iran", "Russland", "drones")]
+    assert rows[1]["low"] == "200" and rows[1]["high"] == "300" and rows[1]["rate"] == "per month"
+    response = client.get("/register.xlsx?sort=quantity&dir=desc")
+    assert response.headers["content-type"].startswith("application/vnd.openxmlformats")
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    table = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert table[0][:3] == ["supplier", "recipient", "item_class"]
+    assert [r[:3] for r in table[1:]] == [[r["supplier"], r["recipient"], r["item_class"]] for r in rows]
+    assert table[1][4] == 1000000 and isinstance(table[2][5], int)  # numbers stay numbers
+
+
+def test_workbench_source_map_cells_open_their_facts(site) -> None:
+    client, _ = site
+    html = client.get("/sources").text
+    cells = re.findall(r'href="/facts\?origin=([^&"]+)&amp;outlet=([^&"]+)"', html)
+    assert ("White%20House%20briefing", "Wire") in cells and ("outlet%3Awire", "Tagesblatt") in cells
+    assert "<b>Tagesblatt</b> passes on <b>Wire</b>" in html  # who echoes whom
+    assert "outlet:wire" not in _visible(html)  # keys stay in links, never in the text
+    html = client.get("/sources?story=s1").text
+    assert "Südkoreanischer Geheimdienst" in html
+    assert client.get("/sources?story=nope").status_code == 404
+
+
+def test_workbench_outlets_and_outlet_page(site) -> None:
+    client, ids = site
+    html = client.get("/outlets").text
+    assert re.findall(r'class="outlet-link" href="/outlets/([^"]+)"', html) == ["Abendpost", "Tagesblatt", "Wire"]
+    html = client.get("/outlets/Tagesblatt").text
+    assert f'href="/articles/{ids["de"]}"' in html and "Nordkorea liefert Munition an Russland" in html
+    assert "Wire" in _visible(html) and 'href="/facts?outlet=Tagesblatt"' in html
+    assert client.get("/outlets/Nowhere").status_code == 404
+
+
+def test_workbench_quotes_by_speaker(site) -> None:
+    client, ids = site
+    html = client.get("/quotes").text
+    assert 'href="/quotes?speaker=e_bud"' in html
+    html = client.get("/quotes?speaker=Budanov").text  # an alias
+    assert "Quotes by" in html and "Kyrylo Budanow" in html
+    assert f'/articles/{ids["de"]}?focus=' in html and "Wir sehen die Raketen bereits an der Front" in html
+    assert "No entity is called" in client.get("/quotes?speaker=Atlantis").text
+    for path in ("/quotes", "/quotes?speaker=Budanov", "/facts", "/register", "/outlets"):
+        assert not re.search(r"\be_[a-z]+\b|\bf_[a-z_]+\b", _visible(client.get(path).text)), path
