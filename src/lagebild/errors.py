@@ -37,3 +37,7 @@ class GoldError(LagebildError):
         self.file = str(file)
         self.line = line
         self.reason = reason
+
+
+class EngineError(LagebildError):
+    """The engine that runs the per-article stages (``--engine``) cannot start or lost its workers."""

@@ -174,3 +174,9 @@ def readme_table() -> str:
             else f"`{_show(item.default)}`"
         rows.append(f"| `{item.name}` | `{item.env}` | {default} | {item.help} |")
     return "\n".join(rows)
+
+
+def ray_address() -> str | None:
+    """The Ray cluster ``--engine ray`` joins when no ``--ray-address`` is given: Ray's own
+    ``RAY_ADDRESS`` variable (read here, as every variable is), else None (a Ray started for the run)."""
+    return os.environ.get("RAY_ADDRESS") or None

@@ -111,6 +111,32 @@ def registered() -> dict[str, StageSpec]:
     return dict(_REGISTRY)
 
 
+def check_chain(names: Iterable[str] = DEFAULT_STAGES) -> list[StageSpec]:
+    """The specs of the stages ``names``, checked in order (each one's ``requires`` provided by an
+    earlier one); nothing is built, no model is loaded."""
+    known = registered()
+    specs: list[StageSpec] = []
+    available: set[str] = set()
+    for name in names:
+        spec = known.get(name)
+        if spec is None:
+            raise PipelineError(f"unknown stage {name!r}; known stages: {', '.join(sorted(known))}")
+        missing = [layer for layer in spec.requires if layer not in available]
+        if missing:
+            raise PipelineError(
+                f"stage {spec.qualified} requires {', '.join(missing)}, which no earlier stage "
+                f"provides (chain: {', '.join(s.name for s in specs) or 'empty'})"
+            )
+        available.update(spec.provides)
+        specs.append(spec)
+    return specs
+
+
+def chain_signature(names: Iterable[str] = DEFAULT_STAGES) -> str:
+    """The signature a pipeline of ``names`` stores with its analyses, without building it."""
+    return "|".join(s.qualified for s in check_chain(names))
+
+
 class Pipeline:
     """A checked chain of built stages."""
 
@@ -120,21 +146,7 @@ class Pipeline:
 
     @classmethod
     def build(cls, names: Iterable[str] = DEFAULT_STAGES, **options: Any) -> "Pipeline":
-        known = registered()
-        specs: list[StageSpec] = []
-        available: set[str] = set()
-        for name in names:
-            spec = known.get(name)
-            if spec is None:
-                raise PipelineError(f"unknown stage {name!r}; known stages: {', '.join(sorted(known))}")
-            missing = [layer for layer in spec.requires if layer not in available]
-            if missing:
-                raise PipelineError(
-                    f"stage {spec.qualified} requires {', '.join(missing)}, which no earlier stage "
-                    f"provides (chain: {', '.join(s.name for s in specs) or 'empty'})"
-                )
-            available.update(spec.provides)
-            specs.append(spec)
+        specs = check_chain(names)
         return cls(specs, [spec.factory(**options) for spec in specs])
 
     @property
@@ -143,7 +155,7 @@ class Pipeline:
 
     @property
     def signature(self) -> str:
-        return "|".join(s.qualified for s in self.specs)
+        return "|".join(s.qualified for s in self.specs)  # as chain_signature
 
     def annotate(self, article: Article) -> Doc:
         doc = Doc(article)

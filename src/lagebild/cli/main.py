@@ -144,19 +144,33 @@ def ingest(
         raise typer.Exit(EXIT_SKIPPED)
 
 
+def _engine_name(value: str) -> str:
+    if value not in services.ENGINES:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(map(repr, services.ENGINES))}")
+    return value
+
+
 @app.command()
 def analyze(
     db: DbOption = None,
     workers: WorkersOption = None,
     force: Annotated[bool, typer.Option(help="Re-analyse every article, not only what changed.")] = False,
+    engine: Annotated[str, typer.Option(callback=_engine_name, help="Where the stages run: "
+                                        "'local' (worker processes on this machine) or 'ray' (one Ray actor "
+                                        "per worker; needs the 'ray' extra).")] = "local",
+    ray_address: Annotated[Optional[str], typer.Option(
+        "--ray-address", help="With --engine ray: the Ray cluster to join (host:port or ray://…); default "
+                              "$RAY_ADDRESS, else a Ray started on this machine for the run.")] = None,
 ) -> None:
     """Run the per-article stages on articles not yet analysed with the current stage versions."""
     conf = _settings(db=db, workers=workers)
     try:
         store = _open(db)
         with _tracked("analyze") as progress:
-            report = services.analyze(store, stages=conf.stages, workers=conf.worker_count, force=force,
-                                      progress=progress)
+            # Ray: --workers 0 (the default) means one actor per CPU of the cluster, not of this machine
+            count = conf.workers if engine == "ray" else conf.worker_count
+            report = services.analyze(store, stages=conf.stages, workers=count, force=force,
+                                      progress=progress, engine=engine, ray_address=ray_address)
     except LagebildError as exc:
         _fail(exc)
     for source, reason in report.problems:

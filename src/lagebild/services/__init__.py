@@ -7,6 +7,7 @@ the web page and the report share.
 """
 
 from lagebild.services.commands import (
+    ENGINES,
     SCHEMA_ID,
     AnalyzeReport,
     IngestReport,
@@ -23,6 +24,6 @@ from lagebild.services.commands import (
     story_article_ids,
 )
 
-__all__ = ["SCHEMA_ID", "AnalyzeReport", "IngestReport", "analyze", "article_sections", "export_picture",
+__all__ = ["ENGINES", "SCHEMA_ID", "AnalyzeReport", "IngestReport", "analyze", "article_sections", "export_picture",
            "index_for_search", "ingest_articles", "ingest_paths", "judge", "link_apart", "link_store", "open_store",
            "story_article_ids"]

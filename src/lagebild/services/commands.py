@@ -16,7 +16,8 @@ from lagebild.ingest.dates import infer_date
 from lagebild.model import events as events_model
 from lagebild.errors import InputError
 from lagebild.model import Article
-from lagebild.analyze.pipeline import Pipeline, run_many
+from lagebild.analyze.pipeline import Pipeline, chain_signature
+from lagebild.engines import ENGINES, make_engine
 from lagebild.model import Analysis
 from lagebild.model.titles import display_title
 from lagebild.store import Store
@@ -78,19 +79,26 @@ def ingest_paths(
 
 def analyze(
     store: Store, *, stages: Sequence[str] | None = None, workers: int = 1, force: bool = False,
-    progress: Progress = None,
+    progress: Progress = None, engine: str = "local", ray_address: str | None = None,
 ) -> AnalyzeReport:
-    """Run the per-article stages on every article not yet analysed with this chain of versions."""
+    """Run the per-article stages on every article not yet analysed with this chain of versions,
+    on ``engine`` (:mod:`lagebild.engines`: ``local`` processes, or ``ray`` at ``ray_address``, else
+    ``RAY_ADDRESS``, else a Ray started on this machine for the run)."""
     names = tuple(stages or settings.load().stages)
-    pipeline = Pipeline.build(names)  # checks the chain before any work
-    signature = pipeline.signature
+    if engine == "ray":
+        ray_address = ray_address or settings.ray_address()
+    runner = make_engine(engine, workers=workers, address=ray_address)
+    if runner.name == "local":
+        signature = Pipeline.build(names).signature  # checks the chain and loads the models before any work
+    else:
+        signature = chain_signature(names)  # the models load on the workers, not here
     ids = store.article_ids() if force else store.pending_analysis(signature)
     report = AnalyzeReport(up_to_date=store.count("articles") - len(ids))
     total = len(ids)
     if progress:
         progress(0, total)
     articles = store.iter_articles(ids)
-    for done, (article, result) in enumerate(run_many(articles, names=names, workers=workers), start=1):
+    for done, (article, result) in enumerate(runner.run(articles, names=names), start=1):
         if isinstance(result, Analysis):
             store.save_analysis(result, signature)
             report.analyzed.append(article.id)
