@@ -109,7 +109,6 @@ ALLOWED = {
     "app": {"api", "web", "settings"},
     "demo": {"services", "report", "errors", "settings"},
     "eval": {"analyze", "model", "errors", "lexicons"},
-    "__main__": {"cli"},
     "cli": {"services", "report", "app", "demo", "eval", "ingest", "store", "model", "errors", "settings"},
     "__main__": {"cli"},
 }
