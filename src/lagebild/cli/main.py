@@ -22,6 +22,7 @@ from lagebild.errors import LagebildError, SettingsError
 from lagebild.ingest import Limits, Overrides, count_sources
 from lagebild.report import exporters, html
 from lagebild.services import queries
+from lagebild.services import register
 from lagebild.store import Store  # the type only: every call goes through the services
 
 app = typer.Typer(
@@ -204,6 +205,11 @@ EXPORT_FORMATS: dict[str, tuple[Callable[[dict[str, Any], Path], Any] | None, st
     "graphml": (exporters.write_graphml, "file", False, "entities and facts as a graph (Gephi)"),
     "ftm": (exporters.write_ftm, "file", True, "FollowTheMoney entities as JSON Lines (Aleph, OpenAleph)"),
 }
+#: the transfer register (every SUPPLY fact, as the page's /register shows it): name -> (writer, what)
+REGISTER_FORMATS: dict[str, tuple[Callable[[Any], str | bytes], str]] = {
+    "register-csv": (register.register_csv, "the transfer register as CSV"),
+    "register-xlsx": (register.register_xlsx, "the transfer register as an Excel workbook"),
+}
 
 
 @app.command()
@@ -211,13 +217,17 @@ def export(
     db: DbOption = None,
     format: Annotated[str, typer.Option(
         "--format", "-f", metavar="FORMAT",
-        help="; ".join(f"{name}: {what[3]}" for name, what in EXPORT_FORMATS.items()) + ".")] = "json",
+        help="; ".join([f"{name}: {what[3]}" for name, what in EXPORT_FORMATS.items()]
+                       + [f"{name}: {what[1]}" for name, what in REGISTER_FORMATS.items()]) + ".")] = "json",
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", metavar="PATH",
         help="The file to write (a folder for csv); json and ftm go to stdout without it.")] = None,
     story: Annotated[Optional[str], typer.Option(metavar="ID", help="Only this story id.")] = None,
 ) -> None:
     """Export the situation picture (JSON contract lagebild/1, CSV tables, GraphML or FollowTheMoney)."""
+    if format in REGISTER_FORMATS:
+        _export_register(db, format, output)
+        return
     if format not in EXPORT_FORMATS:
         _fail(ValueError(f"unknown format {format!r}; choose {', '.join(EXPORT_FORMATS)}"))
     writer, _target, to_stdout, _what = EXPORT_FORMATS[format]
@@ -238,6 +248,25 @@ def export(
         output.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
     else:
         writer(doc, output)
+    console.print(f"wrote {output}")
+
+
+def _export_register(db: Optional[str], format: str, output: Optional[Path]) -> None:
+    """Write the transfer register (all SUPPLY facts, by time) to ``output``, CSV also to stdout."""
+    writer = REGISTER_FORMATS[format][0]
+    if output is None and format != "register-csv":
+        _fail(ValueError(f"--format {format} needs -o"))
+    try:
+        body = writer(register.transfer_register(_open(db)))
+    except LagebildError as exc:
+        _fail(exc)
+    if output is None:
+        sys.stdout.write(str(body))
+        return
+    if isinstance(body, bytes):
+        output.write_bytes(body)
+    else:
+        output.write_text(body, encoding="utf-8")
     console.print(f"wrote {output}")
 
 
