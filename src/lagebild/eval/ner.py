@@ -1,4 +1,4 @@
-"""Named entities against GermEval 2014 (NoSta-D labels).
+"""Named entities against GermEval 2014 (NoSta-D labels), and English sets (``language="en"``).
 
 Gold
     The four-column GermEval TSV (``index, token, outer tag, inner tag``; ``#`` comment lines
@@ -28,6 +28,16 @@ Figures
     into PER/ORG/LOC/OTH; ``spans``: outer chunks with labels ignored; ``inner``: the inner level;
     ``combined``: outer and inner chunks counted together, as the official GermEval 2014
     "strict, combined" metric does (inner gold only where the file has the fourth column).
+
+English (``language="en"``)
+    Gold read by :func:`lagebild.eval.ner_en.read_english` (CoNLL/IOB, Universal NER, WNUT-17,
+    GUM CoNLL-U) over PER, ORG, LOC, MISC; the articles are English and the text is the sentence
+    as printed.  Labels map as above but MISC stays MISC, an adjective or demonym of a place
+    ("Japanese") is MISC (CoNLL's convention), and a name inside a token keeps its label (no
+    ``-part`` in these sets).  Only the labels a file annotates are scored: a predicted chunk of a
+    label that occurs nowhere in the gold file (MISC in Universal NER and GUM) is dropped, the
+    convention of per-set figures such as WNUT-17's "four types".  ``outer`` is the headline
+    (strict chunk micro P/R/F1); ``main4`` and ``spans`` as above.
 """
 
 from __future__ import annotations
@@ -44,6 +54,7 @@ from typing import Any
 from lagebild.errors import GoldError
 from lagebild.eval.align import OffsetMap, covered_tokens, join_tokens
 from lagebild.eval.metrics import Counts, count_multisets, per_key
+from lagebild.eval.ner_en import EN_LABELS, english_text, read_english
 from lagebild.eval.reading import Progress, numbered_lines
 from lagebild.eval.system import build
 from lagebild.model import Article, EntityMention
@@ -69,6 +80,7 @@ class NerSentence:
     line: int  # line number of the first token
     source: str | None = None
     published: date | None = None
+    space_after: tuple[bool, ...] | None = None  # where the file says how the sentence is printed
 
 
 def normalize_tag(tag: str, path: Path, line: int) -> tuple[str, str | None]:
@@ -76,7 +88,7 @@ def normalize_tag(tag: str, path: Path, line: int) -> tuple[str, str | None]:
     m = _TAG.match(tag)
     if m is None:
         raise GoldError(path, f"unknown NE tag {tag!r} (expected O or B/I/E/S- + PER|ORG|LOC|OTH"
-                              f"[deriv|part])", line)
+                              f"[deriv|part]; English sets: --lang en)", line)
     if m.group(1) is None:
         return "O", None
     return m.group(1).upper(), m.group(2).upper() + (m.group(3) or "").lower()
@@ -170,11 +182,14 @@ def read_germeval(path: Path) -> list[NerSentence]:
 
 # --- system output → chunks -------------------------------------------------------------------
 
-def map_label(mention: EntityMention, partial: bool) -> str | None:
-    """The GermEval label for a lagebild mention, or None for labels with no counterpart."""
+def map_label(mention: EntityMention, partial: bool, language: str = "de") -> str | None:
+    """The GermEval label for a lagebild mention (English: PER/ORG/LOC/MISC), or None for labels
+    with no counterpart."""
     base = LABEL_MAP.get(mention.label)
     if base is None or mention.form == "role":  # a description ("der Sprecher des …"), not a name
         return None
+    if language == "en":
+        return "MISC" if base == "OTH" or mention.form in DERIVED_FORMS else base
     if mention.form in DERIVED_FORMS:
         return base + "deriv"
     return base + "part" if partial else base
@@ -190,8 +205,8 @@ def _compound_rest(rest: str, slash_side: int) -> bool:
 
 
 def mentions_to_chunks(mentions: Iterable[tuple[int, int, EntityMention]],
-                       token_spans: Sequence[tuple[int, int]], text: str | None = None
-                       ) -> tuple[list[Chunk], list[Chunk]]:
+                       token_spans: Sequence[tuple[int, int]], text: str | None = None,
+                       language: str = "de") -> tuple[list[Chunk], list[Chunk]]:
     """``(outer, inner)`` chunks from mentions given as ``(start, end, mention)`` in the
     coordinates of ``token_spans`` (and of ``text``, the sentence; without it, any mention that
     leaves part of a token out is a ``-part``)."""
@@ -208,7 +223,7 @@ def mentions_to_chunks(mentions: Iterable[tuple[int, int, EntityMention]],
         else:
             partial = start > left and _compound_rest(text[left:start], -1) or \
                 end < right and _compound_rest(text[end:right], 0)
-        label = map_label(mention, partial)
+        label = map_label(mention, partial, language)
         if label is not None:
             candidates.append((first, last + 1, order, label))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
@@ -223,8 +238,8 @@ def mentions_to_chunks(mentions: Iterable[tuple[int, int, EntityMention]],
     return sorted(outer), sorted(inner)
 
 
-def predict(sentences: Sequence[NerSentence], *, batch: int = 1, progress: Progress | None = None
-            ) -> tuple[list[tuple[list[Chunk], list[Chunk]]], str]:
+def predict(sentences: Sequence[NerSentence], *, batch: int = 1, progress: Progress | None = None,
+            language: str = "de") -> tuple[list[tuple[list[Chunk], list[Chunk]]], str]:
     """Run the entity stages on ``sentences``; ``(outer, inner)`` chunks per sentence and the
     pipeline signature."""
     pipeline = build(TARGET)
@@ -235,13 +250,17 @@ def predict(sentences: Sequence[NerSentence], *, batch: int = 1, progress: Progr
         texts, spans, bases = [], [], []
         pos = 0
         for sent in group:
-            text, token_spans = join_tokens(sent.tokens)
+            if language == "en":
+                text, token_spans = english_text(sent.tokens, sent.space_after)
+            else:
+                text, token_spans = join_tokens(sent.tokens)
             texts.append(text)
             spans.append(token_spans)
             bases.append(pos)
             pos += len(text) + 1
         raw = "\n".join(texts)
-        article = Article.create(raw, language="de", published=group[0].published, source="germeval")
+        article = Article.create(raw, language=language, published=group[0].published,
+                                 source="germeval" if language == "de" else "ner-gold")
         doc = pipeline.annotate(article)
         offsets = OffsetMap(raw, article.text)
         per_sentence: list[list[tuple[int, int, EntityMention]]] = [[] for _ in group]
@@ -252,7 +271,7 @@ def predict(sentences: Sequence[NerSentence], *, batch: int = 1, progress: Progr
                 continue
             per_sentence[k].append((start - bases[k], end - bases[k], mention))
         for k, mentions in enumerate(per_sentence):
-            out.append(mentions_to_chunks(mentions, spans[k], texts[k]))
+            out.append(mentions_to_chunks(mentions, spans[k], texts[k], language))
         if progress is not None:
             progress(min(b0 + batch, len(sentences)), len(sentences))
     return out, pipeline.signature
@@ -265,16 +284,18 @@ def _sentence_of(offset: int, bases: Sequence[int]) -> int:
 # --- scoring ------------------------------------------------------------------------------------
 
 def _fold(label: str) -> str:
-    return label[:3]
+    return label.removesuffix("deriv").removesuffix("part")
 
 
-def score(gold: Sequence[NerSentence], predicted: Sequence[tuple[Sequence[Chunk], Sequence[Chunk]]]
-          ) -> dict[str, Any]:
-    """Chunk-level figures (see the module docstring); ``predicted[i]`` belongs to ``gold[i]``."""
+def score(gold: Sequence[NerSentence], predicted: Sequence[tuple[Sequence[Chunk], Sequence[Chunk]]],
+          labels_scored: Iterable[str] | None = None) -> dict[str, Any]:
+    """Chunk-level figures (see the module docstring); ``predicted[i]`` belongs to ``gold[i]``.
+    ``labels_scored``: only predicted chunks of these labels count (all when None)."""
     if len(gold) != len(predicted):
         raise ValueError(f"{len(gold)} gold sentences but {len(predicted)} predictions")
+    keep = set(labels_scored) if labels_scored is not None else None
     g_outer = [(i, *c) for i, s in enumerate(gold) for c in s.outer]
-    p_outer = [(i, *c) for i, (o, _) in enumerate(predicted) for c in o]
+    p_outer = [(i, *c) for i, (o, _) in enumerate(predicted) for c in o if keep is None or c[2] in keep]
     has_inner = any(s.inner is not None for s in gold)
     g_inner = [(i, *c) for i, s in enumerate(gold) for c in (s.inner or ())]
     p_inner = [(i, *c) for i, (_, n) in enumerate(predicted) for c in n] if has_inner else []
@@ -302,20 +323,30 @@ def score(gold: Sequence[NerSentence], predicted: Sequence[tuple[Sequence[Chunk]
             "inner": inner.to_dict(),
             "combined": combined.to_dict(),
         },
-        "per_label": {lab: labels.get(lab, Counts()).to_dict() for lab in LABELS
+        "per_label": {lab: labels.get(lab, Counts()).to_dict() for lab in (*LABELS, *EN_LABELS)
                       if lab in labels},
         "per_label_main4": {lab: c.to_dict() for lab, c in main4_labels.items()},
     }
 
 
 def evaluate_ner(gold_path: Path, *, limit: int | None = None, progress: Progress | None = None,
-                 batch: int = 1) -> dict[str, Any]:
-    gold = read_germeval(gold_path)
+                 batch: int = 1, language: str = "de") -> dict[str, Any]:
+    if language not in ("de", "en"):
+        raise GoldError(Path(gold_path), f"language must be de or en, not {language!r}")
+    if language == "en":
+        gold = read_english(gold_path)
+        labels_scored: list[str] | None = sorted({c[2] for s in gold for c in s.outer})
+    else:
+        gold = read_germeval(gold_path)
+        labels_scored = None
     if limit is not None:
         gold = gold[:limit]
     started = time.perf_counter()
-    predicted, signature = predict(gold, batch=batch, progress=progress)
-    result = score(gold, predicted)
+    predicted, signature = predict(gold, batch=batch, progress=progress, language=language)
+    result = score(gold, predicted, labels_scored)
+    result["language"] = language
+    if labels_scored is not None:
+        result["labels_scored"] = labels_scored
     result["system"] = signature
     result["batch"] = batch
     result["seconds"] = round(time.perf_counter() - started, 2)

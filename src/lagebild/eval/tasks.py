@@ -40,9 +40,11 @@ class Task:
 
 TASKS: dict[str, Task] = {
     "ner": Task(
-        "ner", "Named entities: strict outer-chunk micro P/R/F1 over the 12 GermEval 2014 labels",
-        "GermEval 2014 TSV (4 columns, BIO) or 'token tag' file (BIOES); .xz/.gz read directly",
-        "outer", evaluate_ner, options=("batch",)),
+        "ner", "Named entities: strict outer-chunk micro P/R/F1 over the 12 GermEval 2014 labels "
+        "(--lang en: PER/ORG/LOC/MISC, the labels the file annotates)",
+        "GermEval 2014 TSV (4 columns, BIO) or 'token tag' file (BIOES); English: CoNLL/IOB 'token tag', "
+        "Universal NER .iob2, WNUT-17, GUM CoNLL-U; .xz/.gz read directly",
+        "outer", evaluate_ner, options=("batch", "language")),
     "timex": Task(
         "timex", "Time expressions: lenient extraction + normalization P/R/F1 (overlap and equal value)",
         "WikiWarsDE corpus folder (keyinline/), or inline TIMEX2/TIMEX3 files",
@@ -89,7 +91,7 @@ def evaluate(task: str, gold: Path | str | None = None, *, limit: int | None = N
 
     ``limit`` keeps the first N units (sentences, documents, items); ``progress(done, total)``
     is called as work proceeds.  ``options`` are task-specific (``batch`` for ner, ``subset``
-    = "tune" | "heldout" and ``nested`` for quotes, ``language`` for timex); options given as
+    = "tune" | "heldout" and ``nested`` for quotes, ``language`` for timex and ner); options given as
     None are ignored.
     """
     spec = TASKS.get(task)
