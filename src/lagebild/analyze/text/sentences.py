@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc as SpacyDoc
 
@@ -74,9 +76,15 @@ def find_sentences(doc: SpacyDoc) -> list[tuple[int, int]]:
 def mark_sentences(doc: SpacyDoc) -> list[tuple[int, int]]:
     """Set the sentence starts of ``doc`` from :func:`find_sentences`; returns its ranges."""
     ranges = find_sentences(doc)
-    starts = {a for a, _ in ranges}
-    for tok in doc:
-        tok.is_sent_start = tok.i in starts or tok.i == 0
+    if not len(doc):
+        return ranges
+    # one array for all tokens: setting Token.is_sent_start one by one makes spaCy check the whole
+    # doc for a parse each time, which grows with the square of the article's length
+    starts = numpy.full((len(doc), 1), -1, dtype="int64")  # -1: not a start (as is_sent_start=False)
+    starts[0, 0] = 1
+    for a, _ in ranges:
+        starts[a, 0] = 1
+    doc.from_array([SENT_START], starts.astype("uint64"))  # spaCy's attribute arrays: -1 wraps
     return ranges
 
 
