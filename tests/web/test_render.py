@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from lagebild.model import timevalue
 from lagebild.web import render
 
@@ -56,3 +58,43 @@ def test_render_graph_edges_follow_roles() -> None:
     assert not edges[("MEET", "kim", "putin")]["directed"]
     assert {n["name"] for n in graph["nodes"]} == {"KP", "RU", "KIM", "PUTIN"}
     assert render.graph_layout([]) is None
+
+
+def test_render_graph_one_node_per_country_and_a_legend() -> None:
+    ref = lambda e, n: {"entity": e, "name": n}  # noqa: E731
+    facts = [{"id": "f1", "type": "SUPPLY", "args": {"supplier": ref("loc:capital-KP", "Pyongyang"),
+                                                     "recipient": ref("gpe:RU", "Russland")}},
+             {"id": "f2", "type": "SANCTION", "args": {"sanctioner": ref("gpe:US", "USA"),
+                                                       "target": ref("gpe:KP", "Nordkorea")}},
+             {"id": "f3", "type": "MEET", "args": {"participants": [ref("loc:capital-RU", "Moskau"),
+                                                                   ref("gpe:KP", "Nordkorea")]}}]
+    graph = render.graph_layout(facts)
+    assert sorted(n["name"] for n in graph["nodes"]) == ["Nordkorea", "Russland", "USA"]
+    assert {(e["type"], e["source"], e["target"]) for e in graph["edges"]} == {
+        ("SUPPLY", "gpe:KP", "gpe:RU"), ("SANCTION", "gpe:US", "gpe:KP"), ("MEET", "gpe:RU", "gpe:KP")}
+    assert [(l["type"], l["directed"]) for l in graph["legend"]] == [("MEET", False), ("SANCTION", True),
+                                                                     ("SUPPLY", True)]
+
+
+def test_render_force_layout_keeps_nodes_apart_and_on_the_canvas() -> None:
+    nodes = [f"n{i}" for i in range(12)]
+    links = [(nodes[i], nodes[i + 1]) for i in range(11)]
+    places = render.force_layout(nodes, links, 560)
+    assert places == render.force_layout(nodes, links, 560)  # deterministic
+    assert all(60 <= x <= 500 and 60 <= y <= 500 for x, y in places.values())
+    gaps = [math.dist(places[a], places[b]) for i, a in enumerate(nodes) for b in nodes[i + 1:]]
+    assert min(gaps) > 15
+    linked = sum(math.dist(places[a], places[b]) for a, b in links) / len(links)
+    assert linked < sum(gaps) / len(gaps)  # linked nodes sit closer than the average pair
+
+
+def test_render_timeline_bands_cover_the_range_at_a_readable_grain() -> None:
+    from datetime import date
+
+    years = render.time_bands(date(2019, 3, 1), date(2024, 6, 30))
+    assert [b["label"] for b in years] == ["2019", "2020", "2021", "2022", "2023", "2024"]
+    assert years[0]["lo"] == date(2019, 3, 1) and years[-1]["hi"] == date(2024, 6, 30)
+    months = render.time_bands(date(2023, 9, 15), date(2024, 1, 10))
+    assert [b["label"] for b in months] == ["2023-09", "2023-10", "2023-11", "2023-12", "2024-01"]
+    assert all(a["hi"].toordinal() + 1 == b["lo"].toordinal() for a, b in zip(months, months[1:]))
+    assert len(render.time_bands(date(2023, 9, 1), date(2023, 9, 5))) == 5

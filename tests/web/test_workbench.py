@@ -175,3 +175,16 @@ def test_workbench_quotes_by_speaker(site) -> None:
     assert "No entity is called" in client.get("/quotes?speaker=Atlantis").text
     for path in ("/quotes", "/quotes?speaker=Budanov", "/facts", "/register", "/outlets"):
         assert not re.search(r"\be_[a-z]+\b|\bf_[a-z_]+\b", _visible(client.get(path).text)), path
+
+
+def test_workbench_article_page_lists_its_facts_quotes_and_entities_beside_the_text(site) -> None:
+    client, ids = site
+    html = client.get(f"/articles/{ids['de']}").text
+    side = html[html.index('<aside class="side"'):html.index("</aside>")]
+    assert 'href="/facts/f_supply"' in side and "Nordkorea liefert Russland Munition" in side
+    assert 'href="#ev-0"' in side and 'id="ev-0"' in html  # a fact jumps to its sentence
+    assert "Wir sehen die Raketen" in side and 'href="/quotes?speaker=e_bud"' in side
+    assert 'href="/entities/e_kp"' in side and "Nordkorea" in side
+    story = client.get("/stories/s1").text
+    assert story.index('id="discrepancies"') < story.index('id="summary"')  # discrepancies on top
+    assert 'class="graph-legend"' in story and 'data-start="2023-09-01"' in story and 'class="band' in story

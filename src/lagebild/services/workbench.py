@@ -250,3 +250,37 @@ def top_speakers(store: Store, limit: int = 60) -> list[dict[str, Any]]:
             if len(out) >= limit:
                 break
     return out
+
+
+# --- the article page's side panel -----------------------------------------------------------------
+
+
+def article_panel(store: Store, spans: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """What an article's side panel lists beside the text, from its spans: ``facts`` (each fact
+    once, by its label, with the events that state it), ``quotes`` (speaker, text, offsets) and
+    ``entities`` (linked ones by canonical name, with how often the article names them)."""
+    spans = list(spans)
+    events = [s for s in spans if s["kind"] == "event"]
+    fact_ids = sorted({s["fact"] for s in events if s.get("fact")})
+    records = {r["id"]: r for r in store.fact_records(fact_ids)} if fact_ids else {}
+    facts: dict[str, dict[str, Any]] = {}
+    for ev in events:
+        key = ev.get("fact") or f"event:{ev['index']}"
+        record = records.get(ev.get("fact") or "")
+        entry = facts.setdefault(key, {"fact": ev.get("fact") if record else None, "type": ev.get("type") or "",
+                                       "label": record["label"] if record else f"{ev.get('type')}: {ev['text'][:80]}",
+                                       "status": record["status"] if record else ev.get("status"),
+                                       "origins": record["independent_origins"] if record else None, "events": []})
+        entry["events"].append(ev["index"])
+    quotes = [{"index": s["index"], "start": s["start"], "end": s["end"], "text": s["text"], "kind": s.get("quote_kind"),
+               "speaker": (s.get("speaker") or {}).get("name") or (s.get("speaker") or {}).get("text") or "",
+               "entity": (s.get("speaker") or {}).get("entity")} for s in spans if s["kind"] == "quote"]
+    entities: dict[str, dict[str, Any]] = {}
+    for s in spans:
+        if s["kind"] == "entity":
+            key = s.get("entity") or f"text:{s.get('name') or s['text']}"
+            entry = entities.setdefault(key, {"entity": s.get("entity"), "name": s.get("name") or s["text"],
+                                              "label": s.get("label") or "", "count": 0, "start": s["start"]})
+            entry["count"] += 1
+    return {"facts": list(facts.values()), "quotes": quotes,
+            "entities": sorted(entities.values(), key=lambda e: (-e["count"], e["name"].casefold()))}

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
+import numpy as np
+
 from lagebild.model import events as events_model
 from lagebild.services.queries import arg_label, arg_values, fact_roles
 
@@ -138,15 +140,43 @@ def timeline_layout(entries: Sequence[dict[str, Any]], width: int = TIMELINE_WID
         w = max(((f - s).days + 1) * scale, 4)
         bars.append({"x": round(x, 1), "y": 30 + i * ROW, "w": round(w, 1), "fact": e["fact"], "label": e["label"],
                      "time": e["time"], "precision": e["span"]["precision"], "type": e["type"].lower(),
-                     **_label_place(x, w, width)})
+                     "start": s.isoformat(), "end": f.isoformat(), **_label_place(x, w, width)})
     ticks = []
     for year in range(lo.year, hi.year + 1):
         for month in (1, 4, 7, 10) if days < 3 * 366 else (1,):
             d = date(year, month, 1)
             if lo <= d <= hi:
                 ticks.append({"x": round(left + (d - lo).days * scale, 1), "label": d.strftime("%Y-%m")})
-    return {"width": width, "height": 40 + len(bars) * ROW, "bars": bars, "ticks": ticks,
-            "start": lo.isoformat(), "end": hi.isoformat()}
+    bands = [{**b, "x": round(left + (b["lo"] - lo).days * scale, 1),
+              "w": round(((b["hi"] - b["lo"]).days + 1) * scale, 1), "start": b["lo"].isoformat(),
+              "end": b["hi"].isoformat()} for b in time_bands(lo, hi)]
+    return {"width": width, "height": 40 + len(bars) * ROW, "bars": bars, "ticks": ticks, "bands": bands,
+            "start": lo.isoformat(), "end": hi.isoformat(), "types": sorted({b["type"] for b in bars})}
+
+
+def time_bands(lo: date, hi: date) -> list[dict[str, Any]]:
+    """Calendar bands over ``lo``–``hi`` (years, quarters, months or days, whichever gives a few
+    dozen at most), each clipped to the range; the page zooms into a band when it is clicked.
+    (The page's script draws the same bands for the range it zooms to.)"""
+    days = (hi - lo).days + 1
+    unit = "year" if days > 3 * 366 else "quarter" if days > 370 else "month" if days > 62 else "day"
+    out = []
+    cur = date(lo.year, 1, 1) if unit == "year" else date(lo.year, 1 + (lo.month - 1) // 3 * 3, 1) \
+        if unit == "quarter" else date(lo.year, lo.month, 1) if unit == "month" else lo
+    while cur <= hi:
+        if unit == "year":
+            nxt, label = date(cur.year + 1, 1, 1), str(cur.year)
+        elif unit in ("quarter", "month"):
+            step = 3 if unit == "quarter" else 1
+            month = cur.month - 1 + step
+            nxt = date(cur.year + month // 12, month % 12 + 1, 1)
+            label = f"{cur.year} Q{(cur.month - 1) // 3 + 1}" if unit == "quarter" else cur.strftime("%Y-%m")
+        else:
+            nxt, label = date.fromordinal(cur.toordinal() + 1), cur.isoformat()
+        out.append({"lo": max(cur, lo), "hi": min(date.fromordinal(nxt.toordinal() - 1), hi), "label": label,
+                    "unit": unit})
+        cur = nxt
+    return out
 
 
 def _label_place(x: float, w: float, width: int) -> dict[str, Any]:
@@ -161,10 +191,20 @@ def _label_place(x: float, w: float, width: int) -> dict[str, Any]:
 # --- graph ----------------------------------------------------------------------------------------
 
 GRAPH_SIZE = 560
+_CAPITAL = "loc:capital-"
+GRAVITY = 1.2  # the force layout's pull to the centre, per pixel off it
+
+
+def _node_of(entity: str) -> str:
+    """The graph's node of an entity: a capital stands for its country ("Pjöngjang liefert" is
+    North Korea acting), so that "Nordkorea" and "Pyongyang" are one node."""
+    return "gpe:" + entity[len(_CAPITAL):] if entity.startswith(_CAPITAL) else entity
 
 
 def graph_layout(facts: Iterable[dict[str, Any]], size: int = GRAPH_SIZE, max_nodes: int = 24) -> dict[str, Any] | None:
-    """Who supplies / meets / sanctions … whom: nodes on a circle, one edge per (type, from, to)."""
+    """Who supplies / meets / sanctions … whom: one node per entity (a capital folded into its
+    country), one edge per (type, from, to), laid out by a small force simulation (the page's
+    script lets one drag the nodes and filter the edge types)."""
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
     names: dict[str, str] = {}
     for fact in facts:
@@ -178,13 +218,14 @@ def graph_layout(facts: Iterable[dict[str, Any]], size: int = GRAPH_SIZE, max_no
         if etype.symmetric:  # participants, parties: an edge between every two
             pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
         for a, b in pairs:
-            if a["entity"] == b["entity"]:
+            na, nb = _node_of(a["entity"]), _node_of(b["entity"])
+            if na == nb:
                 continue
-            names.setdefault(a["entity"], arg_label(a))
-            names.setdefault(b["entity"], arg_label(b))
-            key = (fact["type"], a["entity"], b["entity"])
-            edge = edges.setdefault(key, {"type": fact["type"], "source": a["entity"], "target": b["entity"],
-                                          "facts": []})
+            for value, node in ((a, na), (b, nb)):
+                if value["entity"] == node or node not in names:  # the country's own name wins
+                    names[node] = arg_label(value)
+            edge = edges.setdefault((fact["type"], na, nb), {"type": fact["type"], "source": na, "target": nb,
+                                                             "facts": []})
             edge["facts"].append(fact["id"])
     if not edges:
         return None
@@ -192,14 +233,15 @@ def graph_layout(facts: Iterable[dict[str, Any]], size: int = GRAPH_SIZE, max_no
     for e in edges.values():
         for n in (e["source"], e["target"]):
             degree[n] = degree.get(n, 0) + len(e["facts"])
-    keep = sorted(degree, key=lambda n: (-degree[n], names[n]))[:max_nodes]
-    centre, radius = size / 2, size / 2 - 90
+    keep = sorted(sorted(degree, key=lambda n: (-degree[n], names[n]))[:max_nodes], key=lambda n: names[n])
+    links = [(e["source"], e["target"]) for e in edges.values() if e["source"] in keep and e["target"] in keep]
+    places = force_layout(keep, links, size)
     nodes = {}
-    for i, n in enumerate(sorted(keep, key=lambda n: names[n])):
-        angle = 2 * math.pi * i / len(keep) - math.pi / 2
-        nodes[n] = {"id": n, "name": names[n], "x": round(centre + radius * math.cos(angle), 1),
-                    "y": round(centre + radius * math.sin(angle), 1), "degree": degree[n],
-                    "anchor": "start" if math.cos(angle) > 0.2 else "end" if math.cos(angle) < -0.2 else "middle"}
+    for n in keep:
+        x, y = places[n]
+        nodes[n] = {"id": n, "name": names[n], "x": x, "y": y, "degree": degree[n],
+                    "r": round(min(5 + 1.5 * math.sqrt(degree[n]), 14), 1),
+                    "anchor": "start" if x < size * 0.7 else "end"}
     lines = []
     for e in edges.values():
         if e["source"] in nodes and e["target"] in nodes:
@@ -207,8 +249,41 @@ def graph_layout(facts: Iterable[dict[str, Any]], size: int = GRAPH_SIZE, max_no
             lines.append({**e, "x1": a["x"], "y1": a["y"], "x2": b["x"], "y2": b["y"],
                           "mx": round((a["x"] + b["x"]) / 2, 1), "my": round((a["y"] + b["y"]) / 2, 1),
                           "directed": not events_model.TYPES[e["type"]].symmetric, "count": len(e["facts"])})
-    return {"size": size, "nodes": list(nodes.values()), "edges": lines,
-            "types": sorted({e["type"] for e in lines})}
+    types = sorted({e["type"] for e in lines})
+    return {"size": size, "nodes": list(nodes.values()), "edges": lines, "types": types,
+            "legend": [{"type": t, "count": sum(e["count"] for e in lines if e["type"] == t),
+                        "directed": not events_model.TYPES[t].symmetric} for t in types]}
+
+
+def force_layout(nodes: Sequence[str], links: Sequence[tuple[str, str]], size: int,
+                 rounds: int = 60) -> dict[str, tuple[float, float]]:
+    """Fruchterman–Reingold positions inside a ``size`` square (a margin kept for the labels):
+    linked nodes pull together, every two push apart, all drift to the centre; deterministic
+    (it starts on a circle)."""
+    count = len(nodes)
+    margin = 60
+    inner = size - 2 * margin
+    angle = 2 * np.pi * np.arange(count) / max(count, 1) - np.pi / 2
+    pos = np.stack([size / 2 + inner / 2.5 * np.cos(angle), size / 2 + inner / 2.5 * np.sin(angle)], axis=1)
+    if count >= 3:
+        index = {n: i for i, n in enumerate(nodes)}
+        pairs = np.array([(index[a], index[b]) for a, b in links], dtype=int).reshape(-1, 2)
+        k = 0.55 * inner / np.sqrt(count)
+        for step in range(rounds):
+            delta = pos[:, None, :] - pos[None, :, :]
+            dist = np.maximum(np.linalg.norm(delta, axis=2), 0.01)
+            move = (delta / dist[:, :, None] * (k * k / dist)[:, :, None]).sum(axis=1)  # push apart
+            if len(pairs):
+                d = pos[pairs[:, 0]] - pos[pairs[:, 1]]
+                length = np.maximum(np.linalg.norm(d, axis=1), 0.01)
+                pull = d * (length / k)[:, None]
+                np.add.at(move, pairs[:, 0], -pull)
+                np.add.at(move, pairs[:, 1], pull)
+            move += (size / 2 - pos) * GRAVITY
+            temp = inner / 8 * (1 - step / rounds) + 0.5
+            length = np.maximum(np.linalg.norm(move, axis=1), 0.01)
+            pos = np.clip(pos + move / length[:, None] * np.minimum(length, temp)[:, None], margin, size - margin)
+    return {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(nodes, pos)}
 
 
 def args_view(args: dict[str, Any]) -> list[tuple[str, str]]:

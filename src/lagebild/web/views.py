@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader
 from starlette.concurrency import run_in_threadpool
 
 from lagebild.services import queries
+from lagebild.services import workbench as workbench_queries
 from lagebild.services.queries import run_read as run_query
 from lagebild.web import render
 from lagebild.web import workbench
@@ -156,7 +157,8 @@ def install(app: FastAPI) -> None:
         counts: dict[str, int] = {}
         for s in article["spans"]:
             counts[s["kind"]] = counts.get(s["kind"], 0) + 1
-        return _page(request, "article.html", article=article, runs=runs, counts=counts, focus=target,
+        panel = await run_query(store, workbench_queries.article_panel, store, article["spans"])
+        return _page(request, "article.html", article=article, runs=runs, counts=counts, focus=target, panel=panel,
                      focus_text=article["text"][target[0]:target[1]] if target else None)
 
     @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
