@@ -49,6 +49,7 @@ SPLITS = ("train", "dev")
 ROLES = ("cue", "source", "content")
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 _SPAN = re.compile(r"^(\d+) (\d+)$")
+_ID = re.compile(r"^[TE]\d+\t")
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,8 @@ def parse_ann(ann: str, text: str, name: str) -> list[tuple[str, list[tuple[int,
     spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
     relations: list[dict[str, str]] = []
     for no, line in enumerate(ann.splitlines(), 1):
-        if not line.strip() or line[0] not in "TE":
-            continue
+        if not _ID.match(line):
+            continue  # a note, or the rest of a span's text that ran over a line break
         fields = line.split("\t")
         if len(fields) < 2:
             raise GoldError(name, f"malformed line {line[:40]!r}", no)
