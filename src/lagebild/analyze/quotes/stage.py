@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 from lagebild.analyze.quotes import filters as quotes_filter
 from lagebild.analyze.quotes.base import vocab
+from lagebild.analyze.quotes.headline import headline_quote
 from lagebild.analyze.quotes.roles import with_roles
 from lagebild.analyze.quotes.find import (
     KONJUNKTIV_ENDINGS, NP_ADJ_RE, Found, back_reference, cue_extra, direct_cue, direct_spans, find_in_sentence,
@@ -525,7 +526,14 @@ def find(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[Ent
     direct = _direct(text, sents, language, lex)
     indirect = _indirect(text, sents, direct, language, lex)
     found = quotes_filter.check(text, sents, _detached(text, sents, direct + indirect, language, lex), language, lex)
-    return with_roles(text, sents, _resolve(text, found, entities, language, lex, stage_name), language)
+    quotes = _resolve(text, found, entities, language, lex, stage_name)
+    headline = headline_quote(text, language, stage_name)
+    if headline is not None and not any(q.start < headline.end and headline.start < q.end for q in quotes):
+        mention = _mention_at(entities, headline.speaker.start, headline.speaker.end)
+        if mention is not None:
+            headline = dataclasses.replace(headline, speaker=dataclasses.replace(headline.speaker, mention=mention))
+        quotes.append(headline)
+    return with_roles(text, sents, quotes, language)
 
 
 def _detached(text: str, sents: list[tuple[int, int]], found: list[Found], language: str,
