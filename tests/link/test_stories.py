@@ -93,13 +93,30 @@ def test_stories_terms_weigh_by_their_rarity_in_general_text() -> None:
 
 
 def test_stories_dated_and_undated_find_each_other() -> None:
-    """An undated article looks among all stories, a dated one among its months' and the undated."""
+    """An undated article looks among the stories of every month linked so far, a dated one among
+    its months' and the undated ones."""
     features = {"entities": ["per:hofer"], "entity_keys": ["per:hofer"], "terms": {"stichwa": 3}}
     filed_dated = set(st.index_keys(features, date(2016, 4, 24)))
     filed_undated = set(st.index_keys(features, None))
-    assert set(st.query_keys(features, None)) & filed_dated
+    assert set(st.query_keys(features, None, {"2016-04", "2015-09"})) & filed_dated
+    assert not set(st.query_keys(features, None, {"2015-09"})) & filed_dated
     assert set(st.query_keys(features, date(2016, 5, 2))) & filed_undated
     assert not set(st.query_keys(features, date(2016, 12, 2))) & filed_dated  # eight months on: not active
+
+
+def test_stories_link_joins_an_undated_report_to_a_dated_story(store: Store) -> None:
+    """derStandard closes most articles with a dated byline, some with none: both sides meet."""
+    dated = Doc("Im Rennen um die Hofburg liegen Hofer und Van der Bellen vor der Stichwahl voran; die "
+                "Wahlkarten werden am Montag ausgezählt, die Wahlbeteiligung stieg.", published="2016-04-24")
+    undated = Doc("Vor der Stichwahl um die Hofburg werben Hofer und Van der Bellen um Wähler; die Wahlkarten "
+                  "entscheiden womöglich, sagen Meinungsforscher.")
+    other = Doc("Der Lebensmittelkonzern nimmt seine Fertignudeln aus dem Verkauf, die Behörde hält sie für "
+                "unsicher und gesundheitsgefährdend.", published="2016-04-25")
+    for doc in (dated, other, undated):
+        doc.save(store)
+        link(store)
+    story_of = store.story_of_articles()
+    assert story_of[dated.article.id] == story_of[undated.article.id] != story_of[other.article.id]
 
 
 def test_stories_nearness_in_time_raises_the_score(monkeypatch) -> None:

@@ -137,7 +137,8 @@ class Linker:
                 return story, {"rule": "duplicate", "original": original}
         counts: Counter[str] = Counter()
         by_term: dict[str, set[str]] = {t: set() for t in st.query_terms(features)}
-        for key, refs in self.state.lookup("story", st.query_keys(features, when)).items():
+        months = self.state.lookup("month", ["all"])["all"] if when is None else ()
+        for key, refs in self.state.lookup("story", st.query_keys(features, when, months)).items():
             counts.update(refs)
             if key.startswith("t:"):
                 by_term.setdefault(key[2:].rsplit("@", 1)[0], set()).update(refs)
@@ -198,6 +199,8 @@ class Linker:
         self.state.put("stories", story)
         for key in st.index_keys(features, when):
             self.state.add_index("story", key, story["id"])
+        if when is not None:  # the months an undated article searches
+            self.state.add_index("month", "all", st.month(when))
         self.state.story_of[aid] = story["id"]
         self.touched_stories.add(story["id"])
         self.resolver.resolve_pending(mentions, resolved, story["id"])

@@ -14,6 +14,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
@@ -98,17 +99,13 @@ def month(value: date | None, shift: int = 0) -> str:
     return f"{y:04d}-{m:02d}"
 
 
-#: the stamp under which every story is also filed, whatever its dates: undated articles look there
-ANY = "any"
-
-
 def index_keys(features: dict[str, Any], when: date | None) -> list[str]:
     """The keys under which a story is found while it is active in ``when``'s month (``none``
-    for an undated article), and under :data:`ANY` for undated articles to find it."""
+    for an undated article)."""
     ents = features.get("entity_keys", [])[:INDEX_ENTITIES]
     toks = sorted(features["terms"], key=lambda t: -features["terms"][t])[:INDEX_TERMS]
-    return [f"{e}@{stamp}" for stamp in (month(when), ANY) for e in ents] + \
-        [f"t:{t}@{stamp}" for stamp in (month(when), ANY) for t in toks]
+    stamp = month(when)
+    return [f"{e}@{stamp}" for e in ents] + [f"t:{t}@{stamp}" for t in toks]
 
 
 def query_terms(features: dict[str, Any]) -> list[str]:
@@ -116,12 +113,14 @@ def query_terms(features: dict[str, Any]) -> list[str]:
     return sorted(features["terms"], key=lambda t: -features["terms"][t])[:INDEX_TERMS * 2]
 
 
-def query_keys(features: dict[str, Any], when: date | None) -> list[str]:
+def query_keys(features: dict[str, Any], when: date | None, months: Iterable[str] = ()) -> list[str]:
+    """The keys candidate stories are looked up by: for a dated article, those of stories active
+    in its month or the months before, and of undated stories; for an undated article, which has
+    no time to narrow the search, those of undated stories and of every month in ``months`` (the
+    months articles were linked in)."""
     ents = features.get("entity_keys", [])[:INDEX_ENTITIES * 2]
     toks = query_terms(features)
-    # a dated article: stories active in its month or the months before, and undated ones;
-    # an undated article: any story (it has no time to narrow the search)
-    stamps = [month(when, s) for s in range(LOOKBACK_MONTHS)] + ["none"] if when else [ANY]
+    stamps = [month(when, s) for s in range(LOOKBACK_MONTHS)] + ["none"] if when else ["none", *sorted(months)]
     return [f"{e}@{s}" for s in stamps for e in ents] + [f"t:{t}@{s}" for s in stamps for t in toks]
 
 
