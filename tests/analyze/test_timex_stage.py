@@ -16,9 +16,9 @@ from tests.conftest import shared_path
 CHAIN = ("lagebild.sentences", "lagebild.timex")
 
 
-def test_timex_stage_is_registered_at_version_3():
+def test_timex_stage_is_registered_at_version_4():
     spec = registered()[STAGE]
-    assert spec.version == "3"
+    assert spec.version == "4"
     assert spec.provides == ("timexes",)
 
 
@@ -29,7 +29,7 @@ def test_timex_stage_records_offsets_and_stage_name():
     assert [(t.text, t.value) for t in found] == [("2. Januar 2024", "2024-01-02"), ("Zwei Tage später", "2024-01-04")]
     for t in found:
         assert doc.text[t.start:t.end] == t.text
-        assert t.stage == "lagebild.timex.v3"
+        assert t.stage == "lagebild.timex.v4"
     assert found[1].anchored and not found[0].anchored
 
 
@@ -212,3 +212,41 @@ def test_timex_seed_001_dates_of_january_are_2024():
                 if json.loads(line)["id"].startswith("001"))
     found = {t.text: t.value for t in find_timexes(item["text"], date.fromisoformat(item["published"]), "de")}
     assert found["15. Januar"] == "2024-01-15" and found["2. Januar"] == "2024-01-02"
+
+
+WIKI = date(2011, 2, 16)  # WikiWarsDE's publication date: a narrative far from it
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a two-digit year takes the century the text is at
+    ("Im Jahr 1938 wuchs die Spannung. Am 1.9.39 begann der Krieg.", [("Jahr 1938", "1938"), ("1.9.39", "1939-09-01")]),
+    # the new year the narrative moved to lends its year to a bare day-month
+    ("Im Dezember 1919 ruhten die Kämpfe. Anfang des neuen Jahres kamen Truppen. Am 28. Mai griffen sie an.",
+     [("Dezember 1919", "1919-12"), ("Anfang des neuen Jahres", "1920"), ("28. Mai", "1920-05-28")]),
+    # the end of a range across years does not move the text: it tells from the start
+    ("Belagerung von Boston, Juni 1775 bis März 1776. Am 17. Juni zogen sie los.",
+     [("Juni 1775", "1775-06"), ("März 1776", "1776-03"), ("17. Juni", "1775-06-17")]),
+    # within a year the end of a range is where the text is
+    ("Vom 11. bis 15. September 1776 wurde verhandelt. Am selben Tag landeten die Briten.",
+     [("11.", "1776-09-11"), ("15. September 1776", "1776-09-15"), ("selben Tag", "1776-09-15")]),
+    # a year in a "seit" phrase inside a clause is no reference
+    ("Im August 1920 siegten die Polen, der größte Sieg seit der Teilung 1772. Der Waffenstillstand trat am "
+     "18. Oktober in Kraft.", [("August 1920", "1920-08"), ("1772", "1772"), ("18. Oktober", "1920-10-18")]),
+    ("Im Mai 1936 kam es zum Bruch. Ein halbes Jahr später fiel die Stadt.",
+     [("Mai 1936", "1936-05"), ("Ein halbes Jahr später", "1936-11")]),
+    ("Im Spätsommer 1939 kam der Befehl. Im Frühherbst rückten sie vor.",
+     [("Spätsommer 1939", "1939-SU"), ("Frühherbst", "1939-FA")]),
+    ("Die fünfte Welle dauerte vom Februar bis zum April 1988.", [("Februar", "1988-02"), ("April 1988", "1988-04")]),
+    ("Im Juli 1776 landeten sie. Washington war zu dieser Zeit in New York. Jahre zuvor war er Offizier.",
+     [("Juli 1776", "1776-07"), ("zu dieser Zeit", "PRESENT_REF"), ("Jahre zuvor", "PAST_REF")]),
+])
+def test_timex_narrative_anchoring(text, expected):
+    found = [(t.text, t.value) for t in find_timexes(text, WIKI, "de")]
+    assert found == expected
+
+
+def test_timex_two_digit_year_in_news_is_not_far_future():
+    found = find_timexes("Der Vertrag vom 3.5.95 gilt bis heute.", date(2024, 1, 21), "de")
+    assert found[0].value == "1995-05-03"
+    found = find_timexes("Die Frist endet am 3.5.26.", date(2024, 1, 21), "de")
+    assert found[0].value == "2026-05-03"

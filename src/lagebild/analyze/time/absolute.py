@@ -53,9 +53,29 @@ def h_numdate(g: Groups, ctx: Context):
         return None
     if y is None:
         year, anchored = ctx.year_for(month, day), True
+    elif len(y) == 2:
+        year, anchored = two_digit_year(int(y), ctx), True
     else:
-        year, anchored = (int(y) + (2000 if int(y) < 50 else 1900) if len(y) == 2 else int(y)), False
+        year, anchored = int(y), False
     return [Hit(g.start, g.end, "DATE", ymd(year, month, day), None, anchored)]
+
+
+#: a two-digit year is not read as more than this many years after the publication date
+TWO_DIGIT_AHEAD = 10
+
+
+def two_digit_year(yy: int, ctx: Context) -> int:
+    """"1.9.39": the year ending in ``yy`` nearest the time the text is at (the date it named
+    last, else the publication date), never more than :data:`TWO_DIGIT_AHEAD` years after
+    publication; without either, 20yy below 50 and 19yy from it."""
+    anchor = ctx.ref.year if ctx.ref is not None else ctx.dct.year if ctx.dct is not None else None
+    if anchor is None:
+        return yy + (2000 if yy < 50 else 1900)
+    century = anchor // 100 * 100
+    cands = [c + yy for c in (century - 100, century, century + 100)]
+    if ctx.dct is not None:
+        cands = [y for y in cands if y <= ctx.dct.year + TWO_DIGIT_AHEAD] or cands
+    return min(cands, key=lambda y: (abs(y - anchor), -y))
 
 
 def h_dayrange(g: Groups, ctx: Context):
@@ -269,6 +289,19 @@ def h_season(g: Groups, ctx: Context):
     return [Hit(g.start, g.end, "DATE", f"{ymd(year)}-{code}", mod, True)]
 
 
+#: the part of a season a compound names ("Spätsommer": the end of the summer)
+_SEASON_PARTS = {"spät": "END", "früh": "START", "hoch": "MID"}
+
+
+def h_season_part(g: Groups, ctx: Context):
+    """"Spätsommer 1939", "im Frühherbst": the season, its part as the modifier."""
+    code, month = lexicon().seasons[g("s").lower().rstrip("s").removesuffix("e")]
+    mod = _SEASON_PARTS[g("pre").lower()]
+    if g("y"):
+        return [Hit(g.start, g.end, "DATE", f"{int(g('y')):04d}-{code}", mod)]
+    return [Hit(g.start, g.end, "DATE", f"{ymd(ctx.year_for(month))}-{code}", mod, True)]
+
+
 def h_holiday(g: Groups, ctx: Context):
     h = " ".join(g("h").lower().split())
     lx = lexicon()
@@ -303,6 +336,6 @@ def h_bare_day(g: Groups, ctx: Context):
 
 @lru_cache(maxsize=1)
 def _ahead_rx() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:und|bis|oder|bzw\.|and|or|to|through|–|-|/)\s*"
+    return re.compile(rf"\s*(?:und|bis(?:\s+(?:zum|zur|in\s+den|Anfang|Mitte|Ende))?|oder|bzw\.|and|or|to|through|–|-|/)\s*"
                       rf"(?:(?:Anfang|Mitte|Ende|early|mid|late)[\s-]+)?(?:{DAY}\.?\s*)?"
                       rf"(?:(?:{alternations('any')['MONTH_ANY']}))\s+(?:{DAY}(?:st|nd|rd|th)?,?\s+)?({YEAR})")

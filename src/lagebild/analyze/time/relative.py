@@ -169,6 +169,12 @@ def h_later(g: Groups, ctx: Context):
         return [Hit(g.start, g.end, "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", None, True)]
     has_day = ctx.ref is not None and ctx.ref.day is not None
     grain = {"DE": "Y", "W": "D" if has_day else "W", "D": "D"}.get(code, code)
+    if g("half") or n != int(n):
+        # "ein halbes Jahr später", "anderthalb Jahre danach": a date counted in months
+        months = round((n * 0.5 if g("half") else n) * {"Y": 12, "M": 1}.get(code, 0))
+        if not months:
+            return [Hit(g.start, g.end, "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", None, True)]
+        return [Hit(g.start, g.end, "DATE", date_value(shift(base, "M", sign * months), "M"), None, True, sign < 0)]
     d = shift(base, code, sign * int(n))
     night = "TNI" if g("unit").lower().startswith(("näch", "night")) else ""
     return [Hit(g.start, g.end, "DATE", date_value(d, grain) + night, None, True, sign < 0)]

@@ -13,7 +13,7 @@ from lagebild import lexicons
 from lagebild.analyze.time import lexicon as lex
 from lagebild.analyze.time.absolute import (
     h_bare_day, h_century, h_dayrange, h_daymonth, h_decade, h_holiday, h_iso, h_mod_year, h_month, h_monthrange,
-    h_numdate, h_quarter, h_season, h_week_no, h_year, h_year_jahr,
+    h_numdate, h_quarter, h_season, h_season_part, h_week_no, h_year, h_year_jahr,
 )
 from lagebild.analyze.time.durations import (
     h_dur_adj, h_dur_vague, h_duration_checked, h_folge_pl, h_past_n, h_set, h_weekday_set,
@@ -109,12 +109,15 @@ def rules() -> list[Rule]:
         ("season", rf"(?:(?P<mod>{modw})\s+(?:des\s+)?)?(?:(?P<rel>{rel})\s+)?"
                    rf"(?P<s>Frühjahrs?|Frühlings?|Sommers?|Herbst(?:es)?|Winters?)(?:\s+(?P<y>{YEAR}))?",
          h_season),
+        ("season_part", rf"(?P<pre>Spät|Früh|Hoch)(?P<s>sommers?|herbst(?:es|s)?|winters?)(?:\s+(?P<y>{YEAR}))?",
+         h_season_part),
         ("ago", rf"[Vv]or\s+(?:(?P<approx>{approxq})\s+)?(?P<n>{num})\s+(?P<unit>{unit})", h_ago),
         ("past_n", rf"(?P<rel>[Vv]ergangenen|[Ll]etzten|zurückliegenden|[Kk]ommenden|[Nn]ächsten|[Ff]olgenden"
                    rf"|darauffolgenden|ersten)\s+(?:(?P<n>{num})\s+)?(?P<unit>{unit_pl})", h_past_n),
         ("around", rf"(?P<n>{num})\s+(?P<unit>Tage|Tagen|Tag|Wochen|Woche|Monate|Monaten|Monat)\s+(?P<dir>vor|nach)\s+"
                    r"(?P<a>Jahresende|Jahresbeginn|Jahresanfang|Weihnachten|Heiligabend|Silvester|Neujahr)", h_around),
-        ("later", rf"(?P<n>{num})\s+(?P<unit>{unit})\s+(?P<dir>später|danach|darauf|zuvor|früher|vorher|davor)",
+        ("later", rf"(?P<n>{num})\s+(?:(?P<half>halbe[ns]?)\s+)?(?P<unit>{unit})\s+"
+                  r"(?P<dir>später|danach|darauf|zuvor|früher|vorher|davor)",
          h_later),
         ("ref_day", r"(?:(?:[Tt]ags)|(?P<unit>Tag|Jahr|Monat|Woche|Morgen|Abend|Nacht))\s+"
                     r"(?P<dir>zuvor|davor|darauf|danach|vorher)", h_ref_day),

@@ -26,10 +26,15 @@ from lagebild.model import Sentence, Timex
 from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.timex"
-VERSION = "3"  # 2: a date inside an opening "seit …" phrase is no reference for later dates
+VERSION = "4"  # 2: a date inside an opening "seit …" phrase is no reference for later dates
 # 3: a year-less date that would turn back before the date just named takes its year from the
 #    publication date and tense; a past-tense day may lie up to 45 days after publication; the
 #    turn of the year is its winter (2023-WI), no longer a day; "11.7. 2015" is one date
+# 4: narrative anchoring: a two-digit year takes the century of the time the text is at ("1.9.39"
+#    in 1939, not 2039), "Anfang des neuen Jahres" moves the text a year on, the end of a range
+#    across years ("Juni 1775 bis März 1776") and a date in a "seit" phrase inside a clause are no
+#    reference; "ein halbes Jahr später" is a month, "Spätsommer" a season; "zu dieser Zeit",
+#    "Jahre zuvor"
 
 #: the year, month and day of a value that can be a reference time
 _REF_VALUE = r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T|-[WQHSFU])"
@@ -38,6 +43,14 @@ _SINCE = r"(?:\b[Ss]eit|\b[Ss]ince)\s+(?:(?:dem|the|Anfang|Mitte|Ende|Beginn)\s+
 #: a date inside the "seit …"/"since …" phrase that opens its clause ("Seit Beginn der Invasion im
 #: Februar 2022 ist …") says where a span starts; it is no reference for the dates after it
 _SINCE_PHRASE = re.compile(r"\s*(?:Seit|seit|Since|since)\b[^,;:]*$")
+#: ... and so does a date in a "seit"/"since" phrase inside its clause ("die größte Niederlage seit
+#: der Teilung Polens 1772")
+_SINCE_INSIDE = re.compile(r"(?<!\w)(?:[Ss]eit|[Ss]ince)\s[^,;:()–]*$")
+#: what stands between the two ends of a range ("Juni 1775 bis März 1776", "from May to July"):
+#: a range across years heads a period that the text then tells from its start, so its end does
+#: not move the reference time (within a year the end does: "Vom 11. bis 15. September … Am
+#: selben Tag" is the 15th)
+_RANGE_GAP = re.compile(r"\s*(?:bis(?:\s+(?:zum|zur|in\s+den))?|[–-]|to|through|until)\s*$")
 #: the rules whose "YYYY-WI" values are the turn of the year (Jahreswechsel, "the turn of the year")
 _TURN_OF_YEAR_RULES = frozenset({"period", "mod_rel"})
 #: a reference this many years from the publication date makes a passage narrative
@@ -99,6 +112,7 @@ def find_timexes(
     ref: Reference | None = None
     last_near = -1  # the sentence of the last date near the publication date
     last_day: tuple[int, str] | None = None
+    ref_end = -1  # where the expression that set the reference time ends
     out: list[Timex] = []
     stage_name = f"{STAGE}.v{VERSION}"
     lang = "en" if language == "en" else "de"
@@ -143,12 +157,17 @@ def find_timexes(
                              hit.anchored, stage_name))
             if hit.type in ("DATE", "TIME") and not hit.keep_ref \
                     and not since.search(text, max(0, hit.start - 8), hit.start) \
-                    and not _SINCE_PHRASE.match(text, ca, hit.start):
+                    and not _SINCE_PHRASE.match(text, ca, hit.start) \
+                    and not _SINCE_INSIDE.search(text, ca, hit.start) \
+                    and not (ref is not None and ref.sentence == si and 0 <= ref_end <= hit.start
+                             and _RANGE_GAP.match(text, ref_end, hit.start)
+                             and not hit.value.startswith(f"{ref.year:04d}")):
                 rm = ref_value.match(hit.value)
                 if rm:
                     month = int(rm.group(2)) if rm.group(2) else None
                     day = int(rm.group(3)) if rm.group(3) else None
                     ref = Reference(int(rm.group(1)), month, day, si)
+                    ref_end = hit.end
                     if kind in _TURN_OF_YEAR_RULES and hit.value.endswith("-WI"):
                         # the turn of the year ("2023-WI"): the text is then at the new year's
                         # January ("Über den Jahreswechsel … Am 2. Januar …"); a winter named as a
