@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -11,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn, Optional
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
@@ -18,14 +21,81 @@ from rich.table import Table
 from lagebild import eval as evaluation
 from lagebild import services, settings
 from lagebild.demo import run_demo
-from lagebild.errors import LagebildError, SettingsError
+from lagebild.errors import InputError, LagebildError, SettingsError
 from lagebild.ingest import Limits, Overrides, count_sources
+from lagebild.ingest.watch import Watch, read_url_list
 from lagebild.report import exporters, html
 from lagebild.services import queries
 from lagebild.services import register
 from lagebild.store import Store  # the type only: every call goes through the services
 
-app = typer.Typer(
+class _PlainOption(typer.core.TyperOption):
+    """An option whose --help shows a plain metavar (TEXT, INTEGER, PATH or its own), not
+    typer's ``<str>``; a flag shows none."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None if self.is_flag else self.metavar
+
+
+class _PlainArgument(typer.core.TyperArgument):
+    """An argument shown as ``PATHS...`` in --help and usage, not ``{paths}...`` / ``<list[str]>``."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
+
+    def _usage_display_name(self) -> str:
+        return self.metavar if self.required else f"[{self.metavar}]"
+
+
+#: plain metavars by type, as click names them
+_METAVARS = {"str": "TEXT", "int": "INTEGER", "float": "NUMBER", "Path": "PATH"}
+
+
+def _plain(params: list[Any]) -> None:
+    for param in params:
+        if isinstance(param, typer.core.TyperArgument):
+            param.__class__ = _PlainArgument
+            name = param.metavar or param.name.upper()
+            param.metavar = name if param.nargs == 1 or name.endswith("...") else f"{name}..."
+        elif isinstance(param, typer.core.TyperOption):
+            param.__class__ = _PlainOption
+            if param.metavar is None and not param.is_flag:
+                param.metavar = _METAVARS.get(param.bare_type(), param.bare_type().upper())
+
+
+class _Command(typer.core.TyperCommand):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _plain(self.params)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            _plain([option])
+        return option
+
+
+class _Group(typer.core.TyperGroup):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _plain(self.params)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            _plain([option])
+        return option
+
+
+class _Typer(typer.Typer):
+    """Every command and group of lagebild with plain metavars in --help."""
+
+    def command(self, *args: Any, cls: Any = None, **kwargs: Any) -> Any:
+        return super().command(*args, cls=cls or _Command, **kwargs)
+
+
+app = _Typer(
+    cls=_Group,
     name="lagebild",
     help="Sourced situation pictures from news reports: who did what to whom, when, how much, "
          "according to whom, and how many independent sources back each claim.",
@@ -33,8 +103,8 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="rich",
 )
-entities_app = typer.Typer(help="List entities and record human judgements (same / different).",
-                           no_args_is_help=True)
+entities_app = _Typer(cls=_Group, help="List entities and record human judgements (same / different).",
+                      no_args_is_help=True)
 app.add_typer(entities_app, name="entities")
 
 console = Console(stderr=True)
@@ -42,14 +112,15 @@ out = Console()
 
 
 
-def _setting_option(name: str, flag: str) -> Any:
+def _setting_option(name: str, flag: str, metavar: str | None = None) -> Any:
     """A command-line option for setting ``name``: help text and default from :mod:`lagebild.settings`."""
-    return typer.Option(flag, help=settings.setting(name).help, show_default=settings.option_default(name))
+    return typer.Option(flag, help=settings.setting(name).help, show_default=settings.option_default(name),
+                        metavar=metavar)
 
 
-DbOption = Annotated[Optional[str], _setting_option("db", "--db")]
-WorkersOption = Annotated[Optional[int], _setting_option("workers", "--workers")]
-MaxBytesOption = Annotated[Optional[int], _setting_option("max_bytes", "--max-bytes")]
+DbOption = Annotated[Optional[str], _setting_option("db", "--db", "PATH_OR_URL")]
+WorkersOption = Annotated[Optional[int], _setting_option("workers", "--workers", "N")]
+MaxBytesOption = Annotated[Optional[int], _setting_option("max_bytes", "--max-bytes", "BYTES")]
 
 #: exit code when some inputs were skipped (reported one by one)
 EXIT_SKIPPED = 3
@@ -104,7 +175,7 @@ def _fail(exc: Exception) -> NoReturn:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories, feed files, or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, feed files, http(s) addresses, or - for stdin.")],
     db: DbOption = None,
     glob: Annotated[Optional[str], typer.Option(help="Only files whose name matches this pattern, e.g. '*.txt'.")] = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for every article.")] = None,
@@ -112,10 +183,9 @@ def ingest(
     language: Annotated[Optional[str], typer.Option(help="Language (de or en) for every article.")] = None,
     max_bytes: MaxBytesOption = None,
 ) -> None:
-    """Read articles (.txt/.md with YAML front matter, .html, .jsonl, RSS/Atom, directories) into the store.
+    """Read articles (.txt/.md with YAML front matter, .html, .jsonl, RSS/Atom, directories, web pages) into the store.
 
-    Each bad item is reported with its name and reason and skipped; the exit code is 3 when
-    anything was skipped. Re-running is safe: an article already stored is not stored twice.
+    An http(s) address is fetched (lagebild's user agent, a timeout, the size limit) and read by its type: a page's main text, title and date, or a feed's entries. Each bad item is reported with its name and reason and skipped; the exit code is 3 when anything was skipped. Re-running is safe: an article already stored is not stored twice.
     """
     try:
         day = date.fromisoformat(published) if published else None
@@ -149,6 +219,74 @@ def _engine_name(value: str) -> str:
     if value not in services.ENGINES:
         raise typer.BadParameter(f"{value!r} is not one of {', '.join(map(repr, services.ENGINES))}")
     return value
+
+
+def _interval(text: str) -> float:
+    """Seconds in ``90``, ``90s``, ``15m``, ``1h`` or ``1.5h``."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smh]?)\s*", text.lower())
+    if match is None:
+        _fail(ValueError(f"--every takes a number of seconds, minutes or hours (90s, 15m, 1h), not {text!r}"))
+    return float(match.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600}[match.group(2)]
+
+
+@app.command()
+def watch(
+    sources: Annotated[list[str], typer.Argument(
+        metavar="FEED_OR_URL_LIST...",
+        help="Feed or page addresses (http, https), or files that list one address a line.")],
+    db: DbOption = None,
+    every: Annotated[str, typer.Option(metavar="INTERVAL", help="Time between rounds: 90s, 15m, 1h.")] = "15m",
+    rounds: Annotated[Optional[int], typer.Option(metavar="N", show_default="until Ctrl-C",
+                                                  help="Stop after N rounds.")] = None,
+    follow: Annotated[bool, typer.Option(
+        "--follow/--no-follow",
+        help="Read a feed entry from the page it links to (main text, title, date); "
+             "--no-follow keeps the feed's own text.")] = True,
+    workers: WorkersOption = None,
+    max_bytes: MaxBytesOption = None,
+) -> None:
+    """Follow live feeds and pages: every round, ingest, analyse and link what is new.
+
+    Each round asks every source with a conditional GET (ETag, Last-Modified), stores the new items, analyses and links them, and prints one line. Ctrl-C stops cleanly; what was stored is kept. The exit code is 3 when anything was skipped (each reported with its address and reason).
+    """
+    seconds = _interval(every)
+    urls: list[str] = []
+    for name in sources:
+        listed = read_url_list(name)
+        if isinstance(listed, InputError):
+            _fail(listed)
+        urls += listed
+    conf = _settings(db=db, workers=workers, max_bytes=max_bytes)
+    skipped = done = 0
+    try:
+        store = _open(db, create=True)
+        watcher = Watch(urls, limits=Limits.from_settings(conf), follow=follow)
+
+        def on_item(item: Any, added: bool | None) -> None:
+            if added is None:
+                console.print(f"[yellow]skipped[/yellow] {item.source}: {item.reason}", markup=True, highlight=False)
+
+        while rounds is None or done < rounds:
+            started = time.monotonic()
+            report = services.watch_round(store, watcher, stages=conf.stages, workers=conf.worker_count,
+                                          on_item=on_item)
+            done += 1
+            skipped += len(report.ingest.problems)
+            line = (f"{time.strftime('%H:%M:%S')} round {report.round}: {report.sources} source(s), "
+                    f"{report.unchanged} unchanged, {report.changed} changed, {report.failed} failed; "
+                    f"{len(report.ingest.added)} new article(s), {len(report.ingest.existing)} already stored, "
+                    f"{len(report.ingest.problems)} skipped")
+            if report.analysis is not None:
+                line += f"; analysed {len(report.analysis.analyzed)}, linked"
+            typer.echo(line)
+            if rounds is None or done < rounds:
+                time.sleep(max(0.0, seconds - (time.monotonic() - started)))
+    except KeyboardInterrupt:
+        console.print(f"stopped after {done} round(s); everything stored so far is kept")
+    except LagebildError as exc:
+        _fail(exc)
+    if skipped:
+        raise typer.Exit(EXIT_SKIPPED)
 
 
 @app.command()
@@ -229,7 +367,7 @@ def export(
         _export_register(db, format, output)
         return
     if format not in EXPORT_FORMATS:
-        _fail(ValueError(f"unknown format {format!r}; choose {', '.join(EXPORT_FORMATS)}"))
+        _fail(ValueError(f"unknown format {format!r}; choose {', '.join([*EXPORT_FORMATS, *REGISTER_FORMATS])}"))
     writer, _target, to_stdout, _what = EXPORT_FORMATS[format]
     if output is None and not to_stdout:
         _fail(ValueError(f"--format {format} needs -o"))

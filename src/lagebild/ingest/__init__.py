@@ -6,8 +6,10 @@
 
 Readers by suffix (case-insensitive): .txt/.md (optional YAML front matter), .html/.htm
 (trafilatura), .jsonl (one article per line), .rss/.atom/.xml (feeds, also recognised by
-content).  Every bad item yields an :class:`InputError` with its source and a human reason and
-reading goes on.  Nothing here touches the network.
+content).  An http(s) address is fetched (:mod:`lagebild.ingest.fetch`, the only module that
+touches the network) and read by its media type; :mod:`lagebild.ingest.watch` follows feeds and
+pages round after round.  Every bad item yields an :class:`InputError` with its source and a
+human reason and reading goes on.
 """
 
 from __future__ import annotations

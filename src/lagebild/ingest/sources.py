@@ -1,7 +1,8 @@
 """Which files to read, and with which reader.
 
 Paths are files, directories (walked recursively in sorted order, hidden files and directories
-skipped, streamed: one directory listing at a time, no file read ahead) or ``-`` for stdin.
+skipped, streamed: one directory listing at a time, no file read ahead), ``-`` for stdin, or
+http(s) addresses (fetched by :mod:`lagebild.ingest.fetch`, read by their media type).
 In a directory only known suffixes are read, unless a glob (matched on the file name) asks for
 others; a file named explicitly is always read, by content when its suffix is unknown.
 """
@@ -12,7 +13,7 @@ import os
 import re
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any, TextIO
@@ -21,6 +22,7 @@ from lagebild.errors import InputError
 from lagebild.ingest.decode import UndecodableError, check_content, decode, human_size, os_reason, read_file
 from lagebild.ingest.draft import Draft
 from lagebild.ingest.feeds import looks_like_feed, read_feed, unsafe_xml
+from lagebild.ingest.fetch import Fetched, fetch, host_of, is_url, kind_for_media
 from lagebild.ingest.html import read_html
 from lagebild.ingest.jsonl import looks_like_jsonl, read_jsonl, read_jsonl_file
 from lagebild.ingest.limits import Limits
@@ -59,6 +61,8 @@ def iter_items(paths: Sequence[str | Path], glob: str | None = None) -> Iterator
         name = str(given)
         if name == "-":
             yield Item(STDIN_SOURCE, None, "sniff")
+        elif is_url(name):
+            yield Item(name, None, "url")
         elif os.path.isdir(name):
             yield from _walk(name, glob)
         elif os.path.exists(name):
@@ -124,7 +128,14 @@ def _listing(path: str) -> Iterator[os.DirEntry[str]] | InputError:
 
 
 def read_item(item: Item, limits: Limits, stdin: TextIO | None = None) -> Iterator[Draft | InputError]:
-    """Drafts and errors for one file (or stdin), each within ``limits``."""
+    """Drafts and errors for one file (or stdin, or a web address), each within ``limits``."""
+    if item.kind == "url":
+        fetched = fetch(item.source, max_bytes=limits.max_bytes)
+        if isinstance(fetched, str):
+            yield InputError(item.source, fetched)
+        else:
+            yield from read_fetched(item.source, fetched, limits)
+        return
     if item.path is None:
         data = _read_stdin(stdin, limits.max_bytes)
     elif item.kind == "jsonl":
@@ -140,6 +151,20 @@ def read_item(item: Item, limits: Limits, stdin: TextIO | None = None) -> Iterat
         yield InputError(item.source, problem)
         return
     yield from _dispatch(item, data, limits)
+
+
+def read_fetched(source: str, fetched: Fetched, limits: Limits) -> Iterator[Draft | InputError]:
+    """Drafts and errors for a fetched page or feed, read by its media type (else its content).
+    A page without its own address or site name gets the fetched address and its host."""
+    problem = check_content(fetched.data)
+    if problem:
+        yield InputError(source, problem)
+        return
+    kind = kind_for_media(fetched)
+    for found in _dispatch(Item(source, None, kind), fetched.data, limits):
+        if isinstance(found, Draft) and found.source == source:  # the page itself, not a feed's entry
+            found = replace(found, url=found.url or fetched.url, outlet=found.outlet or host_of(fetched.url))
+        yield found
 
 
 def _dispatch(item: Item, data: bytes, limits: Limits) -> Iterator[Draft | InputError]:

@@ -11,6 +11,7 @@ from lagebild.services.commands import (
     SCHEMA_ID,
     AnalyzeReport,
     IngestReport,
+    WatchReport,
     analyze,
     article_sections,
     export_picture,
@@ -22,8 +23,9 @@ from lagebild.services.commands import (
     link_store,
     open_store,
     story_article_ids,
+    watch_round,
 )
 
 __all__ = ["ENGINES", "SCHEMA_ID", "AnalyzeReport", "IngestReport", "analyze", "article_sections", "export_picture",
            "index_for_search", "ingest_articles", "ingest_paths", "judge", "link_apart", "link_store", "open_store",
-           "story_article_ids"]
+           "story_article_ids", "WatchReport", "watch_round"]

@@ -13,6 +13,7 @@ from typing import Any, TextIO
 from lagebild import link, settings
 from lagebild.ingest import Limits, Overrides, read_sources
 from lagebild.ingest.dates import infer_date
+from lagebild.ingest.watch import Watch
 from lagebild.model import events as events_model
 from lagebild.errors import InputError
 from lagebild.model import Article
@@ -115,6 +116,48 @@ def link_store(store: Store, *, full: bool = False, progress: Progress = None) -
     """Link what was analysed since the last run (or everything with ``full``)."""
     return link.link(store, full=full, progress=progress,
                      min_confidence=settings.load().event_min_confidence)
+
+
+@dataclass
+class WatchReport:
+    """One round of ``watch``: the sources by state, what was stored, analysed and linked."""
+
+    round: int
+    sources: int
+    unchanged: int
+    changed: int
+    failed: int
+    ingest: IngestReport
+    analysis: AnalyzeReport | None = None
+    linked: dict[str, Any] | None = None
+
+
+def watch_round(
+    store: Store, watch: Watch, *, stages: Sequence[str] | None = None, workers: int = 1,
+    on_item: Callable[[Article | InputError, bool | None], None] | None = None,
+) -> WatchReport:
+    """One round of a :class:`~lagebild.ingest.watch.Watch`: ask every source, store the new
+    articles one by one (problems reported and logged), then analyse and link them, so that the
+    picture is current when the round ends.  Nothing new: nothing analysed, nothing linked."""
+    found = watch.round()
+    report = IngestReport()
+    for item in found.found:
+        if isinstance(item, InputError):
+            report.problems.append((item.source, item.reason))
+            store.log_problem("watch", item.source, item.reason)
+            if on_item:
+                on_item(item, None)
+            continue
+        added = store.add_article(item)
+        (report.added if added else report.existing).append(item.id)
+        if on_item:
+            on_item(item, added)
+    result = WatchReport(found.number, len(found.states), found.count("unchanged"), found.count("changed"),
+                         found.count("failed"), report)
+    if report.added:
+        result.analysis = analyze(store, stages=stages, workers=workers)
+        result.linked = link_store(store)
+    return result
 
 
 def judge(store: Store, a: str, b: str, verdict: str) -> dict[str, Any]:

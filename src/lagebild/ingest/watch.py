@@ -1,0 +1,160 @@
+"""Following feeds and pages round after round (``lagebild watch``).
+
+Each round asks every source with a conditional GET (the ETag and Last-Modified of its last
+answer); a source that answers 304, or the same body as last time, is unchanged and nothing more
+is read.  A changed feed yields its entries not taken before; an entry that links to a web page
+is read from that page (main text, title and date via trafilatura), with the feed's text as the
+fallback when the page cannot be had.  A changed page yields itself.  What a source held is
+remembered for the life of the :class:`Watch` only; the store's content-hash ids make a second
+``watch`` of the same feeds store nothing twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from lagebild.errors import InputError
+from lagebild.ingest.decode import os_reason
+from lagebild.ingest.draft import Draft, Overrides, finish
+from lagebild.ingest.fetch import Fetched, fetch, is_url
+from lagebild.ingest.limits import FileClock, FileTimeout, Limits, time_reason
+from lagebild.ingest.sources import read_fetched
+from lagebild.model import Article
+
+
+@dataclass
+class Source:
+    """One watched address and what the last rounds learned of it."""
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    digest: str | None = None  # of the last body read
+    taken: set[str] = field(default_factory=set)  # keys of the entries already read
+
+
+@dataclass
+class Round:
+    """What one round found: per source ``unchanged``, ``changed`` or ``failed``; the new
+    articles and the problems (each with its source and reason)."""
+
+    number: int
+    states: dict[str, str] = field(default_factory=dict)
+    found: list[Article | InputError] = field(default_factory=list)
+
+    def count(self, state: str) -> int:
+        return sum(1 for s in self.states.values() if s == state)
+
+
+def read_url_list(name: str) -> list[str] | InputError:
+    """The addresses an argument names: itself when it is a URL, else the file's lines (one
+    address a line; blank lines and ``#`` comments skipped)."""
+    if is_url(name):
+        return [name]
+    try:
+        lines = Path(name).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = os_reason(exc) if isinstance(exc, OSError) else "not UTF-8 text"
+        return InputError(name, f"neither an http(s) address nor a readable list of addresses ({reason})")
+    urls = []
+    for number, line in enumerate(lines, start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not is_url(line):
+            return InputError(f"{name}:{number}", f"not an http(s) address: {line[:80]!r}")
+        urls.append(line)
+    if not urls:
+        return InputError(name, "the list holds no address")
+    return urls
+
+
+class Watch:
+    """The sources of one ``watch`` and their state between rounds.
+
+    >>> watch = Watch(["https://example.org/feed.xml"], limits=Limits())
+    >>> found = watch.round()        # every entry, the first time
+    >>> found = watch.round()        # only what is new since
+    """
+
+    def __init__(self, urls: Sequence[str], *, limits: Limits = Limits(), overrides: Overrides = Overrides(),
+                 follow: bool = True) -> None:
+        self.sources = [Source(url) for url in dict.fromkeys(urls)]
+        self.limits = limits
+        self.overrides = overrides
+        self.follow = follow
+        self.rounds = 0
+
+    def round(self) -> Round:
+        self.rounds += 1
+        result = Round(self.rounds)
+        for source in self.sources:
+            state, found = self._visit(source)
+            result.states[source.url] = state
+            result.found += found
+        return result
+
+    def _visit(self, source: Source) -> tuple[str, list[Article | InputError]]:
+        fetched = fetch(source.url, max_bytes=self.limits.max_bytes, etag=source.etag,
+                        last_modified=source.last_modified)
+        if isinstance(fetched, str):
+            return "failed", [InputError(source.url, fetched)]
+        source.etag, source.last_modified = fetched.etag or source.etag, fetched.last_modified or source.last_modified
+        if fetched.unchanged:
+            return "unchanged", []
+        digest = hashlib.sha256(fetched.data).hexdigest()
+        if digest == source.digest:
+            return "unchanged", []
+        source.digest = digest
+        found: list[Article | InputError] = []
+        clock = FileClock(self.limits.file_seconds)
+        steps = self._read(source, fetched)
+        try:
+            for item in clock.steps(steps):
+                found.append(item)
+        except FileTimeout:
+            steps.close()
+            found.append(InputError(source.url, time_reason(self.limits.file_seconds)))
+        return "changed", found
+
+    def _read(self, source: Source, fetched: Fetched) -> Iterator[Article | InputError]:
+        for found in read_fetched(source.url, fetched, self.limits):
+            if isinstance(found, InputError):
+                yield found
+                continue
+            if found.source != source.url:  # a feed's entry: once only, read from its page
+                key = _key(found)
+                if key in source.taken:
+                    continue
+                source.taken.add(key)
+                if self.follow and isinstance(found.url, str) and is_url(found.url):
+                    found = self._page(found)
+            yield finish(found, self.overrides, self.limits.max_line)
+
+    def _page(self, entry: Draft) -> Draft:
+        """A feed entry read from the page it links to, the entry's own text where that fails."""
+        url = str(entry.url)
+        fetched = fetch(url, max_bytes=self.limits.max_bytes)
+        reason = fetched if isinstance(fetched, str) else None
+        if not isinstance(fetched, str):
+            for page in read_fetched(url, fetched, self.limits):
+                if isinstance(page, Draft):
+                    return Draft(
+                        source=url, text=page.text, title=page.title or entry.title,
+                        outlet=page.outlet or entry.outlet, url=page.url or url,
+                        published=page.published or entry.published, language=page.language or entry.language,
+                        external_id=entry.external_id, meta={**entry.meta, "feed_entry": entry.source},
+                    )
+                reason = page.reason
+        return replace(entry, meta={**entry.meta, "page_unread": f"{url}: {reason}"})
+
+
+def _key(draft: Draft) -> str:
+    """What identifies a feed entry between rounds: its id, else its link, else its text."""
+    for value in (draft.external_id, draft.url):
+        if value:
+            return f"id|{value}"
+    return "text|" + hashlib.sha256(draft.text.encode("utf-8", "replace")).hexdigest()
