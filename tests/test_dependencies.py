@@ -23,7 +23,8 @@ requirements = pytest.importorskip("packaging.requirements", reason="pip install
 utils = pytest.importorskip("packaging.utils", reason="pip install packaging (the test extra)")
 
 ROOT = Path(__file__).resolve().parents[1]
-LOCAL_ROOTS = ("src", "tests", "training", "benchmarks")
+#: folders whose scripts run from where they lie and import their neighbours by bare name
+SCRIPT_ROOTS = ("training", "benchmarks")
 
 #: runtime dependencies that no file imports by name, and why they are needed
 RUNTIME_NOT_IMPORTED = {
@@ -41,12 +42,19 @@ TEST_NOT_IMPORTED = {
 
 
 def _declared() -> tuple[set[str], set[str]]:
+    """The runtime dependencies, and those of the test extra."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return _names(project["dependencies"]), _names(project["optional-dependencies"]["test"])
 
-    def names(items: list[str]) -> set[str]:
-        return {utils.canonicalize_name(requirements.Requirement(item).name) for item in items}
 
-    return names(project["dependencies"]), names(project["optional-dependencies"]["test"])
+def _extras() -> set[str]:
+    """Everything the optional extras declare (an optional import under src/ may come from one)."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return set().union(*(_names(items) for items in project["optional-dependencies"].values()))
+
+
+def _names(items: list[str]) -> set[str]:
+    return {utils.canonicalize_name(requirements.Requirement(item).name) for item in items}
 
 
 def _optional(handlers: list[ast.ExceptHandler]) -> bool:
@@ -86,9 +94,10 @@ def _distributions() -> dict[str, list[str]]:
 
 @cache
 def _local_modules() -> set[str]:
-    """Names that resolve to the project's own files (packages, scripts run from their folder)."""
+    """Names that resolve to the project's own files: the package, the tests, and the modules
+    of scripts run from their folder (``training/ner/neural.py`` imported as ``neural``)."""
     names = {"lagebild", "tests", "conftest"}
-    for top in LOCAL_ROOTS:
+    for top in SCRIPT_ROOTS:
         for path in (ROOT / top).rglob("*.py"):
             names.add(path.stem)
             names |= set(path.relative_to(ROOT / top).parts[:-1])
@@ -147,9 +156,20 @@ def test_dependencies_every_runtime_dependency_is_used() -> None:
     assert stale == set(), "RUNTIME_NOT_IMPORTED names packages that are not declared"
 
 
+def test_dependencies_optional_src_imports_are_declared() -> None:
+    """An import under src/ that may be missing (``try: … except ImportError``) still comes from
+    a runtime dependency or an optional extra, so that an install can bring it."""
+    runtime, _test = _declared()
+    certain = _third_party("src")
+    optional = {m: f for m, f in _third_party("src", optional=True).items() if m not in certain}
+    wrong = _undeclared(optional, runtime | _extras())
+    assert not wrong, "\n".join(wrong)
+
+
 def test_dependencies_every_test_extra_is_used() -> None:
     runtime, test = _declared()
-    unused = test - _imported_distributions("tests") - set(TEST_NOT_IMPORTED)
+    # by a test, or by an optional import under src/ that tests exercise (ray for the Ray engine)
+    unused = test - _imported_distributions("tests", "src") - set(TEST_NOT_IMPORTED)
     assert unused == set(), "in the test extra, imported by no test"
     assert set(TEST_NOT_IMPORTED) <= test
 
