@@ -259,3 +259,14 @@ def test_quotes_expand_gives_each_quoted_phrase_a_nested_quote_with_the_outer_ro
     # a quote whose message lies inside a larger one is nested, whatever produced it
     marked = mark_nested([_q(message={(0, 1), (0, 2)}), _q(message={(0, 2)}), _q(message={(1, 1)})])
     assert [q.nested for q in marked] == [False, True, False]
+
+
+def test_quotes_to_tokens_drops_a_cue_inside_the_message():
+    prepared = prepare(parse_document(DOC, Path("a.json")))
+    text = prepared.article.text
+    whole = text.index("Der Minister sagte, die Lage sei ernst")
+    c = text.index("sagte")
+    # a reported speech act read as one message: SpkAtt marks no cue inside a message
+    quote = Quote(whole, whole + 38, text[whole:whole + 38], "indirect", cue=Span(c, c + 5, "sagte"))
+    got = to_tokens(quote, prepared)
+    assert got.cue == frozenset() and (0, 2) in got.message
