@@ -182,7 +182,7 @@ def test_workbench_article_page_lists_its_facts_quotes_and_entities_beside_the_t
     html = client.get(f"/articles/{ids['de']}").text
     side = html[html.index('<aside class="side"'):html.index("</aside>")]
     assert 'href="/facts/f_supply"' in side and "Nordkorea liefert Russland Munition" in side
-    assert 'href="#ev-0"' in side and 'id="ev-0"' in html  # a fact jumps to its sentence
+    assert f'href="/articles/{ids["de"]}?event=0#focus"' in side  # a fact opens its sentence
     assert "Wir sehen die Raketen" in side and 'href="/quotes?speaker=e_bud"' in side
     assert 'href="/entities/e_kp"' in side and "Nordkorea" in side
     story = client.get("/stories/s1").text

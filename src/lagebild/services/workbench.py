@@ -25,6 +25,7 @@ from lagebild.store.readmodels import iso
 SORTS = {"origins": "most independent origins", "mentions": "most mentions", "time": "earliest first",
          "recent": "latest first"}
 MAX_PAGE = 500
+UNKNOWN_OUTLET = "(unknown outlet)"
 
 
 @dataclass(frozen=True)
@@ -188,8 +189,11 @@ def source_map(store: Store, *, story: str | None = None) -> dict[str, Any]:
     rows = store.origin_outlet_rows(story)
     by_origin: dict[str, dict[str, Any]] = {}
     outlets: dict[str, int] = {}
+    known: set[str] = set()  # the outlets stored by that name (a filter and a page can find them)
     for r in rows:
-        outlet = labels.outlet_name(r.outlet) or "(unknown outlet)"
+        outlet = labels.outlet_name(r.outlet) or UNKNOWN_OUTLET
+        if r.outlet and outlet == r.outlet:
+            known.add(outlet)
         label = views.origin_name(r.origin, {r.origin: r.label} if r.origin and r.label else {})
         entry = by_origin.setdefault(r.origin or "", {"key": r.origin or "", "origin": label, "cells": {},
                                                        "articles": 0, "facts": 0, "outlet_origin": False})
@@ -210,7 +214,7 @@ def source_map(store: Store, *, story: str | None = None) -> dict[str, Any]:
             if outlet.casefold() != entry["origin"].casefold():
                 echoes.append({"outlet": outlet, "echoes": entry["origin"], "key": entry["key"], **cell})
     echoes.sort(key=lambda e: (-e["articles"], e["outlet"].casefold(), e["echoes"].casefold()))
-    return {"outlets": columns, "origins": origins, "echoes": echoes}
+    return {"outlets": columns, "origins": origins, "echoes": echoes, "known": known}
 
 
 # --- outlets ---------------------------------------------------------------------------------------
