@@ -16,9 +16,9 @@ from tests.conftest import shared_path
 CHAIN = ("lagebild.sentences", "lagebild.timex")
 
 
-def test_timex_stage_is_registered_at_version_4():
+def test_timex_stage_is_registered_at_version_5():
     spec = registered()[STAGE]
-    assert spec.version == "4"
+    assert spec.version == "5"
     assert spec.provides == ("timexes",)
 
 
@@ -29,7 +29,7 @@ def test_timex_stage_records_offsets_and_stage_name():
     assert [(t.text, t.value) for t in found] == [("2. Januar 2024", "2024-01-02"), ("Zwei Tage später", "2024-01-04")]
     for t in found:
         assert doc.text[t.start:t.end] == t.text
-        assert t.stage == "lagebild.timex.v4"
+        assert t.stage == "lagebild.timex.v5"
     assert found[1].anchored and not found[0].anchored
 
 
@@ -250,3 +250,33 @@ def test_timex_two_digit_year_in_news_is_not_far_future():
     assert found[0].value == "1995-05-03"
     found = find_timexes("Die Frist endet am 3.5.26.", date(2024, 1, 21), "de")
     assert found[0].value == "2026-05-03"
+
+
+MAR99 = date(1999, 3, 12)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plan is not part of the old years the report recalls
+    ("The alliance was founded in 1949. Poland joined in 1952. The issue is expected to dominate a summit "
+     "set for Washington in April.", ("April", "1999-04")),
+    # "last year" counts from publication, whatever year was named before
+    ("Cases jumped from fewer than 100,000 in 1980 to more than 300,000 last year.", ("last year", "1998")),
+    # a rough "decades ago" is no time the text goes on from
+    ("The boy was born more than four decades ago. His boat sank in late November.", ("late November", "1998-11")),
+])
+def test_timex_english_news_anchoring(text, expected):
+    doc = Pipeline.build(CHAIN).annotate(Article.create(text, language="en", published=MAR99))
+    found = {t.text: t.value for t in doc.get("timexes")}
+    assert found[expected[0]] == expected[1]
+
+
+def test_timex_undecided_tense_prefers_a_past_about_as_near_as_the_future():
+    # published 19 April 1999: mid-October 1998 lies 186 days back, mid-October 1999 179 ahead
+    text = "Evidence in the October slaying of the doctor is strong."
+    doc = Pipeline.build(CHAIN).annotate(Article.create(text, language="en", published=date(1999, 4, 19)))
+    found = {t.text: t.value for t in doc.get("timexes")}
+    assert found["October"] == "1998-10"
+    # ... but a month well nearer ahead is ahead
+    doc = Pipeline.build(CHAIN).annotate(Article.create(text, language="en", published=date(1999, 8, 19)))
+    found = {t.text: t.value for t in doc.get("timexes")}
+    assert found["October"] == "1999-10"

@@ -30,6 +30,9 @@ PAST, FUTURE = "past", "future"
 #: ("im Februar") get no such allowance.  Measured: TimeBank/AQUAINT 11 such days, all then equal
 #: to the gold (they were the year before); 10kGNAD 8, all right by reading.
 PAST_AHEAD_DAYS = 45
+#: a year-less date in a sentence of undecided tense lies ahead of the publication date only where
+#: that is nearer by more than this many days: news mostly reports what happened
+FUTURE_PENALTY_DAYS = 60
 #: a year-less date may lie this many days before the date just named and still go on from it
 #: ("Am 24. Februar 2022 … Schon am 20. Februar hatten …")
 BACK_DAYS = 7
@@ -166,8 +169,10 @@ class Context:
             if (self.dct is None or self.narrative or self.tense is None
                     or self._follows_ref(year, month, day)):
                 return year
-        if self.narrative and self.ref is not None:
-            return self.ref.year  # narratives move forward within the year they are at
+        if self.narrative and self.ref is not None and self.tense != FUTURE:
+            # narratives move forward within the year they are at; what a sentence plans or
+            # expects lies after the publication, not in the past the text tells
+            return self.ref.year
         if self.dct is None:
             return None
         d = self.dct
@@ -178,11 +183,13 @@ class Context:
         if self.tense == FUTURE:
             return min(y for y in years if ((safe_date(y, month, day) or date(y, month, 28)) if day
                                             else month_end(y, month)) >= d)
-        # undecided: the nearest occurrence (months are compared by their middle)
+        # undecided: the nearest occurrence (months are compared by their middle), one ahead of
+        # the publication date taken only where it is nearer by more than FUTURE_PENALTY_DAYS
         cands = []
         for y in years:
             mid = safe_date(y, month, day or 15) or date(y, month, 28)
-            cands.append((abs((mid - d).days), y))
+            days = (mid - d).days
+            cands.append((abs(days) + (FUTURE_PENALTY_DAYS if days > 0 else 0), y))
         return min(cands)[1]
 
     def this_year_for(self, month: int) -> int | None:

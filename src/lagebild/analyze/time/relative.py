@@ -112,7 +112,9 @@ def h_rel_unit(g: Groups, ctx: Context):
             value += "T" + lx.parts[u]
         return [Hit(g.start, g.end, "DATE", value, None, True)]
     grain = _unit_grain(unit)
-    base = ctx.base_date() if (anaphoric or ctx.narrative) else ctx.dct
+    # English news anchors "last year", "next month" at the publication date even where an old
+    # year was named before (TimeBank: "from 1980 to more than 300,000 last year" is 1997)
+    base = ctx.base_date() if (anaphoric or (ctx.narrative and ctx.language != "en")) else ctx.dct
     value = relative(base, grain, off)
     if value is None:
         value = {-1: "PAST_REF", 1: "FUTURE_REF"}.get(off, "PRESENT_REF")
@@ -151,7 +153,9 @@ def h_ago(g: Groups, ctx: Context, sign: int = -1):
         d = shift(ctx.dct, "M", int(round(sign * n * {"Y": 12, "M": 1}.get(code, 1))))
         return [Hit(g.start, g.end, "DATE", date_value(d, "M"), approx_of(g("approx")), True)]
     d = shift(ctx.dct, code, sign * nn)
-    return [Hit(g.start, g.end, "DATE", date_value(d, grain), approx_of(g("approx")), True)]
+    # "vor 40 Jahren", "four decades ago": a rough point counted from the publication date, not a
+    # time the text goes on from
+    return [Hit(g.start, g.end, "DATE", date_value(d, grain), approx_of(g("approx")), True, grain in ("Y", "DE"))]
 
 
 def h_in(g: Groups, ctx: Context):

@@ -26,7 +26,7 @@ from lagebild.model import Sentence, Timex
 from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.timex"
-VERSION = "4"  # 2: a date inside an opening "seit …" phrase is no reference for later dates
+VERSION = "5"  # 2: a date inside an opening "seit …" phrase is no reference for later dates
 # 3: a year-less date that would turn back before the date just named takes its year from the
 #    publication date and tense; a past-tense day may lie up to 45 days after publication; the
 #    turn of the year is its winter (2023-WI), no longer a day; "11.7. 2015" is one date
@@ -35,6 +35,9 @@ VERSION = "4"  # 2: a date inside an opening "seit …" phrase is no reference f
 #    across years ("Juni 1775 bis März 1776") and a date in a "seit" phrase inside a clause are no
 #    reference; "ein halbes Jahr später" is a month, "Spätsommer" a season; "zu dieser Zeit",
 #    "Jahre zuvor"
+# 5: a sentence about the future is no part of the narrative's past ("a summit set for April");
+#    "vor 40 Jahren", "four decades ago" move no reference; English "last year" counts from the
+#    publication date; an undecided year-less date lies ahead only where that is 60 days nearer
 
 #: the year, month and day of a value that can be a reference time
 _REF_VALUE = r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T|-[WQHSFU])"
