@@ -10,7 +10,7 @@ import pytest
 
 from lagebild.errors import GoldError, LagebildError
 from lagebild.eval.polnear import (
-    Attribution, build_doc, evaluate_polnear, is_polnear, known_cue, read_polnear, score, token_spans,
+    Attribution, build_doc, join_by_cue, evaluate_polnear, is_polnear, known_cue, read_polnear, score, token_spans,
 )
 from lagebild.eval.tasks import evaluate
 from lagebild.model import Article, Quote, Span, Speaker
@@ -149,3 +149,14 @@ def test_polnear_dev_reads_from_the_shared_archive():
     for d in docs:
         for a in d.attributions:
             assert a.content and max(a.content) < len(d.spans)
+
+
+def test_polnear_join_by_cue_joins_split_quotes_and_continuations():
+    a = _a({1, 2}, {5}, {4})
+    b = _a({7, 8}, {5}, {4})  # "…," he said, "…": the same cue
+    c = _a({10, 11}, (), {4})  # no cue, the same speaker: continues
+    d = _a({13}, (), {20})  # no cue, another speaker: apart
+    e = _a({15}, {16}, {4})  # a cue of its own: apart
+    joined = join_by_cue([a, b, c, d, e])
+    assert [sorted(x.content) for x in joined] == [[1, 2, 7, 8, 10, 11], [13], [15]]
+    assert joined[0].cue == {5}

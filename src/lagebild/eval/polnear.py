@@ -11,7 +11,9 @@ Gold
 
 System
     ``lagebild.quotes`` (with sentences and entities) on the article text, ``language="en"``; a
-    quote's message (less its gaps), cue (plus ``cue_extra``) and speaker become token sets.
+    quote's message (less its gaps), cue (plus ``cue_extra``) and speaker become token sets;
+    quotes that share a cue, and a cue-less quote continuing the speaker of the one before, are
+    joined into one attribution (:func:`join_by_cue`).
     Tokens are words and single punctuation marks of the raw text.
 
 Figures
@@ -208,6 +210,26 @@ def to_attribution(quote: Quote, doc: PolnearDoc, offsets: OffsetMap) -> Attribu
     return Attribution(content, cue, source)
 
 
+def join_by_cue(attributions: Sequence[Attribution]) -> list[Attribution]:
+    """System quotes joined the way PolNeAR reads attributions: every part of the content belongs
+    to its one cue (""A," he said, "B."" is one attribution with a split content), and a quote
+    without a cue that keeps the speaker of the quote before continues that attribution; lagebild
+    keeps each quotation a quote of its own."""
+    out: list[Attribution] = []
+    by_cue: dict[frozenset[int], int] = {}
+    for a in attributions:
+        # a quote without a cue of its own that keeps the speaker of the one before continues it
+        k = by_cue.get(a.cue) if a.cue else (len(out) - 1 if out and a.source and a.source == out[-1].source else None)
+        if k is None:
+            if a.cue:
+                by_cue[a.cue] = len(out)
+            out.append(a)
+        else:
+            first = out[k]
+            out[k] = Attribution(first.content | a.content, first.cue, first.source | a.source, first.cue_text)
+    return out
+
+
 def predict(docs: Sequence[PolnearDoc], progress: Progress | None = None) -> tuple[list[list[Attribution]], str]:
     pipeline = build(TARGET)
     out = []
@@ -215,7 +237,7 @@ def predict(docs: Sequence[PolnearDoc], progress: Progress | None = None) -> tup
         article = Article.create(doc.text, language="en", source=doc.name)
         offsets = OffsetMap(doc.text, article.text)
         quotes = pipeline.annotate(article).get("quotes")
-        out.append([to_attribution(q, doc, offsets) for q in quotes])
+        out.append(join_by_cue([to_attribution(q, doc, offsets) for q in quotes]))
         if progress is not None:
             progress(k + 1, len(docs))
     return out, pipeline.signature
