@@ -62,9 +62,13 @@ def _json(url: str) -> Any:
         return json.load(response)
 
 
-def _shot(page: Any, name: str) -> None:
+def _shot(page: Any, name: str, section: str | None = None) -> None:
+    """A screenshot of the view (scrolled to ``section``) into ``LAGEBILD_SCREENSHOTS``, when set."""
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        if section:
+            page.locator(section).scroll_into_view_if_needed()
+            page.evaluate("s => document.querySelector(s).scrollIntoView({block: 'start'})", section)
         page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=False)
 
 
@@ -170,7 +174,7 @@ def test_browser_timeline_zooms_into_a_band_and_filters_types(page: Any, server:
     assert page.locator(f'#timeline-svg g.tl-bar[data-type="{kind}"]:visible').count() == 0
     assert page.locator("#timeline-svg g.tl-bar:visible").count() == page.locator(
         f'#timeline-svg g.tl-bar:not([data-type="{kind}"])').count()
-    _shot(page, "timeline")
+    _shot(page, "timeline", "#timeline")
 
 
 def test_browser_graph_one_node_per_entity_legend_filter_and_drag(page: Any, server: str) -> None:
@@ -200,7 +204,7 @@ def test_browser_graph_one_node_per_entity_legend_filter_and_drag(page: Any, ser
     assert abs(after - before) > 10
     assert float(edge.locator("line").get_attribute("x1")) == pytest.approx(after, abs=0.2)  # the edge follows
     assert page.url.endswith(f"/stories/{story}") or f"/stories/{urllib.parse.quote(story)}" in page.url
-    _shot(page, "graph")
+    _shot(page, "graph", "#graph")
 
 
 def test_browser_register_sorts_and_downloads_csv_and_xlsx(page: Any, server: str) -> None:

@@ -51,6 +51,8 @@ def register_row(fact: dict[str, Any]) -> dict[str, Any]:
         "item_class": "; ".join(names) or UNCLASSED, "item_keys": classes, "item": _names(roles["what"]),
         "quantity": value if isinstance(value, (int, float)) else None,
         "low": quantity.get("low"), "high": quantity.get("high"),
+        "amount": next((v for v in (value, quantity.get("low"), quantity.get("high"))
+                        if isinstance(v, (int, float))), None),  # what the quantity sorts by
         "approximate": bool(quantity.get("approximate")) if quantity else None,
         "unit": quantity.get("unit") or "", "quantity_text": quantity.get("text") or "",
         "rate": f"per {quantity['per']}" if quantity.get("per") else "",
@@ -83,7 +85,7 @@ def transfer_register(store: Store, *, supplier: str = "", recipient: str = "", 
         rows = [r for r in rows if r["status"] == status]
     if window is not None:
         rows = [r for r in rows if timevalue.in_window(r["time"] or None, window)]
-    key = {"time": "start"}.get(sort, sort if sort in SORTS else "start")
+    key = {"time": "start", "quantity": "amount"}.get(sort, sort if sort in SORTS else "start")
     present = [r for r in rows if r[key] not in (None, "")]
     missing = [r for r in rows if r[key] in (None, "")]
     as_key = (lambda r: r[key].casefold()) if isinstance(present[0][key] if present else 0, str) else (lambda r: r[key])

@@ -192,7 +192,7 @@ def _label_place(x: float, w: float, width: int) -> dict[str, Any]:
 
 GRAPH_SIZE = 560
 _CAPITAL = "loc:capital-"
-GRAVITY = 1.2  # the force layout's pull to the centre, per pixel off it
+GRAVITY = 0.9  # the force layout's pull to the centre, per pixel off it
 
 
 def _node_of(entity: str) -> str:
@@ -268,7 +268,7 @@ def force_layout(nodes: Sequence[str], links: Sequence[tuple[str, str]], size: i
     if count >= 3:
         index = {n: i for i, n in enumerate(nodes)}
         pairs = np.array([(index[a], index[b]) for a, b in links], dtype=int).reshape(-1, 2)
-        k = 0.55 * inner / np.sqrt(count)
+        k = 0.65 * inner / np.sqrt(count)
         for step in range(rounds):
             delta = pos[:, None, :] - pos[None, :, :]
             dist = np.maximum(np.linalg.norm(delta, axis=2), 0.01)
