@@ -7,13 +7,13 @@ from datetime import date
 from typing import Any, Literal
 
 import orjson
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
 from lagebild.model.events import EVENT_TYPES, STATUSES
-from lagebild.services import commands, queries
+from lagebild.services import commands, exports, queries
 from lagebild.services.queries import run_read as run_query
 from lagebild.store import Store
 from lagebild.store.search import RANK_LIMIT
@@ -86,12 +86,24 @@ async def story(story_id: str, store: Store = Depends(store_of)) -> Any:
     return FastJSON(_found(await run_query(store, queries.get_story, store, story_id), "story", story_id))
 
 
+ExportFormat = Literal[tuple(exports.FORMATS)]  # type: ignore[valid-type]
+
+
 @router.get("/stories/{story_id}/export", responses=ERRORS, tags=["stories"])
-def story_export(story_id: str, store: Store = Depends(store_of)) -> Any:
-    """The story as a document in the export contract (schema ``lagebild/1``, DESIGN §4)."""
+def story_export(story_id: str, store: Store = Depends(store_of),
+                 format: ExportFormat = Query("json", description=(
+                     "json: the export contract; ftm: FollowTheMoney entities as JSON Lines (Aleph); "
+                     "graphml: the entity graph (Gephi); facts.csv: the facts table"))) -> Any:
+    """The story as a document in the export contract (schema ``lagebild/1``, DESIGN §4), or in
+    another format as a download."""
     if queries.get_story_title(store, story_id) is None:
         raise HTTPException(404, f"no story with id {story_id!r}")
-    return FastJSON(commands.export_picture(store, story_id))
+    doc = commands.export_picture(store, story_id)
+    if format == "json":
+        return FastJSON(doc)
+    media, suffix, text = exports.FORMATS[format]
+    name = "lagebild-" + "".join(c if c.isalnum() or c in "-_" else "-" for c in story_id) + suffix
+    return Response(text(doc), media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 Status = Literal[STATUSES]  # type: ignore[valid-type]

@@ -379,8 +379,7 @@ def export(
         if format == "json":
             out.print(json.dumps(doc, ensure_ascii=False, indent=1), markup=False, highlight=False, soft_wrap=True)
         else:  # JSON Lines: one line per record, straight to stdout
-            for record in exporters.ftm_entities(doc):
-                sys.stdout.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+            sys.stdout.writelines(exporters.ftm_lines(doc))
         return
     if writer is None:
         output.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
