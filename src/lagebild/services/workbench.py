@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import csv
 import io
+import time
+import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
@@ -86,8 +88,13 @@ def explore_facts(store: Store, flt: FactFilter, *, limit: int = 50, offset: int
         window = timevalue.window(flt.since or None, flt.until or None) if (flt.since or flt.until) else None
     except ValueError as exc:
         return {**empty, "error": str(exc)}
-    rows = store.fact_facets(type=flt.type or None, status=flt.status or None, story=flt.story or None,
-                             entity=entity["id"] if entity else None)
+    filters = {"type": flt.type or None, "status": flt.status or None, "story": flt.story or None,
+               "entity": entity["id"] if entity else None}
+    if not (flt.outlet or flt.origin or window) and flt.sort == "origins":  # the store's own order: a page
+        page_ids = store.fact_ids(**filters, limit=limit, offset=offset)
+        return {"page": Page(_docs(store, page_ids), store.count_facts(**filters), limit, offset),
+                "entity": entity, "error": None}
+    rows = store.fact_facets(**filters)
     if flt.outlet or flt.origin:
         keep = store.fact_ids_reported(outlet=flt.outlet or None, origin=flt.origin or None)
         rows = [r for r in rows if r.id in keep]
@@ -102,11 +109,15 @@ def explore_facts(store: Store, flt: FactFilter, *, limit: int = 50, offset: int
         dated = [i for i in ids if starts[i]]
         dated.sort(key=lambda i: starts[i], reverse=flt.sort == "recent")
         ids = dated + [i for i in ids if not starts[i]]  # undated facts last either way
-    page_ids = ids[offset:offset + limit]
+    return {"page": Page(_docs(store, ids[offset:offset + limit]), len(ids), limit, offset), "entity": entity,
+            "error": None}
+
+
+def _docs(store: Store, page_ids: list[str]) -> list[dict[str, Any]]:
     docs = views.read_fact_docs(store, page_ids)
     items = [docs[i] for i in page_ids if i in docs]
     cite_mentions(store, items)
-    return {"page": Page(items, len(ids), limit, offset), "entity": entity, "error": None}
+    return items
 
 
 def _start(time: str | None) -> str:
@@ -114,8 +125,24 @@ def _start(time: str | None) -> str:
     return span["start"] if span else ""
 
 
+_OPTIONS: "weakref.WeakKeyDictionary[Store, tuple[float, int, dict[str, Any]]]" = weakref.WeakKeyDictionary()
+OPTIONS_SECONDS = 60.0  # how long the filter's choices are kept while the store's fact count stays
+
+
 def fact_options(store: Store) -> dict[str, Any]:
-    """The choices of the explorer's filter: types, statuses, outlets and origins (key, label)."""
+    """The choices of the explorer's filter: types, statuses, outlets and origins (key, label).
+    They take a scan of every mention, so they are kept for :data:`OPTIONS_SECONDS` per store
+    (a link run that changes the number of facts renews them at once)."""
+    facts = store.count("facts")
+    kept = _OPTIONS.get(store)
+    if kept and kept[1] == facts and time.monotonic() - kept[0] < OPTIONS_SECONDS:
+        return kept[2]
+    options = _fact_options(store)
+    _OPTIONS[store] = (time.monotonic(), facts, options)
+    return options
+
+
+def _fact_options(store: Store) -> dict[str, Any]:
     options = store.fact_options()
     origins: dict[str, str] = {}
     for r in store.origin_outlet_rows():
