@@ -2,7 +2,7 @@
 
 For each format a file of ``--mb`` megabytes is written (German news-like paragraphs; JSON Lines
 and feeds as many articles, text, Markdown and HTML as one), then ingested into a new SQLite
-store by a fresh process with ``max_bytes`` and ``max_line`` raised to admit it.  Printed per
+store by a fresh process with ``max_bytes``, ``max_line`` and ``file_seconds`` raised to admit it.  Printed per
 format: the process's peak resident memory, the same process's peak on a 1 kB file of the same
 format (imports, models of nothing: the baseline), and (peak - baseline) / file size, the figure
 that grows with the input.
@@ -87,7 +87,8 @@ from lagebild.ingest import Limits
 from lagebild.services import commands
 from lagebild.store import Store
 store = Store.open(sys.argv[2])
-report = commands.ingest_paths(store, [sys.argv[1]], limits=Limits(max_bytes=1 << 40, max_line=1 << 40))
+report = commands.ingest_paths(store, [sys.argv[1]], limits=Limits(max_bytes=1 << 40, max_line=1 << 40,
+                                                                     file_seconds=3600))
 store.close()
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, len(report.added), len(report.problems),
       repr(report.problems[:2]))

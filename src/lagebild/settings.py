@@ -37,8 +37,9 @@ class Settings(BaseModel):
                                              "in front matter or a JSON line, elements in HTML.")
     max_line: int = Field(gt=0, description="Ingest skips an article whose text has a line longer than this "
                                             "many characters.")
-    file_seconds: float = Field(gt=0, description="Ingest stops reading a file after this many seconds and "
-                                                  "skips what is left of it.")
+    file_seconds: float = Field(gt=0, description="Ingest gives up on a file after this many seconds spent "
+                                                  "reading one article of it (the whole file, a line of JSON "
+                                                  "Lines, a feed's entry) and skips what is left of the file.")
     stages: list[str] = Field(min_length=1, description="The per-article stages, in order.")
     api_token: str = Field(description="The token that POST /api/v1/articles requires; empty: writing "
                                        "through the API is off.")

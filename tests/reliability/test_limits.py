@@ -115,20 +115,22 @@ def test_limits_a_slow_file_is_cut_off_and_the_run_goes_on(tmp_path: Path, monke
     assert source == str(tmp_path / "in" / "a-slow.txt") and "file_seconds" in reason
 
 
-def test_limits_time_spent_storing_is_not_counted_against_the_file() -> None:
-    def reader():
-        for n in range(3):
-            time.sleep(0.2)  # reading: counted
+def test_limits_the_budget_is_per_article_and_storing_is_not_counted() -> None:
+    def reader(seconds: float):
+        for n in range(4):
+            time.sleep(seconds)  # reading one article: counted
             yield n
 
-    clock = FileClock(0.9)
     got = []
-    for n in clock.steps(reader()):
-        time.sleep(0.5)  # the caller storing: not counted
+    for n in FileClock(0.5).steps(reader(0.2)):  # 0.8 s of reading in all, 0.2 s per article
+        time.sleep(0.6)  # the caller storing: not counted
         got.append(n)
-    assert got == [0, 1, 2]
+    assert got == [0, 1, 2, 3]
+    got = []
     with pytest.raises(FileTimeout):
-        list(FileClock(0.3).steps(reader()))
+        for n in FileClock(0.3).steps(reader(0.6)):
+            got.append(n)
+    assert got == []
 
 
 def test_limits_a_timed_out_jsonl_keeps_the_articles_read_before(tmp_path: Path, monkeypatch) -> None:
