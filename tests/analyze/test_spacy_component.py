@@ -70,3 +70,40 @@ def test_unknown_language_is_a_clear_error() -> None:
     nlp = spacy.blank("fr")
     with pytest.raises(ValueError, match="lagebild_entities knows de, en"):
         nlp.add_pipe("lagebild_entities")
+
+
+def test_component_gives_the_benchmark_chunks_parts_and_derivations() -> None:
+    import lagebild.analyze.entities.spacy_component  # noqa: F401
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("lagebild_entities")
+    doc = nlp("Der US-Präsident traf nordkoreanische Diplomaten der Bank of Korea in Berlin.")
+    chunks = {(s.text, s.label_) for s in doc.spans["lagebild_ner"]}
+    # a name inside a compound is a -part, an adjective a -deriv, as `lagebild eval ner` scores them
+    assert ("US-Präsident", "LOCpart") in chunks and ("nordkoreanische", "LOCderiv") in chunks
+    assert ("Bank of Korea", "ORG") in chunks and ("Berlin", "LOC") in chunks
+    assert isinstance(list(doc.spans["lagebild_ner_inner"]), list)
+    us = next(s for s in doc.spans["lagebild"] if s.text == "US-Präsident")
+    assert doc.text[slice(*us._.lagebild_chars)] == "US"  # the mention's own offsets inside the token
+
+
+@pytest.mark.shared
+def test_component_chunks_score_as_the_harness_on_germeval_dev() -> None:
+    from spacy.tokens import Doc
+
+    import lagebild.analyze.entities.spacy_component  # noqa: F401
+    from lagebild.eval.ner import predict, read_germeval, score
+    from tests.conftest import shared_path
+
+    gold = read_germeval(shared_path("data", "germeval2014-ner", "NER-de-dev.tsv"))[:150]
+    harness, _ = predict(gold)
+    nlp = spacy.blank("de")
+    nlp.add_pipe("lagebild_entities")
+    component = []
+    for sentence in gold:
+        doc = nlp(Doc(nlp.vocab, words=list(sentence.tokens)))
+        component.append(([(s.start, s.end, s.label_) for s in doc.spans["lagebild_ner"]],
+                          [(s.start, s.end, s.label_) for s in doc.spans["lagebild_ner_inner"]]))
+    same = sum(sorted(h[0]) == sorted(c[0]) and sorted(h[1]) == sorted(c[1]) for h, c in zip(harness, component))
+    assert same >= 0.97 * len(gold)  # sentence splitting may differ in a few
+    assert abs(score(gold, component)["f1"] - score(gold, harness)["f1"]) < 0.01

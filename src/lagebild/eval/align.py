@@ -13,6 +13,8 @@ import difflib
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from lagebild.analyze.entities.chunks import covered_tokens  # noqa: F401  (shared with the scorers)
+
 #: tokens after which no space is written (opening brackets and quotes)
 NO_SPACE_AFTER = {"(", "[", "{", "„", "‚", "»", "‹", "¿", "¡"}
 #: tokens before which no space is written (closing punctuation)
@@ -162,24 +164,3 @@ def _walk(source: str, target: str) -> list[tuple[int, int, int]] | None:
     if j < m or any(not _is_space(ch) for ch in source[i:]):
         return None
     return blocks
-
-
-def covered_tokens(start: int, end: int, token_spans: Sequence[tuple[int, int]],
-                   token_ends: Sequence[int] | None = None) -> list[int]:
-    """Indices of the tokens that share at least one character with ``[start, end)``.
-
-    ``token_spans`` must be sorted and non-overlapping; ``token_ends`` (their ends, for
-    repeated calls) is computed when not given.
-    """
-    if end <= start:
-        return []
-    ends = token_ends if token_ends is not None else [e for _, e in token_spans]
-    first = bisect_right(ends, start)  # first token ending after start
-    out = []
-    for i in range(first, len(token_spans)):
-        a, b = token_spans[i]
-        if a >= end:
-            break
-        if b > start and b > a:
-            out.append(i)
-    return out

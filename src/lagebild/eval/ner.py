@@ -52,7 +52,8 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.errors import GoldError
-from lagebild.eval.align import OffsetMap, covered_tokens, join_tokens
+from lagebild.analyze.entities.chunks import DERIVED_FORMS, LABEL_MAP, Chunk, map_label, mentions_to_chunks
+from lagebild.eval.align import OffsetMap, join_tokens
 from lagebild.eval.metrics import Counts, count_multisets, per_key
 from lagebild.eval.ner_en import EN_LABELS, english_text, read_english
 from lagebild.eval.reading import Progress, numbered_lines
@@ -62,14 +63,9 @@ from lagebild.model import Article, EntityMention
 TARGET = "lagebild.entities"
 BASE_LABELS = ("PER", "ORG", "LOC", "OTH")
 LABELS = tuple(f"{b}{s}" for b in BASE_LABELS for s in ("", "deriv", "part"))
-#: lagebild entity label → GermEval base label
-LABEL_MAP = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "OTH"}
-DERIVED_FORMS = {"adjective", "demonym"}
 
 _TAG = re.compile(r"^(?:O|([BIES])-(PER|ORG|LOC|OTH)(DERIV|PART)?)$", re.IGNORECASE)
 _DATE = re.compile(r"\[(\d{4})-(\d{2})-(\d{2})\]")
-
-Chunk = tuple[int, int, str]  # first token, last token (exclusive), label
 
 
 @dataclass(frozen=True)
@@ -181,62 +177,6 @@ def read_germeval(path: Path) -> list[NerSentence]:
 
 
 # --- system output → chunks -------------------------------------------------------------------
-
-def map_label(mention: EntityMention, partial: bool, language: str = "de") -> str | None:
-    """The GermEval label for a lagebild mention (English: PER/ORG/LOC/MISC), or None for labels
-    with no counterpart."""
-    base = LABEL_MAP.get(mention.label)
-    if base is None or mention.form == "role":  # a description ("der Sprecher des …"), not a name
-        return None
-    if language == "en":
-        return "MISC" if base == "OTH" or mention.form in DERIVED_FORMS else base
-    if mention.form in DERIVED_FORMS:
-        return base + "deriv"
-    return base + "part" if partial else base
-
-
-def _compound_rest(rest: str, slash_side: int) -> bool:
-    """Whether ``rest``, the part of a gold token a mention leaves out on one side, makes the
-    mention a name inside a compound: it holds a letter or digit and is not split off by a slash
-    ("Japan/Korea", "München/Hamburg" are two names in one token, "DFB." is a name and a full
-    stop; "EU-Kommissar" is a compound).  ``slash_side``: the index of ``rest`` next to the
-    mention (-1 left of it, 0 right of it)."""
-    return any(ch.isalnum() for ch in rest) and rest[slash_side] != "/"
-
-
-def mentions_to_chunks(mentions: Iterable[tuple[int, int, EntityMention]],
-                       token_spans: Sequence[tuple[int, int]], text: str | None = None,
-                       language: str = "de") -> tuple[list[Chunk], list[Chunk]]:
-    """``(outer, inner)`` chunks from mentions given as ``(start, end, mention)`` in the
-    coordinates of ``token_spans`` (and of ``text``, the sentence; without it, any mention that
-    leaves part of a token out is a ``-part``)."""
-    ends = [e for _, e in token_spans]
-    candidates: list[tuple[int, int, int, str]] = []  # (-length, order, …) sorted below
-    for order, (start, end, mention) in enumerate(mentions):
-        toks = covered_tokens(start, end, token_spans, ends)
-        if not toks:
-            continue
-        first, last = toks[0], toks[-1]
-        left, right = token_spans[first][0], token_spans[last][1]
-        if text is None:
-            partial = start > left or end < right
-        else:
-            partial = start > left and _compound_rest(text[left:start], -1) or \
-                end < right and _compound_rest(text[end:right], 0)
-        label = map_label(mention, partial, language)
-        if label is not None:
-            candidates.append((first, last + 1, order, label))
-    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
-    outer: list[Chunk] = []
-    inner: list[Chunk] = []
-    for a, b, _, label in candidates:
-        if all(b <= x or a >= y for x, y, _ in outer):
-            outer.append((a, b, label))
-        elif any(x <= a and b <= y and (a, b) != (x, y) for x, y, _ in outer) and \
-                all(b <= x or a >= y for x, y, _ in inner):
-            inner.append((a, b, label))
-    return sorted(outer), sorted(inner)
-
 
 def predict(sentences: Sequence[NerSentence], *, batch: int = 1, progress: Progress | None = None,
             language: str = "de") -> tuple[list[tuple[list[Chunk], list[Chunk]]], str]:

@@ -108,7 +108,7 @@ def _layout(path: Path) -> str:
 
 def read_english(path: Path):
     """Sentences of an English NER gold file (see the module docstring)."""
-    from lagebild.eval.ner import NerSentence, chunks
+    from lagebild.eval.ner import NerSentence, chunks  # cycle: eval.ner imports read_english from here
 
     path = Path(path)
     layout = _layout(path)
@@ -240,7 +240,7 @@ def _gum_names(rows: list[list[str]], path: Path, line: int) -> list[tuple[int, 
 
 def read_gum(path: Path):
     """GUM CoNLL-U: one sentence per tree, names per :func:`_gum_names`, text as printed."""
-    from lagebild.eval.ner import NerSentence
+    from lagebild.eval.ner import NerSentence  # cycle: eval.ner imports read_gum from here
 
     sentences: list[NerSentence] = []
     rows: list[list[str]] = []

@@ -14,6 +14,15 @@ within the text (surnames, acronyms, role phrases).  ``doc.ents`` gets the names
 ``doc.spans["lagebild"]`` with ``span._.lagebild_key`` (a knowledge key such as ``gpe:KP``),
 ``span._.lagebild_name`` (the full name it stands for) and ``span._.lagebild_form``.
 Sentence starts are set by lagebild's splitter when no earlier component set them.
+
+spaCy spans are whole tokens, so a name inside a token ("US" in "US-Präsident") is widened to the
+token there; ``span._.lagebild_chars`` keeps the mention's own ``(start, end)`` character
+offsets.  What ``lagebild eval ner`` scores is in two more span groups:
+``doc.spans["lagebild_ner"]`` holds the outer chunks with the benchmark's labels (German:
+GermEval 2014's PER/ORG/LOC/OTH with ``deriv`` for adjectives and demonyms, "nordkoreanische" →
+LOCderiv, and ``part`` for a name inside a compound, "US-Präsident" → LOCpart; English: PER, ORG,
+LOC, MISC), ``doc.spans["lagebild_ner_inner"]`` the inner level ("Korea" in "Bank of Korea");
+see :mod:`lagebild.analyze.entities.chunks`.
 """
 
 from __future__ import annotations
@@ -26,13 +35,16 @@ from spacy.util import filter_spans
 
 from lagebild.analyze.entities import ner
 from lagebild.analyze.entities import stage as entities
+from lagebild.analyze.entities.chunks import mentions_to_chunks
 from lagebild.analyze.text.sentences import mark_sentences
 
 LANGUAGES = ("de", "en")
 SPANS_KEY = "lagebild"
+CHUNKS_KEY = "lagebild_ner"  # the chunks ``lagebild eval ner`` scores, benchmark labels
+INNER_KEY = "lagebild_ner_inner"
 NAME_FORMS = {"name", "metonym", "acronym", "part"}  # forms that count as names in doc.ents
 
-for _attr in ("lagebild_key", "lagebild_name", "lagebild_form"):
+for _attr in ("lagebild_key", "lagebild_name", "lagebild_form", "lagebild_chars"):
     if not Span.has_extension(_attr):
         Span.set_extension(_attr, default=None)
 
@@ -51,15 +63,22 @@ class LagebildEntities:
         if len(doc) and not doc.has_annotation("SENT_START"):
             mark_sentences(doc)
         spans: list[Span] = []
-        for mention in entities.find(doc.text, doc, self.language):
+        mentions = entities.find(doc.text, doc, self.language)
+        for mention in mentions:
             span = doc.char_span(mention.start, mention.end, label=mention.label, alignment_mode="expand")
             if span is None:
                 continue
             span._.lagebild_key = mention.key
             span._.lagebild_name = mention.name
             span._.lagebild_form = mention.form
+            span._.lagebild_chars = (mention.start, mention.end)
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
+        token_spans = [(t.idx, t.idx + len(t.text)) for t in doc]
+        outer, inner = mentions_to_chunks(((m.start, m.end, m) for m in mentions), token_spans, doc.text,
+                                          self.language)
+        doc.spans[CHUNKS_KEY] = [Span(doc, a, b, label=label) for a, b, label in outer]
+        doc.spans[INNER_KEY] = [Span(doc, a, b, label=label) for a, b, label in inner]
         names = [s for s in spans if s._.lagebild_form in NAME_FORMS]
         doc.set_ents(filter_spans(names), default="outside")
         return doc
