@@ -413,7 +413,8 @@ def fill_plain_phrases(f: Frame, weapon: tuple[int, int] | None) -> None:
 
 def meets_requirements(f: Frame, weapon: tuple[int, int] | None) -> bool:
     """The trigger's ``requires``: a weapon (not one launched before "launched"), a partner of a
-    meeting, the word "Sanktion" in the clause (whose noun then triggers the event itself)."""
+    meeting, the word "Sanktion" in the clause (whose noun then triggers the event itself), or any
+    other word the phrase needs in the clause ("verantwortlich" … "gemacht")."""
     trig, toks, args = f.trig, f.toks, f.args
     lo, hi = f.clause
     if trig.requires == "weapon" and (not weapon or (toks[f.i].lower in {"launched", "launch", "launches"}
@@ -423,6 +424,9 @@ def meets_requirements(f: Frame, weapon: tuple[int, int] | None) -> bool:
             and not ("participant" in args and len([r for r in args if r.startswith("participant")]) > 1):
         return False
     if trig.requires == "sanktion" and not any("sanktion" in toks[k].lower for k in range(lo, hi)):
+        return False
+    if trig.requires not in {None, "weapon", "partner", "sanktion"} and not any(
+            toks[k].lower == trig.requires for k in range(lo, hi)):  # a word of the phrase: "verantwortlich gemacht"
         return False
     return not (trig.type == "SANCTION" and trig.requires == "sanktion")  # the noun "Sanktionen" triggers it
 

@@ -39,7 +39,8 @@ from lagebild.model import Argument, Attribution, EntityMention, Event, Quantity
 from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.events"
-VERSION = "5"  # 5: the learned model decides (confidence); 4: list roles (participants, parties)
+#: 6: checks after the model, more triggers; 5: the learned model decides (confidence); 4: list roles
+VERSION = "6"
 GAP_RE = re.compile(r"\s*(?:[a-zäöüß0-9-]+\s+|Schuss\s+|Tonnen\s+|Stück\s+){0,3}")
 NOUN_NEGATION = {"kein", "keine", "keinen", "keiner", "keinem", "keines", "no"}
 #: third-person singular subject pronouns resolved to a person ("er" alone: "sie" may be plural)
