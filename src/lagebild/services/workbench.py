@@ -12,7 +12,7 @@ import csv
 import io
 import time
 import weakref
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
@@ -125,21 +125,26 @@ def _start(time: str | None) -> str:
     return span["start"] if span else ""
 
 
-_OPTIONS: "weakref.WeakKeyDictionary[Store, tuple[float, int, dict[str, Any]]]" = weakref.WeakKeyDictionary()
-OPTIONS_SECONDS = 60.0  # how long the filter's choices are kept while the store's fact count stays
+_KEPT: "weakref.WeakKeyDictionary[Store, dict[str, tuple[float, int, Any]]]" = weakref.WeakKeyDictionary()
+KEEP_SECONDS = 60.0  # how long a corpus-wide aggregate is kept while the store's fact count stays
+
+
+def _kept(store: Store, name: str, compute: Callable[[], Any]) -> Any:
+    """``compute()``, kept for :data:`KEEP_SECONDS` per store and ``name`` (a link run that changes
+    the number of facts renews it at once): for the aggregates that scan every mention."""
+    facts = store.count("facts")
+    kept = _KEPT.setdefault(store, {})
+    if name in kept and kept[name][1] == facts and time.monotonic() - kept[name][0] < KEEP_SECONDS:
+        return kept[name][2]
+    value = compute()
+    kept[name] = (time.monotonic(), facts, value)
+    return value
 
 
 def fact_options(store: Store) -> dict[str, Any]:
-    """The choices of the explorer's filter: types, statuses, outlets and origins (key, label).
-    They take a scan of every mention, so they are kept for :data:`OPTIONS_SECONDS` per store
-    (a link run that changes the number of facts renews them at once)."""
-    facts = store.count("facts")
-    kept = _OPTIONS.get(store)
-    if kept and kept[1] == facts and time.monotonic() - kept[0] < OPTIONS_SECONDS:
-        return kept[2]
-    options = _fact_options(store)
-    _OPTIONS[store] = (time.monotonic(), facts, options)
-    return options
+    """The choices of the explorer's filter: types, statuses, outlets and origins (key, label),
+    kept a while (:func:`_kept`)."""
+    return _kept(store, "options", lambda: _fact_options(store))
 
 
 def _fact_options(store: Store) -> dict[str, Any]:
@@ -212,8 +217,14 @@ def _number(text: str) -> bool:
 def source_map(store: Store, *, story: str | None = None) -> dict[str, Any]:
     """Origins × outlets: for each origin (by its label), the outlets whose articles carry a
     mention from it, with article and fact counts; ``echoes`` lists outlets that pass on another
-    outlet's reporting (an origin that is itself an outlet).  Most widely echoed origins first."""
-    rows = store.origin_outlet_rows(story)
+    outlet's reporting (an origin that is itself an outlet).  Most widely echoed origins first.
+    The whole store's map is kept a while (:func:`_kept`)."""
+    if story is None:
+        return _kept(store, "source_map", lambda: _source_map(store.origin_outlet_rows(None)))
+    return _source_map(store.origin_outlet_rows(story))
+
+
+def _source_map(rows: Iterable[Any]) -> dict[str, Any]:
     by_origin: dict[str, dict[str, Any]] = {}
     outlets: dict[str, int] = {}
     known: set[str] = set()  # the outlets stored by that name (a filter and a page can find them)
@@ -248,7 +259,12 @@ def source_map(store: Store, *, story: str | None = None) -> dict[str, Any]:
 
 
 def list_outlets(store: Store) -> list[dict[str, Any]]:
-    """Every outlet with its article count, date range and the facts its articles report."""
+    """Every outlet with its article count, date range and the facts its articles report (kept a
+    while, :func:`_kept`)."""
+    return _kept(store, "outlets", lambda: _list_outlets(store))
+
+
+def _list_outlets(store: Store) -> list[dict[str, Any]]:
     counts = store.outlet_fact_counts()
     out = []
     for r in store.outlet_rows():
