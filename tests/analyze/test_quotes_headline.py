@@ -48,3 +48,13 @@ def test_quotes_headline_found_by_the_stage_with_its_frame():
 def test_quotes_english_speech_verbs_added(sentence, cue):
     quotes = find(sentence, [(0, len(sentence))], (), "en")
     assert any(q.cue is not None and q.cue.text == cue for q in quotes)
+
+
+@pytest.mark.parametrize("sentence, message", [
+    ("Sanders said he’s heading now to South Carolina.", "he’s heading now to South Carolina"),
+    ("In a statement, he said bullying doesn't just happen to children.", "bullying doesn't just happen to children"),
+    ("Obama said we must act now on climate.", "we must act now on climate"),
+])
+def test_quotes_english_said_with_a_bare_clause(sentence, message):
+    quotes = find(sentence, [(0, len(sentence))], (), "en")
+    assert [q.text for q in quotes] == [message]

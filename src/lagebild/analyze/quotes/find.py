@@ -24,7 +24,7 @@ from lagebild.analyze.quotes.sources import (
 from lagebild.analyze.quotes.speaker import (
     RELATIVE_PRONOUNS, _document_source, _speaker_after, _speaker_before, np_after,
 )
-from lagebild.analyze.text.speech import AUXILIARIES, PRONOUNS, SUBORDINATORS, Lexicon, Tok
+from lagebild.analyze.text.speech import AUXILIARIES, PREPOSITIONS, PRONOUNS, SUBORDINATORS, Lexicon, Tok
 
 __all__ = [
     "KONJUNKTIV_ENDINGS", "NP_ADJ_RE", "OPEN_MARKS", "Found", "back_reference", "cue_extra", "direct_cue", "direct_spans",
@@ -196,12 +196,25 @@ def _en_after_told_comma(s: Sentence, c0: int, c1: int) -> tuple[int, int] | Non
     return None
 
 
+#: words after "said" that belong to the cue's clause, not to a reported one
+SAID_ADVERBS = frozenset({"on", "in", "at", "to", "of", "as", "so", "and", "but", "or", "than", "for", "with", "by",
+                          "from", "about", "after", "before", "during", "earlier", "later", "repeatedly", "recently",
+                          "previously", "yesterday", "today", "tonight", "last", "this", "next", "then", "again",
+                          "also", "only", "just", "not", "nothing", "something", "anything", "little", "much", "more",
+                          "publicly", "privately", "separately", "afterward", "afterwards", "week", "month", "year",
+                          "while", "when", "if", "because", "though", "although", "what", "how", "why", "who",
+                          "which", "whether", "where", "sunday", "monday", "tuesday", "wednesday", "thursday",
+                          "friday", "saturday", "was", "is", "would", "will", "had", "has", "could"})
+
+
 def _en_after_said(s: Sentence, c0: int, c1: int) -> tuple[int, int] | None:
     """ "said (that) the …", "said in an interview published on Saturday that …"."""
     toks, n = s.toks, len(s.toks)
     if not (c1 + 1 < n and toks[c1 + 1].is_word and (
             toks[c1 + 1].lower in vocab().said_openers
-            or (toks[c1 + 1].is_cap and toks[c1 + 1].lower not in PRONOUNS["en"])) and (
+            or (toks[c1 + 1].is_cap and toks[c1 + 1].lower not in PRONOUNS["en"])
+            or (toks[c0].lower in {"said", "says", "say"} and not toks[c1 + 1].is_cap
+                and toks[c1 + 1].lower not in SAID_ADVERBS and c1 + 3 < n and toks[c1 + 2].is_word)) and (
             c1 + 2 < n and toks[c1 + 2].text not in {",", "."})):
         return None
     j = c1 + 1
@@ -264,6 +277,8 @@ def message_before(s: Sentence, c0: int) -> tuple[tuple[int, int] | None, int | 
         while np_start > 0 and toks[np_start - 1].text != "," and c0 - np_start < 6:
             np_start -= 1
         if np_start > 2 and toks[np_start - 1].text == ",":
+            if np_start - 1 <= 5 and toks[0].lower in PREPOSITIONS["en"]:
+                return None, None  # "In a statement, he said …": an adverbial, no message
             return (0, np_start - 1), None
     return None, None
 
