@@ -85,3 +85,19 @@ def test_bad_input_xml_with_entities_is_refused_whatever_its_name(tmp_path: Path
     ((_, reason),) = report.problems
     assert "entity declarations" in reason
     store.close()
+
+
+def test_bad_input_a_broken_feed_with_an_impossible_character_reference_is_reported(tmp_path: Path) -> None:
+    """Found by the campaign's fuzzer: feedparser's lenient parser raised ValueError on
+    ``&#x110000;`` in a broken Atom feed, and the run stopped with a traceback."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bad.atom").write_bytes(b'<feed xmlns="http://www.w3.org/2005/Atom"><title></title><entry><title>t'
+                                      b'</title><content>Kiew &#x110000; &lt;</conten\xa3></ent')
+    (folder / "good.txt").write_text("Eine gute Meldung \u00fcber Moskau und Kiew.", encoding="utf-8")
+    store = Store.open(tmp_path / "f.db")
+    report = commands.ingest_paths(store, [folder])
+    assert store.count("articles") == 1
+    ((source, reason),) = report.problems
+    assert source == str(folder / "bad.atom") and reason.startswith("not a valid RSS/Atom feed")
+    store.close()

@@ -59,7 +59,11 @@ def read_feed(data: bytes, source: str) -> Iterator[Draft | InputError]:
     import feedparser  # lazy: ~0.13 s and ~50 modules, needed only when a feed is read
 
     # a stream, never a string: feedparser would fetch a string that looks like a URL
-    parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=False)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=False)
+    except Exception as exc:  # its lenient parser raises on some broken input (&#x110000; → ValueError)
+        yield InputError(source, f"not a valid RSS/Atom feed: {type(exc).__name__}: {exc}")
+        return
     problem = _problem(parsed)
     entries = parsed.get("entries") or []
     if problem and not entries:
