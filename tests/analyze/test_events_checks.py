@@ -39,6 +39,10 @@ def _arg(text: str, part: str, **kw) -> Argument:
     ("Kritik Drama nach einer wahren Geschichte.", "de", "CONDEMN", "Kritik"),
     ("Die Zusammenarbeit wirft bedeutende Bedenken für die globale Sicherheit auf.", "de", "ACCUSE", "wirft"),
     ("Das ist ein Angriff auf die Vertrauenswürdigkeit der Justiz.", "de", "ATTACK", "Angriff"),
+    ("Das ist ein Angriff auf unser Sozialsystem.", "de", "ATTACK", "Angriff"),
+    ("Juncker legte am Mittwoch neue Vorschläge vor.", "de", "ATTACK", "Vorschläge"),
+    ("In meinem Herzen wird Wien immer einen besonderen Platz einnehmen.", "de", "ATTACK", "einnehmen"),
+    ("Bei einem Raketenangriff auf die Stadt wurden zwei Krankenhäuser getroffen.", "de", "MEET", "getroffen"),
 ])
 def test_checks_reject_idioms_and_ordinary_uses(text, language, etype, trigger):
     toks = tokens(text, 0, len(text))
@@ -56,12 +60,25 @@ def test_checks_reject_idioms_and_ordinary_uses(text, language, etype, trigger):
     ("Putin traf auf dem Gipfel den chinesischen Präsidenten.", "de", "MEET", "traf"),
     ("Die EU verurteilte den Angriff auf Charkiw scharf.", "de", "CONDEMN", "verurteilte"),
     ("Der Angriff auf die Stadt forderte zwölf Tote.", "de", "ATTACK", "Angriff"),
+    ("Die Armee will die Stadt Azaz einnehmen.", "de", "ATTACK", "einnehmen"),
+    ("Die Außenminister haben sich in Wien getroffen.", "de", "MEET", "getroffen"),
+    ("Russland hat neue Luftschläge angekündigt.", "de", "ATTACK", "Luftschläge"),
     ("Die Opposition übte scharfe Kritik an der Regierung.", "de", "CONDEMN", "Kritik"),
     ("Der Westen wirft Pjöngjang vor, Raketen geliefert zu haben.", "de", "ACCUSE", "wirft"),
 ])
 def test_checks_keep_real_events(text, language, etype, trigger):
     toks = tokens(text, 0, len(text))
     assert checks.rejected(_event(text, etype, trigger), text, toks, language) is None
+
+
+def test_checks_retype_a_trigger_word_of_another_type():
+    text = "Die Zivilisten litten unter Beschuss und Folter."
+    assert checks.retyped(_event(text, "CONDEMN", "Beschuss")).type == "ATTACK"
+    text = "Die Regierung hat die Vorwürfe zurückgewiesen."
+    assert checks.retyped(_event(text, "CONDEMN", "zurückgewiesen")).type == "DENY"
+    text = "Die EU verurteilte den Angriff."
+    assert checks.retyped(_event(text, "ACCUSE", "verurteilte")).type == "CONDEMN"
+    assert checks.retyped(_event(text, "CONDEMN", "verurteilte")).type == "CONDEMN"
 
 
 def test_checks_drop_a_time_that_is_no_date_and_a_date_as_a_target():

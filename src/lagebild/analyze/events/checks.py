@@ -46,8 +46,9 @@ SENTENCED = re.compile(r"\b(?:zu|zur)\b[^,;.]{0,80}?"
 #: the idioms whose words the model takes for a trigger, by the type they would make
 IDIOMS = {
     "ATTACK": re.compile(r"\bauf (?:das )?eis\b|\bfeuer und flamme\b"
-                         r"|\bangriff auf (?:die|das|den) (?:\w+(?:keit|heit|ität|ismus)|\w*(?:rechte?|gebot|prinzip)"
-                         r"|vertrauenswürdigkeit|integrität|kernbereich\w*|demokratie|verfassung|pressefreiheit)\b"),
+                         r"|\bangriffe? auf (?:die|das|den|unser\w*|ihr\w*|sein\w*) (?:\w+(?:keit|heit|ität|ismus)"
+                         r"|\w*(?:rechte?|gebot|prinzip)|vertrauenswürdigkeit|integrität|kernbereich\w*|demokratie"
+                         r"|verfassung|grundgesetz|\w*freiheit|sozialsystem|sozialstaat|rechtsstaat)\b"),
     "CONDEMN": re.compile(r"\bverw[ie]+s\w*\b|\bverweis\w*\b"),
     "DENY": re.compile(r"\bschl(?:oss|ießt|ießen|ossen)\b[^,;.]{0,60}\bnicht aus\b|\bnicht ausgeschlossen\b"
                        r"|\bnicht auszuschließen\b|\b(?:did|does|do|would|could|can) not (?:deny|rule out)\b"
@@ -55,6 +56,12 @@ IDIOMS = {
                        r"|\bbestreitet (?:auch )?niemand\b|\bniemand bestreitet\b"
                        r"|\bnicht bestreiten\b|\bnicht bestritten\b"),
 }
+#: nouns the rules' attack pattern "…schläge" takes in that are no strikes ("Vorschläge", "Rückschlag")
+NOT_STRIKES = re.compile(r"(?:vor|rat|zu|nieder|rück|ab|aus|auf|um|durch|ein|fehl|kahl|herz|takt|ton|wellen|blitz|"
+                         r"preis|gegen|vorder|hinter|nach|spar|steuer)schl[äa]g\w*")
+#: what one takes up that is no place taken by force ("einen besonderen Platz einnehmen")
+NOT_TAKEN = re.compile(r"platz|plätze|position|rolle|haltung|stellung|medikamente?\w*|tabletten?|mahlzeit\w*|"
+                       r"einnahmen|summe|betrag")
 #: roles that name who acts or is acted on: never a date
 PARTICIPANT_ROLES = frozenset("attacker target supplier recipient participants parties visitor destination speaker "
                               "sanctioner".split())
@@ -107,6 +114,14 @@ def rejected(event: Event, text: str, toks: Sequence[Tok], language: str) -> str
     if event.type == "ATTACK" and word in {"einsatz", "einsätze", "eingesetzt", "einsetzen", "einzusetzen"} \
             and not _has_weapon(toks):
         return "Einsatz without a weapon (a tool or a crew in use)"
+    if event.type == "ATTACK" and NOT_STRIKES.fullmatch(word):
+        return "a Vorschlag or Rückschlag, no strike"
+    if event.type == "ATTACK" and (word.startswith("einnehm") or word in {"eingenommen", "nimmt", "nahm", "nahmen"}) \
+            and any(NOT_TAKEN.fullmatch(t.lower) for t in after + before):
+        return "a place or a stance taken, not a town"
+    if event.type == "MEET" and word == "getroffen" and (
+            _has_weapon(toks) or any(re.search(r"angriff|anschlag|beschuss|bombe|explosion", t.lower) for t in toks)):
+        return "getroffen by a strike, not met"
     if event.type == "ATTACK" and language == "en" and word in {"used", "use", "uses", "using"} \
             and not _has_weapon(after + before):
         return "use without a weapon"
@@ -271,6 +286,7 @@ def _span_arg(text: str, toks: Sequence[Tok], span: tuple[int, int], entities: S
 #: a type the model gives a trigger word that belongs to another type ("verurteilte" is no accusation,
 #: "zurückgewiesen" a denial, not a condemnation)
 RETYPE = (("ACCUSE", re.compile(r"verurteil\w*|condemn\w*"), "CONDEMN"),
+          ("CONDEMN", re.compile(r"\w*beschuss|\w*angriffe?n?|\w*anschläge?n?|\w*anschlags?"), "ATTACK"),
           ("CONDEMN", re.compile(r"zurückgewiesen|zurückweisen|wies|wiesen|weist|bestr[ie]\w+|dementi\w+|denied|denies"),
            "DENY"))
 
