@@ -117,3 +117,15 @@ def test_fetch_ingest_refuses_what_files_refuse(site: Site, body: bytes) -> None
     url = site.put("/x", body, content_type="application/xml")
     [found] = list(read_sources([url]))
     assert isinstance(found, InputError) and found.source == url
+
+
+def test_fetch_ingest_decodes_by_the_http_charset(site: Site) -> None:
+    # bytes that detection alone takes for another single-byte charset ('Gesprõche ³ber')
+    sentence = "Kim Jong-un traf Putin in Wladiwostok – Gespräche über Waffen."
+    text = site.put("/cp1252.txt", sentence.encode("cp1252"), content_type="text/plain; charset=windows-1252")
+    [article] = list(read_sources([text]))
+    assert article.text == sentence
+    html = f"<html><head><title>Gespräche über Waffen</title></head><body><article><p>{sentence}</p></article></body></html>"
+    url = site.put("/cp1252.html", html.encode("cp1252"), content_type="text/html; charset=windows-1252")
+    [article] = list(read_sources([url]))
+    assert article.title == "Gespräche über Waffen" and sentence in article.text

@@ -24,12 +24,13 @@ _LINE_BREAKS = re.compile(r"[ \t]*\n\s*")
 _DROP = frozenset({"script", "style", "noscript", "template"})
 
 
-def read_html(data: bytes, source: str, max_depth: int = Limits.max_depth) -> Draft | InputError:
+def read_html(data: bytes, source: str, max_depth: int = Limits.max_depth, charset: str | None = None) -> Draft | InputError:
     """One draft from an HTML page: trafilatura's main text, title, date, site name and URL;
-    a page whose elements nest deeper than ``max_depth`` is refused before extraction."""
+    a page whose elements nest deeper than ``max_depth`` is refused before extraction.
+    ``charset``: the one the HTTP answer names, which wins over the page's <meta charset>."""
     declared = _META_CHARSET.search(data[:4096])
     try:
-        html = decode(data, declared.group(1).decode("ascii") if declared else None)
+        html = decode(data, charset or (declared.group(1).decode("ascii") if declared else None))
     except UndecodableError as exc:
         return InputError(source, str(exc))
     depth = html_depth(html)

@@ -161,13 +161,14 @@ def read_fetched(source: str, fetched: Fetched, limits: Limits) -> Iterator[Draf
         yield InputError(source, problem)
         return
     kind = kind_for_media(fetched)
-    for found in _dispatch(Item(source, None, kind), fetched.data, limits):
+    for found in _dispatch(Item(source, None, kind), fetched.data, limits, charset=fetched.charset):
         if isinstance(found, Draft) and found.source == source:  # the page itself, not a feed's entry
             found = replace(found, url=found.url or fetched.url, outlet=found.outlet or host_of(fetched.url))
         yield found
 
 
-def _dispatch(item: Item, data: bytes, limits: Limits) -> Iterator[Draft | InputError]:
+def _dispatch(item: Item, data: bytes, limits: Limits, charset: str | None = None) -> Iterator[Draft | InputError]:
+    """``charset``: the one an HTTP answer names (it wins over the page's own <meta charset>)."""
     kind = item.kind
     refused = unsafe_xml(data)  # whatever the suffix: a feed saved as .txt, or piped to stdin
     if refused is not None:
@@ -177,10 +178,10 @@ def _dispatch(item: Item, data: bytes, limits: Limits) -> Iterator[Draft | Input
         yield from read_feed(data, item.source)
         return
     if kind == "html" or (kind == "sniff" and _HTML_START.match(data[:4096])):
-        yield read_html(data, item.source, max_depth=limits.max_depth)
+        yield read_html(data, item.source, max_depth=limits.max_depth, charset=charset)
         return
     try:
-        text = decode(data)
+        text = decode(data, charset)
     except UndecodableError as exc:
         yield InputError(item.source, str(exc))
         return
