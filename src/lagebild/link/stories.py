@@ -4,7 +4,9 @@ A new article is compared with the stories active around its date (found through
 ``link_index`` keys ``feature@YYYY-MM``), joins the best one when :func:`score` reaches
 :data:`JOIN`, and opens a new story otherwise; nothing else is recomputed.  A near-duplicate
 joins its original's story.  A story keeps running feature counts (terms, entities, languages,
-date range) in ``stories.data``.
+date range) in ``stories.data``.  An undated article, which has no date to narrow the search,
+looks among the stories of every month linked so far and the undated ones.  Terms weigh by their
+rarity in general text (:data:`BACKGROUND`), entities by their rarity among the articles linked.
 """
 
 from __future__ import annotations
@@ -153,23 +155,31 @@ BACKGROUND = "stories/{lang}/term_df.tsv"
 
 
 @cache
-def background(language: str | None) -> tuple[int, dict[str, int]] | None:
-    """``(sentences, term -> sentences holding it)`` of general text in ``language``, or None."""
+def background(language: str | None) -> tuple[dict[str, float], float] | None:
+    """The weight of each term by its rarity in general text in ``language`` (see
+    :func:`rarity`), and the weight of a term the table lacks; None without a table."""
     try:
         rows = lexicons.table(BACKGROUND.format(lang=language or "de"))
     except (FileNotFoundError, ModuleNotFoundError):
         return None
     counts = {row[0]: int(row[1]) for row in rows}
     total = counts.pop("<sentences>", 0)
-    return (total, counts) if total else None
+    if not total:
+        return None
+    return {t: rarity(c, total) for t, c in counts.items()}, rarity(1, total)
 
 
-def background_weight(term: str, table: tuple[int, dict[str, int]]) -> float:
-    """Idf of ``term`` in general text: ``log((sentences + 1) / (holding + 1))``.  The table
-    lists terms held by two sentences or more, so a term it lacks counts as held by one: the
-    rarest weigh most."""
-    total, counts = table
-    return math.log((total + 1) / (counts.get(term, 1) + 1))
+def rarity(holding: int, sentences: int) -> float:
+    """Idf of a term held by ``holding`` of ``sentences``: ``log((sentences + 1) / (holding + 1))``.
+    The table lists terms held by two sentences or more, so a term it lacks counts as held by
+    one: the rarest weigh most."""
+    return math.log((sentences + 1) / (holding + 1))
+
+
+def background_weight(term: str, table: tuple[dict[str, float], float]) -> float:
+    """The weight of ``term`` in a :func:`background` table."""
+    weights, unknown = table
+    return weights.get(term, unknown)
 
 
 def term_weights(terms: dict[str, int], story_freq: dict[str, int], total: int) -> dict[str, float]:
@@ -222,7 +232,8 @@ def score(features: dict[str, Any], when: date | None, story: dict[str, Any],
     in_language = (data.get("languages") or {}).get(language or "", 0)
     table = background(language) if TERM_IDF else None
     if table is not None:  # rarity in general text: the same weight on both sides, for every term
-        weigh = lambda k: background_weight(k, table)  # noqa: E731
+        rarities, unknown = table
+        weigh = lambda k: rarities.get(k, unknown)  # noqa: E731
     else:  # no table for the language: how many stories the article's terms found
         tw = term_idf or {}
         default = tw.get("", 1.0)
