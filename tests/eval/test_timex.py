@@ -261,3 +261,53 @@ def test_timex_read_tempeval3_tbaq_archive_counts():
     assert len(docs) == 256  # TimeBank 183 + AQUAINT 73
     assert sum(len(d.timexes) for d in docs) == 1822  # 1,243 + 579 TIMEX3, the DCTs not counted
     assert all(d.timeml and d.dct is not None for d in docs)
+
+
+CAT = """<?xml version="1.0" ?><Document doc_id="1" doc_name="1_Test" lang="en" url="http://example.org">
+<token number="0" sentence="0" t_id="1">Plant</token>
+<token number="1" sentence="0" t_id="2">closes</token>
+<token number="2" sentence="1" t_id="3">March</token>
+<token number="3" sentence="1" t_id="4">01</token>
+<token number="4" sentence="1" t_id="5">,</token>
+<token number="5" sentence="1" t_id="6">2008</token>
+<token number="6" sentence="2" t_id="7">The</token>
+<token number="7" sentence="2" t_id="8">plant</token>
+<token number="8" sentence="2" t_id="9">closed</token>
+<token number="9" sentence="2" t_id="10">on</token>
+<token number="10" sentence="2" t_id="11">Friday</token>
+<token number="11" sentence="2" t_id="12">.</token>
+<token number="12" sentence="3" t_id="13">It</token>
+<token number="13" sentence="3" t_id="14">opened</token>
+<token number="14" sentence="3" t_id="15">in</token>
+<token number="15" sentence="3" t_id="16">1990</token>
+<token number="16" sentence="3" t_id="17">.</token>
+<Markables>
+<TIMEX3 functionInDocument="CREATION_TIME" m_id="20" type="DATE" value="2008-03-01">
+<token_anchor t_id="3"/><token_anchor t_id="4"/><token_anchor t_id="5"/><token_anchor t_id="6"/>
+</TIMEX3>
+<TIMEX3 functionInDocument="NONE" m_id="21" type="DATE" value="2008-02-29"><token_anchor t_id="11"/></TIMEX3>
+<TIMEX3 TAG_DESCRIPTOR="x" functionInDocument="NONE" m_id="22" type="DATE" value="2058"/>
+<EVENT_MENTION m_id="23"><token_anchor t_id="9"/></EVENT_MENTION>
+</Markables>
+</Document>
+"""
+
+
+def test_timex_reads_meantime_cat_xml():
+    from lagebild.eval.timex import parse_cat
+
+    doc = parse_cat(CAT, Path("1_Test.xml"))
+    assert doc.timeml and doc.dct == date(2008, 3, 1) and doc.name == "1_Test"
+    # the dateline (the DCT) is left out; the text ends with the last annotated sentence
+    assert doc.text == "Plant closes\nThe plant closed on Friday."
+    assert [(t.text, t.value, t.type) for t in doc.timexes] == [("Friday", "2008-02-29", "DATE")]
+    result = score([doc.timexes], [[PredictedTimex(33, 39, "2008-02-29", "Friday", "DATE")]])
+    assert result["metrics"]["te3_value"]["f1"] == 1.0
+
+
+@pytest.mark.shared
+def test_timex_read_meantime_archive_counts():
+    docs = read_timex_gold(shared_path("data", "meantime-en", "meantime_newsreader_english_oct15.tar.xz"))
+    assert len(docs) == 120  # intra-doc annotation only, not the cross-document copy
+    # 407 TIMEX3 besides the 118 DCTs, 37 of them without tokens
+    assert sum(len(d.timexes) for d in docs) == 370

@@ -12,6 +12,14 @@ Gold
     (``""``).  The gold path is a file, a folder of such files, a corpus folder with
     ``keyinline/``, or a ``.tar``/``.tar.gz``/``.tar.xz`` archive of them (read in place; in a
     TempEval-3 archive the stray ``testpipeline/`` copy is skipped).
+    MEANTIME's CAT XML (``<Document>`` of ``<token>`` elements, ``<TIMEX3>`` markables over
+    ``token_anchor`` ids; English Wikinews) reads too: the text is one line per sentence
+    (:func:`~lagebild.eval.ner_en.english_text`) up to the last sentence any markable touches
+    (MEANTIME annotates the title and the first five sentences of an article), the
+    ``CREATION_TIME`` TIMEX3 is the DCT and its
+    dateline tokens are left out of the text, markables without tokens are not expressions of the
+    text; in a MEANTIME archive only ``intra-doc_annotation/`` is read (the cross-document
+    version holds the same documents).
 
 Language
     ``language`` ("de" or "en") when given; otherwise English for TimeML documents (``.tml`` or a
@@ -190,6 +198,87 @@ def _gold(start: int, end: int, surface: str, attrs: dict[str, str], line: int, 
     return GoldTimex(start, end, surface, value.strip(), attrs.get("mod"), line, attrs.get("type"))
 
 
+def _is_cat(raw: str) -> bool:
+    head = raw[:600]
+    return "<Document" in head and "<token" in head
+
+
+def parse_cat(raw: str, path: Path) -> TimexDoc:
+    """One MEANTIME document in CAT XML (see the module docstring)."""
+    from xml.etree import ElementTree  # lazy: only MEANTIME gold is read this way
+
+    from lagebild.eval.ner_en import english_text  # lazy: the English reader is not needed otherwise
+
+    try:
+        root = ElementTree.fromstring(raw)
+    except ElementTree.ParseError as exc:
+        raise GoldError(path, f"not well-formed XML: {exc}") from exc
+    tokens = [(t.get("t_id", ""), t.get("sentence", ""), t.text or "") for t in root.iter("token")]
+    if not tokens:
+        raise GoldError(path, "no <token> elements")
+    timexes = []
+    dct: date | None = None
+    skip: set[str] = set()
+    for m in root.iter("TIMEX3"):
+        ids = [a.get("t_id", "") for a in m.iter("token_anchor")]
+        if m.get("functionInDocument") == "CREATION_TIME":
+            day = _ISO_DAY.match(m.get("value", ""))
+            if day is not None:
+                try:
+                    dct = date(int(day.group(1)), int(day.group(2)), int(day.group(3)))
+                except ValueError as exc:
+                    raise GoldError(path, f"bad document creation time: {exc}") from exc
+            skip.update(ids)
+            continue
+        if ids:
+            timexes.append((ids, m.get("value", "") or "", m.get("type") or None, m.get("m_id", "")))
+    # MEANTIME annotates the title and the first sentences only: the text ends with the last
+    # sentence any markable (time, event, entity) touches
+    sentence_of = {tid: sent for tid, sent, _ in tokens}
+    marked = [sentence_of[a.get("t_id", "")] for a in root.iter("token_anchor") if a.get("t_id", "") in sentence_of]
+    last = max(marked, key=lambda x: int(x) if x.isdigit() else -1) if marked else None
+    if last is not None and last.isdigit():
+        tokens = [t for t in tokens if not t[1].isdigit() or int(t[1]) <= int(last)]
+    lines: list[str] = []
+    where: dict[str, tuple[int, int]] = {}
+    pos = 0
+    sentence: list[tuple[str, str]] = []
+
+    def flush() -> None:
+        nonlocal pos, sentence
+        if sentence:
+            text, spans = english_text([w for _, w in sentence])
+            for (tid, _), (a, b) in zip(sentence, spans):
+                where[tid] = (pos + a, pos + b)
+            lines.append(text)
+            pos += len(text) + 1
+        sentence = []
+
+    current = None
+    for tid, sent, word in tokens:
+        if sent != current:
+            flush()
+            current = sent
+        if tid not in skip and word:
+            sentence.append((tid, word))
+    flush()
+    text = "\n".join(lines)
+    found = []
+    for ids, value, kind, mid in timexes:
+        spans = [where[i] for i in ids if i in where]
+        if not spans:
+            continue
+        start, end = min(a for a, _ in spans), max(b for _, b in spans)
+        found.append(GoldTimex(start, end, text[start:end], value.strip(), None, 0, kind))
+    found.sort(key=lambda t: (t.start, -t.end))
+    name = root.get("doc_name") or root.get("doc_id") or path.name.split(".")[0]
+    return TimexDoc(name, text, dct, tuple(found), True)
+
+
+def _parse_any(raw: str, path: Path) -> TimexDoc:
+    return parse_cat(raw, path) if _is_cat(raw) else parse_document(raw, path)
+
+
 def _is_archive(path: Path) -> bool:
     return path.is_file() and path.name.lower().endswith(_ARCHIVES)
 
@@ -215,7 +304,9 @@ def _archive_documents(path: Path) -> list[TimexDoc]:
     try:
         with tarfile.open(path) as archive:
             members = sorted((m for m in archive.getmembers() if m.isfile()
-                              and m.name.lower().endswith(_SUFFIXES) and "/testpipeline/" not in f"/{m.name}"),
+                              and m.name.lower().endswith(_SUFFIXES) and "/testpipeline/" not in f"/{m.name}"
+                              and "/intra_cross-doc_annotation/" not in f"/{m.name}"
+                              and not m.name.lower().endswith(".xsd")),
                              key=lambda m: m.name)
             for member in members:
                 handle = archive.extractfile(member)
@@ -226,7 +317,7 @@ def _archive_documents(path: Path) -> list[TimexDoc]:
                     raw = handle.read().decode("utf-8-sig")
                 except UnicodeDecodeError as exc:
                     raise GoldError(where, f"not UTF-8: {exc}") from exc
-                docs.append(parse_document(raw, where))
+                docs.append(_parse_any(raw, where))
     except (tarfile.TarError, OSError, EOFError) as exc:
         raise GoldError(path, f"unreadable archive: {exc}") from exc
     if not docs:
@@ -238,7 +329,7 @@ def read_timex_gold(path: Path) -> list[TimexDoc]:
     path = Path(path)
     if _is_archive(path):
         return _archive_documents(path)
-    return [parse_document(read_text(f), f) for f in gold_files(path)]
+    return [_parse_any(read_text(f), f) for f in gold_files(path)]
 
 
 # --- system ------------------------------------------------------------------------------------
