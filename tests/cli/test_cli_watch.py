@@ -102,3 +102,16 @@ def test_cli_ingest_a_url(site: Site, tmp_path: Path) -> None:
     result = runner.invoke(app, ["ingest", site.url("/politik/missing"), "--db", db])
     assert result.exit_code == EXIT_SKIPPED
     assert f"{site.url('/politik/missing')}: HTTP 404 Not Found" in " ".join(result.stderr.split())
+
+
+def test_cli_watch_state_file_makes_a_second_run_conditional(site: Site, tmp_path: Path) -> None:
+    feed = _publish(site, ["/politik/munition"])
+    args = ["watch", feed, "--db", str(tmp_path / "s.db"), "--rounds", "1", "--no-follow",
+            "--state", str(tmp_path / "watch.json"), "--workers", "1"]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert "1 new article(s)" in first.stdout
+    second = runner.invoke(app, args)
+    assert second.exit_code == 0, second.output
+    assert "1 unchanged, 0 changed, 0 failed; 0 new article(s)" in second.stdout
+    assert site.statuses("/feed.xml") == [200, 304]

@@ -112,3 +112,46 @@ def test_watch_reads_lists_of_addresses(tmp_path: Path) -> None:
     assert isinstance(missing, InputError) and "neither an http(s) address" in missing.reason
     (tmp_path / "empty.txt").write_text("# nothing yet\n", encoding="utf-8")
     assert read_url_list(str(tmp_path / "empty.txt")).reason == "the list holds no address"
+
+
+def test_watch_state_carries_over_to_a_later_watch(site: Site, tmp_path: Path) -> None:
+    feed = _publish(site, ["/politik/munition", "/politik/treffen"])
+    state = tmp_path / "watch.json"
+    first = Watch([feed])
+    assert first.load(state) is None  # no file yet: a first run
+    assert len(first.round().found) == 2
+    assert first.save(state) is None
+
+    later = Watch([feed, site.url("/other.xml")])
+    assert later.load(state) is None
+    assert later.round().states[feed] == "unchanged"
+    assert site.requests[-2][1]["If-None-Match"] == '"2"'  # the feed, asked conditionally
+    _publish(site, ["/politik/sanktionen", "/politik/munition", "/politik/treffen"])
+    found = later.round().found
+    assert [a.title for a in found if not isinstance(a, InputError)] == ["Neue Sanktionen"]  # old ones not again
+    assert [p for p, _ in site.requests if p.startswith("/politik/")] == \
+        ["/politik/munition", "/politik/treffen", "/politik/sanktionen"]
+
+
+def test_watch_state_that_cannot_be_read_or_written(site: Site, tmp_path: Path) -> None:
+    feed = _publish(site, ["/politik/munition"])
+    state = tmp_path / "watch.json"
+    state.write_text("{not json", encoding="utf-8")
+    watch = Watch([feed])
+    problem = watch.load(state)
+    assert problem is not None and problem.source == str(state) and "starting afresh" in problem.reason
+    assert len(watch.round().found) == 1
+    state.write_text('{"version": 99, "sources": {}}', encoding="utf-8")
+    assert "not a lagebild watch state" in Watch([feed]).load(state).reason
+    unwritable = watch.save(tmp_path / "missing-folder" / "watch.json")
+    assert unwritable is not None and "watch state not written" in unwritable.reason
+
+
+def test_watch_forgets_the_oldest_entries_past_the_bound(monkeypatch) -> None:
+    from lagebild.ingest import watch as watch_module
+    from lagebild.ingest.watch import Source
+
+    monkeypatch.setattr(watch_module, "MAX_TAKEN", 3)
+    source = Source("http://127.0.0.1/feed.xml")
+    assert [source.take(k) for k in ("a", "b", "a", "c", "d")] == [True, True, False, True, True]
+    assert list(source.taken) == ["b", "c", "d"]

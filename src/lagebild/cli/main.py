@@ -242,6 +242,10 @@ def watch(
         "--follow/--no-follow",
         help="Read a feed entry from the page it links to (main text, title, date); "
              "--no-follow keeps the feed's own text.")] = True,
+    state: Annotated[Optional[Path], typer.Option(
+        metavar="PATH",
+        help="Remember what each source answered (ETag, Last-Modified, entries read) in this JSON file, so "
+             "that a later watch (say --rounds 1 from cron) asks conditionally and reads no entry twice.")] = None,
     workers: WorkersOption = None,
     max_bytes: MaxBytesOption = None,
 ) -> None:
@@ -261,6 +265,8 @@ def watch(
     try:
         store = _open(db, create=True)
         watcher = Watch(urls, limits=Limits.from_settings(conf), follow=follow)
+        if state is not None and (unread := watcher.load(state)) is not None:
+            console.print(f"[yellow]warning[/yellow] {unread.source}: {unread.reason}", highlight=False)
 
         def on_item(item: Any, added: bool | None) -> None:
             if added is None:
@@ -272,6 +278,8 @@ def watch(
                                           on_item=on_item)
             done += 1
             skipped += len(report.ingest.problems)
+            if state is not None and (unsaved := watcher.save(state)) is not None:
+                console.print(f"[yellow]warning[/yellow] {unsaved.source}: {unsaved.reason}", highlight=False)
             line = (f"{time.strftime('%H:%M:%S')} round {report.round}: {report.sources} source(s), "
                     f"{report.unchanged} unchanged, {report.changed} changed, {report.failed} failed; "
                     f"{len(report.ingest.added)} new article(s), {len(report.ingest.existing)} already stored, "

@@ -4,14 +4,18 @@ Each round asks every source with a conditional GET (the ETag and Last-Modified 
 answer); a source that answers 304, or the same body as last time, is unchanged and nothing more
 is read.  A changed feed yields its entries not taken before; an entry that links to a web page
 is read from that page (main text, title and date via trafilatura), with the feed's text as the
-fallback when the page cannot be had.  A changed page yields itself.  What a source held is
-remembered for the life of the :class:`Watch` only; the store's content-hash ids make a second
-``watch`` of the same feeds store nothing twice.
+fallback when the page cannot be had.  A changed page yields itself.  What the sources answered
+is remembered for the life of the :class:`Watch`, and across runs in a state file
+(:meth:`Watch.save` / :meth:`Watch.load`), so that ``watch --rounds 1`` started by cron asks
+conditionally and reads no entry twice; the store's content-hash ids make sure that nothing is
+stored twice in any case.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -25,6 +29,11 @@ from lagebild.ingest.sources import read_fetched
 from lagebild.model import Article
 
 
+#: entries remembered per source (a feed holds tens; older keys are forgotten first)
+MAX_TAKEN = 5000
+STATE_VERSION = 1
+
+
 @dataclass
 class Source:
     """One watched address and what the last rounds learned of it."""
@@ -33,7 +42,16 @@ class Source:
     etag: str | None = None
     last_modified: str | None = None
     digest: str | None = None  # of the last body read
-    taken: set[str] = field(default_factory=set)  # keys of the entries already read
+    taken: dict[str, None] = field(default_factory=dict)  # keys of the entries already read, oldest first
+
+    def take(self, key: str) -> bool:
+        """Mark an entry read; False when it was read before."""
+        if key in self.taken:
+            return False
+        self.taken[key] = None
+        while len(self.taken) > MAX_TAKEN:
+            del self.taken[next(iter(self.taken))]
+        return True
 
 
 @dataclass
@@ -88,6 +106,44 @@ class Watch:
         self.follow = follow
         self.rounds = 0
 
+    def save(self, path: Path) -> InputError | None:
+        """Write what the sources answered to ``path`` (atomically: a crash leaves the old file);
+        the reason when it cannot be written."""
+        state = {"version": STATE_VERSION, "sources": {
+            s.url: {"etag": s.etag, "last_modified": s.last_modified, "digest": s.digest, "taken": list(s.taken)}
+            for s in self.sources}}
+        partial = path.with_name(path.name + ".partial")
+        try:
+            partial.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+            os.replace(partial, path)
+        except OSError as exc:
+            return InputError(str(path), f"watch state not written: {os_reason(exc)}")
+        return None
+
+    def load(self, path: Path) -> InputError | None:
+        """Take up what an earlier watch wrote to ``path`` for these sources (a missing file is a
+        first run); a file that cannot be read is the reason returned, and the watch starts afresh."""
+        if not path.exists():
+            return None
+        try:
+            state = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
+                raise ValueError(f"not a lagebild watch state (version {STATE_VERSION})")
+            known = state["sources"]
+            remembered = {}
+            for source in self.sources:
+                saved = known.get(source.url)
+                if saved is None:
+                    continue
+                remembered[source.url] = Source(
+                    source.url, etag=_text(saved.get("etag")), last_modified=_text(saved.get("last_modified")),
+                    digest=_text(saved.get("digest")),
+                    taken=dict.fromkeys(str(k) for k in saved.get("taken") or []))
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            return InputError(str(path), f"watch state not read ({type(exc).__name__}: {exc}); starting afresh")
+        self.sources = [remembered.get(s.url, s) for s in self.sources]
+        return None
+
     def round(self) -> Round:
         self.rounds += 1
         result = Round(self.rounds)
@@ -126,10 +182,8 @@ class Watch:
                 yield found
                 continue
             if found.source != source.url:  # a feed's entry: once only, read from its page
-                key = _key(found)
-                if key in source.taken:
+                if not source.take(_key(found)):
                     continue
-                source.taken.add(key)
                 if self.follow and isinstance(found.url, str) and is_url(found.url):
                     found = self._page(found)
             yield finish(found, self.overrides, self.limits.max_line)
@@ -150,6 +204,10 @@ class Watch:
                     )
                 reason = page.reason
         return replace(entry, meta={**entry.meta, "page_unread": f"{url}: {reason}"})
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _key(draft: Draft) -> str:
