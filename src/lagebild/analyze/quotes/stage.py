@@ -13,6 +13,10 @@
 * Speakers: pronouns take the last named speaker; surnames the full name given earlier; role
   phrases ("der Leiter des ukrainischen Militärgeheimdienstes") the name they stand beside in
   the article; a speaker that overlaps an entity mention points to it.
+* Roles (:mod:`.roles`): the frame (the cue's clause outside the message), the addressee
+  ("gegenüber der Presse", "told reporters") and the quoted words inside an indirect message
+  (nested direct quotes, kept on the quote around them).
+* English headlines that quote someone ("Sanders: Clinton Email Story Has Moved", :mod:`.headline`).
 """
 
 from __future__ import annotations
