@@ -16,9 +16,9 @@ from tests.conftest import shared_path
 CHAIN = ("lagebild.sentences", "lagebild.timex")
 
 
-def test_timex_stage_is_registered_at_version_5():
+def test_timex_stage_is_registered_at_version_6():
     spec = registered()[STAGE]
-    assert spec.version == "5"
+    assert spec.version == "6"
     assert spec.provides == ("timexes",)
 
 
@@ -29,7 +29,7 @@ def test_timex_stage_records_offsets_and_stage_name():
     assert [(t.text, t.value) for t in found] == [("2. Januar 2024", "2024-01-02"), ("Zwei Tage später", "2024-01-04")]
     for t in found:
         assert doc.text[t.start:t.end] == t.text
-        assert t.stage == "lagebild.timex.v5"
+        assert t.stage == "lagebild.timex.v6"
     assert found[1].anchored and not found[0].anchored
 
 
@@ -280,3 +280,17 @@ def test_timex_undecided_tense_prefers_a_past_about_as_near_as_the_future():
     doc = Pipeline.build(CHAIN).annotate(Article.create(text, language="en", published=date(1999, 8, 19)))
     found = {t.text: t.value for t in doc.get("timexes")}
     assert found["October"] == "1999-10"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The jet made its first flight at 18:00 UTC. At 0800 GMT the bank cut rates.",
+     [("18:00 UTC", "TIME", "2008-10-07T18:00Z"), ("0800 GMT", "TIME", "2008-10-07T08:00Z")]),
+    ("Shares closed at 16:30 EDT.", [("16:30 EDT", "TIME", "2008-10-07T16:30")]),
+    ("It takes aircraft from 2009 to 2011, then between 2014 and 2016 more.",
+     [("2009", "DATE", "2009"), ("2011", "DATE", "2011"), ("2014", "DATE", "2014"), ("2016", "DATE", "2016")]),
+    ("The date reads 7/8/07 in the American format.", [("7/8/07", "DATE", "2007-07-08")]),
+    ("They won 21:17 and used 3 1/2 cups.", []),
+])
+def test_timex_english_clock_zones_year_ranges_short_dates(text, expected):
+    found = [(t.text, t.type, t.value) for t in find_timexes(text, date(2008, 10, 7), "en")]
+    assert found == expected

@@ -64,6 +64,23 @@ def h_clock(g: Groups, ctx: Context):
     return [Hit(g.start, g.end, "TIME", f"{day[:10]}T{h:02d}:{mi:02d}", None, True)]
 
 
+def h_clock24(g: Groups, ctx: Context):
+    """"18:00 UTC", "0800 GMT", "14:30 EDT": a 24-hour clock time with its zone (UTC and GMT as
+    ``Z``, as TIMEX3 writes them)."""
+    h, mi = int(g("h")), int(g("mi"))
+    if h > 23 or mi > 59:
+        return None
+    day = ctx.last_day or (ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX")
+    zone = "Z" if g("tz").upper() in ("UTC", "GMT") else ""
+    return [Hit(g.start, g.end, "TIME", f"{day[:10]}T{h:02d}:{mi:02d}{zone}", None, True)]
+
+
+def h_year_range(g: Groups, ctx: Context):
+    """"from 2009 to 2011", "between 2014 and 2016": two years."""
+    first, second = ("y1", "y2") if g("y1") else ("y3", "y4")
+    return [Hit(*g.span(first), "DATE", g(first)), Hit(*g.span(second), "DATE", g(second))]
+
+
 def h_duration(g: Groups, ctx: Context):
     n = (g("n") or "").lower()
     if g.after(4).startswith("-old") or g.after(5).startswith(" old"):
@@ -113,7 +130,7 @@ def rules() -> list[Rule]:
          absolute.h_daymonth),
         ("dm", rf"(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?(?P<d>{DAY}){ORD}?\s+(?:of\s+)?(?P<mon>{month})"
                rf"(?:,?\s+(?P<y>{YEAR}))?", absolute.h_daymonth),
-        ("numdate", rf"(?P<m>1[0-2]|0?[1-9])/(?P<d>{DAY})/(?P<y>\d{{4}})", absolute.h_numdate),
+        ("numdate", rf"(?P<m>1[0-2]|0?[1-9])/(?P<d>{DAY})/(?P<y>\d{{4}}|\d{{2}})(?![\d/])", absolute.h_numdate),
         ("monthrange", rf"(?P<m1>{month})\s*(?:to|and|or|through|[–-]|/)\s*(?P<m2>{month}),?\s+(?P<y>{YEAR})",
          absolute.h_monthrange),
         ("mod_rel2", rf"(?P<mod>earlier|later|early|late|mid)[-\s]+(?P<rel>this|last|next)\s+"
@@ -147,6 +164,8 @@ def rules() -> list[Rule]:
         ("weekday", rf"(?:(?P<set>every|each)\s+|(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{wd})"
                     r"(?:\s+(?P<part>morning|afternoon|evening|night))?", relative_h.h_weekday),
         ("weekday_set", r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s", durations.h_weekday_set),
+        ("clock24", r"(?P<h>[01]\d|2[0-3]|\d):?(?P<mi>[0-5]\d)\s*(?P<tz>UTC|GMT|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST)\b",
+         h_clock24),
         ("clock", r"(?:(?P<approx>about|around)\s+)?(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)",
          h_clock),
         ("holiday", rf"(?P<h>{v['HOLIDAY']})(?:\s+(?P<y>{YEAR}))?", absolute.h_holiday),
@@ -160,6 +179,8 @@ def rules() -> list[Rule]:
         ("weekend", r"the\s+(?P<w>weekend)", relative_h.h_period_word),
         ("that", r"(?:(?P<mod>earlier|later)\s+)?that\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night)",
          h_that),
+        ("year_range", rf"(?<=\b(?:from|From)\s)(?P<y1>{YEAR})\s+(?:to|until|through)\s+(?P<y2>{YEAR})(?![.,]\d)"
+                       rf"|(?<=\b(?:between|Between)\s)(?P<y3>{YEAR})\s+and\s+(?P<y4>{YEAR})(?![.,]\d)", h_year_range),
         ("year", rf"(?P<y>{YEAR})(?![.,]\d)", absolute.h_year),
     ]
 
