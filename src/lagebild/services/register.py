@@ -99,8 +99,8 @@ def register_csv(rows: Sequence[dict[str, Any]]) -> str:
 
 def register_xlsx(rows: Sequence[dict[str, Any]]) -> bytes:
     """The register as an Excel workbook: one sheet, a bold frozen header, numbers as numbers."""
-    from openpyxl import Workbook  # the XLSX export alone needs it
-    from openpyxl.styles import Font
+    from openpyxl import Workbook  # lazy: the XLSX export alone needs openpyxl
+    from openpyxl.styles import Font  # lazy: as above
 
     book = Workbook()
     sheet = book.active
