@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lagebild.analyze.text.sentences import find_sentences, tokenizer
+from lagebild.analyze.text.sentences import find_sentences, mark_sentences, tokenizer
 
 CASES = [
     ("Er sprach in Moskau. „Das ist gut“, sagte er.", ["Er sprach in Moskau.", "„Das ist gut“, sagte er."]),
@@ -26,3 +26,24 @@ def test_sentences_split(text, expected):
 def test_sentences_english_tokenizer():
     doc = tokenizer("en")('He said so. "We deny it," Peskov said.')
     assert [doc[a:b].text for a, b in find_sentences(doc)] == ["He said so.", '"We deny it," Peskov said.']
+
+
+def test_sentences_marked_on_the_doc_are_the_ones_found():
+    text = " ".join(text for text, _ in CASES) * 20
+    doc = tokenizer("de")(text)
+    ranges = mark_sentences(doc)
+    assert len(ranges) > 100
+    assert [s.start for s in doc.sents] == [a for a, _ in ranges]
+
+
+def test_sentences_strings_of_an_article_are_freed_after_its_run():
+    from lagebild.analyze.pipeline import Pipeline  # lazy: builds the stages
+    from lagebild.model import Article
+
+    pipeline = Pipeline.build(("lagebild.sentences",))
+    kept, freed = "Quaxelbrumm4711", "Zwiebelquark0815"
+    tokenizer("de")(f"Das Wort {kept} bleibt.")  # outside a run: spaCy keeps its strings
+    layers = pipeline.run(Article.create(f"Das Wort {freed} steht hier.", language="de")).layers
+    assert layers["sentences"][0]["end"] == len(f"Das Wort {freed} steht hier.")
+    assert kept in tokenizer("de").vocab.strings
+    assert freed not in tokenizer("de").vocab.strings

@@ -7,7 +7,8 @@ gets a :class:`Doc` and returns the layers it found (*find*), which the runner t
 the doc (*annotate*).
 
 Layers named in :data:`TRANSIENT` live only in memory while one article is analysed (the
-spaCy ``Doc`` with tokens); every other layer is a list of records and is stored together with
+spaCy ``Doc`` with tokens; :meth:`Pipeline.run` frees what a stage's ``scope`` holds for it); every
+other layer is a list of records and is stored together with
 the name and version of the stage that made it.
 """
 
@@ -20,6 +21,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import ExitStack
 from itertools import chain, islice
 from dataclasses import dataclass, field
 from typing import Any
@@ -168,12 +170,21 @@ class Pipeline:
         return doc
 
     def run(self, article: Article) -> Analysis:
-        doc = self.annotate(article)
-        layers = {
-            name: [record.to_dict() for record in records]
-            for name, records in doc.layers.items()
-            if name not in TRANSIENT
-        }
+        """The stored layers of ``article``.  A stage whose callable has a ``scope(article)`` (a
+        context manager) gets the whole run inside it: what the stage holds for one article only
+        (spaCy's strings of the article's tokens) is freed when the article is done, so that it does
+        not pile up in a worker that analyses article after article."""
+        with ExitStack() as scopes:
+            for fn in self._fns:
+                scope = getattr(fn, "scope", None)
+                if scope is not None:
+                    scopes.enter_context(scope(article))
+            doc = self.annotate(article)
+            layers = {
+                name: [record.to_dict() for record in records]
+                for name, records in doc.layers.items()
+                if name not in TRANSIENT
+            }
         return Analysis(article.id, layers, self.versions)
 
 
