@@ -129,7 +129,13 @@ def load(language: str) -> Model | None:
     ref = resources.files("lagebild.resources") / "events" / f"model.{language}.npz"
     if not ref.is_file():
         return None
-    with resources.as_file(ref) as path, np.load(path, allow_pickle=False) as data:
+    with resources.as_file(ref) as path:
+        return load_file(path)
+
+
+def load_file(path) -> Model:
+    """A model from its ``.npz`` file."""
+    with np.load(path, allow_pickle=False) as data:
         arrays = {k: data[k] for k in data.files}
     return Model(_linear(arrays, "trigger"), _linear(arrays, "status"), _linear(arrays, "arg"),
                  float(arrays["threshold"]), float(arrays["rule_threshold"]),
