@@ -101,3 +101,21 @@ def test_bad_input_a_broken_feed_with_an_impossible_character_reference_is_repor
     ((source, reason),) = report.problems
     assert source == str(folder / "bad.atom") and reason.startswith("not a valid RSS/Atom feed")
     store.close()
+
+
+@pytest.mark.parametrize("url, status", [("javascript:alert(1)", 422), ("data:text/html,<script>x</script>", 422),
+                                         ("JAVASCRIPT:alert(1)", 422), ("https://example.org/a", 201)])
+def test_bad_input_the_api_refuses_a_script_url(tmp_path: Path, url: str, status: int) -> None:
+    """At ingest a script url was refused, but through the API it was stored as the article's url."""
+    from fastapi.testclient import TestClient
+
+    from lagebild.app import create_app
+
+    Store.open(tmp_path / "a.db").close()
+    client = TestClient(create_app(str(tmp_path / "a.db"), token="t"))
+    response = client.post("/api/v1/articles", headers={"Authorization": "Bearer t"},
+                           json={"articles": [{"text": "Kiew meldete am Montag einen Angriff.", "url": url}]})
+    assert response.status_code == status, response.text
+    store = Store.open(tmp_path / "a.db")
+    assert [a.url for a in store.iter_articles()] == ([url] if status == 201 else [])
+    store.close()

@@ -207,7 +207,9 @@ class ArticleIn(BaseModel):
     published: date | None = None
     language: str | None = Field(None, max_length=8, pattern=r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
     outlet: str | None = Field(None, max_length=200)
-    url: str | None = Field(None, max_length=2000)
+    url: str | None = Field(None, max_length=2000, pattern=r"(?i)^\s*https?://\S+\s*$",
+                            description="the article's address: http(s) only (a javascript: or data: url "
+                                        "is refused, as at ingest)")
     source: str | None = Field(None, max_length=2000)
 
 
