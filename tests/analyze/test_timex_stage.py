@@ -16,9 +16,9 @@ from tests.conftest import shared_path
 CHAIN = ("lagebild.sentences", "lagebild.timex")
 
 
-def test_timex_stage_is_registered_at_version_6():
+def test_timex_stage_is_registered_at_version_7():
     spec = registered()[STAGE]
-    assert spec.version == "6"
+    assert spec.version == "7"
     assert spec.provides == ("timexes",)
 
 
@@ -29,7 +29,7 @@ def test_timex_stage_records_offsets_and_stage_name():
     assert [(t.text, t.value) for t in found] == [("2. Januar 2024", "2024-01-02"), ("Zwei Tage später", "2024-01-04")]
     for t in found:
         assert doc.text[t.start:t.end] == t.text
-        assert t.stage == "lagebild.timex.v6"
+        assert t.stage == "lagebild.timex.v7"
     assert found[1].anchored and not found[0].anchored
 
 
@@ -294,3 +294,16 @@ def test_timex_undecided_tense_prefers_a_past_about_as_near_as_the_future():
 def test_timex_english_clock_zones_year_ranges_short_dates(text, expected):
     found = [(t.text, t.type, t.value) for t in find_timexes(text, date(2008, 10, 7), "en")]
     assert found == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # published Wednesday 17 September 2008
+    ("The government will keep all markets closed until Friday.", ("Friday", "DATE", "2008-09-19")),
+    ("Until Friday, they had not called the police.", ("Friday", "DATE", "2008-09-12")),
+    ("The trial is set to begin on Monday.", ("Monday", "DATE", "2008-09-22")),
+    ("The Dow closed at its lowest level in six years.", ("six years", "DURATION", "P6Y")),
+    ("Dealerships will close after October of next year.", ("October of next year", "DATE", "2009-10")),
+])
+def test_timex_english_direction_cues(text, expected):
+    found = {t.text: (t.text, t.type, t.value) for t in find_timexes(text, date(2008, 9, 17), "en")}
+    assert found[expected[0]] == expected

@@ -9,12 +9,14 @@ match).  The words it looks up come from :func:`~lagebild.analyze.time.lexicon.l
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
+from lagebild import lexicons
 from lagebild.analyze.time.anchor import FUTURE, PAST, Context
 from lagebild.analyze.time.lexicon import lexicon, rel_offset, unit_code
 from lagebild.analyze.time.rules import (
-    Groups, Hit, approx_of, date_value, duration, mod_of, parse_count, relative, shift, ymd,
+    Groups, Hit, approx_of, date_value, duration, mod_of, parse_count, prev_word, relative, shift, ymd,
 )
 
 
@@ -135,6 +137,10 @@ def h_prev_unit(g: Groups, ctx: Context):
 def h_ago(g: Groups, ctx: Context, sign: int = -1):
     n, vague = parse_count(g("n"), ctx.language)
     code = unit_code(g("unit"))
+    if sign > 0 and ctx.language == "en" and _after_superlative(g):
+        # "its lowest level in six years": the stretch looked back over
+        s = g.span("n")[0]
+        return [Hit(s, g.end, "DURATION", duration(None if vague else n, code))]
     if sign > 0 and ctx.tense == PAST:
         # "in zehn Tagen" in a past-tense sentence: how long it took, not a future date
         s = g.span("n")[0]
@@ -156,6 +162,13 @@ def h_ago(g: Groups, ctx: Context, sign: int = -1):
     # "vor 40 Jahren", "four decades ago": a rough point counted from the publication date, not a
     # time the text goes on from
     return [Hit(g.start, g.end, "DATE", date_value(d, grain), approx_of(g("approx")), True, grain in ("Y", "DE"))]
+
+
+def _after_superlative(g: Groups) -> bool:
+    """Whether a superlative ("lowest", "first") comes before the match within its clause."""
+    before = re.split(r"[.;:!?]", g.before(60))[-1]
+    words = lexicons.words("time/en/superlatives.txt")
+    return any(w.strip(",").lower() in words for w in before.split())
 
 
 def h_in(g: Groups, ctx: Context):
@@ -237,6 +250,8 @@ def h_weekday(g: Groups, ctx: Context):
     if g("rel"):
         off, _ = rel_offset(g("rel"))
         direction = PAST if off < 0 else FUTURE if off > 0 else None
+    elif ctx.tense != PAST and prev_word(g) in lexicons.words(f"time/{ctx.language}/weekday_ahead.txt"):
+        direction = FUTURE  # "remain closed until Friday", "bis Freitag" (not "until Thursday, they had …")
     d = ctx.weekday_date(wd, direction)
     value = d.isoformat() if d else f"XXXX-WXX-{wd + 1}"
     if part:

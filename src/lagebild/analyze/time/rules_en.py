@@ -135,7 +135,7 @@ def rules() -> list[Rule]:
          absolute.h_monthrange),
         ("mod_rel2", rf"(?P<mod>earlier|later|early|late|mid)[-\s]+(?P<rel>this|last|next)\s+"
                      r"(?P<unit>week|month|year|decade)", h_mod_rel),
-        ("month", rf"(?:(?P<rel2>last|this|next|past|coming)\s+)?(?:(?P<mod>{modp})[-\s]+)?(?P<mon>{month})(?:,?\s+(?P<y>{YEAR})|\s+(?P<rel>this|last|next)"
+        ("month", rf"(?:(?P<rel2>last|this|next|past|coming)\s+)?(?:(?P<mod>{modp})[-\s]+)?(?P<mon>{month})(?:,?\s+(?P<y>{YEAR})|\s+(?:of\s+)?(?P<rel>this|last|next)"
                   r"\s+year)?", h_month),
         ("year_jahr", rf"(?:the\s+)?year\s+(?P<y>{YEAR})", absolute.h_year_jahr),
         ("mod_year", rf"(?P<mod>{modp}|spring|summer|fall|autumn|winter)[-\s]+(?:of\s+)?(?P<y>{YEAR})",
