@@ -155,3 +155,18 @@ def test_watch_forgets_the_oldest_entries_past_the_bound(monkeypatch) -> None:
     source = Source("http://127.0.0.1/feed.xml")
     assert [source.take(k) for k in ("a", "b", "a", "c", "d")] == [True, True, False, True, True]
     assert list(source.taken) == ["b", "c", "d"]
+
+
+def test_watch_a_feed_out_of_time_is_read_again_next_round(site: Site) -> None:
+    from lagebild.ingest import Limits
+    from lagebild.ingest.limits import time_reason
+
+    feed = _publish(site, ["/politik/munition"])
+    watch = Watch([feed], limits=Limits(file_seconds=1e-6), follow=False)
+    cut = watch.round()
+    assert cut.states == {feed: "changed"}
+    assert [(e.source, e.reason) for e in cut.found] == [(feed, time_reason(1e-6))]
+    watch.limits = Limits()
+    again = watch.round()  # nothing of the cut answer was kept: asked unconditionally, read whole
+    assert "If-None-Match" not in site.requests[-1][1]
+    assert [a.title for a in again.found] == ["Nordkorea liefert Munition"]

@@ -23,7 +23,7 @@ from pathlib import Path
 from lagebild.errors import InputError
 from lagebild.ingest.decode import os_reason
 from lagebild.ingest.draft import Draft, Overrides, finish
-from lagebild.ingest.fetch import Fetched, fetch, is_url
+from lagebild.ingest.fetch import fetch, is_url
 from lagebild.ingest.limits import FileClock, FileTimeout, Limits, time_reason
 from lagebild.ingest.sources import read_fetched
 from lagebild.model import Article
@@ -158,52 +158,69 @@ class Watch:
                         last_modified=source.last_modified)
         if isinstance(fetched, str):
             return "failed", [InputError(source.url, fetched)]
-        source.etag, source.last_modified = fetched.etag or source.etag, fetched.last_modified or source.last_modified
         if fetched.unchanged:
             return "unchanged", []
         digest = hashlib.sha256(fetched.data).hexdigest()
         if digest == source.digest:
             return "unchanged", []
+        drafts = _timed(read_fetched(source.url, fetched, self.limits), self.limits.file_seconds)
+        if drafts and isinstance(drafts[-1], _Timeout):
+            # read again next round: the validators and digest of this answer are not kept
+            return "changed", [InputError(source.url, time_reason(self.limits.file_seconds))]
+        source.etag = fetched.etag or source.etag
+        source.last_modified = fetched.last_modified or source.last_modified
         source.digest = digest
         found: list[Article | InputError] = []
-        clock = FileClock(self.limits.file_seconds)
-        steps = self._read(source, fetched)
-        try:
-            for item in clock.steps(steps):
-                found.append(item)
-        except FileTimeout:
-            steps.close()
-            found.append(InputError(source.url, time_reason(self.limits.file_seconds)))
+        for draft in drafts:
+            if isinstance(draft, InputError):
+                found.append(draft)
+                continue
+            if draft.source != source.url:  # a feed's entry: once only, read from its page
+                if not source.take(_key(draft)):
+                    continue
+                if self.follow and isinstance(draft.url, str) and is_url(draft.url):
+                    draft = self._page(draft)
+            found.append(finish(draft, self.overrides, self.limits.max_line))
         return "changed", found
 
-    def _read(self, source: Source, fetched: Fetched) -> Iterator[Article | InputError]:
-        for found in read_fetched(source.url, fetched, self.limits):
-            if isinstance(found, InputError):
-                yield found
-                continue
-            if found.source != source.url:  # a feed's entry: once only, read from its page
-                if not source.take(_key(found)):
-                    continue
-                if self.follow and isinstance(found.url, str) and is_url(found.url):
-                    found = self._page(found)
-            yield finish(found, self.overrides, self.limits.max_line)
-
     def _page(self, entry: Draft) -> Draft:
-        """A feed entry read from the page it links to, the entry's own text where that fails."""
+        """A feed entry read from the page it links to (within its own time budget), the entry's
+        own text where that fails."""
         url = str(entry.url)
         fetched = fetch(url, max_bytes=self.limits.max_bytes)
         reason = fetched if isinstance(fetched, str) else None
         if not isinstance(fetched, str):
-            for page in read_fetched(url, fetched, self.limits):
-                if isinstance(page, Draft):
+            for page in _timed(read_fetched(url, fetched, self.limits), self.limits.file_seconds):
+                if isinstance(page, _Timeout):
+                    reason = time_reason(self.limits.file_seconds)
+                elif isinstance(page, Draft):
                     return Draft(
                         source=url, text=page.text, title=page.title or entry.title,
                         outlet=page.outlet or entry.outlet, url=page.url or url,
                         published=page.published or entry.published, language=page.language or entry.language,
                         external_id=entry.external_id, meta={**entry.meta, "feed_entry": entry.source},
                     )
-                reason = page.reason
+                else:
+                    reason = page.reason
         return replace(entry, meta={**entry.meta, "page_unread": f"{url}: {reason}"})
+
+
+class _Timeout:
+    """The mark :func:`_timed` leaves when reading ran out of time."""
+
+
+def _timed(items: Iterator[Draft | InputError], seconds: float) -> list[Draft | InputError | _Timeout]:
+    """What a reader yields within ``seconds`` of reading (``file_seconds``), a :class:`_Timeout`
+    last when the time ran out.  Each feed and each page has a budget of its own, so a feed of
+    many entries is never cut short by the time its pages take."""
+    found: list[Draft | InputError | _Timeout] = []
+    try:
+        for item in FileClock(seconds).steps(items):
+            found.append(item)
+    except FileTimeout:
+        items.close()  # type: ignore[attr-defined]
+        found.append(_Timeout())
+    return found
 
 
 def _text(value: object) -> str | None:
