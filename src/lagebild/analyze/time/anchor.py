@@ -169,9 +169,10 @@ class Context:
             if (self.dct is None or self.narrative or self.tense is None
                     or self._follows_ref(year, month, day)):
                 return year
-        if self.narrative and self.ref is not None and self.tense != FUTURE:
-            # narratives move forward within the year they are at; what a sentence plans or
-            # expects lies after the publication, not in the past the text tells
+        if self.narrative and self.ref is not None and (self.tense != FUTURE or self.language != "en"):
+            # narratives move forward within the year they are at; what an English sentence
+            # plans or expects lies after the publication, not in the past the text tells (German's
+            # future cue "werden" is also the passive's auxiliary: "konnte … erobert werden")
             return self.ref.year
         if self.dct is None:
             return None
