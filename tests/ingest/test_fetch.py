@@ -4,7 +4,9 @@ every failure a reason; and ``ingest URL`` reads a page's main text, title and d
 
 from __future__ import annotations
 
+import gzip
 import socket
+import zlib
 from datetime import date
 
 import pytest
@@ -129,3 +131,18 @@ def test_fetch_ingest_decodes_by_the_http_charset(site: Site) -> None:
     url = site.put("/cp1252.html", html.encode("cp1252"), content_type="text/html; charset=windows-1252")
     [article] = list(read_sources([url]))
     assert article.title == "Gespräche über Waffen" and sentence in article.text
+
+
+def test_fetch_unpacks_what_servers_compress_anyway_within_the_limit(site: Site) -> None:
+    body = page("Munition", TEXT).encode("utf-8")
+    got = fetch(site.put("/gz", gzip.compress(body), headers={"Content-Encoding": "gzip"}), max_bytes=100_000)
+    assert isinstance(got, Fetched) and got.data == body
+    got = fetch(site.put("/deflate", zlib.compress(body), headers={"Content-Encoding": "deflate"}), max_bytes=100_000)
+    assert isinstance(got, Fetched) and got.data == body
+    bomb = gzip.compress(b"a" * 10_000_000)  # ~10 kB that unpack to 10 MB
+    assert fetch(site.put("/bomb", bomb, headers={"Content-Encoding": "gzip"}), max_bytes=100_000) == \
+        "the answer is over the limit of 100.0 kB (max_bytes)"
+    broken = fetch(site.put("/broken", b"not gzip at all", headers={"Content-Encoding": "gzip"}), max_bytes=1000)
+    assert isinstance(broken, str) and broken.startswith("the answer's gzip encoding is broken")
+    odd = fetch(site.put("/br", b"x", headers={"Content-Encoding": "br"}), max_bytes=1000)
+    assert odd == "the answer is encoded as 'br', which lagebild does not read"

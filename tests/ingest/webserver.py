@@ -24,6 +24,7 @@ class Resource:
     location: str | None = None  # a redirect's target
     delay: float = 0.0  # seconds before the answer
     length: bool = True  # send Content-Length
+    headers: dict[str, str] = field(default_factory=dict)  # more headers to send
 
 
 @dataclass
@@ -68,8 +69,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                     (found.last_modified and not found.etag and asked_since == found.last_modified):
                 self._answer(304, b"", validators)
                 return
-            self._answer(found.status, found.body, {"Content-Type": found.content_type, **validators},
-                         length=found.length)
+            self._answer(found.status, found.body, {"Content-Type": found.content_type, **validators,
+                                                    **found.headers}, length=found.length)
 
         def _answer(self, status: int, body: bytes, headers: dict[str, str], length: bool = True) -> None:
             site.answers.append((self.path, status))

@@ -13,6 +13,7 @@ import email.message
 import socket
 import urllib.error
 import urllib.request
+import zlib
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -101,15 +102,28 @@ def _read(response: object, max_bytes: int) -> Fetched | str:
     declared = headers.get("Content-Length")
     if declared and declared.strip().isdigit() and int(declared) > max_bytes:
         return f"the answer is {human_size(int(declared))}, over the limit of {human_size(max_bytes)} (max_bytes)"
+    coding = (headers.get("Content-Encoding") or "identity").strip().lower()
+    if coding not in ("identity", "gzip", "x-gzip", "deflate"):
+        return f"the answer is encoded as {coding!r}, which lagebild does not read"
+    # asked for identity, but some servers compress anyway: unpacked within the same limit
+    unpack = None if coding == "identity" else zlib.decompressobj(16 + zlib.MAX_WBITS if "gzip" in coding else 0)
     chunks, size = [], 0
-    while True:
-        chunk = response.read(_CHUNK)  # type: ignore[attr-defined]
-        if not chunk:
-            break
-        size += len(chunk)
-        if size > max_bytes:
-            return f"the answer is over the limit of {human_size(max_bytes)} (max_bytes)"
-        chunks.append(chunk)
+    over = f"the answer is over the limit of {human_size(max_bytes)} (max_bytes)"
+    try:
+        while True:
+            chunk = response.read(_CHUNK)  # type: ignore[attr-defined]
+            if not chunk:
+                break
+            if unpack is not None:
+                chunk = unpack.decompress(chunk, max_bytes + 1 - size)
+                if unpack.unconsumed_tail:
+                    return over
+            size += len(chunk)
+            if size > max_bytes:
+                return over
+            chunks.append(chunk)
+    except zlib.error as exc:
+        return f"the answer's {coding} encoding is broken: {exc}"
     return Fetched(
         url=response.geturl(),  # type: ignore[attr-defined]
         status=response.status,  # type: ignore[attr-defined]
