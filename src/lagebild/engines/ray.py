@@ -90,7 +90,9 @@ class RayEngine:
         """The actors, each with its pipeline built; all must run the chain this process expects."""
         ray = self.ray
         count = self.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
-        actor = ray.remote(num_cpus=1)(self.actor_class)
+        # Ray starts its workers at niceness +15 (RAY_worker_niceness): on a machine with other work
+        # they would starve, so ours run at the priority of the process that asked for them
+        actor = ray.remote(num_cpus=1, runtime_env={"env_vars": {"RAY_worker_niceness": "0"}})(self.actor_class)
         actors = [actor.remote(names) for _ in range(count)]
         try:
             signatures = set(ray.get([a.signature.remote() for a in actors]))
