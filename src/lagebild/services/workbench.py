@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
-from lagebild.link import views
+from lagebild.link import origins, views
 from lagebild.model import timevalue
 from lagebild.services import labels
 from lagebild.services.queries import Page, arg_label, cite_mentions, fact_roles
@@ -126,7 +126,7 @@ def _start(time: str | None) -> str:
 
 
 _KEPT: "weakref.WeakKeyDictionary[Store, dict[str, tuple[float, int, Any]]]" = weakref.WeakKeyDictionary()
-KEEP_SECONDS = 60.0  # how long a corpus-wide aggregate is kept while the store's fact count stays
+KEEP_SECONDS = 600.0  # how long a corpus-wide aggregate is kept while the store's fact count stays
 
 
 def _kept(store: Store, name: str, compute: Callable[[], Any]) -> Any:
@@ -149,13 +149,35 @@ def fact_options(store: Store) -> dict[str, Any]:
 
 def _fact_options(store: Store) -> dict[str, Any]:
     options = store.fact_options()
-    origins: dict[str, str] = {}
-    for r in store.origin_outlet_rows():
-        if r.origin:
-            origins.setdefault(r.origin, views.origin_name(r.origin, {r.origin: r.label} if r.label else {}))
+    rows = origin_outlet_rows(store)
+    origins = {r["origin"]: r["label"] for r in rows if r["origin"]}
     options["origins"] = sorted(origins.items(), key=lambda kv: kv[1].casefold())
+    options["outlets"] = sorted({r["outlet"] for r in rows if r["outlet"]}, key=str.casefold)
     options["sorts"] = list(SORTS.items())
     return options
+
+
+def origin_outlet_rows(store: Store, story: str | None = None) -> list[dict[str, Any]]:
+    """(origin key, label, outlet, articles, facts) per origin and outlet, summed over the stories'
+    views as the link stage keeps them (an article and a fact belong to one story, so the sums
+    are exact); ``story``: that story's alone.  An origin is labelled by the entity or outlet
+    its key names ("unnamed sources" for the unnamed, never by the key)."""
+    ids = [story] if story else store.all_ids("stories")
+    found = store.story_views(ids) if ids else {}
+    sums: dict[tuple[str, str | None], list[int]] = {}
+    for view in found.values():
+        for origin, outlet, articles, facts in view.get("sources") or []:
+            cell = sums.setdefault((origin or "", outlet), [0, 0])
+            cell[0] += articles
+            cell[1] += facts
+    keys = sorted({o for o, _ in sums if o})
+    names = dict(store.entity_names([k for k in keys if ":" in k and not k.startswith("outlet:")]))
+    for outlet in {o for _, o in sums if o}:
+        names.setdefault(origins.outlet_key(outlet), outlet)
+    names.setdefault("unnamed", views.UNNAMED + "s")
+    return [{"origin": origin, "label": views.origin_name(origin, names) if origin else views.UNNAMED,
+             "outlet": outlet, "articles": n[0], "facts": n[1]} for (origin, outlet), n in sorted(
+                 sums.items(), key=lambda kv: (kv[0][0], kv[0][1] or ""))]
 
 
 # --- one flat row per fact (CSV, JSON) -------------------------------------------------------------
@@ -220,28 +242,27 @@ def source_map(store: Store, *, story: str | None = None) -> dict[str, Any]:
     outlet's reporting (an origin that is itself an outlet).  Most widely echoed origins first.
     The whole store's map is kept a while (:func:`_kept`)."""
     if story is None:
-        return _kept(store, "source_map", lambda: _source_map(store.origin_outlet_rows(None)))
-    return _source_map(store.origin_outlet_rows(story))
+        return _kept(store, "source_map", lambda: _source_map(origin_outlet_rows(store)))
+    return _source_map(origin_outlet_rows(store, story))
 
 
-def _source_map(rows: Iterable[Any]) -> dict[str, Any]:
+def _source_map(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
     by_origin: dict[str, dict[str, Any]] = {}
     outlets: dict[str, int] = {}
     known: set[str] = set()  # the outlets stored by that name (a filter and a page can find them)
     for r in rows:
-        outlet = labels.outlet_name(r.outlet) or UNKNOWN_OUTLET
-        if r.outlet and outlet == r.outlet:
+        outlet = labels.outlet_name(r["outlet"]) or UNKNOWN_OUTLET
+        if r["outlet"] and outlet == r["outlet"]:
             known.add(outlet)
-        label = views.origin_name(r.origin, {r.origin: r.label} if r.origin and r.label else {})
-        entry = by_origin.setdefault(r.origin or "", {"key": r.origin or "", "origin": label, "cells": {},
-                                                       "articles": 0, "facts": 0, "outlet_origin": False})
+        entry = by_origin.setdefault(r["origin"], {"key": r["origin"], "origin": r["label"], "cells": {},
+                                                    "articles": 0, "facts": 0, "outlet_origin": False})
         cell = entry["cells"].setdefault(outlet, {"articles": 0, "facts": 0})
-        cell["articles"] += r.articles
-        cell["facts"] += r.facts
-        entry["articles"] += r.articles
-        entry["facts"] += r.facts
-        entry["outlet_origin"] = entry["outlet_origin"] or str(r.origin or "").startswith("outlet:")
-        outlets[outlet] = outlets.get(outlet, 0) + r.articles
+        cell["articles"] += r["articles"]
+        cell["facts"] += r["facts"]
+        entry["articles"] += r["articles"]
+        entry["facts"] += r["facts"]
+        entry["outlet_origin"] = entry["outlet_origin"] or r["origin"].startswith("outlet:")
+        outlets[outlet] = outlets.get(outlet, 0) + r["articles"]
     origins = sorted(by_origin.values(), key=lambda e: (-len(e["cells"]), -e["articles"], e["origin"].casefold()))
     columns = sorted(outlets, key=lambda o: (-outlets[o], o.casefold()))
     echoes = []

@@ -346,11 +346,7 @@ class Store(ABC):
 
     @abstractmethod
     def fact_options(self) -> dict[str, list[str]]:
-        """``types``, ``statuses`` and ``outlets`` (those that report facts) the store holds."""
-
-    @abstractmethod
-    def origin_outlet_rows(self, story: str | None = None) -> list[Any]:
-        """(origin, label, outlet, articles, facts) per origin key and outlet (``story``: its facts only)."""
+        """``types`` and ``statuses`` of the facts the store holds."""
 
     @abstractmethod
     def outlet_rows(self) -> list[Any]:

@@ -1,5 +1,5 @@
 """The reads behind the analyst's workbench (a mixin of the SQL store): the facts explorer's
-narrow columns and facets, the source map (origins × outlets) and the outlets.
+narrow columns and facets and the outlets (the source map sums the stories' views).
 
 Each method is one query over indexed or narrow columns; :mod:`lagebild.services.workbench`
 filters, sorts and shapes what they return.
@@ -55,30 +55,13 @@ class Workbench:
         return out
 
     def fact_options(self) -> dict[str, list[str]]:
-        """The values the facts explorer offers: fact types, statuses and the outlets that report facts."""
-        f, fe, a = t.facts.c, t.fact_events.c, t.articles.c
+        """The values the facts explorer offers: the fact types and statuses the store holds."""
+        f = t.facts.c
         with self.engine.connect() as conn:
             types = list(conn.execute(select(f.type).distinct().order_by(f.type)).scalars())
             statuses = list(conn.execute(select(f.status).where(f.status.is_not(None)).distinct()
                                          .order_by(f.status)).scalars())
-            outlets = list(conn.execute(select(a.outlet).join(t.fact_events, fe.article_id == a.id)
-                                        .where(a.outlet.is_not(None)).distinct().order_by(a.outlet)).scalars())
-        return {"types": types, "statuses": statuses, "outlets": outlets}
-
-    def origin_outlet_rows(self, story: str | None = None) -> list[Any]:
-        """(origin, label, outlet, articles, facts) per origin key and outlet: how many articles of
-        the outlet carry a mention from that origin, and of how many facts (``story``: its facts only).
-        ``label`` is one of the labels the mentions gave the origin."""
-        fe, a = t.fact_events.c, t.articles.c
-        label = fe.data["origin"]["label"].as_string()
-        query = (select(fe.origin, func.max(label).label("label"), a.outlet,
-                        func.count(func.distinct(a.id)).label("articles"),
-                        func.count(func.distinct(fe.fact_id)).label("facts"))
-                 .join(t.articles, a.id == fe.article_id).group_by(fe.origin, a.outlet))
-        if story is not None:
-            query = query.join(t.facts, t.facts.c.id == fe.fact_id).where(t.facts.c.story_id == story)
-        with self.engine.connect() as conn:
-            return conn.execute(query).all()
+        return {"types": types, "statuses": statuses}
 
     def outlet_rows(self) -> list[Any]:
         """(outlet, articles, first, last) per outlet (None: articles without one), most articles first."""
