@@ -36,7 +36,8 @@ def _counts(db: Path) -> dict[str, int]:
 def test_cli_watch_ingests_analyses_links_then_skips_an_unchanged_round(site: Site, tmp_path: Path) -> None:
     feed = _publish(site, ["/politik/munition", "/politik/treffen"])
     db = tmp_path / "live.db"
-    result = runner.invoke(app, ["watch", feed, "--db", str(db), "--every", "0s", "--rounds", "2", "--workers", "1"])
+    result = runner.invoke(app, ["watch", feed, "--db", str(db), "--every", "0s", "--rounds", "2", "--workers", "1",
+                                 "--pause", "0"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert len(lines) == 2, lines

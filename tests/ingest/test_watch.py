@@ -38,7 +38,7 @@ def _publish(site: Site, paths: list[str], *, etag: str | None = None, validator
 
 def test_watch_takes_new_entries_and_skips_unchanged_rounds(site: Site) -> None:
     feed = _publish(site, ["/politik/munition", "/politik/treffen"])
-    watch = Watch([feed])
+    watch = Watch([feed], pause=0)
     first = watch.round()
     assert first.states == {feed: "changed"}
     assert [a.title for a in first.found] == ["Nordkorea liefert Munition", "Außenministerin in Moskau"]
@@ -63,7 +63,7 @@ def test_watch_takes_new_entries_and_skips_unchanged_rounds(site: Site) -> None:
 
 def test_watch_same_body_without_validators_is_unchanged(site: Site) -> None:
     feed = _publish(site, ["/politik/munition"], validators=False)
-    watch = Watch([feed], follow=False)
+    watch = Watch([feed], follow=False, pause=0)
     assert len(watch.round().found) == 1
     again = watch.round()
     assert again.states == {feed: "unchanged"} and again.found == []
@@ -72,7 +72,7 @@ def test_watch_same_body_without_validators_is_unchanged(site: Site) -> None:
 
 def test_watch_without_follow_keeps_the_feed_text(site: Site) -> None:
     feed = _publish(site, ["/politik/munition"])
-    [article] = Watch([feed], follow=False).round().found
+    [article] = Watch([feed], follow=False, pause=0).round().found
     assert article.text == "Kurz: Nordkorea liefert Munition. Mehr im Artikel."
     assert not [p for p, _ in site.requests if p.startswith("/politik/")]
 
@@ -80,7 +80,7 @@ def test_watch_without_follow_keeps_the_feed_text(site: Site) -> None:
 def test_watch_falls_back_to_the_feed_text_when_the_page_fails(site: Site) -> None:
     feed = _publish(site, ["/politik/munition"])
     del site.resources["/politik/munition"]
-    [article] = Watch([feed]).round().found
+    [article] = Watch([feed], pause=0).round().found
     assert article.text == "Kurz: Nordkorea liefert Munition. Mehr im Artikel."
     assert article.meta["page_unread"] == f"{site.url('/politik/munition')}: HTTP 404 Not Found"
 
@@ -89,7 +89,7 @@ def test_watch_a_page_and_a_failing_source(site: Site) -> None:
     title, text = STORIES["/politik/treffen"]
     url = site.put("/politik/treffen", page(title, text), etag='"p1"')
     missing = site.url("/gone.xml")
-    watch = Watch([url, missing, url])  # the same address twice is asked once
+    watch = Watch([url, missing, url], pause=0)  # the same address twice is asked once
     first = watch.round()
     assert first.states == {url: "changed", missing: "failed"}
     assert [type(f).__name__ for f in first.found] == ["Article", "InputError"]
@@ -117,12 +117,12 @@ def test_watch_reads_lists_of_addresses(tmp_path: Path) -> None:
 def test_watch_state_carries_over_to_a_later_watch(site: Site, tmp_path: Path) -> None:
     feed = _publish(site, ["/politik/munition", "/politik/treffen"])
     state = tmp_path / "watch.json"
-    first = Watch([feed])
+    first = Watch([feed], pause=0)
     assert first.load(state) is None  # no file yet: a first run
     assert len(first.round().found) == 2
     assert first.save(state) is None
 
-    later = Watch([feed, site.url("/other.xml")])
+    later = Watch([feed, site.url("/other.xml")], pause=0)
     assert later.load(state) is None
     assert later.round().states[feed] == "unchanged"
     assert site.requests[-2][1]["If-None-Match"] == '"2"'  # the feed, asked conditionally
@@ -137,12 +137,12 @@ def test_watch_state_that_cannot_be_read_or_written(site: Site, tmp_path: Path) 
     feed = _publish(site, ["/politik/munition"])
     state = tmp_path / "watch.json"
     state.write_text("{not json", encoding="utf-8")
-    watch = Watch([feed])
+    watch = Watch([feed], pause=0)
     problem = watch.load(state)
     assert problem is not None and problem.source == str(state) and "starting afresh" in problem.reason
     assert len(watch.round().found) == 1
     state.write_text('{"version": 99, "sources": {}}', encoding="utf-8")
-    assert "not a lagebild watch state" in Watch([feed]).load(state).reason
+    assert "not a lagebild watch state" in Watch([feed], pause=0).load(state).reason
     unwritable = watch.save(tmp_path / "missing-folder" / "watch.json")
     assert unwritable is not None and "watch state not written" in unwritable.reason
 
@@ -162,7 +162,7 @@ def test_watch_a_feed_out_of_time_is_read_again_next_round(site: Site) -> None:
     from lagebild.ingest.limits import time_reason
 
     feed = _publish(site, ["/politik/munition"])
-    watch = Watch([feed], limits=Limits(file_seconds=1e-6), follow=False)
+    watch = Watch([feed], limits=Limits(file_seconds=1e-6), follow=False, pause=0)
     cut = watch.round()
     assert cut.states == {feed: "changed"}
     assert [(e.source, e.reason) for e in cut.found] == [(feed, time_reason(1e-6))]
@@ -170,3 +170,12 @@ def test_watch_a_feed_out_of_time_is_read_again_next_round(site: Site) -> None:
     again = watch.round()  # nothing of the cut answer was kept: asked unconditionally, read whole
     assert "If-None-Match" not in site.requests[-1][1]
     assert [a.title for a in again.found] == ["Nordkorea liefert Munition"]
+
+
+def test_watch_pauses_between_requests_to_one_host(site: Site) -> None:
+    import time
+
+    feed = _publish(site, ["/politik/munition", "/politik/treffen"])
+    started = time.monotonic()
+    assert len(Watch([feed], pause=0.4).round().found) == 2
+    assert time.monotonic() - started >= 0.8  # feed, page, page: two waits

@@ -242,6 +242,8 @@ def watch(
         "--follow/--no-follow",
         help="Read a feed entry from the page it links to (main text, title, date); "
              "--no-follow keeps the feed's own text.")] = True,
+    pause: Annotated[float, typer.Option(metavar="SECONDS",
+                                         help="Time between two requests to the same host.")] = 1.0,
     state: Annotated[Optional[Path], typer.Option(
         metavar="PATH",
         help="Remember what each source answered (ETag, Last-Modified, entries read) in this JSON file, so "
@@ -264,7 +266,7 @@ def watch(
     skipped = done = 0
     try:
         store = _open(db, create=True)
-        watcher = Watch(urls, limits=Limits.from_settings(conf), follow=follow)
+        watcher = Watch(urls, limits=Limits.from_settings(conf), follow=follow, pause=max(0.0, pause))
         if state is not None and (unread := watcher.load(state)) is not None:
             console.print(f"[yellow]warning[/yellow] {unread.source}: {unread.reason}", highlight=False)
 

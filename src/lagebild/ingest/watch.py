@@ -16,18 +16,23 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from lagebild.errors import InputError
 from lagebild.ingest.decode import os_reason
 from lagebild.ingest.draft import Draft, Overrides, finish
-from lagebild.ingest.fetch import fetch, is_url
+from lagebild.ingest.fetch import Fetched, fetch, is_url
 from lagebild.ingest.limits import FileClock, FileTimeout, Limits, time_reason
 from lagebild.ingest.sources import read_fetched
 from lagebild.model import Article
 
+
+#: seconds between two requests to the same host (a feed's pages are fetched one after another)
+PAUSE = 1.0
 
 #: entries remembered per source (a feed holds tens; older keys are forgotten first)
 MAX_TAKEN = 5000
@@ -99,12 +104,25 @@ class Watch:
     """
 
     def __init__(self, urls: Sequence[str], *, limits: Limits = Limits(), overrides: Overrides = Overrides(),
-                 follow: bool = True) -> None:
+                 follow: bool = True, pause: float = PAUSE) -> None:
         self.sources = [Source(url) for url in dict.fromkeys(urls)]
         self.limits = limits
         self.overrides = overrides
         self.follow = follow
+        self.pause = pause
         self.rounds = 0
+        self._asked: dict[str, float] = {}  # host -> when it was last asked (monotonic seconds)
+
+    def _fetch(self, url: str, **conditions: str | None) -> Fetched | str:
+        """:func:`fetch`, at most one request per ``pause`` seconds to the same host."""
+        host = (urlsplit(url).hostname or "").lower()
+        wait = self._asked.get(host, -self.pause) + self.pause - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
+        try:
+            return fetch(url, max_bytes=self.limits.max_bytes, **conditions)
+        finally:
+            self._asked[host] = time.monotonic()
 
     def save(self, path: Path) -> InputError | None:
         """Write what the sources answered to ``path`` (atomically: a crash leaves the old file);
@@ -154,8 +172,7 @@ class Watch:
         return result
 
     def _visit(self, source: Source) -> tuple[str, list[Article | InputError]]:
-        fetched = fetch(source.url, max_bytes=self.limits.max_bytes, etag=source.etag,
-                        last_modified=source.last_modified)
+        fetched = self._fetch(source.url, etag=source.etag, last_modified=source.last_modified)
         if isinstance(fetched, str):
             return "failed", [InputError(source.url, fetched)]
         if fetched.unchanged:
@@ -187,7 +204,7 @@ class Watch:
         """A feed entry read from the page it links to (within its own time budget), the entry's
         own text where that fails."""
         url = str(entry.url)
-        fetched = fetch(url, max_bytes=self.limits.max_bytes)
+        fetched = self._fetch(url)
         reason = fetched if isinstance(fetched, str) else None
         if not isinstance(fetched, str):
             for page in _timed(read_fetched(url, fetched, self.limits), self.limits.file_seconds):
