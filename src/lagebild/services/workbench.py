@@ -280,21 +280,10 @@ def _source_map(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
 
 
 def list_outlets(store: Store) -> list[dict[str, Any]]:
-    """Every outlet with its article count, date range and the facts its articles report (kept a
-    while, :func:`_kept`)."""
-    return _kept(store, "outlets", lambda: _list_outlets(store))
-
-
-def _list_outlets(store: Store) -> list[dict[str, Any]]:
-    counts = store.outlet_fact_counts()
-    out = []
-    for r in store.outlet_rows():
-        if not r.outlet:
-            continue
-        mentions, facts = counts.get(r.outlet, (0, 0))
-        out.append({"outlet": r.outlet, "articles": r.articles, "first": iso(r.first), "last": iso(r.last),
-                    "mentions": mentions, "facts": facts})
-    return out
+    """Every outlet with its article count and date range, most articles first (kept a while,
+    :func:`_kept`)."""
+    return _kept(store, "outlets", lambda: [{"outlet": r.outlet, "articles": r.articles, "first": iso(r.first),
+                                            "last": iso(r.last)} for r in store.outlet_rows() if r.outlet])
 
 
 def outlet_origins(store: Store, outlet: str) -> list[dict[str, Any]]:

@@ -352,10 +352,6 @@ class Store(ABC):
     def outlet_rows(self) -> list[Any]:
         """(outlet, articles, first, last) per outlet, most articles first."""
 
-    @abstractmethod
-    def outlet_fact_counts(self) -> dict[str | None, tuple[int, int]]:
-        """Outlet → (fact mentions, distinct facts) in its articles."""
-
     # --- full-text search --------------------------------------------------------------------------
 
     @abstractmethod

@@ -40,6 +40,9 @@ articles = Table(
     Column("ingested_at", DateTime, nullable=False),
 )
 
+# an outlet's articles and dates from the index alone (migration 0007)
+Index("ix_articles_outlet", articles.c.outlet, articles.c.published)
+
 analyses = Table(
     "analyses", metadata,
     Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),

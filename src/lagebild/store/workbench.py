@@ -71,11 +71,3 @@ class Workbench:
                  .group_by(a.outlet).order_by(func.count().desc(), a.outlet))
         with self.engine.connect() as conn:
             return conn.execute(query).all()
-
-    def outlet_fact_counts(self) -> dict[str | None, tuple[int, int]]:
-        """Outlet → (mentions of facts, distinct facts) in its articles."""
-        fe, a = t.fact_events.c, t.articles.c
-        query = (select(a.outlet, func.count(), func.count(func.distinct(fe.fact_id)))
-                 .join(t.articles, a.id == fe.article_id).group_by(a.outlet))
-        with self.engine.connect() as conn:
-            return {r[0]: (r[1], r[2]) for r in conn.execute(query)}
