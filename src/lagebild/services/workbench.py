@@ -299,7 +299,12 @@ def outlet_origins(store: Store, outlet: str) -> list[dict[str, Any]]:
 
 
 def top_speakers(store: Store, limit: int = 60) -> list[dict[str, Any]]:
-    """The most mentioned persons and organisations: whose quotes one is likely to look for."""
+    """The most mentioned persons and organisations: whose quotes one is likely to look for (a
+    count over every linked mention, kept a while: :func:`_kept`)."""
+    return _kept(store, f"speakers:{limit}", lambda: _top_speakers(store, limit))
+
+
+def _top_speakers(store: Store, limit: int) -> list[dict[str, Any]]:
     out = []
     for r in store.entities_by_mentions():
         if r.type in ("PER", "ORG") and r.n:
