@@ -836,9 +836,12 @@ def part_browser(part: Part, folder: Path, pages: int) -> None:
                         tally["script urls as links"] += len(found["bad"])
                         part.fail(f"{path} ({'no CSP' if bypass else 'CSP'}): {found['bad'][:5]}")
                     for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))"):
-                        if href.startswith("/") and not href.startswith("//") and href.split("#")[0] not in seen:
-                            if not href.startswith(("/api/", "/static/")):
-                                queue.append(href.split("#")[0])
+                        target = href.split("#")[0]
+                        last = target.split("?")[0].rsplit("/", 1)[-1]
+                        # pages only: not the API, static files or downloads (facts.csv, report.html)
+                        if target.startswith("/") and not target.startswith(("//", "/api/", "/static/")) \
+                                and "." not in last and target not in seen:
+                            queue.append(target)
                 # every link clicked on the first article page: none may run script
                 context.close()
         finally:
