@@ -16,7 +16,8 @@ GSD/PUD as this first CRF + network tag it, only the sentences where the CRF alo
 network alone agree.  No pretrained model and no other data.  Training the network needs
 PyTorch (CPU build: ``pip install torch==2.13.0``), the stage does not: both models are exported
 as npz and run in numpy.
-``--no-net`` builds the CRF alone.  English: the same CRF on wikigold + GUM.  Seeded and
+``--no-net`` builds the CRF alone.  English: the same CRF on wikigold + GUM train + the WNUT-17
+and Broad Twitter Corpus train sets (``--no-social``: without those two).  Seeded and
 deterministic (one torch thread); writes ``src/lagebild/resources/ner/{de,en}.*`` (``--out``:
 elsewhere) and prints the dev figures (strict outer-chunk precision/recall/F1, the ensemble and
 the CRF alone) at the end.  German alone (``--lang de``): about 25–30 minutes on one core.
@@ -302,6 +303,8 @@ def main(argv: list[str] | None = None) -> None:
                     help="also count smartdata-corpus-de's checked PER/LOC/ORG mentions in the name dictionary "
                          "(tried: CRF dev 0.747 vs 0.749 without)")
     ap.add_argument("--no-clusters", action="store_true", help="German without the word clusters")
+    ap.add_argument("--no-social", action="store_true",
+                    help="English without the WNUT-17 and Broad Twitter Corpus train sets")
     ap.add_argument("--bio", action="store_true", help="train on BIO instead of BIOES tags")
     ap.add_argument("--out", type=Path, default=OUT, help="where the model files go")
     ap.add_argument("--no-net", action="store_true", help="German without the neural tagger")
@@ -351,6 +354,8 @@ def main(argv: list[str] | None = None) -> None:
         cut = len(sents) // 10
         dev = [sents[i] for i in sorted(order[:cut])]
         train = [sents[i] for i in sorted(order[cut:])] + data.gum("train")
+        if not args.no_social:
+            train += data.wnut17() + data.btc()
         devs = {"wikigold held-out 10%": dev, "GUM dev (PER/LOC/ORG/MISC as converted)": data.gum("dev")}
         c1, c2 = (0.1 if args.c1 is None else args.c1), (0.1 if args.c2 is None else args.c2)
         for name, res in build("en", train, devs, [], c1=c1, c2=c2, iterations=args.iterations,

@@ -211,6 +211,20 @@ def wikigold() -> list[Sentence]:
     return list(_conll(DATA / "wikigold-en" / "wikigold.conll.txt.xz", ident, iob1=True))
 
 
+WNUT17 = {"person": "PER", "location": "LOC", "group": "ORG", "corporation": "ORG", "product": "MISC",
+          "creative-work": "MISC"}
+
+
+def wnut17() -> list[Sentence]:
+    """wnut17-en train (social media): six types mapped to PER/LOC/ORG/MISC."""
+    return list(_conll(DATA / "wnut17-en" / "wnut17train.conll.xz", WNUT17))
+
+
+def btc() -> list[Sentence]:
+    """btc-en train (Broad Twitter Corpus, sections A, B, E, G and half of H): PER/LOC/ORG."""
+    return list(_conll(DATA / "btc-en" / "btc.train.xz", {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}))
+
+
 def chunks(tags: list[str]) -> set[tuple[int, int, str]]:
     """Strict BIO chunks ``(start, end, label)``; a stray I- starts a chunk."""
     out: set[tuple[int, int, str]] = set()
