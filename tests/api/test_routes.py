@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from lagebild.api.routes import QuotePageOut
+from lagebild.model import Analysis
+from lagebild.store import Store
 from tests.api.conftest import TOKEN, make_client
+from tests.api.fixtures import span
 
 
 def test_routes_openapi_document_lists_the_api(client: Any) -> None:
@@ -216,3 +221,54 @@ def test_routes_post_ingests_analyses_and_indexes(store_copy, monkeypatch) -> No
     assert found["total"] == 2
     article = client.get(f"/api/v1/articles/{report['added'][0]}").json()
     assert any(s["kind"] == "entity" for s in article["spans"])
+
+
+def _with_quote_roles(db: Path, ids: dict) -> dict[str, dict[str, Any]]:
+    """Give the fixture's quote a frame, an addressee and nested quoted words (as the quotes stage
+    stores them); returns the three spans."""
+    text = ids["texts"][ids["de"]]
+    store = Store.open(str(db))
+    layers = store.load_layers(ids["de"])
+    (quote,) = layers["quotes"]
+    roles = {"frame": span(text, "sagte Kyrylo Budanow der Zeitung"), "addressee": span(text, "der Zeitung"),
+             "quoted": span(text, "bereits an der Front")}
+    layers["quotes"] = [{**quote, "frame": [roles["frame"]], "addressee": roles["addressee"],
+                         "quoted": [roles["quoted"]]}]
+    store.save_analysis(Analysis(ids["de"], layers, {}), "sig")
+    return roles
+
+
+def test_routes_quotes_show_frame_addressee_and_quoted_words(store_copy: tuple[Path, dict]) -> None:
+    db, ids = store_copy
+    roles = _with_quote_roles(db, ids)
+    text = ids["texts"][ids["de"]]
+    client = make_client(db)
+    for params in ({"speaker": "e_bud"}, {"article": ids["de"]}):
+        body = client.get("/api/v1/quotes", params=params).json()
+        QuotePageOut.model_validate(body)  # the response is what the OpenAPI document says
+        (q,) = body["items"]
+        assert q["frame"] == [roles["frame"]] and q["addressee"] == roles["addressee"]
+        assert q["quoted"] == [roles["quoted"]] and q["gaps"] == [] and q["cue_extra"] is None
+        for s in (*q["frame"], q["addressee"], *q["quoted"], q["cue"]):
+            assert text[s["start"]:s["end"]] == s["text"]
+    assert client.get("/api/v1/entities/e_bud").json()["quotes"]["items"][0]["addressee"] == roles["addressee"]
+    article = client.get(f"/api/v1/articles/{ids['de']}").json()
+    (q,) = [s for s in article["spans"] if s["kind"] == "quote"]
+    assert q["frame"] == [roles["frame"]] and q["addressee"] == roles["addressee"] and q["quoted"] == [roles["quoted"]]
+
+
+def test_routes_quote_without_roles_has_empty_ones(store_copy: tuple[Path, dict]) -> None:
+    db, ids = store_copy  # a copy: tests before this one may re-analyse the shared store's articles
+    client = make_client(db)
+    (q,) = client.get("/api/v1/quotes", params={"article": ids["de"]}).json()["items"]
+    assert q["frame"] == [] and q["addressee"] is None and q["quoted"] == [] and q["gaps"] == []
+    (s,) = [s for s in client.get(f"/api/v1/articles/{ids['de']}").json()["spans"] if s["kind"] == "quote"]
+    assert s["frame"] == [] and s["addressee"] is None and s["quoted"] == []
+
+
+def test_openapi_documents_the_quote_roles(client: Any) -> None:
+    doc = client.get("/openapi.json").json()
+    ref = doc["paths"]["/api/v1/quotes"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    page = doc["components"]["schemas"][ref.rsplit("/", 1)[1]]
+    item = doc["components"]["schemas"][page["properties"]["items"]["items"]["$ref"].rsplit("/", 1)[1]]
+    assert {"frame", "addressee", "quoted", "cue", "speaker", "start", "end"} <= set(item["properties"])

@@ -45,6 +45,50 @@ class PageOut(BaseModel):
                                                         "were counted (total is then a lower bound)")
 
 
+class SpanOut(BaseModel):
+    start: int = Field(description="character offset in the article text")
+    end: int
+    text: str | None = None
+
+
+class SpeakerOut(BaseModel):
+    entity: str | None = Field(None, description="entity id of the speaker, when linked")
+    name: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class QuoteOut(BaseModel):
+    article: str
+    index: int = Field(description="the quote's place in the article's quotes layer")
+    start: int
+    end: int
+    text: str
+    kind: str | None = Field(None, description="direct or indirect")
+    cue: SpanOut | None = None
+    speaker: SpeakerOut
+    cue_extra: SpanOut | None = Field(None, description="the cue's second part ('teilte … mit')")
+    gaps: list[SpanOut] = Field(default_factory=list, description="stretches inside start..end that are not part "
+                                                                  "of the message (the source set into it)")
+    frame: list[SpanOut] = Field(default_factory=list, description="the cue's clause that introduces the message")
+    addressee: SpanOut | None = Field(None, description="whom the message is told to ('der Presse')")
+    quoted: list[SpanOut] = Field(default_factory=list, description="the speaker's own words quoted inside an "
+                                                                    "indirect message (nested direct quotes)")
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    name: str | None = Field(None, description="the article's display name")
+
+
+class QuotePageOut(BaseModel):
+    items: list[QuoteOut]
+    total: int
+    limit: int
+    offset: int
+    total_exact: bool | None = Field(None, description="false when more of the speaker's articles were left "
+                                                       "unread (total is then a lower bound)")
+
+
 ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorOut, "description": "not found"},
     413: {"model": ErrorOut, "description": "request body too large"},
@@ -150,11 +194,12 @@ def entity(entity_id: str, store: Store = Depends(store_of)) -> Any:
     return FastJSON(_found(queries.get_entity(store, entity_id), "entity", entity_id))
 
 
-@router.get("/quotes", response_model=PageOut, responses=ERRORS, tags=["quotes"])
+@router.get("/quotes", response_model=QuotePageOut, responses=ERRORS, tags=["quotes"])
 def quotes(store: Store = Depends(store_of), page: dict = Depends(paging),
            speaker: str | None = Query(None, max_length=64, description="entity id of the speaker"),
            article: str | None = Query(None, max_length=64, description="article id")) -> Any:
-    """Quotes (direct and indirect) with cue and speaker, by speaker or by article."""
+    """Quotes (direct and indirect) with cue and speaker, frame, addressee and the words quoted inside
+    an indirect message (each with its offsets in the article), by speaker or by article."""
     if not speaker and not article:
         raise HTTPException(422, "give a speaker (entity id) or an article id")
     return FastJSON(queries.list_quotes(store, speaker=speaker, article=article, **page).to_dict())

@@ -301,6 +301,24 @@ def get_entity(store: Store, entity_id: str, *, limit: int = 50) -> dict[str, An
             "data": row.data or {}, "mentions": n, "facts": facts.to_dict(), "quotes": quotes.to_dict()}
 
 
+def _span_of(span: dict[str, Any] | None) -> dict[str, Any] | None:
+    if not span or span.get("start") is None:
+        return None
+    return {"start": span["start"], "end": span["end"], "text": span.get("text")}
+
+
+def quote_roles(quote: dict[str, Any]) -> dict[str, Any]:
+    """The parts of a quote beside message, cue and speaker, each with its article offsets: the
+    second part of the cue (``cue_extra``), the ``gaps`` inside the message that are not part of
+    it, the ``frame`` (the cue's clause that introduces the message), the ``addressee`` (whom the
+    message is told to) and the speaker's own words ``quoted`` inside an indirect message.  Every
+    key is always there (null or an empty list when the quote has none)."""
+    def spans_of(key: str) -> list[dict[str, Any]]:
+        return [s for s in (_span_of(x) for x in quote.get(key) or ()) if s is not None]
+    return {"cue_extra": _span_of(quote.get("cue_extra")), "gaps": spans_of("gaps"), "frame": spans_of("frame"),
+            "addressee": _span_of(quote.get("addressee")), "quoted": spans_of("quoted")}
+
+
 QUOTE_SCAN = 300  # articles looked at per request for a speaker's quotes
 
 
@@ -328,9 +346,10 @@ def list_quotes(store: Store, *, speaker: str | None = None, article: str | None
                 total += 1
                 if offset < total <= offset + limit:
                     items.append({"article": aid, "index": qi, "start": quote["start"], "end": quote["end"],
-                                  "text": quote["text"], "kind": quote.get("kind"), "cue": quote.get("cue"),
+                                  "text": quote["text"], "kind": quote.get("kind"), "cue": _span_of(quote.get("cue")),
                                   "speaker": {"entity": entity, "name": sp.get("name") or sp.get("text"),
-                                              "start": sp.get("start"), "end": sp.get("end")}})
+                                              "start": sp.get("start"), "end": sp.get("end")},
+                                  **quote_roles(quote)})
     finally:
         mentions.close()
     if article and not speaker and not scanned:  # an article whose speakers were not linked
@@ -339,9 +358,10 @@ def list_quotes(store: Store, *, speaker: str | None = None, article: str | None
             if offset < total <= offset + limit:
                 sp = quote.get("speaker") or {}
                 items.append({"article": article, "index": qi, "start": quote["start"], "end": quote["end"],
-                              "text": quote["text"], "kind": quote.get("kind"), "cue": quote.get("cue"),
+                              "text": quote["text"], "kind": quote.get("kind"), "cue": _span_of(quote.get("cue")),
                               "speaker": {"entity": None, "name": sp.get("name") or sp.get("text"),
-                                          "start": sp.get("start"), "end": sp.get("end")}})
+                                          "start": sp.get("start"), "end": sp.get("end")},
+                              **quote_roles(quote)})
     meta = store.article_meta(sorted({i["article"] for i in items})) if items else {}
     names_of = labels.article_names(store, meta)
     names = store.entity_names(sorted({i["speaker"]["entity"] for i in items if i["speaker"]["entity"]})) \
@@ -427,7 +447,7 @@ def spans(layers: dict[str, list[dict[str, Any]]], canon: dict[int, tuple[str, s
         sp = x.get("speaker") or {}
         entity = canon.get(sp.get("mention"), (None, None))[0] if sp.get("mention") is not None else None
         out.append({"kind": "quote", "index": i, "start": x["start"], "end": x["end"], "text": x["text"],
-                    "quote_kind": x.get("kind"), "speaker": {**sp, "entity": entity}})
+                    "quote_kind": x.get("kind"), "speaker": {**sp, "entity": entity}, **quote_roles(x)})
         cue = x.get("cue")
         if cue and cue.get("start") is not None:
             out.append({"kind": "cue", "index": i, "start": cue["start"], "end": cue["end"], "text": cue["text"]})
