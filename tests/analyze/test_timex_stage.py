@@ -16,9 +16,9 @@ from tests.conftest import shared_path
 CHAIN = ("lagebild.sentences", "lagebild.timex")
 
 
-def test_timex_stage_is_registered_at_version_7():
+def test_timex_stage_is_registered_at_version_8():
     spec = registered()[STAGE]
-    assert spec.version == "7"
+    assert spec.version == "8"
     assert spec.provides == ("timexes",)
 
 
@@ -29,7 +29,7 @@ def test_timex_stage_records_offsets_and_stage_name():
     assert [(t.text, t.value) for t in found] == [("2. Januar 2024", "2024-01-02"), ("Zwei Tage später", "2024-01-04")]
     for t in found:
         assert doc.text[t.start:t.end] == t.text
-        assert t.stage == "lagebild.timex.v7"
+        assert t.stage == "lagebild.timex.v8"
     assert found[1].anchored and not found[0].anchored
 
 
@@ -310,3 +310,15 @@ def test_timex_english_clock_zones_year_ranges_short_dates(text, expected):
 def test_timex_english_direction_cues(text, expected):
     found = {t.text: (t.text, t.type, t.value) for t in find_timexes(text, date(2008, 9, 17), "en")}
     assert found[expected[0]] == expected
+
+
+def test_timex_english_reporting_quarters():
+    text = ("Net income rose in the quarter. In the latest quarter sales fell from the year-earlier quarter "
+            "and the year-ago period. The current quarter looks better. A quarter of the staff left. "
+            "The period was long.")
+    found = [(t.text, t.value) for t in find_timexes(text, date(1989, 11, 2), "en")]
+    assert found == [("the quarter", "1989-Q3"), ("the latest quarter", "1989-Q3"),
+                     ("the year-earlier quarter", "1988-Q3"), ("the year-ago period", "1988-Q3"),
+                     ("The current quarter", "1989-Q4")]
+    # in January the quarter a report speaks of is the last of the year before
+    assert find_timexes("Profit doubled in the quarter.", date(1990, 1, 20), "en")[0].value == "1989-Q4"

@@ -75,6 +75,22 @@ def h_clock24(g: Groups, ctx: Context):
     return [Hit(g.start, g.end, "TIME", f"{day[:10]}T{h:02d}:{mi:02d}{zone}", None, True)]
 
 
+def h_quarter_ref(g: Groups, ctx: Context):
+    """"the quarter", "the latest quarter" (the one a report speaks of: the last that ended before
+    publication; "the current quarter" the running one), "the year-earlier quarter" / "the
+    year-ago period" (the same quarter a year before)."""
+    if g("u").lower() == "period" and not g("ago"):
+        return None
+    if ctx.dct is None:
+        return [Hit(g.start, g.end, "DATE", "XXXX-QX", None, True)]
+    index = ctx.dct.year * 4 + (ctx.dct.month - 1) // 3
+    if (g("latest") or "").lower() != "current":
+        index -= 1
+    if g("ago"):
+        index -= 4
+    return [Hit(g.start, g.end, "DATE", f"{index // 4:04d}-Q{index % 4 + 1}", None, True, bool(g("ago")))]
+
+
 def h_year_range(g: Groups, ctx: Context):
     """"from 2009 to 2011", "between 2014 and 2016": two years."""
     first, second = ("y1", "y2") if g("y1") else ("y3", "y4")
@@ -146,6 +162,9 @@ def rules() -> list[Rule]:
         ("quarter", r"(?:the\s+)?(?:(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)[-\s]+(?P<unit>quarter|half)"
                     rf"(?:\s+of\s+(?P<y>{YEAR})|\s+of\s+(?:the\s+)?(?P<rel>this|last|next|current|previous)\s+year)?"
                     rf"|(?P<q>Q[1-4]|H[12])(?:\s+(?P<y2>{YEAR}))?)", absolute.h_quarter),
+        ("quarter_ref", r"the\s+(?:(?P<latest>latest|most\s+recent|recent|just[-\s]ended|current)\s+)?"
+                        r"(?:(?P<ago>year[-\s](?:earlier|ago))\s+)?(?:fiscal\s+)?(?P<u>quarter|period)(?![-\w])(?!\s+of\b)",
+         h_quarter_ref),
         ("mod_rel", r"(?:the\s+)?(?P<mod>beginning|start|middle|end|turn)\s+of\s+(?:the\s+)?"
                     rf"(?:(?P<rel>{rel})\s+)?(?P<unit>year|month|week|decade|quarter)", h_mod_rel),
         ("year_end", r"year[-\s]end|end[-\s]of[-\s](?:the[-\s])?year", h_year_end),

@@ -26,7 +26,7 @@ from lagebild.model import Sentence, Timex
 from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.timex"
-VERSION = "7"  # 2: a date inside an opening "seit …" phrase is no reference for later dates
+VERSION = "8"  # 2: a date inside an opening "seit …" phrase is no reference for later dates
 # 3: a year-less date that would turn back before the date just named takes its year from the
 #    publication date and tense; a past-tense day may lie up to 45 days after publication; the
 #    turn of the year is its winter (2023-WI), no longer a day; "11.7. 2015" is one date
@@ -42,6 +42,8 @@ VERSION = "7"  # 2: a date inside an opening "seit …" phrase is no reference f
 #    "between 2014 and 2016" as two years, "7/8/07"
 # 7: "closed until Friday" (not in a past sentence) is the Friday ahead; "its lowest level in six
 #    years" a duration; "October of next year"; "is set to" speaks of the future
+# 8: English earnings language: "the quarter", "the latest quarter" (the last ended before
+#    publication), "the current quarter", "the year-earlier quarter", "the year-ago period"
 
 #: the year, month and day of a value that can be a reference time
 _REF_VALUE = r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T|-[WQHSFU])"
