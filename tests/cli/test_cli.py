@@ -154,11 +154,17 @@ def test_cli_report_escapes_article_text(tmp_path):
     assert "<img src=x" not in html
 
 
-def test_cli_demo_builds_store_and_report(tmp_path):
-    result = run("demo", "--out", str(tmp_path), "--workers", "1")
+def test_cli_demo_builds_store_and_report(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path.parent)
+    result = run("demo", "--out", tmp_path.name, "--workers", "1")  # a relative folder
     assert (tmp_path / "lagebild-demo.db").exists()
     html = (tmp_path / "lagebild-demo.html").read_text()
     assert "lagebild serve" in result.output and "lagebild-demo.html" in result.output
+    shown = dict(line.strip().split(": ", 1) for line in result.output.splitlines()
+                 if line.strip().startswith(("store:", "report:")))
+    # both printed absolute, so they work from any folder
+    assert Path(shown["store"].strip()) == (tmp_path / "lagebild-demo.db").resolve()
+    assert Path(shown["report"].strip()) == (tmp_path / "lagebild-demo.html").resolve()
     assert html.count('class="source"') >= 20
     doc = json.loads(run("export", "--db", str(tmp_path / "lagebild-demo.db")).output)
     jsonschema.validate(doc, schema())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from importlib import resources
 from pathlib import Path
 
@@ -23,6 +24,7 @@ def corpus_dir() -> Path:
 def run_demo(out_dir: Path, *, workers: int = 1, console: Console | None = None) -> str:
     """Ingest, analyse and link the demo corpus into a fresh SQLite file and write the report."""
     console = console or Console(stderr=True)
+    out_dir = out_dir.resolve()  # the summary prints absolute paths: usable from any folder
     out_dir.mkdir(parents=True, exist_ok=True)
     db = out_dir / DEMO_DB
     for suffix in ("", "-wal", "-shm"):
@@ -44,8 +46,8 @@ def run_demo(out_dir: Path, *, workers: int = 1, console: Console | None = None)
         f"  {info['entities']} entities, {info['stories']} stories, {info['facts']} facts, "
         f"{info['discrepancies']} discrepancies",
         f"  store:  {db}",
-        f"  report: {report.resolve()}",
-        f"  browse: lagebild serve --db {db}   (then open http://127.0.0.1:8000/)",
+        f"  report: {report}",
+        f"  browse: lagebild serve --db {shlex.quote(str(db))}   (then open http://127.0.0.1:8000/)",
     ]
     lines += [f"  problem: {source}: {reason}" for source, reason in problems]
     return "\n".join(lines)
