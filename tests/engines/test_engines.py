@@ -83,6 +83,12 @@ def test_engines_ray_refuses_workers_with_other_stage_versions(ray_cluster) -> N
         list(engine.run(_articles(3), names=("lagebild.sentences",)))
 
 
+def test_engines_ray_refuses_more_workers_than_cpus(ray_cluster) -> None:
+    engine = _ray_engine(LightAnalyzer, workers=64)
+    with pytest.raises(EngineError, match="--workers 64: the Ray cluster offers 2 CPU"):
+        list(engine.run(_articles(3), names=("lagebild.sentences",)))
+
+
 def _analyzed_export(tmp_path: Path, name: str, **engine) -> str:
     store = services.open_store(tmp_path / f"{name}.db")
     sources = sorted(DEMO.glob("*.txt"))[:8]

@@ -89,9 +89,13 @@ class RayEngine:
     def _actors(self, names: tuple[str, ...]) -> list[Any]:
         """The actors, each with its pipeline built; all must run the chain this process expects."""
         ray = self.ray
-        count = self.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        cpus = int(ray.cluster_resources().get("CPU", 0))
+        count = self.workers or max(1, cpus)
+        if count > cpus:  # an actor without a CPU would wait for one for ever
+            raise EngineError(f"--workers {count}: the Ray cluster offers {cpus} CPU(s); ask for at most that "
+                              "many (0: one per CPU)")
         # Ray starts its workers at niceness +15 (RAY_worker_niceness): on a machine with other work
-        # they would starve, so ours run at the priority of the process that asked for them
+        # they starved, so ours run at the raylet's priority (for a Ray started here: this process's)
         actor = ray.remote(num_cpus=1, runtime_env={"env_vars": {"RAY_worker_niceness": "0"}})(self.actor_class)
         actors = [actor.remote(names) for _ in range(count)]
         try:
