@@ -120,7 +120,13 @@ def test_ner_en_text_glues_punctuation_and_clitics():
     assert [text[a:b] for a, b in spans] == tokens
 
 
+def test_ner_en_passes_over_an_empty_token_outside_names(tmp_path):
+    (sent,) = read_english(_write(tmp_path, "btc.dev", "RT\tO\n\tO\n \tO\nke s\tO\nAnn\tB-PER\n"))
+    assert sent.tokens == ("RT", "ke s", "Ann") and sent.outer == ((2, 3, "PER"),)
+
+
 @pytest.mark.parametrize("text, reason", [
+    ("Ann\tO\n\tB-PER\n", "expected 'token tag'"),
     ("Ann B-FOO\n", "unknown NE tag"),
     ("Ann B-PER extra\n", "expected 'token tag'"),
     ("", "no sentences"),

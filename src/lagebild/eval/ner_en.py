@@ -3,7 +3,7 @@
 Read by :func:`read_english` into the same :class:`~lagebild.eval.ner.NerSentence` as GermEval,
 over the labels PER, ORG, LOC and MISC.  The layout is told from the file itself:
 
-* ``token tag`` lines (space or tab; wikigold, WNUT-17, Broad Twitter Corpus), ``-DOCSTART-``
+* ``token tag`` lines (space or tab, the tag after the last tab; wikigold, WNUT-17, Broad Twitter Corpus), ``-DOCSTART-``
   lines and blank lines between sentences;
 * ``index token tag …`` lines with ``#`` comment lines (Universal NER, ``.iob2``);
 * CoNLL-U with CorefUD ``Entity=`` brackets in MISC (GUM).
@@ -12,7 +12,8 @@ Tags are IOB1 or IOB2 (BIOES too); chunks are read as conlleval reads them, so a
 not continue a chunk of its label opens one (IOB1's way).  Types map to the four labels:
 person → PER; location, place, GPE → LOC; organization, group, corporation → ORG; MISC, product,
 creative-work → MISC (WNUT-17's six types as its four-type figure counts them).  A line starting
-with ``#`` is a comment unless it has a valid tag where the tag belongs (a hashtag token).
+with ``#`` is a comment unless it has a valid tag where the tag belongs (a hashtag token); an
+empty token tagged ``O`` (``<TAB>O``) is passed over, an empty one inside a name is an error.
 
 GUM annotates every mention (pronouns and common nouns too, and a pronoun carries the Wikipedia
 identity of its antecedent), so its names are read off the trees: a mention of type person,
@@ -138,9 +139,15 @@ def read_english(path: Path):
                 raise GoldError(path, f"expected 'index<TAB>token<TAB>tag', got {stripped[:40]!r}", number)
             token, tag = fields[1], fields[2].strip()
         else:
-            fields = stripped.split()
+            if "\t" in line:  # the tag is after the last tab; the token may hold a space ("ke s")
+                before, _, after = line.rstrip("\r\n").rpartition("\t")
+                fields = [f for f in (before.strip(), after.strip()) if f]
+            else:
+                fields = stripped.split()
             if stripped.startswith("#") and not (len(fields) == 2 and _is_tag(fields[1])):
                 continue
+            if len(fields) == 1 and "\t" in line and english_tag(fields[0], path, number)[0] == "O":
+                continue  # an empty token outside any name (the Broad Twitter Corpus has a few): nothing to read
             if len(fields) != 2:
                 raise GoldError(path, f"expected 'token tag', got {len(fields)} fields", number)
             token, tag = fields
