@@ -123,3 +123,11 @@ def test_checks_merge_the_toll_of_an_attack_into_the_attack():
     assert {r: a.text for r, a in merged[0].args.items()} == {"place": "Odessa", "target": "drei Menschen"}
     alone = checks.merge_tolls([toll], toks)  # no attack noun: the toll is the event
     assert [e.trigger.text for e in alone] == ["getötet"]
+
+
+def test_checks_drop_arguments_that_are_no_phrase():
+    text = "Dubcek kritisierte, vehement, die Politiker, die habe eine ernste Chance."
+    event = _event(text, "CONDEMN", "kritisierte", {
+        "speaker": _arg(text, "Dubcek"), "about": _arg(text, ", vehement"),
+        "target": _arg(text, "habe eine ernste Chance")})
+    assert set(checks.clean_args(event, text, []).args) == {"speaker"}

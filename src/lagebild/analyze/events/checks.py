@@ -155,6 +155,22 @@ def rejected(event: Event, text: str, toks: Sequence[Tok], language: str) -> str
     return None
 
 
+#: auxiliaries and modals: an argument that starts with one is a piece of a clause, not a phrase
+AUXILIARIES = frozenset("habe hat haben hatte hatten hätte ist sind war waren wäre wird werden wurde wurden worden "
+                        "kann können konnte konnten muss müssen musste soll sollen sollte will wollen wollte darf "
+                        "dürfen has have had is are was were".split())
+
+
+def _no_phrase(a: Argument) -> bool:
+    """Whether an argument's text is no phrase: it starts with a punctuation mark (", vehement") or
+    with an auxiliary ("habe eine ernste Chance", "können")."""
+    text = a.text.lstrip()
+    if not text or text[0] in ",;:.!?)]–-":
+        return True
+    first = text.split()[0].lower()
+    return first in AUXILIARIES
+
+
 def clean_args(event: Event, text: str, timexes: Sequence[Timex]) -> Event:
     """``event`` without the arguments of the wrong kind: a time that is no date or time
     expression, a place or participant that is one ("am Boden" as a time, "Mittwoch" as a target)."""
@@ -169,6 +185,12 @@ def clean_args(event: Event, text: str, timexes: Sequence[Timex]) -> Event:
 
     args = {}
     for role, value in event.args.items():
+        if isinstance(value, tuple):
+            value = tuple(a for a in value if not _no_phrase(a))
+            if not value:
+                continue
+        elif _no_phrase(value):
+            continue
         if role == "time":
             if isinstance(value, Argument) and not is_time(value):
                 continue
