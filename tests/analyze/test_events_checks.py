@@ -4,6 +4,8 @@ are dropped."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from lagebild.analyze.events import checks
@@ -131,3 +133,15 @@ def test_checks_drop_arguments_that_are_no_phrase():
         "speaker": _arg(text, "Dubcek"), "about": _arg(text, ", vehement"),
         "target": _arg(text, "habe eine ernste Chance")})
     assert set(checks.clean_args(event, text, []).args) == {"speaker"}
+
+
+@pytest.mark.parametrize("text, trigger, status", [
+    ("Die Armee flog Luftangriffe auf mutmaßliche PKK-Stellungen.", "Luftangriffe", "asserted"),
+    ("Die Armee plant Luftangriffe auf mutmaßliche PKK-Stellungen.", "Luftangriffe", "planned"),
+    ("Die Armee soll mutmaßliche PKK-Stellungen angegriffen haben.", "angegriffen", "alleged"),
+    ("Die Armee hat die Stellungen mutmaßlich angegriffen.", "angegriffen", "alleged"),
+])
+def test_checks_a_doubted_participant_leaves_the_event_stated(text, trigger, status):
+    toks = tokens(text, 0, len(text))
+    event = checks.participant_doubt(replace(_event(text, "ATTACK", trigger), status="alleged"), text, toks, "de")
+    assert event.status == status

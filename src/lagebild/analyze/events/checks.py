@@ -15,6 +15,8 @@ from dataclasses import replace
 
 from lagebild.analyze.events.learned import candidates
 from lagebild.analyze.events.patterns import TIME_RE
+from lagebild.analyze.events.status import event_status, is_future
+from lagebild.analyze.events.triggers import markers
 from lagebild.analyze.events.vocabulary import vocabulary
 from lagebild.analyze.text.speech import Tok
 from lagebild.model import Argument, EntityMention, Event, Timex
@@ -321,11 +323,44 @@ def retyped(event: Event) -> Event:
     return event
 
 
+#: "mutmaßliche PKK-Stellungen": the adjective doubts a participant, not the event
+DOUBTED_PARTICIPANT = re.compile(r"(?:mutmaßlich|angeblich|suspected|alleged)(?:e|en|er|es|em)?")
+
+
+def participant_doubt(event: Event, text: str, toks: Sequence[Tok], language: str) -> Event:
+    """An event ``alleged`` only because an adjective doubts one of its participants ("Luftangriffe
+    auf mutmaßliche PKK-Stellungen") takes the status the rest of its sentence gives it."""
+    if event.status != "alleged":
+        return event
+    rx = next((r for status, r in markers(language) if status == "alleged"), None)
+    if rx is None:
+        return event
+    lo = toks[0].start
+    found = list(rx.finditer(text[lo:toks[-1].end].lower()))
+    if not found:
+        return event
+    for m in found:
+        word = m.group()
+        if not DOUBTED_PARTICIPANT.fullmatch(word) or word in {"mutmaßlich", "angeblich", "allegedly"}:
+            return event
+        nxt = next((t for t in toks if t.start >= lo + m.end()), None)
+        if nxt is None or not (nxt.is_cap or language == "en"):
+            return event  # "mutmaßlich" before no noun: it doubts the clause
+    scope = text[lo:toks[-1].end].lower()
+    for m in reversed(found):  # the sentence without the doubting adjectives, as the status rules read it
+        scope = scope[:m.start()] + " " * len(m.group()) + scope[m.end():]
+    k = _trigger_index(toks, event) or 0
+    status = event_status(event.type, scope, event.trigger.text.lower(), event.attribution, language,
+                          is_future(list(toks), (0, len(toks)), k, language))
+    return replace(event, status=status)
+
+
 def apply(events: list[Event], text: str, toks: Sequence[Tok], timexes: Sequence[Timex], language: str,
           entities: Sequence[EntityMention] = ()) -> list[Event]:
     """The events of one sentence that pass the checks, their arguments cleaned."""
     kept = [clean_args(retyped(e), text, timexes) for e in events]
     kept = [e for e in kept if rejected(e, text, toks, language) is None]
+    kept = [participant_doubt(e, text, toks, language) for e in kept]
     if language == "de":
         kept = [accuse_roles(e, text, toks, entities) for e in kept]
     return merge_tolls(kept, toks)
