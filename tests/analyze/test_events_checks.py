@@ -145,3 +145,15 @@ def test_checks_a_doubted_participant_leaves_the_event_stated(text, trigger, sta
     toks = tokens(text, 0, len(text))
     event = checks.participant_doubt(replace(_event(text, "ATTACK", trigger), status="alleged"), text, toks, "de")
     assert event.status == status
+
+
+@pytest.mark.parametrize("text, language, etype, trigger, status", [
+    ("Die EU forderte am Montag neue Sanktionen gegen Russland.", "de", "SANCTION", "Sanktionen", "planned"),
+    ("Der Kongress billigte die Waffenlieferungen an Israel.", "de", "SUPPLY", "Waffenlieferungen", "planned"),
+    ("The envoy called for peace talks with the rebels.", "en", "NEGOTIATE", "talks", "planned"),
+    ("Die EU verhängte am Montag neue Sanktionen gegen Russland.", "de", "SANCTION", "Sanktionen", "asserted"),
+    ("Die Regierung forderte, dass Russland die Angriffe einstellt.", "de", "ATTACK", "Angriffe", "asserted"),
+])
+def test_checks_a_demanded_or_approved_event_is_planned(text, language, etype, trigger, status):
+    toks = tokens(text, 0, len(text))
+    assert checks.demanded(_event(text, etype, trigger), toks, language).status == status

@@ -355,12 +355,37 @@ def participant_doubt(event: Event, text: str, toks: Sequence[Tok], language: st
     return replace(event, status=status)
 
 
+#: verbs that approve or demand a happening yet to come ("forderte neue Sanktionen", "billigte
+#: Waffenlieferungen", "called for talks")
+DEMANDS = re.compile(r"forder[nt]?|forderte[n]?|gefordert|verlang[t]?|verlangte[n]?|verlangen|genehmig(?:t|te|ten|en)|"
+                     r"billig(?:t|te|ten|en)|gebilligt|bewillig(?:t|te|ten|en)|demand(?:s|ed)?|approv(?:e|es|ed)|"
+                     r"urg(?:e|es|ed)|authori[sz](?:e|es|ed)")
+
+
+def demanded(event: Event, toks: Sequence[Tok], language: str) -> Event:
+    """An event named by a noun that a verb of demand or approval governs is ``planned`` ("Die EU
+    forderte neue Sanktionen", "The Senate approved arms deliveries", "called for talks")."""
+    if event.status not in {"asserted", "reported"}:
+        return event
+    k = _trigger_index(toks, event)
+    if k is None or k == 0:
+        return event
+    noun = toks[k].is_cap if language == "de" else not toks[k].lower.endswith("ed")
+    if not noun:
+        return event
+    near = _before(toks, k, 8) + _after(toks, k, 4)
+    words = {t.lower for t in near}
+    if any(DEMANDS.fullmatch(w) for w in words) or (language == "en" and "called" in words and "for" in words):
+        return replace(event, status="planned")
+    return event
+
+
 def apply(events: list[Event], text: str, toks: Sequence[Tok], timexes: Sequence[Timex], language: str,
           entities: Sequence[EntityMention] = ()) -> list[Event]:
     """The events of one sentence that pass the checks, their arguments cleaned."""
     kept = [clean_args(retyped(e), text, timexes) for e in events]
     kept = [e for e in kept if rejected(e, text, toks, language) is None]
-    kept = [participant_doubt(e, text, toks, language) for e in kept]
+    kept = [demanded(participant_doubt(e, text, toks, language), toks, language) for e in kept]
     if language == "de":
         kept = [accuse_roles(e, text, toks, entities) for e in kept]
     return merge_tolls(kept, toks)
