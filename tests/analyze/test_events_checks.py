@@ -157,3 +157,13 @@ def test_checks_a_doubted_participant_leaves_the_event_stated(text, trigger, sta
 def test_checks_a_demanded_or_approved_event_is_planned(text, language, etype, trigger, status):
     toks = tokens(text, 0, len(text))
     assert checks.demanded(_event(text, etype, trigger), toks, language).status == status
+
+
+@pytest.mark.parametrize("text, language, etype, trigger", [
+    ("Berlin lehnte weitere Waffenlieferungen an Kiew ab.", "de", "SUPPLY", "Waffenlieferungen"),
+    ("Moskau verweigerte Gespräche mit der Opposition.", "de", "NEGOTIATE", "Gespräche"),
+    ("The rebels refused talks with the government.", "en", "NEGOTIATE", "talks"),
+])
+def test_checks_a_refused_event_is_denied(text, language, etype, trigger):
+    toks = tokens(text, 0, len(text))
+    assert checks.demanded(_event(text, etype, trigger), toks, language).status == "denied"

@@ -311,8 +311,8 @@ def _span_arg(text: str, toks: Sequence[Tok], span: tuple[int, int], entities: S
 #: "zurückgewiesen" a denial, not a condemnation)
 RETYPE = (("ACCUSE", re.compile(r"verurteil\w*|condemn\w*"), "CONDEMN"),
           ("CONDEMN", re.compile(r"\w*beschuss|\w*angriffe?n?|\w*anschläge?n?|\w*anschlags?"), "ATTACK"),
-          ("CONDEMN", re.compile(r"zurückgewiesen|zurückweisen|wies|wiesen|weist|bestr[ie]\w+|dementi\w+|denied|denies"),
-           "DENY"))
+          ("CONDEMN", re.compile(r"zurückgewiesen|zurückweisen|wies|wiesen|weist|bestr[ie]\w+|dementi\w+|"
+                                 r"denied|denies"), "DENY"))
 
 
 def retyped(event: Event) -> Event:
@@ -362,9 +362,15 @@ DEMANDS = re.compile(r"forder[nt]?|forderte[n]?|gefordert|verlang[t]?|verlangte[
                      r"urg(?:e|es|ed)|authori[sz](?:e|es|ed)")
 
 
+#: verbs of refusal ("lehnte Waffenlieferungen ab", "verweigerte Gespräche", "refused talks")
+REFUSALS = re.compile(r"abgelehnt|ablehnen|lehnt|lehnte|lehnten|lehnen|verweiger(?:t|te|ten|n)|verweigert|"
+                      r"refus(?:e|es|ed)|reject(?:s|ed)?|declin(?:e|es|ed)")
+
+
 def demanded(event: Event, toks: Sequence[Tok], language: str) -> Event:
     """An event named by a noun that a verb of demand or approval governs is ``planned`` ("Die EU
-    forderte neue Sanktionen", "The Senate approved arms deliveries", "called for talks")."""
+    forderte neue Sanktionen", "The Senate approved arms deliveries", "called for talks"); one a verb
+    of refusal governs is ``denied`` ("lehnte Waffenlieferungen ab", "refused talks")."""
     if event.status not in {"asserted", "reported"}:
         return event
     k = _trigger_index(toks, event)
@@ -375,6 +381,9 @@ def demanded(event: Event, toks: Sequence[Tok], language: str) -> Event:
         return event
     near = _before(toks, k, 8) + _after(toks, k, 4)
     words = {t.lower for t in near}
+    if any(REFUSALS.fullmatch(w) for w in words) and (language == "en" or any(
+            t.lower in {"ab", "abgelehnt", "ablehnen"} or t.lower.startswith("verweiger") for t in near + toks[k + 1:])):
+        return replace(event, status="denied")
     if any(DEMANDS.fullmatch(w) for w in words) or (language == "en" and "called" in words and "for" in words):
         return replace(event, status="planned")
     return event
