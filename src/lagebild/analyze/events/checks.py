@@ -381,8 +381,9 @@ def demanded(event: Event, toks: Sequence[Tok], language: str) -> Event:
         return event
     near = _before(toks, k, 8) + _after(toks, k, 4)
     words = {t.lower for t in near}
-    if any(REFUSALS.fullmatch(w) for w in words) and (language == "en" or any(
-            t.lower in {"ab", "abgelehnt", "ablehnen"} or t.lower.startswith("verweiger") for t in near + toks[k + 1:])):
+    refused = any(t.lower in {"ab", "abgelehnt", "ablehnen"} or t.lower.startswith("verweiger")
+                  for t in near + list(toks[k + 1:]))
+    if any(REFUSALS.fullmatch(w) for w in words) and (language == "en" or refused):
         return replace(event, status="denied")
     if any(DEMANDS.fullmatch(w) for w in words) or (language == "en" and "called" in words and "for" in words):
         return replace(event, status="planned")
