@@ -189,3 +189,15 @@ def test_limits_a_huge_max_bytes_reserves_no_memory(tmp_path: Path) -> None:
     assert article.text == GOOD.strip()
     (article,) = read_sources(["-"], stdin=io.StringIO(GOOD), max_bytes=1 << 50)
     assert article.text == GOOD.strip()
+
+
+def test_limits_a_file_that_grew_after_its_size_was_taken_is_read_whole(tmp_path: Path, monkeypatch) -> None:
+    from types import SimpleNamespace
+
+    from lagebild.ingest import decode
+
+    path = tmp_path / "grew.txt"
+    path.write_bytes(b"Kiew " * 20)
+    monkeypatch.setattr(decode.os, "stat", lambda _path: SimpleNamespace(st_size=10))  # the size before it grew
+    assert decode.read_file(path, 1000) == b"Kiew " * 20
+    assert "over the limit of 50 bytes" in decode.read_file(path, 50)

@@ -54,7 +54,15 @@ def read_file(path: Path, max_bytes: int) -> bytes | str:
         if size > max_bytes:
             return over_limit(size, max_bytes)
         with open(path, "rb") as fh:
-            data = fh.read(min(size, max_bytes) + 1)  # never max_bytes: read(n) reserves n bytes first
+            data = fh.read(size + 1)  # not read(max_bytes + 1): read(n) reserves n bytes first
+            if len(data) > size:  # it grew since: the rest in chunks, up to the limit
+                parts = [data]
+                while (got := sum(map(len, parts))) <= max_bytes:
+                    part = fh.read(min(max_bytes + 1 - got, 1 << 20))
+                    if not part:
+                        break
+                    parts.append(part)
+                data = b"".join(parts)
     except OSError as exc:
         return os_reason(exc)
     if len(data) > max_bytes:  # grew while we looked
