@@ -63,7 +63,9 @@ def _plain(params: list[Any]) -> None:
                 param.metavar = _METAVARS.get(param.bare_type(), param.bare_type().upper())
 
 
-class _Command(typer.core.TyperCommand):
+class _PlainHelp:
+    """Mixed into a command or group: its options, --help included, show plain metavars."""
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _plain(self.params)
@@ -75,16 +77,12 @@ class _Command(typer.core.TyperCommand):
         return option
 
 
-class _Group(typer.core.TyperGroup):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _plain(self.params)
+class _Command(_PlainHelp, typer.core.TyperCommand):
+    pass
 
-    def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            _plain([option])
-        return option
+
+class _Group(_PlainHelp, typer.core.TyperGroup):
+    pass
 
 
 class _Typer(typer.Typer):

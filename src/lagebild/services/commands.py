@@ -48,6 +48,26 @@ def ingest_articles(store: Store, articles: Iterable[Article], report: IngestRep
     return report
 
 
+def _store_items(
+    store: Store, items: Iterable[Article | InputError], stage: str,
+    on_item: Callable[[Article | InputError, bool | None], None] | None,
+) -> IngestReport:
+    """Store what a reader found, one article at a time; a problem is reported and logged under ``stage``."""
+    report = IngestReport()
+    for item in items:
+        if isinstance(item, InputError):
+            report.problems.append((item.source, item.reason))
+            store.log_problem(stage, item.source, item.reason)
+            if on_item:
+                on_item(item, None)
+            continue
+        added = store.add_article(item)
+        (report.added if added else report.existing).append(item.id)
+        if on_item:
+            on_item(item, added)
+    return report
+
+
 def ingest_paths(
     store: Store, paths: Sequence[str | Path], *, glob: str | None = None, overrides: Any = None,
     max_bytes: int | None = None, limits: Limits | None = None, stdin: TextIO | None = None,
@@ -62,20 +82,9 @@ def ingest_paths(
     """
     if limits is None:
         limits = Limits.from_settings(settings.load())
-    report = IngestReport()
-    for item in read_sources(paths, glob=glob, overrides=overrides or Overrides(), max_bytes=max_bytes, limits=limits,
-                             stdin=stdin, on_file=on_file):
-        if isinstance(item, InputError):
-            report.problems.append((item.source, item.reason))
-            store.log_problem("ingest", item.source, item.reason)
-            if on_item:
-                on_item(item, None)
-            continue
-        added = store.add_article(item)
-        (report.added if added else report.existing).append(item.id)
-        if on_item:
-            on_item(item, added)
-    return report
+    items = read_sources(paths, glob=glob, overrides=overrides or Overrides(), max_bytes=max_bytes, limits=limits,
+                         stdin=stdin, on_file=on_file)
+    return _store_items(store, items, "ingest", on_item)
 
 
 def analyze(
@@ -140,18 +149,7 @@ def watch_round(
     articles one by one (problems reported and logged), then analyse and link them, so that the
     picture is current when the round ends.  Nothing new: nothing analysed, nothing linked."""
     found = watch.round()
-    report = IngestReport()
-    for item in found.found:
-        if isinstance(item, InputError):
-            report.problems.append((item.source, item.reason))
-            store.log_problem("watch", item.source, item.reason)
-            if on_item:
-                on_item(item, None)
-            continue
-        added = store.add_article(item)
-        (report.added if added else report.existing).append(item.id)
-        if on_item:
-            on_item(item, added)
+    report = _store_items(store, found.found, "watch", on_item)
     result = WatchReport(found.number, len(found.states), found.count("unchanged"), found.count("changed"),
                          found.count("failed"), report)
     if report.added:
