@@ -45,6 +45,10 @@ def _arg(text: str, part: str, **kw) -> Argument:
     ("Juncker legte am Mittwoch neue Vorschläge vor.", "de", "ATTACK", "Vorschläge"),
     ("In meinem Herzen wird Wien immer einen besonderen Platz einnehmen.", "de", "ATTACK", "einnehmen"),
     ("Bei einem Raketenangriff auf die Stadt wurden zwei Krankenhäuser getroffen.", "de", "MEET", "getroffen"),
+    ("Ein Haus im Zentrum der Stadt sei getroffen worden, sagten Sicherheitskräfte.", "de", "MEET", "getroffen"),
+    ("Am Mittwochabend wurde der Kommandeur tödlich getroffen.", "de", "MEET", "getroffen"),
+    ("Die Musiker hatten Probleme, den richtigen Ton zu treffen.", "de", "MEET", "treffen"),
+    ("Die Regierung will bis Freitag eine Entscheidung treffen.", "de", "MEET", "treffen"),
 ])
 def test_checks_reject_idioms_and_ordinary_uses(text, language, etype, trigger):
     toks = tokens(text, 0, len(text))
@@ -64,6 +68,8 @@ def test_checks_reject_idioms_and_ordinary_uses(text, language, etype, trigger):
     ("Der Angriff auf die Stadt forderte zwölf Tote.", "de", "ATTACK", "Angriff"),
     ("Die Armee will die Stadt Azaz einnehmen.", "de", "ATTACK", "einnehmen"),
     ("Die Außenminister haben sich in Wien getroffen.", "de", "MEET", "getroffen"),
+    ("Die Außenminister wollen sich am Freitag in Wien treffen.", "de", "MEET", "treffen"),
+    ("Kerry hatte Lawrow zuvor in Genf getroffen.", "de", "MEET", "getroffen"),
     ("Russland hat neue Luftschläge angekündigt.", "de", "ATTACK", "Luftschläge"),
     ("Die Opposition übte scharfe Kritik an der Regierung.", "de", "CONDEMN", "Kritik"),
     ("Der Westen wirft Pjöngjang vor, Raketen geliefert zu haben.", "de", "ACCUSE", "wirft"),

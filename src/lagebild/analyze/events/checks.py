@@ -64,6 +64,11 @@ NOT_STRIKES = re.compile(r"(?:vor|rat|zu|nieder|rück|ab|aus|auf|um|durch|ein|fe
 #: what one takes up that is no place taken by force ("einen besonderen Platz einnehmen")
 NOT_TAKEN = re.compile(r"platz|plätze|position|rolle|haltung|stellung|medikamente?\w*|tabletten?|mahlzeit\w*|"
                        r"einnahmen|summe|betrag")
+#: words beside "treffen" that make it a hit or a choice, not a meeting ("tödlich getroffen", "den Ton treffen")
+TREFFEN_IDIOMS = frozenset("tödlich schwer hart ton nerv wahl auswahl aussage aussagen feststellung feststellungen "
+                           "vorsorge kopf ziel".split())
+#: auxiliaries of the passive ("ein Haus sei getroffen worden")
+PASSIVE = frozenset("worden wurde wurden".split())
 #: roles that name who acts or is acted on: never a date
 PARTICIPANT_ROLES = frozenset("attacker target supplier recipient participants parties visitor destination speaker "
                               "sanctioner".split())
@@ -124,6 +129,13 @@ def rejected(event: Event, text: str, toks: Sequence[Tok], language: str) -> str
     if event.type == "MEET" and word == "getroffen" and (
             _has_weapon(toks) or any(re.search(r"angriff|anschlag|beschuss|bombe|explosion", t.lower) for t in toks)):
         return "getroffen by a strike, not met"
+    if event.type == "MEET" and word.startswith(("traf", "treff", "trif", "getroff")):
+        near = {t.lower for t in before + after}
+        if near & TREFFEN_IDIOMS or any(re.fullmatch(r"\w*(?:entscheidung|maßnahme|vorkehrung|vereinbarung|"
+                                                      r"absprache|regelung|vorbereitung)\w*", w) for w in near):
+            return "treffen as making or hitting (eine Entscheidung treffen, tödlich getroffen), not a meeting"
+        if word == "getroffen" and near & PASSIVE and "sich" not in near:
+            return "getroffen in the passive: hit, not met"
     if event.type == "ATTACK" and language == "en" and word in {"used", "use", "uses", "using"} \
             and not _has_weapon(after + before):
         return "use without a weapon"
