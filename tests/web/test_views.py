@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 import warnings
 from pathlib import Path
@@ -92,3 +95,30 @@ def test_views_story_page_cites_outlet_and_date(site) -> None:
     summary = html[html.index('id="summary"'):html.index('id="timeline"')]
     cites = re.findall(r'class="cite"[^>]*>\[([^\]]+)\]</a>', summary)
     assert cites and all(re.fullmatch(r".+, \d\d\.\d\d\.\d{4}", c) for c in cites)  # "Tagesblatt, 05.01.2024"
+
+
+def test_views_story_page_links_its_downloads_and_they_download(site) -> None:
+    client, _ = site
+    html = client.get("/stories/s1").text
+    block = html[html.index('id="downloads"'):]
+    block = block[:block.index("</p>")]
+    links = dict((label.strip(), href.replace("&amp;", "&")) for href, label in
+                 re.findall(r'<a class="download" href="([^"]+)" download>([^<]+)</a>', block))
+    expected = {"ftm": ("application/x-ndjson", "FollowTheMoney"), "graphml": ("application/graphml+xml", "GraphML"),
+                "facts.csv": ("text/csv", "CSV"), "json": ("application/json", "JSON")}
+    assert len(links) == len(expected)
+    for fmt, (media, word) in expected.items():
+        (label, href), = [(k, v) for k, v in links.items() if v.endswith(f"format={fmt}")]
+        assert word in label and href.startswith("/api/v1/stories/s1/export?")
+        response = client.get(href)
+        assert response.status_code == 200 and response.headers["content-type"].startswith(media), fmt
+        assert response.content.strip(), fmt
+    doc = client.get(links["the picture (JSON, export contract)"]).json()
+    rows = list(csv.reader(io.StringIO(client.get(links["facts table (CSV)"]).text)))
+    assert rows[0][:3] == ["id", "type", "label"] and len(rows) == len(doc["facts"]) + 1
+    ftm_text = client.get(links["entities for Aleph (FollowTheMoney, JSON Lines)"]).text
+    ftm = [json.loads(line) for line in ftm_text.splitlines()]
+    assert ftm and all(e["schema"] and e["id"] for e in ftm) and len({e["id"] for e in ftm}) == len(ftm)
+    assert {"Article", "Person"} <= {e["schema"] for e in ftm}
+    graph = client.get(links["entity graph for Gephi (GraphML)"]).text
+    assert "<graphml" in graph and "Kyrylo Budanow" in graph

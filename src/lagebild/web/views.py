@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 from importlib import resources
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -22,6 +23,12 @@ from lagebild.web import workbench
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 PAGE = 50
+
+#: the story's downloads the API serves (``/api/v1/stories/{id}/export?format=…``): format → what the link says
+DOWNLOADS = (("json", "the picture (JSON, export contract)"),
+             ("ftm", "entities for Aleph (FollowTheMoney, JSON Lines)"),
+             ("graphml", "entity graph for Gephi (GraphML)"),
+             ("facts.csv", "facts table (CSV)"))
 
 
 class _Env(Environment):
@@ -126,6 +133,7 @@ def install(app: FastAPI) -> None:
         if story is None:
             raise HTTPException(404, f"no story with id {story_id!r}")
         return _page(request, "story.html", story=story, rows=[(f, render.fact_row(f)) for f in story["facts"]],
+                     downloads=[(urlencode({"format": key}), label) for key, label in DOWNLOADS],
                      timeline=render.timeline_layout(story["timeline"]), graph=render.graph_layout(story["facts"]))
 
     @app.get("/facts/{fact_id}", response_class=HTMLResponse, include_in_schema=False)
