@@ -188,3 +188,33 @@ def test_workbench_article_page_lists_its_facts_quotes_and_entities_beside_the_t
     story = client.get("/stories/s1").text
     assert story.index('id="discrepancies"') < story.index('id="summary"')  # discrepancies on top
     assert 'class="graph-legend"' in story and 'data-start="2023-09-01"' in story and 'class="band' in story
+
+
+def test_workbench_quotes_show_addressee_and_frame_where_present(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from lagebild.app import create_app
+    from lagebild.model import Analysis
+    from tests.api.fixtures import span
+
+    db = tmp_path / "quotes.db"
+    ids = build_store(db)
+    client = TestClient(create_app(str(db)))
+    plain = client.get("/quotes?speaker=e_bud").text
+    assert "Wir sehen die Raketen" in plain and 'class="quote-context"' not in plain  # none stored: none shown
+    text = ids["texts"][ids["de"]]
+    store = Store.open(str(db))
+    layers = store.load_layers(ids["de"])
+    (quote,) = layers["quotes"]
+    layers["quotes"] = [{**quote, "frame": [span(text, "sagte Kyrylo Budanow der Zeitung")],
+                         "addressee": span(text, "der Zeitung")}]
+    store.save_analysis(Analysis(ids["de"], layers, {}), "sig")
+    store.close()
+    html = client.get("/quotes?speaker=Budanov").text
+    (item,) = re.findall(r'<ul class="quotes">(.*?)</ul>', html, re.S)
+    context = re.sub(r"<[^>]+>", "", item[item.index('class="quote-context"'):]).split("\n")[0]
+    assert "said to der Zeitung" in context and "introduced by “sagte Kyrylo Budanow der Zeitung”" in context
+    side = client.get(f"/articles/{ids['de']}").text
+    side = side[side.index('<ul class="side-quotes">'):]
+    side = side[:side.index("</ul>")]
+    assert "to der Zeitung" in side and "sagte Kyrylo Budanow der Zeitung" in side

@@ -314,6 +314,20 @@ def _top_speakers(store: Store, limit: int) -> list[dict[str, Any]]:
     return out
 
 
+def quote_context(quote: Mapping[str, Any]) -> dict[str, str]:
+    """What a quote's line says beside its words: ``addressee`` (whom it was told to) and ``frame``
+    (the clause that introduces it, its parts joined by " … "), each "" where the quote has none;
+    from the roles a quote of the API carries (:func:`lagebild.services.queries.quote_roles`)."""
+    addressee = quote.get("addressee") or {}
+    frame = [str(f.get("text") or "").strip() for f in quote.get("frame") or () if f]
+    return {"addressee": str(addressee.get("text") or "").strip(), "frame": " … ".join(f for f in frame if f)}
+
+
+def quote_rows(items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The quotes list's items, each with its :func:`quote_context`."""
+    return [{**q, **{f"{k}_text": v for k, v in quote_context(q).items()}} for q in items]
+
+
 # --- the article page's side panel -----------------------------------------------------------------
 
 
@@ -336,7 +350,8 @@ def article_panel(store: Store, spans: Iterable[dict[str, Any]]) -> dict[str, li
         entry["events"].append(ev["index"])
     quotes = [{"index": s["index"], "start": s["start"], "end": s["end"], "text": s["text"], "kind": s.get("quote_kind"),
                "speaker": (s.get("speaker") or {}).get("name") or (s.get("speaker") or {}).get("text") or "",
-               "entity": (s.get("speaker") or {}).get("entity")} for s in spans if s["kind"] == "quote"]
+               "entity": (s.get("speaker") or {}).get("entity"), **quote_context(s)}
+              for s in spans if s["kind"] == "quote"]
     entities: dict[str, dict[str, Any]] = {}
     for s in spans:
         if s["kind"] == "entity":

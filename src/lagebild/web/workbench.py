@@ -164,5 +164,6 @@ def _install_sources(app: FastAPI, page: Any) -> None:
         quotes = queries.list_quotes(store, speaker=entity["id"], limit=PAGE, offset=offset) if entity else None
         speakers = wb.top_speakers(store) if not speaker.strip() else []
         return page(request, "quotes.html", speaker=speaker, entity=entity, quotes=quotes, speakers=speakers,
+                    rows=wb.quote_rows(quotes.items) if quotes else [],
                     exact=quotes.to_dict().get("total_exact", True) if quotes else True,
                     paging=_paging(offset, PAGE, quotes.total) if quotes else None)
