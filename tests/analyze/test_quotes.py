@@ -237,9 +237,9 @@ def test_quotes_reported_speech_act_by_group_noun():
     assert len(found) == 1 and found[0].speaker.text == "Augenzeugen"
 
 
-def test_quotes_stage_is_version_10():
+def test_quotes_stage_is_version_11():
     spec = registered()["lagebild.quotes"]
-    assert spec.version == "10"
+    assert spec.version == "11"
     assert "quotes" in spec.provides
 
 

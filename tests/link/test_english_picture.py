@@ -70,13 +70,24 @@ def test_english_ammunition_counts_hur_once_and_the_denial_never(picture: dict[s
 
 def test_english_kirby_and_blinken_are_one_origin(picture: dict[str, Any]) -> None:
     """Kirby (National Security Council) and Blinken (State Department) speak for one body, the
-    United States, wherever they are a fact's source.  (Kirby's English supply sentence yields no
-    event yet (issue 16), so no single English fact holds both; the German seeds test that.)"""
+    United States, wherever they are a fact's source."""
     bodies = {(o["id"], o["label"].split(" (")[0]) for f in picture["facts"] for o in f["origins"]
               if o["counted"] and set(o["sources"]) & {"John Kirby", "Antony Blinken"}}
     named = {s for f in picture["facts"] for o in f["origins"] for s in o["sources"]}
     assert {"John Kirby", "Antony Blinken"} <= named
     assert bodies == {("gpe:US", "United States")}
+
+
+def test_english_kirby_and_blinken_back_one_supply_as_one_origin(picture: dict[str, Any]) -> None:
+    """Kirby's "said at the White House that, according to US intelligence, Pyongyang had recently
+    delivered … ammunition to Moscow" is a supply he reports; with Blinken's it is one fact whose
+    United States origin names both and counts once (issue 16)."""
+    both = [f for f in picture["facts"] if f["type"] == "SUPPLY" and any(
+        {"John Kirby", "Antony Blinken"} <= set(o["sources"]) for o in f["origins"])]
+    assert len(both) == 1
+    counted = [o for o in both[0]["origins"] if o["counted"] and set(o["sources"]) & {"John Kirby", "Antony Blinken"}]
+    assert [(o["id"], o["label"].split(" (")[0]) for o in counted] == [("gpe:US", "United States")]
+    assert both[0]["independent_origins"] == 2  # the United States and Ukraine (Budanov, the HUR spokesman)
 
 
 def test_english_no_internal_id_in_any_label(picture: dict[str, Any]) -> None:

@@ -53,5 +53,7 @@ def _reported_en(toks: list[Tok], k: int, speech, vocab: Vocabulary) -> bool:
         return False
     if t.lower == "that" and (toks[k + 1].is_cap or toks[k + 1].lower in ARTICLES["en"] | {"it", "he", "she", "they"}):
         return True
+    if t.lower == "that" and toks[k + 1].text == "," and any(toks[j].lower in speech for j in range(k)):
+        return True  # "said … that, according to US intelligence, Pyongyang had …": an aside opens the message
     return toks[k - 1].lower in speech and t.is_cap and t.is_word and t.lower not in vocab.function_words \
         and any(toks[j].lower in AUXILIARIES["en"] for j in range(k + 1, min(k + 5, len(toks))))

@@ -12,7 +12,7 @@ from lagebild.analyze.events.arguments import RawEvent, fill
 from lagebild.analyze.events.candidates import Cand
 from lagebild.analyze.events.triggers import Trigger, is_trigger_word, triggers
 from lagebild.analyze.events.vocabulary import Vocabulary, vocabulary
-from lagebild.analyze.text.speech import ARTICLES, PREPOSITIONS, Tok
+from lagebild.analyze.text.speech import ARTICLES, AUXILIARIES, PREPOSITIONS, Tok
 
 
 def find_in_clause(text: str, toks: list[Tok], clause: tuple[int, int], cands: list[Cand], language: str,
@@ -57,10 +57,26 @@ def _not_a_trigger_en(toks: list[Tok], clause: tuple[int, int], i: int, vocab: V
     kind of weapon ("Shahed attack drones")."""
     lo, hi = clause
     low = toks[i].lower
-    if low.endswith("ed") and (i > lo and (toks[i - 1].lower.endswith("ly") or toks[i - 1].lower in ARTICLES["en"])
+    if low.endswith("ed") and (i > lo and (toks[i - 1].lower.endswith("ly") and not _after_auxiliary(toks, lo, i)
+                                           or toks[i - 1].lower in ARTICLES["en"])
                                or (i + 1 < hi and toks[i + 1].lower in vocab.adjective_heads)):
         return True
     return i + 1 < hi and low in vocab.weapon_kinds and vocab.weapon_re.fullmatch(toks[i + 1].lower) is not None
+
+
+#: forms of "be" and "have" that a participle follows besides the finite auxiliaries ("has been delivered")
+NONFINITE_AUXILIARIES = frozenset({"be", "been", "being", "having"})
+
+
+def _after_auxiliary(toks: list[Tok], lo: int, i: int) -> bool:
+    """Whether the participle at ``i`` follows an auxiliary across the adverbs before it ("had
+    recently delivered", "has reportedly also shipped"): a verb then, no adjective."""
+    k = i - 1
+    while k > lo and toks[k - 1].is_word and (toks[k].lower.endswith("ly") or toks[k].lower in {"also", "already"}):
+        k -= 1
+        if toks[k].lower in AUXILIARIES["en"] | NONFINITE_AUXILIARIES:
+            return True
+    return False
 
 
 def _english_noun(toks: list[Tok], clause: tuple[int, int], i: int, vocab: Vocabulary) -> bool:

@@ -39,9 +39,11 @@ from lagebild.model import Argument, Attribution, EntityMention, Event, Quantity
 from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.events"
+#: 8: English participles after an auxiliary and adverbs ("had recently delivered") are verbs,
+#: the source "according to" cites is no participant, "said …that, …" opens the message;
 #: 7: treffen as a hit or a choice is no meeting, demanded/refused events planned/denied;
 #: 6: checks after the model, more triggers; 5: the learned model decides (confidence); 4: list roles
-VERSION = "7"
+VERSION = "8"
 GAP_RE = re.compile(r"\s*(?:[a-zäöüß0-9-]+\s+|Schuss\s+|Tonnen\s+|Stück\s+){0,3}")
 NOUN_NEGATION = {"kein", "keine", "keinen", "keiner", "keinem", "keines", "no"}
 #: third-person singular subject pronouns resolved to a person ("er" alone: "sie" may be plural)
@@ -166,7 +168,7 @@ def find(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[Ent
         blocked = [(x.start, x.end) for q in quotes if a <= q.start < b and source_cue(q)
                    for x in (q.cue, q.speaker) if x is not None and x.start is not None]
         cands = [c for c in candidates(text, toks, near, names_t, lang)
-                 if not any(x < c.end and c.start < y for x, y in blocked)]
+                 if not any(x < c.end and c.start < y for x, y in blocked) and not _cited(toks, c.first, lang)]
         cands = _with_pronouns(toks, cands, entities, persons, (a, b), last_sentence, lang, blocked)
         opens = {q.start for q in inner}
         parts = clauses(toks, opens, lang)
@@ -186,6 +188,20 @@ def find(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[Ent
             found = checks.apply(found, text, toks, timexes, lang, entities)
         events.extend(found)
     return events
+
+
+#: the words that name a source right before it ("according to US intelligence", "laut Kyiv Independent")
+SOURCE_PREFIXES = {"en": ("according", "to"), "de": ("laut",)}
+
+
+def _cited(toks: list[Tok], first: int, language: str) -> bool:
+    """Whether the candidate at token ``first`` is the source a phrase cites, no participant (also
+    where no quote holds the phrase: "said that, according to US intelligence, Pyongyang had …")."""
+    prefix = SOURCE_PREFIXES[language]
+    k = first
+    while k > 0 and toks[k - 1].lower in ARTICLES[language]:
+        k -= 1
+    return k >= len(prefix) and tuple(t.lower for t in toks[k - len(prefix):k]) == prefix
 
 
 def candidate_spans(a: int, b: int, rule_events: Sequence[Event], entities: Sequence[EntityMention],

@@ -207,15 +207,26 @@ SAID_ADVERBS = frozenset({"on", "in", "at", "to", "of", "as", "so", "and", "but"
                           "friday", "saturday", "was", "is", "would", "will", "had", "has", "could"})
 
 
+#: prepositions after "said" that open an adverbial of place or occasion, before a "that" clause
+PLACE_PREPOSITIONS = frozenset({"at", "during", "after", "before", "from", "with", "for"})
+
+
 def _en_after_said(s: Sentence, c0: int, c1: int) -> tuple[int, int] | None:
     """ "said (that) the …", "said in an interview published on Saturday that …"."""
     toks, n = s.toks, len(s.toks)
+    if c1 + 1 < n and toks[c1 + 1].lower in PLACE_PREPOSITIONS:
+        # "said at the White House that …", "said during a visit to Seoul that …": the adverbial ends at "that"
+        j = c1 + 2
+        while j < n and toks[j].lower != "that" and j - c1 < 10 and toks[j].text not in {",", ".", ";", ":"}:
+            j += 1
+        return (j, n) if j < n and toks[j].lower == "that" else None
     if not (c1 + 1 < n and toks[c1 + 1].is_word and (
             toks[c1 + 1].lower in vocab().said_openers
             or (toks[c1 + 1].is_cap and toks[c1 + 1].lower not in PRONOUNS["en"])
             or (toks[c0].lower in {"said", "says", "say"} and not toks[c1 + 1].is_cap
                 and toks[c1 + 1].lower not in SAID_ADVERBS and c1 + 3 < n and toks[c1 + 2].is_word)) and (
-            c1 + 2 < n and toks[c1 + 2].text not in {",", "."})):
+            c1 + 2 < n and (toks[c1 + 2].text not in {",", "."}
+                            or toks[c1 + 1].lower == "that" and toks[c1 + 2].text == ","))):  # "said that, …"
         return None
     j = c1 + 1
     if toks[j].lower in {"on", "in"}:

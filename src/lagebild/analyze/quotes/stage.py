@@ -39,7 +39,8 @@ from lagebild.model import EntityMention, Quote, Span, Speaker
 from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.quotes"
-VERSION = "10"
+#: 11: English "said at the White House that …", "said that, according to X, …" are reported speech
+VERSION = "11"
 MIN_DIRECT_WORDS = 3
 #: a quotation this short after an article or a preposition (``vocab().title_leads``) is a name
 #: or title, not a quote
