@@ -70,12 +70,19 @@ class SQLStore(Articles, LinkData, ReadModels, Reads, Search, Workbench, Store):
         if not path or path == ":memory:" or fcntl is None:
             yield
             return
-        with open(path, "ab") as handle:  # SQLite takes an empty file as a new database
-            fcntl.flock(handle, fcntl.LOCK_EX)  # independent of SQLite's own POSIX locks
+        # The lock is taken on the store's folder, never on the file itself: closing any descriptor
+        # of the database file drops every POSIX lock this process's SQLite connections hold on it
+        # (SQLite's "How To Corrupt" §2.2), and a process that wrongly thinks itself the last one
+        # may checkpoint and delete the write-ahead log under another's committed write.
+        folder = os.open(os.path.dirname(os.path.abspath(path)), os.O_RDONLY)
+        try:
+            fcntl.flock(folder, fcntl.LOCK_EX)  # flock: independent of SQLite's own POSIX locks
             try:
                 yield
             finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+                fcntl.flock(folder, fcntl.LOCK_UN)
+        finally:
+            os.close(folder)
 
     def close(self) -> None:
         self.engine.dispose()
