@@ -162,8 +162,13 @@ def test_browser_timeline_zooms_into_a_band_and_filters_types(page: Any, server:
     for bar in page.locator("#timeline-svg g.tl-bar").all():  # shown: exactly the bars that meet the band
         meets = bar.get_attribute("data-start") <= hi and bar.get_attribute("data-end") >= lo
         assert bar.is_visible() == meets
+    shared = _query(page.url)  # the zoom is in the URL: opening it again shows the same view
+    assert (shared["tl_since"], shared["tl_until"]) == (lo, hi)
+    page.goto(page.url)
+    assert (svg.get_attribute("data-view-start"), svg.get_attribute("data-view-end")) == (lo, hi)
+    assert page.locator("#tl-range").inner_text() == f"{lo} – {hi}"
     page.click("#tl-reset")
-    assert svg.get_attribute("data-view-start") == full[0]
+    assert svg.get_attribute("data-view-start") == full[0] and "tl_since" not in _query(page.url)
     page.click("#tl-in")
     narrowed = (svg.get_attribute("data-view-start"), svg.get_attribute("data-view-end"))
     assert narrowed[0] >= full[0] and narrowed[1] <= full[1] and narrowed != full

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 
 from lagebild.model import timevalue
 from lagebild.web import render
@@ -98,3 +99,17 @@ def test_render_timeline_bands_cover_the_range_at_a_readable_grain() -> None:
     assert [b["label"] for b in months] == ["2023-09", "2023-10", "2023-11", "2023-12", "2024-01"]
     assert all(a["hi"].toordinal() + 1 == b["lo"].toordinal() for a, b in zip(months, months[1:]))
     assert len(render.time_bands(date(2023, 9, 1), date(2023, 9, 5))) == 5
+
+
+def test_render_timeline_view_lays_out_the_zoomed_range() -> None:
+    entries = [{"time": t, "fact": t, "label": t, "type": "MEET", "span": timevalue.interval(t)}
+               for t in ("2023-01-10", "2023-06", "2024")]
+    whole = render.timeline_layout(entries)
+    assert not whole["zoomed"] and (whole["view_start"], whole["view_end"]) == ("2023-01-10", "2024-12-31")
+    zoomed = render.timeline_layout(entries, view=(date(2023, 6, 1), date(2023, 6, 30)))
+    assert zoomed["zoomed"] and (zoomed["start"], zoomed["end"]) == (whole["start"], whole["end"])
+    bars = {b["fact"]: b for b in zoomed["bars"]}
+    assert bars["2023-01-10"]["off"] and not bars["2023-06"]["off"] and bars["2024"]["off"]
+    assert bars["2023-06"]["x"] == 10 and bars["2023-06"]["w"] == whole["width"] - 20  # the month fills the view
+    assert [b["label"] for b in zoomed["bands"]][:2] == ["2023-06-01", "2023-06-02"]  # days, when zoomed to a month
+    assert zoomed["height"] < whole["height"]

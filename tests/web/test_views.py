@@ -122,3 +122,31 @@ def test_views_story_page_links_its_downloads_and_they_download(site) -> None:
     assert {"Article", "Person"} <= {e["schema"] for e in ftm}
     graph = client.get(links["entity graph for Gephi (GraphML)"]).text
     assert "<graphml" in graph and "Kyrylo Budanow" in graph
+
+
+def _bars(html: str) -> dict[str, bool]:
+    """Each timeline bar's fact → whether it is shown."""
+    return {fact: "off" not in cls.split() for cls, fact in
+            re.findall(r'<g class="(tl-bar[^"]*)"[^>]*data-fact="([^"]+)"', html)}
+
+
+def test_views_story_timeline_zoom_is_kept_in_the_url(site) -> None:
+    client, _ = site
+    whole = client.get("/stories/s1").text
+    everything = _bars(whole)
+    assert len(everything) >= 3 and all(everything.values())
+    start, end = re.search(r'id="timeline-svg"[^>]* data-start="([^"]+)" data-end="([^"]+)"', whole).groups()
+    assert 'id="tl-link" href="/stories/s1#timeline"' in whole  # the whole time: no zoom to share
+    html = client.get("/stories/s1?tl_since=2023-09-01&tl_until=2023-09-30").text
+    zoomed = _bars(html)
+    assert zoomed.keys() == everything.keys()  # every bar is there, so the script can zoom out again
+    assert zoomed["f_meet"] and zoomed["f_supply"] and not all(zoomed.values())
+    assert f'data-start="{start}" data-end="{end}" data-view-start="2023-09-01" data-view-end="2023-09-30"' in html
+    assert '<span id="tl-range">2023-09-01 – 2023-09-30</span>' in html
+    assert "since=2023-09-01&amp;until=2023-09-30" in html  # "these facts" follows the zoom
+    assert 'id="tl-link" href="/stories/s1?tl_since=2023-09-01&amp;tl_until=2023-09-30#timeline"' in html
+    later = _bars(client.get("/stories/s1?tl_since=2024-01-01").text)  # one end: the other is the facts' own
+    assert not later["f_meet"] and any(later.values())
+    assert client.get("/stories/s1?tl_since=September").status_code == 422
+    far = client.get("/stories/s1?tl_since=1900-01-01&tl_until=2999-12-31").text  # clamped to ten years around
+    assert 'data-view-start="1900-01-01"' not in far and all(_bars(far).values())

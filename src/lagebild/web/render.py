@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
@@ -124,23 +124,39 @@ TIMELINE_WIDTH = 900
 ROW = 22
 
 
-def timeline_layout(entries: Sequence[dict[str, Any]], width: int = TIMELINE_WIDTH) -> dict[str, Any] | None:
-    """Bars on a shared time axis: each fact spans its interval (a day, a month, a year …)."""
+ZOOM_MARGIN = 3660  # days the timeline may be zoomed out beyond its facts (the page's script allows the same)
+
+
+def timeline_layout(entries: Sequence[dict[str, Any]], width: int = TIMELINE_WIDTH,
+                    view: tuple[date | None, date | None] | None = None) -> dict[str, Any] | None:
+    """Bars on a shared time axis: each fact spans its interval (a day, a month, a year …).
+
+    ``view``: the part of the axis shown (a zoomed, shared view; either end may be None for the
+    facts' own), kept within :data:`ZOOM_MARGIN` days of the facts; a bar outside it is kept but
+    marked ``off`` (the page's script shows it again when one zooms out)."""
     if not entries:
         return None
     starts = [date.fromisoformat(e["span"]["start"]) for e in entries]
     ends = [date.fromisoformat(e["span"]["end"]) for e in entries]
-    lo, hi = min(starts), max(ends)
+    first, last = min(starts), max(ends)
+    lo, hi = first, last
+    if view is not None:
+        margin = timedelta(days=ZOOM_MARGIN)
+        lo = max(view[0] or first, first - margin)
+        hi = min(max(view[1] or last, lo), last + margin)
     days = max((hi - lo).days + 1, 1)
     left, usable = 10, width - 20
     scale = usable / days
-    bars = []
-    for i, (e, s, f) in enumerate(zip(entries, starts, ends)):
-        x = left + (s - lo).days * scale
-        w = max(((f - s).days + 1) * scale, 4)
-        bars.append({"x": round(x, 1), "y": 30 + i * ROW, "w": round(w, 1), "fact": e["fact"], "label": e["label"],
+    bars, row = [], 0
+    for e, s, f in zip(entries, starts, ends):
+        off = f < lo or s > hi
+        a, b = max(s, lo), min(f, hi)
+        x = left + (a - lo).days * scale if not off else left
+        w = max(((b - a).days + 1) * scale, 4) if not off else 4
+        bars.append({"x": round(x, 1), "y": 30 + row * ROW, "w": round(w, 1), "fact": e["fact"], "label": e["label"],
                      "time": e["time"], "precision": e["span"]["precision"], "type": e["type"].lower(),
-                     "start": s.isoformat(), "end": f.isoformat(), **_label_place(x, w, width)})
+                     "start": s.isoformat(), "end": f.isoformat(), "off": off, **_label_place(x, w, width)})
+        row += 0 if off else 1
     ticks = []
     for year in range(lo.year, hi.year + 1):
         for month in (1, 4, 7, 10) if days < 3 * 366 else (1,):
@@ -150,8 +166,10 @@ def timeline_layout(entries: Sequence[dict[str, Any]], width: int = TIMELINE_WID
     bands = [{**b, "x": round(left + (b["lo"] - lo).days * scale, 1),
               "w": round(((b["hi"] - b["lo"]).days + 1) * scale, 1), "start": b["lo"].isoformat(),
               "end": b["hi"].isoformat()} for b in time_bands(lo, hi)]
-    return {"width": width, "height": 40 + len(bars) * ROW, "bars": bars, "ticks": ticks, "bands": bands,
-            "start": lo.isoformat(), "end": hi.isoformat(), "types": sorted({b["type"] for b in bars})}
+    return {"width": width, "height": 40 + max(row, 1) * ROW, "bars": bars,
+            "ticks": ticks, "bands": bands, "start": first.isoformat(), "end": last.isoformat(),
+            "view_start": lo.isoformat(), "view_end": hi.isoformat(), "zoomed": (lo, hi) != (first, last),
+            "types": sorted({b["type"] for b in bars})}
 
 
 def time_bands(lo: date, hi: date) -> list[dict[str, Any]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 from importlib import resources
 from typing import Any
@@ -84,6 +85,17 @@ def _focus(value: str | None) -> tuple[int, int] | None:
     return (a, b) if 0 <= a < b else None
 
 
+def _zoom(since: str | None, until: str | None) -> tuple[date | None, date | None] | None:
+    """The story timeline's zoom from its URL (``tl_since``, ``tl_until``: ISO days), so a zoomed
+    view can be shared; None where neither is given."""
+    if not since and not until:
+        return None
+    try:
+        return (date.fromisoformat(since) if since else None, date.fromisoformat(until) if until else None)
+    except ValueError as exc:
+        raise HTTPException(422, f"tl_since and tl_until must be days (YYYY-MM-DD), not {since!r}, {until!r}") from exc
+
+
 class SecurityHeaders:
     """ASGI middleware: nosniff everywhere; a strict CSP and no referrer on HTML pages."""
 
@@ -127,14 +139,18 @@ def install(app: FastAPI) -> None:
                      stats=await run_query(store, queries.stats, store))
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    async def story_page(request: Request, story_id: str) -> Response:
+    async def story_page(request: Request, story_id: str,
+                         tl_since: str | None = Query(None, max_length=10, description="timeline zoom: first day"),
+                         tl_until: str | None = Query(None, max_length=10, description="timeline zoom: last day")
+                         ) -> Response:
         store = request.app.state.store
         story = await run_query(store, queries.get_story, store, story_id)
         if story is None:
             raise HTTPException(404, f"no story with id {story_id!r}")
         return _page(request, "story.html", story=story, rows=[(f, render.fact_row(f)) for f in story["facts"]],
                      downloads=[(urlencode({"format": key}), label) for key, label in DOWNLOADS],
-                     timeline=render.timeline_layout(story["timeline"]), graph=render.graph_layout(story["facts"]))
+                     timeline=render.timeline_layout(story["timeline"], view=_zoom(tl_since, tl_until)),
+                     graph=render.graph_layout(story["facts"]))
 
     @app.get("/facts/{fact_id}", response_class=HTMLResponse, include_in_schema=False)
     async def fact_page(request: Request, fact_id: str) -> Response:

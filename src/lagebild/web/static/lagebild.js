@@ -55,7 +55,8 @@
     if (controls) { controls.hidden = false; }
     var width = parseFloat(svg.getAttribute("data-width")) || 900, left = 10, usable = width - 20, ROW = 22;
     var full = [day(svg.getAttribute("data-start")), day(svg.getAttribute("data-end"))];
-    var view = full.slice();
+    var view = [day(svg.getAttribute("data-view-start") || svg.getAttribute("data-start")),
+                day(svg.getAttribute("data-view-end") || svg.getAttribute("data-end"))];
     var bandGroup = svg.querySelector("g.bands");
     var bars = Array.prototype.slice.call(svg.querySelectorAll("g.tl-bar"));
     var story = svg.getAttribute("data-story");
@@ -108,6 +109,20 @@
       var link = document.getElementById("tl-facts");
       if (link && story) {
         link.setAttribute("href", "/facts?story=" + encodeURIComponent(story) + "&since=" + iso(lo) + "&until=" + iso(hi) + "&sort=time");
+      }
+      share(lo, hi);
+    }
+
+    // the zoom lives in the URL (tl_since, tl_until), so a zoomed view can be shared or bookmarked
+    function share(lo, hi) {
+      var url = new URL(window.location.href), whole = lo === full[0] && hi === full[1];
+      if (whole) { url.searchParams.delete("tl_since"); url.searchParams.delete("tl_until"); }
+      else { url.searchParams.set("tl_since", iso(lo)); url.searchParams.set("tl_until", iso(hi)); }
+      url.hash = "timeline";
+      var here = document.getElementById("tl-link");
+      if (here) { here.setAttribute("href", url.pathname + url.search + url.hash); }
+      if (window.history && window.history.replaceState && url.search !== window.location.search) {
+        window.history.replaceState(null, "", url.pathname + url.search + window.location.hash);
       }
     }
 
