@@ -150,7 +150,9 @@ def read_item(item: Item, limits: Limits, stdin: TextIO | None = None) -> Iterat
     if problem:
         yield InputError(item.source, problem)
         return
-    yield from _dispatch(item, data, limits)
+    found = _dispatch(item, data, limits)
+    del data  # _dispatch lets go of the bytes once decoded, while its articles are stored (issue 19)
+    yield from found
 
 
 def read_fetched(source: str, fetched: Fetched, limits: Limits) -> Iterator[Draft | InputError]:
@@ -185,12 +187,15 @@ def _dispatch(item: Item, data: bytes, limits: Limits, charset: str | None = Non
     except UndecodableError as exc:
         yield InputError(item.source, str(exc))
         return
+    del data  # not needed once decoded: a large file's bytes are not held while its article is stored
     if not text.strip():
         yield InputError(item.source, "empty file (only whitespace)")
     elif kind == "sniff" and looks_like_jsonl(text):
         yield from read_jsonl(text.splitlines(), item.source, max_depth=limits.max_depth)
     else:
-        yield read_text(text, item.source, markdown=kind == "markdown", limits=limits)
+        draft = read_text(text, item.source, markdown=kind == "markdown", limits=limits)
+        del text  # Markdown: only the stripped body is needed from here on
+        yield draft
 
 
 def _read_jsonl_path(item: Item, limits: Limits) -> Iterator[Draft | InputError]:
