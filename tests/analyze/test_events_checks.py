@@ -173,3 +173,14 @@ def test_checks_a_demanded_or_approved_event_is_planned(text, language, etype, t
 def test_checks_a_refused_event_is_denied(text, language, etype, trigger):
     toks = tokens(text, 0, len(text))
     assert checks.demanded(_event(text, etype, trigger), toks, language).status == "denied"
+
+
+def test_checks_who_denies_is_not_what_is_denied():
+    text = "Der Westen wirft Russland Waffenlieferungen vor, was Moskau bestreitet."
+    moskau = _arg(text, "Moskau")
+    event = _event(text, "DENY", "bestreitet", {"speaker": moskau, "about": moskau})
+    assert set(checks.clean_args(event, text, []).args) == {"speaker"}
+    other = "Moskau bestreitet die Vorwürfe."
+    args = {"speaker": _arg(other, "Moskau"), "about": _arg(other, "die Vorwürfe")}
+    event = _event(other, "DENY", "bestreitet", args)
+    assert set(checks.clean_args(event, other, []).args) == {"speaker", "about"}

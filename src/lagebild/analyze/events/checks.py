@@ -217,6 +217,12 @@ def clean_args(event: Event, text: str, timexes: Sequence[Timex]) -> Event:
             elif inside_time(value):
                 continue
         args[role] = value
+    speaker = args.get("speaker")
+    if isinstance(speaker, Argument):  # "was Moskau bestreitet": who denies is not what is denied
+        for role in ("about", "target"):
+            other = args.get(role)
+            if isinstance(other, Argument) and other.text.casefold() == speaker.text.casefold():
+                del args[role]
     if len(args) == len(event.args) and all(args[r] is event.args[r] for r in args):
         return event
     time_value = event.time if "time" in args or event.args.get("time") is None else None
