@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -56,7 +57,11 @@ def test_cli_ingest_export_on_the_seeds_validates(tmp_path):
     run("analyze", "--db", db, "--workers", "1")
     again = run("analyze", "--db", db, "--workers", "1")
     assert "analyzed 0 article(s), 3 already up to date" in again.output
-    run("link", "--db", db)
+    linked = run("link", "--db", db).output.strip()
+    assert re.fullmatch(r"linked 3 articles in \d+(\.\d)? m?s: \d+ new facts?, \d+ stor(y|ies) touched, "
+                        r"\d+ discrepanc(y|ies)(, \d+ duplicate articles?)?", linked), linked
+    assert "{" not in linked and "full" not in linked
+    assert run("link", "--db", db).output.startswith("nothing new to link (")
     out = tmp_path / "picture.json"
     run("export", "--db", db, "--format", "json", "-o", str(out))
     doc = json.loads(out.read_text())

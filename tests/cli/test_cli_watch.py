@@ -42,7 +42,7 @@ def test_cli_watch_ingests_analyses_links_then_skips_an_unchanged_round(site: Si
     lines = result.stdout.splitlines()
     assert len(lines) == 2, lines
     assert "round 1: 1 source(s), 0 unchanged, 1 changed, 0 failed; 2 new article(s)" in lines[0]
-    assert lines[0].endswith("analysed 2, linked")
+    assert "; analysed 2; linked 2 articles in " in lines[0] and "new fact" in lines[0], lines[0]
     assert "round 2: 1 source(s), 1 unchanged, 0 changed, 0 failed; 0 new article(s), 0 already stored, " \
            "0 skipped" in lines[1]
     assert "analysed" not in lines[1]

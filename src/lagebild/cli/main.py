@@ -285,7 +285,7 @@ def watch(
                     f"{len(report.ingest.added)} new article(s), {len(report.ingest.existing)} already stored, "
                     f"{len(report.ingest.problems)} skipped")
             if report.analysis is not None:
-                line += f"; analysed {len(report.analysis.analyzed)}, linked"
+                line += f"; analysed {len(report.analysis.analyzed)}; " + link_summary(report.linked or {})
             typer.echo(line)
             if rounds is None or done < rounds:
                 time.sleep(max(0.0, seconds - (time.monotonic() - started)))
@@ -340,7 +340,29 @@ def link(
             stats = services.link_store(store, full=full, progress=progress)
     except LagebildError as exc:
         _fail(exc)
-    out.print("linked: " + ", ".join(f"{k} {v}" for k, v in stats.items() if isinstance(v, (int, float, str))))
+    out.print(link_summary(stats))
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def link_summary(stats: dict[str, Any]) -> str:
+    """What a link run did, in one line a person reads: how many articles it linked and how long it
+    took, then the new facts, the stories touched and the discrepancies (and duplicates found);
+    "nothing new to link" where it had no article to link."""
+    seconds = float(stats.get("seconds") or 0.0)
+    took = f"{seconds:.1f} s" if seconds >= 0.1 else f"{seconds * 1000:.0f} ms"
+    articles = int(stats.get("articles") or 0)
+    if not articles:
+        return f"nothing new to link ({took})"
+    parts = [_count(int(stats.get("facts") or 0), "new fact", "new facts"),
+             _count(int(stats.get("stories_touched") or 0), "story touched", "stories touched"),
+             _count(int(stats.get("discrepancies") or 0), "discrepancy", "discrepancies")]
+    if stats.get("duplicates"):
+        parts.append(_count(int(stats["duplicates"]), "duplicate article", "duplicate articles"))
+    how = ", all links recomputed" if stats.get("full") else ""
+    return f"linked {_count(articles, 'article', 'articles')} in {took}{how}: " + ", ".join(parts)
 
 
 #: export formats: name -> (writer of the export document to a path or None for the JSON itself,
