@@ -218,3 +218,97 @@ def test_workbench_quotes_show_addressee_and_frame_where_present(tmp_path: Path)
     side = side[side.index('<ul class="side-quotes">'):]
     side = side[:side.index("</ul>")]
     assert "to der Zeitung" in side and "sagte Kyrylo Budanow der Zeitung" in side
+
+
+def _set_confidences(db: Path, ids: dict[str, Any], sure: dict[tuple[str, int], float | None]) -> None:
+    """Give the stored events confidences, as the learned extractor does ((article, index) → value)."""
+    from sqlalchemy import select, update
+
+    store = Store.open(str(db))
+    with store.engine.begin() as conn:
+        for article in ("de", "en", "de2"):
+            data = conn.execute(select(t.analyses.c.data).where(
+                (t.analyses.c.article_id == ids[article]) & (t.analyses.c.layer == "events"))).scalar_one()
+            data = [{**ev, "confidence": sure.get((article, i))} for i, ev in enumerate(data)]
+            conn.execute(update(t.analyses).where((t.analyses.c.article_id == ids[article])
+                                                  & (t.analyses.c.layer == "events")).values(data=data))
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def sure_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, dict]:
+    """The hand-filled store with confidences: f_supply backed by a 0.95 event and a rule's (no
+    confidence), f_meet 0.4, f_us_sanction 0.6, f_eu_sanction 0.85, f_drones (the meeting's event) 0.4."""
+    db = tmp_path_factory.mktemp("sure") / "site.db"
+    ids = build_store(db)
+    _add_transfer(db, ids)
+    _set_confidences(db, ids, {("de", 0): 0.95, ("de", 1): 0.4, ("en", 0): None, ("en", 1): 0.6, ("de2", 0): 0.85})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    from lagebild.app import create_app
+
+    return TestClient(create_app(str(db))), ids
+
+
+def test_workbench_fact_confidences_are_the_best_event_and_whether_rules_back_it(sure_site, tmp_path) -> None:
+    client, _ = sure_site
+    store = client.app.state.store
+    assert store.fact_confidences() == {"f_supply": (0.95, True), "f_meet": (0.4, False),
+                                        "f_us_sanction": (0.6, False), "f_eu_sanction": (0.85, False),
+                                        "f_drones": (0.4, False)}
+    assert store.fact_confidences(["f_meet"]) == {"f_meet": (0.4, False)}
+    plain = tmp_path / "plain.db"
+    build_store(plain)  # events without a confidence: the rules'
+    assert set(Store.open(str(plain)).fact_confidences().values()) == {(None, True)}
+
+
+@pytest.mark.parametrize("least, shown", [
+    ("", ["f_drones", "f_eu_sanction", "f_meet", "f_supply", "f_us_sanction"]),
+    ("0.5", ["f_eu_sanction", "f_supply", "f_us_sanction"]),
+    ("0,9", ["f_supply"]),  # a decimal comma reads too; f_supply has a rule's event besides
+    ("1", ["f_supply"]),
+    ("0", ["f_drones", "f_eu_sanction", "f_meet", "f_supply", "f_us_sanction"]),
+])
+def test_workbench_facts_filter_by_confidence(sure_site, least: str, shown: list[str]) -> None:
+    client, _ = sure_site
+    html = client.get(f"/facts?confidence={least}").text
+    assert sorted(_fact_ids(html)) == shown
+    if least:
+        assert f'name="confidence" value="{least}"' in html  # the filter stays in the form and the URL
+        assert f"confidence={least.replace(',', '%2C')}" in html
+    rows = list(csv.DictReader(io.StringIO(client.get(f"/facts.csv?confidence={least}").text)))
+    assert sorted(r["fact_url"][7:] for r in rows) == shown
+    api = client.get("/api/v1/facts", params={"min_confidence": least.replace(",", ".")} if least else {}).json()
+    assert sorted(f["id"] for f in api["items"]) == shown and api["total"] == len(shown)
+
+
+def test_workbench_facts_show_and_export_their_confidence(sure_site) -> None:
+    client, _ = sure_site
+    html = client.get("/facts?type=SANCTION").text
+    assert '<small class="confidence"' in html and ">0.85</small>" in html and ">0.60</small>" in html
+    rows = {r["fact_url"]: r for r in csv.DictReader(io.StringIO(client.get("/facts.csv").text))}
+    assert rows["/facts/f_eu_sanction"]["confidence"] == "0.85" and rows["/facts/f_supply"]["confidence"] == "0.95"
+    for bad in ("high", "1.5", "-0.1", "nan"):
+        assert 'class="error"' in client.get(f"/facts?confidence={bad}").text
+        assert client.get(f"/facts.csv?confidence={bad}").status_code == 422
+    assert client.get("/api/v1/facts?min_confidence=2").status_code == 422
+
+
+def test_workbench_facts_download_the_whole_store(site) -> None:
+    client, _ = site
+    html = client.get("/facts?limit=2").text
+    assert len(_fact_ids(html)) == 2
+    assert 'id="export-all-csv" href="/facts.csv?all=1"' in html and "of all 5 facts in the store" in html
+    response = client.get("/facts.csv?all=1&limit=2&offset=1")  # every fact, whatever the page
+    assert response.headers["content-type"].startswith("text/csv") and "attachment" in response.headers[
+        "content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert len(rows) == 5 and rows[0]["fact_url"] == "/facts/f_drones"  # the page's order
+    body = client.get("/facts.json?all=1").json()
+    assert body["total"] == 5 and [r["fact_url"] for r in body["rows"]] == [r["fact_url"] for r in rows]
+    html = client.get("/facts?type=SANCTION&limit=1").text
+    assert 'href="/facts.json?type=SANCTION&amp;all=1"' in html and "of all 2 that pass the filter" in html
+    body = client.get("/facts.json?type=SANCTION&all=1").json()
+    assert body["filter"] == {"type": "SANCTION"} and len(body["rows"]) == 2
+    assert client.get("/facts.json?all=1&since=soon").status_code == 422

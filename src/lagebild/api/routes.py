@@ -164,11 +164,15 @@ async def facts(store: Store = Depends(store_of), page: dict = Depends(paging),
                                           description="keep facts whose time reaches this date"),
                 until: str | None = Query(None, max_length=32,
                                           description="keep facts whose time begins by this date"),
+                min_confidence: float | None = Query(
+                    None, ge=0, le=1, description="keep facts with an event behind them that the extractor is "
+                                                  "at least this sure of (0-1); events of the rules, which give "
+                                                  "no confidence, count as sure"),
                 ) -> Any:
     """Facts (events merged across articles), most independently corroborated first."""
     try:
         found = await run_query(store, queries.list_facts, store, type=type, entity=entity, status=status,
-                                story=story, since=since, until=until, **page)
+                                story=story, since=since, until=until, min_confidence=min_confidence, **page)
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from exc
     return FastJSON(found.to_dict())

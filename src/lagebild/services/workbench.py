@@ -12,14 +12,14 @@ import csv
 import io
 import time
 import weakref
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from lagebild.link import origins, views
 from lagebild.model import timevalue
 from lagebild.services import labels
-from lagebild.services.queries import Page, arg_label, cite_mentions, fact_roles
+from lagebild.services.queries import Page, arg_label, cite_mentions, confident, fact_roles
 from lagebild.store import Store
 from lagebild.store.readmodels import iso
 
@@ -42,6 +42,7 @@ class FactFilter:
     story: str = ""
     since: str = ""
     until: str = ""
+    confidence: str = ""  # the least confidence (0-1) of the events behind a fact; rules' events count
     sort: str = "origins"
 
     @classmethod
@@ -75,24 +76,39 @@ def resolve_entity(store: Store, value: str) -> dict[str, str] | None:
     return {"id": best.id, "name": best.name}
 
 
-def explore_facts(store: Store, flt: FactFilter, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-    """The facts that pass ``flt``, sorted as it asks, one page of them: ``page`` (a :class:`Page`
-    of fact documents), ``entity`` (the entity the filter resolved to), ``error`` (a filter that
-    could not be read, said in words; the page then lists nothing)."""
-    limit = max(1, min(limit, MAX_PAGE))
+def min_confidence(value: str) -> float | None:
+    """The explorer's ``confidence`` parameter as a number from 0 to 1 (None: no such filter);
+    ValueError, said in words, for anything else."""
+    if not value:
+        return None
+    try:
+        number = float(value.replace(",", "."))
+    except ValueError:
+        number = float("nan")
+    if not 0.0 <= number <= 1.0:
+        raise ValueError(f"the confidence must be a number from 0 to 1, not {value!r}")
+    return number
+
+
+def matching_facts(store: Store, flt: FactFilter, *, limit: int | None = None, offset: int = 0
+                   ) -> dict[str, Any]:
+    """The ids of the facts that pass ``flt`` in its order: ``ids`` (a page of them with ``limit``),
+    ``total`` (how many pass), ``entity`` (the entity the filter resolved to), ``error`` (a filter
+    that could not be read, said in words; then no ids)."""
     entity = resolve_entity(store, flt.entity)
-    empty = {"page": Page([], 0, limit, offset), "entity": entity, "error": None}
+    empty = {"ids": [], "total": 0, "entity": entity, "error": None}
     if flt.entity and entity is None:
         return {**empty, "error": f"no entity is called {flt.entity!r}"}
     try:
         window = timevalue.window(flt.since or None, flt.until or None) if (flt.since or flt.until) else None
+        least = min_confidence(flt.confidence)
     except ValueError as exc:
         return {**empty, "error": str(exc)}
     filters = {"type": flt.type or None, "status": flt.status or None, "story": flt.story or None,
                "entity": entity["id"] if entity else None}
-    if not (flt.outlet or flt.origin or window) and flt.sort == "origins":  # the store's own order: a page
-        page_ids = store.fact_ids(**filters, limit=limit, offset=offset)
-        return {"page": Page(_docs(store, page_ids), store.count_facts(**filters), limit, offset),
+    if not (flt.outlet or flt.origin or window or least is not None) and flt.sort == "origins":
+        # the store's own order: a page of it
+        return {"ids": store.fact_ids(**filters, limit=limit, offset=offset), "total": store.count_facts(**filters),
                 "entity": entity, "error": None}
     rows = store.fact_facets(**filters)
     if flt.outlet or flt.origin:
@@ -100,6 +116,9 @@ def explore_facts(store: Store, flt: FactFilter, *, limit: int = 50, offset: int
         rows = [r for r in rows if r.id in keep]
     if window is not None:
         rows = [r for r in rows if timevalue.in_window(r.time, window)]
+    if least is not None:
+        found = store.fact_confidences([r.id for r in rows] if len(rows) < 5000 else None)
+        rows = [r for r in rows if confident(found.get(r.id), least)]
     ids = [r.id for r in rows]
     if flt.sort == "mentions":
         totals = store.fact_mention_totals(ids)
@@ -109,14 +128,46 @@ def explore_facts(store: Store, flt: FactFilter, *, limit: int = 50, offset: int
         dated = [i for i in ids if starts[i]]
         dated.sort(key=lambda i: starts[i], reverse=flt.sort == "recent")
         ids = dated + [i for i in ids if not starts[i]]  # undated facts last either way
-    return {"page": Page(_docs(store, ids[offset:offset + limit]), len(ids), limit, offset), "entity": entity,
+    return {"ids": ids if limit is None else ids[offset:offset + limit], "total": len(ids), "entity": entity,
             "error": None}
 
 
-def _docs(store: Store, page_ids: list[str]) -> list[dict[str, Any]]:
+def explore_facts(store: Store, flt: FactFilter, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """The facts that pass ``flt``, sorted as it asks, one page of them: ``page`` (a :class:`Page`
+    of fact documents, each with its ``confidence`` and ``rules``: :func:`fact_docs`), ``entity``
+    (the entity the filter resolved to), ``error`` (a filter that could not be read, said in
+    words; the page then lists nothing)."""
+    limit = max(1, min(limit, MAX_PAGE))
+    found = matching_facts(store, flt, limit=limit, offset=offset)
+    return {"page": Page(fact_docs(store, found["ids"]), found["total"], limit, offset), "entity": found["entity"],
+            "error": found["error"]}
+
+
+def all_facts(store: Store, flt: FactFilter, chunk: int = MAX_PAGE) -> dict[str, Any]:
+    """Every fact that passes ``flt`` (the whole store's, with an empty filter), for a download:
+    ``total``, ``error`` as :func:`matching_facts` gives them and ``docs``, an iterator over
+    the fact documents in the filter's order, read ``chunk`` at a time."""
+    found = matching_facts(store, flt)
+    ids = found["ids"]
+
+    def docs() -> Iterator[dict[str, Any]]:
+        for start in range(0, len(ids), chunk):
+            yield from fact_docs(store, ids[start:start + chunk])
+
+    return {"total": found["total"], "error": found["error"], "entity": found["entity"], "docs": docs()}
+
+
+def fact_docs(store: Store, page_ids: list[str]) -> list[dict[str, Any]]:
+    """The facts' list form in the order of ``page_ids``, their mentions cited, each with
+    ``confidence`` (the highest of the events behind it, None where none has one) and ``rules``
+    (whether an event of the rules, which give no confidence, backs it)."""
     docs = views.read_fact_docs(store, page_ids)
     items = [docs[i] for i in page_ids if i in docs]
     cite_mentions(store, items)
+    sure = store.fact_confidences(page_ids) if page_ids else {}
+    for item in items:
+        best, rules = sure.get(item["id"], (None, False))
+        item["confidence"], item["rules"] = best, rules
     return items
 
 
@@ -183,7 +234,7 @@ def origin_outlet_rows(store: Store, story: str | None = None) -> list[dict[str,
 # --- one flat row per fact (CSV, JSON) -------------------------------------------------------------
 
 FACT_COLUMNS = ("type", "label", "who", "whom", "what", "quantity", "time", "precision", "status",
-                "independent_origins", "mentions", "origins", "outlets", "first_reported", "fact_url")
+                "confidence", "independent_origins", "mentions", "origins", "outlets", "first_reported", "fact_url")
 
 
 def fact_table_row(fact: dict[str, Any]) -> dict[str, Any]:
@@ -195,6 +246,7 @@ def fact_table_row(fact: dict[str, Any]) -> dict[str, Any]:
     return {"type": fact["type"], "label": fact["label"], "who": names(roles["who"]), "whom": names(roles["whom"]),
             "what": names(roles["what"]), "quantity": names(roles["quantity"]), "time": fact.get("time") or "",
             "precision": (fact.get("time_span") or {}).get("precision") or "", "status": fact.get("status") or "",
+            "confidence": round(fact["confidence"], 3) if isinstance(fact.get("confidence"), float) else None,
             "independent_origins": fact.get("independent_origins") or 0,
             "mentions": fact.get("mention_count", len(fact.get("mentions") or [])),
             "origins": "; ".join(o for o in origins if o), "outlets": "; ".join(o for o in outlets if o),

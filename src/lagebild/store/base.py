@@ -345,6 +345,12 @@ class Store(ABC):
         """Fact id → how many mentions back it (facts without any left out)."""
 
     @abstractmethod
+    def fact_confidences(self, fact_ids: Sequence[str] | None = None) -> dict[str, tuple[float | None, bool]]:
+        """Fact id → (the highest confidence of the events behind it, None where none has one;
+        whether an event without a confidence, a rule's, backs it), for ``fact_ids`` (every fact
+        with a mention where None)."""
+
+    @abstractmethod
     def fact_options(self) -> dict[str, list[str]]:
         """``types`` and ``statuses`` of the facts the store holds."""
 

@@ -10,11 +10,30 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, Float, case, func, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 from lagebild.store import schema as t
 from lagebild.store.corpus import chunks
 from lagebild.store.reads import FACT_ORDER, fact_conditions
+
+
+class _event_confidence(FunctionElement):
+    """The ``confidence`` of event number ``idx`` in an article's events layer (a JSON list);
+    NULL for an event without one (the rules')."""
+
+    type = Float()
+    inherit_cache = True
+    name = "event_confidence"
+
+
+@compiles(_event_confidence)
+def _compile_event_confidence(element: _event_confidence, compiler: Any, **kw: Any) -> str:
+    data, idx = (compiler.process(c, **kw) for c in element.clauses)
+    if compiler.dialect.name == "postgresql":
+        return f"CAST((CAST({data} AS jsonb) -> ({idx}) ->> 'confidence') AS double precision)"
+    return f"json_extract({data}, '$[' || ({idx}) || '].confidence')"
 
 
 class Workbench:
@@ -52,6 +71,23 @@ class Workbench:
             for chunk in chunks(list(fact_ids)):
                 out.update(conn.execute(select(fe.fact_id, func.count()).where(fe.fact_id.in_(chunk))
                                         .group_by(fe.fact_id)).all())
+        return out
+
+    def fact_confidences(self, fact_ids: Sequence[str] | None = None) -> dict[str, tuple[float | None, bool]]:
+        """Fact id → (the highest confidence of the events behind it, None where none has one;
+        whether an event without a confidence, a rule's, backs it), for ``fact_ids`` (every fact
+        with a mention where None).  One pass over the facts' mentions and their events layers."""
+        fe, an = t.fact_events.c, t.analyses.c
+        conf = _event_confidence(an.data, fe.idx)
+        query = (select(fe.fact_id, func.max(conf), func.max(case((conf.is_(None), 1), else_=0)))
+                 .join(t.analyses, (an.article_id == fe.article_id) & (an.layer == "events"))
+                 .group_by(fe.fact_id))
+        out: dict[str, tuple[float | None, bool]] = {}
+        with self.engine.connect() as conn:
+            parts = [query] if fact_ids is None else [query.where(fe.fact_id.in_(c)) for c in chunks(list(fact_ids))]
+            for part in parts:
+                for fact, best, rules in conn.execute(part):
+                    out[fact] = (None if best is None else float(best), bool(rules))
         return out
 
     def fact_options(self) -> dict[str, list[str]]:

@@ -5,11 +5,12 @@ every filter is a URL parameter, so a view can be shared and exported as it is s
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, Response, StreamingResponse
 
 from lagebild.services import labels, queries
 from lagebild.services import register as reg
@@ -63,11 +64,19 @@ def _install_facts(app: FastAPI, page: Any) -> None:
         return page(request, "facts.html", flt=flt, rows=[(f, render.fact_row(f)) for f in facts.items],
                     paging=paging, options=options, entity=found["entity"], error=found["error"],
                     story_title=story_title, export=export, here=_query(here), limit=limit,
+                    all_export=_query({**here, "all": "1"}),
                     sort_links={k: _query(flt.params(sort=k)) for k in wb.SORTS})
 
     @app.get("/facts.csv", include_in_schema=False)
     async def facts_csv(request: Request, offset: int = Query(0, ge=0, le=10**9),
-                        limit: int = Query(PAGE, ge=1, le=wb.MAX_PAGE)) -> Response:
+                        limit: int = Query(PAGE, ge=1, le=wb.MAX_PAGE),
+                        all: bool = Query(False, description="every fact that passes the filter, not a page")
+                        ) -> Response:
+        if all:
+            found = await _everything(request)
+            lines = (wb.to_csv([wb.fact_table_row(f)], wb.FACT_COLUMNS).split("\n", 1)[1] for f in found["docs"])
+            header = wb.to_csv([], wb.FACT_COLUMNS)
+            return _stream(_chain([header], lines), "text/csv; charset=utf-8", "lagebild-facts-all.csv")
         _, found = await _explore(request, offset, limit)
         if found["error"]:
             raise HTTPException(422, found["error"])
@@ -76,13 +85,46 @@ def _install_facts(app: FastAPI, page: Any) -> None:
 
     @app.get("/facts.json", include_in_schema=False)
     async def facts_json(request: Request, offset: int = Query(0, ge=0, le=10**9),
-                         limit: int = Query(PAGE, ge=1, le=wb.MAX_PAGE)) -> Response:
+                         limit: int = Query(PAGE, ge=1, le=wb.MAX_PAGE),
+                         all: bool = Query(False, description="every fact that passes the filter, not a page")
+                         ) -> Response:
+        flt = wb.FactFilter.from_params(request.query_params)
+        if all:
+            found = await _everything(request)
+            head = json.dumps({"filter": flt.params(), "total": found["total"]}, ensure_ascii=False)[:-1]
+            rows = (("\n" if n == 0 else ",\n") + json.dumps(wb.fact_table_row(f), ensure_ascii=False)
+                    for n, f in enumerate(found["docs"]))
+            return _stream(_chain([head + ', "rows": ['], rows, ["\n]}\n"]), "application/json",
+                           "lagebild-facts-all.json")
         flt, found = await _explore(request, offset, limit)
         if found["error"]:
             raise HTTPException(422, found["error"])
         body = {"filter": flt.params(), **found["page"].to_dict(),
                 "rows": [wb.fact_table_row(f) for f in found["page"].items]}
         return _download(json.dumps(body, ensure_ascii=False, indent=1), "application/json", "lagebild-facts.json")
+
+
+async def _everything(request: Request) -> dict[str, Any]:
+    """Every fact that passes the request's filter (:func:`wb.all_facts`); 422 for a filter that
+    cannot be read."""
+    store = request.app.state.store
+    found = await run_query(store, wb.all_facts, store, wb.FactFilter.from_params(request.query_params))
+    if found["error"]:
+        raise HTTPException(422, found["error"])
+    return found
+
+
+def _chain(*parts: Iterable[str]) -> Iterator[bytes]:
+    for part in parts:
+        for text in part:
+            yield text.encode("utf-8")
+
+
+def _stream(body: Iterator[bytes], media: str, name: str) -> Response:
+    """A download written while it is read (the whole store's facts need not fit in one string)."""
+    return StreamingResponse(body, media_type=media,
+                             headers={"content-disposition": f'attachment; filename="{name}"'})
+
 
 def _register(request: Request) -> tuple[dict[str, str], list[dict[str, Any]], str | None]:
     q = request.query_params
