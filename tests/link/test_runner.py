@@ -9,6 +9,7 @@ import pytest
 from lagebild.link import entity_of_mention, export_sections, judge, link
 from lagebild.store.base import Store
 from tests.link import scenario
+from tests.link.conftest import Doc
 
 
 @pytest.fixture
@@ -188,3 +189,35 @@ def test_runner_store_linked_by_another_version_is_relinked_in_full(linked: Any,
     assert runner._linked_version(store) == "next"
     assert link(store)["articles"] == 0
     assert _shape(export_sections(store)["facts"]) == _shape(before["facts"])
+
+
+def test_runner_export_of_a_story_lists_the_facts_its_listing_counts(store: Store) -> None:
+    """A report recalling an older story's dated meeting adds its mention to that story's fact; the
+    newer story's export must not list the old fact, or its listing (42 facts on the demo) and its
+    export (43) disagree."""
+    from lagebild.services import commands
+
+    old = Doc("Kim Jong-un traf Wladimir Putin am Kosmodrom Wostotschny. Die Staatschefs sprachen über "
+              "Raumfahrt, Satelliten und Raketentechnik.", published="2023-09-13", outlet="Mainufer Rundschau",
+              title="Kim trifft Putin am Kosmodrom")
+    kim, putin = old.ent("Kim Jong-un", "PER"), old.ent("Wladimir Putin", "PER")
+    old.event("MEET", "Kim Jong-un traf Wladimir Putin", "traf", {"participants": [kim, putin]}, time="2023-09-13")
+    new = Doc("Die Getreideernte in der Ukraine fällt nach Regenfällen geringer aus als erwartet. Exporteure "
+              "melden verspätete Lieferungen über Odessa. Kim Jong-un hatte Wladimir Putin am 13. September 2023 "
+              "getroffen.", published="2024-07-02", outlet="Northgate Wire", title="Ernte fällt kleiner aus")
+    kim2, putin2 = new.ent("Kim Jong-un", "PER"), new.ent("Wladimir Putin", "PER")
+    new.ent("Ukraine", "GPE", key="gpe:UA", name="Ukraine")
+    new.event("MEET", "Kim Jong-un hatte Wladimir Putin am 13. September 2023 getroffen", "getroffen",
+              {"participants": [kim2, putin2]}, time="2023-09-13")
+    a, b = old.save(store), new.save(store)
+    link(store)
+    whole = export_sections(store)
+    story_of = {art: s["id"] for s in whole["stories"] for art in s["articles"]}
+    assert story_of[a] != story_of[b]
+    meet = [f for f in whole["facts"] if f["type"] == "MEET"]
+    assert len(meet) == 1 and {m["article"] for m in meet[0]["mentions"]} == {a, b}  # one fact, two stories
+    for sid in (story_of[a], story_of[b]):
+        exported = commands.export_picture(store, sid)["facts"]
+        assert {f["story"] for f in exported} <= {sid}
+        assert len(exported) == store.story_views([sid])[sid]["fact_count"]
+    assert [f["type"] for f in commands.export_picture(store, story_of[a])["facts"]] == ["MEET"]

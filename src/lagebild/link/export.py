@@ -76,8 +76,52 @@ def _filter_articles(ids: Collection[str] | None) -> set[str] | None:
     return None if ids is None else set(ids)
 
 
+def _facts(fact_rows: list[Any], names: dict[str, str], wanted: set[str] | None,
+           shown: set[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The facts section (and the facts as the timeline reads them): with ``wanted``, only the
+    facts of the ``shown`` stories that one of the wanted articles reports."""
+    facts, fact_dicts = [], []
+    for row in fact_rows:
+        data = row.data or {}
+        ms = data.get("mentions", [])
+        if wanted is not None and (row.story_id not in shown or not any(m["article"] in wanted for m in ms)):
+            continue
+        args = {role: [{"entity": e, "name": names.get(e, e)} for e in ents]
+                for role, ents in data.get("entities", {}).items()}
+        if data.get("quantity"):
+            args["quantity"] = data["quantity"]
+        facts.append({
+            "id": row.id, "type": row.type, "label": row.label, "args": args, "time": row.time,
+            "events": [m["event"] for m in ms],
+            "origins": [{"id": o["key"], "label": o["label"], "kind": o["kind"], "events": o.get("events", []),
+                         "counted": o.get("counted", True), "sources": o.get("sources", []),
+                         "channels": o.get("channels", []), "outlets": o.get("outlets", [])}
+                        if isinstance(o, dict) else {"id": str(o), "label": str(o), "kind": None, "events": [],
+                                                     "counted": True, "sources": [], "channels": [], "outlets": []}
+                        for o in data.get("origins", [])],  # a bare string: a label given by hand
+            "corroboration": data.get("corroboration"), "items": data.get("items", []),
+            "deniers": data.get("deniers", []),
+            "independent_origins": row.independent_origins,
+            "first_reported": row.first_reported.isoformat() if hasattr(row.first_reported, "isoformat")
+            else row.first_reported,
+            "status": row.status, "story": row.story_id, "denied_by": data.get("denied_by"),
+            "mentions": [{"event": m["event"], "article": m["article"], "start": m["start"], "end": m["end"],
+                          "sentence": m["sentence"], "status": m["status"], "time": m["time"],
+                          "origin": m["origin"]["key"]} for m in ms],
+        })
+        fact_dicts.append({"id": row.id, "label": row.label, "time": row.time, "story_id": row.story_id,
+                           "first_reported": facts[-1]["first_reported"], "data": data})
+    return facts, fact_dicts
+
+
 def export_sections(store: Store, article_ids: Collection[str] | None = None) -> dict[str, list[dict[str, Any]]]:
-    """The link sections of the export (DESIGN §4), optionally restricted to some articles."""
+    """The link sections of the export (DESIGN §4), optionally restricted to some articles.
+
+    Restricted, the stories are those holding one of the articles, and the facts are those of
+    these stories that one of the articles reports: a fact belongs to one story, so a story's
+    export lists the facts its listing counts, not also an older story's fact that one of its
+    articles recalls (that fact keeps the mention, and is exported with its own story).
+    """
     wanted = _filter_articles(article_ids)
     tables = store.link_tables()
     ent_rows, me, story_rows = tables["entities"], tables["mention_entities"], tables["stories"]
@@ -123,37 +167,7 @@ def export_sections(store: Store, article_ids: Collection[str] | None = None) ->
                         "last": data.get("last"), "languages": data.get("languages", {}),
                         "duplicates": [{"article": a, "original": dups[a].original_id,
                                         "similarity": dups[a].similarity} for a in arts if a in dups]})
-    facts, fact_dicts = [], []
-    for row in fact_rows:
-        data = row.data or {}
-        ms = data.get("mentions", [])
-        if wanted is not None and not any(m["article"] in wanted for m in ms):
-            continue
-        args = {role: [{"entity": e, "name": names.get(e, e)} for e in ents]
-                for role, ents in data.get("entities", {}).items()}
-        if data.get("quantity"):
-            args["quantity"] = data["quantity"]
-        facts.append({
-            "id": row.id, "type": row.type, "label": row.label, "args": args, "time": row.time,
-            "events": [m["event"] for m in ms],
-            "origins": [{"id": o["key"], "label": o["label"], "kind": o["kind"], "events": o.get("events", []),
-                         "counted": o.get("counted", True), "sources": o.get("sources", []),
-                         "channels": o.get("channels", []), "outlets": o.get("outlets", [])}
-                        if isinstance(o, dict) else {"id": str(o), "label": str(o), "kind": None, "events": [],
-                                                     "counted": True, "sources": [], "channels": [], "outlets": []}
-                        for o in data.get("origins", [])],  # a bare string: a label given by hand
-            "corroboration": data.get("corroboration"), "items": data.get("items", []),
-            "deniers": data.get("deniers", []),
-            "independent_origins": row.independent_origins,
-            "first_reported": row.first_reported.isoformat() if hasattr(row.first_reported, "isoformat")
-            else row.first_reported,
-            "status": row.status, "story": row.story_id, "denied_by": data.get("denied_by"),
-            "mentions": [{"event": m["event"], "article": m["article"], "start": m["start"], "end": m["end"],
-                          "sentence": m["sentence"], "status": m["status"], "time": m["time"],
-                          "origin": m["origin"]["key"]} for m in ms],
-        })
-        fact_dicts.append({"id": row.id, "label": row.label, "time": row.time, "story_id": row.story_id,
-                           "first_reported": facts[-1]["first_reported"], "data": data})
+    facts, fact_dicts = _facts(fact_rows, names, wanted, {s["id"] for s in stories})
     kept = {f["id"] for f in facts}
     discs = []
     for row in disc_rows:
