@@ -167,6 +167,38 @@ class Resolver:
 
     # --- resolution ---------------------------------------------------------------------------
 
+    def undo_genitives(self, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """German mentions in the genitive ("Rudolf Hundstorfers Sozialministerium", "Van der
+        Bellens Kampagne", "Sloweniens") named by their base form, where that base form is known:
+        another mention of the article, a name linked before, or the gazetteer.  The mention keeps
+        its text (an alias of form ``genitive``, never the entity's name); the others are unchanged."""
+        if self.language != "de":
+            return mentions
+        stems: dict[int, str] = {}
+        for i, m in enumerate(mentions):
+            name = mention_name(mentions, i)
+            last = name.rsplit(" ", 1)[-1]
+            if m.get("key") or m.get("name") or m.get("form") not in (None, "name") or not is_entity(m) or len(last) < 5 \
+                    or not last.endswith("s") or last.endswith(("ss", "'s")) or not last[0].isupper():
+                continue
+            stems[i] = name[:-1]
+        if not stems:
+            return mentions
+        here = {fold(mention_name(mentions, i)) for i in range(len(mentions)) if i not in stems}
+        surnames = {p.surname for i in range(len(mentions)) if i not in stems and mentions[i]["label"] == "PER"
+                    and (p := person_name(mention_name(mentions, i))) is not None}
+        keys = {i: ["n:" + fold(stem)] + ([f"sur:{p.surname}"] if mentions[i]["label"] == "PER"
+                                           and (p := person_name(stem)) is not None else [])
+                for i, stem in stems.items()}
+        known = self.state.lookup("name", sorted({k for ks in keys.values() for k in ks}))
+        out = list(mentions)
+        for i, stem in stems.items():
+            pn = person_name(stem) if mentions[i]["label"] == "PER" else None
+            if fold(stem) in here or (pn is not None and pn.surname in surnames) \
+                    or any(known[k] for k in keys[i]) or _gazetteer_key(stem, self.language):
+                out[i] = {**mentions[i], "name": stem, "form": "genitive"}
+        return out
+
     def resolve(self, article: str, mentions: list[dict[str, Any]]) -> ArticleEntities:
         """First pass: keys, names and same-article references; bare surnames wait for the story."""
         out = ArticleEntities()

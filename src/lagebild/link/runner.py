@@ -26,7 +26,7 @@ from lagebild.store import Store
 
 #: the layout and rules of what the link stage stores; a store linked by another version is
 #: re-linked in full on the next ``link`` (bump it whenever stored link data or rules change)
-LINK_VERSION = "12"
+LINK_VERSION = "13"
 MAX_STORY_CANDIDATES = 30
 #: how many closing sentences of an article are checked for boilerplate
 BOILERPLATE_TAIL = 2
@@ -184,8 +184,8 @@ class Linker:
         if dup:
             self.state.duplicates[aid] = dup
             self.stats["duplicates"] += 1
-        mentions = layers.get("entities", [])
         self.resolver.language = article.get("language") or "de"
+        mentions = self.resolver.undo_genitives(layers.get("entities", []))
         self._prefetch(mentions)
         resolved = self.resolver.resolve(aid, mentions)
         ents = resolved.entity_ids()
