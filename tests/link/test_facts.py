@@ -104,3 +104,41 @@ def attack(event: str, attacker: list[str], target: list[str], *, place: list[st
 def test_facts_attacks_missing_a_party_need_more_to_merge(second: dict, joins: bool) -> None:
     fact = fact_of(attack("a1:0", ["gpe:TR"], ["org:pkk"], place=["loc:cizre"], items=["drones"], time="2016-02-13"))
     assert (fx.compatible(second, fact) is not None) == joins
+
+
+def speech(type_: str, args: dict, entities: dict) -> dict:
+    m = {"event": "a1:0", "article": "a1", "idx": 0, "type": type_, "status": "asserted", "time": None,
+         "args": {r: {"entity": None, "name": None, "text": t, "value": None} for r, t in args.items()},
+         "entities": entities, "quantity": None, "published": "2024-01-21", "language": "de",
+         "origin": {"key": "outlet:x", "label": "x", "kind": "outlet", "counted": True}, "dup_of": None,
+         "within": {}}
+    return fact_of(m)
+
+
+@pytest.mark.parametrize("type_, args, entities, expected", [
+    # "Zuletzt hatten rund 50 Staaten die Lieferung nordkoreanischer Raketen an Russland … verurteilt"
+    ("CONDEMN", {"speaker": "rund 50 Staaten",
+                 "about": "die Lieferung nordkoreanischer Raketen an Russland und deren Einsatz gegen die Ukraine"}, {},
+     "CONDEMN rund 50 Staaten: die Lieferung nordkoreanischer Raketen an…"),
+    # "mit den Sanktionen des Westens": a role without an entity shows its text
+    ("SANCTION", {"sanctioner": "Westens", "target": "Russland"}, {"target": ["gpe:RU"]}, "SANCTION Westens → Russland"),
+    # a text that only points elsewhere is no name
+    ("CONDEMN", {"speaker": "ihre Waffenpartnerschaft", "target": "Moskau"}, {"target": ["gpe:RU"]},
+     "CONDEMN ? → Russland"),
+    ("ACCUSE", {"target": "Nordkorea"}, {"target": ["gpe:KP"]}, "ACCUSE ? → Nordkorea"),
+])
+def test_facts_label_shows_text_where_no_entity_fills_a_role(type_, args, entities, expected) -> None:
+    assert fx.label(speech(type_, args, entities), {"gpe:RU": "Russland", "gpe:KP": "Nordkorea"}) == expected
+
+
+@pytest.mark.parametrize("time, status, published, kept", [
+    ("2024-SU", "reported", "2024-01-20", None),  # "since the summer", read as the coming summer
+    ("2023-SU", "reported", "2024-01-20", "2023-SU"),
+    ("2024-01", "asserted", "2024-01-20", "2024-01"),  # the month of the report holds
+    ("2024-01-20", "asserted", "2024-01-20", "2024-01-20"),
+    ("2024-01-21", "asserted", "2024-01-20", None),
+    ("2024-06", "planned", "2024-01-20", "2024-06"),  # a planned visit may lie ahead
+    ("2024-SU", "reported", None, "2024-SU"),  # an undated report cannot tell
+])
+def test_facts_a_past_happening_is_not_dated_after_its_report(time, status, published, kept) -> None:
+    assert fx.past_time(time, status, published) == kept

@@ -10,6 +10,7 @@ fact's time, label, origins, ``independent_origins`` and first report from its m
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
@@ -105,6 +106,7 @@ def event_mentions(article: dict[str, Any], layers: dict[str, list[dict[str, Any
                 args.setdefault(base, []).append(value)
             else:
                 args[base] = value
+        time = past_time(time, ev.get("status", "asserted"), article.get("published"))
         sentence = _sentence(sentences, starts, ev["start"]) or (ev["start"], ev["end"])
         out.extend(by_item({
             "event": f"{article['id']}:{idx}", "article": article["id"], "idx": idx,
@@ -117,6 +119,17 @@ def event_mentions(article: dict[str, Any], layers: dict[str, list[dict[str, Any
             "within": {e: c for es in entities.values() for e in es if (c := container(e, names.get(e)))},
         }))
     return out
+
+
+def past_time(time: str | None, status: str, published: str | None) -> str | None:
+    """The time of a happening reported as past, or None where it starts after the report's
+    publication day (a misread "since the summer" in January, 2024-SU): such a time cannot
+    hold, and kept it would keep the mention from the fact it belongs to.  Planned happenings
+    keep their future times."""
+    if status == "planned" or not time or not published:
+        return time
+    when = timevalue.parse(time)
+    return None if when is not None and when.first > date.fromisoformat(str(published)[:10]) else time
 
 
 def by_item(record: dict[str, Any]) -> list[dict[str, Any]]:
@@ -356,21 +369,47 @@ def summarize(fact: dict[str, Any]) -> None:
     data["statuses"] = sorted({m["status"] for m in ms})
 
 
+#: the longest argument text a label shows where no entity fills a role ("rund 50 Staaten")
+LABEL_TEXT = 48
+
+
+#: first words of an argument text that only point elsewhere ("ihre Waffenpartnerschaft"): not shown
+POINTERS = frozenset("""ihr ihre ihrem ihren ihrer ihres sein seine seinem seinen seiner seines dessen deren
+es sie er this that these those its their his her it they he she""".split())
+
+
+def _short(text: str | None) -> str | None:
+    text = " ".join((text or "").split())
+    if not text or text.split(" ", 1)[0].lower() in POINTERS:
+        return None
+    return text if len(text) <= LABEL_TEXT else text[:LABEL_TEXT - 1].rsplit(" ", 1)[0] + "…"
+
+
 def label(fact: dict[str, Any], names: dict[str, str]) -> str:
-    """A short language-neutral label: ``SUPPLY Nordkorea → Russland: Granaten (1000000)``."""
+    """A short language-neutral label: ``SUPPLY Nordkorea → Russland: Granaten (1000000)``.
+
+    A role no entity fills shows the first mention's text for it ("CONDEMN rund 50 Staaten"),
+    else ``?``; a speech act without a target shows what it is about instead
+    ("CONDEMN rund 50 Staaten: die Lieferung nordkoreanischer Raketen …")."""
     data = fact["data"]
     roles = events_model.identity_roles(fact["type"])
+    first = data["mentions"][0] if data["mentions"] else {}
+    texts: dict[str, str] = {}
+    for role, arg in events_model.each_arg(first.get("args")):
+        if isinstance(arg, dict) and role not in texts and (short := _short(arg.get("text"))):
+            texts[role] = short
 
     def show(role: str) -> str:
-        return " / ".join(names.get(e, e) for e in data["entities"].get(role, [])) or "?"
+        return " / ".join(names.get(e, e) for e in data["entities"].get(role, [])) or texts.get(role) or "?"
 
     if len(roles) == 2:
-        head = f"{fact['type']} {show(roles[0])} → {show(roles[1])}"
+        whom = show(roles[1])
+        about = texts.get("about") if events_model.event_type(fact["type"]).speech_act else None
+        head = f"{fact['type']} {show(roles[0])}" + (f": {about}" if whom == "?" and about else f" → {whom}")
     elif roles:
         head = f"{fact['type']} {show(roles[0])}"
     else:
         head = fact["type"]
-    first = data["mentions"][0] if data["mentions"] else {}
     classes = data.get("items") or []
     item_class = items.by_key(classes[0]) if len(classes) == 1 else None
     item = item_class.name(first.get("language")) if item_class else next(
