@@ -180,3 +180,37 @@ def test_segments_follow_sentences_and_glue_cut_abbreviations():
     assert all(w.strip() for seg in words for w in seg)  # no whitespace tokens
     assert [w for seg in words for w in seg] == [t.text for t in sdoc if not t.is_space]
     assert words[-1][0] == "Dann"
+
+
+def test_lexicon_file_round_trip_keeps_counts_and_their_order(tmp_path):
+    from lagebild.analyze.entities.features import gazetteer_tags, read_lexicon, write_lexicon
+
+    labels = {"Moskau": (40, {"LOC": 37, "ORG": 2}), "!": (5, {}), "Kim": (3, {"PER": 3})}
+    path = tmp_path / "x.lexicon.tsv.gz"
+    write_lexicon(path, labels, {"moskau", "ja"}, {"Xylo": ("LOC:city",), "Berlin": ("LOC:city",)})
+    lex = read_lexicon(path.read_bytes(), "de")
+    assert dict(lex.labels.items()) == labels
+    assert list(lex.labels["Moskau"][1]) == ["LOC", "ORG"]  # features are made in this order
+    assert "Kim" in lex.labels and "Kimm" not in lex.labels and lex.labels.get("Kimm") is None
+    assert lex.lower == {"moskau", "ja"}
+    assert lex.gazetteer["Xylo"] == ("LOC:city",)
+    assert set(lex.gazetteer["Berlin"]) == {"LOC:city", *gazetteer_tags("de").get("Berlin", ())}
+
+
+def test_lexicon_file_with_its_kinds_mixed_is_refused(tmp_path):
+    import gzip
+
+    from lagebild.analyze.entities.features import read_lexicon
+
+    data = gzip.compress("L\tKim\t3\tPER:3\nW\tja\nL\tMoskau\t4\tLOC:4\n".encode())
+    with pytest.raises(ValueError, match="lexicon"):
+        read_lexicon(data, "de")
+
+
+def test_cluster_file_round_trip(tmp_path):
+    from lagebild.analyze.entities.features import read_clusters, write_clusters
+
+    path = tmp_path / "c.tsv.gz"
+    write_clusters(path, {"Berlin": ("1", "12", "123"), "nach": ("4", "45", "456")})
+    table = read_clusters(path.read_bytes())
+    assert table["Berlin"] == ("1", "12", "123") and table.get("Moskau") is None and len(table) == 2

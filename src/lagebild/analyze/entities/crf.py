@@ -50,7 +50,7 @@ class LinearChain:
         z = np.load(io.BytesIO(npz))
         self.labels = strings(z["labels"])
         attrs = strings(z["attributes"])
-        self.attr = {a: i for i, a in enumerate(attrs)}
+        self.attr = dict(zip(attrs, range(len(attrs))))
         n_lab = len(self.labels)
         self.weights = np.zeros((len(attrs) + 1, n_lab), np.float32)  # last row: unknown attribute
         self.weights[z["rows"], z["cols"].astype(np.int64)] = z["vals"]  # one weight per (attribute, label)

@@ -18,7 +18,9 @@ import gettext
 import gzip
 import re
 import zoneinfo
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from babel import Locale
 from babel.dates import get_timezone_location
@@ -28,6 +30,7 @@ from lagebild.analyze.entities import gazetteer
 #: dictionary label classes kept per word form
 DICT_LABELS = ("PER", "LOC", "ORG", "OTH", "LOCderiv", "PART")
 _NON_WORD = re.compile(r"\W")
+V = TypeVar("V")
 
 
 def shape(word: str) -> str:
@@ -52,13 +55,13 @@ class Lexicon:
     """Word statistics: entity label counts and lower-case frequencies from the training sets."""
 
     #: word form -> (occurrences, {label: count as part of an entity})
-    labels: dict[str, tuple[int, dict[str, int]]] = field(default_factory=dict)
+    labels: Mapping[str, tuple[int, dict[str, int]]] = field(default_factory=dict)
     #: lower-cased forms seen written in lower case (common words)
     lower: set[str] = field(default_factory=set)
     #: gazetteer: token -> feature tags ("GPE:name", "ORG:acronym" …)
     gazetteer: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: word form -> cluster ids, coarse to fine (empty without a cluster file)
-    clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    clusters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _bucket(share: float) -> str:
@@ -339,30 +342,91 @@ def write_clusters(path, clusters: dict[str, tuple[str, ...]]) -> None:
             fh.write(f"{word}\t{' '.join(clusters[word])}\n")
 
 
-def read_clusters(data: bytes) -> dict[str, tuple[str, ...]]:
-    out: dict[str, tuple[str, ...]] = {}
-    for line in gzip.decompress(data).decode("utf-8").splitlines():
-        word, _, ids = line.partition("\t")
-        out[word] = tuple(ids.split())
-    return out
+class WordTable(Mapping[str, V]):
+    """A read-only word → value table read from a file: each value is kept as the text the file
+    has and parsed when it is looked up (loading does not build a value for every word, and the
+    table does not grow with the words a long run looks up)."""
+
+    def __init__(self, raw: dict[str, Any], parse: Callable[[Any], V]) -> None:
+        self._raw = raw
+        self._parse = parse
+
+    def get(self, word: str, default: Any = None) -> Any:
+        raw = self._raw.get(word)
+        return default if raw is None else self._parse(raw)
+
+    def __getitem__(self, word: str) -> V:
+        return self._parse(self._raw[word])
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._raw
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
+def _fields(text: str, width: int, what: str) -> list[str]:
+    """The tab-separated fields of ``text``'s lines, all lines ``width`` fields wide, in one list."""
+    text = text.rstrip("\n")
+    if not text:
+        return []
+    if text.count("\t") != (width - 1) * (text.count("\n") + 1):
+        raise ValueError(f"{what}: lines of {width} tab-separated fields expected")
+    return text.replace("\n", "\t").split("\t")
+
+
+def read_clusters(data: bytes) -> Mapping[str, tuple[str, ...]]:
+    """Word clusters as :func:`write_clusters` wrote them (``word ids`` per line)."""
+    fields = _fields(gzip.decompress(data).decode("utf-8"), 2, "word clusters")
+    return WordTable(dict(zip(fields[0::2], fields[1::2])), _cluster_ids)
+
+
+def _cluster_ids(ids: str) -> tuple[str, ...]:
+    return tuple(ids.split())
+
+
+def _label_counts(total: str, cells: str) -> tuple[int, dict[str, int]]:
+    counts: dict[str, int] = {}
+    if cells:
+        for cell in cells.split(","):
+            k, _, v = cell.rpartition(":")
+            counts[k] = int(v)
+    return int(total), counts
+
+
+def _section(text: str, kind: str, start: int) -> tuple[str, int]:
+    """The lines of ``kind`` (``G``, ``L`` or ``W``) from ``start`` on, and where the next kind
+    begins: :func:`write_lexicon` writes all lines of one kind together, G, L, then W."""
+    if not text.startswith(f"{kind}\t", start):
+        return "", start
+    later = "GLW"["GLW".index(kind) + 1:]  # an earlier kind further on fails the caller's check
+    ends = [i + 1 for k in later for i in [text.find(f"\n{k}\t", start)] if i >= 0]
+    end = min(ends, default=len(text))
+    return text[start:end], end
 
 
 def read_lexicon(data: bytes, language: str) -> Lexicon:
-    labels: dict[str, tuple[int, dict[str, int]]] = {}
-    lower: set[str] = set()
+    """The word statistics :func:`write_lexicon` saved, plus the gazetteer's tags of ``language``.
+    The lines are split in a few passes over the whole text rather than one by one, and the label
+    counts parsed when looked up (:class:`WordTable`): loading is most of the tagger's start-up."""
+    text = gzip.decompress(data).decode("utf-8")
+    pos = 0
+    parts: dict[str, list[str]] = {}
+    for kind, width in (("G", 3), ("L", 4), ("W", 2)):
+        section, pos = _section(text, kind, pos)
+        parts[kind] = _fields(section, width, "lexicon")
+        if parts[kind][0::width].count(kind) != len(parts[kind]) // width:
+            raise ValueError(f"lexicon: {kind} lines are not all together")
+    if text[pos:].strip():
+        raise ValueError(f"lexicon: unexpected line {text[pos:].splitlines()[0]!r}")
     gaz = dict(gazetteer_tags(language))
-    for line in gzip.decompress(data).decode("utf-8").splitlines():
-        cols = line.split("\t")
-        if cols[0] == "G":
-            gaz[cols[1]] = tuple(sorted(set(gaz.get(cols[1], ())) | set(cols[2].split(","))))
-            continue
-        if cols[0] == "L":
-            counts = {}
-            if cols[3]:
-                for cell in cols[3].split(","):
-                    k, _, v = cell.rpartition(":")
-                    counts[k] = int(v)
-            labels[cols[1]] = (int(cols[2]), counts)
-        elif cols[0] == "W":
-            lower.add(cols[1])
-    return Lexicon(labels, lower, gaz)
+    g = parts["G"]
+    for word, tags in zip(g[1::3], g[2::3]):
+        gaz[word] = tuple(sorted(set(gaz.get(word, ())) | set(tags.split(","))))
+    lab = parts["L"]
+    totals, cells = lab[2::4], lab[3::4]  # a word's row number in the table (ints: no tuples for the collector)
+    labels = WordTable(dict(zip(lab[1::4], range(len(totals)))), lambda i: _label_counts(totals[i], cells[i]))
+    return Lexicon(labels, set(parts["W"][1::2]), gaz)

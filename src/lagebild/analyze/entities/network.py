@@ -64,7 +64,7 @@ class Network:
         self.tags = strings(z["tags"])
         #: weight of the network's log-probabilities next to the CRF's scores (set at build time)
         self.weight = float(z["ensemble_weight"]) if "ensemble_weight" in z.files else 0.5
-        self.words = {w: i + 1 for i, w in enumerate(strings(z["words"]))}
+        self.words = dict(zip(strings(z["words"]), range(1, len(z["word_scale"]) + 1)))
         self.chars = {c: i + FIRST_CHAR for i, c in enumerate(strings(z["chars"]))}
         self.features = {f: i + 1 for i, f in enumerate(strings(z["features"]))}
         vec = z["word_q"].astype(np.float32) * z["word_scale"].astype(np.float32)[:, None]

@@ -29,6 +29,9 @@ from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.entities"
 VERSION = "9"
+#: languages whose models are loaded when the stage is built (German: the default of an article
+#: without a language); any other loads at its first article
+PRELOAD = ("de",)
 
 
 def find(text: str, sdoc, language: str = "de", stage_name: str = f"{STAGE}.v{VERSION}") -> list[EntityMention]:
@@ -46,8 +49,8 @@ def find(text: str, sdoc, language: str = "de", stage_name: str = f"{STAGE}.v{VE
 @stage(STAGE, version=VERSION, requires=("tokens", "sentences"), provides=("entities",))
 def make_entities(**_: object):
     """Entity mentions: trained CRF tagger + gazetteer of states, organizations and outlets."""
-    for language in ("de", "en"):  # load the models when the stage is built, not per article
-        ner.load(language)
+    for language in PRELOAD:  # the default language's models load when the stage is built;
+        ner.load(language)    # another language's at its first article (a run may have none)
         gazetteer.prepare(language)
     wordlists.prepare()
 
