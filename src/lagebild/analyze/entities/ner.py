@@ -24,6 +24,7 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
+from lagebild.analyze.text import spacy_import  # noqa: F401  (first: spaCy without PyTorch)
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc as SpacyDoc
@@ -35,6 +36,10 @@ from lagebild.analyze.entities.features import Featurizer, read_clusters, read_l
 from lagebild.analyze.entities.network import Network
 
 RESOURCE = "lagebild.resources.ner"
+#: word forms whose features and scores a tagger keeps (each table is emptied when full): about
+#: 6 kB a form in all, so some 200 MiB at most, reached within the first thousand or so news
+#: articles; a worker's memory then stays flat (``benchmarks/memory_stream.py``)
+FORMS = 32_768
 #: typographic characters the training data writes differently
 NORMALIZE = {"„": '"', "“": '"', "”": '"', "«": '"', "»": '"', "‚": "'", "‘": "'", "’": "'", "–": "-", "—": "-"}
 
@@ -65,10 +70,10 @@ class Tagger:
         clusters = root.joinpath(f"{self.language}.clusters.tsv.gz")
         if clusters.is_file():
             lex.clusters = read_clusters(clusters.read_bytes())
-        self.featurizer = Featurizer(lex)
-        self.crf = LinearChain(root.joinpath(f"{self.language}.crf.npz").read_bytes(), self.featurizer)
+        self.featurizer = Featurizer(lex, cache_size=FORMS)
+        self.crf = LinearChain(root.joinpath(f"{self.language}.crf.npz").read_bytes(), self.featurizer, FORMS)
         net = root.joinpath(f"{self.language}.net.npz")
-        self.net = Network(net.read_bytes(), lex) if net.is_file() else None
+        self.net = Network(net.read_bytes(), lex, FORMS) if net.is_file() else None
         if self.net is not None:
             self._net_columns = [self.net.tags.index(t) for t in self.crf.labels]
         self._blas = ThreadpoolController()

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lagebild.analyze.text import spacy_import  # noqa: F401  (first: spaCy without PyTorch)
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans

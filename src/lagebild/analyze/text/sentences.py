@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy
+from lagebild.analyze.text import spacy_import  # noqa: F401  (first: spaCy without PyTorch)
 import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
