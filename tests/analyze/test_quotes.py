@@ -237,9 +237,9 @@ def test_quotes_reported_speech_act_by_group_noun():
     assert len(found) == 1 and found[0].speaker.text == "Augenzeugen"
 
 
-def test_quotes_stage_is_version_11():
+def test_quotes_stage_is_version_12():
     spec = registered()["lagebild.quotes"]
-    assert spec.version == "11"
+    assert spec.version == "12"
     assert "quotes" in spec.provides
 
 
@@ -441,3 +441,21 @@ def test_continuation_keeps_the_pronoun_source_of_the_quote_it_continues():
             "Sie werde den Weg fortsetzen.")
     found = find(text)
     assert len(found) == 2 and found[1].speaker.text == "Er" and found[1].speaker.start == found[0].speaker.start
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a long subject with its apposition, a subject after a fronted adverb or a subordinator
+    ("Der Vertreter der Arbeitgeber im Aufsichtsrat der Bundesagentur für Arbeit (BA), Peter Clever, hat "
+     "in einem Interview gefordert, dass der Datenschutz gelockert werden solle.",
+     "Der Vertreter der Arbeitgeber im Aufsichtsrat der Bundesagentur für Arbeit (BA), Peter Clever"),
+    ("Dagegen beteuerte die Polizei, dass niemand verletzt worden sei.", "die Polizei"),
+    ("In einer Presseerklärung, die am Mittwoch veröffentlicht wurde, wurde verkündet, dass die "
+     "Verantwortlichen ausgeliefert würden.", "einer Presseerklärung"),
+])
+def test_quotes_speaker_read_from_the_cue_clause(text, speaker):
+    assert [q.speaker.text if q.speaker else None for q in find(text)] == [speaker]
+
+
+def test_quotes_no_speaker_from_a_passive_clause_object():
+    text = "Ägypten wird inzwischen bereits aufgefordert, die Grenze zu öffnen."
+    assert all(q.speaker is None or q.speaker.text != "Ägypten" for q in find(text))

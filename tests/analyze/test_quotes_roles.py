@@ -6,7 +6,7 @@ import pytest
 
 from lagebild.analyze.quotes.roles import addressee_span, frame_span, quoted_inside, with_roles
 from lagebild.analyze.quotes.stage import find
-from lagebild.model import Quote, Span
+from lagebild.model import Quote, Span, Speaker
 
 
 def _span(text: str, sub: str, after: int = 0) -> Span:
@@ -61,6 +61,35 @@ def test_quotes_roles_addressee(frame, language, addressee):
         assert frame[got.start:got.end] == got.text
 
 
+def _with_speaker(text: str, cue: str, speaker: str | None, extra: str | None = None) -> Quote:
+    sp = _span(text, speaker) if speaker else None
+    return Quote(len(text), len(text), "", "indirect", cue=_span(text, cue),
+                 speaker=Speaker(sp.start, sp.end, sp.text) if sp else None,
+                 cue_extra=_span(text, extra) if extra else None)
+
+
+@pytest.mark.parametrize("frame, cue, extra, speaker, addressee", [
+    ("Die Regierung wirft den Rebellen vor,", "wirft", "vor", "Die Regierung", "den Rebellen"),
+    ("Thaksin beschuldigte General Prem,", "beschuldigte", None, "Thaksin", "General Prem"),
+    ("Die Bürgerinnen und Bürger forderte er anschließend auf,", "forderte", "auf", "er",
+     "Die Bürgerinnen und Bürger"),
+    ("Ihm wird vorgeworfen,", "vorgeworfen", "wird", None, "Ihm"),
+    ("Der grüne Staatssekretär sagte der „Berliner Zeitung“,", "sagte", None, "Der grüne Staatssekretär",
+     "der „Berliner Zeitung“"),
+    (", sagte Georg Ratzinger zur Nachrichtenagentur dpa", "sagte", None, "Georg Ratzinger",
+     "Nachrichtenagentur dpa"),
+    ("Er appellierte an die Lehrkräfte,", "appellierte", None, "Er", "die Lehrkräfte"),
+    # no addressee: a thing as the object, the occasion after "zur", a cue without an object
+    ("Eine Laboranalyse bestätigte den Verdacht,", "bestätigte", None, "Eine Laboranalyse", None),
+    ("Der Komiteechef sagte zur Begründung:", "sagte", None, "Der Komiteechef", None),
+    ("Der Senatssprecher kritisierte den harten Kurs:", "kritisierte", None, "Der Senatssprecher", None),
+    ("Der Minister sagte der Sprecher,", "sagte", None, None, None),
+])
+def test_quotes_roles_addressee_named_by_the_cue(frame, cue, extra, speaker, addressee):
+    got = addressee_span(frame, Span(0, len(frame), frame), "de", _with_speaker(frame, cue, speaker, extra))
+    assert (got.text if got else None) == addressee
+
+
 def test_quotes_roles_find_fills_frame_and_addressee():
     text = "Der Minister sagte gegenüber der Presse, die Lage sei ernst."
     quotes = find(text, [(0, len(text))], (), "de")
@@ -76,7 +105,7 @@ def test_quotes_roles_quoted_words_inside_an_indirect_message():
             "„Landung“.")
     q = find(text, [(0, len(text))], (), "de")[0]
     assert q.kind == "indirect"
-    # one word in quotation marks is a term, a few opening with a capital a name: not the speaker's words
+    # a few words in quotation marks opening with a capital are a name: not the speaker's words
     assert [s.text for s in q.quoted] == ["„volle Verantwortung“"]
     spans = [(text.index("„volle"), text.index("“ für") + 1)]
     direct = Quote(0, len(text), text, "direct", cue=_span(text, "sagen"))

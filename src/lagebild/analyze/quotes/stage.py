@@ -14,8 +14,9 @@
   phrases ("der Leiter des ukrainischen Militärgeheimdienstes") the name they stand beside in
   the article; a speaker that overlaps an entity mention points to it.
 * Roles (:mod:`.roles`): the frame (the cue's clause outside the message), the addressee
-  ("gegenüber der Presse", "told reporters") and the quoted words inside an indirect message
-  (nested direct quotes, kept on the quote around them).
+  ("gegenüber der Presse", "told reporters", "wirft der Regierung vor") and the quoted words
+  inside an indirect message (nested direct quotes, kept on the quote around them).
+* A German cue whose rules found no speaker takes the subject of its clause (:mod:`.subject`).
 * English headlines that quote someone ("Sanders: Clinton Email Story Has Moved", :mod:`.headline`).
 """
 
@@ -30,6 +31,7 @@ from lagebild.analyze.quotes import filters as quotes_filter
 from lagebild.analyze.quotes.base import vocab
 from lagebild.analyze.quotes.headline import headline_quote
 from lagebild.analyze.quotes.roles import with_roles
+from lagebild.analyze.quotes.subject import with_subject
 from lagebild.analyze.quotes.find import (
     KONJUNKTIV_ENDINGS, NP_ADJ_RE, Found, back_reference, cue_extra, direct_cue, direct_spans, find_in_sentence,
     inner_gap, np_after,
@@ -40,7 +42,10 @@ from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.quotes"
 #: 11: English "said at the White House that …", "said that, according to X, …" are reported speech
-VERSION = "11"
+#: 12: German addressees named by the cue's object ("wirft der Regierung vor", "sagte der Presse"),
+#: speakers read from the cue's clause when the cue rules found none (subject.py), one-word quoted
+#: phrases inside reported speech are nested quotes
+VERSION = "12"
 MIN_DIRECT_WORDS = 3
 #: a quotation this short after an article or a preposition (``vocab().title_leads``) is a name
 #: or title, not a quote
@@ -461,6 +466,15 @@ def _resolve(text: str, found: list[Found], entities: Sequence[EntityMention], l
     return quotes
 
 
+def _drop_no_speaker(text: str, f: Found, language: str, lex: Lexicon) -> Found:
+    """``f`` without a speaker phrase that speaks for no one ("Dagegen beteuerte …"), so that
+    :func:`with_subject` may read the real one; a reported speech act keeps it (it is dropped)."""
+    lang = "en" if language == "en" else "de"
+    if f.speaker is None or f.reported or not _no_speaker(text[f.speaker[0]:f.speaker[1]], lang, lex):
+        return f
+    return dataclasses.replace(f, speaker=None)
+
+
 def _no_speaker(surface: str, lang: str, lex: Lexicon) -> bool:
     """Whether a one-word speaker phrase is an adverb, adjective or pronoun that speaks for no one."""
     if " " in surface.strip():
@@ -531,6 +545,7 @@ def find(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[Ent
     direct = _direct(text, sents, language, lex)
     indirect = _indirect(text, sents, direct, language, lex)
     found = quotes_filter.check(text, sents, _detached(text, sents, direct + indirect, language, lex), language, lex)
+    found = [with_subject(text, sents, _drop_no_speaker(text, f, language, lex), language, lex) for f in found]
     quotes = _resolve(text, found, entities, language, lex, stage_name)
     headline = headline_quote(text, language, stage_name)
     if headline is not None and not any(q.start < headline.end and headline.start < q.end for q in quotes):
