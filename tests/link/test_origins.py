@@ -321,3 +321,47 @@ def test_origins_fact_page_explains_the_count_and_the_merge(store: Store, tmp_pa
     assert "Why 2:" in html and "2 unabhängig: " in html and "Ukraine (HUR)" in html
     assert "Denied by Russland" in html
     assert "Why these mentions are one fact" in html and "supplier — same" in html
+
+
+def _kremlin_denial(language: str, outlet: str, published: str) -> Doc:
+    if language == "de":
+        d = Doc("Seoul meldet nordkoreanische Soldaten in Russland. Der Kreml wies die Berichte aus Südkorea zurück.",
+                published=published, outlet=outlet, language="de", title="Kreml dementiert")
+        ru, kr = d.ent("Kreml", "GPE", key="gpe:RU", name="Russland", form="metonym"), d.ent(
+            "Südkorea", "GPE", key="gpe:KR", name="Südkorea")
+        d.event("DENY", "Der Kreml wies die Berichte aus Südkorea zurück", "wies", {"speaker": ru, "target": kr})
+    else:
+        d = Doc("Seoul reports North Korean soldiers in Russia. The Kremlin dismissed the South Korea reports as false.",
+                published=published, outlet=outlet, language="en", title="Kremlin denies")
+        ru, kr = d.ent("Kremlin", "GPE", key="gpe:RU", name="Russia", form="metonym"), d.ent(
+            "South Korea", "GPE", key="gpe:KR", name="South Korea")
+        d.event("DENY", "The Kremlin dismissed the South Korea reports as false", "dismissed",
+                {"speaker": ru, "target": kr})
+    return d
+
+
+def test_origins_a_speech_act_is_its_speakers_word_not_each_outlets(store: Store) -> None:
+    """Two outlets telling that the Kremlin denied are one origin, the Kremlin (not two outlets,
+    nor the outlet beside the Kremlin), in German and English alike; the label names the state once."""
+    picture = _picture(store, [_kremlin_denial("de", "Bergland Depesche", "2024-10-18"),
+                               _kremlin_denial("en", "The Quayside Dispatch", "2024-10-19")])
+    (deny,) = [f for f in picture["facts"] if f["type"] == "DENY"]
+    assert len(deny["events"]) == 2 and deny["independent_origins"] == 1
+    assert [(o["id"], o["label"]) for o in deny["origins"]] == [("gpe:RU", "Russland")]
+
+
+@pytest.mark.parametrize("text", [
+    "The United States has seen evidence that North Korean soldiers are in Russia, Defense Secretary Lloyd Austin "
+    "said on Wednesday.",
+    "North Korean soldiers are in Russia, Lloyd Austin said on Wednesday, lending weight to reports that "
+    "Pyongyang is preparing to send troops.",
+])
+def test_origins_a_state_near_a_known_speaker_is_not_his(store: Store, text: str) -> None:
+    d = Doc(text, published="2024-10-23", language="en", outlet="The Quayside Dispatch", title="Austin")
+    kp = d.ent("North Korean", "GPE", key="gpe:KP", name="North Korea", form="adjective")
+    ru = d.ent("Russia", "GPE", key="gpe:RU", name="Russia")
+    austin = d.ent("Lloyd Austin", "PER")
+    d.event("SUPPLY", "North Korean soldiers are in Russia", "are", {"supplier": kp, "recipient": ru,
+                                                                      "item": ("text", "soldiers")}, speaker=austin)
+    (fact,) = _picture(store, [d])["facts"]
+    assert [o["id"] for o in fact["origins"]] == ["gpe:US"]

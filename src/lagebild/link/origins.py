@@ -155,22 +155,24 @@ def _person_body(art: Article, entity: str) -> dict[str, Any] | None:
         judged = next((art.speaks_for[k] for k in sorted(keys) if k in art.speaks_for), None)
         if judged is not None:
             return judged_body(judged, art.language)
-    spots = []
+    before, after = [], []
     for i, m in enumerate(art.mentions):
         if art.entity_of.get(i) != entity:
             continue
         if m.get("form") == "role":  # "der Leiter des ukrainischen Militärgeheimdienstes" (ref: the person)
-            spots.append((m["start"], m["end"] + 12))
+            before.append((m["start"], m["end"] + 12))
         else:
-            spots.append((_role_start(art, m["start"]), m["start"]))
-            spots.append((m["end"], _apposition_end(art, m["end"])))
-    found = _body_in_spans(art, spots, skip_entity=entity)
+            before.append((_role_start(art, m["start"]), m["start"]))
+            after.append((m["end"], _apposition_end(art, m["end"])))
+    found = _body_in_spans(art, before + after, skip_entity=entity)
     names = {fold(art.names.get(entity) or "")}
     names.update(fold(m.get("name") or m["text"]) for i, m in enumerate(art.mentions) if art.entity_of.get(i) == entity)
     table = speaker_bodies()
     known = next((body_of_key(table[n], art.language) for n in sorted(names) if n in table), None)
     if found is None or (known is not None and known["key"] == found["key"] and not found["detail"]):
         return known or found  # "US-Außenminister Blinken": the table knows which part of the state
+    if known is not None and known["key"] != found["key"] and _body_in_spans(art, before, skip_entity=entity) is None:
+        return known  # "Lloyd Austin said …, lending weight to reports that Pyongyang …": no role of his
     return found
 
 
@@ -184,6 +186,9 @@ def _role_start(art: Article, end: int) -> int:
     for m in art.mentions:
         if m["label"] == "PER" and start <= m["end"] <= end and m["start"] < end - 1 and m.get("form") != "role":
             start = m["end"]
+    comma = art.text.rfind(",", start, end)
+    if comma >= 0 and art.text[comma + 1:end].split():  # "… in Russia, Defense Secretary Lloyd Austin"
+        start = comma + 1
     before = art.text[start:end].split()
     # the role phrase ends in a role noun right before the name ("US-Außenminister Antony Blinken")
     if not before or not _is_role_word(before[-1], art.language):
@@ -371,6 +376,18 @@ def _relay(art: Article, ev: dict[str, Any], speaker: str) -> str | None:
     return None
 
 
+def _acting_speaker(ev: dict[str, Any], art: Article) -> str | None:
+    """The entity that denies, accuses or condemns in a speech act no one else is said to report:
+    its own statement is the origin (the outlets that tell of it are channels, not more origins)."""
+    kind = events_model.TYPES.get(ev.get("type", ""))
+    if kind is None or not kind.speech_act:
+        return None
+    for role, arg in events_model.each_arg(ev.get("args")):
+        if role == "speaker" and isinstance(arg, dict) and arg.get("mention") is not None:
+            return art.entity_of.get(arg["mention"])
+    return None
+
+
 def chain(ev: dict[str, Any], article: Article, original: str | None) -> list[dict[str, Any]]:
     """The origins of one event mention (usually one; a phrase naming two governments gives two)."""
     art = article
@@ -388,6 +405,8 @@ def chain(ev: dict[str, Any], article: Article, original: str | None) -> list[di
         quote = next((q for q in art.quotes if q["start"] <= ev["start"] and ev["end"] <= q["end"]), None)
     if speaker is None and quote and (quote.get("speaker") or {}).get("mention") is not None:
         speaker = art.entity_of.get(quote["speaker"]["mention"])
+    if speaker is None and not att and quote is None:
+        speaker = _acting_speaker(ev, art)  # "Der Kreml wies die Berichte zurück": the Kremlin's own word
     if speaker is not None and speaker.startswith("gpe:") and att.get("start") is not None:
         speaker = None  # "nach US-Erkenntnissen", "sowohl Kiew als auch Washington": read the phrase
     bodies: list[dict[str, Any]] = []
@@ -443,7 +462,7 @@ def chain(ev: dict[str, Any], article: Article, original: str | None) -> list[di
         for b in bodies:
             detail = b.get("detail")
             if b["kind"] == "government" and source and fold(source) != fold(b["name"]) and len(bodies) == 1 \
-                    and speaker is not None:
+                    and speaker is not None and not speaker.startswith(("gpe:", "loc:capital-")):
                 detail = detail or source
             label = b["name"] + (f" ({detail})" if detail and detail != b["name"] else "")
             kind = "report" if b["kind"] == "outlet" else ("speaker" if speaker else "source")
