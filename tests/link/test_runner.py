@@ -255,3 +255,32 @@ def test_runner_entities_genitive_of_a_name_linked_before(store: Store) -> None:
     assert entity_of_mention(store, ids[1], 0)["name"] == "Zielpunkt"
     assert entity_of_mention(store, ids[1], 1)["name"] == "Markus Abwerzgers"  # no base form known
     assert entity_of_mention(store, ids[2], 0)["name"] == "Paris"
+
+
+def test_runner_an_undated_recall_joins_the_fact_its_story_recalled_before(store: Store) -> None:
+    """A story that recalled the September summit with its month finds that summit's fact again
+    when a later report of the story recalls it without a date ("when he and Putin met")."""
+    summit = Doc("Kim Jong-un traf Wladimir Putin am Kosmodrom Wostotschny. Die Staatschefs sprachen über "
+                 "Raumfahrt und Satelliten.", published="2023-09-13", outlet="Mainufer Rundschau", title="Gipfel")
+    k, p = summit.ent("Kim Jong-un", "PER"), summit.ent("Wladimir Putin", "PER")
+    summit.event("MEET", "Kim Jong-un traf Wladimir Putin", "traf", {"participants": [k, p]}, time="2023-09-13")
+    dated = Doc("Nordkorea liefert Granaten an Russland, sagt der Geheimdienst. Kim Jong-un hatte Wladimir Putin im "
+                "September getroffen.", published="2024-01-21", outlet="Northgate Wire", title="Granaten für Russland")
+    k2, p2 = dated.ent("Kim Jong-un", "PER"), dated.ent("Wladimir Putin", "PER")
+    dated.ent("Nordkorea", "GPE", key="gpe:KP", name="Nordkorea")
+    dated.event("MEET", "Kim Jong-un hatte Wladimir Putin im September getroffen", "getroffen",
+                {"participants": [k2, p2]}, time="2023-09")
+    undated = Doc("Nordkorea liefert weiter Granaten an Russland, sagt der Geheimdienst. Kim Jong-un und Wladimir "
+                  "Putin hatten sich an einem Kosmodrom getroffen.", published="2024-01-22", outlet="Hanse Tagesblick",
+                  title="Weiter Granaten für Russland")
+    k3, p3 = undated.ent("Kim Jong-un", "PER"), undated.ent("Wladimir Putin", "PER")
+    undated.ent("Nordkorea", "GPE", key="gpe:KP", name="Nordkorea")
+    undated.event("MEET", "Kim Jong-un und Wladimir Putin hatten sich an einem Kosmodrom getroffen", "getroffen",
+                  {"participants": [k3, p3]})
+    ids = [summit.save(store), dated.save(store), undated.save(store)]
+    link(store)
+    whole = export_sections(store)
+    story_of = {a: s["id"] for s in whole["stories"] for a in s["articles"]}
+    assert story_of[ids[0]] != story_of[ids[1]] == story_of[ids[2]]
+    (meet,) = [f for f in whole["facts"] if f["type"] == "MEET"]
+    assert {m["article"] for m in meet["mentions"]} == set(ids) and meet["story"] == story_of[ids[0]]

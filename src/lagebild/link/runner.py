@@ -26,7 +26,7 @@ from lagebild.store import Store
 
 #: the layout and rules of what the link stage stores; a store linked by another version is
 #: re-linked in full on the next ``link`` (bump it whenever stored link data or rules change)
-LINK_VERSION = "16"
+LINK_VERSION = "17"
 MAX_STORY_CANDIDATES = 30
 #: how many closing sentences of an article are checked for boilerplate
 BOILERPLATE_TAIL = 2
@@ -235,8 +235,9 @@ class Linker:
         timed = timevalue.specific(mention["time"])
         for fact in self.state.get("facts", cands).values():
             dated = timed and timevalue.specific(fact.get("time"))
-            if fact.get("story_id") != story and not dated:
-                continue  # across stories only with known, compatible times
+            told_here = fact.get("story_id") == story or story in fact["data"].get("told_in", ())
+            if not told_here and not dated:
+                continue  # across stories only with known, compatible times (or where this story told it before)
             if not dated and not self._near(when, fact):
                 continue  # without times of month or day, only reports of about the same days
             evidence = fx.compatible(mention, fact)
@@ -251,9 +252,13 @@ class Linker:
         else:
             fact, evidence = best
         fx.add_mention(fact, mention, evidence)
+        if story != fact["story_id"] and story not in fact["data"].setdefault("told_in", []):
+            fact["data"]["told_in"].append(story)  # "when he and Putin met", undated, joins the summit it recalls
         self.state.put("facts", fact)
         for key in fx.lookup_keys(mention):
             self.state.add_index("fam", f"{key}#{fact['story_id']}", fact["id"])
+            if story != fact["story_id"]:
+                self.state.add_index("fam", f"{key}#{story}", fact["id"])
             if year.isdigit():
                 self.state.add_index("fam", f"{key}@T{year}", fact["id"])
         buckets = fact["data"].setdefault("buckets", [])
