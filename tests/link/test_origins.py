@@ -365,3 +365,19 @@ def test_origins_a_state_near_a_known_speaker_is_not_his(store: Store, text: str
                                                                       "item": ("text", "soldiers")}, speaker=austin)
     (fact,) = _picture(store, [d])["facts"]
     assert [o["id"] for o in fact["origins"]] == ["gpe:US"]
+
+
+def test_origins_a_body_does_not_dispute_what_only_it_claims() -> None:
+    """'Moskau verweist auf den Beistandsvertrag' (laut Russland) is not disputed by the Kremlin's
+    denial that North Korean soldiers fight; the same denial disputes what others claim."""
+    from lagebild.link import corroboration
+
+    def fact(fid: str, type_: str, entities: dict, origins: list[str]) -> dict:
+        return {"id": fid, "type": type_, "story_id": "s", "time": None,
+                "data": {"entities": entities, "mentions": [], "within": {},
+                         "origins": [{"key": k, "counted": True} for k in origins]}}
+
+    deny = fact("d", "DENY", {"speaker": ["gpe:RU"], "about": ["gpe:KP"]}, ["gpe:RU"])
+    own = fact("a", "AGREE", {"parties": ["gpe:RU", "gpe:KP"]}, ["gpe:RU"])
+    others = fact("b", "AGREE", {"parties": ["gpe:RU", "gpe:KP"]}, ["gpe:KR"])
+    assert corroboration.denials([deny, own, others]) == {"b": ["d"]}

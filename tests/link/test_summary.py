@@ -292,3 +292,14 @@ def test_summary_shells_and_missiles_are_two_happenings() -> None:
 ])
 def test_summary_names_who_spoke_and_never_an_unnamed_source(origin: dict[str, Any], named: list[str]) -> None:
     assert summary._origin_names([{"origin": origin}]) == named
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Der Kreml wies die Berichte zurück.", "de", "Der Kreml wies die Berichte zurück."),
+    ("Russia and North Korea deny any arms trade.", "en", "Russia and North Korea deny any arms trade."),
+    ("Teheran bestreitet, Russland für den Krieg aufzurüsten.", "de", "Teheran bestreitet, Russland für den Krieg aufzurüsten."),
+    ("Nordkorea habe Raketen geliefert.", "de", "Nordkorea habe Raketen geliefert (laut Russland)."),
+])
+def test_summary_a_denial_names_its_own_source(text: str, language: str, expected: str) -> None:
+    mention = {"origin": {"key": "gpe:RU", "label": "Russland", "kind": "speaker", "counted": True}}
+    assert summary._with_source(text, mention, language) == expected

@@ -131,6 +131,9 @@ def denials(facts: list[dict[str, Any]]) -> dict[str, list[str]]:
             speakers = set(d["data"]["entities"].get("speaker", []))
             if not speakers & parties:
                 continue
+            claimed = _keys(fact["data"].get("origins"))
+            if claimed and claimed <= speakers | _keys(d["data"].get("origins")):
+                continue  # what only the denier itself says ("laut Russland") it does not deny
             about = set(d["data"]["entities"].get("about", []))
             about |= {(d["data"].get("within") or {}).get(e) for e in about} - {None}
             texts = [a.get("text") for m in d["data"]["mentions"] for r, a in events_model.each_arg(m.get("args"))
@@ -139,3 +142,8 @@ def denials(facts: list[dict[str, Any]]) -> dict[str, list[str]]:
             if about & (parties - speakers) or named_items & set(fact["data"].get("items") or []):
                 out.setdefault(fact["id"], []).append(d["id"])
     return out
+
+
+def _keys(origins: Any) -> set[str]:
+    """The keys of the counted origins in a fact's origin list."""
+    return {o["key"] for o in origins or [] if isinstance(o, dict) and o.get("counted") and o.get("key")}

@@ -388,7 +388,9 @@ def _object_en(etype: str, target: str, thing: str | None) -> str:
 
 #: words by which a sentence names its own source
 _SAYS = re.compile(r"\b(?:laut|zufolge|nach Angaben|berichte\w*|sagte\w*|sagt|erklärte\w*|teilte\w*|betonte\w*|"
-                   r"according|said|says|reported|told|stated)\b", re.IGNORECASE)
+                   r"bestr[ei]\w*|dementi\w*|wies|weist|warf|wirft|vorgeworfen|verurteilt\w*|kritisiert\w*|"
+                   r"according|said|says|reported|told|stated|den(?:y|ies|ied)|dismiss\w*|reject\w*|accus\w*|"
+                   r"condemn\w*|criticiz\w*)\b", re.IGNORECASE)  # a denial, accusation … is its speaker's word
 
 
 def _with_source(text: str, mention: dict[str, Any], language: str) -> str:
