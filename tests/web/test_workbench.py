@@ -312,3 +312,12 @@ def test_workbench_facts_download_the_whole_store(site) -> None:
     body = client.get("/facts.json?type=SANCTION&all=1").json()
     assert body["filter"] == {"type": "SANCTION"} and len(body["rows"]) == 2
     assert client.get("/facts.json?all=1&since=soon").status_code == 422
+
+
+def test_workbench_facts_confidence_filter_reads_every_fact_at_once_on_a_large_store(sure_site, monkeypatch) -> None:
+    from lagebild.services import workbench
+
+    client, _ = sure_site
+    monkeypatch.setattr(workbench, "BULK_CONFIDENCES", 1)  # as if the store held many facts
+    assert sorted(_fact_ids(client.get("/facts?confidence=0.5").text)) == ["f_eu_sanction", "f_supply",
+                                                                           "f_us_sanction"]

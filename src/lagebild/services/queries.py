@@ -94,7 +94,7 @@ def list_facts(store: Store, *, type: str | None = None, entity: str | None = No
         else:
             ids = store.fact_ids(**filters)
         if min_confidence is not None:
-            found = store.fact_confidences(ids if len(ids) < 5000 else None)
+            found = store.fact_confidences(ids if len(ids) < 2000 else None)
             ids = [i for i in ids if confident(found.get(i), min_confidence)]
         total, page_ids = len(ids), ids[offset:offset + limit]
     elif entity:  # one scan of the facts' data: take every matching id, count and slice here

@@ -117,7 +117,7 @@ def matching_facts(store: Store, flt: FactFilter, *, limit: int | None = None, o
     if window is not None:
         rows = [r for r in rows if timevalue.in_window(r.time, window)]
     if least is not None:
-        found = store.fact_confidences([r.id for r in rows] if len(rows) < 5000 else None)
+        found = fact_confidences(store, [r.id for r in rows])
         rows = [r for r in rows if confident(found.get(r.id), least)]
     ids = [r.id for r in rows]
     if flt.sort == "mentions":
@@ -155,6 +155,18 @@ def all_facts(store: Store, flt: FactFilter, chunk: int = MAX_PAGE) -> dict[str,
             yield from fact_docs(store, ids[start:start + chunk])
 
     return {"total": found["total"], "error": found["error"], "entity": found["entity"], "docs": docs()}
+
+
+#: from how many facts on the explorer reads every fact's confidence at once (kept a while)
+BULK_CONFIDENCES = 2000
+
+
+def fact_confidences(store: Store, ids: list[str]) -> dict[str, tuple[float | None, bool]]:
+    """:meth:`Store.fact_confidences` of ``ids``: fact by fact for a few, else every fact's in one
+    pass over the events layers, kept a while (:func:`_kept`)."""
+    if len(ids) < BULK_CONFIDENCES:
+        return store.fact_confidences(ids)
+    return _kept(store, "confidences", lambda: store.fact_confidences(None))
 
 
 def fact_docs(store: Store, page_ids: list[str]) -> list[dict[str, Any]]:
