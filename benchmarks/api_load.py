@@ -31,6 +31,11 @@ WORDS = ["Raketen", "Rakete", "Lieferungen", "Munition", "Granaten", "Sanktionen
          "Geheimdienst", "Artilleriemunition", "Beistandspakt", "Nordkorea", "Pjöngjang", "Besuch", "Drohnen",
          "Lieferung", "Schuss", "Waffen", "missiles", "sanctions", "Kursk", "Putin", "Kim", "Budanow"]
 KINDS = ("story", "facts", "search")
+#: request kinds one may add with --kinds: the transfer register page (filters and sorts drawn at random)
+EXTRA_KINDS = ("register",)
+REGISTER_QUERIES = ["", "supplier=Nordkorea", "supplier=nord", "recipient=Russland", "item=artillery-ammunition",
+                    "item=unclassed", "status=corroborated", "since=2023&until=2024", "sort=quantity&dir=desc",
+                    "sort=independent_origins&dir=desc", "sort=supplier", "offset=200"]
 FACT_TYPES = ["SUPPLY", "MEET", "VISIT", "AGREE", "SANCTION", "CONDEMN", "ACCUSE", "DENY", "ATTACK"]
 
 
@@ -77,6 +82,8 @@ def plan(db: Path, total: int, seed: int, kinds: tuple[str, ...] = KINDS) -> lis
             else:
                 url = f"/api/v1/facts?limit=50&story={rng.choice(stories)}"
             urls.append((kind, url))
+        elif kind == "register":
+            urls.append((kind, f"/register?{rng.choice(REGISTER_QUERIES)}"))
         else:
             words = rng.sample(WORDS, rng.choice((1, 1, 2)))
             urls.append((kind, f"/api/v1/search?limit=20&q={urllib.request.quote(' '.join(words))}"))
@@ -115,7 +122,7 @@ class Connection:
 
 async def run(base: str, urls: list[tuple[str, str]], clients: int, think_ms: float = 0.0) -> dict[str, list[float]]:
     host, port = base.removeprefix("http://").split(":")
-    latencies: dict[str, list[float]] = {"story": [], "facts": [], "search": []}
+    latencies: dict[str, list[float]] = {kind: [] for kind in KINDS + EXTRA_KINDS}
     errors: dict[str, int] = {}
     queue: asyncio.Queue = asyncio.Queue()
     for item in urls:
@@ -181,15 +188,16 @@ def main() -> None:
     parser.add_argument("--think-ms", type=float, default=0.0,
                         help="pause of each client between its requests (0: back-to-back, saturating)")
     parser.add_argument("--kinds", default=",".join(KINDS),
-                        help="comma-separated request kinds to mix (default: all three)")
+                        help="comma-separated request kinds to mix (default: the three API kinds; "
+                             "'register' adds the transfer register page)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
     port = free_port()
     server = start_server(args.db, port, args.workers)
     base = f"http://127.0.0.1:{port}"
     try:
-        asyncio.run(run(base, plan(args.db, args.warmup, args.seed + 1), args.clients))
-        kinds = tuple(k for k in args.kinds.split(",") if k in KINDS) or KINDS
+        kinds = tuple(k for k in args.kinds.split(",") if k in KINDS + EXTRA_KINDS) or KINDS
+        asyncio.run(run(base, plan(args.db, args.warmup, args.seed + 1, kinds), args.clients))
         urls = plan(args.db, args.requests, args.seed, kinds)
         server_cpu, client_cpu = cpu_seconds(server.pid), time.process_time()
         started = time.perf_counter()

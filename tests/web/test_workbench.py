@@ -321,3 +321,33 @@ def test_workbench_facts_confidence_filter_reads_every_fact_at_once_on_a_large_s
     monkeypatch.setattr(workbench, "BULK_CONFIDENCES", 1)  # as if the store held many facts
     assert sorted(_fact_ids(client.get("/facts?confidence=0.5").text)) == ["f_eu_sanction", "f_supply",
                                                                            "f_us_sanction"]
+
+
+def test_workbench_register_pages_its_rows_and_exports_them_all(site, monkeypatch) -> None:
+    from lagebild.web import workbench as web_workbench
+
+    client, _ = site
+    monkeypatch.setattr(web_workbench, "REGISTER_PAGE", 1)
+    html = client.get("/register").text
+    assert re.findall(r'<tr class="transfer" data-fact="([^"]+)"', html) == ["f_drones"]
+    assert "2 transfer(s)" in html and 'href="/register?sort=time&amp;dir=asc&amp;offset=1" rel="next"' in html
+    html = client.get("/register?offset=1").text
+    assert re.findall(r'<tr class="transfer" data-fact="([^"]+)"', html) == ["f_supply"] and 'rel="prev"' in html
+    assert len(list(csv.DictReader(io.StringIO(client.get("/register.csv").text)))) == 2
+
+
+def test_workbench_kept_aggregates_are_renewed_by_a_link_run_or_a_judgement(tmp_path: Path) -> None:
+    from lagebild.services import workbench
+
+    db = tmp_path / "kept.db"
+    build_store(db)
+    store = Store.open(str(db))
+    calls: list[int] = []
+    compute = lambda: calls.append(1) or len(calls)  # noqa: E731
+    assert workbench.kept(store, "x", compute) == 1 and workbench.kept(store, "x", compute) == 1
+    with store.engine.begin() as conn:  # a link run: the link stage's bookkeeping moves
+        conn.execute(insert(t.link_index).values(kind="meta", key="linked_count", ref="4"))
+    assert workbench.kept(store, "x", compute) == 2
+    store.put_judgement("e_kim", "e_put", "different")  # the same number of facts, another picture
+    assert workbench.kept(store, "x", compute) == 3 and workbench.kept(store, "x", compute) == 3
+    store.close()

@@ -16,7 +16,7 @@ from lagebild.link import views
 from lagebild.model import items as item_model
 from lagebild.model import timevalue
 from lagebild.services.queries import arg_label, arg_values, fact_roles
-from lagebild.services.workbench import to_csv
+from lagebild.services.workbench import kept, to_csv
 from lagebild.store import Store
 
 #: the register's columns, in order
@@ -72,9 +72,7 @@ def transfer_register(store: Store, *, supplier: str = "", recipient: str = "", 
     fact's time meets the range) and sorted by ``sort`` (a :data:`SORTS` column; rows without a
     value last).  Raises ValueError for a time bound that is not a date."""
     window = timevalue.window(since or None, until or None) if (since or until) else None
-    ids = store.fact_ids(type="SUPPLY")
-    docs = views.read_fact_docs(store, ids)
-    rows = [register_row(docs[i]) for i in ids if i in docs]
+    rows = kept(store, "register", lambda: _all_rows(store))
     if supplier:
         rows = [r for r in rows if supplier.casefold() in r["supplier"].casefold()]
     if recipient:
@@ -89,8 +87,15 @@ def transfer_register(store: Store, *, supplier: str = "", recipient: str = "", 
     present = [r for r in rows if r[key] not in (None, "")]
     missing = [r for r in rows if r[key] in (None, "")]
     as_key = (lambda r: r[key].casefold()) if isinstance(present[0][key] if present else 0, str) else (lambda r: r[key])
-    present.sort(key=as_key, reverse=descending)
+    present = sorted(present, key=as_key, reverse=descending)  # a new list: the kept rows stay in order
     return present + missing
+
+
+def _all_rows(store: Store) -> list[dict[str, Any]]:
+    """A row per SUPPLY fact, in the store's fact order."""
+    ids = store.fact_ids(type="SUPPLY")
+    docs = views.read_fact_docs(store, ids)
+    return [register_row(docs[i]) for i in ids if i in docs]
 
 
 def register_csv(rows: Sequence[dict[str, Any]]) -> str:

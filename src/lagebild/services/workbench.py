@@ -163,10 +163,10 @@ BULK_CONFIDENCES = 2000
 
 def fact_confidences(store: Store, ids: list[str]) -> dict[str, tuple[float | None, bool]]:
     """:meth:`Store.fact_confidences` of ``ids``: fact by fact for a few, else every fact's in one
-    pass over the events layers, kept a while (:func:`_kept`)."""
+    pass over the events layers, kept a while (:func:`kept`)."""
     if len(ids) < BULK_CONFIDENCES:
         return store.fact_confidences(ids)
-    return _kept(store, "confidences", lambda: store.fact_confidences(None))
+    return kept(store, "confidences", lambda: store.fact_confidences(None))
 
 
 def fact_docs(store: Store, page_ids: list[str]) -> list[dict[str, Any]]:
@@ -188,26 +188,35 @@ def _start(time: str | None) -> str:
     return span["start"] if span else ""
 
 
-_KEPT: "weakref.WeakKeyDictionary[Store, dict[str, tuple[float, int, Any]]]" = weakref.WeakKeyDictionary()
-KEEP_SECONDS = 600.0  # how long a corpus-wide aggregate is kept while the store's fact count stays
+_KEPT: "weakref.WeakKeyDictionary[Store, dict[str, tuple[float, tuple[Any, ...], Any]]]" = weakref.WeakKeyDictionary()
+KEEP_SECONDS = 600.0  # how long a corpus-wide aggregate is kept while the store's link stamp stays
 
 
-def _kept(store: Store, name: str, compute: Callable[[], Any]) -> Any:
-    """``compute()``, kept for :data:`KEEP_SECONDS` per store and ``name`` (a link run that changes
-    the number of facts renews it at once): for the aggregates that scan every mention."""
-    facts = store.count("facts")
-    kept = _KEPT.setdefault(store, {})
-    if name in kept and kept[name][1] == facts and time.monotonic() - kept[name][0] < KEEP_SECONDS:
-        return kept[name][2]
+def link_stamp(store: Store) -> tuple[Any, ...]:
+    """What changes when a link run or a judgement changes the picture: the number of facts and
+    of judgements and the link stage's own bookkeeping (what it linked last, how many articles,
+    with which version and confidence threshold)."""
+    return (store.count("facts"), store.count("judgements"),
+            *(store.link_meta(k) for k in ("analyzed_mark", "linked_count", "link_version", "event_min_confidence")))
+
+
+def kept(store: Store, name: str, compute: Callable[[], Any]) -> Any:
+    """``compute()``, kept for :data:`KEEP_SECONDS` per store and ``name`` while the store's
+    :func:`link_stamp` stays (a link run renews it at once): for the aggregates that scan every
+    mention or fact."""
+    stamp = link_stamp(store)
+    found = _KEPT.setdefault(store, {})
+    if name in found and found[name][1] == stamp and time.monotonic() - found[name][0] < KEEP_SECONDS:
+        return found[name][2]
     value = compute()
-    kept[name] = (time.monotonic(), facts, value)
+    found[name] = (time.monotonic(), stamp, value)
     return value
 
 
 def fact_options(store: Store) -> dict[str, Any]:
     """The choices of the explorer's filter: types, statuses, outlets and origins (key, label),
-    kept a while (:func:`_kept`)."""
-    return _kept(store, "options", lambda: _fact_options(store))
+    kept a while (:func:`kept`)."""
+    return kept(store, "options", lambda: _fact_options(store))
 
 
 def _fact_options(store: Store) -> dict[str, Any]:
@@ -304,9 +313,9 @@ def source_map(store: Store, *, story: str | None = None) -> dict[str, Any]:
     """Origins × outlets: for each origin (by its label), the outlets whose articles carry a
     mention from it, with article and fact counts; ``echoes`` lists outlets that pass on another
     outlet's reporting (an origin that is itself an outlet).  Most widely echoed origins first.
-    The whole store's map is kept a while (:func:`_kept`)."""
+    The whole store's map is kept a while (:func:`kept`)."""
     if story is None:
-        return _kept(store, "source_map", lambda: _source_map(origin_outlet_rows(store)))
+        return kept(store, "source_map", lambda: _source_map(origin_outlet_rows(store)))
     return _source_map(origin_outlet_rows(store, story))
 
 
@@ -345,8 +354,8 @@ def _source_map(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
 
 def list_outlets(store: Store) -> list[dict[str, Any]]:
     """Every outlet with its article count and date range, most articles first (kept a while,
-    :func:`_kept`)."""
-    return _kept(store, "outlets", lambda: [{"outlet": r.outlet, "articles": r.articles, "first": iso(r.first),
+    :func:`kept`)."""
+    return kept(store, "outlets", lambda: [{"outlet": r.outlet, "articles": r.articles, "first": iso(r.first),
                                             "last": iso(r.last)} for r in store.outlet_rows() if r.outlet])
 
 
@@ -364,8 +373,8 @@ def outlet_origins(store: Store, outlet: str) -> list[dict[str, Any]]:
 
 def top_speakers(store: Store, limit: int = 60) -> list[dict[str, Any]]:
     """The most mentioned persons and organisations: whose quotes one is likely to look for (a
-    count over every linked mention, kept a while: :func:`_kept`)."""
-    return _kept(store, f"speakers:{limit}", lambda: _top_speakers(store, limit))
+    count over every linked mention, kept a while: :func:`kept`)."""
+    return kept(store, f"speakers:{limit}", lambda: _top_speakers(store, limit))
 
 
 def _top_speakers(store: Store, limit: int) -> list[dict[str, Any]]:

@@ -19,6 +19,7 @@ from lagebild.services.queries import run_read as run_query
 from lagebild.web import render
 
 PAGE = 50
+REGISTER_PAGE = 200  # rows of the register on one page (its CSV and XLSX hold them all)
 
 
 def _query(params: dict[str, Any]) -> str:
@@ -145,13 +146,15 @@ def _register(request: Request) -> tuple[dict[str, str], list[dict[str, Any]], s
 
 def _install_register(app: FastAPI, page: Any) -> None:
     @app.get("/register", response_class=HTMLResponse, include_in_schema=False)
-    def register_page(request: Request) -> Response:
+    def register_page(request: Request, offset: int = Query(0, ge=0, le=10**9)) -> Response:
         params, rows, error = _register(request)
         shared = {k: v for k, v in params.items() if k not in ("sort", "dir")}
         sort_links = {col: _query({**shared, "sort": col,
                                    "dir": "desc" if params["sort"] == col and params["dir"] == "asc" else "asc"})
                       for col in reg.SORTS}
-        return page(request, "register.html", rows=rows, params=params, error=error, sort_links=sort_links,
+        return page(request, "register.html", rows=rows[offset:offset + REGISTER_PAGE], total=len(rows),
+                    paging=_paging(offset, REGISTER_PAGE, len(rows)), here=_query(params),
+                    params=params, error=error, sort_links=sort_links,
                     export=_query(params), classes=reg.item_class_names("en"),
                     statuses=sorted({r["status"] for r in rows if r["status"]} | {"corroborated", "single-origin",
                                                                                   "disputed"}))
