@@ -9,6 +9,12 @@ that grows with the input.
 
     python benchmarks/ingest_memory.py --mb 50            # all formats
     python benchmarks/ingest_memory.py --mb 50 --only html
+    python benchmarks/ingest_memory.py --mb 20 --check    # the memory regression check
+
+With ``--check`` it exits with status 1 when a format's growth exceeds its ceiling in
+:data:`CEILINGS` (the figures of docs/reliability.md with some room), naming the format: a
+benchmark to run before a release or in a nightly job, not a unit test (it writes and reads
+files of ``--mb`` megabytes and takes minutes).
 """
 
 from __future__ import annotations
@@ -28,6 +34,8 @@ SENTENCES = [
     "Beobachter der OSZE berichteten von Beschuss in der Nähe der Frontlinie.",
 ]
 FORMATS = ("txt", "md", "jsonl", "html", "rss")
+#: the most (peak - baseline) / file size that ``--check`` lets pass, per format
+CEILINGS = {"txt": 6.0, "md": 6.5, "jsonl": 1.0, "html": 6.0, "rss": 8.0}
 
 
 def _paragraph(n: int) -> str:
@@ -106,7 +114,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=50, help="size of each input file in MB (default 50)")
     parser.add_argument("--only", action="append", choices=FORMATS, help="only this format (repeatable)")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a format grows past its ceiling")
     args = parser.parse_args()
+    over: list[str] = []
     size = int(args.mb * 1_000_000)
     print(f"{'format':6} {'file MB':>8} {'peak MiB':>9} {'base MiB':>9} {'(peak-base)/size':>17} articles skipped")
     with tempfile.TemporaryDirectory() as tmp:
@@ -121,6 +131,13 @@ def main() -> None:
                   f"{(peak - base) / actual:16.1f}x {added:8} {problems:7}" + (f"  {first}" if problems else ""),
                   flush=True)
             big.unlink()
+            if (peak - base) / actual > CEILINGS[fmt] or problems:
+                over.append(f"{fmt}: {(peak - base) / actual:.1f}x its size (ceiling {CEILINGS[fmt]}x)"
+                            + (f", {problems} skipped" if problems else ""))
+    if args.check:
+        print("memory check: " + ("; ".join(over) if over else "every format within its ceiling"))
+        if over:
+            raise SystemExit(1)
 
 
 if __name__ == "__main__":

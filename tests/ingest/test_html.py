@@ -115,3 +115,45 @@ def test_html_date_from_byline_when_markup_has_none():
             '<p>(red, 4.3.2024)</p></article></body></html>')
     article = finish(read_html(page.encode("utf-8"), "page.html"), Overrides())
     assert article.published == date(2024, 3, 4) and article.published_inferred
+
+
+# --- pages over STREAM_BYTES: one streaming pass, no tree --------------------------------------
+
+
+@pytest.fixture
+def stream_all(monkeypatch):
+    """Every page read as a large one is (the bound lowered, not the page made large)."""
+    from lagebild.ingest import html
+
+    monkeypatch.setattr(html, "STREAM_BYTES", 0)
+
+
+def test_html_large_page_main_text_and_metadata_match_the_small_page_reader(stream_all):
+    article = finish(read_html(PAGE.encode("utf-8"), "page.html"), Overrides())
+    assert article.text.splitlines() == [
+        "Nordkorea liefert Munition",
+        "Nordkorea hat nach Angaben des ukrainischen Militärgeheimdienstes große Mengen Artilleriemunition an "
+        "Russland geliefert.",
+        "Die Regierung in Kiew sprach am Sonntag von einer gefährlichen Entwicklung für die gesamte Region."]
+    assert article.title == "Nordkorea liefert Munition" and article.outlet == "Tagesblatt"
+    assert article.url == "https://example.org/politik/munition"
+    assert article.published == date(2024, 1, 21) and article.language == "de"
+
+
+def test_html_large_page_leaves_out_boilerplate_and_reads_a_body_without_article(stream_all):
+    page = ("<html><head><title>Lage</title><style>p { color: red }</style></head><body>"
+            "<header><p>Tagesblatt – Startseite</p></header><script>var x = '<p>nein</p>';</script>"
+            "<div><p>Erster <b>Absatz</b> mit   Leerraum.</p><ul><li>Punkt eins</li><li>Punkt zwei</li></ul>"
+            "<aside>Lesen Sie auch</aside><form><button>Abonnieren</button></form><p>Letzter Absatz.</p></div>"
+            "<footer>Impressum</footer></body></html>")
+    draft = read_html(page.encode("utf-8"), "big.html")
+    assert draft.text.splitlines() == ["Erster Absatz mit Leerraum.", "Punkt eins", "Punkt zwei", "Letzter Absatz."]
+    assert draft.title == "Lage"
+
+
+def test_html_large_page_too_deep_or_empty_is_reported(stream_all):
+    deep = "<html><body>" + "<div>" * 60 + "Text" + "</div>" * 60 + "</body></html>"
+    found = read_html(deep.encode("utf-8"), "deep.html", max_depth=50)
+    assert isinstance(found, InputError) and "max_depth" in found.reason
+    found = read_html(b"<html><body><nav>Start</nav><script>x()</script></body></html>", "empty.html")
+    assert isinstance(found, InputError) and "without any main text" in found.reason

@@ -25,14 +25,18 @@ _DROP = frozenset({"script", "style", "noscript", "template"})
 
 
 def read_html(data: bytes, source: str, max_depth: int = Limits.max_depth, charset: str | None = None) -> Draft | InputError:
-    """One draft from an HTML page: trafilatura's main text, title, date, site name and URL;
-    a page whose elements nest deeper than ``max_depth`` is refused before extraction.
+    """One draft from an HTML page: trafilatura's main text, title, date, site name and URL (a
+    page over :data:`STREAM_BYTES`: :func:`_read_large`); a page whose elements nest deeper than
+    ``max_depth`` is refused before extraction.
     ``charset``: the one the HTTP answer names, which wins over the page's <meta charset>."""
     declared = _META_CHARSET.search(data[:4096])
     try:
         html = decode(data, charset or (declared.group(1).decode("ascii") if declared else None))
     except UndecodableError as exc:
         return InputError(source, str(exc))
+    if len(data) > STREAM_BYTES:
+        del data  # the caller may hold the bytes; this frame need not
+        return _read_large(html, source, max_depth)
     depth = html_depth(html)
     if depth > max_depth:
         return InputError(source, too_deep(depth, max_depth, "HTML elements"))
@@ -40,6 +44,10 @@ def read_html(data: bytes, source: str, max_depth: int = Limits.max_depth, chars
         doc = _extract(html, fast=len(data) > LEAN_BYTES)
     except Exception as exc:  # trafilatura and lxml raise many kinds on hostile input
         return InputError(source, f"HTML could not be parsed: {type(exc).__name__}: {exc}")
+    return _draft(doc, html, source)
+
+
+def _draft(doc: dict[str, Any] | None, html: str, source: str) -> Draft | InputError:
     text = (doc or {}).get("text") or ""
     if not text.strip():
         return InputError(source, "HTML without any main text")
@@ -85,6 +93,103 @@ def html_depth(html: str) -> int:
         return 0
 
 
+#: elements whose text is no part of a page's main text (read by :class:`_MainText`)
+_BOILERPLATE = frozenset("script style noscript template nav header footer aside form button select option "
+                         "svg iframe object canvas".split())
+_MAIN = frozenset({"article", "main"})
+
+
+class _MainText(_Depth):
+    """An lxml parser target that reads a page's text without building a tree: block elements
+    end lines, boilerplate elements (:data:`_BOILERPLATE`) are left out, and the lines inside
+    ``<article>``/``<main>`` are kept apart from the rest of ``<body>``.  Counts nesting as
+    :class:`_Depth` does."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.skipping = 0  # how deep inside boilerplate
+        self.main = 0  # how deep inside <article>/<main>
+        self.body = False
+        self.lines: tuple[list[str], list[str]] = ([], [])  # outside, inside <article>/<main>
+        self.words: list[str] = []
+
+    def start(self, tag: str, attrib: dict) -> None:
+        super().start(tag, attrib)
+        name = tag.lower() if isinstance(tag, str) else ""
+        if self.skipping or name in _BOILERPLATE:
+            self.skipping += 1
+            return
+        if name == "body":
+            self.body = True
+        if name in _BLOCKS or name in _MAIN:
+            self._line()
+        if name in _MAIN:
+            self.main += 1
+
+    def end(self, tag: str) -> None:
+        super().end(tag)
+        if self.skipping:
+            self.skipping -= 1
+            return
+        name = tag.lower() if isinstance(tag, str) else ""
+        if name in _BLOCKS or name in _MAIN:
+            self._line()
+        if name in _MAIN and self.main:
+            self.main -= 1
+
+    def data(self, text: str) -> None:
+        if self.body and not self.skipping:
+            self.words.append(text)
+
+    def _line(self) -> None:
+        if self.words:
+            line = " ".join("".join(self.words).split())
+            self.words.clear()
+            if line:
+                self.lines[self.main > 0].append(line)
+
+    def close(self) -> int:
+        self._line()
+        return self.deepest
+
+    def text(self) -> str:
+        """The lines inside ``<article>``/``<main>`` where the page has some, else those of its body."""
+        return "\n".join(self.lines[True] or self.lines[False])
+
+
+def _read_large(html: str, source: str, max_depth: int) -> Draft | InputError:
+    """A page over :data:`STREAM_BYTES`: its text read in one streaming pass (:class:`_MainText`,
+    no tree; trafilatura would hold the parsed page and a copy of its main part, about 15 times
+    the page's size), its title, site name, address and date by trafilatura from the page's
+    first :data:`META_CHARS` characters, where a page's head is."""
+    import lxml.etree  # lazy: only for HTML pages
+
+    reader = _MainText()
+    parser = lxml.etree.HTMLParser(target=reader, huge_tree=True, no_network=True)
+    try:
+        for start in range(0, len(html), 1 << 20):  # fed in parts: lxml never holds a whole copy
+            parser.feed(html[start:start + (1 << 20)])
+        depth = parser.close()
+    except Exception as exc:  # lxml refuses some input outright
+        return InputError(source, f"HTML could not be parsed: {type(exc).__name__}: {exc}")
+    if depth > max_depth:
+        return InputError(source, too_deep(depth, max_depth, "HTML elements"))
+    text = reader.text()
+    del reader
+    try:
+        meta = _metadata(html[:META_CHARS])
+    except Exception:  # trafilatura and lxml raise many kinds on hostile input; the text stands alone
+        meta = {}
+    return _draft({**meta, "text": text}, html, source)
+
+
+def _metadata(head: str) -> dict[str, Any]:
+    from trafilatura.metadata import extract_metadata  # lazy: as trafilatura in _extract
+
+    found = extract_metadata(head, extensive=False).as_dict()
+    return {k: found.get(k) for k in ("title", "sitename", "url", "date")}
+
+
 def html_to_text(fragment: str) -> str:
     """Plain text of an HTML fragment (a feed entry's summary): block elements end lines,
     scripts and styles are dropped, entities are resolved.  Never raises."""
@@ -113,6 +218,11 @@ def html_to_text(fragment: str) -> str:
 #: second copy of the parsed page: half the memory (benchmarks/ingest_memory.py), and on a page
 #: this long the main extractor has text enough to go on
 LEAN_BYTES = 1_000_000
+#: pages larger than this are read by a streaming pass of our own (:func:`_read_large`): a page
+#: this long is no ordinary article, and trafilatura would hold about 15 times its size
+STREAM_BYTES = 5_000_000
+#: how much of a large page trafilatura reads for its title, site name, address and date
+META_CHARS = 262_144
 
 
 def _extract(html: str, fast: bool = False) -> dict[str, Any] | None:
