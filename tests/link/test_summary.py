@@ -303,3 +303,11 @@ def test_summary_names_who_spoke_and_never_an_unnamed_source(origin: dict[str, A
 def test_summary_a_denial_names_its_own_source(text: str, language: str, expected: str) -> None:
     mention = {"origin": {"key": "gpe:RU", "label": "Russland", "kind": "speaker", "counted": True}}
     assert summary._with_source(text, mention, language) == expected
+
+
+def test_summary_states_are_named_in_the_summarys_language() -> None:
+    arg = lambda e, n: {"entity": e, "name": n, "text": n}  # noqa: E731
+    fact = {"type": "SANCTION", "data": {"entities": {"sanctioner": ["gpe:RU"], "target": ["per:kim"]}, "mentions": [
+        {"language": "en", "args": {"sanctioner": arg("gpe:RU", "Russland"), "target": arg("per:kim", "Kim Jong-un")}}]}}
+    assert summary._names(fact, "en") == {"gpe:RU": "Russia", "per:kim": "Kim Jong-un"}
+    assert summary._names(fact, "de")["gpe:RU"] == "Russland"

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from lagebild.model import events as events_model
-from lagebild.model import items, timevalue
+from lagebild.model import gazetteer, items, timevalue
 
 MIN_SENTENCES = 3
 MAX_SENTENCES = 8
@@ -234,7 +234,9 @@ def _names(fact: dict[str, Any], language: str) -> dict[str, str]:
     for m in _in_language(fact, language):
         for _, arg in events_model.each_arg(m.get("args")):
             if isinstance(arg, dict) and arg.get("entity") and arg.get("name"):
-                found.setdefault(arg["entity"], arg["name"])
+                key = arg["entity"]  # a state in the summary's language ("Russia" in English, not "Russland")
+                found.setdefault(key, gazetteer.state_name(key, language) if re.fullmatch(r"gpe:[A-Z]{2}", key)
+                                 else arg["name"])
     return found
 
 
