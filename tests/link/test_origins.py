@@ -381,3 +381,20 @@ def test_origins_a_body_does_not_dispute_what_only_it_claims() -> None:
     own = fact("a", "AGREE", {"parties": ["gpe:RU", "gpe:KP"]}, ["gpe:RU"])
     others = fact("b", "AGREE", {"parties": ["gpe:RU", "gpe:KP"]}, ["gpe:KR"])
     assert corroboration.denials([deny, own, others]) == {"b": ["d"]}
+
+
+@pytest.mark.parametrize("speech_act, counted", [(True, 1), (False, 2)])
+def test_origins_an_outlet_telling_of_an_accusation_is_no_origin_of_it(speech_act: bool, counted: int) -> None:
+    """'The United States accuse North Korea' (speaker named) and 'wirft der Westen Pjöngjang vor'
+    told by another outlet with no speaker: one accusation, the accuser's; a supply told both
+    ways stays two (the second outlet asserts it on its own)."""
+    from lagebild.link import corroboration
+
+    origins = [{"key": "gpe:US", "label": "Vereinigte Staaten", "kind": "speaker", "counted": True,
+                "events": ["a:0"], "outlet": "Northgate Wire"},
+               {"key": "outlet:rheinische-lagezeitung", "label": "Rheinische Lagezeitung", "kind": "outlet",
+                "counted": True, "events": ["b:0"], "outlet": "Rheinische Lagezeitung"}]
+    entries = corroboration.independent(origins, {"a:0": "a", "b:0": "b"}, "de", speech_act=speech_act)
+    assert corroboration.count(entries) == counted
+    if speech_act:
+        assert entries[0]["outlets"] == ["Northgate Wire", "Rheinische Lagezeitung"]

@@ -17,24 +17,29 @@ from lagebild.model import events as events_model, gazetteer, items, timevalue
 
 
 def independent(origins: list[dict[str, Any]], article_of: dict[str, str],
-                language: str = "de") -> list[dict[str, Any]]:
+                language: str = "de", speech_act: bool = False) -> list[dict[str, Any]]:
     """A fact's origins grouped by the body they speak for, counted ones first.
 
     ``origins`` are per-mention origins with their ``events``; ``article_of`` maps an event to its
     article.  An article's own unsourced restatement of a fact folds into the named origin the same
     article gives for it; unnamed sources and framed mentions count only where nothing named backs
-    the fact; denials never count.
+    the fact; denials never count.  In a speech act (a denial, accusation, condemnation) an
+    outlet that only tells of it is no origin of its own where a speaker is known: the words are
+    the speaker's, the outlets report them.
     """
     named_in: dict[str, str] = {}
     for o in origins:
         if o["counted"] and o["kind"] in ("speaker", "source", "report"):
             named_in.setdefault(article_of[o["events"][0]], o["key"])
+    spoken = next((o["key"] for o in origins if speech_act and o["counted"] and o["kind"] == "speaker"), None)
     grouped: dict[str, dict[str, Any]] = {}
     # named origins first, so that a group takes its name from who spoke, not from a restatement folded into it
     for o in sorted(origins, key=lambda o: o["kind"] == "outlet"):
         key, counted = o["key"], o["counted"]
         if o["kind"] == "outlet" and named_in.get(article_of[o["events"][0]]) not in (None, key):
             key = named_in[article_of[o["events"][0]]]  # the outlet restating what its source said
+        elif o["kind"] == "outlet" and spoken is not None:
+            key = spoken  # "the West accuses Pyongyang", told by an outlet: the accuser's word
         entry = grouped.setdefault(key, {"key": key, "label": o["label"], "kind": o["kind"], "counted": False,
                                          "events": [], "sources": [], "bodies": [], "channels": [],
                                          "outlets": []})

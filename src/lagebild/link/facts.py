@@ -362,7 +362,9 @@ def summarize(fact: dict[str, Any]) -> None:
                 continue  # its original is a mention of this fact already
             found.append({**o, "events": [m["event"]]})
     language = "en" if ms and ms[0].get("language") == "en" else "de"
-    data["origins"] = corroboration.independent(found, {m["event"]: m["article"] for m in ms}, language)
+    kind = events_model.TYPES.get(fact["type"])
+    data["origins"] = corroboration.independent(found, {m["event"]: m["article"] for m in ms}, language,
+                                                speech_act=bool(kind and kind.speech_act))
     fact["independent_origins"] = corroboration.count(data["origins"])
     data["corroboration"] = corroboration.explain(data["origins"], language)
     data["denied_in"] = sorted({o["label"] for o in data["origins"] if o["kind"] == "denial"})
