@@ -237,9 +237,9 @@ def test_quotes_reported_speech_act_by_group_noun():
     assert len(found) == 1 and found[0].speaker.text == "Augenzeugen"
 
 
-def test_quotes_stage_is_version_12():
+def test_quotes_stage_is_version_13():
     spec = registered()["lagebild.quotes"]
-    assert spec.version == "12"
+    assert spec.version == "13"
     assert "quotes" in spec.provides
 
 
@@ -459,3 +459,25 @@ def test_quotes_speaker_read_from_the_cue_clause(text, speaker):
 def test_quotes_no_speaker_from_a_passive_clause_object():
     text = "Ägypten wird inzwischen bereits aufgefordert, die Grenze zu öffnen."
     assert all(q.speaker is None or q.speaker.text != "Ägypten" for q in find(text))
+
+
+@pytest.mark.parametrize("text, message, speaker, cue", [
+    # a time between "said" and a bare reported clause belongs to the cue
+    ("Sheldon Adelson said on Friday he met Donald Trump earlier this week.",
+     "he met Donald Trump earlier this week", "Sheldon Adelson", "said"),
+    ("The governor said Tuesday that the state would appeal the ruling.",
+     "that the state would appeal the ruling", "The governor", "said Tuesday"),
+    ("Lieutenant Governor Dan Patrick says Sen. Ted Cruz is standing tall after the primary.",
+     "Sen. Ted Cruz is standing tall after the primary", "Lieutenant Governor Dan Patrick", "says"),
+    # an English subject with its apposition, as PolNeAR marks it, and adverbs before the verb
+    ("Her campaign manager, Robby Mook, also suggested that the staffers may have broken the law.",
+     "that the staffers may have broken the law", "Her campaign manager, Robby Mook,", "also suggested"),
+    ("“We are not sure how much lower he can sink,” said Virgie M. Rollins, chair of the Black Caucus.",
+     "“We are not sure how much lower he can sink,”", "Virgie M. Rollins, chair of the Black Caucus", "said"),
+    ("Republican presidential candidate Donald Trump argued that the senator has a long way to go.",
+     "that the senator has a long way to go", "Republican presidential candidate Donald Trump", "argued"),
+])
+def test_quotes_english_speaker_and_cue_as_polnear_marks_them(text, message, speaker, cue):
+    quotes = find(text, "en")
+    assert [(q.text, q.speaker.text if q.speaker else None, q.cue.text if q.cue else None) for q in quotes] == [
+        (message, speaker, cue)]

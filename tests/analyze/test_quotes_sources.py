@@ -39,7 +39,10 @@ def test_quotes_sources_budanov_demo_keeps_his_quote():
     hits = [q for q in found if q.text.startswith("that the deliveries from Pyongyang")]
     assert len(hits) == 1
     assert hits[0].cue is not None and hits[0].cue.text == "said"
-    assert hits[0].speaker is not None and hits[0].speaker.text == "Kyrylo Budanov"
+    # the speaker with his apposition, as PolNeAR marks it, named by the phrase before it
+    assert hits[0].speaker is not None and hits[0].speaker.text == (
+        "Kyrylo Budanov, who leads the Main Intelligence Directorate (HUR),")
+    assert hits[0].speaker.name == "Kyrylo Budanov"
 
 
 @pytest.mark.parametrize("text, speaker, message_start", [
@@ -107,5 +110,6 @@ def test_quotes_sources_english_said_with_long_adverbial():
     text = ("Kyrylo Budanov, who leads the agency, said in an interview published on Saturday that "
             "the deliveries had arrived at a critical moment.")
     found = find(text, "en")
-    assert [(q.cue.text, q.speaker.text) for q in found if q.cue and q.speaker] == [("said", "Kyrylo Budanov")]
+    assert [(q.cue.text, q.speaker.text, q.speaker.name) for q in found if q.cue and q.speaker] == [
+        ("said", "Kyrylo Budanov, who leads the agency,", "Kyrylo Budanov")]
     assert found[0].text.startswith("that the deliveries")

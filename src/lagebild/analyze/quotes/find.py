@@ -211,6 +211,29 @@ SAID_ADVERBS = frozenset({"on", "in", "at", "to", "of", "as", "so", "and", "but"
 PLACE_PREPOSITIONS = frozenset({"at", "during", "after", "before", "from", "with", "for"})
 
 
+#: English words of time that may stand between "said" and its reported clause
+EN_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+EN_TIME_WORDS = EN_DAYS | {"yesterday", "today", "tonight", "earlier", "later", "recently", "previously"}
+EN_TIME_NOUNS = EN_DAYS | {"week", "month", "year", "night", "weekend", "morning", "evening", "afternoon"}
+
+
+def _en_time_after(toks: list[Tok], i: int) -> int:
+    """The index after a short time adverbial at ``toks[i]`` ("Friday", "on Friday", "last week",
+    "earlier this week"); ``i`` when there is none."""
+    n = len(toks)
+    j = i
+    if j < n and toks[j].lower in {"earlier", "later"} and j + 2 < n and toks[j + 1].lower in {"this", "last"} \
+            and toks[j + 2].lower in EN_TIME_NOUNS:
+        return j + 3
+    if j + 1 < n and toks[j].lower in {"on", "last", "this", "next"} and toks[j + 1].lower in EN_TIME_NOUNS:
+        j += 2
+    elif j < n and toks[j].lower in EN_TIME_WORDS:
+        j += 1
+    if j > i and j + 1 < n and toks[j].lower in {"morning", "night", "evening", "afternoon"}:
+        j += 1
+    return j
+
+
 def _en_after_said(s: Sentence, c0: int, c1: int) -> tuple[int, int] | None:
     """ "said (that) the …", "said in an interview published on Saturday that …"."""
     toks, n = s.toks, len(s.toks)
@@ -220,6 +243,12 @@ def _en_after_said(s: Sentence, c0: int, c1: int) -> tuple[int, int] | None:
         while j < n and toks[j].lower != "that" and j - c1 < 10 and toks[j].text not in {",", ".", ";", ":"}:
             j += 1
         return (j, n) if j < n and toks[j].lower == "that" else None
+    t = _en_time_after(toks, c1 + 1)
+    if t > c1 + 1 and t + 1 < n and toks[t].is_word and (
+            toks[t].lower in vocab().said_openers - {"on", "in"} or toks[t].is_cap and toks[t].lower not in SAID_ADVERBS):
+        return (t, n)  # "said on Friday he met …", "said Tuesday that …"
+    if c1 + 2 < n and toks[c1 + 1].text in vocab().title_abbreviations and toks[c1 + 2].text == ".":
+        return (c1 + 1, n)  # "says Sen. Ted Cruz is …"
     if not (c1 + 1 < n and toks[c1 + 1].is_word and (
             toks[c1 + 1].lower in vocab().said_openers
             or (toks[c1 + 1].is_cap and toks[c1 + 1].lower not in PRONOUNS["en"])

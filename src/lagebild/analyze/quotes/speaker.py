@@ -215,6 +215,8 @@ def _speaker_before(toks: list[Tok], lo: int, v: int, language: str, lex: Lexico
     w = vocab()
     if v <= lo:
         return np_after(toks, v + 1, language, lex)
+    if lang == "en" and (apposed := _en_apposed_subject(toks, lo, v, lex)) is not None:
+        return apposed
     last_comma = next((k for k in range(v - 1, lo - 1, -1) if toks[k].text == ","), None)
     if lang == "en" and last_comma is not None and last_comma + 1 < v:
         # "Speaking to reporters in Rome, Austin said": the subject after the last comma
@@ -249,6 +251,32 @@ def _speaker_before(toks: list[Tok], lo: int, v: int, language: str, lex: Lexico
     return _noun_phrase_in(toks, a, b, language, lex)
 
 
+#: what sets an English apposition off ("Robby Mook, her campaign manager, said", "Jason Sims — a teacher —")
+EN_APPOSITION_MARKS = frozenset({",", "—", "–"})
+
+
+def _en_apposed_subject(toks: list[Tok], lo: int, v: int, lex: Lexicon) -> tuple[int, int] | None:
+    """An English subject with its apposition in front of the verb at ``v``, the closing comma or
+    dash included as PolNeAR marks it ("Her campaign manager, Robby Mook, suggested", "Paradis,
+    who has been active in politics since 1992, says")."""
+    a = lo
+    while a < v and toks[a].lower in vocab().lead_words:
+        a += 1
+    while v > a and (toks[v - 1].lower in vocab().en_tails or toks[v - 1].lower.endswith("ly")):
+        v -= 1  # "Robby Mook, her campaign manager, also suggested"
+    if v - a < 4 or v - a > 30 or toks[v - 1].text not in EN_APPOSITION_MARKS:
+        return None
+    if not (toks[a].is_cap or toks[a].lower in ARTICLES["en"]) or toks[a].lower in PREPOSITIONS["en"] \
+            or toks[a].lower in ADVERBIAL_STARTS["en"] or toks[a].lower in SUBORDINATORS["en"]:
+        return None
+    first = next((k for k in range(a + 1, v - 1) if toks[k].text == toks[v - 1].text), None)
+    if first is None or any(_en_clause_word(toks[k], lex) for k in range(a, first)):
+        return None
+    if any(toks[k].text in {";", ":", "“", "”", '"'} for k in range(first, v)):
+        return None
+    return (a, v)
+
+
 #: relative pronouns that are the subject of a verb-final cue ("eine Argumentation, die davon ausgeht")
 RELATIVE_PRONOUNS = {"der", "die", "welche", "welcher"}
 
@@ -266,6 +294,39 @@ def _clause_word(toks: list[Tok], k: int, lang: str, lex: Lexicon) -> bool:
         return not EN_ADJ_RE.fullmatch(t.lower) or not (k + 1 < len(toks) and toks[k + 1].is_cap)
     return not NP_ADJ_RE.match(t.lower) or not (k + 1 < len(toks) and (
         toks[k + 1].is_cap or NP_ADJ_RE.match(toks[k + 1].lower)))
+
+
+#: English lower-case words that never stand inside a subject noun phrase
+EN_CLAUSE_WORDS = frozenset({"who", "which", "that", "also", "then", "now", "not", "never", "still", "when", "while",
+                             "if", "because", "as", "and", "but", "or", "to", "it", "there", "he", "she", "they",
+                             "we", "i", "you", "him", "them", "us"})
+
+
+def _en_clause_word(t: Tok, lex: Lexicon) -> bool:
+    """Whether an English token cannot be part of a subject noun phrase: a verb form, an adverb
+    in -ly, a pronoun or a clause word; punctuation other than an apostrophe ends the phrase too."""
+    if not t.is_word:
+        return t.text not in {"’", "'", ".", "-", "/", "&"}
+    if t.is_cap or t.text[0].isdigit():
+        return False
+    low = t.lower
+    return low in EN_CLAUSE_WORDS or low in AUXILIARIES["en"] or low in lex.verbs or low.endswith(("ly", "ed")) \
+        and low not in {"united", "elected"}
+
+
+def _en_two_phrases(toks: list[Tok], a: int, b: int) -> bool:
+    """Whether ``[a, b)`` reads as two English noun phrases side by side, a relative clause
+    without "that" ("a summit US officials (had warned)"): a lower-case noun, a capitalised word
+    right after it, and a lower-case word after that."""
+    function = ARTICLES["en"] | PREPOSITIONS["en"] | {"and", "of"}
+    for k in range(a, b - 2):
+        if toks[k].is_word and not toks[k].is_cap and toks[k].lower not in function and toks[k + 1].is_cap:
+            j = k + 1
+            while j < b and (toks[j].is_cap or not toks[j].is_word):
+                j += 1
+            if j < b and toks[j].lower not in function:
+                return True
+    return False
 
 
 def _np_exactly(toks: list[Tok], a: int, b: int, language: str, lex: Lexicon) -> tuple[int, int] | None:
@@ -287,6 +348,9 @@ def _noun_phrase_in(toks: list[Tok], a: int, b: int, language: str, lex: Lexicon
     np = np_after(toks, a, language, lex)
     if np is not None and np[1] >= b:
         return (a, b)
+    if lang == "en" and (toks[a].is_cap or toks[a].lower in ARTICLES["en"]) \
+            and not any(_en_clause_word(toks[k], lex) for k in range(a, b)) and not _en_two_phrases(toks, a, b):
+        return (a, b)  # "Republican presidential candidate Donald Trump", "A Qunnipiac University poll"
     if np is not None and toks[np[1]].text == "," and np[1] + 1 < b and (
             toks[np[1] + 1].lower in relative_open and (np[1] + 2 >= b or not toks[np[1] + 2].is_cap
                                                           or toks[np[1] + 1].lower in {"dessen", "deren", "whose"})
@@ -342,7 +406,35 @@ def _speaker_after(toks: list[Tok], cue: tuple[int, int], language: str, lex: Le
         inner = np_after(toks, c0 + 1, language, lex)
         if inner and inner[1] <= c1:
             return inner
-    return np_after(toks, c1 + 1, language, lex)
+    np = np_after(toks, c1 + 1, language, lex)
+    if language == "en" and np is not None:
+        return _en_apposition_after(toks, np)
+    return np
+
+
+#: an English apposition after the speaker has at most this many tokens
+EN_APPOSITION_MAX = 20
+
+
+def _en_apposition_after(toks: list[Tok], np: tuple[int, int]) -> tuple[int, int]:
+    """An English speaker after its cue with the apposition that follows it, as PolNeAR marks it
+    (", said Virgie M. Rollins, chair of the Democratic National Committee Black Caucus."): up to
+    the sentence's end, or to the next comma (included)."""
+    a, b = np
+    n = len(toks)
+    if b + 1 >= n or toks[b].text != "," or not toks[b + 1].is_word or toks[b + 1].lower in {"and", "but", "or", "as"}:
+        return np
+    for k in range(b + 1, min(n, b + 1 + EN_APPOSITION_MAX)):
+        t = toks[k].text
+        if t in {"“", "”", '"', ";", ":", "(", ")"}:
+            return np
+        if t == ",":
+            return (a, k + 1)
+        if t in {".", "!", "?"} and (k + 1 >= n or not toks[k + 1].is_word):
+            return (a, k)
+    if b + 1 + EN_APPOSITION_MAX >= n:
+        return (a, n)
+    return np
 
 
 def _np_before(toks: list[Tok], i: int) -> tuple[int, int] | None:

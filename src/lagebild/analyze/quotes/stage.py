@@ -17,6 +17,7 @@
   ("gegenüber der Presse", "told reporters", "wirft der Regierung vor") and the quoted words
   inside an indirect message (nested direct quotes, kept on the quote around them).
 * A German cue whose rules found no speaker takes the subject of its clause (:mod:`.subject`).
+* English cues are widened to the words PolNeAR counts as the cue (:mod:`.widen`).
 * English headlines that quote someone ("Sanders: Clinton Email Story Has Moved", :mod:`.headline`).
 """
 
@@ -32,6 +33,7 @@ from lagebild.analyze.quotes.base import vocab
 from lagebild.analyze.quotes.headline import headline_quote
 from lagebild.analyze.quotes.roles import with_roles
 from lagebild.analyze.quotes.subject import with_subject
+from lagebild.analyze.quotes.widen import widen_en_cue
 from lagebild.analyze.quotes.find import (
     KONJUNKTIV_ENDINGS, NP_ADJ_RE, Found, back_reference, cue_extra, direct_cue, direct_spans, find_in_sentence,
     inner_gap, np_after,
@@ -45,7 +47,10 @@ STAGE = "lagebild.quotes"
 #: 12: German addressees named by the cue's object ("wirft der Regierung vor", "sagte der Presse"),
 #: speakers read from the cue's clause when the cue rules found none (subject.py), one-word quoted
 #: phrases inside reported speech are nested quotes
-VERSION = "12"
+#: 13: English speakers with their apposition ("Robby Mook, her campaign manager,"), whole subject
+#: noun phrases ("Republican presidential candidate Donald Trump"), cues with auxiliaries, adverbs
+#: and a time ("has publicly vowed", "said Tuesday"), "said on Friday he …" (widen.py)
+VERSION = "13"
 MIN_DIRECT_WORDS = 3
 #: a quotation this short after an article or a preposition (``vocab().title_leads``) is a name
 #: or title, not a quote
@@ -419,6 +424,10 @@ def _resolve(text: str, found: list[Found], entities: Sequence[EntityMention], l
         if f.speaker:
             a, b = f.speaker
             surface = text[a:b]
+            if lang == "en":  # "Kyrylo Budanov, who leads …, said": the name is the phrase before the apposition
+                head = re.search(r"\s*[,—–]", surface)
+                if head is not None and head.start() > 0:
+                    b = a + head.start()
             toks = tokens(text, a, b)
             name, mention = None, _mention_at(entities, a, b)
             if mention is not None and entities[mention].form in {"adjective", "demonym"} and (
@@ -447,7 +456,7 @@ def _resolve(text: str, found: list[Found], entities: Sequence[EntityMention], l
                         or not name else name
             if f.reported and not _speaking(toks, mention, entities, lang, lex):
                 continue  # "eine oft beklagte Lücke": no one speaks
-            speaker = Speaker(a, b, surface, mention, name)
+            speaker = Speaker(a, f.speaker[1], surface, mention, name)
         elif f.inherit and last is not None:
             # the speaker mention nearest to it, even a pronoun (SpkAtt gives a continuation the
             # source tokens of the quote it continues), not the last full name
@@ -553,6 +562,8 @@ def find(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[Ent
         if mention is not None:
             headline = dataclasses.replace(headline, speaker=dataclasses.replace(headline.speaker, mention=mention))
         quotes.append(headline)
+    if language == "en":
+        quotes = [widen_en_cue(text, q) for q in quotes]
     return with_roles(text, sents, quotes, language)
 
 
