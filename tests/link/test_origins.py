@@ -398,3 +398,19 @@ def test_origins_an_outlet_telling_of_an_accusation_is_no_origin_of_it(speech_ac
     assert corroboration.count(entries) == counted
     if speech_act:
         assert entries[0]["outlets"] == ["Northgate Wire", "Rheinische Lagezeitung"]
+
+
+def test_origins_an_outlet_is_not_named_as_denying_what_its_source_denies() -> None:
+    """'Araghchi dismissed the claims and said Tehran had not delivered such missiles': the second
+    denial, without a speaker of its own, is Araghchi's too, not the outlet's."""
+    from lagebild.link import corroboration
+
+    origins = [{"key": "gpe:US", "label": "Vereinigte Staaten", "kind": "speaker", "counted": True, "events": ["a:0"]},
+               {"key": "outlet:northgate-wire", "label": "Northgate Wire", "kind": "denial", "counted": False,
+                "events": ["b:1"], "outlet": "Northgate Wire"},
+               {"key": "gpe:IR", "label": "Iran (Abbas Araghchi)", "kind": "denial", "counted": False,
+                "events": ["b:0"], "outlet": "Northgate Wire"},
+               {"key": "outlet:other", "label": "Other", "kind": "denial", "counted": False, "events": ["c:0"]}]
+    entries = corroboration.independent(origins, {"a:0": "a", "b:0": "b", "b:1": "b", "c:0": "c"}, "de")
+    assert [(e["key"], e["kind"]) for e in entries if not e["counted"]] == [("gpe:IR", "denial"),
+                                                                            ("outlet:other", "denial")]

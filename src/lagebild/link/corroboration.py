@@ -16,6 +16,10 @@ from lagebild.link.origins import UNNAMED_LABEL
 from lagebild.model import events as events_model, gazetteer, items, timevalue
 
 
+#: origin keys that stand for the outlet's (or the article's) own word
+_OWN_WORD = ("outlet:", "article:")
+
+
 def independent(origins: list[dict[str, Any]], article_of: dict[str, str],
                 language: str = "de", speech_act: bool = False) -> list[dict[str, Any]]:
     """A fact's origins grouped by the body they speak for, counted ones first.
@@ -31,6 +35,10 @@ def independent(origins: list[dict[str, Any]], article_of: dict[str, str],
     for o in origins:
         if o["counted"] and o["kind"] in ("speaker", "source", "report"):
             named_in.setdefault(article_of[o["events"][0]], o["key"])
+    denied_in: dict[str, str] = {}  # article → who denies there, by name
+    for o in origins:
+        if o["kind"] == "denial" and not o["key"].startswith(_OWN_WORD):
+            denied_in.setdefault(article_of[o["events"][0]], o["key"])
     spoken = next((o["key"] for o in origins if speech_act and o["counted"] and o["kind"] == "speaker"), None)
     grouped: dict[str, dict[str, Any]] = {}
     # named origins first, so that a group takes its name from who spoke, not from a restatement folded into it
@@ -38,6 +46,8 @@ def independent(origins: list[dict[str, Any]], article_of: dict[str, str],
         key, counted = o["key"], o["counted"]
         if o["kind"] == "outlet" and named_in.get(article_of[o["events"][0]]) not in (None, key):
             key = named_in[article_of[o["events"][0]]]  # the outlet restating what its source said
+        elif o["kind"] == "denial" and key.startswith(_OWN_WORD) and article_of[o["events"][0]] in denied_in:
+            key = denied_in[article_of[o["events"][0]]]  # "…, and said Tehran had not delivered": Araghchi's denial
         elif o["kind"] == "outlet" and spoken is not None:
             key = spoken  # "the West accuses Pyongyang", told by an outlet: the accuser's word
         entry = grouped.setdefault(key, {"key": key, "label": o["label"], "kind": o["kind"], "counted": False,
