@@ -66,7 +66,10 @@ class LinearChain:
 
     def _feature_ids(self, feature: str) -> tuple[int, int, int, int, int]:
         get, unk = self.attr.get, self._unknown
-        return (get(feature, unk), *(get(f"{d}{feature}", unk) if lent([feature], d) else unk for d in _OFFSETS))
+        near = bool(lent([feature], 1))  # what it lends its ±1 neighbours, then its ±2 ones
+        far = near and bool(lent([feature], 2))
+        return (get(feature, unk), get(f"-2{feature}", unk) if far else unk, get(f"-1{feature}", unk) if near else unk,
+                get(f"1{feature}", unk) if near else unk, get(f"2{feature}", unk) if far else unk)
 
     def prepare(self, words) -> None:
         """Score the forms of ``words`` not seen yet, all in one pass: one row of feature ids per
