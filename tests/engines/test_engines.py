@@ -126,3 +126,30 @@ def test_engines_ray_address_comes_from_ray_address(monkeypatch) -> None:
     assert settings.ray_address() == "10.1.2.3:6379"
     monkeypatch.setenv("RAY_ADDRESS", "")
     assert settings.ray_address() is None
+
+
+def test_engines_ray_started_here_gives_its_workers_our_priority(monkeypatch) -> None:
+    import os
+
+    pytest.importorskip("ray", reason="the 'ray' package is not installed (pip install 'lagebild[ray]')")
+    from lagebild.engines.ray import NICENESS, RayEngine
+
+    seen: dict = {}
+
+    class FakeRay:  # records what ray.init saw in the environment (the raylet inherits it)
+        def is_initialized(self) -> bool:
+            return False
+
+        def init(self, **options) -> None:
+            seen.update(options, niceness=os.environ.get(NICENESS))
+
+    monkeypatch.setenv(NICENESS, "7")
+    engine = RayEngine(workers=2)
+    engine.ray = FakeRay()
+    assert engine._connect() is True
+    assert seen["address"] == "local" and seen["niceness"] == "0"
+    assert os.environ[NICENESS] == "7"  # this process's own setting is given back
+    joined = RayEngine(workers=2, address="10.1.2.3:6379")
+    joined.ray = FakeRay()
+    joined._connect()
+    assert seen["address"] == "10.1.2.3:6379" and seen["niceness"] == "7"  # a cluster's raylets are not ours
