@@ -16,8 +16,11 @@ GSD/PUD as this first CRF + network tag it, only the sentences where the CRF alo
 network alone agree.  No pretrained model and no other data.  Training the network needs
 PyTorch (CPU build: ``pip install torch==2.13.0``), the stage does not: both models are exported
 as npz and run in numpy.
-``--no-net`` builds the CRF alone.  English: the same CRF on wikigold + GUM train + the WNUT-17
-and Broad Twitter Corpus train sets (``--no-social``: without those two).  Seeded and
+``--no-net`` builds the CRFs alone, ``--keep-crf`` the networks alone (the CRFs in ``--out`` kept).
+English: the same CRF on wikigold + GUM train + the WNUT-17 and Broad Twitter Corpus train sets
+(``--no-social``: without those two), and the same network on the same sentences, its word
+vectors computed like German's from the permissive English raw text (those sets, UD English EWT
+train, MEANTIME; ``data.english_raw_sentences``).  Seeded and
 deterministic (one torch thread); writes ``src/lagebild/resources/ner/{de,en}.*`` (``--out``:
 elsewhere) and prints the dev figures (strict outer-chunk precision/recall/F1, the ensemble and
 the CRF alone) at the end.  German alone (``--lang de``): about 25–30 minutes on one core.
@@ -28,6 +31,7 @@ from __future__ import annotations
 import argparse
 import functools
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -219,11 +223,13 @@ def lexicons(lang: str, train, extra, *, folds: int = 5, clusters: dict | None =
 def build(lang: str, train, dev, extra, *, c1: float, c2: float, iterations: int, folds: int = 5,
           bioes: bool = True, out: Path = OUT, clusters: dict | None = None,
           vectors: tuple | None = None, epochs: int = 20, hidden: int = 96, net_args: dict | None = None,
-          self_train: bool = False) -> dict:
+          self_train: bool = False, keep_crf: bool = False) -> dict:
     """Train and write the CRF (and, given ``vectors``, the network); returns the dev figures of
     the CRF alone (``crf``) and of what the stage runs (``all``/``main``).  ``self_train``: then
     train the network again on the training sentences plus the unlabelled permissive text
-    (smartdata, UD) tagged by the first CRF + network where both agree (:func:`neural.silver`)."""
+    (smartdata, UD) tagged by the first CRF + network where both agree (:func:`neural.silver`).
+    ``keep_crf``: do not train the CRF, keep ``out/<lang>.crf.npz`` (copied from the shipped
+    resources when ``out`` has none; the lexicon is rebuilt, deterministically the same)."""
     t0 = time.time()
     clusters = clusters or {}
     out.mkdir(parents=True, exist_ok=True)
@@ -242,16 +248,22 @@ def build(lang: str, train, dev, extra, *, c1: float, c2: float, iterations: int
                 yseqs[i] = data.to_bioes(tags) if bioes else tags
     print(f"[{lang}] features ready in {time.time() - t0:.0f}s "
           f"({sum(len(w) for w, _ in train)} training tokens)", flush=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        model = Path(tmp) / f"{lang}.crfsuite"
-        secs = train_crf(xseqs, yseqs, model, c1=c1, c2=c2, iterations=iterations)
-        export_crf(model, out / f"{lang}.crf.npz")
-    print(f"[{lang}] CRF trained in {secs:.0f}s", flush=True)
+    if keep_crf:
+        crf_file = out / f"{lang}.crf.npz"
+        if not crf_file.exists():
+            shutil.copyfile(OUT / crf_file.name, crf_file)
+        print(f"[{lang}] CRF kept: {crf_file}", flush=True)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            model = Path(tmp) / f"{lang}.crfsuite"
+            secs = train_crf(xseqs, yseqs, model, c1=c1, c2=c2, iterations=iterations)
+            export_crf(model, out / f"{lang}.crf.npz")
+        print(f"[{lang}] CRF trained in {secs:.0f}s", flush=True)
     write_lexicon(out / f"{lang}.lexicon.tsv.gz", full.labels, full.lower, places)
     net_file = out / f"{lang}.net.npz"
     if vectors is not None:
         train_net = functools.partial(neural.build, train, fold_of, fold_lex, full, *vectors, net_file,
-                                      epochs=epochs, hidden=hidden, **(net_args or {}))
+                                      lang=lang, epochs=epochs, hidden=hidden, **(net_args or {}))
         secs = train_net()
         print(f"[{lang}] network trained in {secs:.0f}s", flush=True)
         if self_train:
@@ -307,7 +319,9 @@ def main(argv: list[str] | None = None) -> None:
                     help="English without the WNUT-17 and Broad Twitter Corpus train sets")
     ap.add_argument("--bio", action="store_true", help="train on BIO instead of BIOES tags")
     ap.add_argument("--out", type=Path, default=OUT, help="where the model files go")
-    ap.add_argument("--no-net", action="store_true", help="German without the neural tagger")
+    ap.add_argument("--no-net", action="store_true", help="the CRFs without the neural taggers")
+    ap.add_argument("--keep-crf", action="store_true",
+                    help="train the networks only: keep the CRFs in --out (copied from the shipped ones if missing)")
     ap.add_argument("--epochs", type=int, default=20, help="training epochs of the neural tagger")
     ap.add_argument("--hidden", type=int, default=96, help="LSTM units per direction")
     ap.add_argument("--ema", type=float, default=0.999,
@@ -344,7 +358,7 @@ def main(argv: list[str] | None = None) -> None:
                                iterations=args.iterations, bioes=not args.bio, out=args.out,
                                clusters=clusters, vectors=vectors, epochs=args.epochs,
                                hidden=args.hidden, net_args={"ema": args.ema, "decay": args.decay, "loss": args.loss},
-                               self_train=args.self_train).items():
+                               self_train=args.self_train, keep_crf=args.keep_crf).items():
             results[f"de {name}"] = res
     if args.lang in ("en", "all"):
         sents = data.wikigold()
@@ -358,8 +372,16 @@ def main(argv: list[str] | None = None) -> None:
             train += data.wnut17() + data.btc()
         devs = {"wikigold held-out 10%": dev, "GUM dev (PER/LOC/ORG/MISC as converted)": data.gum("dev")}
         c1, c2 = (0.1 if args.c1 is None else args.c1), (0.1 if args.c2 is None else args.c2)
+        vectors = None
+        if not args.no_net:
+            t1 = time.time()
+            vocab, vec = word_clusters.embed(data.english_raw_sentences())
+            vectors = (vocab, vec)
+            print(f"[en] {len(vocab)} word vectors in {time.time() - t1:.0f}s", flush=True)
         for name, res in build("en", train, devs, [], c1=c1, c2=c2, iterations=args.iterations,
-                                 bioes=not args.bio, out=args.out).items():
+                               bioes=not args.bio, out=args.out, vectors=vectors, epochs=args.epochs,
+                               hidden=args.hidden, net_args={"ema": args.ema, "decay": args.decay, "loss": args.loss},
+                               keep_crf=args.keep_crf).items():
             results[f"en {name}"] = res
     for lang, result in results.items():
         show(lang, result)

@@ -399,3 +399,62 @@ def raw_sentences() -> list[list[str]]:
     out += smartdata_text()
     out += ud_text()
     return out
+
+
+def ewt_text() -> list[list[str]]:
+    """Surface tokens of the UD English EWT train sentences (never dev: Universal NER's English
+    dev set is EWT dev), contractions as written."""
+    out: list[list[str]] = []
+    words: list[str] = []
+    skip_to = 0
+    with _open(DATA / "ud-english-ewt" / "en_ewt-ud-train.conllu.xz") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 10:
+                if words:
+                    out.append(words)
+                words, skip_to = [], 0
+                continue
+            if "." in cols[0]:
+                continue
+            if "-" in cols[0]:
+                skip_to = int(cols[0].split("-")[1])
+                words.append(cols[1])
+            elif int(cols[0]) > skip_to:
+                words.append(cols[1])
+    if words:
+        out.append(words)
+    return out
+
+
+def meantime_text() -> list[list[str]]:
+    """Token lists of the 120 English Wikinews articles of MEANTIME (document-level version), per
+    sentence; the annotations are not read."""
+    import tarfile
+    import xml.etree.ElementTree as ET
+
+    out: list[list[str]] = []
+    with tarfile.open(DATA / "meantime-en" / "meantime_newsreader_english_oct15.tar.xz") as tar:
+        for member in tar:
+            if not member.isfile() or not member.name.endswith(".xml") or "intra-doc" not in member.name:
+                continue
+            root = ET.parse(tar.extractfile(member)).getroot()
+            sents: dict[str, list[str]] = {}
+            for tok in root.iter("token"):
+                sents.setdefault(tok.get("sentence", "0"), []).append(tok.text or "")
+            out.extend(s for s in sents.values() if s)
+    return out
+
+
+def english_raw_sentences() -> list[list[str]]:
+    """Token lists of every permissively licensed English text we have (for the network's word
+    vectors): wikigold, GUM train (never dev), WNUT-17 and BTC train, UD EWT train, MEANTIME."""
+    out = [w for w, _ in wikigold()]
+    out += [w for w, _ in gum("train")]
+    out += [w for w, _ in wnut17()]
+    out += [w for w, _ in btc()]
+    out += ewt_text()
+    out += meantime_text()
+    return out

@@ -308,7 +308,7 @@ def export(net, voc: Vocab, path: Path, weight: float = 1.0) -> None:
 
 
 def build(train_s, fold_of, fold_lex, full: Lexicon, vocab: list[str], vec: np.ndarray, out: Path, *,
-          weight: float = 1.0, silver=(), **options) -> float:
+          weight: float = 1.0, silver=(), lang: str = "de", **options) -> float:
     """Train on ``train_s`` (features from the jackknifed lexicons) and write ``out`` (the npz the
     stage loads); ``weight`` is the network's share next to the CRF (stored in the file);
     ``silver``: more (words, tags) sentences to train on, their features from the full lexicon
@@ -318,7 +318,7 @@ def build(train_s, fold_of, fold_lex, full: Lexicon, vocab: list[str], vec: np.n
     lex_of = [fold_lex[f] for f in fold_of]
     voc = Vocab(vocab, vec, train_s, lex_of)
     enc = encode(list(train_s) + list(silver), lex_of + [full] * len(silver), voc)
-    print(f"[de] network: {len(voc.feat_list)} bag features, {len(voc.char_list)} characters, "
+    print(f"[{lang}] network: {len(voc.feat_list)} bag features, {len(voc.char_list)} characters, "
           f"{len(voc.word_list)} word vectors, {len(silver)} silver sentences; {options}", flush=True)
     net = train(enc, voc, **options)
     export(net, voc, out, weight=weight)

@@ -1,9 +1,9 @@
-"""The trained entity tagger: a linear-chain CRF per language, for German combined with a small
-BiLSTM, all built by ``training/ner/build.py`` and run in numpy.
+"""The trained entity tagger: a linear-chain CRF per language combined with a small BiLSTM, all
+built by ``training/ner/build.py`` and run in numpy.
 
 The model files live in ``resources/ner``: ``<lang>.crf.npz`` (CRF weights, trained with
 python-crfsuite), ``<lang>.lexicon.tsv.gz`` (the name dictionary), ``de.clusters.tsv.gz`` (word
-clusters) and ``de.net.npz`` (the network, :mod:`lagebild.analyze.entities.network`); they are loaded on
+clusters) and ``<lang>.net.npz`` (the network, :mod:`lagebild.analyze.entities.network`); they are loaded on
 first use, never at import time.  With a network, each label's score is the CRF's plus the
 network's log-probability (a product of experts), decoded with the CRF's transitions; the
 sentences of a document go through both in batches.  :func:`find` is pure: tokens in, labelled

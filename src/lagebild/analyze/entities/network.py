@@ -1,7 +1,7 @@
 """The small neural entity tagger, run in numpy: no PyTorch at inference time.
 
 ``training/ner/neural.py`` trains a one-layer BiLSTM with PyTorch and exports its weights to
-``resources/ner/de.net.npz``; this module runs the same forward pass vectorised over the sentences
+``resources/ner/<lang>.net.npz``; this module runs the same forward pass vectorised over the sentences
 of an article.  A token's input is [its distributional word vector (our own PPMI/SVD vectors,
 frozen) + a character CNN + a bag of the CRF's dictionary/gazetteer/shape features]; the input
 projection of the LSTM depends on the word form alone, so it is computed once per form and cached,

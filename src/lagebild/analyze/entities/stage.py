@@ -1,6 +1,6 @@
 """The entity stage: the trained tagger combined with the gazetteer, then resolved in the article.
 
-1. :mod:`lagebild.analyze.entities.ner` tags names (a CRF per language, trained by ``training/ner``).
+1. :mod:`lagebild.analyze.entities.ner` tags names (a CRF and a BiLSTM per language, trained by ``training/ner``).
    :func:`lagebild.analyze.entities.mentions.from_model` tidies its spans into names and role
    phrases (:mod:`lagebild.analyze.entities.roles`).
 2. :mod:`lagebild.analyze.entities.name_patterns` fixes what the training data rarely shows: East
@@ -28,7 +28,7 @@ from lagebild.model import EntityMention
 from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.entities"
-VERSION = "9"
+VERSION = "10"  # 10: the English tagger is a CRF + BiLSTM ensemble too
 #: languages whose models are loaded when the stage is built (German: the default of an article
 #: without a language); any other loads at its first article
 PRELOAD = ("de",)
