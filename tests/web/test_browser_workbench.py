@@ -113,6 +113,25 @@ def test_browser_facts_explorer_filters_and_shares_the_view(page: Any, server: s
         f"/facts/{i}" for i in page.locator("table.facts tr.fact").evaluate_all("rs => rs.map(r => r.dataset.fact)")]
 
 
+def test_browser_facts_confidence_filter_and_the_whole_store_download(page: Any, server: str) -> None:
+    everything = _json(server + "/api/v1/facts?limit=1")["total"]
+    sure = _json(server + "/api/v1/facts?limit=1&min_confidence=0.9")["total"]
+    page.goto(server + "/facts")
+    page.fill('#fact-filter input[name="confidence"]', "0.9")
+    page.click('#fact-filter button[type="submit"]')
+    page.wait_for_url("**confidence=0.9*")
+    assert page.locator("#facts-total").inner_text().startswith(f"{sure} fact(s)")
+    with page.expect_download() as info:
+        page.click("#export-all-csv")  # every fact that passes the filter, not only this page
+    rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8"))))
+    assert len(rows) == sure and all(r["by_rules"] == "yes" or float(r["confidence"]) >= 0.9 for r in rows)
+    page.goto(server + "/facts")
+    with page.expect_download() as info:
+        page.click("#export-all-json")
+    body = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    assert body["total"] == everything == len(body["rows"]) and body["filter"] == {}
+
+
 def test_browser_fact_in_the_explorer_opens_its_highlighted_sentence(page: Any, server: str) -> None:
     page.goto(server + "/facts?sort=mentions")
     link = page.locator("table.facts a.fact-link").first

@@ -289,6 +289,7 @@ def test_workbench_facts_show_and_export_their_confidence(sure_site) -> None:
     assert '<small class="confidence"' in html and ">0.85</small>" in html and ">0.60</small>" in html
     rows = {r["fact_url"]: r for r in csv.DictReader(io.StringIO(client.get("/facts.csv").text))}
     assert rows["/facts/f_eu_sanction"]["confidence"] == "0.85" and rows["/facts/f_supply"]["confidence"] == "0.95"
+    assert rows["/facts/f_eu_sanction"]["by_rules"] == "no" and rows["/facts/f_supply"]["by_rules"] == "yes"
     for bad in ("high", "1.5", "-0.1", "nan"):
         assert 'class="error"' in client.get(f"/facts?confidence={bad}").text
         assert client.get(f"/facts.csv?confidence={bad}").status_code == 422

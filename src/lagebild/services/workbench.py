@@ -255,7 +255,7 @@ def origin_outlet_rows(store: Store, story: str | None = None) -> list[dict[str,
 # --- one flat row per fact (CSV, JSON) -------------------------------------------------------------
 
 FACT_COLUMNS = ("type", "label", "who", "whom", "what", "quantity", "time", "precision", "status",
-                "confidence", "independent_origins", "mentions", "origins", "outlets", "first_reported", "fact_url")
+                "confidence", "by_rules", "independent_origins", "mentions", "origins", "outlets", "first_reported", "fact_url")
 
 
 def fact_table_row(fact: dict[str, Any]) -> dict[str, Any]:
@@ -268,6 +268,7 @@ def fact_table_row(fact: dict[str, Any]) -> dict[str, Any]:
             "what": names(roles["what"]), "quantity": names(roles["quantity"]), "time": fact.get("time") or "",
             "precision": (fact.get("time_span") or {}).get("precision") or "", "status": fact.get("status") or "",
             "confidence": round(fact["confidence"], 3) if isinstance(fact.get("confidence"), float) else None,
+            "by_rules": "yes" if fact.get("rules") else "no",  # an event of the rules (no confidence) backs it
             "independent_origins": fact.get("independent_origins") or 0,
             "mentions": fact.get("mention_count", len(fact.get("mentions") or [])),
             "origins": "; ".join(o for o in origins if o), "outlets": "; ".join(o for o in outlets if o),
