@@ -35,7 +35,7 @@ SENTENCES = [
 ]
 FORMATS = ("txt", "md", "jsonl", "html", "rss")
 #: the most (peak - baseline) / file size that ``--check`` lets pass, per format
-CEILINGS = {"txt": 6.0, "md": 6.5, "jsonl": 1.0, "html": 6.0, "rss": 8.0}
+CEILINGS = {"txt": 6.0, "md": 6.5, "jsonl": 1.0, "html": 7.0, "rss": 8.0}
 
 
 def _paragraph(n: int) -> str:

@@ -32,7 +32,8 @@ def main() -> None:
     stories = client.get("/api/v1/stories?limit=1").json()["items"]
     outlet = next(iter(client.get("/api/v1/articles?limit=1").json()["items"]), {}).get("outlet") or ""
     pages = ["/facts", "/facts?type=SUPPLY", "/facts?sort=time", "/facts?sort=mentions&type=ATTACK",
-             f"/facts?outlet={quote(outlet)}", "/facts?since=2024-01&until=2024-03", "/register", "/sources",
+             f"/facts?outlet={quote(outlet)}", "/facts?since=2024-01&until=2024-03", "/facts?confidence=0.9",
+             "/facts?type=SUPPLY&confidence=0.9", "/register", "/register?sort=quantity&dir=desc", "/sources",
              "/outlets", "/quotes"]
     if stories:
         pages += [f"/stories/{quote(stories[0]['id'])}", f"/facts?story={quote(stories[0]['id'])}&sort=time"]

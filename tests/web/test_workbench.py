@@ -285,8 +285,9 @@ def test_workbench_facts_filter_by_confidence(sure_site, least: str, shown: list
 
 def test_workbench_facts_show_and_export_their_confidence(sure_site) -> None:
     client, _ = sure_site
-    html = client.get("/facts?type=SANCTION").text
+    html = client.get("/facts?type=SANCTION&confidence=0").text  # the page shows what its filter read
     assert '<small class="confidence"' in html and ">0.85</small>" in html and ">0.60</small>" in html
+    assert '<small class="confidence"' not in client.get("/facts?type=SANCTION").text
     rows = {r["fact_url"]: r for r in csv.DictReader(io.StringIO(client.get("/facts.csv").text))}
     assert rows["/facts/f_eu_sanction"]["confidence"] == "0.85" and rows["/facts/f_supply"]["confidence"] == "0.95"
     assert rows["/facts/f_eu_sanction"]["by_rules"] == "no" and rows["/facts/f_supply"]["by_rules"] == "yes"

@@ -29,19 +29,33 @@ def read_html(data: bytes, source: str, max_depth: int = Limits.max_depth, chars
     page over :data:`STREAM_BYTES`: :func:`_read_large`); a page whose elements nest deeper than
     ``max_depth`` is refused before extraction.
     ``charset``: the one the HTTP answer names, which wins over the page's <meta charset>."""
+    html = decode_page(data, source, charset)
+    if isinstance(html, InputError):
+        return html
+    return read_page(html, source, max_depth, size=len(data))
+
+
+def decode_page(data: bytes, source: str, charset: str | None = None) -> str | InputError:
+    """An HTML page's text: decoded with ``charset`` (an HTTP answer's), else the one its
+    <meta charset> names, else the one detected."""
     declared = _META_CHARSET.search(data[:4096])
     try:
-        html = decode(data, charset or (declared.group(1).decode("ascii") if declared else None))
+        return decode(data, charset or (declared.group(1).decode("ascii") if declared else None))
     except UndecodableError as exc:
         return InputError(source, str(exc))
-    if len(data) > STREAM_BYTES:
-        del data  # the caller may hold the bytes; this frame need not
+
+
+def read_page(html: str, source: str, max_depth: int = Limits.max_depth, size: int | None = None) -> Draft | InputError:
+    """:func:`read_html` of a page already decoded (``size``: its bytes, else its characters),
+    so that a reader can let go of the bytes first."""
+    size = len(html) if size is None else size
+    if size > STREAM_BYTES:
         return _read_large(html, source, max_depth)
     depth = html_depth(html)
     if depth > max_depth:
         return InputError(source, too_deep(depth, max_depth, "HTML elements"))
     try:
-        doc = _extract(html, fast=len(data) > LEAN_BYTES)
+        doc = _extract(html, fast=size > LEAN_BYTES)
     except Exception as exc:  # trafilatura and lxml raise many kinds on hostile input
         return InputError(source, f"HTML could not be parsed: {type(exc).__name__}: {exc}")
     return _draft(doc, html, source)

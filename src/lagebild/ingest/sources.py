@@ -23,7 +23,7 @@ from lagebild.ingest.decode import UndecodableError, check_content, decode, huma
 from lagebild.ingest.draft import Draft
 from lagebild.ingest.feeds import looks_like_feed, read_feed, unsafe_xml
 from lagebild.ingest.fetch import Fetched, fetch, host_of, is_url, kind_for_media
-from lagebild.ingest.html import read_html
+from lagebild.ingest.html import decode_page, read_page
 from lagebild.ingest.jsonl import looks_like_jsonl, read_jsonl, read_jsonl_file
 from lagebild.ingest.limits import Limits
 from lagebild.ingest.text import read_text
@@ -180,7 +180,11 @@ def _dispatch(item: Item, data: bytes, limits: Limits, charset: str | None = Non
         yield from read_feed(data, item.source)
         return
     if kind == "html" or (kind == "sniff" and _HTML_START.match(data[:4096])):
-        yield read_html(data, item.source, max_depth=limits.max_depth, charset=charset)
+        size, page = len(data), decode_page(data, item.source, charset)
+        del data  # neither the bytes nor the page are held while the article is stored (issue 19)
+        draft = page if isinstance(page, InputError) else read_page(page, item.source, limits.max_depth, size=size)
+        del page
+        yield draft
         return
     try:
         text = decode(data, charset)

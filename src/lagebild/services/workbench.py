@@ -94,9 +94,10 @@ def matching_facts(store: Store, flt: FactFilter, *, limit: int | None = None, o
                    ) -> dict[str, Any]:
     """The ids of the facts that pass ``flt`` in its order: ``ids`` (a page of them with ``limit``),
     ``total`` (how many pass), ``entity`` (the entity the filter resolved to), ``error`` (a filter
-    that could not be read, said in words; then no ids)."""
+    that could not be read, said in words; then no ids), ``confidences`` (those the confidence
+    filter read, :meth:`Store.fact_confidences`; None without one)."""
     entity = resolve_entity(store, flt.entity)
-    empty = {"ids": [], "total": 0, "entity": entity, "error": None}
+    empty = {"ids": [], "total": 0, "entity": entity, "error": None, "confidences": None}
     if flt.entity and entity is None:
         return {**empty, "error": f"no entity is called {flt.entity!r}"}
     try:
@@ -109,13 +110,14 @@ def matching_facts(store: Store, flt: FactFilter, *, limit: int | None = None, o
     if not (flt.outlet or flt.origin or window or least is not None) and flt.sort == "origins":
         # the store's own order: a page of it
         return {"ids": store.fact_ids(**filters, limit=limit, offset=offset), "total": store.count_facts(**filters),
-                "entity": entity, "error": None}
+                "entity": entity, "error": None, "confidences": None}
     rows = store.fact_facets(**filters)
     if flt.outlet or flt.origin:
         keep = store.fact_ids_reported(outlet=flt.outlet or None, origin=flt.origin or None)
         rows = [r for r in rows if r.id in keep]
     if window is not None:
         rows = [r for r in rows if timevalue.in_window(r.time, window)]
+    found = None
     if least is not None:
         found = fact_confidences(store, [r.id for r in rows])
         rows = [r for r in rows if confident(found.get(r.id), least)]
@@ -129,30 +131,36 @@ def matching_facts(store: Store, flt: FactFilter, *, limit: int | None = None, o
         dated.sort(key=lambda i: starts[i], reverse=flt.sort == "recent")
         ids = dated + [i for i in ids if not starts[i]]  # undated facts last either way
     return {"ids": ids if limit is None else ids[offset:offset + limit], "total": len(ids), "entity": entity,
-            "error": None}
+            "error": None, "confidences": found}
 
 
-def explore_facts(store: Store, flt: FactFilter, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+def explore_facts(store: Store, flt: FactFilter, *, limit: int = 50, offset: int = 0,
+                  confidences: bool = True) -> dict[str, Any]:
     """The facts that pass ``flt``, sorted as it asks, one page of them: ``page`` (a :class:`Page`
-    of fact documents, each with its ``confidence`` and ``rules``: :func:`fact_docs`), ``entity``
-    (the entity the filter resolved to), ``error`` (a filter that could not be read, said in
-    words; the page then lists nothing)."""
+    of fact documents, each with its ``confidence`` and ``rules``, :func:`fact_docs`; without
+    ``confidences`` only where the filter read them anyway), ``entity`` (the entity the filter
+    resolved to), ``error`` (a filter that could not be read, said in words; the page then lists
+    nothing)."""
     limit = max(1, min(limit, MAX_PAGE))
     found = matching_facts(store, flt, limit=limit, offset=offset)
-    return {"page": Page(fact_docs(store, found["ids"]), found["total"], limit, offset), "entity": found["entity"],
-            "error": found["error"]}
+    sure = found["confidences"]
+    if sure is None and confidences:
+        sure = store.fact_confidences(found["ids"]) if found["ids"] else {}
+    return {"page": Page(fact_docs(store, found["ids"], sure), found["total"], limit, offset),
+            "entity": found["entity"], "error": found["error"]}
 
 
 def all_facts(store: Store, flt: FactFilter, chunk: int = MAX_PAGE) -> dict[str, Any]:
     """Every fact that passes ``flt`` (the whole store's, with an empty filter), for a download:
     ``total``, ``error`` as :func:`matching_facts` gives them and ``docs``, an iterator over
-    the fact documents in the filter's order, read ``chunk`` at a time."""
+    the fact documents in the filter's order with their confidences, read ``chunk`` at a time."""
     found = matching_facts(store, flt)
     ids = found["ids"]
+    sure = found["confidences"] if found["confidences"] is not None else fact_confidences(store, ids)
 
     def docs() -> Iterator[dict[str, Any]]:
         for start in range(0, len(ids), chunk):
-            yield from fact_docs(store, ids[start:start + chunk])
+            yield from fact_docs(store, ids[start:start + chunk], sure)
 
     return {"total": found["total"], "error": found["error"], "entity": found["entity"], "docs": docs()}
 
@@ -169,16 +177,17 @@ def fact_confidences(store: Store, ids: list[str]) -> dict[str, tuple[float | No
     return kept(store, "confidences", lambda: store.fact_confidences(None))
 
 
-def fact_docs(store: Store, page_ids: list[str]) -> list[dict[str, Any]]:
+def fact_docs(store: Store, page_ids: list[str],
+              confidences: dict[str, tuple[float | None, bool]] | None = None) -> list[dict[str, Any]]:
     """The facts' list form in the order of ``page_ids``, their mentions cited, each with
     ``confidence`` (the highest of the events behind it, None where none has one) and ``rules``
-    (whether an event of the rules, which give no confidence, backs it)."""
+    (whether an event of the rules, which give no confidence, backs it) as ``confidences``
+    (:meth:`Store.fact_confidences`) has them; None: unknown (the page does not show them)."""
     docs = views.read_fact_docs(store, page_ids)
     items = [docs[i] for i in page_ids if i in docs]
     cite_mentions(store, items)
-    sure = store.fact_confidences(page_ids) if page_ids else {}
     for item in items:
-        best, rules = sure.get(item["id"], (None, False))
+        best, rules = (confidences or {}).get(item["id"], (None, False))
         item["confidence"], item["rules"] = best, rules
     return items
 
