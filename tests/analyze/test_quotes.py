@@ -237,9 +237,9 @@ def test_quotes_reported_speech_act_by_group_noun():
     assert len(found) == 1 and found[0].speaker.text == "Augenzeugen"
 
 
-def test_quotes_stage_is_version_13():
+def test_quotes_stage_is_version_14():
     spec = registered()["lagebild.quotes"]
-    assert spec.version == "13"
+    assert spec.version == "14"
     assert "quotes" in spec.provides
 
 
@@ -481,3 +481,26 @@ def test_quotes_english_speaker_and_cue_as_polnear_marks_them(text, message, spe
     quotes = find(text, "en")
     assert [(q.text, q.speaker.text if q.speaker else None, q.cue.text if q.cue else None) for q in quotes] == [
         (message, speaker, cue)]
+
+
+@pytest.mark.parametrize("text, message, speaker, cue", [
+    # an English speech act with a noun-phrase content, as PolNeAR marks it
+    ("Hillary Clinton called for further action to stem gun violence.",
+     "further action to stem gun violence", "Hillary Clinton", "called for"),
+    ("The bishops criticized the party's draft platform on abortion.",
+     "the party's draft platform on abortion", "The bishops", "criticized"),
+])
+def test_quotes_english_speech_act_with_noun_phrase_content(text, message, speaker, cue):
+    quotes = find(text, "en")
+    assert [(q.text, q.speaker.text if q.speaker else None, q.cue.text if q.cue else None) for q in quotes] == [
+        (message, speaker, cue)]
+
+
+@pytest.mark.parametrize("text", [
+    "The senator announced that he would run again.",  # a reported clause: the verb rule's
+    "Police searched the house near the river.",  # no act verb
+    "He criticized it.",  # a pronoun alone is no content
+])
+def test_quotes_english_speech_act_needs_a_noun_phrase(text):
+    quotes = find(text, "en")
+    assert all(q.text.startswith("that") for q in quotes)

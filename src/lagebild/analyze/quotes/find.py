@@ -11,6 +11,8 @@ of a sentence: the source phrases of :mod:`.sources` (:data:`SOURCE_RULES`), the
 
 from __future__ import annotations
 
+from lagebild import lexicons
+
 from lagebild.analyze.quotes.base import (
     BACK_CUES, BACK_PRONOUNS, KONJUNKTIV_ENDINGS, MAX_QUOTE, NP_ADJ_RE, OPEN_MARKS, PAIRS_DE, PAIRS_EN, Found, vocab,
 )
@@ -145,7 +147,62 @@ SOURCE_RULES: dict[str, tuple[Rule, ...]] = {
     "wie": (wie_rule,), "as": (wie_rule,),
 }
 _VERB_RULE: tuple[Rule, ...] = (verb_cue_rule,)
+
+
+def _act_particles() -> dict[str, str | None]:
+    """The English act verbs (``quotes/en/act_verbs.txt``): form → the particle of its cue."""
+    out: dict[str, str | None] = {}
+    for word in lexicons.words("quotes/en/act_verbs.txt"):
+        form, _, particle = word.partition("/")
+        out[form] = particle or None
+    return out
+
+
+#: English speech-act content is at most this many tokens
+ACT_MAX = 40
+#: tokens that end the noun-phrase content of an English speech act
+ACT_STOPS = frozenset({".", ";", ",", ":", "—", "–", "(", "“", "”", '"', "?", "!"})
+
+
+def en_act_rule(s: Sentence, i: int) -> Outcome:
+    """An English speech act with a noun-phrase content ("Clinton called for further action",
+    "Sens. X and Y criticized the draft platform"): the subject in front of the verb is the
+    speaker, the phrase after it up to the clause's end the content; a verb with a reported
+    clause ("announced that …") is left to :func:`verb_cue_rule`."""
+    toks, n = s.toks, len(s.toks)
+    if s.lang != "en" or i == 0 or toks[i - 1].text == "," or (
+            toks[i].lower in s.lex.verbs and message_after(s, i, i) is not None):
+        return None
+    particle = _act_particles().get(toks[i].lower, "-")
+    if particle == "-":
+        return None
+    c1 = i
+    if particle is not None:
+        if not (i + 1 < n and toks[i + 1].lower == particle):
+            return None
+        c1 = i + 1
+    j = c1 + 1
+    k = j
+    while k < n and k - j < ACT_MAX and toks[k].text not in ACT_STOPS and k not in s.masked \
+            and toks[k].lower not in SUBORDINATORS["en"]:
+        k += 1
+    if k - j < 2 or k - j >= ACT_MAX or toks[j].lower in {"that", "to", "it", "him", "her", "them"}:
+        return None
+    lo = 0
+    for b in range(i - 1, -1, -1):
+        if toks[b].text in {";", ":"}:
+            lo = b + 1
+            break
+    v = _finite_before(toks, lo, i, s.language)
+    sp = _speaker_before(toks, lo, v, s.language, s.lex)
+    if sp is None:
+        return None
+    return [Found(toks[j].start, toks[k - 1].end, "indirect", _cue_span(toks, v, i, c1), char_span(toks, sp))]
+
+
 _RULES_BY_WORD = {word: rules + _VERB_RULE for word, rules in SOURCE_RULES.items()}
+for _form in _act_particles():
+    _RULES_BY_WORD[_form] = (en_act_rule,) + _RULES_BY_WORD.get(_form, _VERB_RULE)
 
 
 def message_after(s: Sentence, c0: int, c1: int) -> tuple[int, int] | None:

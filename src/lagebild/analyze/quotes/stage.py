@@ -17,7 +17,8 @@
   ("gegenüber der Presse", "told reporters", "wirft der Regierung vor") and the quoted words
   inside an indirect message (nested direct quotes, kept on the quote around them).
 * A German cue whose rules found no speaker takes the subject of its clause (:mod:`.subject`).
-* English cues are widened to the words PolNeAR counts as the cue (:mod:`.widen`).
+* English cues are widened to the words PolNeAR counts as the cue (:mod:`.widen`); English
+  speech acts with a noun-phrase content ("X called for further action") are quotes too.
 * English headlines that quote someone ("Sanders: Clinton Email Story Has Moved", :mod:`.headline`).
 """
 
@@ -50,7 +51,9 @@ STAGE = "lagebild.quotes"
 #: 13: English speakers with their apposition ("Robby Mook, her campaign manager,"), whole subject
 #: noun phrases ("Republican presidential candidate Donald Trump"), cues with auxiliaries, adverbs
 #: and a time ("has publicly vowed", "said Tuesday"), "said on Friday he …" (widen.py)
-VERSION = "13"
+#: 14: English speech acts with a noun-phrase content ("X called for further action", "criticized
+#: the draft platform"; resources/quotes/en/act_verbs.txt)
+VERSION = "14"
 MIN_DIRECT_WORDS = 3
 #: a quotation this short after an article or a preposition (``vocab().title_leads``) is a name
 #: or title, not a quote
