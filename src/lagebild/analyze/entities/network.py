@@ -67,8 +67,9 @@ class Network:
         self.words = dict(zip(strings(z["words"]), range(1, len(z["word_scale"]) + 1)))
         self.chars = {c: i + FIRST_CHAR for i, c in enumerate(strings(z["chars"]))}
         self.features = {f: i + 1 for i, f in enumerate(strings(z["features"]))}
-        vec = z["word_q"].astype(np.float32) * z["word_scale"].astype(np.float32)[:, None]
-        self.word_vec = np.vstack([np.zeros((1, vec.shape[1]), np.float32), vec])
+        q = z["word_q"]  # int8 rows, one scale each; row 0 of the table: the unknown word (zeros)
+        self.word_vec = np.zeros((len(q) + 1, q.shape[1]), np.float32)
+        np.multiply(q, z["word_scale"].astype(np.float32)[:, None], out=self.word_vec[1:])
         f32 = {k: z[k].astype(np.float32) for k in z.files if k.startswith(("char_", "feat_", "lstm_", "out_"))}
         self.char_emb = f32["char_emb"]
         self.conv_w = f32["char_conv_w"]  # (width * char_dim, filters)
