@@ -16,9 +16,9 @@ from tests.conftest import shared_path
 CHAIN = ("lagebild.sentences", "lagebild.timex")
 
 
-def test_timex_stage_is_registered_at_version_8():
+def test_timex_stage_is_registered_at_version_9():
     spec = registered()[STAGE]
-    assert spec.version == "8"
+    assert spec.version == "9"
     assert spec.provides == ("timexes",)
 
 
@@ -29,7 +29,7 @@ def test_timex_stage_records_offsets_and_stage_name():
     assert [(t.text, t.value) for t in found] == [("2. Januar 2024", "2024-01-02"), ("Zwei Tage später", "2024-01-04")]
     for t in found:
         assert doc.text[t.start:t.end] == t.text
-        assert t.stage == "lagebild.timex.v8"
+        assert t.stage == "lagebild.timex.v9"
     assert found[1].anchored and not found[0].anchored
 
 
@@ -246,6 +246,51 @@ WIKI = date(2011, 2, 16)  # WikiWarsDE's publication date: a narrative far from 
 def test_timex_narrative_anchoring(text, expected):
     found = [(t.text, t.value) for t in find_timexes(text, WIKI, "de")]
     assert found == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # years before Christ, and the narrative that goes on from them
+    ("Im Jahr 612 v. Chr. fiel die Stadt. Zwölf Jahre später zogen die Reiter ab. Im Herbst kehrten sie zurück.",
+     [("612 v. Chr.", "BC0612"), ("Zwölf Jahre später", "BC0600"), ("Herbst", "BC0600-FA")]),
+    ("Der Bund bestand von 371 bis 362 v. Chr. Im Jahr darauf zerfiel er.",
+     [("371", "BC0371"), ("362 v. Chr.", "BC0362"), ("Jahr darauf", "BC0370")]),
+    ("Am 9. März 331 v. Chr. brach das Heer auf. Im folgenden Jahr erreichte es den Fluss.",
+     [("9. März 331 v. Chr.", "BC0331-03-09"), ("folgenden Jahr", "BC0330")]),
+    ("Um 45 vor Christus endete der Streit. Im Sommer 44 v. Chr. begann ein neuer.",
+     [("45 vor Christus", "BC0045"), ("Sommer 44 v. Chr.", "BC0044-SU")]),
+    ("Ende 3 v. Chr. zog er los. Fünf Jahre später kam er an.", [("Ende 3 v. Chr.", "BC0003"), ("Fünf Jahre später", "0003")]),
+    # decades in words take the century the text is at
+    ("In den siebziger Jahren wuchs die Stadt. Ende der achtziger Jahre kam die Krise.",
+     [("siebziger Jahren", "197"), ("Ende der achtziger Jahre", "198")]),
+    ("Im Jahr 1848 brach der Aufstand los. In den dreißiger Jahren war es ruhig gewesen.",
+     [("Jahr 1848", "1848"), ("dreißiger Jahren", "183")]),
+    # a season counted from the time the text is at, not from publication
+    ("Im März 1812 sammelte sich das Heer. Im darauffolgenden Winter erfror es.",
+     [("März 1812", "1812-03"), ("darauffolgenden Winter", "1812-WI")]),
+    ("Im Oktober 1812 erreichte es die Stadt. Im folgenden Sommer kam der Rückschlag.",
+     [("Oktober 1812", "1812-10"), ("folgenden Sommer", "1813-SU")]),
+    # "im selben Jahr" keeps the month the text is at
+    ("Am 4. April 1905 kam die Flotte an. Im selben Jahr wurde Frieden geschlossen. Im gleichen Monat fiel der Hafen.",
+     [("4. April 1905", "1905-04-04"), ("selben Jahr", "1905"), ("gleichen Monat", "1905-04")]),
+    # vague look backs and forwards that open a sentence
+    ("Im Mai 1866 siegte die Armee. Kurz zuvor hatte der König gezögert. In der Folge zerfiel der Bund.",
+     [("Mai 1866", "1866-05"), ("Kurz zuvor", "PAST_REF"), ("In der Folge", "FUTURE_REF")]),
+    ("Im Mai 1866 siegte die Armee. Kurze Zeit später kam der Frieden.",
+     [("Mai 1866", "1866-05"), ("Kurze Zeit später", "FUTURE_REF")]),
+])
+def test_timex_narrative_before_christ_decades_and_vague_steps(text, expected):
+    found = [(t.text, t.value) for t in find_timexes(text, WIKI, "de")]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text", [
+    # inside a clause, or as "as a consequence of", these are no time expressions
+    "Die Stadt, die er kurz zuvor erobert hatte, fiel wieder.",
+    "In der Folge des Streits zerbrach der Bund.",
+    "Die Truppen zogen in der Folge ab.",
+])
+def test_timex_vague_steps_inside_a_clause_are_left_out(text):
+    assert find_timexes(text, WIKI, "de") == []
 
 
 def test_timex_two_digit_year_in_news_is_not_far_future():

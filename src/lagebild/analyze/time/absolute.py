@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from lagebild.analyze.time.anchor import PAST, Context, easter, safe_date
 from lagebild.analyze.time.lexicon import alternations, lexicon, month_no, rel_offset
-from lagebild.analyze.time.rules import DAY, YEAR, Groups, Hit, approx_of, mod_of, prev_word, ymd
+from lagebild.analyze.time.rules import DAY, YEAR, Groups, Hit, approx_of, mod_of, prev_word, year_text, ymd
 
 #: articles before an adjective-like word after a year ("1919 die ersten ..."): syntax, not vocabulary
 ARTICLES = frozenset({"die", "der", "das", "den", "dem", "des", "eine", "einen", "einer", "einem", "eines", "keine"})
@@ -167,6 +167,44 @@ def h_decade(g: Groups, ctx: Context):
     return [Hit(g.start, g.end, "DATE", f"{c}{d}", mod_of(g("mod")), False)]
 
 
+def h_bc(g: Groups, ctx: Context):
+    """"490 v. Chr.", "im Sommer 480 v. Chr.", "am 2. August 216 v. Chr.", "von 218 bis 201 v. Chr."
+    (both ends before Christ): ``BC0490``, ``BC0480-SU``, ``BC0216-08-02``."""
+    y = int(g("y"))
+    if not 1 <= y <= 9999:
+        return None
+    mod = mod_of(g("mod"))
+    if g("y2"):
+        y2 = int(g("y2"))
+        if not 1 <= y2 <= 9999:
+            return None
+        s1, e1 = g.span("y")
+        # the end of the range does not move the time the text is at (as "Juni 1775 bis März 1776")
+        return [Hit(s1, e1, "DATE", ymd(-y)), Hit(g.span("y2")[0], g.end, "DATE", ymd(-y2), None, False, True)]
+    if g("mon"):
+        month = month_no(g("mon"))
+        day = int(g("d")) if g("d") else None
+        return [Hit(g.start, g.end, "DATE", ymd(-y, month, day), mod)]
+    if g("s"):
+        code, _ = lexicon().seasons[g("s").lower().rstrip("s").removesuffix("e")]
+        return [Hit(g.start, g.end, "DATE", f"{year_text(-y)}-{code}", mod)]
+    return [Hit(g.start, g.end, "DATE", ymd(-y), mod)]
+
+
+#: the decade words of "in den sechziger Jahren"
+_DECADE_WORDS = {"zwanziger": 2, "dreißiger": 3, "vierziger": 4, "fünfziger": 5, "sechziger": 6, "siebziger": 7,
+                 "achtziger": 8, "neunziger": 9}
+
+
+def h_decade_word(g: Groups, ctx: Context):
+    """"in den sechziger Jahren": the decade of the century the text is at (the 1900s without one;
+    "in den fünfziger Jahren" in a text at 1861 is the 1850s)."""
+    d = _DECADE_WORDS[g("w").lower()]
+    ref = ctx.ref
+    century = ref.year // 100 if ref is not None and ref.year >= 1000 else 19
+    return [Hit(g.start, g.end, "DATE", f"{century}{d}", mod_of(g("mod")), True, True)]
+
+
 def h_century(g: Groups, ctx: Context):
     n = int(g("n"))
     if not 1 <= n <= 21:
@@ -274,7 +312,15 @@ def h_season(g: Groups, ctx: Context):
     if g("y"):
         return [Hit(g.start, g.end, "DATE", f"{int(g('y')):04d}-{code}", mod)]
     if g("rel"):
-        off, _ = rel_offset(g("rel"))
+        off, anaphoric = rel_offset(g("rel"))
+        ref = ctx.ref
+        if anaphoric and ref is not None and (ctx.narrative or ctx.local or ctx.dct is None):
+            # "im darauffolgenden Winter", "im selben Sommer": counted from the time the text is at
+            if off > 0:
+                year = ref.year if ref.month is not None and month > ref.month else ref.year + 1
+            else:
+                year = ref.year
+            return [Hit(g.start, g.end, "DATE", f"{year_text(year)}-{code}", mod, True)]
         if ctx.dct is None:
             return [Hit(g.start, g.end, "DATE", f"XXXX-{code}", mod, True)]
         d = ctx.dct
@@ -284,7 +330,7 @@ def h_season(g: Groups, ctx: Context):
             year = d.year if month > d.month else d.year + 1
         else:
             year = ctx.year_for(month) or d.year
-        return [Hit(g.start, g.end, "DATE", f"{year:04d}-{code}", mod, True)]
+        return [Hit(g.start, g.end, "DATE", f"{year_text(year)}-{code}", mod, True)]
     year = ctx.year_for(month)
     return [Hit(g.start, g.end, "DATE", f"{ymd(year)}-{code}", mod, True)]
 

@@ -114,6 +114,11 @@ def h_rel_unit(g: Groups, ctx: Context):
             value += "T" + lx.parts[u]
         return [Hit(g.start, g.end, "DATE", value, None, True)]
     grain = _unit_grain(unit)
+    bc = _bc_year(ctx)
+    if bc is not None and grain == "Y" and (anaphoric or ctx.narrative):
+        # "im folgenden Jahr" after 218 v. Chr.: 217 v. Chr.
+        year = bc + off if bc + off < 0 else bc + off + 1
+        return [Hit(g.start, g.end, "DATE", ymd(year), None, True, off < 0)]
     # English news anchors "last year", "next month" at the publication date even where an old
     # year was named before (TimeBank: "from 1980 to more than 300,000 last year" is 1997)
     base = ctx.base_date() if (anaphoric or (ctx.narrative and ctx.language != "en")) else ctx.dct
@@ -175,10 +180,22 @@ def h_in(g: Groups, ctx: Context):
     return h_ago(g, ctx, sign=1)
 
 
+def _bc_year(ctx: Context) -> int | None:
+    """The year the text is at where that is before Christ (negative; no calendar dates there)."""
+    return ctx.ref.year if ctx.ref is not None and ctx.ref.year < 0 else None
+
+
 def h_later(g: Groups, ctx: Context):
     n, vague = parse_count(g("n"), ctx.language)
     code = unit_code(g("unit"))
     sign = 1 if g("dir").lower() in ("später", "danach", "darauf", "later", "after") else -1
+    bc = _bc_year(ctx)
+    if bc is not None:
+        # "zehn Jahre später" after 490 v. Chr.: 480 v. Chr.; finer steps have no calendar there
+        if code in ("Y", "DE") and n is not None and not vague and not g("half") and n == int(n):
+            year = bc + sign * int(n) * (10 if code == "DE" else 1)
+            return [Hit(g.start, g.end, "DATE", ymd(year) if year < 0 else ymd(year + 1), None, True, sign < 0)]
+        return [Hit(g.start, g.end, "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", None, True, True)]
     base = ctx.base_date()
     if base is None or code in ("H", "MIN", "S", "CE"):
         return [Hit(g.start, g.end, "DATE", "XXXX-XX-XX" if base is None else base.isoformat(), None, True)]
@@ -201,10 +218,13 @@ def h_ref_day(g: Groups, ctx: Context):
     w = (g("unit") or "tag").lower()
     dirw = g("dir").lower()
     sign = -1 if dirw in ("zuvor", "davor", "vorher", "before", "earlier") else 1
+    back = sign < 0
+    bc = _bc_year(ctx)
+    if bc is not None and w.startswith(("jahr", "year")):
+        return [Hit(g.start, g.end, "DATE", ymd(bc + sign if bc + sign < 0 else bc + sign + 1), None, True, back)]
     base = ctx.base_date()
     if base is None:
         return [Hit(g.start, g.end, "DATE", "XXXX-XX-XX", None, True)]
-    back = sign < 0
     if w.startswith(("jahr", "year")):
         return [Hit(g.start, g.end, "DATE", ymd(base.year + sign), None, True, back)]
     if w.startswith(("monat", "month")):

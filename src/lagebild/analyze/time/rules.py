@@ -140,7 +140,8 @@ def trigger_regex(words: frozenset[str], prefixes: Sequence[str], suffixes: Sequ
     strong = trie_pattern(set(words) - set(weak))
     pre = trie_pattern(set(prefixes)) if prefixes else "(?!)"
     fol = trie_pattern(set(followers))
-    digit = (rf"(?<!\d[.,])(?:\d{{4}}(?!\d)|\d{{1,2}}(?=[.:/-])|\d+(?=er)"
+    # ("490 v. Chr.": a year before Christ)
+    digit = (rf"(?<!\d[.,])(?:\d{{4}}(?!\d)|\d{{1,2}}(?=[.:/-])|\d+(?=er)|\d{{1,4}}(?=\s+(?:v\.\s?(?:chr|u)|vor\s+christ))"
              rf"|\d+(?:[.,]\d+)?(?=\s+(?:{fol})(?!\w)))")
     compounds = ""
     if suffixes:
@@ -165,8 +166,13 @@ def approx_of(word: str | None) -> str | None:
     return lexicon().approximators.get(" ".join(word.lower().split()))
 
 
+def year_text(year: int) -> str:
+    """A year as a value writes it: ``0490``; a year before Christ (negative here) ``BC0490``."""
+    return f"BC{-year:04d}" if year < 0 else f"{year:04d}"
+
+
 def ymd(year: int | None, month: int | None = None, day: int | None = None) -> str:
-    y = "XXXX" if year is None else f"{year:04d}"
+    y = "XXXX" if year is None else year_text(year)
     if month is None:
         return y
     if day is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from lagebild import lexicons
 from lagebild.analyze.time import lexicon as lex
 from lagebild.analyze.time.absolute import (
-    h_bare_day, h_century, h_dayrange, h_daymonth, h_decade, h_holiday, h_iso, h_mod_year, h_month, h_monthrange,
+    h_bare_day, h_bc, h_century, h_dayrange, h_daymonth, h_decade, h_decade_word, h_holiday, h_iso, h_mod_year, h_month, h_monthrange,
     h_numdate, h_quarter, h_season, h_season_part, h_week_no, h_year, h_year_jahr,
 )
 from lagebild.analyze.time.durations import (
@@ -68,6 +68,10 @@ def rules() -> list[Rule]:
         v["MONTH"], v["WD"], v["PART"], v["MODW"], v["APPROXW"], v["REL"], v["NUM"], v["UNIT"], v["UNIT_PL"],
         v["APPROXQ"], v["HOLIDAY"])
     return [
+        # years before Christ; first, so that "2. August 216 v. Chr." is one date, not a day-month
+        ("bc", rf"(?:(?:(?P<d>{DAY})\.\s?)?(?P<mon>{month})\s+|(?P<s>Frühjahr|Frühling|Sommer|Herbst|Winter)\s+"
+               rf"|(?P<mod>{modw})\s+)?(?P<y>\d{{1,4}})(?:\s*(?:bis|und|oder|[–-]|/)\s*(?P<y2>\d{{1,4}}))?"
+               r"\s+(?:v\.\s?Chr\.|vor\s+Christus|vor\s+Christi\s+Geburt|v\.\s?u\.\s?Z\.)", h_bc),
         ("iso", r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", h_iso),
         ("dayrange", rf"(?:(?P<pre>Nacht|Morgen|Abend)\s+(?:vom|zum|des)\s+)?(?P<d1>{DAY})\.\s*"
                      rf"(?:bis(?:\s+(?:zum|einschließlich))?|und|oder|auf\s+den|zum|[–-]|/)\s*(?P<d2>{DAY})\.\s*(?P<mon>{month})"
@@ -93,6 +97,9 @@ def rules() -> list[Rule]:
         ("mod_year", rf"(?:(?P<approx>{approxw})\s+)?(?P<mod>{modw}|Frühjahr|Frühling|Sommer|Herbst|Winter)\s+"
                      rf"(?P<y>{YEAR})(?:\s*/\s*\d{{2}}(?:\d{{2}})?(?!\d))?", h_mod_year),
         ("decade", rf"(?:(?P<mod>{modw})\s+der\s+)?(?P<c>1\d|20)?(?P<d>\d)0er(?:\s?-?\s?Jahre[n]?)?", h_decade),
+        ("decade_word", rf"(?:(?P<mod>{modw})\s+der\s+)?(?P<w>[Zz]wanziger|[Dd]reißiger|[Vv]ierziger|[Ff]ünfziger"
+                        r"|[Ss]echziger|[Ss]iebziger|[Aa]chtziger|[Nn]eunziger)\s+Jahren?(?!\s+\w+\s+Jahrhunderts)",
+         h_decade_word),
         ("century", rf"(?:(?P<mod>{modw}|frühen|späten)\s+(?:des\s+)?)?(?P<n>\d{{1,2}})\.\s+Jahrhunderts?"
                     r"(?P<bc>\s+v\.\s?Chr\.)?", h_century),
         ("quarter", r"(?:(?P<ord>ersten|zweiten|dritten|vierten|letzten|[1-4]\.)\s+(?P<unit>Quartal|Halbjahr"

@@ -21,12 +21,12 @@ from functools import lru_cache
 
 from lagebild.analyze.time import rules_de, rules_en
 from lagebild.analyze.time.anchor import FUTURE, PAST, Context, Reference, tense
-from lagebild.analyze.time.rules import Compiled, Groups, compile_rules
+from lagebild.analyze.time.rules import Compiled, Groups, compile_rules, ymd
 from lagebild.model import Sentence, Timex
 from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.timex"
-VERSION = "8"  # 2: a date inside an opening "seit …" phrase is no reference for later dates
+VERSION = "9"  # 2: a date inside an opening "seit …" phrase is no reference for later dates
 # 3: a year-less date that would turn back before the date just named takes its year from the
 #    publication date and tense; a past-tense day may lie up to 45 days after publication; the
 #    turn of the year is its winter (2023-WI), no longer a day; "11.7. 2015" is one date
@@ -44,9 +44,16 @@ VERSION = "8"  # 2: a date inside an opening "seit …" phrase is no reference f
 #    years" a duration; "October of next year"; "is set to" speaks of the future
 # 8: English earnings language: "the quarter", "the latest quarter" (the last ended before
 #    publication), "the current quarter", "the year-earlier quarter", "the year-ago period"
+# 9: years before Christ ("490 v. Chr." = BC0490, "von 218 bis 201 v. Chr.", "im Sommer 480 v. Chr.") and
+#    the narrative that goes on from them ("zehn Jahre später" = BC0480); decades in words ("in den
+#    sechziger Jahren", in the century the text is at); "im darauffolgenden Winter" counted from the
+#    text's time; "im selben Jahr" keeps the month the text is at; "Kurz zuvor", "In der Folge",
+#    "kurze Zeit später"
 
 #: the year, month and day of a value that can be a reference time
 _REF_VALUE = r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T|-[WQHSFU])"
+#: a year before Christ ("BC0490", "BC0480-SU")
+_BC_VALUE = re.compile(r"^BC(\d{4})(?:$|-)")
 #: "seit Februar 2022" names the start of a state that lasts until now, not the time the text is at
 _SINCE = r"(?:\b[Ss]eit|\b[Ss]ince)\s+(?:(?:dem|the|Anfang|Mitte|Ende|Beginn)\s+)?$"
 #: a date inside the "seit …"/"since …" phrase that opens its clause ("Seit Beginn der Invasion im
@@ -98,6 +105,15 @@ def _clause(text: str, a: int, b: int, start: int, end: int) -> tuple[int, int]:
     ca = max(text.rfind(ch, a, start) for ch in _CLAUSE_MARKS) + 1
     cb = min((i for i in (text.find(ch, end, b) for ch in _CLAUSE_MARKS) if i >= 0), default=b)
     return max(a, ca), cb
+
+
+def _coarser_same(hit, ref: Reference | None) -> bool:
+    """Whether an anaphoric hit names the time the text is at, only coarser ("Am 3. Mai 1920 … Im
+    selben Jahr … Im gleichen Monat": the month is still May): it keeps the finer reference."""
+    if ref is None or not hit.anchored or hit.mod or ref.month is None:
+        return False
+    known = ymd(ref.year, ref.month, ref.day)
+    return len(hit.value) < len(known) and known.startswith(hit.value)
 
 
 def _sentence_starts(text: str, sentences: Sequence[Sentence] | None) -> list[int]:
@@ -168,11 +184,18 @@ def find_timexes(
                     and not since.search(text, max(0, hit.start - 8), hit.start) \
                     and not _SINCE_PHRASE.match(text, ca, hit.start) \
                     and not _SINCE_INSIDE.search(text, ca, hit.start) \
+                    and not _coarser_same(hit, ref) \
                     and not (ref is not None and ref.sentence == si and 0 <= ref_end <= hit.start
                              and _RANGE_GAP.match(text, ref_end, hit.start)
                              and not hit.value.startswith(f"{ref.year:04d}")):
                 rm = ref_value.match(hit.value)
-                if rm:
+                bc = _BC_VALUE.match(hit.value)
+                if bc:
+                    # a year before Christ: the text is at that year (negative), which year-less
+                    # and anaphoric expressions take ("Zehn Jahre später", "im Sommer")
+                    ref = Reference(-int(bc.group(1)), None, None, si)
+                    ref_end = hit.end
+                elif rm:
                     month = int(rm.group(2)) if rm.group(2) else None
                     day = int(rm.group(3)) if rm.group(3) else None
                     ref = Reference(int(rm.group(1)), month, day, si)
