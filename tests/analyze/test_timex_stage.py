@@ -367,3 +367,14 @@ def test_timex_english_reporting_quarters():
                      ("The current quarter", "1989-Q4")]
     # in January the quarter a report speaks of is the last of the year before
     assert find_timexes("Profit doubled in the quarter.", date(1990, 1, 20), "en")[0].value == "1989-Q4"
+
+
+@pytest.mark.parametrize("tail, expected", [
+    ("Ostern feierten sie am Fluss.", ("Ostern", "BC0044")),  # no calendar to find the feast in
+    ("Ende des Jahres zogen sie ab.", ("Ende des Jahres", "BC0044")),
+    ("Am Tag darauf kam der Bote.", ("Tag darauf", "XXXX-XX-XX")),  # not a day of the publication year
+    ("Am 1.9.39 kam der Bote.", ("1.9.39", "1939-09-01")),
+])
+def test_timex_before_christ_has_no_calendar_days(tail, expected):
+    found = find_timexes("Im Jahr 44 v. Chr. zerbrach das Bündnis. " + tail, WIKI, "de")
+    assert (found[-1].text, found[-1].value) == expected

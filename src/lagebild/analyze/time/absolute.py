@@ -68,7 +68,7 @@ def two_digit_year(yy: int, ctx: Context) -> int:
     """"1.9.39": the year ending in ``yy`` nearest the time the text is at (the date it named
     last, else the publication date), never more than :data:`TWO_DIGIT_AHEAD` years after
     publication; without either, 20yy below 50 and 19yy from it."""
-    anchor = ctx.ref.year if ctx.ref is not None else ctx.dct.year if ctx.dct is not None else None
+    anchor = ctx.ref.year if ctx.ref is not None and ctx.ref.year > 0 else ctx.dct.year if ctx.dct is not None else None
     if anchor is None:
         return yy + (2000 if yy < 50 else 1900)
     century = anchor // 100 * 100
@@ -360,8 +360,8 @@ def h_holiday(g: Groups, ctx: Context):
         year, anchored = ctx.year_for(month, day), True
     if h in fixed:
         return [Hit(g.start, g.end, "DATE", ymd(year, *fixed[h]), None, anchored)]
-    if year is None:
-        return [Hit(g.start, g.end, "DATE", "XXXX", None, True)]
+    if year is None or year < 1:  # unknown, or before Christ: no calendar to find the feast in
+        return [Hit(g.start, g.end, "DATE", "XXXX" if year is None else year_text(year), None, True)]
     if h == "thanksgiving":
         first = date(year, 11, 1)
         d = first + timedelta(days=(3 - first.weekday()) % 7 + 21)

@@ -207,6 +207,8 @@ class Context:
     def base_date(self) -> date | None:
         """The anchor of anaphoric expressions: the reference time, else the publication date."""
         if self.ref is not None:
+            if self.ref.year < 0:
+                return None  # before Christ: no calendar date to count days from
             got = self.ref.as_date()
             if got is not None:
                 return got

@@ -16,7 +16,7 @@ from lagebild import lexicons
 from lagebild.analyze.time.anchor import FUTURE, PAST, Context
 from lagebild.analyze.time.lexicon import lexicon, rel_offset, unit_code
 from lagebild.analyze.time.rules import (
-    Groups, Hit, approx_of, date_value, duration, mod_of, parse_count, prev_word, relative, shift, ymd,
+    Groups, Hit, approx_of, date_value, duration, mod_of, parse_count, prev_word, relative, shift, year_text, ymd,
 )
 
 
@@ -32,7 +32,7 @@ def turn_of_year(g: Groups, ctx: Context, explicit: str | None):
     if ref is not None and (ctx.narrative or ctx.local or ctx.dct is None):
         # the turn the text has reached: after an autumn, into the next year; in a January, the last
         old = ref.year if ref.month is None or ref.month >= 7 else ref.year - 1
-        return [Hit(g.start, g.end, "DATE", f"{old:04d}-WI", "APPROX", True)]
+        return [Hit(g.start, g.end, "DATE", f"{year_text(old)}-WI", "APPROX", True)]
     if ctx.dct is None:
         return [Hit(g.start, g.end, "DATE", "XXXX-WI", "APPROX", True)]
     d = ctx.dct
@@ -85,6 +85,11 @@ def h_mod_rel(g: Groups, ctx: Context):
     grain = _unit_grain(g("unit"))
     off, anaphoric = rel_offset(g("rel")) if g("rel") else (0, False)
     base = ctx.base_date() if (anaphoric or ctx.narrative) else ctx.dct
+    bc = _bc_year(ctx)
+    if bc is not None and grain == "Y" and (anaphoric or ctx.narrative or ctx.local):
+        # "Ende des Jahres" after 146 v. Chr.
+        year = bc + off if bc + off < 0 else bc + off + 1
+        return [Hit(g.start, g.end, "DATE", ymd(year), mod, True)]
     if not g("rel") and grain == "Y" and not ctx.narrative:
         value = ymd(ctx.this_year_for(12 if mod == "END" else 1 if mod == "START" else 6))
         return [Hit(g.start, g.end, "DATE", value, mod, True)]
