@@ -49,6 +49,8 @@ def _arg(text: str, part: str, **kw) -> Argument:
     ("Am Mittwochabend wurde der Kommandeur tödlich getroffen.", "de", "MEET", "getroffen"),
     ("Die Musiker hatten Probleme, den richtigen Ton zu treffen.", "de", "MEET", "treffen"),
     ("Die Regierung will bis Freitag eine Entscheidung treffen.", "de", "MEET", "treffen"),
+    ("International law does not know how to deal with such a leader.", "en", "AGREE", "deal"),
+    ("The complaints were dealt with by the board.", "en", "AGREE", "dealt"),
 ])
 def test_checks_reject_idioms_and_ordinary_uses(text, language, etype, trigger):
     toks = tokens(text, 0, len(text))
@@ -73,6 +75,7 @@ def test_checks_reject_idioms_and_ordinary_uses(text, language, etype, trigger):
     ("Russland hat neue Luftschläge angekündigt.", "de", "ATTACK", "Luftschläge"),
     ("Die Opposition übte scharfe Kritik an der Regierung.", "de", "CONDEMN", "Kritik"),
     ("Der Westen wirft Pjöngjang vor, Raketen geliefert zu haben.", "de", "ACCUSE", "wirft"),
+    ("China signed a $70 billion deal with Iran.", "en", "AGREE", "deal"),
 ])
 def test_checks_keep_real_events(text, language, etype, trigger):
     toks = tokens(text, 0, len(text))
@@ -184,3 +187,18 @@ def test_checks_who_denies_is_not_what_is_denied():
     args = {"speaker": _arg(other, "Moskau"), "about": _arg(other, "die Vorwürfe")}
     event = _event(other, "DENY", "bestreitet", args)
     assert set(checks.clean_args(event, other, []).args) == {"speaker", "about"}
+
+
+def test_checks_a_delivery_of_letter_bombs_is_an_attack():
+    text = "The islamists sent letter bombs to newspaper offices in New York."
+    toks = tokens(text, 0, len(text))
+    event = _event(text, "SUPPLY", "sent", {"supplier": _arg(text, "The islamists"),
+                                             "item": _arg(text, "letter bombs"),
+                                             "recipient": _arg(text, "newspaper offices")})
+    attack = checks.mail_bomb(event, toks)
+    assert attack.type == "ATTACK"
+    assert {r: a.text for r, a in attack.args.items()} == {"attacker": "The islamists", "weapon": "letter bombs",
+                                                          "target": "newspaper offices"}
+    text = "Nordkorea schickte Granaten an Russland."
+    arms = _event(text, "SUPPLY", "schickte")
+    assert checks.mail_bomb(arms, tokens(text, 0, len(text))) is arms

@@ -67,6 +67,9 @@ NOT_TAKEN = re.compile(r"platz|plätze|position|rolle|haltung|stellung|medikamen
 #: words beside "treffen" that make it a hit or a choice, not a meeting ("tödlich getroffen", "den Ton treffen")
 TREFFEN_IDIOMS = frozenset("tödlich schwer hart ton nerv wahl auswahl aussage aussagen feststellung feststellungen "
                            "vorsorge kopf ziel".split())
+#: words before "deal with" that make it the verb ("how to deal with", "we deal with")
+DEAL_VERB_BEFORE = frozenset("to i we you they he she do does did would will can could should must might may 'll "
+                             "not n't cannot also better".split())
 #: auxiliaries of the passive ("ein Haus sei getroffen worden")
 PASSIVE = frozenset("worden wurde wurden".split())
 #: roles that name who acts or is acted on: never a date
@@ -166,6 +169,10 @@ def rejected(event: Event, text: str, toks: Sequence[Tok], language: str) -> str
         return "verurteilt zu: a court's sentence"
     if event.type == "CONDEMN" and word == "kritik" and k == 0 and len(toks) > 1 and toks[1].is_cap:
         return "Kritik as a heading"
+    if event.type == "AGREE" and language == "en" and word in {"deal", "deals", "dealt", "dealing"} \
+            and k + 1 < len(toks) and toks[k + 1].lower == "with" \
+            and (word in {"dealt", "dealing"} or k > 0 and toks[k - 1].lower in DEAL_VERB_BEFORE):
+        return "deal with as a verb: handling something, no agreement"
     return None
 
 
@@ -341,6 +348,26 @@ def retyped(event: Event) -> Event:
     return event
 
 
+#: bombs sent by mail: sending one is an attack, never a supply ("sent letter bombs", "Briefbomben verschickt")
+MAIL_BOMBS = re.compile(r"[\w-]*(?:brief|paket)-?bomben?|(?:letter|parcel|mail|package)-?bombs?")
+MAIL_BOMB_WORDS = frozenset("letter parcel mail package".split())
+#: a delivery's roles as the attack's, where a delivery of mail bombs is retyped
+SUPPLY_AS_ATTACK = {"supplier": "attacker", "item": "weapon", "recipient": "target", "place": "place", "time": "time"}
+
+
+def mail_bomb(event: Event, toks: Sequence[Tok]) -> Event:
+    """A delivery of letter or parcel bombs is an attack (its supplier the attacker, the bombs the
+    weapon, the recipient the target)."""
+    if event.type != "SUPPLY":
+        return event
+    words = [t.lower for t in toks]
+    if not any(MAIL_BOMBS.fullmatch(w) or w.startswith("bomb") and k > 0 and words[k - 1] in MAIL_BOMB_WORDS
+               for k, w in enumerate(words)):
+        return event
+    args = {SUPPLY_AS_ATTACK[r]: v for r, v in event.args.items() if r in SUPPLY_AS_ATTACK}
+    return replace(event, type="ATTACK", args=args)
+
+
 #: "mutmaßliche PKK-Stellungen": the adjective doubts a participant, not the event
 DOUBTED_PARTICIPANT = re.compile(r"(?:mutmaßlich|angeblich|suspected|alleged)(?:e|en|er|es|em)?")
 
@@ -411,7 +438,7 @@ def demanded(event: Event, toks: Sequence[Tok], language: str) -> Event:
 def apply(events: list[Event], text: str, toks: Sequence[Tok], timexes: Sequence[Timex], language: str,
           entities: Sequence[EntityMention] = ()) -> list[Event]:
     """The events of one sentence that pass the checks, their arguments cleaned."""
-    kept = [clean_args(retyped(e), text, timexes) for e in events]
+    kept = [clean_args(mail_bomb(retyped(e), toks), text, timexes) for e in events]
     kept = [e for e in kept if rejected(e, text, toks, language) is None]
     kept = [demanded(participant_doubt(e, text, toks, language), toks, language) for e in kept]
     if language == "de":
