@@ -317,12 +317,13 @@ def test_workbench_facts_download_the_whole_store(site) -> None:
 
 
 def test_workbench_facts_confidence_filter_reads_every_fact_at_once_on_a_large_store(sure_site, monkeypatch) -> None:
-    from lagebild.services import workbench
+    from lagebild.services import kept
 
     client, _ = sure_site
-    monkeypatch.setattr(workbench, "BULK_CONFIDENCES", 1)  # as if the store held many facts
+    monkeypatch.setattr(kept, "BULK_CONFIDENCES", 1)  # as if the store held many facts
     assert sorted(_fact_ids(client.get("/facts?confidence=0.5").text)) == ["f_eu_sanction", "f_supply",
                                                                            "f_us_sanction"]
+    assert client.get("/api/v1/facts?min_confidence=0.5").json()["total"] == 3
 
 
 def test_workbench_register_pages_its_rows_and_exports_them_all(site, monkeypatch) -> None:
@@ -339,7 +340,7 @@ def test_workbench_register_pages_its_rows_and_exports_them_all(site, monkeypatc
 
 
 def test_workbench_kept_aggregates_are_renewed_by_a_link_run_or_a_judgement(tmp_path: Path) -> None:
-    from lagebild.services import workbench
+    from lagebild.services import kept as workbench
 
     db = tmp_path / "kept.db"
     build_store(db)

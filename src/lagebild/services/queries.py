@@ -19,6 +19,7 @@ from lagebild import settings
 from lagebild.link import facts as link_facts
 from lagebild.link import views
 from lagebild.services import labels
+from lagebild.services.kept import fact_confidences
 from lagebild.model import timevalue
 from lagebild.store import Store
 from lagebild.store.readmodels import iso
@@ -94,7 +95,7 @@ def list_facts(store: Store, *, type: str | None = None, entity: str | None = No
         else:
             ids = store.fact_ids(**filters)
         if min_confidence is not None:
-            found = store.fact_confidences(ids if len(ids) < 2000 else None)
+            found = fact_confidences(store, ids)
             ids = [i for i in ids if confident(found.get(i), min_confidence)]
         total, page_ids = len(ids), ids[offset:offset + limit]
     elif entity:  # one scan of the facts' data: take every matching id, count and slice here

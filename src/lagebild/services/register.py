@@ -16,7 +16,8 @@ from lagebild.link import views
 from lagebild.model import items as item_model
 from lagebild.model import timevalue
 from lagebild.services.queries import arg_label, arg_values, fact_roles
-from lagebild.services.workbench import kept, to_csv
+from lagebild.services.kept import kept
+from lagebild.services.workbench import to_csv
 from lagebild.store import Store
 
 #: the register's columns, in order

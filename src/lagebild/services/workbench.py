@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import csv
 import io
-import time
-import weakref
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from lagebild.link import origins, views
 from lagebild.model import timevalue
 from lagebild.services import labels
+from lagebild.services.kept import fact_confidences, kept
 from lagebild.services.queries import Page, arg_label, cite_mentions, confident, fact_roles
 from lagebild.store import Store
 from lagebild.store.readmodels import iso
@@ -165,18 +164,6 @@ def all_facts(store: Store, flt: FactFilter, chunk: int = MAX_PAGE) -> dict[str,
     return {"total": found["total"], "error": found["error"], "entity": found["entity"], "docs": docs()}
 
 
-#: from how many facts on the explorer reads every fact's confidence at once (kept a while)
-BULK_CONFIDENCES = 2000
-
-
-def fact_confidences(store: Store, ids: list[str]) -> dict[str, tuple[float | None, bool]]:
-    """:meth:`Store.fact_confidences` of ``ids``: fact by fact for a few, else every fact's in one
-    pass over the events layers, kept a while (:func:`kept`)."""
-    if len(ids) < BULK_CONFIDENCES:
-        return store.fact_confidences(ids)
-    return kept(store, "confidences", lambda: store.fact_confidences(None))
-
-
 def fact_docs(store: Store, page_ids: list[str],
               confidences: dict[str, tuple[float | None, bool]] | None = None) -> list[dict[str, Any]]:
     """The facts' list form in the order of ``page_ids``, their mentions cited, each with
@@ -195,31 +182,6 @@ def fact_docs(store: Store, page_ids: list[str],
 def _start(time: str | None) -> str:
     span = timevalue.interval(time) if time else None
     return span["start"] if span else ""
-
-
-_KEPT: "weakref.WeakKeyDictionary[Store, dict[str, tuple[float, tuple[Any, ...], Any]]]" = weakref.WeakKeyDictionary()
-KEEP_SECONDS = 600.0  # how long a corpus-wide aggregate is kept while the store's link stamp stays
-
-
-def link_stamp(store: Store) -> tuple[Any, ...]:
-    """What changes when a link run or a judgement changes the picture: the number of facts and
-    of judgements and the link stage's own bookkeeping (what it linked last, how many articles,
-    with which version and confidence threshold)."""
-    return (store.count("facts"), store.count("judgements"),
-            *(store.link_meta(k) for k in ("analyzed_mark", "linked_count", "link_version", "event_min_confidence")))
-
-
-def kept(store: Store, name: str, compute: Callable[[], Any]) -> Any:
-    """``compute()``, kept for :data:`KEEP_SECONDS` per store and ``name`` while the store's
-    :func:`link_stamp` stays (a link run renews it at once): for the aggregates that scan every
-    mention or fact."""
-    stamp = link_stamp(store)
-    found = _KEPT.setdefault(store, {})
-    if name in found and found[name][1] == stamp and time.monotonic() - found[name][0] < KEEP_SECONDS:
-        return found[name][2]
-    value = compute()
-    found[name] = (time.monotonic(), stamp, value)
-    return value
 
 
 def fact_options(store: Store) -> dict[str, Any]:
