@@ -237,9 +237,9 @@ def test_quotes_reported_speech_act_by_group_noun():
     assert len(found) == 1 and found[0].speaker.text == "Augenzeugen"
 
 
-def test_quotes_stage_is_version_14():
+def test_quotes_stage_is_version_15():
     spec = registered()["lagebild.quotes"]
-    assert spec.version == "14"
+    assert spec.version == "15"
     assert "quotes" in spec.provides
 
 
@@ -504,3 +504,10 @@ def test_quotes_english_speech_act_with_noun_phrase_content(text, message, speak
 def test_quotes_english_speech_act_needs_a_noun_phrase(text):
     quotes = find(text, "en")
     assert all(q.text.startswith("that") for q in quotes)
+
+
+def test_quotes_english_participle_act_takes_the_main_subject():
+    text = "Bush also attacked Donald Trump, calling him a total loser of the debate."
+    quotes = find(text, "en")
+    assert [(q.text, q.speaker.text if q.speaker else None, q.cue.text if q.cue else None) for q in quotes] == [
+        ("him a total loser of the debate", "Bush", "calling")]

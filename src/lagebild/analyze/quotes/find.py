@@ -26,7 +26,7 @@ from lagebild.analyze.quotes.sources import (
 from lagebild.analyze.quotes.speaker import (
     RELATIVE_PRONOUNS, _document_source, _speaker_after, _speaker_before, np_after,
 )
-from lagebild.analyze.text.speech import AUXILIARIES, PREPOSITIONS, PRONOUNS, SUBORDINATORS, Lexicon, Tok
+from lagebild.analyze.text.speech import ARTICLES, AUXILIARIES, PREPOSITIONS, PRONOUNS, SUBORDINATORS, Lexicon, Tok
 
 __all__ = [
     "KONJUNKTIV_ENDINGS", "NP_ADJ_RE", "OPEN_MARKS", "Found", "back_reference", "cue_extra", "direct_cue", "direct_spans",
@@ -168,26 +168,35 @@ def en_act_rule(s: Sentence, i: int) -> Outcome:
     """An English speech act with a noun-phrase content ("Clinton called for further action",
     "Sens. X and Y criticized the draft platform"): the subject in front of the verb is the
     speaker, the phrase after it up to the clause's end the content; a verb with a reported
-    clause ("announced that …") is left to :func:`verb_cue_rule`."""
+    clause ("announced that …") is left to :func:`verb_cue_rule`.  A participle after a comma
+    takes the subject of the main clause ("Trump went after Bush, calling him a total stiff")."""
     toks, n = s.toks, len(s.toks)
-    if s.lang != "en" or i == 0 or toks[i - 1].text == "," or (
+    participle = toks[i].lower.endswith("ing")
+    if s.lang != "en" or i == 0 or (toks[i - 1].text == ",") != participle or (
             toks[i].lower in s.lex.verbs and message_after(s, i, i) is not None):
         return None
-    particle = _act_particles().get(toks[i].lower, "-")
-    if particle == "-":
+    particles = _act_particles()
+    if toks[i].lower not in particles:
         return None
     c1 = i
-    if particle is not None:
-        if not (i + 1 < n and toks[i + 1].lower == particle):
-            return None
-        c1 = i + 1
+    particle = particles[toks[i].lower]
+    if i + 1 < n and (particle is not None or participle) and toks[i + 1].lower in {"for", "on"}:
+        c1 = i + 1  # "called for", "calling on"
+    elif particle is not None and not participle:
+        return None
     j = c1 + 1
     k = j
     while k < n and k - j < ACT_MAX and toks[k].text not in ACT_STOPS and k not in s.masked \
             and toks[k].lower not in SUBORDINATORS["en"]:
         k += 1
-    if k - j < 2 or k - j >= ACT_MAX or toks[j].lower in {"that", "to", "it", "him", "her", "them"}:
-        return None
+    if k - j < 2 or k - j >= ACT_MAX or toks[j].lower in {"that", "to"} or (
+            toks[j].lower in {"it", "him", "her", "them"} and not participle):
+        return None  # an object pronoun opens content only after a participle ("calling him a liar")
+    if participle:
+        sp = _main_subject(toks, i, s.language, s.lex)
+        if sp is None:
+            return None
+        return [Found(toks[j].start, toks[k - 1].end, "indirect", _cue_span(toks, i, i, c1), char_span(toks, sp))]
     lo = 0
     for b in range(i - 1, -1, -1):
         if toks[b].text in {";", ":"}:
@@ -198,6 +207,23 @@ def en_act_rule(s: Sentence, i: int) -> Outcome:
     if sp is None:
         return None
     return [Found(toks[j].start, toks[k - 1].end, "indirect", _cue_span(toks, v, i, c1), char_span(toks, sp))]
+
+
+def _main_subject(toks: list[Tok], i: int, language: str, lex: Lexicon) -> tuple[int, int] | None:
+    """The subject of the main clause before the participle at ``toks[i]``: the noun phrase that
+    opens the sentence (or the clause after a fronted adverbial and its comma) and a verb follows."""
+    a = 0
+    if toks[0].lower in PREPOSITIONS["en"] or toks[0].lower.endswith("ing") or toks[0].lower in SUBORDINATORS["en"]:
+        comma = next((k for k in range(1, i) if toks[k].text == ","), None)
+        if comma is None:
+            return None
+        a = comma + 1
+    if a >= i or not (toks[a].is_cap or toks[a].lower in ARTICLES["en"]):
+        return None
+    np = np_after(toks, a, language, lex)
+    if np is None or np[1] >= i or toks[np[1]].is_cap or not toks[np[1]].is_word:
+        return None
+    return np
 
 
 _RULES_BY_WORD = {word: rules + _VERB_RULE for word, rules in SOURCE_RULES.items()}
