@@ -16,9 +16,9 @@ from tests.conftest import shared_path
 CHAIN = ("lagebild.sentences", "lagebild.timex")
 
 
-def test_timex_stage_is_registered_at_version_9():
+def test_timex_stage_is_registered_at_version_10():
     spec = registered()[STAGE]
-    assert spec.version == "9"
+    assert spec.version == "10"
     assert spec.provides == ("timexes",)
 
 
@@ -29,7 +29,7 @@ def test_timex_stage_records_offsets_and_stage_name():
     assert [(t.text, t.value) for t in found] == [("2. Januar 2024", "2024-01-02"), ("Zwei Tage später", "2024-01-04")]
     for t in found:
         assert doc.text[t.start:t.end] == t.text
-        assert t.stage == "lagebild.timex.v9"
+        assert t.stage == "lagebild.timex.v10"
     assert found[1].anchored and not found[0].anchored
 
 
@@ -378,3 +378,23 @@ def test_timex_english_reporting_quarters():
 def test_timex_before_christ_has_no_calendar_days(tail, expected):
     found = find_timexes("Im Jahr 44 v. Chr. zerbrach das Bündnis. " + tail, WIKI, "de")
     assert (found[-1].text, found[-1].value) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Im Mai 1809 zog das Heer nach Osten. Zwischen dem 4. und dem 9. Juni lagerte es am Fluss.",
+     [("Mai 1809", "1809-05"), ("4.", "1809-06-04"), ("9. Juni", "1809-06-09")]),
+    ("Am 3. März 1809 brach das Heer auf. In den Abendstunden erreichte es die Brücke.",
+     [("3. März 1809", "1809-03-03"), ("Abendstunden", "1809-03-03TEV")]),
+    ("Am 3. März 1809 brach das Heer auf. Am Nachmittag desselben Tages ruhte es. Am Morgen des folgenden Tages "
+     "zog es weiter.", [("3. März 1809", "1809-03-03"), ("Nachmittag desselben Tages", "1809-03-03TAF"),
+                         ("Morgen des folgenden Tages", "1809-03-04TMO")]),
+    ("Am 3. März 1809 brach das Heer auf. Am Ende des Tages lagerte es.",
+     [("3. März 1809", "1809-03-03"), ("Ende des Tages", "1809-03-03")]),
+    ("Im Juli 1809 kam der Befehl. In jenem Jahr war es heiß. Wochen später zogen sie ab. Tage zuvor hatte es geregnet.",
+     [("Juli 1809", "1809-07"), ("jenem Jahr", "1809"), ("Wochen später", "FUTURE_REF"), ("Tage zuvor", "PAST_REF")]),
+    ("Im Jahr 1808 begann der Aufstand. Im Sommer des Jahres 1809 endete er.",
+     [("Jahr 1808", "1808"), ("Sommer des Jahres 1809", "1809-SU")]),
+])
+def test_timex_parts_of_days_and_anaphora_in_narratives(text, expected):
+    found = [(t.text, t.value) for t in find_timexes(text, WIKI, "de")]
+    assert found == expected

@@ -293,6 +293,17 @@ def h_daypart(g: Groups, ctx: Context):
     return [Hit(start, g.end, "TIME", f"{day}T{lexicon().parts[g('part').lower()]}", None, True)]
 
 
+def h_part_of_day(g: Groups, ctx: Context):
+    """"am Nachmittag desselben Tages", "am Abend des folgenden Tages": a part of the day the text is
+    at, or of the day after or before it."""
+    base = ctx.base_date()
+    if base is None:
+        return [Hit(g.start, g.end, "TIME", "XXXX-XX-XX", None, True)]
+    off = 0 if g("same") else rel_offset(g("rel"))[0]
+    value = (base + timedelta(days=off)).isoformat()
+    return [Hit(g.span("part")[0], g.end, "TIME", f"{value}T{lexicon().parts[g('part').lower()]}", None, True)]
+
+
 def h_around(g: Groups, ctx: Context):
     """"acht Tage vor Jahresende", "zwei Wochen nach Weihnachten"."""
     n, vague = parse_count(g("n"), ctx.language)

@@ -19,7 +19,7 @@ from lagebild.analyze.time.durations import (
     h_dur_adj, h_dur_vague, h_duration_checked, h_folge_pl, h_past_n, h_set, h_weekday_set,
 )
 from lagebild.analyze.time.relative import (
-    h_ago, h_around, h_clock, h_daypart, h_deictic, h_in, h_later, h_mod_rel, h_period_word, h_prev_unit,
+    h_ago, h_around, h_clock, h_daypart, h_part_of_day, h_deictic, h_in, h_later, h_mod_rel, h_period_word, h_prev_unit,
     h_ref_day, h_rel_unit, h_weekday,
 )
 from lagebild.analyze.time.rules import DAY, YEAR, Rule
@@ -74,9 +74,9 @@ def rules() -> list[Rule]:
                r"\s+(?:v\.\s?Chr\.|vor\s+Christus|vor\s+Christi\s+Geburt|v\.\s?u\.\s?Z\.)", h_bc),
         ("iso", r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", h_iso),
         ("dayrange", rf"(?:(?P<pre>Nacht|Morgen|Abend)\s+(?:vom|zum|des)\s+)?(?P<d1>{DAY})\.\s*"
-                     rf"(?:bis(?:\s+(?:zum|einschließlich))?|und|oder|auf\s+den|zum|[–-]|/)\s*(?P<d2>{DAY})\.\s*(?P<mon>{month})"
+                     rf"(?:bis(?:\s+(?:zum|einschließlich))?|und(?:\s+(?:dem|den))?|oder|auf\s+den|zum|[–-]|/)\s*(?P<d2>{DAY})\.\s*(?P<mon>{month})"
                      rf"(?:\s+(?P<y>{YEAR}))?", h_dayrange),
-        ("daymonth", rf"(?:(?P<part>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)\s+(?:des|vom|zum|am)\s+)?"
+        ("daymonth", rf"(?:(?P<part>(?:Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)(?:stunden)?)\s+(?:des|vom|zum|am)\s+)?"
                      rf"(?:(?P<wd>{wd})(?:,\s*|\s+)(?:(?:den|dem)\s+)?)?(?P<d>{DAY})\.\s?(?P<mon>{month})"
                      rf"(?:\s+(?P<y>{YEAR}))?(?:\s+(?P<part2>morgens|abends|nachts|früh))?", h_daymonth),
         ("bare_day", rf"(?<=[Aa]m\s)(?P<d>{DAY})\.(?=\s+(?:[a-zäöüß]|den\s|die\s|der\s))", h_bare_day),
@@ -95,7 +95,7 @@ def rules() -> list[Rule]:
                   rf"(?:\s+(?:des\s+Jahres\s+)?(?P<y>{YEAR})|\s+(?:des\s+)?(?P<rel>{rel})\s+Jahres"
                   rf"|\s+des\s+(?P<vorj>Vorjahre?s))?", h_month),
         ("mod_year", rf"(?:(?P<approx>{approxw})\s+)?(?P<mod>{modw}|Frühjahr|Frühling|Sommer|Herbst|Winter)\s+"
-                     rf"(?P<y>{YEAR})(?:\s*/\s*\d{{2}}(?:\d{{2}})?(?!\d))?", h_mod_year),
+                     rf"(?:des\s+Jahres\s+)?(?P<y>{YEAR})(?:\s*/\s*\d{{2}}(?:\d{{2}})?(?!\d))?", h_mod_year),
         ("decade", rf"(?:(?P<mod>{modw})\s+der\s+)?(?P<c>1\d|20)?(?P<d>\d)0er(?:\s?-?\s?Jahre[n]?)?", h_decade),
         ("decade_word", rf"(?:(?P<mod>{modw})\s+der\s+)?(?P<w>[Zz]wanziger|[Dd]reißiger|[Vv]ierziger|[Ff]ünfziger"
                         r"|[Ss]echziger|[Ss]iebziger|[Aa]chtziger|[Nn]eunziger)\s+Jahren?(?!\s+\w+\s+Jahrhunderts)",
@@ -112,9 +112,10 @@ def rules() -> list[Rule]:
                    r"|Monatsbeginn[s]?|Monatsmitte|Wochenende[s]?)"
                    rf"(?:\s+(?P<y>{YEAR})(?:\s*/\s*(?P<y2>\d{{2}}(?:\d{{2}})?)(?!\d))?)?", h_period_word),
         ("mod_rel", rf"(?P<mod>{modw})\s+(?:(?:des|der|dieses|diesen|dieser)\s+)?(?:(?P<rel>{rel})\s+)?"
-                    r"(?P<unit>Jahres|Jahrs|Monats|Woche|Jahrzehnts|Quartals)", h_mod_rel),
+                    r"(?P<unit>Jahres|Jahrs|Monats|Woche|Jahrzehnts|Quartals|Tages)", h_mod_rel),
         ("season", rf"(?:(?P<mod>{modw})\s+(?:des\s+)?)?(?:(?P<rel>{rel})\s+)?"
-                   rf"(?P<s>Frühjahrs?|Frühlings?|Sommers?|Herbst(?:es)?|Winters?)(?:\s+(?P<y>{YEAR}))?",
+                   rf"(?P<s>Frühjahrs?|Frühlings?|Sommers?|Herbst(?:es)?|Winters?)(?:\s+(?:des\s+Jahres\s+)?(?P<y>{YEAR})"
+                   r"(?:\s*/\s*\d{2}(?:\d{2})?(?!\d))?)?",
          h_season),
         ("season_part", rf"(?P<pre>Spät|Früh|Hoch)(?P<s>sommers?|herbst(?:es|s)?|winters?)(?:\s+(?P<y>{YEAR}))?",
          h_season_part),
@@ -136,7 +137,11 @@ def rules() -> list[Rule]:
         ("in", rf"[Ii]n\s+(?P<n>{num})\s+(?P<unit>{unit_pl}|Woche|Monat|Jahr)", h_in),
         ("deictic", rf"(?P<w>{v['DEICTIC']})(?:\s+(?P<part>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|früh))?",
          h_deictic),
-        ("daypart", r"[Aa]m\s+(?:(?P<early>frühen|späten)\s+)?(?P<part>Morgen|Vormittag|Nachmittag|Abend)"
+        ("part_of_day", r"(?:[Aa]m\s+|[Ii]n\s+der\s+)(?P<part>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)\s+"
+                        r"(?:(?P<same>desselben|des\s+selben|des\s+gleichen)|des\s+(?P<rel>folgenden|nächsten"
+                        r"|darauffolgenden|vorigen|vorherigen))\s+Tages", h_part_of_day),
+        ("daypart", r"(?:[Aa]m|[Ii]n\s+den)\s+(?:(?P<early>frühen|späten)\s+)?"
+                    r"(?P<part>(?:Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)stunden|Morgen|Vormittag|Nachmittag|Abend)"
                     r"(?!\s+(?:des|vom|zum|darauf|danach|zuvor))", h_daypart),
         ("weekday", rf"(?:(?P<pre>Nacht|Morgen|Abend)\s+(?:zum|zu|auf\s+den|vom)\s+)?(?:(?P<set>[Jj]eden|[Jj]edem)\s+)?"
                     rf"(?:(?P<rel>{rel})\s+)?(?P<wd>{wd})(?P<part>{part})?", h_weekday),

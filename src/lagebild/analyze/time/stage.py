@@ -26,7 +26,7 @@ from lagebild.model import Sentence, Timex
 from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.timex"
-VERSION = "9"  # 2: a date inside an opening "seit …" phrase is no reference for later dates
+VERSION = "10"  # 2: a date inside an opening "seit …" phrase is no reference for later dates
 # 3: a year-less date that would turn back before the date just named takes its year from the
 #    publication date and tense; a past-tense day may lie up to 45 days after publication; the
 #    turn of the year is its winter (2023-WI), no longer a day; "11.7. 2015" is one date
@@ -49,6 +49,9 @@ VERSION = "9"  # 2: a date inside an opening "seit …" phrase is no reference f
 #    sechziger Jahren", in the century the text is at); "im darauffolgenden Winter" counted from the
 #    text's time; "im selben Jahr" keeps the month the text is at; "Kurz zuvor", "In der Folge",
 #    "kurze Zeit später"
+# 10: "In den Abendstunden", "am Nachmittag desselben Tages", "am Abend des folgenden Tages", "Ende des
+#    Tages"; "zwischen dem 6. und dem 12. September"; "im Sommer des Jahres 1943"; "in jenem Jahr";
+#    "Wochen später", "Tage zuvor"
 
 #: the year, month and day of a value that can be a reference time
 _REF_VALUE = r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T|-[WQHSFU])"
