@@ -51,6 +51,8 @@ def _arg(text: str, part: str, **kw) -> Argument:
     ("Die Regierung will bis Freitag eine Entscheidung treffen.", "de", "MEET", "treffen"),
     ("International law does not know how to deal with such a leader.", "en", "AGREE", "deal"),
     ("The complaints were dealt with by the board.", "en", "AGREE", "dealt"),
+    ("Their so called mechanic said the engine was good.", "en", "MEET", "called"),
+    ("Spring and late autumn are the best times to visit Athens.", "en", "VISIT", "visit"),
 ])
 def test_checks_reject_idioms_and_ordinary_uses(text, language, etype, trigger):
     toks = tokens(text, 0, len(text))
@@ -76,6 +78,8 @@ def test_checks_reject_idioms_and_ordinary_uses(text, language, etype, trigger):
     ("Die Opposition übte scharfe Kritik an der Regierung.", "de", "CONDEMN", "Kritik"),
     ("Der Westen wirft Pjöngjang vor, Raketen geliefert zu haben.", "de", "ACCUSE", "wirft"),
     ("China signed a $70 billion deal with Iran.", "en", "AGREE", "deal"),
+    ("Putin called Erdogan on Monday.", "en", "MEET", "called"),
+    ("Putin plans to visit Pyongyang next week.", "en", "VISIT", "visit"),
 ])
 def test_checks_keep_real_events(text, language, etype, trigger):
     toks = tokens(text, 0, len(text))

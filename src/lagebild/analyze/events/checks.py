@@ -70,6 +70,10 @@ TREFFEN_IDIOMS = frozenset("tödlich schwer hart ton nerv wahl auswahl aussage a
 #: words before "deal with" that make it the verb ("how to deal with", "we deal with")
 DEAL_VERB_BEFORE = frozenset("to i we you they he she do does did would will can could should must might may 'll "
                              "not n't cannot also better".split())
+#: words before "to visit" that make it generic advice ("the best times to visit Athens", "a reason to visit")
+GENERIC_BEFORE_TO_VISIT = frozenset("reason reasons time times way place places city town occasion possible expensive "
+                                    "interesting fine easy nice good great worth best cheap hard difficult safe "
+                                    "lovely beautiful".split())
 #: auxiliaries of the passive ("ein Haus sei getroffen worden")
 PASSIVE = frozenset("worden wurde wurden".split())
 #: roles that name who acts or is acted on: never a date
@@ -173,6 +177,11 @@ def rejected(event: Event, text: str, toks: Sequence[Tok], language: str) -> str
             and k + 1 < len(toks) and toks[k + 1].lower == "with" \
             and (word in {"dealt", "dealing"} or k > 0 and toks[k - 1].lower in DEAL_VERB_BEFORE):
         return "deal with as a verb: handling something, no agreement"
+    if event.type == "MEET" and language == "en" and word == "called" and k > 0 and toks[k - 1].lower == "so":
+        return "so called: a name, no call"
+    if event.type == "VISIT" and language == "en" and word == "visit" and k > 1 and toks[k - 1].lower == "to" \
+            and toks[k - 2].lower in GENERIC_BEFORE_TO_VISIT:
+        return "a place worth visiting: generic advice, no visit"
     return None
 
 

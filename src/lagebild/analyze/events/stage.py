@@ -39,13 +39,14 @@ from lagebild.model import Argument, Attribution, EntityMention, Event, Quantity
 from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.events"
-#: 10: English "deal with" as a verb is no agreement;
+#: 11: English "so called" is no call, "the best times to visit" no visit;
+#: 10: English "deal with" as a verb is no agreement, letter bombs sent are an attack;
 #: 9: who denies, accuses or condemns is not also what is denied ("was Moskau bestreitet");
 #: 8: English participles after an auxiliary and adverbs ("had recently delivered") are verbs,
 #: the source "according to" cites is no participant, "said …that, …" opens the message;
 #: 7: treffen as a hit or a choice is no meeting, demanded/refused events planned/denied;
 #: 6: checks after the model, more triggers; 5: the learned model decides (confidence); 4: list roles
-VERSION = "10"
+VERSION = "11"
 GAP_RE = re.compile(r"\s*(?:[a-zäöüß0-9-]+\s+|Schuss\s+|Tonnen\s+|Stück\s+){0,3}")
 NOUN_NEGATION = {"kein", "keine", "keinen", "keiner", "keinem", "keines", "no"}
 #: third-person singular subject pronouns resolved to a person ("er" alone: "sie" may be plural)
