@@ -16,9 +16,9 @@ from tests.conftest import shared_path
 CHAIN = ("lagebild.sentences", "lagebild.timex")
 
 
-def test_timex_stage_is_registered_at_version_10():
+def test_timex_stage_is_registered_at_version_11():
     spec = registered()[STAGE]
-    assert spec.version == "10"
+    assert spec.version == "11"
     assert spec.provides == ("timexes",)
 
 
@@ -29,7 +29,7 @@ def test_timex_stage_records_offsets_and_stage_name():
     assert [(t.text, t.value) for t in found] == [("2. Januar 2024", "2024-01-02"), ("Zwei Tage später", "2024-01-04")]
     for t in found:
         assert doc.text[t.start:t.end] == t.text
-        assert t.stage == "lagebild.timex.v10"
+        assert t.stage == "lagebild.timex.v11"
     assert found[1].anchored and not found[0].anchored
 
 
@@ -397,4 +397,22 @@ def test_timex_before_christ_has_no_calendar_days(tail, expected):
 ])
 def test_timex_parts_of_days_and_anaphora_in_narratives(text, expected):
     found = [(t.text, t.value) for t in find_timexes(text, WIKI, "de")]
+    assert found == expected
+
+
+@pytest.mark.parametrize("published, text, expected", [
+    # a date in two calendars: the year after the bracket is both's
+    (WIKI, "Am 12. März (24. März) 1854 lief die Flotte aus.",
+     [("12. März", "1854-03-12"), ("24. März", "1854-03-24"), ("1854", "1854")]),
+    # "bis heute", "noch heute", "(heute …)": the writer's present, not a day, in news as in narratives
+    (date(2024, 1, 21), "Die Ursache ist bis heute unklar.", [("heute", "PRESENT_REF")]),
+    (date(2024, 1, 21), "Die Truppen landeten bei Oranienburg (heute ein Vorort).", [("heute", "PRESENT_REF")]),
+    (date(2024, 1, 21), "Heute tagt der Rat.", [("Heute", "2024-01-21")]),
+    (WIKI, "Der Aufstand begann an Allerheiligen 1954.", [("Allerheiligen 1954", "1954-11-01")]),
+    # the simple past of strong verbs is past tense: a season after an old year stays in it
+    (date(2024, 2, 10), "Der Bericht blickt auf 2022 zurück. Im Frühjahr stiegen die Preise, im Herbst sanken sie.",
+     [("2022", "2022"), ("Frühjahr", "2022-SP"), ("Herbst", "2022-FA")]),
+])
+def test_timex_calendars_nowadays_feasts_and_strong_past(published, text, expected):
+    found = [(t.text, t.value) for t in find_timexes(text, published, "de")]
     assert found == expected

@@ -93,10 +93,19 @@ def h_dayrange(g: Groups, ctx: Context):
             Hit(g.span("d2")[0], g.end, "DATE", ymd(year, mon, d2), None, anchored)]
 
 
+#: the year that follows a date given in two calendars: "25. Oktober (7. November) 1917", and the
+#: end of the bracket "(7. November) 1917"
+_LATE_YEAR = re.compile(rf"\s*(?:\((?:jul\.|greg\.|julianisch|gregorianisch|[^()\n]){{1,30}}\)\s*|\)\s*)({YEAR})")
+
+
 def h_daymonth(g: Groups, ctx: Context):
     mon, day = month_no(g("mon")), int(g("d"))
+    late = None if g("y") else _LATE_YEAR.match(g.after(40))
     if g("y"):
         year, anchored = int(g("y")), False
+    elif late:
+        # "am 25. Oktober (7. November) 1917": the year after the other calendar's date is both's
+        year, anchored = int(late.group(1)), False
     else:
         year, anchored = _year(g, ctx, mon, day)
         if g("wd"):

@@ -257,7 +257,9 @@ def h_deictic(g: Groups, ctx: Context):
     off = lx.deictic_days[w]
     if w == "tonight":
         part = "night"
-    if ctx.dct is None or (ctx.narrative and w == "heute" and not part):
+    nowadays = w == "heute" and not part and (
+        prev_word(g) in lexicons.words("time/de/nowadays_left.txt") or g.before(1) == "(")
+    if ctx.dct is None or (ctx.narrative and w == "heute" and not part) or nowadays:
         value = "PRESENT_REF" if off == 0 else ("PAST_REF" if off < 0 else "FUTURE_REF")
         return [Hit(g.start, g.end, "DATE", value, None, True)]
     value = (ctx.dct + timedelta(days=off)).isoformat()

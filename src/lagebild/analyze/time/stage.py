@@ -26,7 +26,7 @@ from lagebild.model import Sentence, Timex
 from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.timex"
-VERSION = "10"  # 2: a date inside an opening "seit …" phrase is no reference for later dates
+VERSION = "11"  # 2: a date inside an opening "seit …" phrase is no reference for later dates
 # 3: a year-less date that would turn back before the date just named takes its year from the
 #    publication date and tense; a past-tense day may lie up to 45 days after publication; the
 #    turn of the year is its winter (2023-WI), no longer a day; "11.7. 2015" is one date
@@ -52,6 +52,9 @@ VERSION = "10"  # 2: a date inside an opening "seit …" phrase is no reference 
 # 10: "In den Abendstunden", "am Nachmittag desselben Tages", "am Abend des folgenden Tages", "Ende des
 #    Tages"; "zwischen dem 6. und dem 12. September"; "im Sommer des Jahres 1943"; "in jenem Jahr";
 #    "Wochen später", "Tage zuvor"
+# 11: "am 25. Oktober (7. November) 1917" (two calendars, one year); "bis heute", "noch heute",
+#    "(heute Elkton)" are the present (PRESENT_REF), not the publication day; "Allerheiligen";
+#    the simple past of common strong verbs ("stiegen", "fiel") is past tense
 
 #: the year, month and day of a value that can be a reference time
 _REF_VALUE = r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T|-[WQHSFU])"
