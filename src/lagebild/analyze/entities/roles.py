@@ -11,6 +11,7 @@ import re
 from functools import cache, lru_cache
 
 from lagebild.analyze.entities import wordlists
+from lagebild.analyze.time.rules import trie_pattern
 
 
 def _lang(language: str) -> str:
@@ -27,8 +28,8 @@ def role_pattern(language: str) -> re.Pattern[str]:
 @cache
 def any_role(language: str) -> re.Pattern[str]:
     """Whether a text holds a role head at all (no leading ``\\w*``: a search with it backtracks at
-    every position of the text)."""
-    return re.compile("|".join(wordlists.role_heads(language)), re.IGNORECASE)
+    every position of the text; the heads as a trie: 0.36 vs 0.89 ms per 10kGNAD article)."""
+    return re.compile(trie_pattern(set(wordlists.role_heads(language))), re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
