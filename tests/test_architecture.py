@@ -101,7 +101,7 @@ ALLOWED = {
     "analyze": {"model", "lexicons", "errors"},
     "link": {"model", "store", "lexicons", "errors"},
     "store": {"model", "errors", "settings"},
-    "engines": {"analyze", "model", "errors"},
+    "engines": {"analyze", "model", "errors", "settings"},
     "services": {"model", "ingest", "analyze", "engines", "link", "store", "errors", "settings", "lexicons"},
     "api": {"services", "model", "store", "errors", "settings"},
     "web": {"services", "model", "errors", "settings"},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import ast
 import fnmatch
 import re
@@ -181,3 +182,14 @@ def test_settings_built_package_contains_defaults_and_every_data_file(tmp_path):
     assert "defaults.toml" in built
     missing = sorted(_data_files(tmp_path / "src" / "lagebild") - built)
     assert not missing, f"data files a built wheel would lack: {missing}"
+
+
+def test_settings_foreign_environment_is_put_back(monkeypatch):
+    monkeypatch.setenv("FOREIGN_TEST_VARIABLE", "before")
+    monkeypatch.delenv("FOREIGN_TEST_ABSENT", raising=False)
+    with settings.foreign_environment("FOREIGN_TEST_VARIABLE", "0"), \
+            settings.foreign_environment("FOREIGN_TEST_ABSENT", "1"):
+        assert os.environ["FOREIGN_TEST_VARIABLE"] == "0"
+        assert os.environ["FOREIGN_TEST_ABSENT"] == "1"
+    assert os.environ["FOREIGN_TEST_VARIABLE"] == "before"
+    assert "FOREIGN_TEST_ABSENT" not in os.environ

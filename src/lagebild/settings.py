@@ -13,6 +13,7 @@ import json
 import os
 import tomllib
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, get_origin
@@ -136,6 +137,25 @@ def to_environment(**values: object) -> None:
         if value is None or value == "":
             continue
         os.environ[env_name(name)] = json.dumps(value) if isinstance(value, list) else str(value)
+
+
+@contextmanager
+def foreign_environment(name: str, value: str | None) -> Iterator[None]:
+    """Set another program's environment variable ``name`` (unset it for None) while the block
+    runs, then put back what was there: for libraries that read their settings from the
+    environment of the process that starts them (Ray's ``RAY_worker_niceness``)."""
+    saved = os.environ.get(name)
+    if value is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = value
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = saved
 
 
 def documented() -> Iterator[Documented]:

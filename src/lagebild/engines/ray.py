@@ -20,6 +20,7 @@ from typing import Any
 from lagebild.analyze.pipeline import Pipeline, chain_signature
 from lagebild.errors import EngineError
 from lagebild.model import Analysis, Article
+from lagebild.settings import foreign_environment
 
 #: articles sent to an actor at once (enough to hide the round trip, small enough to balance)
 BATCH = 16
@@ -86,19 +87,15 @@ class RayEngine:
         # Ray starts its workers at niceness +15 (RAY_worker_niceness): on a machine with other work
         # they starved.  A Ray started here takes the setting from this process's environment, so
         # all its workers (those it starts ahead of time too) run at our priority.
-        saved = os.environ.get(NICENESS)
-        if not self.address:
-            os.environ[NICENESS] = "0"
         try:
-            ray.init(**({"address": self.address} | options))
+            if self.address:
+                ray.init(**({"address": self.address} | options))
+            else:
+                with foreign_environment(NICENESS, "0"):
+                    ray.init(**options)
         except (ConnectionError, RuntimeError, ValueError) as exc:
             raise EngineError(f"cannot {'join Ray at ' + self.address if self.address else 'start Ray'}: "
                               f"{exc}") from exc
-        finally:
-            if saved is None:
-                os.environ.pop(NICENESS, None)
-            else:
-                os.environ[NICENESS] = saved
         self._own_ray = not self.address
         return True
 
