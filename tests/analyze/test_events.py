@@ -133,9 +133,9 @@ def test_events_learned_model_decides_with_a_confidence():
     assert all(e.confidence is None for e in _full(text))  # the rules alone: no confidence
 
 
-def test_events_stage_is_version_11():
+def test_events_stage_is_version_12():
     spec = registered()["lagebild.events"]
-    assert spec.version == "11"
+    assert spec.version == "12"
     assert "quotes" in spec.requires
 
 
@@ -314,3 +314,51 @@ def test_events_learned_encoder_scores_as_the_training_features():
         got = model.triggers.batch_indices(enc.sentence(toks, rule, info), enc.window(toks, model.triggers.weights))
         words = [t.is_word for t in toks]
         assert np.allclose(expected[words], got[words], atol=1e-5)
+
+
+@pytest.mark.parametrize("text, language, etype, source", [
+    ("Die Nachrichtenagentur Reuters berichtete am Montag über neue Angriffe. Demnach hat Russland Kiew mit Drohnen "
+     "angegriffen.", "de", "ATTACK", "Reuters"),
+    ("Laut dem ukrainischen Militärgeheimdienst liefert Nordkorea weiter Munition. Nordkorea hat demnach eine Million "
+     "Granaten an Russland geliefert.", "de", "SUPPLY", "dem ukrainischen Militärgeheimdienst"),
+    ("Das Pentagon legte am Montag einen Bericht vor. Demnach lieferte Nordkorea Raketen an Russland.", "de", "SUPPLY",
+     "Pentagon"),
+    ("Reuters reported new strikes on Monday. According to this, Russia attacked Kyiv with drones.", "en", "ATTACK",
+     "Reuters"),
+])
+def test_events_demnach_carries_the_source_of_the_sentence_before(text, language, etype, source):
+    """Issue 16: "demnach" / "according to this" carries the source of the sentence before."""
+    evs = Pipeline.build().annotate(Article.create(text, language=language)).get("events")
+    second = text.index(".") + 1
+    found = [e for e in evs if e.type == etype and e.trigger.start > second]
+    assert found, [(e.type, e.trigger.text) for e in evs]
+    for e in found:
+        assert e.status == "reported"
+        assert e.attribution is not None and e.attribution.text == source
+        assert all(a.text.lower() not in {"according", "demnach"} for _, a in each_arg(e.args))
+
+
+@pytest.mark.shared
+def test_events_seeds_arguments_are_of_the_right_kind():
+    """What the seeds' events must not hold: an office as the destination of Choe's trip, the
+    missiles as a party to the Moscow–Tehran talks, an adjective as what North Korea is accused of."""
+    seeds = shared_path("seeds", "seeds.jsonl")
+    pipeline = Pipeline.build()
+    found = []
+    for line in seeds.read_text("utf-8").splitlines():
+        data = json.loads(line)
+        article = Article.create(data["text"], language=data["language"],
+                                 published=date.fromisoformat(data["published"]))
+        found.extend(pipeline.annotate(article).get("events"))
+    texts = {(e.type, role, a.text) for e in found for role, a in each_arg(e.args)}
+    assert ("VISIT", "destination", "Pjöngjang-Beamten") not in texts
+    assert not any(t == "NEGOTIATE" and role == "parties" and "Raketen" in x for t, role, x in texts)
+    assert ("ACCUSE", "about", "russischen") not in texts
+    trips = [e for e in found if e.type == "VISIT" and e.trigger.text == "Reise"]  # Choe's trip to Moscow
+    assert all(e.args["visitor"].text.startswith("Choe") for e in trips if "visitor" in e.args)
+    for e in found:  # no participant twice, no adjective beside the office and name it belongs to
+        if e.type == "MEET":
+            people = [a.text for a in e.args.get("participants", ())]
+            assert "nordkoreanischen" not in people and len(people) == len(set(people))
+    talks = [e for e in found if e.type == "NEGOTIATE" and "Teheran" in {a.text for _, a in each_arg(e.args)}]
+    assert talks and all({a.text for a in e.args["parties"]} == {"Moskau", "Teheran"} for e in talks)

@@ -206,3 +206,54 @@ def test_checks_a_delivery_of_letter_bombs_is_an_attack():
     text = "Nordkorea schickte Granaten an Russland."
     arms = _event(text, "SUPPLY", "schickte")
     assert checks.mail_bomb(arms, tokens(text, 0, len(text))) is arms
+
+
+@pytest.mark.parametrize("text, role, part, language", [
+    # an office is no place one travels to
+    ("Putin traf Choe während einer seltenen Reise des hochrangigen Pjöngjang-Beamten.", "destination",
+     "Pjöngjang-Beamten", "de"),
+    # a weapon is no party to talks
+    ("Es gebe Gespräche zwischen Moskau und Teheran über die Lieferung von Raketen.", "parties", "Raketen", "de"),
+    # an adjective alone is not what someone is accused of
+    ("Nordkorea wird beschuldigt, der russischen Regierung Raketen geliefert zu haben.", "about", "russischen", "de"),
+])
+def test_checks_drop_arguments_of_the_wrong_kind(text, role, part, language):
+    etype = {"destination": "VISIT", "parties": "NEGOTIATE", "about": "ACCUSE"}[role]
+    trigger = {"VISIT": "Reise", "NEGOTIATE": "Gespräche", "ACCUSE": "beschuldigt"}[etype]
+    arg = _arg(text, part)
+    event = _event(text, etype, trigger, {role: (arg,) if role == "parties" else arg})
+    assert role not in checks.clean_args(event, text, (), language).args
+
+
+def test_checks_keep_an_adjective_supplier_and_a_weapon_target():
+    text = "Die Lieferung nordkoreanischer Raketen an Russland hat zugenommen."
+    event = _event(text, "SUPPLY", "Lieferung", {"supplier": _arg(text, "nordkoreanischer")})
+    assert "supplier" in checks.clean_args(event, text, (), "de").args
+    text = "Die Armee hat zwei Drohnen abgeschossen."
+    event = _event(text, "ATTACK", "abgeschossen", {"target": _arg(text, "Drohnen")})
+    assert "target" in checks.clean_args(event, text, (), "de").args
+
+
+def test_checks_a_name_in_a_place_phrase_is_the_place_not_the_attacker():
+    text = "In einem Vorort von Washington hat ein Bewaffneter einen Beamten erschossen."
+    ents = [EntityMention(text.index("Washington"), text.index("Washington") + 10, "Washington", "GPE")]
+    event = _event(text, "ATTACK", "erschossen", {"attacker": _arg(text, "Washington", mention=0)})
+    fixed = checks.located(event, tokens(text, 0, len(text)), ents)
+    assert "attacker" not in fixed.args and fixed.args["place"].text == "Washington"
+    text = "Russland hat in der Nacht Kiew angegriffen."
+    event = _event(text, "ATTACK", "angegriffen", {"attacker": _arg(text, "Russland")})
+    assert checks.located(event, tokens(text, 0, len(text)), []) is event
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ein Demonstrant ist angeblich von US-Soldaten erschossen worden.", {"target": "Ein Demonstrant"}),
+    # the passive of another clause leaves the attacker where it is
+    ("Russland hat Raketen eingesetzt, wobei Ziele in Charkiw ins Visier genommen wurden.",
+     {"attacker": "Russland"}),
+])
+def test_checks_the_subject_of_a_passive_attack_is_its_target(text, expected):
+    trigger = "erschossen" if "erschossen" in text else "eingesetzt"
+    subject = next(iter(expected.values()))
+    event = _event(text, "ATTACK", trigger, {"attacker": _arg(text, subject)})
+    fixed = checks.passive_roles(event, tokens(text, 0, len(text)))
+    assert {r: a.text for r, a in fixed.args.items()} == expected

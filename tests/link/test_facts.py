@@ -142,3 +142,16 @@ def test_facts_label_shows_text_where_no_entity_fills_a_role(type_, args, entiti
 ])
 def test_facts_a_past_happening_is_not_dated_after_its_report(time, status, published, kept) -> None:
     assert fx.past_time(time, status, published) == kept
+
+
+@pytest.mark.parametrize("args, kept", [
+    ({}, False),  # "Kyiv has urged its partners to follow up with sanctions …": no one, nothing
+    ({"target": {"text": "the Korean", "start": 10, "end": 20}}, False),  # a participant that names no entity
+    ({"target": {"text": "Iran", "start": 10, "end": 14, "mention": 0}}, True),
+    ({"reason": {"text": "Darfur", "start": 10, "end": 16}}, True),
+])
+def test_facts_an_event_with_no_entity_and_nothing_named_makes_no_fact(args, kept):
+    article = {"id": "a1", "language": "en", "outlet": "Northgate Wire", "published": "2024-01-10"}
+    event = {"type": "SANCTION", "start": 0, "end": 40, "text": "x" * 40, "args": args, "confidence": 0.5}
+    found = fx.event_mentions(article, {"events": [event]}, {0: "gpe:IR"}, {"gpe:IR": "Iran"}, None)
+    assert bool(found) == kept

@@ -74,7 +74,9 @@ def event_mentions(article: dict[str, Any], layers: dict[str, list[dict[str, Any
                    original: str | None, min_confidence: float = 0.0,
                    speaks_for: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """Self-contained records of one article's events, ready to be merged into facts (those the
-    extractor is at least ``min_confidence`` sure of; rule events without a confidence count)."""
+    extractor is at least ``min_confidence`` sure of; rule events without a confidence count), and
+    only those with an argument that names an entity, a quantity or a thing: an event with none
+    would make a fact "SANCTION ? → ?")."""
     sentences = sorted(layers.get("sentences", []), key=lambda s: s["start"])
     starts = [s["start"] for s in sentences]
     quantities = layers.get("quantities", [])
@@ -107,6 +109,8 @@ def event_mentions(article: dict[str, Any], layers: dict[str, list[dict[str, Any
             else:
                 args[base] = value
         time = past_time(time, ev.get("status", "asserted"), article.get("published"))
+        if not entities and quantity is None and not any(r in events_model.THING_ROLES for r in args):
+            continue  # "urged its partners to follow up with sanctions": nothing to hang a fact on
         sentence = _sentence(sentences, starts, ev["start"]) or (ev["start"], ev["end"])
         out.extend(by_item({
             "event": f"{article['id']}:{idx}", "article": article["id"], "idx": idx,

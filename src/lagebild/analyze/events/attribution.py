@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from lagebild.analyze.events.vocabulary import vocabulary
 from lagebild.analyze.text.speech import Tok, lexicon
@@ -117,3 +118,49 @@ def own_report(text: str, trigger: tuple[int, int], q: Quote, toks: list[Tok], e
 def source_cue(q: Quote) -> bool:
     """Whether a quote names its source with a preposition or adverb ("laut X", "nach Angaben von X")."""
     return q.cue is not None and q.cue.text.split()[0].lower() in vocabulary().source_cues
+
+
+#: words that point back to the source of the sentence before ("Demnach hat …", "according to this")
+BACK_REFERENCE = re.compile(r"\bdemnach\b|\baccording to (?:this|that|it|these|them)\b")
+#: speakers a quote takes from a back reference itself ("Demnach …"): no source of their own
+BACK_WORDS = frozenset({"demnach", "danach", "wonach"})
+
+
+def sentence_source(text: str, sentence: tuple[int, int], events: Sequence, quotes: Sequence[Quote],
+                    entities: Sequence[EntityMention], carried: Attribution | None) -> Attribution | None:
+    """Who a sentence's report comes from, for a "demnach" in the sentence after it: the speaker of
+    a quote that opens in it, else the source of one of its events, else (a sentence that itself
+    points back) the source carried into it, else the first organisation or person it names
+    ("Das Pentagon legte einen Bericht vor. Demnach …")."""
+    a, b = sentence
+    for k, q in enumerate(quotes):
+        sp = q.speaker
+        if a <= q.start < b and sp is not None and sp.text and sp.start is not None \
+                and sp.text.lower() not in DUMMY_SPEAKERS | BACK_WORDS:
+            mention = entities[sp.mention] if sp.mention is not None and sp.mention < len(entities) else None
+            return Attribution(sp.name or sp.text, sp.start, sp.end, sp.mention, k, source_kind(sp.text, mention))
+    for e in events:
+        at = e.attribution
+        if at is not None and at.text.lower() not in BACK_WORDS:
+            return at
+    if carried is not None and BACK_REFERENCE.search(text[a:b].lower()):
+        return carried
+    for k, e in enumerate(entities):
+        if a <= e.start < b and e.label in {"ORG", "PER"} and e.form != "adjective":
+            return Attribution(e.name or e.text, e.start, e.end, k, None, source_kind(e.text, e))
+    return None
+
+
+def carry_source(events: list, text: str, sentence: tuple[int, int], source: Attribution | None) -> list:
+    """The events of a sentence that points back to the one before ("Demnach …", "according to
+    this"): an event the sentence states itself is reported, by the source of the sentence before."""
+    if not events or not BACK_REFERENCE.search(text[sentence[0]:sentence[1]].lower()):
+        return events
+    out = []
+    for e in events:
+        at = e.attribution
+        if at is None or at.text.lower() in BACK_WORDS:
+            status = "reported" if e.status == "asserted" else e.status
+            e = replace(e, attribution=source if source is not None else at, status=status)
+        out.append(e)
+    return out

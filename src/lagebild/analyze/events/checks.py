@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from lagebild.analyze.events.candidates import office_word
 from lagebild.analyze.events.learned import candidates
 from lagebild.analyze.events.patterns import TIME_RE
 from lagebild.analyze.events.status import event_status, is_future
@@ -20,6 +21,7 @@ from lagebild.analyze.events.triggers import markers
 from lagebild.analyze.events.vocabulary import vocabulary
 from lagebild.analyze.text.speech import Tok
 from lagebild.model import Argument, EntityMention, Event, Timex
+from lagebild.model import events as events_model
 
 #: words of the weapon list that name weapons only in some contexts ("ein pneumatisches System")
 SOFT_WEAPONS = frozenset("system systeme container ausrüstung technologie technologien flugzeug flugzeuge "
@@ -201,9 +203,35 @@ def _no_phrase(a: Argument) -> bool:
     return first in AUXILIARIES
 
 
-def clean_args(event: Event, text: str, timexes: Sequence[Timex]) -> Event:
+#: roles that name where someone goes or something happens: never a person's office
+WHERE_ROLES = frozenset({"destination", "place"})
+#: roles of the parties to a talk or deal and of who acts: never a weapon ("Gespräche über Raketen")
+ACTOR_ROLES = frozenset("attacker supplier recipient participants parties visitor speaker sanctioner".split())
+#: roles that name a thing: what is delivered, agreed, denied or sanctioned for
+THING_ROLES = frozenset({"about", "object", "item", "reason"})
+#: a German adjective on its own ("russischen" of "der russischen Regierung")
+LONE_ADJECTIVE = re.compile(r"[a-zäöüß][a-zäöüß-]*(?:e|en|er|es|em)")
+
+
+def _wrong_kind(role: str, a: Argument, language: str) -> bool:
+    """Whether an argument names the wrong kind of thing for its role: an office as a destination
+    ("Reise des hochrangigen Pjöngjang-Beamten"), a weapon as a party ("Gespräche zwischen Moskau und
+    Teheran über Raketen"), a lone adjective as what is meant ("beschuldigt, der russischen …")."""
+    words = a.text.split()
+    if not words:
+        return True
+    if role in WHERE_ROLES and office_word(words[-1], language):
+        return True
+    if role in ACTOR_ROLES and len(words) <= 2 and vocabulary().weapon_re.fullmatch(words[-1].lower()):
+        return True
+    return role in THING_ROLES and language != "en" and len(words) == 1 \
+        and LONE_ADJECTIVE.fullmatch(words[0]) is not None
+
+
+def clean_args(event: Event, text: str, timexes: Sequence[Timex], language: str = "de") -> Event:
     """``event`` without the arguments of the wrong kind: a time that is no date or time
-    expression, a place or participant that is one ("am Boden" as a time, "Mittwoch" as a target)."""
+    expression, a place or participant that is one ("am Boden" as a time, "Mittwoch" as a target),
+    and what :func:`_wrong_kind` names."""
     spans = [(t.start, t.end) for t in timexes]
 
     def is_time(a: Argument) -> bool:
@@ -216,10 +244,10 @@ def clean_args(event: Event, text: str, timexes: Sequence[Timex]) -> Event:
     args = {}
     for role, value in event.args.items():
         if isinstance(value, tuple):
-            value = tuple(a for a in value if not _no_phrase(a))
+            value = tuple(a for a in value if not _no_phrase(a) and not _wrong_kind(role, a, language))
             if not value:
                 continue
-        elif _no_phrase(value):
+        elif _no_phrase(value) or _wrong_kind(role, value, language):
             continue
         if role == "time":
             if isinstance(value, Argument) and not is_time(value):
@@ -444,12 +472,113 @@ def demanded(event: Event, toks: Sequence[Tok], language: str) -> Event:
     return event
 
 
+#: prepositions that put a name in a place ("in einem Vorort von Washington", "im Westen Bagdads")
+LOCATIVE = frozenset("in im bei beim nahe nördlich südlich östlich westlich near".split())
+
+
+def located(event: Event, toks: Sequence[Tok], entities: Sequence[EntityMention]) -> Event:
+    """An attacker that a locative preposition governs is where it happened: "In einem
+    Vorort von Washington hat ein Bewaffneter …" (Washington), "Bei einem Anschlag im Westen
+    Bagdads …": the place where the type has one, else no argument."""
+    role = {"ATTACK": "attacker"}.get(event.type)
+    arg = event.args.get(role) if role else None
+    if not isinstance(arg, Argument):
+        return event
+    k = next((n for n, t in enumerate(toks) if t.start <= arg.start < t.end), None)
+    if k is None:
+        return event
+    governed = False
+    for t in reversed(toks[max(0, k - 4):k]):
+        if not t.is_word:
+            break
+        if t.lower in LOCATIVE:
+            governed = True
+            break
+    if not governed:
+        return event
+    places = {(e.start, e.end) for e in entities if e.label in {"LOC", "GPE"}}
+    args = {r: v for r, v in event.args.items() if r != role}
+    if events_model.TYPES[event.type].role("place") is not None and "place" not in args and (
+            (arg.start, arg.end) in places or arg.mention is not None):
+        args["place"] = arg
+    return replace(event, args=args)
+
+
+#: the prepositions of the agent of a passive ("von US-Soldaten erschossen", "killed by")
+AGENT_PREPS = frozenset("von vom durch by".split())
+PASSIVE_AUX = frozenset("worden wurde wurden was were been".split())
+
+
+def passive_roles(event: Event, toks: Sequence[Tok]) -> Event:
+    """In the passive the subject is hit, not the attacker: "Ein Demonstrant ist … von US-Soldaten
+    erschossen worden" (an attacker no "von"/"by" governs becomes the target where none is given)."""
+    arg = event.args.get("attacker")
+    k = _trigger_index(toks, event)
+    if event.type != "ATTACK" or not isinstance(arg, Argument) or k is None:
+        return event
+    word = toks[k].lower
+    clause = _before(toks, k, 12) + _after(toks, k, 6)  # the auxiliary of the trigger's own clause
+    if toks[k].is_cap or not word.endswith(("t", "en", "ed")) or not any(t.lower in PASSIVE_AUX for t in clause):
+        return event
+    a = next((n for n, t in enumerate(toks) if t.start <= arg.start < t.end), None)
+    if a is None or any(t.lower in AGENT_PREPS for t in toks[max(0, a - 3):a]):
+        return event
+    args = {r: v for r, v in event.args.items() if r != "attacker"}
+    if "target" not in args:
+        args["target"] = arg
+    return replace(event, args=args)
+
+
+def sole_time(events: list[Event], text: str, toks: Sequence[Tok], timexes: Sequence[Timex]) -> list[Event]:
+    """The one date or time expression of a sentence with one event is that event's time where
+    it has none ("Im Gespräch mit den Ministerpräsidenten gab es heute einen Beschluss")."""
+    if len(events) != 1 or not toks:
+        return events
+    lo, hi = toks[0].start, toks[-1].end
+    inside = [(k, t) for k, t in enumerate(timexes) if lo <= t.start and t.end <= hi and t.type in {"DATE", "TIME"}]
+    if len(inside) != 1:
+        return events
+    k, t = inside[0]
+    out = []
+    for e in events:
+        taken = [(a.start, a.end) for _, a in events_model.each_arg(e.args)]
+        if "time" in e.args or any(t.start < y and x < t.end for x, y in taken):
+            out.append(e)
+            continue
+        args = dict(e.args)
+        args["time"] = Argument(t.start, t.end, text[t.start:t.end], timex=k, value=t.value)
+        out.append(replace(e, args=args, time=e.time or t.value))
+    return out
+
+
+#: Konjunktiv I forms that tell reported speech (not those that read as the indicative of "ich"/"wir")
+SUBJUNCTIVE_I = frozenset("sei seiest seien habe werde könne müsse solle wolle dürfe gebe stehe liege".split())
+
+
+def subjunctive(event: Event, toks: Sequence[Tok], language: str) -> Event:
+    """A German event stated in Konjunktiv I ("Zudem habe er kritisiert, …", "Erstmals sei dieser
+    Gedanke beim Besuch … geäußert worden") or after a speaker's name and a colon ("Peters: Es
+    werden … Gespräche geführt") is reported, not asserted."""
+    if language != "de" or event.status != "asserted" or not toks:
+        return event
+    for k, t in enumerate(toks):
+        if t.lower in SUBJUNCTIVE_I and not (k > 0 and toks[k - 1].lower in {"ich", "wir"}) \
+                and not (k + 1 < len(toks) and toks[k + 1].lower in {"ich", "wir"}):
+            return replace(event, status="reported")
+    colon = next((k for k, t in enumerate(toks[:4]) if t.text == ":"), None)
+    if colon is not None and colon > 0 and all(t.is_cap for t in toks[:colon]) and event.trigger.start > toks[colon].end:
+        return replace(event, status="reported")
+    return event
+
+
 def apply(events: list[Event], text: str, toks: Sequence[Tok], timexes: Sequence[Timex], language: str,
           entities: Sequence[EntityMention] = ()) -> list[Event]:
     """The events of one sentence that pass the checks, their arguments cleaned."""
-    kept = [clean_args(mail_bomb(retyped(e), toks), text, timexes) for e in events]
+    kept = [clean_args(mail_bomb(retyped(e), toks), text, timexes, language) for e in events]
     kept = [e for e in kept if rejected(e, text, toks, language) is None]
-    kept = [demanded(participant_doubt(e, text, toks, language), toks, language) for e in kept]
+    kept = [subjunctive(passive_roles(located(demanded(participant_doubt(e, text, toks, language), toks, language),
+                                              toks, entities), toks), toks, language) for e in kept]
     if language == "de":
         kept = [accuse_roles(e, text, toks, entities) for e in kept]
-    return merge_tolls(kept, toks)
+    kept = merge_tolls(kept, toks)
+    return sole_time(kept, text, toks, timexes)

@@ -114,6 +114,7 @@ class Model:
     rule_status: bool = False  # the status of the rules' markers, not the status model's
     frames: bool = True  # an event the rules miss takes the arguments of the rules' frames for its type
     keep_armed: bool = True  # keep the rules' events whose item or weapon is a weapon (confidence None)
+    args_first: bool = False  # the model's roles before the rules' where it keeps a rule event
 
 
 def _linear(data: dict[str, np.ndarray], name: str) -> Linear:
@@ -142,7 +143,8 @@ def load_file(path) -> Model:
                  bool(arrays["keep_rules"]) if "keep_rules" in arrays else False,
                  bool(arrays["rule_status"]) if "rule_status" in arrays else False,
                  bool(arrays["frames"]) if "frames" in arrays else True,
-                 bool(arrays["keep_armed"]) if "keep_armed" in arrays else True)
+                 bool(arrays["keep_armed"]) if "keep_armed" in arrays else True,
+                 bool(arrays["args_first"]) if "args_first" in arrays else False)
 
 
 # --- features ------------------------------------------------------------------------------------
