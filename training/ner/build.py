@@ -268,7 +268,8 @@ def build(lang: str, train, dev, extra, *, c1: float, c2: float, iterations: int
         print(f"[{lang}] network trained in {secs:.0f}s", flush=True)
         if self_train:
             t1 = time.time()
-            raw = [w for w in data.smartdata_text() + data.ud_text() if 3 <= len(w) <= 60]
+            text = data.smartdata_text() + data.ud_text() if lang == "de" else data.ewt_text() + data.meantime_text()
+            raw = [w for w in text if 3 <= len(w) <= 60]
             silver = neural.silver(ner.Tagger(lang, root=out), raw)
             print(f"[{lang}] self-training: {len(silver)} of {len(raw)} unlabelled sentences tagged alike by "
                   f"the CRF and the network ({time.time() - t1:.0f}s)", flush=True)
@@ -331,8 +332,9 @@ def main(argv: list[str] | None = None) -> None:
                     help="the network's training objective: the likelihood of the whole tag path (chain, as a "
                          "BiLSTM-CRF) or cross-entropy per token (softmax; dev 0.7757 vs 0.7772 in one experiment)")
     ap.add_argument("--self-train", action="store_true",
-                    help="retrain the network with unlabelled text (smartdata, UD) tagged alike by the first CRF "
-                         "and network (tried: dev F1 0.7749-0.7777 vs 0.7757 without, within the noise)")
+                    help="retrain the network with unlabelled text (German: smartdata, UD; English: UD EWT train, "
+                         "MEANTIME) tagged alike by the first CRF and network (tried: German dev F1 0.7749-0.7777 "
+                         "vs 0.7757 without; English within the noise too, see training/README.md)")
     args = ap.parse_args(argv)
     t0 = time.time()
     results = {}
