@@ -16,9 +16,9 @@ from tests.conftest import shared_path
 CHAIN = ("lagebild.sentences", "lagebild.timex")
 
 
-def test_timex_stage_is_registered_at_version_11():
+def test_timex_stage_is_registered_at_version_12():
     spec = registered()[STAGE]
-    assert spec.version == "11"
+    assert spec.version == "12"
     assert spec.provides == ("timexes",)
 
 
@@ -29,7 +29,7 @@ def test_timex_stage_records_offsets_and_stage_name():
     assert [(t.text, t.value) for t in found] == [("2. Januar 2024", "2024-01-02"), ("Zwei Tage später", "2024-01-04")]
     for t in found:
         assert doc.text[t.start:t.end] == t.text
-        assert t.stage == "lagebild.timex.v11"
+        assert t.stage == "lagebild.timex.v12"
     assert found[1].anchored and not found[0].anchored
 
 
@@ -416,3 +416,25 @@ def test_timex_parts_of_days_and_anaphora_in_narratives(text, expected):
 def test_timex_calendars_nowadays_feasts_and_strong_past(published, text, expected):
     found = [(t.text, t.value) for t in find_timexes(text, published, "de")]
     assert found == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a year far ahead inside a sentence is an aside: the narrative goes on where it was
+    ("Am 5. Mai 1848 tagte die Versammlung, deren Verfassung 1850 aufgehoben wurde. Am 18. Mai zog sie um.",
+     [("5. Mai 1848", "1848-05-05"), ("1850", "1850"), ("18. Mai", "1848-05-18")]),
+    # a year that opens its sentence moves the narrative
+    ("Am 5. Mai 1848 tagte die Versammlung. 1850 wurde die Verfassung aufgehoben. Im Mai zog der Rat um.",
+     [("5. Mai 1848", "1848-05-05"), ("1850", "1850"), ("Mai", "1850-05")]),
+    # one year on is no aside
+    ("Am 5. Mai 1848 tagte die Versammlung, die 1849 aufgelöst wurde. Im Juni zog der Rat um.",
+     [("5. Mai 1848", "1848-05-05"), ("1849", "1849"), ("Juni", "1849-06")]),
+])
+def test_timex_a_year_ahead_inside_a_sentence_is_an_aside(text, expected):
+    found = [(t.text, t.value) for t in find_timexes(text, WIKI, "de")]
+    assert found == expected
+
+
+def test_timex_a_year_near_publication_brings_the_text_back():
+    text = "Am 5. Mai 1948 wurde die Partei gegründet, die 2010 zerfiel. Im Mai trat der Vorstand zurück."
+    found = [(t.text, t.value) for t in find_timexes(text, WIKI, "de")]
+    assert found[-1] == ("Mai", "2010-05")

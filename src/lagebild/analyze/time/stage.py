@@ -26,7 +26,7 @@ from lagebild.model import Sentence, Timex
 from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.timex"
-VERSION = "11"  # 2: a date inside an opening "seit …" phrase is no reference for later dates
+VERSION = "12"  # 2: a date inside an opening "seit …" phrase is no reference for later dates
 # 3: a year-less date that would turn back before the date just named takes its year from the
 #    publication date and tense; a past-tense day may lie up to 45 days after publication; the
 #    turn of the year is its winter (2023-WI), no longer a day; "11.7. 2015" is one date
@@ -55,6 +55,8 @@ VERSION = "11"  # 2: a date inside an opening "seit …" phrase is no reference 
 # 11: "am 25. Oktober (7. November) 1917" (two calendars, one year); "bis heute", "noch heute",
 #    "(heute Elkton)" are the present (PRESENT_REF), not the publication day; "Allerheiligen";
 #    the simple past of common strong verbs ("stiegen", "fiel") is past tense
+# 12: in a narrative, a bare year two or more years ahead of the month or day the text is at, inside a
+#    sentence ("die 1791 die Erklärung veröffentlichte"), is an aside: it does not move the reference
 
 #: the year, month and day of a value that can be a reference time
 _REF_VALUE = r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T|-[WQHSFU])"
@@ -120,6 +122,31 @@ def _coarser_same(hit, ref: Reference | None) -> bool:
         return False
     known = ymd(ref.year, ref.month, ref.day)
     return len(hit.value) < len(known) and known.startswith(hit.value)
+
+
+#: a bare year this many years after a month or day the text is at, inside its sentence, is an aside
+ASIDE_YEARS = 2
+_SENTENCE_OPENING = re.compile(r"[\s\W]*(?:(?:Im|In|Ab|Bis|Seit|Um|Erst|Noch)\s+)?$")
+#: ... also where no sentence split put a sentence start before a year ("… tagte. 1850 wurde …")
+_AFTER_SENTENCE_END = re.compile(r"[a-zäöüß)][.!?][\"“”]?\s+(?:(?:Im|In|Ab|Bis|Seit|Um|Erst|Noch)\s+)?$")
+
+
+def _aside_year(text: str, sentence_start: int, hit, ref: Reference | None, published: date | None) -> bool:
+    """Whether a bare year inside a sentence looks ahead of the month or day the text is at ("die
+    1791 die Erklärung veröffentlichte", "nach einem Plebiszit 1922 angegliedert", "ab dem Kriegsjahr
+    1984") rather than moving it: the narrative then goes on where it was ("Am 1. Oktober …" is
+    still 1789).  A year that opens its sentence ("1944 landeten …") moves it.  Only in a narrative
+    far from the publication date: a news report's years are its own story's, and a year near the
+    publication date brings the text back to its present."""
+    if ASIDE_YEARS <= 0 or ref is None or ref.month is None or ref.year < 0 or not hit.value.isdigit():
+        return False
+    if published is not None and (abs(ref.year - published.year) < NARRATIVE_YEARS
+                                  or abs(int(hit.value) - published.year) < NARRATIVE_YEARS):
+        return False  # a year back near the publication date returns the text to its present
+    if int(hit.value) - ref.year < ASIDE_YEARS:
+        return False
+    return not (_SENTENCE_OPENING.match(text, sentence_start, hit.start)
+                or _AFTER_SENTENCE_END.search(text, max(0, hit.start - 24), hit.start))
 
 
 def _sentence_starts(text: str, sentences: Sequence[Sentence] | None) -> list[int]:
@@ -191,6 +218,7 @@ def find_timexes(
                     and not _SINCE_PHRASE.match(text, ca, hit.start) \
                     and not _SINCE_INSIDE.search(text, ca, hit.start) \
                     and not _coarser_same(hit, ref) \
+                    and not (kind == "year" and _aside_year(text, a, hit, ref, published)) \
                     and not (ref is not None and ref.sentence == si and 0 <= ref_end <= hit.start
                              and _RANGE_GAP.match(text, ref_end, hit.start)
                              and not hit.value.startswith(f"{ref.year:04d}")):
