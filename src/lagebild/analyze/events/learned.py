@@ -342,6 +342,16 @@ def status_features(toks: Sequence[Tok], trigger: tuple[int, int], etype: str, r
     return f
 
 
+#: English pronouns that fill roles as they stand (the corpus marks "I", "we", "he" …)
+EN_PRONOUNS = frozenset("i we you he she they me us him them myself ourselves himself herself themselves".split())
+#: English words that open a noun phrase, and the words that end one
+EN_DETERMINERS = frozenset("the a an two three four five several many some his her their its our my your this these "
+                           "those".split())
+EN_STOP = frozenset("of in on at to for with by from and or but that which who whom whose is are was were be been "
+                    "has have had will would can could may might should did do does not as than into over after "
+                    "before during about against between".split())
+
+
 @dataclass(frozen=True)
 class Candidate:
     start: int  # token range
@@ -377,6 +387,16 @@ def candidates(toks: Sequence[Tok], spans: Sequence[tuple[int, int, str]], langu
                     or toks[a - 1].lower.endswith(("e", "en", "er", "es", "em"))) and k - a < 4:
                 a -= 1
             found.setdefault((a, k + 1), []).append("NP")
+    if language == "en":
+        for k, t in enumerate(toks):
+            if t.lower in EN_PRONOUNS and not any(a <= k < b for a, b in found):
+                found.setdefault((k, k + 1), []).append("PRON")
+            elif t.lower in EN_DETERMINERS and not any(a <= k < b for a, b in found):
+                end = k + 1
+                while end < len(toks) and end - k <= 3 and toks[end].is_word and toks[end].lower not in EN_STOP:
+                    end += 1
+                if end > k + 1 and not any(a < end and k < b for a, b in found):
+                    found.setdefault((k, end), []).append("NP")
     out = []
     for (a, b), kinds in sorted(found.items()):
         entity = sorted({x for x in kinds if not x.startswith("role:")})
