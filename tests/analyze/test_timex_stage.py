@@ -16,9 +16,9 @@ from tests.conftest import shared_path
 CHAIN = ("lagebild.sentences", "lagebild.timex")
 
 
-def test_timex_stage_is_registered_at_version_12():
+def test_timex_stage_is_registered_at_version_13():
     spec = registered()[STAGE]
-    assert spec.version == "12"
+    assert spec.version == "13"
     assert spec.provides == ("timexes",)
 
 
@@ -29,7 +29,7 @@ def test_timex_stage_records_offsets_and_stage_name():
     assert [(t.text, t.value) for t in found] == [("2. Januar 2024", "2024-01-02"), ("Zwei Tage später", "2024-01-04")]
     for t in found:
         assert doc.text[t.start:t.end] == t.text
-        assert t.stage == "lagebild.timex.v12"
+        assert t.stage == "lagebild.timex.v13"
     assert found[1].anchored and not found[0].anchored
 
 
@@ -438,3 +438,22 @@ def test_timex_a_year_near_publication_brings_the_text_back():
     text = "Am 5. Mai 1948 wurde die Partei gegründet, die 2010 zerfiel. Im Mai trat der Vorstand zurück."
     found = [(t.text, t.value) for t in find_timexes(text, WIKI, "de")]
     assert found[-1] == ("Mai", "2010-05")
+
+
+@pytest.mark.parametrize("published, text, expected", [
+    (WIKI, "Am 14. Oktober 1806 begann die Schlacht. Am ersten Tag fiel die Brücke. Am dritten Tag der Kämpfe "
+           "fiel die Festung.", [("14. Oktober 1806", "1806-10-14"), ("ersten Tag", "1806-10-14"),
+                                 ("dritten Tag", "1806-10-16")]),
+    (WIKI, "Im Mai 1806 kam der Befehl. Im Laufe des Jahres rüstete das Heer auf. Im Herbst desselben Jahres zog es los.",
+     [("Mai 1806", "1806-05"), ("des Jahres", "1806"), ("Herbst", "1806-FA"), ("desselben Jahres", "1806")]),
+    (WIKI, "Am 2. März 1806 kam der Befehl. Im Juli desselben Jahres zog das Heer los.",
+     [("2. März 1806", "1806-03-02"), ("Juli desselben Jahres", "1806-07")]),
+    # "des Jahres" that names no time
+    (date(2024, 3, 10), "Sie wurde zur Sportlerin des Jahres gewählt.", []),
+    (date(2024, 3, 10), "Im Laufe des Jahres soll das Gesetz kommen.", [("des Jahres", "2024")]),
+    # "am ersten Tag" needs a day the text is at
+    (date(2024, 3, 10), "Am ersten Tag der Messe kamen viele.", []),
+])
+def test_timex_ordinal_days_and_the_year_told(published, text, expected):
+    found = [(t.text, t.value) for t in find_timexes(text, published, "de")]
+    assert found == expected

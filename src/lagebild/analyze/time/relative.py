@@ -306,6 +306,41 @@ def h_part_of_day(g: Groups, ctx: Context):
     return [Hit(g.span("part")[0], g.end, "TIME", f"{value}T{lexicon().parts[g('part').lower()]}", None, True)]
 
 
+#: the words before "des Jahres" that make it the year the text is at ("im Laufe des Jahres"; not
+#: "der Fußballer des Jahres")
+_THIS_YEAR_LEFT = frozenset({"laufe", "verlauf", "verlaufe", "während", "hälfte", "sommer", "frühjahr", "frühling",
+                             "herbst", "winter", "monaten", "wochen", "rest", "monat", "im", "in"})
+
+
+def h_this_year(g: Groups, ctx: Context):
+    """"im Laufe des Jahres", "im Sommer desselben Jahres": the year the text is at."""
+    if g("w") != "desselben" and prev_word(g) not in _THIS_YEAR_LEFT:
+        return None
+    if ctx.ref is not None and (ctx.narrative or ctx.local or ctx.dct is None):
+        return [Hit(g.start, g.end, "DATE", ymd(ctx.ref.year), None, True, True)]
+    if ctx.dct is None:
+        return None
+    return [Hit(g.start, g.end, "DATE", ymd(ctx.this_year_for(6)), None, True, True)]
+
+
+_ORDINAL_DAYS = {"ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "fünften": 5, "sechsten": 6, "siebten": 7,
+                 "achten": 8, "neunten": 9, "zehnten": 10}
+
+
+def h_nth_day(g: Groups, ctx: Context):
+    """"am ersten Tag", "am dritten Tag der Offensive": the n-th day from the day the text is at (its
+    start); it does not move the text, so the next ordinal counts from the same start."""
+    ref = ctx.ref
+    if ref is None or ref.day is None or ref.year < 0 or not (ctx.narrative or ctx.local or ctx.dct is None):
+        return None
+    start = ref.as_date()
+    if start is None:
+        return None
+    n = _ORDINAL_DAYS[g("ord").lower()]
+    d = start + timedelta(days=n - 1)
+    return [Hit(g.span("ord")[0], g.end, "DATE", d.isoformat(), None, True, True)]
+
+
 def h_around(g: Groups, ctx: Context):
     """"acht Tage vor Jahresende", "zwei Wochen nach Weihnachten"."""
     n, vague = parse_count(g("n"), ctx.language)

@@ -19,7 +19,7 @@ from lagebild.analyze.time.durations import (
     h_dur_adj, h_dur_vague, h_duration_checked, h_folge_pl, h_past_n, h_set, h_weekday_set,
 )
 from lagebild.analyze.time.relative import (
-    h_ago, h_around, h_clock, h_daypart, h_part_of_day, h_deictic, h_in, h_later, h_mod_rel, h_period_word, h_prev_unit,
+    h_ago, h_around, h_clock, h_daypart, h_nth_day, h_part_of_day, h_this_year, h_deictic, h_in, h_later, h_mod_rel, h_period_word, h_prev_unit,
     h_ref_day, h_rel_unit, h_weekday,
 )
 from lagebild.analyze.time.rules import DAY, YEAR, Rule
@@ -62,23 +62,46 @@ def triggers():
     return frozenset(words), prefixes, suffixes, frozenset(weak), frozenset(words | followers)
 
 
+
+def _bc_rule(month: str, modw: str) -> Rule:
+    """Years before Christ: "490 v. Chr.", "im Sommer 480 v. Chr.", "von 218 bis 201 v. Chr."."""
+    return ("bc", rf"(?:(?:(?P<d>{DAY})\.\s?)?(?P<mon>{month})\s+|(?P<s>Frühjahr|Frühling|Sommer|Herbst|Winter)\s+"
+                  rf"|(?P<mod>{modw})\s+)?(?P<y>\d{{1,4}})(?:\s*(?:bis|und|oder|[–-]|/)\s*(?P<y2>\d{{1,4}}))?"
+                  r"\s+(?:v\.\s?Chr\.|vor\s+Christus|vor\s+Christi\s+Geburt|v\.\s?u\.\s?Z\.)", h_bc)
+
+
+def _decade_word_rule(modw: str) -> Rule:
+    """"in den sechziger Jahren", "Ende der zwanziger Jahre"."""
+    return ("decade_word", rf"(?:(?P<mod>{modw})\s+der\s+)?(?P<w>[Zz]wanziger|[Dd]reißiger|[Vv]ierziger"
+                           r"|[Ff]ünfziger|[Ss]echziger|[Ss]iebziger|[Aa]chtziger|[Nn]eunziger)\s+Jahren?"
+                           r"(?!\s+\w+\s+Jahrhunderts)", h_decade_word)
+
+
+def _anaphoric_rules() -> list[Rule]:
+    """The year and the n-th day counted from the time the text is at."""
+    return [
+        # "im Laufe des Jahres", "im Sommer desselben Jahres": the year the text is at
+        ("this_year", r"(?P<w>des|desselben)\s+Jahres(?!\s*(?:\d|v\.))", h_this_year),
+        # "am ersten Tag", "am dritten Tag der Schlacht": counted from the day the text is at
+        ("nth_day", r"(?P<pre>[Aa]m|[Aa]n\s+dem)\s+(?P<ord>ersten|zweiten|dritten|vierten|fünften|sechsten|siebten"
+                    r"|achten|neunten|zehnten)\s+Tag(?!e)", h_nth_day),
+    ]
+
+
 def rules() -> list[Rule]:
     v = vocabulary()
     month, wd, part, modw, approxw, rel, num, unit, unit_pl, approxq, holiday = (
         v["MONTH"], v["WD"], v["PART"], v["MODW"], v["APPROXW"], v["REL"], v["NUM"], v["UNIT"], v["UNIT_PL"],
         v["APPROXQ"], v["HOLIDAY"])
     return [
-        # years before Christ; first, so that "2. August 216 v. Chr." is one date, not a day-month
-        ("bc", rf"(?:(?:(?P<d>{DAY})\.\s?)?(?P<mon>{month})\s+|(?P<s>Frühjahr|Frühling|Sommer|Herbst|Winter)\s+"
-               rf"|(?P<mod>{modw})\s+)?(?P<y>\d{{1,4}})(?:\s*(?:bis|und|oder|[–-]|/)\s*(?P<y2>\d{{1,4}}))?"
-               r"\s+(?:v\.\s?Chr\.|vor\s+Christus|vor\s+Christi\s+Geburt|v\.\s?u\.\s?Z\.)", h_bc),
+        _bc_rule(month, modw),  # first, so that "2. August 216 v. Chr." is one date, not a day-month
         ("iso", r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", h_iso),
         ("dayrange", rf"(?:(?P<pre>Nacht|Morgen|Abend)\s+(?:vom|zum|des)\s+)?(?P<d1>{DAY})\.\s*"
                      rf"(?:bis(?:\s+(?:zum|einschließlich))?|und(?:\s+(?:dem|den))?|oder|auf\s+den|zum|[–-]|/)\s*(?P<d2>{DAY})\.\s*(?P<mon>{month})"
                      rf"(?:\s+(?P<y>{YEAR}))?", h_dayrange),
         ("daymonth", rf"(?:(?P<part>(?:Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)(?:stunden)?)\s+(?:des|vom|zum|am)\s+)?"
                      rf"(?:(?P<wd>{wd})(?:,\s*|\s+)(?:(?:den|dem)\s+)?)?(?P<d>{DAY})\.\s?(?P<mon>{month})"
-                     rf"(?:\s+(?P<y>{YEAR}))?(?:\s+(?P<part2>morgens|abends|nachts|früh))?", h_daymonth),
+                     rf"(?:\s+(?P<y>{YEAR})|\s+desselben\s+Jahres)?(?:\s+(?P<part2>morgens|abends|nachts|früh))?", h_daymonth),
         ("bare_day", rf"(?<=[Aa]m\s)(?P<d>{DAY})\.(?=\s+(?:[a-zäöüß]|den\s|die\s|der\s))", h_bare_day),
         # "21.01.2024", "21.1.24", "21.1."; with a space only before a four-digit year ("11.7. 2015",
         # "2. 9. 2015", as in derStandard's bylines)
@@ -93,13 +116,11 @@ def rules() -> list[Rule]:
         ("month", rf"(?:(?P<approx>{approxw})\s+)?(?:(?P<rel2>[Vv]ergangenen|[Ll]etzten|[Vv]origen|[Kk]ommenden"
                   rf"|[Nn]ächsten|[Dd]iesen)\s+)?(?:(?P<mod>{modw})\s+)?(?P<mon>{month})"
                   rf"(?:\s+(?:des\s+Jahres\s+)?(?P<y>{YEAR})|\s+(?:des\s+)?(?P<rel>{rel})\s+Jahres"
-                  rf"|\s+des\s+(?P<vorj>Vorjahre?s))?", h_month),
+                  rf"|\s+des\s+(?P<vorj>Vorjahre?s)|\s+desselben\s+Jahres)?", h_month),
         ("mod_year", rf"(?:(?P<approx>{approxw})\s+)?(?P<mod>{modw}|Frühjahr|Frühling|Sommer|Herbst|Winter)\s+"
                      rf"(?:des\s+Jahres\s+)?(?P<y>{YEAR})(?:\s*/\s*\d{{2}}(?:\d{{2}})?(?!\d))?", h_mod_year),
         ("decade", rf"(?:(?P<mod>{modw})\s+der\s+)?(?P<c>1\d|20)?(?P<d>\d)0er(?:\s?-?\s?Jahre[n]?)?", h_decade),
-        ("decade_word", rf"(?:(?P<mod>{modw})\s+der\s+)?(?P<w>[Zz]wanziger|[Dd]reißiger|[Vv]ierziger|[Ff]ünfziger"
-                        r"|[Ss]echziger|[Ss]iebziger|[Aa]chtziger|[Nn]eunziger)\s+Jahren?(?!\s+\w+\s+Jahrhunderts)",
-         h_decade_word),
+        _decade_word_rule(modw),
         ("century", rf"(?:(?P<mod>{modw}|frühen|späten)\s+(?:des\s+)?)?(?P<n>\d{{1,2}})\.\s+Jahrhunderts?"
                     r"(?P<bc>\s+v\.\s?Chr\.)?", h_century),
         ("quarter", r"(?:(?P<ord>ersten|zweiten|dritten|vierten|letzten|[1-4]\.)\s+(?P<unit>Quartal|Halbjahr"
@@ -127,6 +148,7 @@ def rules() -> list[Rule]:
         ("later", rf"(?P<n>{num})\s+(?:(?P<half>halbe[ns]?)\s+)?(?P<unit>{unit})\s+"
                   r"(?P<dir>später|danach|darauf|zuvor|früher|vorher|davor)",
          h_later),
+        *_anaphoric_rules(),
         ("ref_day", r"(?:(?:[Tt]ags)|(?P<unit>Tag|Jahr|Monat|Woche|Morgen|Abend|Nacht))\s+"
                     r"(?P<dir>zuvor|davor|darauf|danach|vorher)", h_ref_day),
         ("folge_pl", r"(?P<w>Folgejahren|Folgemonaten|Folgewochen|Folgetagen|Vorjahren|Vormonaten)", h_folge_pl),
