@@ -16,9 +16,9 @@ from tests.conftest import shared_path
 CHAIN = ("lagebild.sentences", "lagebild.timex")
 
 
-def test_timex_stage_is_registered_at_version_13():
+def test_timex_stage_is_registered_at_version_14():
     spec = registered()[STAGE]
-    assert spec.version == "13"
+    assert spec.version == "14"
     assert spec.provides == ("timexes",)
 
 
@@ -29,7 +29,7 @@ def test_timex_stage_records_offsets_and_stage_name():
     assert [(t.text, t.value) for t in found] == [("2. Januar 2024", "2024-01-02"), ("Zwei Tage später", "2024-01-04")]
     for t in found:
         assert doc.text[t.start:t.end] == t.text
-        assert t.stage == "lagebild.timex.v13"
+        assert t.stage == "lagebild.timex.v14"
     assert found[1].anchored and not found[0].anchored
 
 
@@ -456,4 +456,19 @@ def test_timex_a_year_near_publication_brings_the_text_back():
 ])
 def test_timex_ordinal_days_and_the_year_told(published, text, expected):
     found = [(t.text, t.value) for t in find_timexes(text, published, "de")]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The city was founded in 753 BC. Twenty years later it had a wall.",
+     [("753 BC", "BC0753"), ("Twenty years later", "BC0733")]),
+    ("The league lasted from 371 to 362 B.C. and broke up.", [("371", "BC0371"), ("362 B.C.", "BC0362")]),
+    ("Rents doubled in the seventies and fell in the early nineties.",
+     [("the seventies", "197"), ("the early nineties", "199")]),
+    # an age is no decade; a recent year does not make "the sixties" the 2060s
+    ("She is in her sixties.", []),
+    ("In 2005 the plant closed. In the sixties it had employed thousands.", [("2005", "2005"), ("the sixties", "196")]),
+])
+def test_timex_english_years_before_christ_and_decade_words(text, expected):
+    found = [(t.text, t.value) for t in find_timexes(text, MAR99, "en")]
     assert found == expected

@@ -200,17 +200,19 @@ def h_bc(g: Groups, ctx: Context):
     return [Hit(g.start, g.end, "DATE", ymd(-y), mod)]
 
 
-#: the decade words of "in den sechziger Jahren"
+#: the decade words of "in den sechziger Jahren", "in the sixties"
 _DECADE_WORDS = {"zwanziger": 2, "dreißiger": 3, "vierziger": 4, "fünfziger": 5, "sechziger": 6, "siebziger": 7,
-                 "achtziger": 8, "neunziger": 9}
+                 "achtziger": 8, "neunziger": 9, "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5,
+                 "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
 
 
 def h_decade_word(g: Groups, ctx: Context):
-    """"in den sechziger Jahren": the decade of the century the text is at (the 1900s without one;
-    "in den fünfziger Jahren" in a text at 1861 is the 1850s)."""
+    """"in den sechziger Jahren": the decade of the century the text is at where that is before 1900
+    ("in den fünfziger Jahren" in a text at 1861 is the 1850s), else of the 1900s (also in a text
+    at 2005: "the sixties" are not the 2060s)."""
     d = _DECADE_WORDS[g("w").lower()]
     ref = ctx.ref
-    century = ref.year // 100 if ref is not None and ref.year >= 1000 else 19
+    century = ref.year // 100 if ref is not None and 1000 <= ref.year < 1900 else 19
     return [Hit(g.start, g.end, "DATE", f"{century}{d}", mod_of(g("mod")), True, True)]
 
 

@@ -140,8 +140,8 @@ def trigger_regex(words: frozenset[str], prefixes: Sequence[str], suffixes: Sequ
     strong = trie_pattern(set(words) - set(weak))
     pre = trie_pattern(set(prefixes)) if prefixes else "(?!)"
     fol = trie_pattern(set(followers))
-    # ("490 v. Chr.": a year before Christ)
-    digit = (rf"(?<!\d[.,])(?:\d{{4}}(?!\d)|\d{{1,2}}(?=[.:/-])|\d+(?=er)|\d{{1,4}}(?=\s+(?:v\.\s?(?:chr|u)|vor\s+christ))"
+    # ("490 v. Chr.", "490 BC": a year before Christ)
+    digit = (rf"(?<!\d[.,])(?:\d{{4}}(?!\d)|\d{{1,2}}(?=[.:/-])|\d+(?=er)|\d{{1,4}}(?=\s+(?:v\.\s?(?:chr|u)|vor\s+christ|b\.?\s?c\.?(?:e\b|\b|$)))"
              rf"|\d+(?:[.,]\d+)?(?=\s+(?:{fol})(?!\w)))")
     compounds = ""
     if suffixes:

@@ -141,6 +141,8 @@ def rules() -> list[Rule]:
     month, wd, num, unit, unit_pl, approxq, rel, modp = (
         v["MONTH"], v["WD"], v["NUM"], v["UNIT"], v["UNIT_PL"], v["APPROXQ"], v["REL"], v["MODP"])
     return [
+        # "490 BC", "from 218 to 201 BC": years before Christ
+        ("bc", r"(?P<y>\d{1,4})(?:\s*(?:to|and|or|[–-])\s*(?P<y2>\d{1,4}))?\s+(?:B\.\s?C\.(?:E\.)?|BCE?\b)", absolute.h_bc),
         ("iso", r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", absolute.h_iso),
         ("md", rf"(?:(?P<wd>{wd}),?\s+)?(?P<mon>{month})\s+(?P<d>{DAY}){ORD}?(?:,?\s+(?P<y>{YEAR}))?(?!\d)",
          absolute.h_daymonth),
@@ -157,6 +159,8 @@ def rules() -> list[Rule]:
         ("mod_year", rf"(?P<mod>{modp}|spring|summer|fall|autumn|winter)[-\s]+(?:of\s+)?(?P<y>{YEAR})",
          absolute.h_mod_year),
         ("decade", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s])?(?:(?P<c>1\d|20)|')(?P<d>\d)0s", absolute.h_decade),
+        ("decade_word", r"the\s+(?:(?P<mod>early|mid|late)[-\s])?(?P<w>twenties|thirties|forties|fifties|sixties"
+                        r"|seventies|eighties|nineties)(?!\s+of\b)", absolute.h_decade_word),
         ("century", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s])?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century"
                     r"(?P<bc>\s+BC)?", absolute.h_century),
         ("quarter", r"(?:the\s+)?(?:(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)[-\s]+(?P<unit>quarter|half)"
