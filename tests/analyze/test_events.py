@@ -133,9 +133,9 @@ def test_events_learned_model_decides_with_a_confidence():
     assert all(e.confidence is None for e in _full(text))  # the rules alone: no confidence
 
 
-def test_events_stage_is_version_13():
+def test_events_stage_is_version_14():
     spec = registered()["lagebild.events"]
-    assert spec.version == "13"
+    assert spec.version == "14"
     assert "quotes" in spec.requires
 
 
@@ -362,3 +362,15 @@ def test_events_seeds_arguments_are_of_the_right_kind():
             assert "nordkoreanischen" not in people and len(people) == len(set(people))
     talks = [e for e in found if e.type == "NEGOTIATE" and "Teheran" in {a.text for _, a in each_arg(e.args)}]
     assert talks and all({a.text for a in e.args["parties"]} == {"Moskau", "Teheran"} for e in talks)
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Kritiker werfen ihr vor, zu langsam reagiert zu haben.", "de", {"ihr": "PRON"}),
+    ("We held a conference call with the companies.", "en", {"We": "PRON", "the companies": "NP"}),
+])
+def test_events_pronouns_and_phrases_are_argument_candidates(text, language, expected):
+    from lagebild.analyze.events import learned
+    from lagebild.analyze.text.speech import tokens
+    toks = tokens(text, 0, len(text))
+    found = {text[toks[c.start].start:toks[c.end - 1].end]: c.kind for c in learned.candidates(toks, [], language)}
+    assert {k: found.get(k) for k in expected} == expected

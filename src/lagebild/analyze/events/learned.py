@@ -344,6 +344,8 @@ def status_features(toks: Sequence[Tok], trigger: tuple[int, int], etype: str, r
 
 #: English pronouns that fill roles as they stand (the corpus marks "I", "we", "he" …)
 EN_PRONOUNS = frozenset("i we you he she they me us him them myself ourselves himself herself themselves".split())
+#: German pronouns that fill roles as they stand ("Kritiker werfen ihr vor", "Er reiste nach Spanien")
+DE_PRONOUNS = frozenset("ich wir er sie man ihr ihm ihn ihnen uns mir mich".split())
 #: English words that open a noun phrase, and the words that end one
 EN_DETERMINERS = frozenset("the a an two three four five several many some his her their its our my your this these "
                            "those".split())
@@ -387,6 +389,10 @@ def candidates(toks: Sequence[Tok], spans: Sequence[tuple[int, int, str]], langu
                     or toks[a - 1].lower.endswith(("e", "en", "er", "es", "em"))) and k - a < 4:
                 a -= 1
             found.setdefault((a, k + 1), []).append("NP")
+    if language == "de":
+        for k, t in enumerate(toks):
+            if t.lower in DE_PRONOUNS and not any(a <= k < b for a, b in found):
+                found.setdefault((k, k + 1), []).append("PRON")
     if language == "en":
         for k, t in enumerate(toks):
             if t.lower in EN_PRONOUNS and not any(a <= k < b for a, b in found):
