@@ -16,9 +16,9 @@ from tests.conftest import shared_path
 CHAIN = ("lagebild.sentences", "lagebild.timex")
 
 
-def test_timex_stage_is_registered_at_version_14():
+def test_timex_stage_is_registered_at_version_15():
     spec = registered()[STAGE]
-    assert spec.version == "14"
+    assert spec.version == "15"
     assert spec.provides == ("timexes",)
 
 
@@ -29,7 +29,7 @@ def test_timex_stage_records_offsets_and_stage_name():
     assert [(t.text, t.value) for t in found] == [("2. Januar 2024", "2024-01-02"), ("Zwei Tage später", "2024-01-04")]
     for t in found:
         assert doc.text[t.start:t.end] == t.text
-        assert t.stage == "lagebild.timex.v14"
+        assert t.stage == "lagebild.timex.v15"
     assert found[1].anchored and not found[0].anchored
 
 
@@ -471,4 +471,17 @@ def test_timex_ordinal_days_and_the_year_told(published, text, expected):
 ])
 def test_timex_english_years_before_christ_and_decade_words(text, expected):
     found = [(t.text, t.value) for t in find_timexes(text, MAR99, "en")]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "1806/07": two years; "Winter 1812/13": the winter in each year's part, and January is then the new year's
+    ("Der Feldzug 1806/07 endete im Frieden.", [("1806", "1806"), ("07", "1807")]),
+    ("Im Winter 1812/13 erfror das Heer. Im Januar erreichte es die Grenze.",
+     [("Winter 1812", "1812-WI"), ("13", "1813-WI"), ("Januar", "1813-01")]),
+    # a day after the slash is a date of its own
+    ("Belagerung, 3. Mai 1809/12. Juni 1810", [("3. Mai 1809", "1809-05-03"), ("12. Juni 1810", "1810-06-12")]),
+])
+def test_timex_year_pairs(text, expected):
+    found = [(t.text, t.value) for t in find_timexes(text, WIKI, "de")]
     assert found == expected

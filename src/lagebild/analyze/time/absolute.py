@@ -161,10 +161,36 @@ def h_year_jahr(g: Groups, ctx: Context):
     return [Hit(g.start, g.end, "DATE", ymd(int(g("y"))), mod_of(g("mod")) or approx_of(g("approx")))]
 
 
+def second_year(y: int, y2: str) -> int:
+    """The second year of "1941/42", "2023/2024": written out, or the next with those last digits."""
+    if len(y2) == 4:
+        return int(y2)
+    full = y // 100 * 100 + int(y2)
+    return full + 100 if full <= y else full
+
+
+def _season_pair(g: Groups, y: int, code: str, mod: str | None) -> list[Hit]:
+    """"Winter 1941/42": the season of the first year, and the second year's part of it on its own
+    (``1941-WI`` and ``1942-WI``, as WikiWarsDE's annotators mark "Winter 1777/78")."""
+    first_end = g.span("y")[1]
+    y2 = second_year(y, g("y2"))
+    return [Hit(g.start, first_end, "DATE", f"{y:04d}-{code}", mod),
+            Hit(g.span("y2")[0], g.end, "DATE", f"{y2:04d}-{code}", mod)]
+
+
+def h_year_pair(g: Groups, ctx: Context):
+    """"1775/76": both years; the second does not move the time the text is at."""
+    y = int(g("y"))
+    return [Hit(g.start, g.span("y")[1], "DATE", ymd(y)),
+            Hit(g.span("y2")[0], g.end, "DATE", ymd(second_year(y, g("y2"))), None, False, True)]
+
+
 def h_mod_year(g: Groups, ctx: Context):
     y, word = int(g("y")), g("mod").lower()
     seasons = lexicon().seasons
     if word in seasons:
+        if g("y2"):
+            return _season_pair(g, y, seasons[word][0], approx_of(g("approx")))
         return [Hit(g.start, g.end, "DATE", f"{y:04d}-{seasons[word][0]}", approx_of(g("approx")))]
     return [Hit(g.start, g.end, "DATE", ymd(y), mod_of(word) or approx_of(g("approx")))]
 
@@ -321,6 +347,8 @@ def h_season(g: Groups, ctx: Context):
     code, month = lexicon().seasons[g("s").lower().rstrip("s").removesuffix("e")]
     mod = mod_of(g("mod"))
     if g("y"):
+        if g("y2"):
+            return _season_pair(g, int(g("y")), code, mod)
         return [Hit(g.start, g.end, "DATE", f"{int(g('y')):04d}-{code}", mod)]
     if g("rel"):
         off, anaphoric = rel_offset(g("rel"))

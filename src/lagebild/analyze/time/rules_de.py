@@ -13,7 +13,7 @@ from lagebild import lexicons
 from lagebild.analyze.time import lexicon as lex
 from lagebild.analyze.time.absolute import (
     h_bare_day, h_bc, h_century, h_dayrange, h_daymonth, h_decade, h_decade_word, h_holiday, h_iso, h_mod_year, h_month, h_monthrange,
-    h_numdate, h_quarter, h_season, h_season_part, h_week_no, h_year, h_year_jahr,
+    h_numdate, h_quarter, h_season, h_year_pair, h_season_part, h_week_no, h_year, h_year_jahr,
 )
 from lagebild.analyze.time.durations import (
     h_dur_adj, h_dur_vague, h_duration_checked, h_folge_pl, h_past_n, h_set, h_weekday_set,
@@ -118,7 +118,7 @@ def rules() -> list[Rule]:
                   rf"(?:\s+(?:des\s+Jahres\s+)?(?P<y>{YEAR})|\s+(?:des\s+)?(?P<rel>{rel})\s+Jahres"
                   rf"|\s+des\s+(?P<vorj>Vorjahre?s)|\s+desselben\s+Jahres)?", h_month),
         ("mod_year", rf"(?:(?P<approx>{approxw})\s+)?(?P<mod>{modw}|Frühjahr|Frühling|Sommer|Herbst|Winter)\s+"
-                     rf"(?:des\s+Jahres\s+)?(?P<y>{YEAR})(?:\s*/\s*\d{{2}}(?:\d{{2}})?(?!\d))?", h_mod_year),
+                     rf"(?:des\s+Jahres\s+)?(?P<y>{YEAR})(?:\s*/\s*(?P<y2>\d{{2}}(?:\d{{2}})?)(?!\d))?", h_mod_year),
         ("decade", rf"(?:(?P<mod>{modw})\s+der\s+)?(?P<c>1\d|20)?(?P<d>\d)0er(?:\s?-?\s?Jahre[n]?)?", h_decade),
         _decade_word_rule(modw),
         ("century", rf"(?:(?P<mod>{modw}|frühen|späten)\s+(?:des\s+)?)?(?P<n>\d{{1,2}})\.\s+Jahrhunderts?"
@@ -136,7 +136,7 @@ def rules() -> list[Rule]:
                     r"(?P<unit>Jahres|Jahrs|Monats|Woche|Jahrzehnts|Quartals|Tages)", h_mod_rel),
         ("season", rf"(?:(?P<mod>{modw})\s+(?:des\s+)?)?(?:(?P<rel>{rel})\s+)?"
                    rf"(?P<s>Frühjahrs?|Frühlings?|Sommers?|Herbst(?:es)?|Winters?)(?:\s+(?:des\s+Jahres\s+)?(?P<y>{YEAR})"
-                   r"(?:\s*/\s*\d{2}(?:\d{2})?(?!\d))?)?",
+                   r"(?:\s*/\s*(?P<y2>\d{2}(?:\d{2})?)(?!\d))?)?",
          h_season),
         ("season_part", rf"(?P<pre>Spät|Früh|Hoch)(?P<s>sommers?|herbst(?:es|s)?|winters?)(?:\s+(?P<y>{YEAR}))?",
          h_season_part),
@@ -183,5 +183,7 @@ def rules() -> list[Rule]:
                 r"|[Ss]tündlich)"
                 r"|(?:[Pp]ro|[Jj]e|[Jj]ede[sn]?|[Jj]edem)\s+(?P<u>Jahr|Monat|Woche|Tag|Stunde|Quartal)"
                 rf"|[Aa]lle\s+(?P<n>{num})\s+(?P<u2>Jahre|Monate|Wochen|Tage|Stunden)", h_set),
+        # "1775/76": two years, as the annotators of WikiWarsDE read them (not "1778/16. September")
+        ("year_pair", rf"(?P<y>{YEAR})\s*/\s*(?P<y2>\d{{2}})(?!\d|\.\s?(?:\d|{month}))", h_year_pair),
         ("year", rf"(?P<y>{YEAR})(?![.,]\d)", h_year),
     ]
