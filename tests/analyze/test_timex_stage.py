@@ -16,9 +16,9 @@ from tests.conftest import shared_path
 CHAIN = ("lagebild.sentences", "lagebild.timex")
 
 
-def test_timex_stage_is_registered_at_version_15():
+def test_timex_stage_is_registered_at_version_16():
     spec = registered()[STAGE]
-    assert spec.version == "15"
+    assert spec.version == "16"
     assert spec.provides == ("timexes",)
 
 
@@ -29,7 +29,7 @@ def test_timex_stage_records_offsets_and_stage_name():
     assert [(t.text, t.value) for t in found] == [("2. Januar 2024", "2024-01-02"), ("Zwei Tage später", "2024-01-04")]
     for t in found:
         assert doc.text[t.start:t.end] == t.text
-        assert t.stage == "lagebild.timex.v15"
+        assert t.stage == "lagebild.timex.v16"
     assert found[1].anchored and not found[0].anchored
 
 
@@ -483,5 +483,18 @@ def test_timex_english_years_before_christ_and_decade_words(text, expected):
     ("Belagerung, 3. Mai 1809/12. Juni 1810", [("3. Mai 1809", "1809-05-03"), ("12. Juni 1810", "1810-06-12")]),
 ])
 def test_timex_year_pairs(text, expected):
+    found = [(t.text, t.value) for t in find_timexes(text, WIKI, "de")]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # once the text is before Christ, "v. Chr." may be left out
+    ("Im Jahr 431 v. Chr. begann der Krieg. Im Jahr 429 starb Perikles. Im Sommer 425 landeten sie.",
+     [("431 v. Chr.", "BC0431"), ("Jahr 429", "BC0429"), ("Sommer 425", "BC0425-SU")]),
+    # elsewhere a number after a month is no year, and a count stays a count
+    ("Im Juni 1866 zogen sie los. Im Juli 12 Tage lang regnete es.",
+     [("Juni 1866", "1866-06"), ("Juli", "1866-07"), ("12 Tage lang", "P12D")]),
+])
+def test_timex_years_before_christ_without_the_era(text, expected):
     found = [(t.text, t.value) for t in find_timexes(text, WIKI, "de")]
     assert found == expected

@@ -242,6 +242,27 @@ def h_decade_word(g: Groups, ctx: Context):
     return [Hit(g.start, g.end, "DATE", f"{century}{d}", mod_of(g("mod")), True, True)]
 
 
+def h_bc_bare(g: Groups, ctx: Context):
+    """"im Jahr 216", "im Sommer 218" in a text at a year before Christ: that year before Christ (the
+    text has left out "v. Chr." once it is clear).  Elsewhere the month or season alone, as the
+    month and season rules read it, and a bare "Jahr 216" is nothing."""
+    ref = ctx.ref
+    y = int(g("y"))
+    bc = ref is not None and ref.year < 0 and y <= -ref.year + 100
+    seasons = lexicon().seasons
+    if g("s"):
+        code, month = seasons[g("s").lower().rstrip("s").removesuffix("e")]
+        if bc:
+            return [Hit(g.start, g.end, "DATE", f"{year_text(-y)}-{code}")]
+        return [Hit(g.start, g.span("s")[1], "DATE", f"{ymd(ctx.year_for(month))}-{code}", None, True)]
+    if g("mon"):
+        month = month_no(g("mon"))
+        if bc:
+            return [Hit(g.start, g.end, "DATE", ymd(-y, month))]
+        return [Hit(g.start, g.span("mon")[1], "DATE", ymd(ctx.year_for(month), month), None, True)]
+    return [Hit(g.start, g.end, "DATE", ymd(-y))] if bc else None
+
+
 def h_century(g: Groups, ctx: Context):
     n = int(g("n"))
     if not 1 <= n <= 21:

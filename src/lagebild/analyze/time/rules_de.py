@@ -12,7 +12,7 @@ from __future__ import annotations
 from lagebild import lexicons
 from lagebild.analyze.time import lexicon as lex
 from lagebild.analyze.time.absolute import (
-    h_bare_day, h_bc, h_century, h_dayrange, h_daymonth, h_decade, h_decade_word, h_holiday, h_iso, h_mod_year, h_month, h_monthrange,
+    h_bare_day, h_bc, h_bc_bare, h_century, h_dayrange, h_daymonth, h_decade, h_decade_word, h_holiday, h_iso, h_mod_year, h_month, h_monthrange,
     h_numdate, h_quarter, h_season, h_year_pair, h_season_part, h_week_no, h_year, h_year_jahr,
 )
 from lagebild.analyze.time.durations import (
@@ -95,6 +95,9 @@ def rules() -> list[Rule]:
         v["APPROXQ"], v["HOLIDAY"])
     return [
         _bc_rule(month, modw),  # first, so that "2. August 216 v. Chr." is one date, not a day-month
+        # "im Sommer 216" in a text at a year before Christ (elsewhere the month or season alone)
+        ("bc_bare", rf"(?:(?P<mon>{month})\s+|(?P<s>Frühjahr|Frühling|Sommer|Herbst|Winter)\s+|(?P<jahr>Jahre?)\s+)"
+                    r"(?P<y>\d{2,3})(?![\d.,:%]|\s*(?:v\.|n\.|vor\b|nach\b|[A-ZÄÖÜ]))", h_bc_bare),
         ("iso", r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", h_iso),
         ("dayrange", rf"(?:(?P<pre>Nacht|Morgen|Abend)\s+(?:vom|zum|des)\s+)?(?P<d1>{DAY})\.\s*"
                      rf"(?:bis(?:\s+(?:zum|einschließlich))?|und(?:\s+(?:dem|den))?|oder|auf\s+den|zum|[–-]|/)\s*(?P<d2>{DAY})\.\s*(?P<mon>{month})"

@@ -26,7 +26,7 @@ from lagebild.model import Sentence, Timex
 from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.timex"
-VERSION = "15"  # 2: a date inside an opening "seit …" phrase is no reference for later dates
+VERSION = "16"  # 2: a date inside an opening "seit …" phrase is no reference for later dates
 # 3: a year-less date that would turn back before the date just named takes its year from the
 #    publication date and tense; a past-tense day may lie up to 45 days after publication; the
 #    turn of the year is its winter (2023-WI), no longer a day; "11.7. 2015" is one date
@@ -63,6 +63,7 @@ VERSION = "15"  # 2: a date inside an opening "seit …" phrase is no reference 
 #    after a year from 1900 on is of the 1900s
 # 15: "1775/76" two years; "Winter 1777/78" the winter of each ("1777-WI", "1778-WI": WikiWarsDE's reading),
 #    so that a following "Im Januar" is in the new year
+# 16: "im Jahr 216", "im Sommer 211", "im August 210" in a text at a year before Christ are years before Christ
 
 #: the year, month and day of a value that can be a reference time
 _REF_VALUE = r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T|-[WQHSFU])"
