@@ -257,3 +257,23 @@ def test_checks_the_subject_of_a_passive_attack_is_its_target(text, expected):
     event = _event(text, "ATTACK", trigger, {"attacker": _arg(text, subject)})
     fixed = checks.passive_roles(event, tokens(text, 0, len(text)))
     assert {r: a.text for r, a in fixed.args.items()} == expected
+
+
+@pytest.mark.parametrize("text, etype, trigger, status", [
+    ("Die Tochterfirma soll den Dieselantrieb für den Schützenpanzer liefern.", "SUPPLY", "liefern", "planned"),
+    ("Er distanzierte sich vom Ergebnis, ohne den Vorwurf eines Wahlbetrugs zu erheben.", "ACCUSE", "Vorwurf",
+     "denied"),
+    # "soll … geliefert haben" stays as the rules read it
+    ("Nordkorea soll Raketen geliefert haben.", "SUPPLY", "geliefert", "asserted"),
+])
+def test_checks_a_task_is_planned_and_an_omission_denied(text, etype, trigger, status):
+    event = replace(_event(text, etype, trigger), status="asserted")
+    assert checks.task_or_omission(event, tokens(text, 0, len(text)), "de").status == status
+
+
+def test_status_only_the_happening_in_a_purpose_clause_is_planned():
+    from lagebild.analyze.events.status import event_status
+    scope = "er verhandelt derzeit mit den banken, um das vorhaben zu finanzieren."
+    assert event_status("NEGOTIATE", scope, "verhandelt", None, "de", False) == "asserted"
+    scope = "er reiste nach kiew, um dort mit selenskyj zu verhandeln."
+    assert event_status("NEGOTIATE", scope, "verhandeln", None, "de", False) == "planned"

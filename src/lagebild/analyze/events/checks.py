@@ -571,13 +571,31 @@ def subjunctive(event: Event, toks: Sequence[Tok], language: str) -> Event:
     return event
 
 
+def task_or_omission(event: Event, toks: Sequence[Tok], language: str) -> Event:
+    """German "X soll … liefern" (an infinitive, no "haben" after it) is a task or schedule:
+    planned; "ohne … den Vorwurf … zu erheben" did not happen: denied."""
+    k = _trigger_index(toks, event)
+    if language != "de" or k is None or event.status not in {"asserted", "reported"}:
+        return event
+    before = [t.lower for t in _before(toks, k, 10)]
+    after = [t.lower for t in _after(toks, k, 3)]
+    word = toks[k].lower
+    if "ohne" in before and "zu" in before + after + [word]:
+        return replace(event, status="denied")
+    infinitive = not toks[k].is_cap and word.endswith(("en", "ern", "eln")) and not word.startswith("ge")
+    if infinitive and {"soll", "sollen"} & set(before) and not {"haben", "sein", "werden", "worden"} & set(after):
+        return replace(event, status="planned")
+    return event
+
+
 def apply(events: list[Event], text: str, toks: Sequence[Tok], timexes: Sequence[Timex], language: str,
           entities: Sequence[EntityMention] = ()) -> list[Event]:
     """The events of one sentence that pass the checks, their arguments cleaned."""
     kept = [clean_args(mail_bomb(retyped(e), toks), text, timexes, language) for e in events]
     kept = [e for e in kept if rejected(e, text, toks, language) is None]
-    kept = [subjunctive(passive_roles(located(demanded(participant_doubt(e, text, toks, language), toks, language),
-                                              toks, entities), toks), toks, language) for e in kept]
+    kept = [task_or_omission(subjunctive(passive_roles(located(demanded(participant_doubt(e, text, toks, language),
+                                                                       toks, language), toks, entities), toks),
+                                         toks, language), toks, language) for e in kept]
     if language == "de":
         kept = [accuse_roles(e, text, toks, entities) for e in kept]
     kept = merge_tolls(kept, toks)

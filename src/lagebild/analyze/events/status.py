@@ -31,7 +31,9 @@ def event_status(etype: str, scope: str, trigger_text: str, attribution: Attribu
     if "hedged" in found:
         return "hedged"
     before = scope[: scope.find(trigger_text) + 1] if trigger_text in scope else ""  # "die geplante Reise"
-    if "planned" in found or future or PURPOSE.search(scope) or vocabulary().planned_nouns.search(before):
+    purpose = PURPOSE.search(scope)  # only the happening inside the purpose clause is planned
+    if "planned" in found or future or (purpose is not None and purpose.start() < at) \
+            or vocabulary().planned_nouns.search(before):
         return "planned"
     return "reported" if attribution is not None else "asserted"
 
