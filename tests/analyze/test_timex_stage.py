@@ -16,9 +16,9 @@ from tests.conftest import shared_path
 CHAIN = ("lagebild.sentences", "lagebild.timex")
 
 
-def test_timex_stage_is_registered_at_version_16():
+def test_timex_stage_is_registered_at_version_17():
     spec = registered()[STAGE]
-    assert spec.version == "16"
+    assert spec.version == "17"
     assert spec.provides == ("timexes",)
 
 
@@ -29,7 +29,7 @@ def test_timex_stage_records_offsets_and_stage_name():
     assert [(t.text, t.value) for t in found] == [("2. Januar 2024", "2024-01-02"), ("Zwei Tage später", "2024-01-04")]
     for t in found:
         assert doc.text[t.start:t.end] == t.text
-        assert t.stage == "lagebild.timex.v16"
+        assert t.stage == "lagebild.timex.v17"
     assert found[1].anchored and not found[0].anchored
 
 
@@ -498,3 +498,17 @@ def test_timex_year_pairs(text, expected):
 def test_timex_years_before_christ_without_the_era(text, expected):
     found = [(t.text, t.value) for t in find_timexes(text, WIKI, "de")]
     assert found == expected
+
+
+def test_timex_a_directive_number_is_no_year_pair():
+    found = [(t.text, t.value) for t in find_timexes("Die Richtlinie 2009/71/EU gilt weiter.", date(2024, 1, 21), "de")]
+    assert ("71", "2071") not in found
+
+
+def test_timex_bis_heute_in_a_report_brings_it_back_to_its_own_time():
+    text = ("Am 12. Januar 2016 begann das Festival. Das Haus wurde 1912 gegründet. Sein Einfluss ist bis heute "
+            "spürbar. Der Saal ist alt. Die Bühne ist klein. Das Foyer ist neu. Die Kasse ist offen. Nur Langfilme "
+            "stehen dieses Jahr nicht auf dem Programm.")
+    found = {t.text: t.value for t in find_timexes(text, date(2016, 1, 15), "de")}
+    assert found["heute"] == "PRESENT_REF"
+    assert found["dieses Jahr"] == "2016"

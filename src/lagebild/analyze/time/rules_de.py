@@ -187,6 +187,6 @@ def rules() -> list[Rule]:
                 r"|(?:[Pp]ro|[Jj]e|[Jj]ede[sn]?|[Jj]edem)\s+(?P<u>Jahr|Monat|Woche|Tag|Stunde|Quartal)"
                 rf"|[Aa]lle\s+(?P<n>{num})\s+(?P<u2>Jahre|Monate|Wochen|Tage|Stunden)", h_set),
         # "1775/76": two years, as the annotators of WikiWarsDE read them (not "1778/16. September")
-        ("year_pair", rf"(?P<y>{YEAR})\s*/\s*(?P<y2>\d{{2}})(?!\d|\.\s?(?:\d|{month}))", h_year_pair),
+        ("year_pair", rf"(?P<y>{YEAR})\s*/\s*(?P<y2>\d{{2}})(?![\d/]|\.\s?(?:\d|{month}))", h_year_pair),
         ("year", rf"(?P<y>{YEAR})(?![.,]\d)", h_year),
     ]

@@ -26,7 +26,7 @@ from lagebild.model import Sentence, Timex
 from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.timex"
-VERSION = "16"  # 2: a date inside an opening "seit …" phrase is no reference for later dates
+VERSION = "17"  # 2: a date inside an opening "seit …" phrase is no reference for later dates
 # 3: a year-less date that would turn back before the date just named takes its year from the
 #    publication date and tense; a past-tense day may lie up to 45 days after publication; the
 #    turn of the year is its winter (2023-WI), no longer a day; "11.7. 2015" is one date
@@ -64,6 +64,7 @@ VERSION = "16"  # 2: a date inside an opening "seit …" phrase is no reference 
 # 15: "1775/76" two years; "Winter 1777/78" the winter of each ("1777-WI", "1778-WI": WikiWarsDE's reading),
 #    so that a following "Im Januar" is in the new year
 # 16: "im Jahr 216", "im Sommer 211", "im August 210" in a text at a year before Christ are years before Christ
+# 17: "Richtlinie 2009/71/EU" is no year pair; "bis heute" in a report (PRESENT_REF) brings it back to its time
 
 #: the year, month and day of a value that can be a reference time
 _REF_VALUE = r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T|-[WQHSFU])"
@@ -218,6 +219,8 @@ def find_timexes(
         if not hits:
             continue
         for hit in hits:
+            if hit.value == "PRESENT_REF" and published is not None and not narrative:
+                last_near = si  # "bis heute" in a report: the text is back at its own time
             out.append(Timex(hit.start, hit.end, text[hit.start:hit.end], hit.type, hit.value, hit.mod,
                              hit.anchored, stage_name))
             if hit.type in ("DATE", "TIME") and not hit.keep_ref \
