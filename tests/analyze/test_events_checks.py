@@ -277,3 +277,16 @@ def test_status_only_the_happening_in_a_purpose_clause_is_planned():
     assert event_status("NEGOTIATE", scope, "verhandelt", None, "de", False) == "asserted"
     scope = "er reiste nach kiew, um dort mit selenskyj zu verhandeln."
     assert event_status("NEGOTIATE", scope, "verhandeln", None, "de", False) == "planned"
+
+
+@pytest.mark.parametrize("text, etype, trigger, status", [
+    ("He said Al Qaeda wanted to strike the US with anthrax.", "ATTACK", "strike", "planned"),
+    ("Norway made a new bid to revive the peace talks.", "NEGOTIATE", "talks", "planned"),
+    ("They criticised the proposed defense agreement between India and Sri Lanka.", "AGREE", "agreement", "planned"),
+    ("GM said it was cancelling a deal to sell Opel to Magna.", "AGREE", "deal", "denied"),
+    ("There are no plans for additional meetings with foreign powers.", "MEET", "meetings", "denied"),
+    ("The army fired shells at the posts on Monday.", "ATTACK", "fired", "asserted"),
+])
+def test_checks_english_intent_plans_and_cancellation_denies(text, etype, trigger, status):
+    event = replace(_event(text, etype, trigger), status="asserted")
+    assert checks.english_intent(event, tokens(text, 0, len(text)), "en").status == status

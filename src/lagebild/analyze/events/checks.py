@@ -15,6 +15,9 @@ from dataclasses import replace
 
 from lagebild.analyze.events.candidates import office_word
 from lagebild.analyze.events.learned import candidates
+from lagebild.analyze.events.status_checks import clause_after as _after, clause_before as _before
+from lagebild.analyze.events.status_checks import english_intent, subjunctive, task_or_omission
+from lagebild.analyze.events.status_checks import trigger_index as _trigger_index
 from lagebild.analyze.events.patterns import TIME_RE
 from lagebild.analyze.events.status import event_status, is_future
 from lagebild.analyze.events.triggers import markers
@@ -81,29 +84,6 @@ PASSIVE = frozenset("worden wurde wurden".split())
 #: roles that name who acts or is acted on: never a date
 PARTICIPANT_ROLES = frozenset("attacker target supplier recipient participants parties visitor destination speaker "
                               "sanctioner".split())
-
-
-def _trigger_index(toks: Sequence[Tok], event: Event) -> int | None:
-    return next((k for k, t in enumerate(toks) if t.start < event.trigger.end and event.trigger.start < t.end), None)
-
-
-def _after(toks: Sequence[Tok], k: int, width: int) -> list[Tok]:
-    """The words after token ``k`` up to ``width`` tokens, stopping at a clause boundary."""
-    out = []
-    for t in toks[k + 1:k + 1 + width]:
-        if t.text in {",", ";", ":", ".", "!", "?", "–", "(", ")"}:
-            break
-        out.append(t)
-    return out
-
-
-def _before(toks: Sequence[Tok], k: int, width: int) -> list[Tok]:
-    out = []
-    for t in reversed(toks[max(0, k - width):k]):
-        if t.text in {",", ";", ":", ".", "!", "?", "–", "(", ")"}:
-            break
-        out.append(t)
-    return out
 
 
 def _has_weapon(toks: Sequence[Tok]) -> bool:
@@ -551,43 +531,6 @@ def sole_time(events: list[Event], text: str, toks: Sequence[Tok], timexes: Sequ
     return out
 
 
-#: Konjunktiv I forms that tell reported speech (not those that read as the indicative of "ich"/"wir")
-SUBJUNCTIVE_I = frozenset("sei seiest seien habe werde könne müsse solle wolle dürfe gebe stehe liege".split())
-
-
-def subjunctive(event: Event, toks: Sequence[Tok], language: str) -> Event:
-    """A German event stated in Konjunktiv I ("Zudem habe er kritisiert, …", "Erstmals sei dieser
-    Gedanke beim Besuch … geäußert worden") or after a speaker's name and a colon ("Peters: Es
-    werden … Gespräche geführt") is reported, not asserted."""
-    if language != "de" or event.status != "asserted" or not toks:
-        return event
-    for k, t in enumerate(toks):
-        if t.lower in SUBJUNCTIVE_I and not (k > 0 and toks[k - 1].lower in {"ich", "wir"}) \
-                and not (k + 1 < len(toks) and toks[k + 1].lower in {"ich", "wir"}):
-            return replace(event, status="reported")
-    colon = next((k for k, t in enumerate(toks[:4]) if t.text == ":"), None)
-    if colon is not None and colon > 0 and all(t.is_cap for t in toks[:colon]) and event.trigger.start > toks[colon].end:
-        return replace(event, status="reported")
-    return event
-
-
-def task_or_omission(event: Event, toks: Sequence[Tok], language: str) -> Event:
-    """German "X soll … liefern" (an infinitive, no "haben" after it) is a task or schedule:
-    planned; "ohne … den Vorwurf … zu erheben" did not happen: denied."""
-    k = _trigger_index(toks, event)
-    if language != "de" or k is None or event.status not in {"asserted", "reported"}:
-        return event
-    before = [t.lower for t in _before(toks, k, 10)]
-    after = [t.lower for t in _after(toks, k, 3)]
-    word = toks[k].lower
-    if "ohne" in before and "zu" in before + after + [word]:
-        return replace(event, status="denied")
-    infinitive = not toks[k].is_cap and word.endswith(("en", "ern", "eln")) and not word.startswith("ge")
-    if infinitive and {"soll", "sollen"} & set(before) and not {"haben", "sein", "werden", "worden"} & set(after):
-        return replace(event, status="planned")
-    return event
-
-
 def apply(events: list[Event], text: str, toks: Sequence[Tok], timexes: Sequence[Timex], language: str,
           entities: Sequence[EntityMention] = ()) -> list[Event]:
     """The events of one sentence that pass the checks, their arguments cleaned."""
@@ -596,6 +539,7 @@ def apply(events: list[Event], text: str, toks: Sequence[Tok], timexes: Sequence
     kept = [task_or_omission(subjunctive(passive_roles(located(demanded(participant_doubt(e, text, toks, language),
                                                                        toks, language), toks, entities), toks),
                                          toks, language), toks, language) for e in kept]
+    kept = [english_intent(e, toks, language) for e in kept]
     if language == "de":
         kept = [accuse_roles(e, text, toks, entities) for e in kept]
     kept = merge_tolls(kept, toks)
