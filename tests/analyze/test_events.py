@@ -133,9 +133,9 @@ def test_events_learned_model_decides_with_a_confidence():
     assert all(e.confidence is None for e in _full(text))  # the rules alone: no confidence
 
 
-def test_events_stage_is_version_16():
+def test_events_stage_is_version_17():
     spec = registered()["lagebild.events"]
-    assert spec.version == "16"
+    assert spec.version == "17"
     assert "quotes" in spec.requires
 
 

@@ -290,3 +290,12 @@ def test_status_only_the_happening_in_a_purpose_clause_is_planned():
 def test_checks_english_intent_plans_and_cancellation_denies(text, etype, trigger, status):
     event = replace(_event(text, etype, trigger), status="asserted")
     assert checks.english_intent(event, tokens(text, 0, len(text)), "en").status == status
+
+
+@pytest.mark.parametrize("text, status", [
+    ("There are hints that a new defense deal could be in the making.", "hedged"),
+    ("The two sides signed the deal on May 5.", "asserted"),
+])
+def test_checks_english_hedges(text, status):
+    event = replace(_event(text, "AGREE", "deal"), status="asserted")
+    assert checks.english_intent(event, tokens(text, 0, len(text)), "en").status == status

@@ -77,6 +77,8 @@ def task_or_omission(event: Event, toks: Sequence[Tok], language: str) -> Event:
 INTENT = frozenset("want wants wanted seek seeks seeking sought threaten threatens threatened plan plans planned "
                    "planning intend intends intended aim aims aimed ready bid hope hopes hoped try tries trying "
                    "tried prepare prepares prepared".split())
+#: English words near an event that hedge it ("a defense deal could be in the making")
+HEDGES = frozenset("could might may possibly perhaps probably".split())
 #: English words before a noun that make it planned ("the proposed defense agreement")
 PLANNED_BEFORE = frozenset("proposed planned possible potential upcoming prospective".split())
 #: English words before an event that revoke or end it ("cancelling a deal", "no plans for meetings")
@@ -85,8 +87,9 @@ REVOKED_BEFORE = frozenset("cancel cancels cancelled canceled cancelling canceli
 
 
 def english_intent(event: Event, toks: Sequence[Tok], language: str) -> Event:
-    """English cues the status model misses: intent before "to" ("wanted to strike the US", "in a new
-    bid to revive the peace talks") and "proposed"/"possible" before a noun make an event planned;
+    """English cues the status model misses: "could", "may", "perhaps" near an event hedge it; intent
+    before "to" ("wanted to strike the US", "in a new bid to revive the peace talks") and
+    "proposed"/"possible" before a noun make it planned;
     "cancelling a deal", "no plans for meetings", "… to the negotiating table failed" deny it."""
     k = trigger_index(toks, event)
     if language != "en" or k is None or event.status not in {"asserted", "reported"}:
@@ -96,6 +99,9 @@ def english_intent(event: Event, toks: Sequence[Tok], language: str) -> Event:
     if set(before[:4]) & REVOKED_BEFORE or ("no" in before[:4] and "plans" in before[:4]) \
             or "failed" in after:
         return replace(event, status="denied")
+    near = [t.lower for t in clause_before(toks, k, 4) + clause_after(toks, k, 5) if not t.is_cap]  # not "May 5"
+    if HEDGES & set(near):
+        return replace(event, status="hedged")
     if set(before[:3]) & PLANNED_BEFORE:
         return replace(event, status="planned")
     if "to" in before:
