@@ -133,9 +133,9 @@ def test_events_learned_model_decides_with_a_confidence():
     assert all(e.confidence is None for e in _full(text))  # the rules alone: no confidence
 
 
-def test_events_stage_is_version_17():
+def test_events_stage_is_version_18():
     spec = registered()["lagebild.events"]
-    assert spec.version == "17"
+    assert spec.version == "18"
     assert "quotes" in spec.requires
 
 
@@ -374,3 +374,15 @@ def test_events_pronouns_and_phrases_are_argument_candidates(text, language, exp
     toks = tokens(text, 0, len(text))
     found = {text[toks[c.start].start:toks[c.end - 1].end]: c.kind for c in learned.candidates(toks, [], language)}
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, source", [
+    ("In Washington geht man davon aus, dass Russland die Geschosse gegen Ziele nahe der Front einsetzen will.",
+     "Washington"),
+    ("Man geht davon aus, dass Russland die Geschosse gegen Ziele nahe der Front einsetzen will.", None),
+])
+def test_events_a_speech_verb_without_a_subject_is_no_source(text, source):
+    """The verb of "geht man davon aus" was the source's name ("geht"); the frame's place is the
+    source where it names one, else the report has no named source."""
+    event = _one(_full(text), "ATTACK")
+    assert (event.attribution.text if event.attribution else None) == source

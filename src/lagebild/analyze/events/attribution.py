@@ -74,8 +74,21 @@ def event_attribution(text: str, trigger: tuple[int, int], quotes: Sequence[Quot
                 and (mention is None or mention.label == "PER") else source_kind(sp.text or label, mention)
             return Attribution(label, sp.start, sp.end, sp.mention, q_index, kind)
         if q.start <= trigger[0] < q.end and q.cue is not None and q.speaker is None:
-            return Attribution(q.cue.text, q.cue.start, q.cue.end, None, q_index, source_kind(q.cue.text, None))
+            if source_cue(q) or any(ch.isupper() for ch in q.cue.text[1:]):  # "nach US-Erkenntnissen"
+                return Attribution(q.cue.text, q.cue.start, q.cue.end, None, q_index, source_kind(q.cue.text, None))
+            return frame_source(q, q_index, entities)  # a speech verb is no source ("geht man davon aus")
     return None
+
+
+def frame_source(q: Quote, q_index: int, entities: Sequence[EntityMention]) -> Attribution | None:
+    """The place or body named in the frame of a quote whose speech verb has no subject of its own
+    ("In Washington geht man davon aus, dass …": Washington); None where the frame names none."""
+    inside = [k for k, e in enumerate(entities) if e.label in {"GPE", "LOC", "ORG"}
+              and any(f.start <= e.start and e.end <= f.end for f in q.frame)]
+    if not inside:
+        return None
+    e = entities[inside[0]]
+    return Attribution(e.name or e.text, e.start, e.end, inside[0], q_index, source_kind(e.text, e))
 
 
 def speaker_mention(text: str, sp, entities: Sequence[EntityMention]) -> int | None:
