@@ -133,9 +133,9 @@ def test_events_learned_model_decides_with_a_confidence():
     assert all(e.confidence is None for e in _full(text))  # the rules alone: no confidence
 
 
-def test_events_stage_is_version_18():
+def test_events_stage_is_version_19():
     spec = registered()["lagebild.events"]
-    assert spec.version == "18"
+    assert spec.version == "19"
     assert "quotes" in spec.requires
 
 

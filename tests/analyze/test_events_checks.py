@@ -53,6 +53,8 @@ def _arg(text: str, part: str, **kw) -> Argument:
     ("The complaints were dealt with by the board.", "en", "AGREE", "dealt"),
     ("Their so called mechanic said the engine was good.", "en", "MEET", "called"),
     ("Spring and late autumn are the best times to visit Athens.", "en", "VISIT", "visit"),
+    ("He said the shells had arrived at a critical moment for the army.", "en", "VISIT", "arrived"),
+    ("After a long night the ministers arrived at a compromise.", "en", "VISIT", "arrived"),
 ])
 def test_checks_reject_idioms_and_ordinary_uses(text, language, etype, trigger):
     toks = tokens(text, 0, len(text))
@@ -80,6 +82,7 @@ def test_checks_reject_idioms_and_ordinary_uses(text, language, etype, trigger):
     ("China signed a $70 billion deal with Iran.", "en", "AGREE", "deal"),
     ("Putin called Erdogan on Monday.", "en", "MEET", "called"),
     ("Putin plans to visit Pyongyang next week.", "en", "VISIT", "visit"),
+    ("The delegation arrived at the airport of Pyongyang on Tuesday.", "en", "VISIT", "arrived"),
 ])
 def test_checks_keep_real_events(text, language, etype, trigger):
     toks = tokens(text, 0, len(text))

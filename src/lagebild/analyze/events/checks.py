@@ -80,6 +80,10 @@ GENERIC_BEFORE_TO_VISIT = frozenset("reason reasons time times way place places 
                                     "interesting fine easy nice good great worth best cheap hard difficult safe "
                                     "lovely beautiful".split())
 #: auxiliaries of the passive ("ein Haus sei getroffen worden")
+#: what one arrives at that is no place ("the shells arrived at a critical moment", "arrived at a decision")
+ARRIVED_AT_NO_PLACE = frozenset("moment moments time times point stage juncture conclusion conclusions decision "
+                                "decisions agreement compromise consensus verdict result figure estimate number "
+                                "understanding solution".split())
 PASSIVE = frozenset("worden wurde wurden".split())
 #: roles that name who acts or is acted on: never a date
 PARTICIPANT_ROLES = frozenset("attacker target supplier recipient participants parties visitor destination speaker "
@@ -161,6 +165,9 @@ def rejected(event: Event, text: str, toks: Sequence[Tok], language: str) -> str
         return "deal with as a verb: handling something, no agreement"
     if event.type == "MEET" and language == "en" and word == "called" and k > 0 and toks[k - 1].lower == "so":
         return "so called: a name, no call"
+    if event.type == "VISIT" and language == "en" and word.startswith("arriv") and any(
+            t.lower in ARRIVED_AT_NO_PLACE for t in after[:5]):
+        return "arriving at a moment or a conclusion, no visit"
     if event.type == "VISIT" and language == "en" and word == "visit" and k > 1 and toks[k - 1].lower == "to" \
             and toks[k - 2].lower in GENERIC_BEFORE_TO_VISIT:
         return "a place worth visiting: generic advice, no visit"

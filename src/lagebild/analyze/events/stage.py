@@ -39,6 +39,7 @@ from lagebild.model import Argument, Attribution, EntityMention, Event, Quantity
 from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.events"
+#: 19: arriving at a moment or a conclusion is no visit;
 #: 18: a speech verb without a subject is no source ("geht man davon aus"): the frame's place is;
 #: 17: English "could", "may", "perhaps" near an event hedge it;
 #: 16: English intent before "to", "proposed", and cancellations give planned and denied;
@@ -55,7 +56,7 @@ STAGE = "lagebild.events"
 #: the source "according to" cites is no participant, "said …that, …" opens the message;
 #: 7: treffen as a hit or a choice is no meeting, demanded/refused events planned/denied;
 #: 6: checks after the model, more triggers; 5: the learned model decides (confidence); 4: list roles
-VERSION = "18"
+VERSION = "19"
 GAP_RE = re.compile(r"\s*(?:[a-zäöüß0-9-]+\s+|Schuss\s+|Tonnen\s+|Stück\s+){0,3}")
 NOUN_NEGATION = {"kein", "keine", "keinen", "keiner", "keinem", "keines", "no"}
 #: third-person singular subject pronouns resolved to a person ("er" alone: "sie" may be plural)
