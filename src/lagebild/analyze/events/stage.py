@@ -39,6 +39,8 @@ from lagebild.model import Argument, Attribution, EntityMention, Event, Quantity
 from lagebild.analyze.pipeline import Doc, stage
 
 STAGE = "lagebild.events"
+#: languages whose models load when the stage is built (the others load at their first article)
+PRELOAD = ("de",)
 #: 19: arriving at a moment or a conclusion is no visit;
 #: 18: a speech verb without a subject is no source ("geht man davon aus"): the frame's place is;
 #: 17: English "could", "may", "perhaps" near an event hedge it;
@@ -473,14 +475,16 @@ def make_events(*, learned_events: bool = True, **_: object):
     """Typed events with arguments, attribution, epistemic status and confidence: the learned
     model decides, with the rules as its features and second opinion (``learned_events=False``:
     the rules alone, as before the model)."""
-    triggers("de"), triggers("en"), markers("de"), markers("en"), vocabulary()
-
-    models = {lang: learned.load(lang) if learned_events else None for lang in ("de", "en")}
+    vocabulary()
+    for language in PRELOAD:  # the default language's tables and model load now, another's at its first article
+        triggers(language), markers(language)
+        if learned_events:
+            learned.load(language)
 
     def run(doc: Doc) -> dict[str, object]:
         sents = [(s.start, s.end) for s in doc.get("sentences")]
         lang = "en" if doc.language == "en" else "de"
         return {"events": find(doc.text, sents, doc.get("entities"), doc.get("timexes"), doc.get("quantities"),
-                               doc.get("quotes"), doc.language, model=models[lang])}
+                               doc.get("quotes"), doc.language, model=learned.load(lang) if learned_events else None)}
 
     return run
