@@ -175,3 +175,6 @@ def test_cli_demo_builds_store_and_report(tmp_path, monkeypatch):
     jsonschema.validate(doc, schema())
     assert {a["language"] for a in doc["articles"]} == {"de", "en"}
     assert len(doc["stories"]) >= 2 and doc["entities"]
+    counts = next(line for line in result.output.splitlines() if " stor" in line and " fact" in line)
+    assert re.fullmatch(r"\s*\d+ entit(y|ies), \d+ stor(y|ies), \d+ facts?, \d+ discrepanc(y|ies)", counts)
+    assert not re.search(r"\b1 (entities|stories|facts|discrepancies)\b", counts)

@@ -43,11 +43,17 @@ def run_demo(out_dir: Path, *, workers: int = 1, console: Console | None = None)
     lines = [
         f"lagebild demo: {len(ingested.added)} articles ingested, {len(analysed.analyzed)} analysed"
         + (f", {len(problems)} problem(s)" if problems else ""),
-        f"  {info['entities']} entities, {info['stories']} stories, {info['facts']} facts, "
-        f"{info['discrepancies']} discrepancies",
+        "  " + ", ".join(_count(info[key], one, many) for key, one, many in (
+            ("entities", "entity", "entities"), ("stories", "story", "stories"), ("facts", "fact", "facts"),
+            ("discrepancies", "discrepancy", "discrepancies"))),
         f"  store:  {db}",
         f"  report: {report}",
         f"  browse: lagebild serve --db {shlex.quote(str(db))}   (then open http://127.0.0.1:8000/)",
     ]
     lines += [f"  problem: {source}: {reason}" for source, reason in problems]
     return "\n".join(lines)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    """A count with its noun in the right number ("1 discrepancy", "3 discrepancies")."""
+    return f"{n} {one if n == 1 else many}"
