@@ -133,9 +133,9 @@ def test_events_learned_model_decides_with_a_confidence():
     assert all(e.confidence is None for e in _full(text))  # the rules alone: no confidence
 
 
-def test_events_stage_is_version_19():
+def test_events_stage_is_version_20():
     spec = registered()["lagebild.events"]
-    assert spec.version == "19"
+    assert spec.version == "20"
     assert "quotes" in spec.requires
 
 
@@ -386,3 +386,38 @@ def test_events_a_speech_verb_without_a_subject_is_no_source(text, source):
     source where it names one, else the report has no named source."""
     event = _one(_full(text), "ATTACK")
     assert (event.attribution.text if event.attribution else None) == source
+
+
+@pytest.mark.parametrize("text, status, expected, absent", [
+    # the second of two clauses joined by "und" and a finite verb: its place supplies nothing, its
+    # future does not plan the receipt
+    ("Der Minister sagte, Minsk habe Drohnen erhalten und werde sie bald in Polen testen.", "reported",
+     {"recipient": "Minsk", "item": "Drohnen"}, "supplier"),
+    ("Caracas hat Panzer gekauft und will sie nächstes Jahr in Kolumbien zeigen.", "asserted",
+     {"recipient": "Caracas", "item": "Panzer"}, "supplier"),
+])
+def test_events_a_joined_clause_keeps_its_own_arguments_and_future(text, status, expected, absent):
+    event = _one(_full(text, learned_events=True), "SUPPLY")
+    assert event.status == status
+    assert {role: _args(event).get(role) for role in expected} == expected
+    assert absent not in event.args
+
+
+@pytest.mark.parametrize("text, item", [
+    ("Minsk könnte Venezuela im Tausch gegen Öl Panzer verkaufen.", "Panzer"),
+    ("Minsk könnte im Austausch für Öl moderne Panzer an Venezuela liefern.", "moderne Panzer"),
+    ("Minsk könnte Venezuela im Tausch gegen Öl liefern.", None),
+])
+def test_events_what_is_given_in_exchange_is_no_item(text, item):
+    event = _one(_full(text, learned_events=True), "SUPPLY")
+    assert _args(event).get("item") == item
+    assert event.status == "hedged"
+
+
+@pytest.mark.parametrize("text, speaker, target", [
+    ("Seit der Wahl wirft die Opposition Orbán vor, Gelder veruntreut zu haben.", "die Opposition", "Orbán"),
+    ("Am Montag warf Kiew Minsk vor, Söldner zu schicken.", "Kiew", "Minsk"),
+])
+def test_events_the_subject_after_wirft_accuses(text, speaker, target):
+    event = _one(_full(text, learned_events=True), "ACCUSE")
+    assert (_args(event).get("speaker"), _args(event).get("target")) == (speaker, target)

@@ -14,11 +14,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from lagebild.analyze.events.candidates import office_word
-from lagebild.analyze.events.learned import candidates
 from lagebild.analyze.events.status_checks import clause_after as _after, clause_before as _before
 from lagebild.analyze.events.status_checks import english_intent, subjunctive, task_or_omission
 from lagebild.analyze.events.status_checks import trigger_index as _trigger_index
 from lagebild.analyze.events.patterns import TIME_RE
+from lagebild.analyze.events.role_checks import (
+    AUXILIARIES, LONE_ADJECTIVE, accuse_roles, coordinated, exchanged, reproach_roles,
+)
 from lagebild.analyze.events.status import event_status, is_future
 from lagebild.analyze.events.triggers import markers
 from lagebild.analyze.events.vocabulary import vocabulary
@@ -174,10 +176,6 @@ def rejected(event: Event, text: str, toks: Sequence[Tok], language: str) -> str
     return None
 
 
-#: auxiliaries and modals: an argument that starts with one is a piece of a clause, not a phrase
-AUXILIARIES = frozenset("habe hat haben hatte hatten hätte ist sind war waren wäre wird werden wurde wurden worden "
-                        "kann können konnte konnten muss müssen musste soll sollen sollte will wollen wollte darf "
-                        "dürfen has have had is are was were".split())
 
 
 def _no_phrase(a: Argument) -> bool:
@@ -196,8 +194,6 @@ WHERE_ROLES = frozenset({"destination", "place"})
 ACTOR_ROLES = frozenset("attacker supplier recipient participants parties visitor speaker sanctioner".split())
 #: roles that name a thing: what is delivered, agreed, denied or sanctioned for
 THING_ROLES = frozenset({"about", "object", "item", "reason"})
-#: a German adjective on its own ("russischen" of "der russischen Regierung")
-LONE_ADJECTIVE = re.compile(r"[a-zäöüß][a-zäöüß-]*(?:e|en|er|es|em)")
 
 
 def _wrong_kind(role: str, a: Argument, language: str) -> bool:
@@ -293,69 +289,6 @@ def merge_tolls(events: list[Event], toks: Sequence[Tok]) -> list[Event]:
 
 
 #: forms of "machen" in "macht X für Y verantwortlich" (active) and "wird für Y verantwortlich gemacht"
-MAKE = frozenset("macht machte machten machen mache".split())
-
-
-def accuse_roles(event: Event, text: str, toks: Sequence[Tok], entities: Sequence[EntityMention]) -> Event:
-    """"Kiew macht Moskau für den Angriff verantwortlich": the subject accuses (speaker), the object is
-    accused (target), the für-phrase is what about; in "X wird … verantwortlich gemacht" X is the target."""
-    if event.type != "ACCUSE" or "verantwortlich" not in {t.lower for t in toks}:
-        return event
-    v = next((k for k, t in enumerate(toks) if t.lower == "verantwortlich"), None)
-    k = _trigger_index(toks, event)
-    if v is None or k is None or abs(k - v) > 12:
-        return event
-    lo = v
-    while lo > 0 and toks[lo - 1].text not in {",", ";", ":", "(", "–"}:
-        lo -= 1
-    m = next((j for j in range(lo, v) if toks[j].lower in MAKE), None)
-    fur = next((j for j in range(lo, v) if toks[j].lower in {"für", "dafür"}), None)
-    passive = v + 1 < len(toks) and toks[v + 1].lower == "gemacht"
-    if fur is None or (m is None and not passive):
-        return event
-    spans = [(e.start, e.end, e.label) for e in entities]
-    cands = [c for c in _noun_groups(toks, spans) if lo <= c[0] and c[1] <= fur]
-    args = dict(event.args)
-    if toks[fur].lower == "für" and fur + 1 < v:
-        args["about"] = Argument(toks[fur + 1].start, toks[v - 1].end, text[toks[fur + 1].start:toks[v - 1].end])
-    if passive:
-        agent = [c for c in cands if c[0] > 0 and toks[c[0] - 1].lower in {"von", "vom"}]
-        rest = [c for c in cands if c not in agent]
-        if rest:
-            args["target"] = _span_arg(text, toks, rest[0], entities)
-        if agent:
-            args["speaker"] = _span_arg(text, toks, agent[0], entities)
-    else:
-        after = [c for c in cands if c[0] > m]
-        before = [c for c in cands if c[1] <= m]
-        if len(after) >= 2:
-            speaker, target = after[0], after[1]
-        elif after:
-            speaker, target = (before[-1] if before else None), after[0]
-        else:
-            return event
-        args["target"] = _span_arg(text, toks, target, entities)
-        if speaker is not None:
-            args["speaker"] = _span_arg(text, toks, speaker, entities)
-        else:
-            args.pop("speaker", None)
-    return replace(event, args=args)
-
-
-def _noun_groups(toks: Sequence[Tok], spans: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    """Token ranges of entity mentions and capitalised noun groups (not a time expression's words)."""
-    return [(c.start, c.end) for c in candidates(toks, spans, "de")
-            if not any(toks[j].lower in {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
-                                         "sonntag", "woche", "jahr", "tag", "abend", "morgen"}
-                       for j in range(c.start, c.end))]
-
-
-def _span_arg(text: str, toks: Sequence[Tok], span: tuple[int, int], entities: Sequence[EntityMention]) -> Argument:
-    a, b = toks[span[0]].start, toks[span[1] - 1].end
-    k = next((n for n, e in enumerate(entities) if e.start == a and e.end == b), None)
-    return Argument(a, b, text[a:b], mention=k)
-
-
 #: a type the model gives a trigger word that belongs to another type ("verurteilte" is no accusation,
 #: "zurückgewiesen" a denial, not a condemnation)
 RETYPE = (("ACCUSE", re.compile(r"verurteil\w*|condemn\w*"), "CONDEMN"),
@@ -547,7 +480,8 @@ def apply(events: list[Event], text: str, toks: Sequence[Tok], timexes: Sequence
                                                                        toks, language), toks, entities), toks),
                                          toks, language), toks, language) for e in kept]
     kept = [english_intent(e, toks, language) for e in kept]
+    kept = [exchanged(coordinated(e, text, toks, language), text, toks, language) for e in kept]
     if language == "de":
-        kept = [accuse_roles(e, text, toks, entities) for e in kept]
+        kept = [reproach_roles(accuse_roles(e, text, toks, entities), text, toks, entities) for e in kept]
     kept = merge_tolls(kept, toks)
     return sole_time(kept, text, toks, timexes)

@@ -1,0 +1,195 @@
+"""Checks of an event's roles after the learned model, read from the clause's word order: who
+accuses whom ("Kiew macht Moskau … verantwortlich", "Seit … wirft der Westen Pjöngjang vor"), the
+arguments of a second clause joined by "und" and a finite verb ("… erhalten und werde sie in der
+Ukraine einsetzen"), and what a supply is given in exchange for ("im Tausch gegen Munition").
+:mod:`.checks` runs them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from lagebild.analyze.events.learned import candidates
+from lagebild.analyze.events.status import event_status, is_future
+from lagebild.analyze.events.status_checks import trigger_index as _trigger_index
+from lagebild.analyze.text.speech import ARTICLES, PREPOSITIONS, Tok
+from lagebild.model import Argument, EntityMention, Event
+
+#: auxiliaries and modals: an argument that starts with one is a piece of a clause, not a phrase
+AUXILIARIES = frozenset("habe hat haben hatte hatten hätte ist sind war waren wäre wird werden wurde wurden worden "
+                        "kann können konnte konnten muss müssen musste soll sollen sollte will wollen wollte darf "
+                        "dürfen has have had is are was were".split())
+#: a German adjective on its own ("russischen" of "der russischen Regierung")
+LONE_ADJECTIVE = re.compile(r"[a-zäöüß][a-zäöüß-]*(?:e|en|er|es|em)")
+
+
+MAKE = frozenset("macht machte machten machen mache".split())
+
+
+def accuse_roles(event: Event, text: str, toks: Sequence[Tok], entities: Sequence[EntityMention]) -> Event:
+    """"Kiew macht Moskau für den Angriff verantwortlich": the subject accuses (speaker), the object is
+    accused (target), the für-phrase is what about; in "X wird … verantwortlich gemacht" X is the target."""
+    if event.type != "ACCUSE" or "verantwortlich" not in {t.lower for t in toks}:
+        return event
+    v = next((k for k, t in enumerate(toks) if t.lower == "verantwortlich"), None)
+    k = _trigger_index(toks, event)
+    if v is None or k is None or abs(k - v) > 12:
+        return event
+    lo = v
+    while lo > 0 and toks[lo - 1].text not in {",", ";", ":", "(", "–"}:
+        lo -= 1
+    m = next((j for j in range(lo, v) if toks[j].lower in MAKE), None)
+    fur = next((j for j in range(lo, v) if toks[j].lower in {"für", "dafür"}), None)
+    passive = v + 1 < len(toks) and toks[v + 1].lower == "gemacht"
+    if fur is None or (m is None and not passive):
+        return event
+    spans = [(e.start, e.end, e.label) for e in entities]
+    cands = [c for c in _noun_groups(toks, spans) if lo <= c[0] and c[1] <= fur]
+    args = dict(event.args)
+    if toks[fur].lower == "für" and fur + 1 < v:
+        args["about"] = Argument(toks[fur + 1].start, toks[v - 1].end, text[toks[fur + 1].start:toks[v - 1].end])
+    if passive:
+        agent = [c for c in cands if c[0] > 0 and toks[c[0] - 1].lower in {"von", "vom"}]
+        rest = [c for c in cands if c not in agent]
+        if rest:
+            args["target"] = _span_arg(text, toks, rest[0], entities)
+        if agent:
+            args["speaker"] = _span_arg(text, toks, agent[0], entities)
+    else:
+        after = [c for c in cands if c[0] > m]
+        before = [c for c in cands if c[1] <= m]
+        if len(after) >= 2:
+            speaker, target = after[0], after[1]
+        elif after:
+            speaker, target = (before[-1] if before else None), after[0]
+        else:
+            return event
+        args["target"] = _span_arg(text, toks, target, entities)
+        if speaker is not None:
+            args["speaker"] = _span_arg(text, toks, speaker, entities)
+        else:
+            args.pop("speaker", None)
+    return replace(event, args=args)
+
+
+#: the finite forms of "vorwerfen" whose particle "vor" stands later ("wirft der Westen Pjöngjang vor")
+WERFEN = frozenset("wirft warf werfen warfen werfe wirfst".split())
+#: words that open a clause in front of its verb, the subject then after it ("Seit dem Treffen wirft der Westen …")
+FRONTED_ADVERBS = frozenset("im am beim vom zum zur seit inzwischen nun jetzt heute gestern damals bereits "
+                            "schon zudem außerdem auch dennoch trotzdem deshalb daher immer wieder erneut".split())
+
+
+def reproach_roles(event: Event, text: str, toks: Sequence[Tok], entities: Sequence[EntityMention]) -> Event:
+    """"Seit dem Treffen wirft der Westen Pjöngjang vor, …": where a phrase other than the subject
+    stands before the finite verb, the subject follows it and accuses, the dative after it is
+    accused (where the subject stands in front, "Die CSU warf der Opposition … vor", the two after
+    the verb are the accused and the charge: left as they are)."""
+    k = _trigger_index(toks, event)
+    if event.type != "ACCUSE" or k is None or toks[k].lower not in WERFEN:
+        return event
+    v = next((j for j in range(k + 1, min(len(toks), k + 12)) if toks[j].lower == "vor"
+              and (j + 1 == len(toks) or toks[j + 1].text in {",", ".", ";", ":"})), None)
+    if v is None:
+        return event
+    lo = k
+    while lo > 0 and toks[lo - 1].text not in {",", ";", ":", "(", "–"}:
+        lo -= 1
+    if lo == k or toks[lo].lower not in PREPOSITIONS["de"] | FRONTED_ADVERBS \
+            or any(t.lower in COORDINATORS for t in toks[lo:k]):
+        return event  # a subject in front of the verb, or none ("und warfen Merkel Führungsschwäche vor")
+    spans = [(e.start, e.end, e.label) for e in entities]
+    after = [c for c in _noun_groups(toks, spans) if k < c[0] and c[1] <= v]
+    if len(after) < 2:
+        return event
+    speaker, target = after[0], after[1]
+    args = dict(event.args)
+    args["speaker"] = _span_arg(text, toks, speaker, entities)
+    args["target"] = _span_arg(text, toks, target, entities)
+    return replace(event, args=args)
+
+
+def _noun_groups(toks: Sequence[Tok], spans: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Token ranges of entity mentions and capitalised noun groups (not a time expression's words)."""
+    return [(c.start, c.end) for c in candidates(toks, spans, "de")
+            if not any(toks[j].lower in {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+                                         "sonntag", "woche", "jahr", "tag", "abend", "morgen"}
+                       for j in range(c.start, c.end))]
+
+
+def _span_arg(text: str, toks: Sequence[Tok], span: tuple[int, int], entities: Sequence[EntityMention]) -> Argument:
+    a, b = toks[span[0]].start, toks[span[1] - 1].end
+    k = next((n for n, e in enumerate(entities) if e.start == a and e.end == b), None)
+    return Argument(a, b, text[a:b], mention=k)
+
+
+#: words that join two clauses where a finite verb follows ("… erhalten und werde sie … einsetzen")
+COORDINATORS = frozenset("und oder aber sowie and or but".split())
+#: finite verbs that open the second of two joined clauses
+SECOND_CLAUSE_VERBS = AUXILIARIES | frozenset("werde wolle könne solle müsse will would could should might may must "
+                                              "shall".split())
+
+
+def coordinated(event: Event, text: str, toks: Sequence[Tok], language: str) -> Event:
+    """A clause joined after the trigger by "und" and a finite verb tells a happening of its own:
+    its arguments are not the event's, and its future or modal verb does not plan the event
+    ("Moskau habe Raketen erhalten und werde sie in der Ukraine einsetzen": the Ukraine supplies
+    nothing, the receipt is reported, not planned)."""
+    k = _trigger_index(toks, event)
+    if k is None:
+        return event
+    b = None
+    for j in range(k + 1, len(toks) - 1):
+        if toks[j].text in {",", ";", ":", ".", "!", "?", "–", "(", ")"}:
+            break
+        if toks[j].lower in COORDINATORS and toks[j + 1].lower in SECOND_CLAUSE_VERBS:
+            b = j
+            break
+    if b is None:
+        return event
+    cut = toks[b].start
+    args: dict = {}
+    for role, value in event.args.items():
+        members = value if isinstance(value, tuple) else (value,)
+        kept = tuple(a for a in members if a.start < cut)
+        if kept:
+            args[role] = kept if isinstance(value, tuple) else kept[0]
+    time = event.time if "time" in args or "time" not in event.args else None
+    status = event.status
+    if status == "planned" and event.start < cut:
+        lo = next((n for n, t in enumerate(toks) if t.start >= event.start), 0)
+        status = event_status(event.type, text[event.start:cut].lower(), event.trigger.text.lower(),
+                              event.attribution, language, is_future(list(toks), (lo, b), k, language))
+    if args == event.args and status == event.status:
+        return event
+    return replace(event, args=args, time=time, status=status)
+
+
+#: the phrases that name what is given in return, not what is delivered ("im Tausch gegen Munition")
+EXCHANGE = re.compile(r"(?:[Ii]m )?(?:[Tt]ausch|[Aa]ustausch|Gegenzug|Gegenleistung) (?:gegen|für)(?: [a-zäöüß-]+)?"
+                      r"|[Ii]n (?:exchange|return) for(?: (?:the|a|an|its|their))?")
+
+
+def exchanged(event: Event, text: str, toks: Sequence[Tok], language: str) -> Event:
+    """What a supply is given in exchange for is not its item: "Moskau könnte Nordkorea im Tausch
+    gegen Munition Technik liefern" delivers Technik; where the clause names no other thing
+    between the exchanged one and the German verb, the event has no item."""
+    item = event.args.get("item")
+    if event.type != "SUPPLY" or not isinstance(item, Argument):
+        return event
+    before = text[max(0, item.start - 40):item.start]
+    if not any(m.end() >= len(before.rstrip()) - 1 for m in EXCHANGE.finditer(before)):
+        return event
+    args = {r: v for r, v in event.args.items() if r not in {"item", "quantity"}}
+    k = _trigger_index(toks, event)
+    span = [t for t in toks if item.start <= t.start and k is not None and t.end <= toks[k].start]
+    first = next((n for n, t in enumerate(span) if t.is_cap), None)  # the thing given in return
+    after = span[first + 1:] if first is not None else []
+    stop = next((n for n, t in enumerate(after) if t.lower in PREPOSITIONS["de"] | {"im", "am", "zum", "zur"}), None)
+    after = after[:stop]  # "… Technik an Nordkorea liefern": the thing, not where it goes
+    if language == "de" and after and any(t.is_cap for t in after) and all(
+            t.is_word and (t.is_cap or t.lower in ARTICLES["de"] or LONE_ADJECTIVE.fullmatch(t.lower)
+                           or t.text[0].isdigit()) for t in after):
+        a, b = after[0].start, after[-1].end
+        args["item"] = Argument(a, b, text[a:b])
+    return replace(event, args=args)
