@@ -133,9 +133,9 @@ def test_events_learned_model_decides_with_a_confidence():
     assert all(e.confidence is None for e in _full(text))  # the rules alone: no confidence
 
 
-def test_events_stage_is_version_20():
+def test_events_stage_is_version_21():
     spec = registered()["lagebild.events"]
-    assert spec.version == "20"
+    assert spec.version == "21"
     assert "quotes" in spec.requires
 
 
@@ -421,3 +421,26 @@ def test_events_what_is_given_in_exchange_is_no_item(text, item):
 def test_events_the_subject_after_wirft_accuses(text, speaker, target):
     event = _one(_full(text, learned_events=True), "ACCUSE")
     assert (_args(event).get("speaker"), _args(event).get("target")) == (speaker, target)
+
+
+@pytest.mark.parametrize("text, language, etype, expected, absent", [
+    # the source a phrase cites is no recipient
+    ("Bisher habe Minsk solche Drohnen nach EU-Erkenntnissen noch nicht geliefert.", "de", "SUPPLY",
+     {"supplier": "Minsk"}, "recipient"),
+    # names listed together act together: the last is no target
+    ("Spanien, Italien und Portugal reagierten mit neuen Sanktionen.", "de", "SANCTION", {}, "target"),
+    # an office right before a name is that person
+    ("Defence Minister Pal Jonson dismissed the reports.", "en", "DENY", {"speaker": "Pal Jonson"}, None),
+])
+def test_events_participants_that_are_none(text, language, etype, expected, absent):
+    event = _one(_full(text, language, learned_events=True), etype)
+    assert {role: _args(event).get(role) for role in expected} == expected
+    assert absent is None or absent not in event.args
+
+
+def test_events_a_count_is_no_target_and_people_sent_no_supply():
+    evs = _full("Bei den Angriffen am 5. März wurden in Lwiw zwei Menschen getötet und Dutzende verletzt.",
+                learned_events=True)
+    assert all(_args(e).get("target") != "Dutzende" for e in evs)
+    assert not any(e.type == "SUPPLY" for e in _full("Minsk will zudem Ausbilder an die Grenze schicken.",
+                                                     learned_events=True))

@@ -19,7 +19,8 @@ from lagebild.analyze.events.status_checks import english_intent, subjunctive, t
 from lagebild.analyze.events.status_checks import trigger_index as _trigger_index
 from lagebild.analyze.events.patterns import TIME_RE
 from lagebild.analyze.events.role_checks import (
-    AUXILIARIES, LONE_ADJECTIVE, accuse_roles, coordinated, exchanged, reproach_roles,
+    AUXILIARIES, LONE_ADJECTIVE, accuse_roles, coordinated, exchanged, participants_checked, reproach_roles,
+    sent_people,
 )
 from lagebild.analyze.events.status import event_status, is_future
 from lagebild.analyze.events.triggers import markers
@@ -481,6 +482,8 @@ def apply(events: list[Event], text: str, toks: Sequence[Tok], timexes: Sequence
                                          toks, language), toks, language) for e in kept]
     kept = [english_intent(e, toks, language) for e in kept]
     kept = [exchanged(coordinated(e, text, toks, language), text, toks, language) for e in kept]
+    kept = [participants_checked(e, text, entities, language) for e in kept]
+    kept = [e for e in (sent_people(e, text, toks) for e in kept) if e is not None]
     if language == "de":
         kept = [reproach_roles(accuse_roles(e, text, toks, entities), text, toks, entities) for e in kept]
     kept = merge_tolls(kept, toks)

@@ -10,11 +10,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from lagebild.analyze.events.candidates import office_word
 from lagebild.analyze.events.learned import candidates
 from lagebild.analyze.events.status import event_status, is_future
 from lagebild.analyze.events.status_checks import trigger_index as _trigger_index
 from lagebild.analyze.text.speech import ARTICLES, PREPOSITIONS, Tok
 from lagebild.model import Argument, EntityMention, Event
+from lagebild.model import events as events_model
 
 #: auxiliaries and modals: an argument that starts with one is a piece of a clause, not a phrase
 AUXILIARIES = frozenset("habe hat haben hatte hatten hätte ist sind war waren wäre wird werden wurde wurden worden "
@@ -96,7 +98,7 @@ def reproach_roles(event: Event, text: str, toks: Sequence[Tok], entities: Seque
     while lo > 0 and toks[lo - 1].text not in {",", ";", ":", "(", "–"}:
         lo -= 1
     if lo == k or toks[lo].lower not in PREPOSITIONS["de"] | FRONTED_ADVERBS \
-            or any(t.lower in COORDINATORS for t in toks[lo:k]):
+            or toks[k - 1].lower in COORDINATORS:
         return event  # a subject in front of the verb, or none ("und warfen Merkel Führungsschwäche vor")
     spans = [(e.start, e.end, e.label) for e in entities]
     after = [c for c in _noun_groups(toks, spans) if k < c[0] and c[1] <= v]
@@ -193,3 +195,96 @@ def exchanged(event: Event, text: str, toks: Sequence[Tok], language: str) -> Ev
         a, b = after[0].start, after[-1].end
         args["item"] = Argument(a, b, text[a:b])
     return replace(event, args=args)
+
+
+#: the roles of who acts or is acted on
+ACTORS = frozenset("attacker target supplier recipient participants parties visitor destination speaker "
+                   "sanctioner".split())
+#: a source phrase's noun: what "nach US-Erkenntnissen", "nach Angaben der USA" cite is no participant
+SOURCE_NOUN = r"(?:Angaben|Erkenntnisse|Erkenntnissen|Informationen|Geheimdienstinformationen|Einschätzung|" \
+              r"Einschätzungen|Schätzungen|Berichten|Darstellung|Quellen|Kreisen|Regierungskreisen)"
+SOURCE_COMPOUND = re.compile(r"[\w-]+-" + SOURCE_NOUN)
+SOURCE_BEFORE = re.compile(r"\b(?:nach|laut)\s+(?:\w+\s+)?" + SOURCE_NOUN + r"\s+(?:der|des|von|vom|aus)\s+(?:\w+\s+)?$")
+#: the roles acted on, beside the role that acts ("Deutschland, Frankreich und Großbritannien" sanction together)
+ACTED_ON = {"target": ("sanctioner", "attacker", "speaker"), "recipient": ("supplier",)}
+LIST_WORDS = frozenset("und and sowie oder or as well die der das the".split())
+
+
+def _listed(between: str) -> bool:
+    """Whether the text between two names joins them in one list ("Spanien, Italien und Portugal")."""
+    words = re.findall(r"[\w-]+|[^\w\s]", between)
+    return 0 < len(words) <= 12 and any(w == "," or w.lower() in {"und", "and", "sowie", "oder", "or"} for w in words) \
+        and all(w == "," or w.lower() in LIST_WORDS or w[:1].isupper() for w in words)
+#: a count is a toll, not what an attack hits ("mehrere Menschen getötet und Dutzende verletzt")
+COUNT_WORDS = re.compile(r"(?i)dutzende|hunderte|tausende|mehrere|zahlreiche|viele|dozens|hundreds|thousands|several"
+                         r"|many")
+#: prepositions that tell where a thing goes, not what it is ("an die Front schicken")
+DIRECTIONAL = frozenset("an in nach zu zur zum ins to into towards".split())
+#: people one sends, no supplies ("will Beobachter an die Front schicken", "sent troops")
+PEOPLE_SENT = re.compile(r"(?i)\w*(?:soldaten|truppen|beobachter|berater|ausbilder|experten|diplomaten|delegation|"
+                         r"kämpfer|söldner|troops|soldiers|observers|advisers|advisors|instructors|diplomats|"
+                         r"fighters|mercenaries)")
+
+
+def _members(value):
+    return value if isinstance(value, tuple) else (value,)
+
+
+def participants_checked(event: Event, text: str, entities: Sequence[EntityMention], language: str) -> Event:
+    """Participants that are no participants: the source a phrase cites ("nach US-Erkenntnissen"),
+    a name listed beside the one who acts (target "Großbritannien" of "Deutschland, Frankreich und
+    Großbritannien reagierten mit Sanktionen"), a count as a target ("Dutzende verletzt"); an office
+    right before a person's name is that person ("Foreign Minister Abbas Araghchi")."""
+    args: dict = {}
+    for role, value in event.args.items():
+        kept = []
+        for a in _members(value):
+            if role in ACTORS and (SOURCE_COMPOUND.fullmatch(a.text) or SOURCE_COMPOUND.match(text, a.end - len(
+                    a.text.split()[-1]) if a.text.split() else a.end) or SOURCE_BEFORE.search(text[max(0, a.start - 60):a.start])):
+                continue
+            if role == "target" and COUNT_WORDS.fullmatch(a.text.strip()):
+                continue
+            words = a.text.split()
+            if role in ACTORS and a.mention is None and words and office_word(words[-1].split("-")[-1], language):
+                k = next((n for n, e in enumerate(entities) if e.label == "PER" and a.end < e.start
+                          and not text[a.end:e.start].strip()), None)
+                if k is not None:
+                    e = entities[k]
+                    if any((x.start, x.end) == (e.start, e.end) for _, x in events_model.each_arg(event.args)):
+                        continue  # the person is an argument already: the office is none of its own
+                    a = Argument(e.start, e.end, text[e.start:e.end], mention=k)
+            kept.append(a)
+        if kept:
+            args[role] = tuple(kept) if isinstance(value, tuple) else kept[0]
+    for role, agents in ACTED_ON.items():
+        value = args.get(role)
+        if not isinstance(value, Argument):
+            continue
+        for agent in agents:
+            for b in _members(args.get(agent, ())):
+                lo, hi = (b.end, value.start) if b.end <= value.start else (value.end, b.start)
+                if lo <= hi and _listed(text[lo:hi]):
+                    args.pop(role, None)
+    if args == event.args:
+        return event
+    time = event.time if "time" in args or "time" not in event.args else None
+    return replace(event, args=args, time=time)
+
+
+def sent_people(event: Event, text: str, toks: Sequence[Tok]) -> Event | None:
+    """A supply's item that a directional preposition governs is where it goes ("an die Front"),
+    no item; people sent ("will Beobachter an die Front schicken") are no supply: None."""
+    if event.type != "SUPPLY":
+        return event
+    item = event.args.get("item")
+    k = _trigger_index(toks, event)
+    people = [t for t in toks if PEOPLE_SENT.fullmatch(t.text) and (k is None or 0 <= k - toks.index(t) <= 6)]
+    if isinstance(item, Argument):
+        before = [t for t in toks if t.end <= item.start]
+        if before and before[-1].lower in DIRECTIONAL:
+            if people:
+                return None
+            return replace(event, args={r: v for r, v in event.args.items() if r not in {"item", "quantity"}})
+        if PEOPLE_SENT.fullmatch(item.text.split()[-1]) if item.text.split() else False:
+            return None
+    return event

@@ -41,6 +41,8 @@ from lagebild.analyze.pipeline import Doc, stage
 STAGE = "lagebild.events"
 #: languages whose models load when the stage is built (the others load at their first article)
 PRELOAD = ("de",)
+#: 21: the source a phrase cites, a name listed beside the actor and a count are no participants, an
+#: office before a name is the person, people sent are no supply;
 #: 20: a clause joined by "und" and a finite verb keeps its own arguments and future, what a supply is
 #: given in exchange for is not its item, "wirft X Y vor" accuses with X;
 #: 19: arriving at a moment or a conclusion is no visit;
@@ -60,7 +62,7 @@ PRELOAD = ("de",)
 #: the source "according to" cites is no participant, "said …that, …" opens the message;
 #: 7: treffen as a hit or a choice is no meeting, demanded/refused events planned/denied;
 #: 6: checks after the model, more triggers; 5: the learned model decides (confidence); 4: list roles
-VERSION = "20"
+VERSION = "21"
 GAP_RE = re.compile(r"\s*(?:[a-zäöüß0-9-]+\s+|Schuss\s+|Tonnen\s+|Stück\s+){0,3}")
 NOUN_NEGATION = {"kein", "keine", "keinen", "keiner", "keinem", "keines", "no"}
 #: third-person singular subject pronouns resolved to a person ("er" alone: "sie" may be plural)
