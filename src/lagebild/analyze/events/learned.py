@@ -50,6 +50,9 @@ NOT_MODIFIERS = frozenset(
     "oben unten innen außen gestern morgen heute eben gerne ohne seit nachdem wenn denn dann aber oder und "
     "bereits gemeinsam zusammen".split())
 
+#: word forms whose trigger features are kept per table (as many as the entity tagger keeps)
+WORD_CACHE = 32_768
+
 
 @dataclass(frozen=True)
 class Linear:
@@ -238,16 +241,18 @@ class TriggerEncoder:
             if info is not None:
                 names += ["c%d=%s" % (k, c) for k, c in enumerate(info[0])] + ["lex=" + x for x in info[1]]
             found = [self.index[x] for x in names if x in self.index]
-            if len(self.own) < 200_000:
-                self.own[key] = found
+            if len(self.own) >= WORD_CACHE:  # emptied when full: bounded memory in a long run
+                self.own.clear()
+            self.own[key] = found
         return found
 
     def _ctx(self, word: str) -> tuple[int, ...]:
         found = self.ctx.get(word)
         if found is None:
             found = tuple(self.index.get(p + word, -1) for p in self._NEIGHBOUR)
-            if len(self.ctx) < 200_000:
-                self.ctx[word] = found
+            if len(self.ctx) >= WORD_CACHE:
+                self.ctx.clear()
+            self.ctx[word] = found
         return found
 
     def sentence(self, toks: Sequence[Tok], rule: dict[int, str],
