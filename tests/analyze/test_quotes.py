@@ -237,9 +237,9 @@ def test_quotes_reported_speech_act_by_group_noun():
     assert len(found) == 1 and found[0].speaker.text == "Augenzeugen"
 
 
-def test_quotes_stage_is_version_15():
+def test_quotes_stage_is_version_16():
     spec = registered()["lagebild.quotes"]
-    assert spec.version == "15"
+    assert spec.version == "16"
     assert "quotes" in spec.provides
 
 
@@ -511,3 +511,14 @@ def test_quotes_english_participle_act_takes_the_main_subject():
     quotes = find(text, "en")
     assert [(q.text, q.speaker.text if q.speaker else None, q.cue.text if q.cue else None) for q in quotes] == [
         ("him a total loser of the debate", "Bush", "calling")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Seit der Wahl wirft die Opposition Orbán vor, Gelder veruntreut zu haben.", "die Opposition"),
+    ("Am Montag warf der Außenminister Sikorski Minsk vor, Migranten an die Grenze zu bringen.",
+     "der Außenminister Sikorski"),
+])
+def test_quotes_the_accused_after_wirft_is_no_speaker(text, speaker):
+    """"wirft X Y vor": X accuses, Y is accused; the speaker phrase ends before Y."""
+    found = find(text)
+    assert [q.speaker.text for q in found if q.speaker is not None] == [speaker]

@@ -30,7 +30,8 @@ def np_after(toks: list[Tok], i: int, language: str, lex: Lexicon) -> tuple[int,
         return (i, i + 1)
     if toks[i].lower in NO_SPEAKERS or (toks[i].lower in preps and toks[i].lower not in glue):
         return None  # "Es gebe Hinweise", "In vielen Fällen käme es …"
-    return _np_trim(toks, i, _np_scan(toks, i, lang, lex), lang)
+    rng = _np_trim(toks, i, _np_scan(toks, i, lang, lex), lang)
+    return without_accused(toks, i - 1, rng) if lang == "de" and i > 0 else rng
 
 
 @dataclass(slots=True)
@@ -410,6 +411,19 @@ def _speaker_after(toks: list[Tok], cue: tuple[int, int], language: str, lex: Le
     if language == "en" and np is not None:
         return _en_apposition_after(toks, np)
     return np
+
+
+def without_accused(toks: list[Tok], v: int, np: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The subject after a finite "wirft"/"warf" at ``toks[v]`` without the accused that follows it
+    before "vor": "wirft der Westen Pjöngjang vor" → "der Westen"."""
+    if np is not None and toks[v].lower in REPROACH and np[1] < len(toks) and toks[np[1]].lower == "vor" \
+            and np[1] - np[0] >= 2 and toks[np[1] - 1].is_cap and toks[np[1] - 2].is_cap:
+        return (np[0], np[1] - 1)
+    return np
+
+
+#: the finite forms of "vorwerfen": subject, then the accused, then "vor"
+REPROACH = frozenset("wirft warf werfen warfen werfe".split())
 
 
 #: an English apposition after the speaker has at most this many tokens

@@ -54,7 +54,8 @@ STAGE = "lagebild.quotes"
 #: 14: English speech acts with a noun-phrase content ("X called for further action", "criticized
 #: the draft platform"; resources/quotes/en/act_verbs.txt)
 #: 15: English participle acts after a comma take the main clause's subject ("…, calling him a liar")
-VERSION = "15"
+#: 16: German "wirft X Y vor": the speaker X ends before the accused Y
+VERSION = "16"
 MIN_DIRECT_WORDS = 3
 #: a quotation this short after an article or a preposition (``vocab().title_leads``) is a name
 #: or title, not a quote
