@@ -133,9 +133,9 @@ def test_events_learned_model_decides_with_a_confidence():
     assert all(e.confidence is None for e in _full(text))  # the rules alone: no confidence
 
 
-def test_events_stage_is_version_21():
+def test_events_stage_is_version_22():
     spec = registered()["lagebild.events"]
-    assert spec.version == "21"
+    assert spec.version == "22"
     assert "quotes" in spec.requires
 
 
@@ -444,3 +444,14 @@ def test_events_a_count_is_no_target_and_people_sent_no_supply():
     assert all(_args(e).get("target") != "Dutzende" for e in evs)
     assert not any(e.type == "SUPPLY" for e in _full("Minsk will zudem Ausbilder an die Grenze schicken.",
                                                      learned_events=True))
+
+
+@pytest.mark.parametrize("text, status", [
+    # the negation of another verb's part between commas is not the event's
+    ("Minsk betont, sich aus dem Konflikt keinesfalls herauszuhalten, gibt aber zu, Moskau nicht Panzer verkauft "
+     "zu haben.", "denied"),
+    ("Minsk beteuert, im Konflikt keine Seite zu wählen, räumt aber ein, Moskau Panzer verkauft zu haben.", "reported"),
+])
+def test_events_a_negation_between_other_commas_is_not_the_events(text, status):
+    event = _one(_full(text), "SUPPLY")
+    assert event.status == status

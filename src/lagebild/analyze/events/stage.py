@@ -41,6 +41,7 @@ from lagebild.analyze.pipeline import Doc, stage
 STAGE = "lagebild.events"
 #: languages whose models load when the stage is built (the others load at their first article)
 PRELOAD = ("de",)
+#: 22: a German negation counts only between the commas around the verb;
 #: 21: the source a phrase cites, a name listed beside the actor and a count are no participants, an
 #: office before a name is the person, people sent are no supply;
 #: 20: a clause joined by "und" and a finite verb keeps its own arguments and future, what a supply is
@@ -62,7 +63,7 @@ PRELOAD = ("de",)
 #: the source "according to" cites is no participant, "said …that, …" opens the message;
 #: 7: treffen as a hit or a choice is no meeting, demanded/refused events planned/denied;
 #: 6: checks after the model, more triggers; 5: the learned model decides (confidence); 4: list roles
-VERSION = "21"
+VERSION = "22"
 GAP_RE = re.compile(r"\s*(?:[a-zäöüß0-9-]+\s+|Schuss\s+|Tonnen\s+|Stück\s+){0,3}")
 NOUN_NEGATION = {"kein", "keine", "keinen", "keiner", "keinem", "keines", "no"}
 #: third-person singular subject pronouns resolved to a person ("er" alone: "sie" may be plural)
@@ -457,6 +458,8 @@ def _record(text: str, toks: list[Tok], raw: RawEvent, clause: tuple[int, int], 
         s0, s1, sm = raw.source
         attribution = Attribution(text[s0:s1], s0, s1, sm, None, "speaker")
     clause_text = text[toks[lo].start:toks[hi - 1].end].lower()
+    if language == "de":  # the part between the commas around the verb (English: the clause)
+        clause_text = _segment(text, toks, (lo, hi), t)
     status = event_status(raw.type, scope, text[raw.trigger[0]:raw.trigger[1]].lower(), attribution, language,
                           not in_pp and is_future(toks, clause, raw.trigger_tok, language))
     if raw.type == "VISIT" and any(vocabulary().invite_re.fullmatch(toks[k].lower) for k in range(lo, hi)):
@@ -471,6 +474,16 @@ def _record(text: str, toks: list[Tok], raw: RawEvent, clause: tuple[int, int], 
     cs, ce = raw.clause
     return Event(raw.type, cs, ce, text[cs:ce], Span(ts, te, text[ts:te]), args, time_value, attribution, status,
                  stage_name)
+
+
+def _segment(text: str, toks: list[Tok], clause: tuple[int, int], t: int) -> str:
+    """The lower-case text of the part of the clause between the commas around token ``t``: a
+    negation of another verb's part is not the event's ("beteuert, keine Partei zu ergreifen,
+    räumt aber ein, Moskau Drohnen verkauft zu haben")."""
+    lo, hi = clause
+    a = next((k + 1 for k in range(t - 1, lo - 1, -1) if toks[k].text in {",", ";"}), lo)
+    b = next((k for k in range(t + 1, hi) if toks[k].text in {",", ";"}), hi)
+    return text[toks[a].start:toks[b - 1].end].lower() if a < b else ""
 
 
 @stage(STAGE, version=VERSION, requires=("tokens", "sentences", "entities", "timexes", "quantities", "quotes"),
