@@ -11,7 +11,8 @@ from lagebild.analyze.entities import gazetteer
 from lagebild.analyze.events import stage as events
 from lagebild.analyze.quotes import stage as quotes
 from lagebild.eval.events import DEFAULT_GOLD, read_events_gold
-from lagebild.model import Article
+from lagebild.model import Argument, Article, Event, Span
+from lagebild.analyze.events import role_checks
 from lagebild.model.events import EVENT_TYPES, STATUSES, each_arg
 from lagebild.analyze.pipeline import Pipeline, registered
 from tests.conftest import shared_path
@@ -133,9 +134,9 @@ def test_events_learned_model_decides_with_a_confidence():
     assert all(e.confidence is None for e in _full(text))  # the rules alone: no confidence
 
 
-def test_events_stage_is_version_22():
+def test_events_stage_is_version_23():
     spec = registered()["lagebild.events"]
-    assert spec.version == "22"
+    assert spec.version == "23"
     assert "quotes" in spec.requires
 
 
@@ -455,3 +456,16 @@ def test_events_a_count_is_no_target_and_people_sent_no_supply():
 def test_events_a_negation_between_other_commas_is_not_the_events(text, status):
     event = _one(_full(text), "SUPPLY")
     assert event.status == status
+
+
+def test_events_supplied_with_and_an_authority_targeting():
+    """"supplied the commission with drone footage": the object receives, the with-phrase is the
+    item; an authority that targets a firm sanctions it, it does not strike it."""
+    supply = _one(_full("Poland had supplied the commission with drone footage of the border, officials said.", "en",
+                        learned_events=True), "SUPPLY")
+    assert (_args(supply).get("recipient"), _args(supply).get("item")) == ("the commission", "drone footage")
+    text = "The British Treasury targeted Belavia and two banks."
+    attack = Event("ATTACK", 0, len(text), text, Span(21, 29, "targeted"),
+                   {"attacker": Argument(4, 20, "British Treasury"), "target": Argument(30, 37, "Belavia")})
+    sanction = role_checks.sanctioning(attack)
+    assert sanction.type == "SANCTION" and _args(sanction) == {"sanctioner": "British Treasury", "target": "Belavia"}

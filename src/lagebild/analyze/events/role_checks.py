@@ -288,3 +288,49 @@ def sent_people(event: Event, text: str, toks: Sequence[Tok]) -> Event | None:
         if PEOPLE_SENT.fullmatch(item.text.split()[-1]) if item.text.split() else False:
             return None
     return event
+
+
+#: English verbs that take the receiver as object and the thing after "with" ("supplied the panel with images")
+WITH_VERBS = re.compile(r"(?:suppl|provid|furnish|equipp?|arm)(?:y|ies|ied|ying|e|es|ed|ing|s)?")
+#: words that end the thing after "with"
+WITH_END = frozenset(", . ; : of that which who to from for in on at by according since".split())
+
+
+def supplied_with(event: Event, text: str, toks: Sequence[Tok], language: str) -> Event:
+    """English "X supplied the panel with satellite images": the object is who receives, the
+    phrase after "with" what is supplied."""
+    item = event.args.get("item")
+    k = _trigger_index(toks, event)
+    if language != "en" or event.type != "SUPPLY" or k is None or not isinstance(item, Argument) \
+            or not WITH_VERBS.fullmatch(toks[k].lower) or "recipient" in event.args:
+        return event
+    w = next((j for j in range(k + 1, min(len(toks), k + 8)) if toks[j].lower == "with"), None)
+    if w is None or w == k + 1 or not all(t.is_word for t in toks[k + 1:w]):
+        return event
+    end = next((j for j in range(w + 1, len(toks)) if toks[j].lower in WITH_END), len(toks))
+    obj = (toks[k + 1].start, toks[w - 1].end)
+    if end <= w + 1 or not ((item.start, item.end) == obj or toks[w + 1].start <= item.start < toks[end - 1].end):
+        return event
+    args = dict(event.args)
+    args["recipient"] = Argument(obj[0], obj[1], text[obj[0]:obj[1]])
+    a, b = toks[w + 1].start, toks[end - 1].end
+    args["item"] = Argument(a, b, text[a:b])
+    return replace(event, args=args)
+
+
+#: authorities whose "targeting" is a sanction, not a strike ("The US Treasury targeted Iran Air")
+AUTHORITIES = re.compile(r"(?i)\b(?:treasury|finance ministry|finanzministerium|commerce department|state department|"
+                         r"european commission|eu-kommission|council|regulators?|ofac)\b")
+TARGETING = re.compile(r"target(?:s|ed|ing)?|nahm\w* ins visier")
+
+
+def sanctioning(event: Event) -> Event:
+    """An attack whose attacker is an authority that targets ("The US Treasury targeted Iran
+    Air") is a sanction: the attacker sanctions, the target is sanctioned."""
+    attacker = event.args.get("attacker")
+    if event.type != "ATTACK" or not isinstance(attacker, Argument) or not AUTHORITIES.search(attacker.text) \
+            or not TARGETING.fullmatch(event.trigger.text.lower()):
+        return event
+    roles = {"attacker": "sanctioner", "target": "target", "time": "time"}  # a sanction has no place
+    args = {roles[r]: v for r, v in event.args.items() if r in roles}
+    return replace(event, type="SANCTION", args=args)
