@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -469,3 +470,5 @@ def test_events_supplied_with_and_an_authority_targeting():
                    {"attacker": Argument(4, 20, "British Treasury"), "target": Argument(30, 37, "Belavia")})
     sanction = role_checks.sanctioning(attack)
     assert sanction.type == "SANCTION" and _args(sanction) == {"sanctioner": "British Treasury", "target": "Belavia"}
+    named = role_checks.sanctioning(replace(attack, args={**attack.args, "attacker": Argument(4, 11, "British")}))
+    assert named.type == "SANCTION"  # the name before the authority's word

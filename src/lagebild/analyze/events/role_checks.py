@@ -328,8 +328,11 @@ def sanctioning(event: Event) -> Event:
     """An attack whose attacker is an authority that targets ("The US Treasury targeted Iran
     Air") is a sanction: the attacker sanctions, the target is sanctioned."""
     attacker = event.args.get("attacker")
-    if event.type != "ATTACK" or not isinstance(attacker, Argument) or not AUTHORITIES.search(attacker.text) \
-            or not TARGETING.fullmatch(event.trigger.text.lower()):
+    if event.type != "ATTACK" or not isinstance(attacker, Argument) or not TARGETING.fullmatch(event.trigger.text.lower()):
+        return event
+    lo, hi = attacker.start - event.start, event.trigger.start - event.start  # "US" of "The US Treasury targeted"
+    subject = event.text[lo:hi] if 0 <= lo <= hi <= len(event.text) else attacker.text
+    if not AUTHORITIES.search(attacker.text) and not AUTHORITIES.search(subject):
         return event
     roles = {"attacker": "sanctioner", "target": "target", "time": "time"}  # a sanction has no place
     args = {roles[r]: v for r, v in event.args.items() if r in roles}
