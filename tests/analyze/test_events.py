@@ -135,9 +135,9 @@ def test_events_learned_model_decides_with_a_confidence():
     assert all(e.confidence is None for e in _full(text))  # the rules alone: no confidence
 
 
-def test_events_stage_is_version_23():
+def test_events_stage_is_version_24():
     spec = registered()["lagebild.events"]
-    assert spec.version == "23"
+    assert spec.version == "24"
     assert "quotes" in spec.requires
 
 
