@@ -135,9 +135,9 @@ def test_events_learned_model_decides_with_a_confidence():
     assert all(e.confidence is None for e in _full(text))  # the rules alone: no confidence
 
 
-def test_events_stage_is_version_24():
+def test_events_stage_is_version_25():
     spec = registered()["lagebild.events"]
-    assert spec.version == "24"
+    assert spec.version == "25"
     assert "quotes" in spec.requires
 
 
@@ -472,3 +472,18 @@ def test_events_supplied_with_and_an_authority_targeting():
     assert sanction.type == "SANCTION" and _args(sanction) == {"sanctioner": "British Treasury", "target": "Belavia"}
     named = role_checks.sanctioning(replace(attack, args={**attack.args, "attacker": Argument(4, 11, "British")}))
     assert named.type == "SANCTION"  # the name before the authority's word
+
+
+def test_events_english_destination_after_to_and_plural_offices():
+    """The place right after "travelled to" is the destination, not a name further on; a
+    capitalised adjective before a plural office is the office."""
+    from lagebild.analyze.text.speech import tokens
+    text = "Lukashenko travelled to the Sochi residence in May, a meeting EU diplomats had watched closely."
+    eu = text.index("EU")
+    visit = Event("VISIT", 0, len(text), text, Span(11, 20, "travelled"),
+                  {"visitor": Argument(0, 10, "Lukashenko"), "destination": Argument(eu, eu + 2, "EU")})
+    fixed = role_checks.travelled_to(visit, text, tokens(text, 0, len(text)), "en")
+    assert _args(fixed)["destination"] == "the Sochi residence"
+    event = _one(_full("Foreign ministers from about 30 states, together with NATO, on Monday condemned Belarus's "
+                       "missile tests.", "en", learned_events=True), "CONDEMN")
+    assert _args(event).get("speaker") == "Foreign ministers"

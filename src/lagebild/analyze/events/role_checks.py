@@ -337,3 +337,40 @@ def sanctioning(event: Event) -> Event:
     roles = {"attacker": "sanctioner", "target": "target", "time": "time"}  # a sanction has no place
     args = {roles[r]: v for r, v in event.args.items() if r in roles}
     return replace(event, type="SANCTION", args=args)
+
+
+#: words that end the place after English "travelled to"
+TO_END = frozenset(", . ; : in on at for with by from since during after before and last this next".split())
+
+
+def travelled_to(event: Event, text: str, toks: Sequence[Tok], language: str) -> Event:
+    """English "Kim travelled to the Vostochny cosmodrome …, a summit US officials had warned …":
+    the place right after "to" is where the visitor went, not a name further on."""
+    k = _trigger_index(toks, event)
+    dest = event.args.get("destination")
+    if language != "en" or event.type != "VISIT" or k is None or k + 2 >= len(toks) or toks[k + 1].lower != "to" \
+            or not isinstance(dest, Argument):
+        return event
+    end = next((j for j in range(k + 2, len(toks)) if toks[j].lower in TO_END), len(toks))
+    a, b = toks[k + 2].start, toks[end - 1].end
+    if end <= k + 2 or a <= dest.start < b or end - k > 10:
+        return event
+    args = dict(event.args)
+    args["destination"] = Argument(a, b, text[a:b])
+    return replace(event, args=args)
+
+
+def with_plural_office(event: Event, text: str, toks: Sequence[Tok], language: str) -> Event:
+    """An English actor that is one capitalised word before a plural office ("Foreign ministers
+    from roughly 50 countries … condemned") is the office, not the adjective alone."""
+    if language != "en":
+        return event
+    args = dict(event.args)
+    for role, value in event.args.items():
+        if role not in ACTORS or not isinstance(value, Argument) or " " in value.text.strip():
+            continue
+        j = next((n for n, t in enumerate(toks) if t.start >= value.end), None)
+        if j is not None and toks[j].start == value.end + 1 and not toks[j].is_cap \
+                and toks[j].lower.endswith("s") and office_word(toks[j].lower, language):
+            args[role] = Argument(value.start, toks[j].end, text[value.start:toks[j].end])
+    return event if args == event.args else replace(event, args=args)
