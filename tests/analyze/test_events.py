@@ -135,9 +135,9 @@ def test_events_learned_model_decides_with_a_confidence():
     assert all(e.confidence is None for e in _full(text))  # the rules alone: no confidence
 
 
-def test_events_stage_is_version_25():
+def test_events_stage_is_version_26():
     spec = registered()["lagebild.events"]
-    assert spec.version == "25"
+    assert spec.version == "26"
     assert "quotes" in spec.requires
 
 
@@ -487,3 +487,10 @@ def test_events_english_destination_after_to_and_plural_offices():
     event = _one(_full("Foreign ministers from about 30 states, together with NATO, on Monday condemned Belarus's "
                        "missile tests.", "en", learned_events=True), "CONDEMN")
     assert _args(event).get("speaker") == "Foreign ministers"
+
+
+def test_events_an_amount_of_a_thing_is_an_item():
+    """"eine große Menge an Panzermunition an Serbien geliefert": "an" after an amount is no direction."""
+    event = _one(_full("Laut Kiew hat Minsk eine große Menge an Panzermunition an Serbien geliefert.",
+                       learned_events=True), "SUPPLY")
+    assert "Panzermunition" in _args(event).get("item", "")

@@ -272,8 +272,8 @@ def participants_checked(event: Event, text: str, entities: Sequence[EntityMenti
 
 
 def sent_people(event: Event, text: str, toks: Sequence[Tok]) -> Event | None:
-    """A supply's item that a directional preposition governs is where it goes ("an die Front"),
-    no item; people sent ("will Beobachter an die Front schicken") are no supply: None."""
+    """People sent are no supply ("will Beobachter an die Front schicken", the item the place after
+    "an"; "sent observers"): None."""
     if event.type != "SUPPLY":
         return event
     item = event.args.get("item")
@@ -281,10 +281,8 @@ def sent_people(event: Event, text: str, toks: Sequence[Tok]) -> Event | None:
     people = [t for t in toks if PEOPLE_SENT.fullmatch(t.text) and (k is None or 0 <= k - toks.index(t) <= 6)]
     if isinstance(item, Argument):
         before = [t for t in toks if t.end <= item.start]
-        if before and before[-1].lower in DIRECTIONAL:
-            if people:
-                return None
-            return replace(event, args={r: v for r, v in event.args.items() if r not in {"item", "quantity"}})
+        if before and before[-1].lower in DIRECTIONAL and people:
+            return None  # ("eine Menge an Munition" is an item: only where people are sent)
         if PEOPLE_SENT.fullmatch(item.text.split()[-1]) if item.text.split() else False:
             return None
     return event
