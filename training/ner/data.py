@@ -360,54 +360,18 @@ def smartdata_text() -> list[list[str]]:
 
 def ud_text() -> list[list[str]]:
     """Surface tokens of the UD German GSD (dev, test) and PUD sentences (contractions kept whole)."""
-    out: list[list[str]] = []
     paths = [DATA / "ud-german-gsd" / f"de_gsd-ud-{s}.conllu.xz" for s in ("dev", "test")]
     paths.append(DATA / "ud-german-pud" / "de_pud-ud-test.conllu.xz")
-    for path in paths:
-        words: list[str] = []
-        skip_to = 0
-        with _open(path) as fh:
-            for line in fh:
-                if line.startswith("#"):
-                    continue
-                cols = line.rstrip("\n").split("\t")
-                if len(cols) < 10:
-                    if words:
-                        out.append(words)
-                    words, skip_to = [], 0
-                    continue
-                if "." in cols[0]:
-                    continue
-                if "-" in cols[0]:
-                    skip_to = int(cols[0].split("-")[1])
-                    words.append(cols[1])
-                elif int(cols[0]) > skip_to:
-                    words.append(cols[1])
-        if words:
-            out.append(words)
-    return out
+    return [words for path in paths for words in conllu_surface(path)]
 
 
-def raw_sentences() -> list[list[str]]:
-    """Token lists of every permissively licensed German text we have (for the word clusters):
-    GermEval 2014 train (never dev), legal-ner-de, europeana, mobie (all splits), smartdata, UD."""
-    out = [w for w, _ in germeval_train()]
-    out += [w for w, _ in legal_ner()]
-    out += [w for w, _ in europeana()]
-    for split in ("train", "dev", "test"):
-        out += [w for w, _ in _conll(DATA / "mobie-ner-de" / f"{split}.conll2003.xz", {})]
-    out += smartdata_text()
-    out += ud_text()
-    return out
-
-
-def ewt_text() -> list[list[str]]:
-    """Surface tokens of the UD English EWT train sentences (never dev: Universal NER's English
-    dev set is EWT dev), contractions as written."""
+def conllu_surface(path: Path) -> list[list[str]]:
+    """The sentences of a CoNLL-U file as their surface tokens: a multiword token ("zum", "don't")
+    as written, not its parts; empty nodes left out."""
     out: list[list[str]] = []
     words: list[str] = []
     skip_to = 0
-    with _open(DATA / "ud-english-ewt" / "en_ewt-ud-train.conllu.xz") as fh:
+    with _open(path) as fh:
         for line in fh:
             if line.startswith("#"):
                 continue
@@ -427,6 +391,25 @@ def ewt_text() -> list[list[str]]:
     if words:
         out.append(words)
     return out
+
+
+def raw_sentences() -> list[list[str]]:
+    """Token lists of every permissively licensed German text we have (for the word clusters):
+    GermEval 2014 train (never dev), legal-ner-de, europeana, mobie (all splits), smartdata, UD."""
+    out = [w for w, _ in germeval_train()]
+    out += [w for w, _ in legal_ner()]
+    out += [w for w, _ in europeana()]
+    for split in ("train", "dev", "test"):
+        out += [w for w, _ in _conll(DATA / "mobie-ner-de" / f"{split}.conll2003.xz", {})]
+    out += smartdata_text()
+    out += ud_text()
+    return out
+
+
+def ewt_text() -> list[list[str]]:
+    """Surface tokens of the UD English EWT train sentences (never dev: Universal NER's English
+    dev set is EWT dev), contractions as written."""
+    return conllu_surface(DATA / "ud-english-ewt" / "en_ewt-ud-train.conllu.xz")
 
 
 def meantime_text() -> list[list[str]]:
