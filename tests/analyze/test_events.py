@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 import pytest
 
@@ -175,11 +176,9 @@ def test_events_seeds_supplies_strikes_meetings_and_planned_visit():
     assert all(e.args.get("speaker") is None or e.args["speaker"].text != "Pjöngjang" for e in accusations)
 
 
-@pytest.mark.shared
-def test_events_seeds_the_issue_names_with_arguments_time_and_status():
-    """Issue 16: the Putin-Kim meeting of September 2023, the Putin-Choe meeting "diese Woche", the
-    deliveries North Korea "wird beschuldigt … geliefert zu haben" (alleged), the strike on Kharkiv
-    of 2 January, each with its arguments, time and status."""
+@lru_cache(maxsize=1)
+def _seed_events() -> tuple:
+    """The events of every seed article (annotated once for the tests that read them)."""
     seeds = shared_path("seeds", "seeds.jsonl")
     pipeline = Pipeline.build()
     found = []
@@ -188,6 +187,15 @@ def test_events_seeds_the_issue_names_with_arguments_time_and_status():
         article = Article.create(data["text"], language=data["language"],
                                  published=date.fromisoformat(data["published"]))
         found.extend(pipeline.annotate(article).get("events"))
+    return tuple(found)
+
+
+@pytest.mark.shared
+def test_events_seeds_the_issue_names_with_arguments_time_and_status():
+    """Issue 16: the Putin-Kim meeting of September 2023, the Putin-Choe meeting "diese Woche", the
+    deliveries North Korea "wird beschuldigt … geliefert zu haben" (alleged), the strike on Kharkiv
+    of 2 January, each with its arguments, time and status."""
+    found = _seed_events()
 
     def names(e, role):
         value = e.args.get(role)
@@ -344,14 +352,7 @@ def test_events_demnach_carries_the_source_of_the_sentence_before(text, language
 def test_events_seeds_arguments_are_of_the_right_kind():
     """What the seeds' events must not hold: an office as the destination of Choe's trip, the
     missiles as a party to the Moscow–Tehran talks, an adjective as what North Korea is accused of."""
-    seeds = shared_path("seeds", "seeds.jsonl")
-    pipeline = Pipeline.build()
-    found = []
-    for line in seeds.read_text("utf-8").splitlines():
-        data = json.loads(line)
-        article = Article.create(data["text"], language=data["language"],
-                                 published=date.fromisoformat(data["published"]))
-        found.extend(pipeline.annotate(article).get("events"))
+    found = _seed_events()
     texts = {(e.type, role, a.text) for e in found for role, a in each_arg(e.args)}
     assert ("VISIT", "destination", "Pjöngjang-Beamten") not in texts
     assert not any(t == "NEGOTIATE" and role == "parties" and "Raketen" in x for t, role, x in texts)
