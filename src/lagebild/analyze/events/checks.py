@@ -20,7 +20,7 @@ from lagebild.analyze.events.status_checks import trigger_index as _trigger_inde
 from lagebild.analyze.events.patterns import TIME_RE
 from lagebild.analyze.events.role_checks import (
     AUXILIARIES, LONE_ADJECTIVE, accuse_roles, coordinated, exchanged, participants_checked, reproach_roles,
-    sanctioning, sent_people, supplied_with, travelled_to, with_plural_office,
+    possessed, sanctioning, sent_people, supplied_with, travelled_to, with_plural_office,
 )
 from lagebild.analyze.events.status import event_status, is_future
 from lagebild.analyze.events.triggers import markers
@@ -484,7 +484,8 @@ def apply(events: list[Event], text: str, toks: Sequence[Tok], timexes: Sequence
     kept = [exchanged(coordinated(e, text, toks, language), text, toks, language) for e in kept]
     kept = [sanctioning(supplied_with(participants_checked(e, text, entities, language), text, toks, language))
             for e in kept]
-    kept = [with_plural_office(travelled_to(e, text, toks, language), text, toks, language) for e in kept]
+    kept = [possessed(with_plural_office(travelled_to(e, text, toks, language), text, toks, language), text, toks,
+                      language) for e in kept]
     kept = [e for e in (sent_people(e, text, toks) for e in kept) if e is not None]
     if language == "de":
         kept = [reproach_roles(accuse_roles(e, text, toks, entities), text, toks, entities) for e in kept]

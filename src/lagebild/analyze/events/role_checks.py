@@ -372,3 +372,28 @@ def with_plural_office(event: Event, text: str, toks: Sequence[Tok], language: s
                 and toks[j].lower.endswith("s") and office_word(toks[j].lower, language):
             args[role] = Argument(value.start, toks[j].end, text[value.start:toks[j].end])
     return event if args == event.args else replace(event, args=args)
+
+
+#: roles that name a thing
+THINGS = frozenset({"about", "object", "item", "reason"})
+#: words that end the noun phrase after a possessive
+POSSESSED_END = frozenset(", . ; : of to from for in on at by with as and or that which who since during".split())
+
+
+def possessed(event: Event, text: str, toks: Sequence[Tok], language: str) -> Event:
+    """A thing that is a possessive alone ("Putin signed Russia's ratification law": "Russia's")
+    is the noun phrase it owns ("Russia's ratification law")."""
+    if language != "en":
+        return event
+    args = dict(event.args)
+    for role, value in event.args.items():
+        if role not in THINGS or not isinstance(value, Argument) or not value.text.endswith(("'s", "’s")):
+            continue
+        j = next((n for n, t in enumerate(toks) if t.start >= value.end), None)
+        end = j
+        while end is not None and end < len(toks) and end - j < 5 and toks[end].is_word \
+                and toks[end].lower not in POSSESSED_END:
+            end += 1
+        if j is not None and end > j:
+            args[role] = Argument(value.start, toks[end - 1].end, text[value.start:toks[end - 1].end])
+    return event if args == event.args else replace(event, args=args)
