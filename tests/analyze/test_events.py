@@ -136,9 +136,9 @@ def test_events_learned_model_decides_with_a_confidence():
     assert all(e.confidence is None for e in _full(text))  # the rules alone: no confidence
 
 
-def test_events_stage_is_version_27():
+def test_events_stage_is_version_28():
     spec = registered()["lagebild.events"]
-    assert spec.version == "27"
+    assert spec.version == "28"
     assert "quotes" in spec.requires
 
 
@@ -502,3 +502,11 @@ def test_events_a_possessive_alone_is_no_thing():
     event = _one(_full("Foreign ministers from about 30 states, together with NATO, on Monday condemned Belarus's "
                        "missile tests.", "en", learned_events=True), "CONDEMN")
     assert _args(event).get("about") == "Belarus's missile tests"
+
+
+def test_events_a_joined_clause_keeps_the_meetings_participants():
+    """"… zu Gesprächen in Minsk und wurde dort auch von Präsident Lukaschenko empfangen": the
+    receiver is a participant of the talks, though named in the joined clause."""
+    event = _one(_full("Ungarns Außenminister Péter Szijjártó war in der vergangenen Woche zu Gesprächen in Minsk und "
+                       "wurde dort auch von Präsident Lukaschenko empfangen.", learned_events=True), "MEET")
+    assert "Lukaschenko" in _args(event)["participants"]

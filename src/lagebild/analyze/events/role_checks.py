@@ -153,8 +153,8 @@ def coordinated(event: Event, text: str, toks: Sequence[Tok], language: str) -> 
     args: dict = {}
     for role, value in event.args.items():
         members = value if isinstance(value, tuple) else (value,)
-        kept = tuple(a for a in members if a.start < cut)
-        if kept:
+        kept = tuple(a for a in members if a.start < cut or events_model.is_many(event.type, role))
+        if kept:  # (the parties of talks may be named in the clause after: "… und wurde von Putin empfangen")
             args[role] = kept if isinstance(value, tuple) else kept[0]
     time = event.time if "time" in args or "time" not in event.args else None
     status = event.status
