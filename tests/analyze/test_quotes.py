@@ -461,6 +461,11 @@ def test_quotes_no_speaker_from_a_passive_clause_object():
     assert all(q.speaker is None or q.speaker.text != "Ägypten" for q in find(text))
 
 
+def _english_triples(text: str) -> list[tuple[str, str | None, str | None]]:
+    """Each English quote found in ``text`` as (message, speaker, cue)."""
+    return [(q.text, q.speaker.text if q.speaker else None, q.cue.text if q.cue else None) for q in find(text, "en")]
+
+
 @pytest.mark.parametrize("text, message, speaker, cue", [
     # a time between "said" and a bare reported clause belongs to the cue
     ("Sheldon Adelson said on Friday he met Donald Trump earlier this week.",
@@ -478,9 +483,7 @@ def test_quotes_no_speaker_from_a_passive_clause_object():
      "that the senator has a long way to go", "Republican presidential candidate Donald Trump", "argued"),
 ])
 def test_quotes_english_speaker_and_cue_as_polnear_marks_them(text, message, speaker, cue):
-    quotes = find(text, "en")
-    assert [(q.text, q.speaker.text if q.speaker else None, q.cue.text if q.cue else None) for q in quotes] == [
-        (message, speaker, cue)]
+    assert _english_triples(text) == [(message, speaker, cue)]
 
 
 @pytest.mark.parametrize("text, message, speaker, cue", [
@@ -491,9 +494,7 @@ def test_quotes_english_speaker_and_cue_as_polnear_marks_them(text, message, spe
      "the party's draft platform on abortion", "The bishops", "criticized"),
 ])
 def test_quotes_english_speech_act_with_noun_phrase_content(text, message, speaker, cue):
-    quotes = find(text, "en")
-    assert [(q.text, q.speaker.text if q.speaker else None, q.cue.text if q.cue else None) for q in quotes] == [
-        (message, speaker, cue)]
+    assert _english_triples(text) == [(message, speaker, cue)]
 
 
 @pytest.mark.parametrize("text", [
