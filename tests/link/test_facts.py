@@ -126,6 +126,9 @@ def speech(type_: str, args: dict, entities: dict) -> dict:
     ("CONDEMN", {"speaker": "ihre Waffenpartnerschaft", "target": "Moskau"}, {"target": ["gpe:RU"]},
      "CONDEMN ? → Russland"),
     ("ACCUSE", {"target": "Nordkorea"}, {"target": ["gpe:KP"]}, "ACCUSE ? → Nordkorea"),
+    # a pronoun, since events take them as argument candidates, names no one in a label
+    ("ACCUSE", {"speaker": "Nordkorea", "target": "Ihm"}, {"speaker": ["gpe:KP"]}, "ACCUSE Nordkorea → ?"),
+    ("ATTACK", {"attacker": "They", "target": "Russland"}, {"target": ["gpe:RU"]}, "ATTACK ? → Russland"),
 ])
 def test_facts_label_shows_text_where_no_entity_fills_a_role(type_, args, entities, expected) -> None:
     assert fx.label(speech(type_, args, entities), {"gpe:RU": "Russland", "gpe:KP": "Nordkorea"}) == expected

@@ -381,7 +381,8 @@ LABEL_TEXT = 48
 
 #: first words of an argument text that only point elsewhere ("ihre Waffenpartnerschaft"): not shown
 POINTERS = frozenset("""ihr ihre ihrem ihren ihrer ihres sein seine seinem seinen seiner seines dessen deren
-es sie er this that these those its their his her it they he she""".split())
+es sie er ihm ihn ihnen wir uns unser unsere unseren unserem ich mich mir du dich dir euch man
+this that these those its their his her it they he she him them us we our i me my you your""".split())
 
 
 def _short(text: str | None) -> str | None:

@@ -26,7 +26,8 @@ from lagebild.store import Store
 
 #: the layout and rules of what the link stage stores; a store linked by another version is
 #: re-linked in full on the next ``link`` (bump it whenever stored link data or rules change)
-LINK_VERSION = "22"  # 22: an event naming no entity, quantity or thing makes no fact
+LINK_VERSION = "23"  # 23: a pronoun (now an argument candidate) is no name in a label ("ACCUSE Türkei → Ihm");
+# 22: an event naming no entity, quantity or thing makes no fact
 MAX_STORY_CANDIDATES = 30
 #: how many closing sentences of an article are checked for boilerplate
 BOILERPLATE_TAIL = 2
