@@ -21,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-from throughput import DEFAULT_CORPUS, read_corpus  # benchmarks/ is sys.path[0] when run as a script
+from throughput import DEFAULT_CORPUS, corpus_missing, read_corpus  # benchmarks/ is sys.path[0] when run as a script
 
 from lagebild.analyze.pipeline import DEFAULT_STAGES, Pipeline
 from lagebild.model import Article
@@ -54,9 +54,7 @@ def main() -> int:
     parser.add_argument("--from", dest="start", type=int, default=1000, help="growth measured from here")
     parser.add_argument("--plot", type=Path, help="write a PNG of resident memory against articles (matplotlib)")
     args = parser.parse_args()
-    if not args.corpus.exists():
-        print(f"corpus {args.corpus} is missing (../shared/data exists only on the developers' machines); "
-              "pass --corpus", file=sys.stderr)
+    if corpus_missing(args.corpus):
         return 2
     articles = read_corpus(args.corpus, None)
     print(f"corpus: {args.corpus} — {len(articles)} articles; streaming {args.articles:,}")

@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from throughput import DEFAULT_CORPUS, read_corpus  # benchmarks/ is sys.path[0] when run as a script
+from throughput import DEFAULT_CORPUS, corpus_missing, read_corpus  # benchmarks/ is sys.path[0] when run as a script
 
 from lagebild import services
 
@@ -83,9 +83,7 @@ def main() -> int:
     parser.add_argument("--engines", default="local,ray", help="comma-separated engines (default local,ray)")
     parser.add_argument("--plot", type=Path, help="write a PNG of articles/s against workers (matplotlib)")
     args = parser.parse_args()
-    if not args.corpus.exists():
-        print(f"corpus {args.corpus} is missing (../shared/data exists only on the developers' machines); "
-              "pass --corpus", file=sys.stderr)
+    if corpus_missing(args.corpus):
         return 2
     articles = read_corpus(args.corpus, args.limit)
     counts = [int(w) for w in args.workers.split(",")]

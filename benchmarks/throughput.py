@@ -40,6 +40,15 @@ def read_10kgnad(path: Path, limit: int | None) -> list[Article]:
     return articles
 
 
+def corpus_missing(path: Path) -> bool:
+    """Whether the benchmark corpus is absent; if so, says so on stderr (the caller exits with 2)."""
+    if path.exists():
+        return False
+    print(f"corpus {path} is missing (../shared/data exists only on the developers' machines); pass --corpus",
+          file=sys.stderr)
+    return True
+
+
 def read_corpus(path: Path, limit: int | None) -> list[Article]:
     if path.name.endswith(".csv.xz"):
         return read_10kgnad(path, limit)
@@ -54,9 +63,7 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     args = parser.parse_args()
-    if not args.corpus.exists():
-        print(f"corpus {args.corpus} is missing (../shared/data exists only on the developers' machines); "
-              "pass --corpus", file=sys.stderr)
+    if corpus_missing(args.corpus):
         return 2
     articles = read_corpus(args.corpus, args.limit)
     chars = sum(len(a.text) for a in articles)
