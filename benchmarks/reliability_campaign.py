@@ -230,6 +230,14 @@ def integrity(url: str) -> list[str]:
     return problems
 
 
+def check_integrity(url: str, tally: dict[str, int], part: Part, where: str) -> None:
+    """Count and report (as ``where: problems``) what :func:`integrity` finds in the store."""
+    problems = integrity(url)
+    if problems:
+        tally["integrity errors"] += len(problems)
+        part.fail(f"{where}: {problems}")
+
+
 # --- a corpus of distinct articles ------------------------------------------------------------
 
 
@@ -545,20 +553,14 @@ def part_kill(part: Part, folder: Path, corpus: Path, kills: int, seed: int, bac
                     part.fail(f"{backend} {stage}: {len(left)} worker(s) alive 10 s after kill -9")
                     for w in left:
                         os.kill(w, signal.SIGKILL)
-                problems = integrity(url)
-                if problems:
-                    done["integrity errors"] += len(problems)
-                    part.fail(f"{backend} {stage} killed after {delay:.1f} s: {problems}")
+                check_integrity(url, done, part, f"{backend} {stage} killed after {delay:.1f} s")
                 run_cli(*stage_args(stage, url, corpus))  # again, to completion
                 got = counts(url, STAGE_TABLES[stage])
                 if got != ref.counts[stage]:
                     done["lost or duplicated"] += 1
                     part.fail(f"{backend} {stage} killed after {delay:.1f} s, run again: {got} "
                               f"!= never killed {ref.counts[stage]}")
-                problems = integrity(url)
-                if problems:
-                    done["integrity errors"] += len(problems)
-                    part.fail(f"{backend} {stage} after the second run: {problems}")
+                check_integrity(url, done, part, f"{backend} {stage} after the second run")
                 print(f"  kill {backend} {stage} at {delay:.1f} s"
                       + (" (had finished)" if finished else "") + ": checked", flush=True)
         finally:
@@ -608,10 +610,7 @@ def part_concurrent(part: Part, folder: Path, corpus: Path, rounds: int, backend
                             tally["errors"] += 1
                             part.fail(f"{backend} {scenario}: {' '.join(proc.args[3:5])} exited {proc.returncode}: "
                                       f"{err[-600:]}")
-                    problems = integrity(url)
-                    if problems:
-                        tally["integrity errors"] += len(problems)
-                        part.fail(f"{backend} {scenario}: {problems}")
+                    check_integrity(url, tally, part, f"{backend} {scenario}")
                     # finish the chain one step at a time: the result must equal the clean run's
                     in_process(url, ("analyze", "link"))
                     got = counts(url, STAGE_TABLES["analyze"])
