@@ -27,6 +27,15 @@ LONE_ADJECTIVE = re.compile(r"[a-zäöüß][a-zäöüß-]*(?:e|en|er|es|em)")
 
 
 MAKE = frozenset("macht machte machten machen mache".split())
+#: what ends the clause before a word (a comma, a colon, a parenthesis, a dash)
+CLAUSE_MARKS = frozenset({",", ";", ":", "(", "–"})
+
+
+def clause_start(toks: Sequence[Tok], k: int) -> int:
+    """The first token of the clause that token ``k`` stands in."""
+    while k > 0 and toks[k - 1].text not in CLAUSE_MARKS:
+        k -= 1
+    return k
 
 
 def accuse_roles(event: Event, text: str, toks: Sequence[Tok], entities: Sequence[EntityMention]) -> Event:
@@ -38,9 +47,7 @@ def accuse_roles(event: Event, text: str, toks: Sequence[Tok], entities: Sequenc
     k = _trigger_index(toks, event)
     if v is None or k is None or abs(k - v) > 12:
         return event
-    lo = v
-    while lo > 0 and toks[lo - 1].text not in {",", ";", ":", "(", "–"}:
-        lo -= 1
+    lo = clause_start(toks, v)
     m = next((j for j in range(lo, v) if toks[j].lower in MAKE), None)
     fur = next((j for j in range(lo, v) if toks[j].lower in {"für", "dafür"}), None)
     passive = v + 1 < len(toks) and toks[v + 1].lower == "gemacht"
@@ -94,9 +101,7 @@ def reproach_roles(event: Event, text: str, toks: Sequence[Tok], entities: Seque
               and (j + 1 == len(toks) or toks[j + 1].text in {",", ".", ";", ":"})), None)
     if v is None:
         return event
-    lo = k
-    while lo > 0 and toks[lo - 1].text not in {",", ";", ":", "(", "–"}:
-        lo -= 1
+    lo = clause_start(toks, k)
     if lo == k or toks[lo].lower not in PREPOSITIONS["de"] | FRONTED_ADVERBS \
             or toks[k - 1].lower in COORDINATORS:
         return event  # a subject in front of the verb, or none ("und warfen Merkel Führungsschwäche vor")
