@@ -43,6 +43,10 @@ STAGE_MODULES = (
     "lagebild.analyze.events.stage",
 )
 
+#: languages whose models a stage loads when it is built (German: the default of an article
+#: without a language); a stage loads any other language's models at its first article
+PRELOAD = ("de",)
+
 #: the default chain, by stage name
 DEFAULT_STAGES = (
     "lagebild.sentences",

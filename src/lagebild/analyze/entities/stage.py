@@ -25,13 +25,10 @@ from lagebild.analyze.entities.name_patterns import (
     compound_parts, east_asian_names, harmonize, place_genitives, quoted_titles)
 from lagebild.analyze.entities.resolve import resolve
 from lagebild.model import EntityMention
-from lagebild.analyze.pipeline import Doc, stage
+from lagebild.analyze.pipeline import PRELOAD, Doc, stage
 
 STAGE = "lagebild.entities"
 VERSION = "11"  # 10: the English tagger is a CRF + BiLSTM ensemble too; 11: its network trained 20 epochs
-#: languages whose models are loaded when the stage is built (German: the default of an article
-#: without a language); any other loads at its first article
-PRELOAD = ("de",)
 
 
 def find(text: str, sdoc, language: str = "de", stage_name: str = f"{STAGE}.v{VERSION}") -> list[EntityMention]:

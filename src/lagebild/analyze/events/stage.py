@@ -36,11 +36,9 @@ from lagebild.analyze.events.vocabulary import vocabulary
 from lagebild.analyze.text.speech import ARTICLES, SUBORDINATORS, Tok, tokens
 from lagebild.model import events as events_model
 from lagebild.model import Argument, Attribution, EntityMention, Event, Quantity, Quote, Span, Timex
-from lagebild.analyze.pipeline import Doc, stage
+from lagebild.analyze.pipeline import PRELOAD, Doc, stage
 
 STAGE = "lagebild.events"
-#: languages whose models load when the stage is built (the others load at their first article)
-PRELOAD = ("de",)
 #: 28: a joined clause keeps the parties and participants it names for the event;
 #: 27: an English possessive alone as a thing is the phrase it owns ("Russia's ratification law");
 #: 26: an item after "an" is kept unless people are sent ("eine Menge an Artilleriemunition");
