@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from lagebild.model import Article
+from lagebild.analyze.entities.resolve import resolve
+from lagebild.model import Article, EntityMention
 from lagebild.analyze.pipeline import Pipeline
 
 STAGES = ["lagebild.sentences", "lagebild.entities"]
@@ -210,3 +211,36 @@ def test_government_description_keeps_its_state_but_names_no_one(pipeline):
     _, mentions = _mentions(pipeline, "Die Bundesregierung Olaf Scholz verhängte neue Sanktionen.")
     gov = _one(mentions, "Bundesregierung")
     assert (gov.label, gov.key, gov.form, gov.ref) == ("GPE", "gpe:DE", "role", None)
+
+
+def _tagged(text: str, *spans: str) -> list[EntityMention]:
+    """Mentions as a tagger gives them: each span at its occurrences, in order, as an organisation."""
+    out, at = [], {}
+    for span in spans:
+        start = text.index(span, at.get(span, 0))
+        at[span] = start + 1
+        out.append(EntityMention(start, start + len(span), span, "ORG"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def test_acronym_grows_a_name_the_tagger_cut_short():
+    text = ("Die Globale Wasser Allianz warnt vor Dürre. Das sagte die Globale Wasser Allianz (GWA) am "
+            "Montag. Die GWA fordert Geld.")
+    out = resolve(text, _tagged(text, "Wasser Allianz", "Wasser Allianz", "GWA", "GWA"), "de", "test")
+    names = [m.text for m in out]
+    assert names == ["Globale Wasser Allianz", "Globale Wasser Allianz", "GWA", "GWA"]
+    assert out[2].ref == 1 and out[3].ref == 1 and out[3].name == "Globale Wasser Allianz"
+
+
+def test_acronym_spelled_out_by_untagged_words_makes_an_organisation():
+    text = "Laut der Nordischen Fischerei Kommission (NFK) sinken die Bestände. Die NFK rät zur Vorsicht."
+    out = resolve(text, [], "de", "test")
+    full = next(m for m in out if m.text == "Nordischen Fischerei Kommission")
+    assert full.label == "ORG"
+    assert [out[m.ref].text for m in out if m.text == "NFK"] == [full.text, full.text]
+
+
+def test_acronym_that_the_words_do_not_spell_changes_nothing():
+    text = "Die Hauptverwaltung für Aufklärung (HUR) meldete neue Lieferungen."
+    out = resolve(text, [], "de", "test")
+    assert [m.text for m in out] == []

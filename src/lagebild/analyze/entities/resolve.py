@@ -106,6 +106,7 @@ def acronyms(text: str, items: list[_M], stage: str) -> None:
             continue
         before = text[:match.start()].rstrip()
         full = next((x for x in items if x.m.end == len(before) and x.m.form != "role"), None)
+        full = spelled_out(text, items, before, acr, full, stage)
         if full is None or full.m.text == acr or full.m.label == "PER":
             continue  # "Angela Merkel (CDU)" names a party, not an expansion
         acr_key = _key_of(items, match)
@@ -123,6 +124,64 @@ def acronyms(text: str, items: list[_M], stage: str) -> None:
         acr_item.label = full.label or full.m.label
         full.ref = acr_item
         acronym_uses(text, items, match.end(), acr, full, long_name, stage)
+
+
+#: lower-case words an expansion may hold without a letter in its acronym ("Amt für Statistik (AS)")
+_LINKING = {"für", "der", "des", "die", "und", "von", "of", "for", "the", "and", "de", "du", "la"}
+
+
+def spelled_out(text: str, items: list[_M], before: str, acr: str, full: _M | None, stage: str) -> _M | None:
+    """The mention an acronym in parentheses expands, made whole where its words spell the acronym:
+    the tagger's "Watch Foundation" of "Internet Watch Foundation (IWF)" grows to the three words,
+    and capitalised words before "(IWF)" that no mention covers become an organisation's mention.
+    Otherwise ``full`` as it is."""
+    letters = "".join(c for c in acr if c.isalpha()).upper()
+    if full is not None and (full.m.label == "PER" or full.m.text[:1].upper() == letters[:1]):
+        return full
+    words = [(m.start(), m.group()) for m in _WORD.finditer(before)]
+    end = full.m.start if full is not None else len(before)
+    words = [w for w in words if w[0] < end]
+    if not words or before[words[-1][0] + len(words[-1][1]):end].strip():
+        return full  # the spelled-out words must run on right into the tagged ones (or the "(")
+    initials = "" if full is None else _initials(full.m.text)
+    for k in range(len(words) - 1, max(-1, len(words) - 1 - len(letters)), -1):
+        start, word = words[k]
+        if word.lower() in _LINKING:
+            continue
+        if not word[:1].isupper():
+            return full
+        spelled = _initials(text[start:end]) + initials
+        if spelled == letters:
+            grown = text[start:len(before)]
+            if not _free([x for x in items if x is not full], start, len(before)):
+                return full
+            if full is None:
+                full = _M(EntityMention(start, len(before), grown, "ORG", None, None, None, None, stage))
+                items.append(full)
+            else:
+                full.m = dataclasses.replace(full.m, start=start, text=grown)
+            _grow_other_uses(text, items, grown, full)
+            return full
+        if not letters.endswith(spelled):
+            return full
+    return full
+
+
+def _grow_other_uses(text: str, items: list[_M], name: str, full: _M) -> None:
+    """Elsewhere in the text the tagger cut the same name short the same way ("Die Internet Watch
+    Foundation warnt" tagged "Watch Foundation"): each such mention takes the whole name."""
+    for use in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w])", text):
+        u0, u1 = use.start(), use.end()
+        if u0 == full.m.start:
+            continue
+        inside = [x for x in items if x.m.start < u1 and x.m.end > u0]
+        if len(inside) == 1 and inside[0].m.end == u1 and inside[0].m.start > u0:
+            x = inside[0]
+            x.m = dataclasses.replace(x.m, start=u0, text=name)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0].upper() for w in _WORD.findall(name) if w.lower() not in _LINKING and w[:1].isalpha())
 
 
 def acronym_uses(text: str, items: list[_M], after: int, acr: str, full: _M, long_name: str, stage: str) -> None:

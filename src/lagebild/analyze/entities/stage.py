@@ -28,7 +28,7 @@ from lagebild.model import EntityMention
 from lagebild.analyze.pipeline import PRELOAD, Doc, stage
 
 STAGE = "lagebild.entities"
-VERSION = "11"  # 10: the English tagger is a CRF + BiLSTM ensemble too; 11: its network trained 20 epochs
+VERSION = "12"  # 10: the English tagger is a CRF + BiLSTM ensemble too; 11: its network trained 20 epochs; 12: a name spelled out before its acronym is made whole ("Internet Watch Foundation (IWF)")
 
 
 def find(text: str, sdoc, language: str = "de", stage_name: str = f"{STAGE}.v{VERSION}") -> list[EntityMention]:
