@@ -196,6 +196,13 @@ def test_checks_who_denies_is_not_what_is_denied():
     assert set(checks.clean_args(event, other, []).args) == {"speaker", "about"}
 
 
+def test_checks_drop_an_argument_inside_the_trigger():
+    text = "Apple signed a deal with Fiat."
+    event = _event(text, "AGREE", "deal", {"parties": (_arg(text, "Apple"), _arg(text, "Fiat")),
+                                           "object": _arg(text, "deal")})
+    assert set(checks.clean_args(event, text, [], "en").args) == {"parties"}
+
+
 def test_checks_a_delivery_of_letter_bombs_is_an_attack():
     text = "The islamists sent letter bombs to newspaper offices in New York."
     toks = tokens(text, 0, len(text))

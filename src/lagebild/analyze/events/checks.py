@@ -215,8 +215,14 @@ def _wrong_kind(role: str, a: Argument, language: str) -> bool:
 def clean_args(event: Event, text: str, timexes: Sequence[Timex], language: str = "de") -> Event:
     """``event`` without the arguments of the wrong kind: a time that is no date or time
     expression, a place or participant that is one ("am Boden" as a time, "Mittwoch" as a target),
-    and what :func:`_wrong_kind` names."""
+    what :func:`_wrong_kind` names, and a part of the trigger itself ("deal" as what the deal
+    agrees: English train + dev, none of 68 such arguments is right)."""
     spans = [(t.start, t.end) for t in timexes]
+    trigger = event.trigger
+
+    def wrong(role: str, a: Argument) -> bool:
+        return _no_phrase(a) or _wrong_kind(role, a, language) or (
+            a.start < trigger.end and trigger.start < a.end)
 
     def is_time(a: Argument) -> bool:
         return a.timex is not None or any(s < a.end and a.start < e for s, e in spans) or (
@@ -228,10 +234,10 @@ def clean_args(event: Event, text: str, timexes: Sequence[Timex], language: str 
     args = {}
     for role, value in event.args.items():
         if isinstance(value, tuple):
-            value = tuple(a for a in value if not _no_phrase(a) and not _wrong_kind(role, a, language))
+            value = tuple(a for a in value if not wrong(role, a))
             if not value:
                 continue
-        elif _no_phrase(value) or _wrong_kind(role, value, language):
+        elif wrong(role, value):
             continue
         if role == "time":
             if isinstance(value, Argument) and not is_time(value):

@@ -39,6 +39,7 @@ from lagebild.model import Argument, Attribution, EntityMention, Event, Quantity
 from lagebild.analyze.pipeline import PRELOAD, Doc, stage
 
 STAGE = "lagebild.events"
+#: 29: an argument inside its own trigger goes ("deal" as what a deal agrees);
 #: 28: a joined clause keeps the parties and participants it names for the event;
 #: 27: an English possessive alone as a thing is the phrase it owns ("Russia's ratification law");
 #: 26: an item after "an" is kept unless people are sent ("eine Menge an Artilleriemunition");
@@ -67,7 +68,7 @@ STAGE = "lagebild.events"
 #: the source "according to" cites is no participant, "said …that, …" opens the message;
 #: 7: treffen as a hit or a choice is no meeting, demanded/refused events planned/denied;
 #: 6: checks after the model, more triggers; 5: the learned model decides (confidence); 4: list roles
-VERSION = "28"
+VERSION = "29"
 GAP_RE = re.compile(r"\s*(?:[a-zäöüß0-9-]+\s+|Schuss\s+|Tonnen\s+|Stück\s+){0,3}")
 NOUN_NEGATION = {"kein", "keine", "keinen", "keiner", "keinem", "keines", "no"}
 #: third-person singular subject pronouns resolved to a person ("er" alone: "sie" may be plural)
