@@ -3,6 +3,7 @@ German and English reports of one event without chaining stories that share only
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import pytest
@@ -65,6 +66,21 @@ def test_stories_fringe_entity_of_a_long_story_counts_little() -> None:
     core = st.score({"entities": ["per:vdb"], "terms": {"wahl": 2}, "language": "de"}, None, story, idf)
     assert fringe["entities"] < 0.2 < core["entities"]
     assert fringe["score"] < st.JOIN_UNDATED <= core["score"]
+
+
+def test_stories_the_entity_an_article_names_most_weighs_most() -> None:
+    """Two candidates in a story about Griss and Hofer: the article that names Griss eight times
+    is about her and is nearer the story than one naming her once beside other people."""
+    story = st.new_story("a1", "t")
+    for _ in range(3):
+        st.add_article(story, {"entities": ["per:griss", "per:hofer"], "terms": {"wahl": 2}}, None, "de", "t")
+    idf = {"per:griss": 3.0, "per:hofer": 3.0, "per:x": 3.0, "per:y": 3.0}
+    about = {"entities": ["per:griss", "per:x", "per:y"], "entity_counts": {"per:griss": 8}, "terms": {},
+             "language": "de"}
+    passing = {**about, "entity_counts": {"per:griss": 1, "per:x": 4, "per:y": 4}}
+    assert st.entity_weights(about, idf)["per:griss"] == pytest.approx(3.0 * (1 + st.SALIENCE * math.log(8)))
+    assert st.entity_weights(passing, idf)["per:griss"] == 3.0
+    assert st.score(about, None, story, idf)["entities"] > st.score(passing, None, story, idf)["entities"] + 0.1
 
 
 def test_stories_undated_articles_need_the_stricter_bar() -> None:

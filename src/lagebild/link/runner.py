@@ -26,7 +26,8 @@ from lagebild.store import Store
 
 #: the layout and rules of what the link stage stores; a store linked by another version is
 #: re-linked in full on the next ``link`` (bump it whenever stored link data or rules change)
-LINK_VERSION = "23"  # 23: a pronoun (now an argument candidate) is no name in a label ("ACCUSE Türkei → Ihm");
+LINK_VERSION = "24"  # 24: story entities weigh by their salience in the article (times named);
+# 23: a pronoun (now an argument candidate) is no name in a label ("ACCUSE Türkei → Ihm");
 # 22: an event naming no entity, quantity or thing makes no fact
 MAX_STORY_CANDIDATES = 30
 #: how many closing sentences of an article are checked for boilerplate
@@ -192,6 +193,7 @@ class Linker:
         ents = resolved.entity_ids()
         idf = self.idf(ents)
         features = {"entities": ents, "entity_keys": sorted(ents, key=lambda e: (-idf[e], e)), "entity_weights": idf,
+                    "entity_counts": dict(Counter(e for e, _, _ in resolved.assigned.values())),
                     "language": article.get("language"),
                     "terms": st.terms(article["text"], article.get("title"),
                                       [(m["start"], m["end"]) for m in mentions] + self._boilerplate(article, layers))}

@@ -40,6 +40,7 @@ MIN_TERMS = 0.05
 STRONG_ENTITIES = 0.3  # this much (idf-weighted) entity overlap needs no shared words
 RARE_IDF = 5.0  # a shared entity this rare (idf: in under about 1 in 150 articles linked so far) ...
 RARE_BONUS = 0.0  # ... adds this to the entity overlap (off: on the demo it merges the Iran story into the NK one)
+SALIENCE = 0.25  # an entity the article names n times weighs 1 + SALIENCE·ln n times more: what it is about
 MAX_TERMS = 80
 MAX_ENTITIES = 60  # entities kept with their weights per story (the heaviest)
 ARTICLE_TERMS = 40
@@ -197,6 +198,15 @@ def term_weights(terms: dict[str, int], story_freq: dict[str, int], total: int) 
     return {t: weights.get(t, middle) for t in terms} | {"": middle}
 
 
+def entity_weights(features: dict[str, Any], idf: dict[str, float]) -> dict[str, float]:
+    """The weight of each of the article's entities: its rarity (``idf``) times its salience in
+    the article, ``1 + SALIENCE·ln n`` for an entity named ``n`` times (``features["entity_counts"]``;
+    once where not counted).  An article naming Hofer ten times is about him; one naming him once
+    is not, and the entities it is about weigh more where it is compared with a story."""
+    counts = features.get("entity_counts") or {}
+    return {e: idf.get(e, 1.0) * (1.0 + SALIENCE * math.log(max(1, counts.get(e, 1)))) for e in features["entities"]}
+
+
 def join_bar(when: date | None, story: dict[str, Any]) -> float:
     """The score an article needs to join ``story``: higher where time cannot help."""
     if when is None or story["data"].get("first") is None:
@@ -208,7 +218,8 @@ def score(features: dict[str, Any], when: date | None, story: dict[str, Any],
           idf: dict[str, float], term_idf: dict[str, float] | None = None) -> dict[str, float]:
     """Similarity of an article to a story, with its parts: entities, terms, time.
 
-    Entities are weighted by ``idf`` (rare ones count most), and each shared entity rarer than
+    Entities are weighted by ``idf`` (rare ones count most) and their salience in the article
+    (:func:`entity_weights`), and each shared entity rarer than
     :data:`RARE_IDF` adds :data:`RARE_BONUS`: two articles naming the same spokesman and council
     months apart, across languages, are one story more surely than their shared states say.  Terms are
     compared with the story's articles in the article's language only; where the story has none
@@ -219,7 +230,7 @@ def score(features: dict[str, Any], when: date | None, story: dict[str, Any],
     that reports of the same days, often in two languages with few shared words, hold together.
     """
     data = story["data"]
-    weights = {e: idf.get(e, 1.0) for e in features["entities"]}
+    weights = entity_weights(features, idf)
     total = sum(weights.values())
     if "entity_w" in data:  # the story's entities, each weighted by idf as its articles joined: its core weighs most
         ent = _cosine(weights, data["entity_w"])
@@ -256,7 +267,7 @@ def score(features: dict[str, Any], when: date | None, story: dict[str, Any],
     decay = 1.0 if gap <= grace else math.exp(-(gap - grace) / DECAY_DAYS)
     near = when is not None and first is not None and gap <= GRACE_DAYS  # not the longer grace: long stories draw no more
     time = 1.0 + NEAR_BONUS if near else decay
-    rare = sum(1 for e, w in weights.items() if w >= RARE_IDF and e in data["entities"])
+    rare = sum(1 for e in weights if idf.get(e, 1.0) >= RARE_IDF and e in data["entities"])
     ent = min(1.0, ent + RARE_BONUS * rare)
     if in_language:
         total_score = (W_ENTITIES * ent + (1 - W_ENTITIES) * term) * time
@@ -290,11 +301,11 @@ def add_article(story: dict[str, Any], features: dict[str, Any], when: date | No
         stamp = when.isoformat()
         data["first"] = min(filter(None, [data["first"], stamp]))
         data["last"] = max(filter(None, [data["last"], stamp]))
-    weights = features.get("entity_weights") or {}
+    weights = entity_weights(features, features.get("entity_weights") or {})
     entity_w = Counter(data.get("entity_w") or {})
     for e in features["entities"]:
         data["entities"][e] = data["entities"].get(e, 0) + 1
-        entity_w[e] += weights.get(e, 1.0)
+        entity_w[e] += weights[e]
     data["entity_w"] = {e: round(w, 3) for e, w in entity_w.most_common(MAX_ENTITIES)}
     if "lang_terms" not in data:  # a row from before per-language terms
         data["lang_terms"] = {story_language(story): data.pop("terms", {})}
