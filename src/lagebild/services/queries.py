@@ -124,6 +124,13 @@ def _cite_mentions(store: Store, facts: Sequence[dict[str, Any]], *, cite_only: 
     """Each mention of the facts gets ``cite`` ("Outlet, date") and ``name`` (its article's; with
     ``cite_only``, only where the citation needs it)."""
     mentions = [m for f in facts for m in f.get("mentions") or []]
+    if cite_only:  # a listed mention carries its article's outlet, title and date (an article never
+        # changes): the store is read only for those untitled and without an outlet (named by their lead)
+        for m in mentions:
+            if m.get("title") or m.get("outlet"):
+                m["name"] = m.get("title")
+                m["cite"] = labels.citation(m.get("outlet"), m.get("published"), name=m["name"])
+        mentions = [m for m in mentions if not (m.get("title") or m.get("outlet"))]
     names = labels.article_names(store, [m["article"] for m in mentions], cite_only=cite_only)
     for m in mentions:
         meta = names.get(m["article"]) or {}

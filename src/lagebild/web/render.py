@@ -12,8 +12,6 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-import numpy as np
-
 from lagebild.model import events as events_model
 from lagebild.services.queries import arg_label, arg_values, fact_roles
 
@@ -277,31 +275,49 @@ def force_layout(nodes: Sequence[str], links: Sequence[tuple[str, str]], size: i
                  rounds: int = 60) -> dict[str, tuple[float, float]]:
     """Fruchterman–Reingold positions inside a ``size`` square (a margin kept for the labels):
     linked nodes pull together, every two push apart, all drift to the centre; deterministic
-    (it starts on a circle)."""
+    (it starts on a circle).  Plain Python: a graph has at most a few dozen nodes, and numpy's
+    cost per call (a dozen calls a round) was most of a story page's time."""
     count = len(nodes)
     margin = 60
     inner = size - 2 * margin
-    angle = 2 * np.pi * np.arange(count) / max(count, 1) - np.pi / 2
-    pos = np.stack([size / 2 + inner / 2.5 * np.cos(angle), size / 2 + inner / 2.5 * np.sin(angle)], axis=1)
+    low, high, centre = margin, size - margin, size / 2
+    turns = [2 * math.pi * i / max(count, 1) - math.pi / 2 for i in range(count)]
+    xs = [centre + inner / 2.5 * math.cos(a) for a in turns]
+    ys = [centre + inner / 2.5 * math.sin(a) for a in turns]
     if count >= 3:
         index = {n: i for i, n in enumerate(nodes)}
-        pairs = np.array([(index[a], index[b]) for a, b in links], dtype=int).reshape(-1, 2)
-        k = 0.65 * inner / np.sqrt(count)
+        pairs = [(index[a], index[b]) for a, b in links]
+        k = 0.65 * inner / math.sqrt(count)
+        kk = k * k
         for step in range(rounds):
-            delta = pos[:, None, :] - pos[None, :, :]
-            dist = np.maximum(np.linalg.norm(delta, axis=2), 0.01)
-            move = (delta / dist[:, :, None] * (k * k / dist)[:, :, None]).sum(axis=1)  # push apart
-            if len(pairs):
-                d = pos[pairs[:, 0]] - pos[pairs[:, 1]]
-                length = np.maximum(np.linalg.norm(d, axis=1), 0.01)
-                pull = d * (length / k)[:, None]
-                np.add.at(move, pairs[:, 0], -pull)
-                np.add.at(move, pairs[:, 1], pull)
-            move += (size / 2 - pos) * GRAVITY
+            mx, my = [0.0] * count, [0.0] * count
+            for i in range(count):  # every two push apart: k²/d along the line between them
+                xi, yi, ax, ay = xs[i], ys[i], mx[i], my[i]
+                for j in range(i + 1, count):
+                    dx, dy = xi - xs[j], yi - ys[j]
+                    d2 = dx * dx + dy * dy
+                    push = kk / (d2 if d2 > 1e-4 else 1e-4)
+                    dx, dy = dx * push, dy * push
+                    ax += dx
+                    ay += dy
+                    mx[j] -= dx
+                    my[j] -= dy
+                mx[i], my[i] = ax, ay
+            for a, b in pairs:  # linked nodes pull together: d²/k
+                dx, dy = xs[a] - xs[b], ys[a] - ys[b]
+                pull = max(math.sqrt(dx * dx + dy * dy), 0.01) / k
+                mx[a] -= dx * pull
+                my[a] -= dy * pull
+                mx[b] += dx * pull
+                my[b] += dy * pull
             temp = inner / 8 * (1 - step / rounds) + 0.5
-            length = np.maximum(np.linalg.norm(move, axis=1), 0.01)
-            pos = np.clip(pos + move / length[:, None] * np.minimum(length, temp)[:, None], margin, size - margin)
-    return {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(nodes, pos)}
+            for i in range(count):
+                ax, ay = mx[i] + (centre - xs[i]) * GRAVITY, my[i] + (centre - ys[i]) * GRAVITY
+                length = max(math.sqrt(ax * ax + ay * ay), 0.01)
+                scale = min(length, temp) / length
+                xs[i] = min(max(xs[i] + ax * scale, low), high)
+                ys[i] = min(max(ys[i] + ay * scale, low), high)
+    return {n: (round(x, 1), round(y, 1)) for n, x, y in zip(nodes, xs, ys)}
 
 
 def args_view(args: dict[str, Any]) -> list[tuple[str, str]]:
