@@ -3,6 +3,7 @@ list and a full-text search under N concurrent clients on loopback.
 
     python benchmarks/api_build_store.py --out /tmp/lagebild-100k.db --articles 100000
     python benchmarks/api_load.py --db /tmp/lagebild-100k.db --clients 20 --requests 3000
+    python benchmarks/api_load.py --db postgresql://postgres@127.0.0.1:5432/lagebild_million  # pg_million.py
 
 The server runs in child processes (``--workers``, uvicorn); the clients are one asyncio loop with
 ``--clients`` connections, each sending its next request as soon as the last one is answered
@@ -19,13 +20,14 @@ import json
 import os
 import random
 import socket
-import sqlite3
 import statistics
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
+
+from lagebild.store import Store
 
 WORDS = ["Raketen", "Rakete", "Lieferungen", "Munition", "Granaten", "Sanktionen", "Truppen", "Treffen",
          "Geheimdienst", "Artilleriemunition", "Beistandspakt", "Nordkorea", "Pjöngjang", "Besuch", "Drohnen",
@@ -45,8 +47,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int, workers: int) -> subprocess.Popen:
-    code = f"from lagebild.app import serve; serve({str(db)!r}, '127.0.0.1', {port}, workers={workers})"
+def start_server(db: str, port: int, workers: int) -> subprocess.Popen:
+    code = f"from lagebild.app import serve; serve({db!r}, '127.0.0.1', {port}, workers={workers})"
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             env={**os.environ, "LAGEBILD_API_TOKEN": ""})
     deadline = time.time() + 120
@@ -62,11 +64,11 @@ def start_server(db: Path, port: int, workers: int) -> subprocess.Popen:
     raise SystemExit("server did not start")
 
 
-def plan(db: Path, total: int, seed: int, kinds: tuple[str, ...] = KINDS) -> list[tuple[str, str]]:
-    con = sqlite3.connect(db)
-    stories = [r[0] for r in con.execute("SELECT id FROM stories")]
-    n_facts = con.execute("SELECT count(*) FROM facts").fetchone()[0]
-    con.close()
+def plan(db: str, total: int, seed: int, kinds: tuple[str, ...] = KINDS) -> list[tuple[str, str]]:
+    store = Store.open(db, create=False)
+    stories = sorted(store.all_ids("stories"))
+    n_facts = store.count("facts")
+    store.close()
     rng = random.Random(seed)
     urls = []
     for i in range(total):
@@ -179,7 +181,7 @@ def summarize(values: list[float]) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--db", required=True, help="the store: an SQLite file or a PostgreSQL URL")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=3000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="server processes")
@@ -209,9 +211,9 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=20)
     errors = latencies.pop("_errors")
-    con = sqlite3.connect(args.db)
-    size = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "stories", "facts")}
-    con.close()
+    store = Store.open(args.db, create=False)
+    size = {t: store.count(t) for t in ("articles", "stories", "facts")}
+    store.close()
     report = {"store": size, "clients": args.clients, "think_ms": args.think_ms, "server_workers": args.workers,
               "requests": len(urls),
               "wall_s": round(wall, 1), "throughput_rps": round(len(urls) / wall, 1), "errors": errors,

@@ -131,6 +131,14 @@ def fill(store: Store, synth: Synth, start: int, count: int) -> None:
             conn.execute(insert(t.analysis_runs), runs)
 
 
+def reset_database(store: Store) -> None:
+    """Drop every table of a PostgreSQL store and migrate it afresh (an empty store)."""
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA public CASCADE")
+        conn.exec_driver_sql("CREATE SCHEMA public")
+    store.migrate()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--articles", type=int, default=10000)
@@ -138,11 +146,16 @@ def main() -> None:
     ap.add_argument("--add", type=int, default=20, help="articles added one at a time after the full link")
     ap.add_argument("--reuse", action="store_true", help="keep a store that already holds the corpus")
     args = ap.parse_args()
-    path = Path(args.db)
-    if path.exists() and not args.reuse:
-        for p in path.parent.glob(path.name + "*"):
-            p.unlink()
-    store = Store.open(path)
+    if "://" in args.db:  # a PostgreSQL URL: the database is emptied unless --reuse
+        store = Store.open(args.db)
+        if not args.reuse:
+            reset_database(store)
+    else:
+        path = Path(args.db)
+        if path.exists() and not args.reuse:
+            for p in path.parent.glob(path.name + "*"):
+                p.unlink()
+        store = Store.open(path)
     synth = Synth(1, max(10, args.articles // 12))
     have = store.count("articles")
     result: dict[str, object] = {"articles": args.articles}

@@ -54,6 +54,58 @@ def test_store_saves_and_replaces_analysis(store):
     assert dict(store.iter_layers("sentences")) == {a.id: []}
 
 
+def test_store_add_articles_in_one_batch(store):
+    first = _article("Kim traf Putin in Wostotschny.", published=date(2023, 9, 13), title="Gipfel",
+                     meta={"feed": "x", "tags": ["a", "ü"], "n": 1})
+    store.add_article(first)
+    items = [_article(f"Meldung {i}: Lieferung über \\ Tab\t und Zeile\n{i}.", published=date(2024, 1, i + 1))
+             for i in range(5)]
+    added = store.add_articles([items[0], first, items[1], items[0], *items[2:]])
+    assert added == [a.id for a in items]  # the stored one and the repeat left out, order kept
+    assert store.add_articles(items) == [] and store.add_articles([]) == []
+    assert store.count("articles") == 6
+    for a in [first, *items]:
+        back = store.get_article(a.id)
+        assert (back.text, back.title, back.published, back.meta, back.language) == (
+            a.text, a.title, a.published, a.meta or {}, "de")
+
+
+def test_store_add_articles_large_batch_skips_stored_ones(store):
+    items = [_article(f"Nachricht Nummer {i} über Lieferungen.", published=date(2024, 2, 1 + i % 28)) for i in range(120)]
+    assert store.add_articles(items[:10]) == [a.id for a in items[:10]]
+    added = store.add_articles([*reversed(items), items[50]])  # more rows than one small insert
+    assert added == [a.id for a in reversed(items[10:])]
+    assert store.count("articles") == 120
+    assert store.get_article(items[77].id).text == items[77].text
+    assert store.search("Lieferungen", limit=5).total == 120
+
+
+def test_store_ingest_articles_batches_report_each_article(store, monkeypatch):
+    from lagebild.services import commands
+
+    monkeypatch.setattr(commands, "INGEST_BATCH", 2)
+    items = [_article(f"Bericht {i}.") for i in range(5)]
+    store.add_article(items[3])
+    report = commands.ingest_articles(store, [items[0], items[1], items[1], items[2], items[3], items[4]])
+    assert report.added == [items[0].id, items[1].id, items[2].id, items[4].id]
+    assert report.existing == [items[1].id, items[3].id]
+    assert store.count("articles") == 5
+
+
+def test_store_save_analyses_replaces_a_batch(store):
+    arts = [_article(f"Artikel {i}.") for i in range(3)]
+    store.add_articles(arts)
+    store.save_analysis(Analysis(arts[0].id, {"sentences": [], "quotes": []}, {"sentences": "s.v1"}), "old")
+    store.save_analyses([
+        (Analysis(a.id, {"sentences": [{"start": 0, "end": len(a.text)}], "entities": [{"text": "Ä", "n": i}]},
+                  {"sentences": "s.v2", "entities": "e.v2"}), "new") for i, a in enumerate(arts)])
+    assert store.pending_analysis("new") == []
+    assert store.load_layers(arts[0].id) == {"sentences": [{"start": 0, "end": len(arts[0].text)}],
+                                             "entities": [{"text": "Ä", "n": 0}]}
+    assert sorted(a for a, _ in store.iter_layers("entities")) == sorted(a.id for a in arts)
+    assert store.count("analyses") == 6 and store.count("analysis_runs") == 3
+
+
 def test_store_migrations_create_every_table(store):
     tables = set(inspect(store.engine).get_table_names())
     assert {"articles", "analyses", "analysis_runs", "entities", "facts", "stories", "alembic_version"} <= tables

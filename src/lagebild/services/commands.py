@@ -40,11 +40,28 @@ class AnalyzeReport:
     problems: list[tuple[str, str]] = field(default_factory=list)
 
 
+#: articles per transaction of :func:`ingest_articles` (one ``COPY`` on PostgreSQL)
+INGEST_BATCH = 500
+
+
 def ingest_articles(store: Store, articles: Iterable[Article], report: IngestReport | None = None) -> IngestReport:
-    """Store articles one transaction each; an article already stored is left as it is."""
+    """Store articles in batches of :data:`INGEST_BATCH`, one transaction each; an article already
+    stored is left as it is."""
     report = report or IngestReport()
+    batch: list[Article] = []
+
+    def flush() -> None:
+        added = set(store.add_articles(batch))
+        for article in batch:
+            (report.added if article.id in added else report.existing).append(article.id)
+            added.discard(article.id)  # a repeat within the batch counts as existing
+        batch.clear()
+
     for article in articles:
-        (report.added if store.add_article(article) else report.existing).append(article.id)
+        batch.append(article)
+        if len(batch) >= INGEST_BATCH:
+            flush()
+    flush()
     return report
 
 

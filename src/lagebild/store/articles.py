@@ -1,21 +1,23 @@
 """Articles, their analyses and the problems log (a mixin of the SQL store).
 
-Writes are transactional per article: an article and its analysis are committed together or not
-at all, so a crash (even ``kill -9``) leaves only whole articles behind, and re-running the same
-command completes what was missing.  Re-ingesting an article with the same text is a no-op.
+Writes are transactional per article or per batch: an article and its analysis are committed
+whole or not at all, so a crash (even ``kill -9``) leaves only whole articles behind, and re-running
+the same command completes what was missing.  Re-ingesting an article with the same text is a no-op.
+Batches go through :mod:`lagebild.store.bulk` (``COPY`` on PostgreSQL).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from lagebild.model import Analysis, Article
 from lagebild.store import schema as t
+from lagebild.store.bulk import bulk_insert, delete_keys, insert_new
 
 
 def _now() -> datetime:
@@ -51,15 +53,21 @@ class Articles:
 
     def add_article(self, article: Article) -> bool:
         """Store one article; False when an article with the same id is already stored."""
+        return bool(self.add_articles([article]))
+
+    def add_articles(self, articles: Iterable[Article]) -> list[str]:
+        """Store many articles in one transaction (``COPY`` on PostgreSQL); the ids of those added,
+        in order.  An article already stored, or repeated in ``articles``, is left out."""
+        batch = list(articles)
+        if not batch:
+            return []
         try:
             with self.engine.begin() as conn:
-                exists = conn.execute(select(t.articles.c.id).where(t.articles.c.id == article.id)).first()
-                if exists:
-                    return False
-                conn.execute(insert(t.articles).values(_article_row(article)))
-            return True
-        except IntegrityError:  # a concurrent writer stored it first
-            return False
+                return insert_new(conn, t.articles, [_article_row(a) for a in batch], "id")
+        except IntegrityError:  # a concurrent writer stored one of them first: one at a time
+            if len(batch) == 1:
+                return []
+            return [a.id for a in batch if self.add_articles([a])]
 
     def has_article(self, article_id: str) -> bool:
         with self.engine.connect() as conn:
@@ -105,18 +113,25 @@ class Articles:
 
     def save_analysis(self, analysis: Analysis, signature: str) -> None:
         """Replace the stored layers of one article, atomically."""
+        self.save_analyses([(analysis, signature)])
+
+    def save_analyses(self, results: Sequence[tuple[Analysis, str]]) -> None:
+        """Replace the stored layers of several articles (each with its pipeline signature) in one
+        transaction (``COPY`` on PostgreSQL); an article given twice keeps the last."""
+        latest = {analysis.article: (analysis, signature) for analysis, signature in results}
+        if not latest:
+            return
+        now = _now()
+        layers = [
+            {"article_id": a, "layer": layer, "stage": analysis.versions.get(layer, ""), "data": records}
+            for a, (analysis, _) in latest.items() for layer, records in analysis.layers.items()
+        ]
+        runs = [{"article_id": a, "signature": signature, "analyzed_at": now} for a, (_, signature) in latest.items()]
         with self.engine.begin() as conn:
-            conn.execute(delete(t.analyses).where(t.analyses.c.article_id == analysis.article))
-            rows = [
-                {"article_id": analysis.article, "layer": layer, "stage": analysis.versions.get(layer, ""),
-                 "data": records}
-                for layer, records in analysis.layers.items()
-            ]
-            if rows:
-                conn.execute(insert(t.analyses), rows)
-            conn.execute(delete(t.analysis_runs).where(t.analysis_runs.c.article_id == analysis.article))
-            conn.execute(insert(t.analysis_runs).values(
-                article_id=analysis.article, signature=signature, analyzed_at=_now()))
+            delete_keys(conn, t.analyses, "article_id", list(latest))
+            delete_keys(conn, t.analysis_runs, "article_id", list(latest))
+            bulk_insert(conn, t.analyses, layers)
+            bulk_insert(conn, t.analysis_runs, runs)
 
     def load_layers(self, article_id: str) -> dict[str, list[dict[str, Any]]]:
         with self.engine.connect() as conn:

@@ -62,6 +62,11 @@ class Store(ABC):
         """Store one article; False when an article with the same id is already stored."""
 
     @abstractmethod
+    def add_articles(self, articles: Iterable[Article]) -> list[str]:
+        """Store many articles in one transaction; the ids of those added (ones already stored or
+        repeated left out)."""
+
+    @abstractmethod
     def has_article(self, article_id: str) -> bool:
         """Whether an article with this id is stored."""
 
@@ -88,6 +93,10 @@ class Store(ABC):
     @abstractmethod
     def save_analysis(self, analysis: Analysis, signature: str) -> None:
         """Replace the stored layers of one article, atomically."""
+
+    @abstractmethod
+    def save_analyses(self, results: Sequence[tuple[Analysis, str]]) -> None:
+        """Replace the stored layers of several articles (analysis, signature) in one transaction."""
 
     @abstractmethod
     def load_layers(self, article_id: str) -> dict[str, list[dict[str, Any]]]:
