@@ -1,5 +1,5 @@
 """Bounded load run against ``lagebild serve``: p50/p95/p99 latency of the story page, the facts
-list and a full-text search under N concurrent clients on loopback.
+list, a full-text search and the entity page under N concurrent clients on loopback.
 
     python benchmarks/api_build_store.py --out /tmp/lagebild-100k.db --articles 100000
     python benchmarks/api_load.py --db /tmp/lagebild-100k.db --clients 20 --requests 3000
@@ -7,8 +7,8 @@ list and a full-text search under N concurrent clients on loopback.
 
 The server runs in child processes (``--workers``, uvicorn); the clients are one asyncio loop with
 ``--clients`` connections, each sending its next request as soon as the last one is answered
-(closed loop; ``--think-ms`` adds a pause per client), until ``--requests`` requests (mixed evenly over the three kinds) are done.
-URLs are drawn at random (seeded) from many stories, fact filters and German word forms, so
+(closed loop; ``--think-ms`` adds a pause per client), until ``--requests`` requests (mixed evenly over the four kinds) are done.
+URLs are drawn at random (seeded) from many stories, fact filters, German word forms and entities, so
 a cache cannot answer them all.
 """
 
@@ -32,7 +32,7 @@ from lagebild.store import Store
 WORDS = ["Raketen", "Rakete", "Lieferungen", "Munition", "Granaten", "Sanktionen", "Truppen", "Treffen",
          "Geheimdienst", "Artilleriemunition", "Beistandspakt", "Nordkorea", "Pjöngjang", "Besuch", "Drohnen",
          "Lieferung", "Schuss", "Waffen", "missiles", "sanctions", "Kursk", "Putin", "Kim", "Budanow"]
-KINDS = ("story", "facts", "search")
+KINDS = ("story", "facts", "search", "entity")
 #: request kinds one may add with --kinds: the transfer register page (filters and sorts drawn at random)
 EXTRA_KINDS = ("register",)
 REGISTER_QUERIES = ["", "supplier=Nordkorea", "supplier=nord", "recipient=Russland", "item=artillery-ammunition",
@@ -67,6 +67,7 @@ def start_server(db: str, port: int, workers: int) -> subprocess.Popen:
 def plan(db: str, total: int, seed: int, kinds: tuple[str, ...] = KINDS) -> list[tuple[str, str]]:
     store = Store.open(db, create=False)
     stories = sorted(store.all_ids("stories"))
+    entities = sorted(r.id for r in store.entities_of_type(None))
     n_facts = store.count("facts")
     store.close()
     rng = random.Random(seed)
@@ -84,6 +85,8 @@ def plan(db: str, total: int, seed: int, kinds: tuple[str, ...] = KINDS) -> list
             else:
                 url = f"/api/v1/facts?limit=50&story={rng.choice(stories)}"
             urls.append((kind, url))
+        elif kind == "entity":
+            urls.append((kind, f"/entities/{urllib.request.quote(rng.choice(entities), safe=':')}"))
         elif kind == "register":
             urls.append((kind, f"/register?{rng.choice(REGISTER_QUERIES)}"))
         else:
@@ -190,7 +193,7 @@ def main() -> None:
     parser.add_argument("--think-ms", type=float, default=0.0,
                         help="pause of each client between its requests (0: back-to-back, saturating)")
     parser.add_argument("--kinds", default=",".join(KINDS),
-                        help="comma-separated request kinds to mix (default: the three API kinds; "
+                        help="comma-separated request kinds to mix (default: the four kinds above; "
                              "'register' adds the transfer register page)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()

@@ -161,6 +161,8 @@ def build_store(path: Path | str) -> dict[str, Any]:
              "story_id": "s1", "data": {"args": {"sanctioner": ref("e_eu"), "target": ref("e_kp")},
                                         "origins": ["Abendpost"]}},
         ]
+        for fact in facts:  # the rules found their events, which give no confidence (as the link stage stores it)
+            fact.update(confidence=None, rules=True)
         conn.execute(insert(t.facts), facts)
         conn.execute(insert(t.fact_events), [
             {"article_id": de.id, "idx": 0, "fact_id": "f_supply", "origin": "Südkoreanischer Geheimdienst"},

@@ -56,18 +56,20 @@ def test_postgres_details_and_pages(pg_client) -> None:
         assert client.get(path).status_code == 200, path
 
 
-def test_postgres_fact_confidences_one_by_one_and_all_at_once(pg_client) -> None:
-    from tests.web.test_workbench import _set_confidences
+def test_postgres_fact_confidences_stored_and_filled_from_the_events(pg_client) -> None:
+    from tests.web.test_workbench import _refill_confidences, _set_confidences
 
     client, ids = pg_client
     store = client.app.state.store
-    assert set(store.fact_confidences().values()) == {(None, True)}  # the rules' events: no confidence
+    facts = ["f_supply", "f_meet", "f_us_sanction", "f_eu_sanction"]
+    assert set(store.fact_confidences(facts).values()) == {(None, True)}  # the rules' events: no confidence
     url = store.engine.url.render_as_string(hide_password=False)
     _set_confidences(url, ids, {("de", 0): 0.95, ("de", 1): 0.4, ("en", 0): None, ("en", 1): 0.6,
                                 ("de2", 0): 0.85})
     expected = {"f_supply": (0.95, True), "f_meet": (0.4, False), "f_us_sanction": (0.6, False),
                 "f_eu_sanction": (0.85, False)}
-    assert store.fact_confidences() == expected
-    assert store.fact_confidences(["f_supply", "f_meet"]) == {k: expected[k] for k in ("f_supply", "f_meet")}
+    assert store.fact_confidences(facts) == expected
+    _refill_confidences(url)  # as migration 0008 fills a store linked before it
+    assert store.fact_confidences(facts) == expected
     found = client.get("/api/v1/facts?min_confidence=0.7").json()
     assert sorted(f["id"] for f in found["items"]) == ["f_eu_sanction", "f_supply"]

@@ -158,3 +158,17 @@ def test_facts_an_event_with_no_entity_and_nothing_named_makes_no_fact(args, kep
     event = {"type": "SANCTION", "start": 0, "end": 40, "text": "x" * 40, "args": args, "confidence": 0.5}
     found = fx.event_mentions(article, {"events": [event]}, {0: "gpe:IR"}, {"gpe:IR": "Iran"}, None)
     assert bool(found) == kept
+
+
+@pytest.mark.parametrize("confidences, best, rules", [
+    ([0.7, 0.9], 0.9, False),  # the learned extractor's best event
+    ([0.7, None], 0.7, True),  # and an event of the rules, which gives no confidence
+    ([None], None, True),
+])
+def test_facts_keep_the_best_confidence_and_whether_rules_back_them(confidences, best, rules) -> None:
+    found = [{**mention(f"a{i}:0", ["per:putin"], ["loc:a"], NAMES), "confidence": c}
+             for i, c in enumerate(confidences)]
+    fact = fact_of(found[0])
+    for m in found[1:]:
+        fx.add_mention(fact, m, None)
+    assert (fact["confidence"], fact["rules"]) == (best, rules)

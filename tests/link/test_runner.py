@@ -75,6 +75,13 @@ def test_runner_facts_count_one_origin_for_echoes(linked: Any) -> None:
     assert supply["origins"][0]["label"] in ("Ukraine (HUR)", "Ukraine (Kyrylo Budanov)")
 
 
+def test_runner_facts_store_their_confidence(linked: Any) -> None:
+    store, _, ex = linked
+    ids = [f["id"] for f in ex["facts"]]
+    assert set(store.fact_confidences(ids).values()) == {(None, True)}  # hand-made events: the rules'
+    assert store.count_facts(least=0.99) == len(ids)
+
+
 def test_runner_discrepancy_and_timeline(linked: Any) -> None:
     _, _, ex = linked
     assert [d["kind"] for d in ex["discrepancies"]] == ["quantity"]

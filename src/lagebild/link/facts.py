@@ -117,7 +117,7 @@ def event_mentions(article: dict[str, Any], layers: dict[str, list[dict[str, Any
             "start": ev["start"], "end": ev["end"], "text": ev["text"], "sentence": list(sentence),
             "published": article.get("published"), "outlet": article.get("outlet"),
             "language": article.get("language"), "type": ev["type"], "status": ev.get("status", "asserted"),
-            "time": time, "args": args, "entities": entities, "quantity": quantity,
+            "confidence": ev.get("confidence"), "time": time, "args": args, "entities": entities, "quantity": quantity,
             **_origin_fields(origins.chain(ev, view, original)),
             "dup_of": original,
             "within": {e: c for es in entities.values() for e in es if (c := container(e, names.get(e)))},
@@ -326,7 +326,7 @@ def _corroborates_partial(mention: dict[str, Any], data: dict[str, Any], when: s
 
 def new_fact(mention: dict[str, Any], story: str | None) -> dict[str, Any]:
     return {"id": fact_id(mention), "type": mention["type"], "label": "", "time": None, "status": None,
-            "independent_origins": 0, "first_reported": None, "story_id": story,
+            "independent_origins": 0, "first_reported": None, "story_id": story, "confidence": None, "rules": None,
             "data": {"mentions": [], "entities": {}, "planned": _planned(mention["status"]), "items": [],
                      "quantity": None, "family": family(mention), "evidence": []}}
 
@@ -349,10 +349,13 @@ def add_mention(fact: dict[str, Any], mention: dict[str, Any], evidence: dict[st
 
 
 def summarize(fact: dict[str, Any]) -> None:
-    """Recompute time, quantity, label, origins and first report from the mentions."""
+    """Recompute time, quantity, label, origins, first report and confidence from the mentions."""
     data = fact["data"]
     ms = data["mentions"]
     fact["time"] = timevalue.best([m["time"] for m in ms])
+    sure = [m["confidence"] for m in ms if m.get("confidence") is not None]
+    fact["confidence"] = max(sure) if sure else None  # the learned extractor's best
+    fact["rules"] = len(sure) < len(ms)  # an event of the rules (no confidence) backs it
     quants = [m["quantity"] for m in ms if m.get("quantity") and m["quantity"].get("value") is not None]
     data["quantity"] = quants[0] if quants else None
     published = sorted(m["published"] for m in ms if m.get("published"))

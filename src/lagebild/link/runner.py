@@ -26,7 +26,8 @@ from lagebild.store import Store
 
 #: the layout and rules of what the link stage stores; a store linked by another version is
 #: re-linked in full on the next ``link`` (bump it whenever stored link data or rules change)
-LINK_VERSION = "24"  # 24: story entities weigh by their salience in the article (times named);
+LINK_VERSION = "25"  # 25: facts keep their confidence and whether rules back them (columns);
+# 24: story entities weigh by their salience in the article (times named);
 # 23: a pronoun (now an argument candidate) is no name in a label ("ACCUSE Türkei → Ihm");
 # 22: an event naming no entity, quantity or thing makes no fact
 MAX_STORY_CANDIDATES = 30

@@ -1,5 +1,5 @@
 """Corpus-wide reads kept a while per store: aggregates that scan every mention or fact (the
-source map, the filter choices, the register, every fact's confidence), renewed at once when a
+source map, the filter choices, the register), renewed at once when a
 link run or a judgement changes the picture, else after :data:`KEEP_SECONDS`."""
 
 from __future__ import annotations
@@ -35,14 +35,3 @@ def kept(store: Store, name: str, compute: Callable[[], Any]) -> Any:
     found[name] = (time.monotonic(), stamp, value)
     return value
 
-
-#: from how many facts a read of confidences takes every fact's at once (and keeps them a while)
-BULK_CONFIDENCES = 2000
-
-
-def fact_confidences(store: Store, ids: list[str]) -> dict[str, tuple[float | None, bool]]:
-    """:meth:`Store.fact_confidences` of ``ids``: fact by fact for a few, else every fact's in one
-    pass over the events layers, kept a while (:func:`kept`)."""
-    if len(ids) < BULK_CONFIDENCES:
-        return store.fact_confidences(ids)
-    return kept(store, "confidences", lambda: store.fact_confidences(None))

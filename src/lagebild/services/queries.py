@@ -19,7 +19,6 @@ from lagebild import settings
 from lagebild.link import facts as link_facts
 from lagebild.link import views
 from lagebild.services import labels
-from lagebild.services.kept import fact_confidences
 from lagebild.model import timevalue
 from lagebild.store import Store
 from lagebild.store.readmodels import iso
@@ -87,16 +86,10 @@ def list_facts(store: Store, *, type: str | None = None, entity: str | None = No
     """Facts, most corroborated first; ``since``/``until`` keep facts whose time overlaps the range;
     ``min_confidence`` those with an event behind them that the extractor is at least that sure
     of (or that the rules found: they give no confidence)."""
-    filters = {"type": type, "status": status, "story": story, "entity": entity}
-    if since or until or min_confidence is not None:
-        if since or until:
-            window = timevalue.window(since, until)
-            ids = [fid for fid, time in store.fact_times(**filters) if timevalue.in_window(time, window)]
-        else:
-            ids = store.fact_ids(**filters)
-        if min_confidence is not None:
-            found = fact_confidences(store, ids)
-            ids = [i for i in ids if confident(found.get(i), min_confidence)]
+    filters = {"type": type, "status": status, "story": story, "entity": entity, "least": min_confidence}
+    if since or until:
+        window = timevalue.window(since, until)
+        ids = [fid for fid, time in store.fact_times(**filters) if timevalue.in_window(time, window)]
         total, page_ids = len(ids), ids[offset:offset + limit]
     elif entity:  # one scan of the facts' data: take every matching id, count and slice here
         ids = store.fact_ids(**filters)
@@ -109,15 +102,6 @@ def list_facts(store: Store, *, type: str | None = None, entity: str | None = No
     items = [docs[i] for i in page_ids if i in docs]
     _cite_mentions(store, items)
     return Page(items, total, limit, offset)
-
-
-def confident(found: tuple[float | None, bool] | None, least: float) -> bool:
-    """Whether a fact with ``found`` (:meth:`Store.fact_confidences`) has an event behind it at
-    least ``least`` sure, or one of the rules (as the ``event_min_confidence`` setting counts them)."""
-    if found is None:
-        return False
-    best, rules = found
-    return rules or (best is not None and best >= least)
 
 
 def _cite_mentions(store: Store, facts: Sequence[dict[str, Any]], *, cite_only: bool = True) -> None:

@@ -17,8 +17,8 @@ from typing import Any
 from lagebild.link import origins, views
 from lagebild.model import timevalue
 from lagebild.services import labels
-from lagebild.services.kept import fact_confidences, kept
-from lagebild.services.queries import Page, arg_label, cite_mentions, confident, fact_roles
+from lagebild.services.kept import kept
+from lagebild.services.queries import Page, arg_label, cite_mentions, fact_roles
 from lagebild.store import Store
 from lagebild.store.readmodels import iso
 
@@ -93,10 +93,9 @@ def matching_facts(store: Store, flt: FactFilter, *, limit: int | None = None, o
                    ) -> dict[str, Any]:
     """The ids of the facts that pass ``flt`` in its order: ``ids`` (a page of them with ``limit``),
     ``total`` (how many pass), ``entity`` (the entity the filter resolved to), ``error`` (a filter
-    that could not be read, said in words; then no ids), ``confidences`` (those the confidence
-    filter read, :meth:`Store.fact_confidences`; None without one)."""
+    that could not be read, said in words; then no ids)."""
     entity = resolve_entity(store, flt.entity)
-    empty = {"ids": [], "total": 0, "entity": entity, "error": None, "confidences": None}
+    empty = {"ids": [], "total": 0, "entity": entity, "error": None}
     if flt.entity and entity is None:
         return {**empty, "error": f"no entity is called {flt.entity!r}"}
     try:
@@ -105,21 +104,17 @@ def matching_facts(store: Store, flt: FactFilter, *, limit: int | None = None, o
     except ValueError as exc:
         return {**empty, "error": str(exc)}
     filters = {"type": flt.type or None, "status": flt.status or None, "story": flt.story or None,
-               "entity": entity["id"] if entity else None}
-    if not (flt.outlet or flt.origin or window or least is not None) and flt.sort == "origins":
+               "entity": entity["id"] if entity else None, "least": least}
+    if not (flt.outlet or flt.origin or window) and flt.sort == "origins":
         # the store's own order: a page of it
         return {"ids": store.fact_ids(**filters, limit=limit, offset=offset), "total": store.count_facts(**filters),
-                "entity": entity, "error": None, "confidences": None}
+                "entity": entity, "error": None}
     rows = store.fact_facets(**filters)
     if flt.outlet or flt.origin:
         keep = store.fact_ids_reported(outlet=flt.outlet or None, origin=flt.origin or None)
         rows = [r for r in rows if r.id in keep]
     if window is not None:
         rows = [r for r in rows if timevalue.in_window(r.time, window)]
-    found = None
-    if least is not None:
-        found = fact_confidences(store, [r.id for r in rows])
-        rows = [r for r in rows if confident(found.get(r.id), least)]
     ids = [r.id for r in rows]
     if flt.sort == "mentions":
         totals = store.fact_mention_totals(ids)
@@ -130,22 +125,17 @@ def matching_facts(store: Store, flt: FactFilter, *, limit: int | None = None, o
         dated.sort(key=lambda i: starts[i], reverse=flt.sort == "recent")
         ids = dated + [i for i in ids if not starts[i]]  # undated facts last either way
     return {"ids": ids if limit is None else ids[offset:offset + limit], "total": len(ids), "entity": entity,
-            "error": None, "confidences": found}
+            "error": None}
 
 
-def explore_facts(store: Store, flt: FactFilter, *, limit: int = 50, offset: int = 0,
-                  confidences: bool = True) -> dict[str, Any]:
+def explore_facts(store: Store, flt: FactFilter, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
     """The facts that pass ``flt``, sorted as it asks, one page of them: ``page`` (a :class:`Page`
-    of fact documents, each with its ``confidence`` and ``rules``, :func:`fact_docs`; without
-    ``confidences`` only where the filter read them anyway), ``entity`` (the entity the filter
-    resolved to), ``error`` (a filter that could not be read, said in words; the page then lists
-    nothing)."""
+    of fact documents, each with its ``confidence`` and ``rules``, :func:`fact_docs`), ``entity``
+    (the entity the filter resolved to), ``error`` (a filter that could not be read, said in
+    words; the page then lists nothing)."""
     limit = max(1, min(limit, MAX_PAGE))
     found = matching_facts(store, flt, limit=limit, offset=offset)
-    sure = found["confidences"]
-    if sure is None and confidences:
-        sure = store.fact_confidences(found["ids"]) if found["ids"] else {}
-    return {"page": Page(fact_docs(store, found["ids"], sure), found["total"], limit, offset),
+    return {"page": Page(fact_docs(store, found["ids"]), found["total"], limit, offset),
             "entity": found["entity"], "error": found["error"]}
 
 
@@ -155,27 +145,24 @@ def all_facts(store: Store, flt: FactFilter, chunk: int = MAX_PAGE) -> dict[str,
     the fact documents in the filter's order with their confidences, read ``chunk`` at a time."""
     found = matching_facts(store, flt)
     ids = found["ids"]
-    sure = found["confidences"] if found["confidences"] is not None else fact_confidences(store, ids)
 
     def docs() -> Iterator[dict[str, Any]]:
         for start in range(0, len(ids), chunk):
-            yield from fact_docs(store, ids[start:start + chunk], sure)
+            yield from fact_docs(store, ids[start:start + chunk])
 
     return {"total": found["total"], "error": found["error"], "entity": found["entity"], "docs": docs()}
 
 
-def fact_docs(store: Store, page_ids: list[str],
-              confidences: dict[str, tuple[float | None, bool]] | None = None) -> list[dict[str, Any]]:
+def fact_docs(store: Store, page_ids: list[str]) -> list[dict[str, Any]]:
     """The facts' list form in the order of ``page_ids``, their mentions cited, each with
     ``confidence`` (the highest of the events behind it, None where none has one) and ``rules``
-    (whether an event of the rules, which give no confidence, backs it) as ``confidences``
-    (:meth:`Store.fact_confidences`) has them; None: unknown (the page does not show them)."""
+    (whether an event of the rules, which give no confidence, backs it)."""
     docs = views.read_fact_docs(store, page_ids)
     items = [docs[i] for i in page_ids if i in docs]
     cite_mentions(store, items)
+    sure = store.fact_confidences([item["id"] for item in items]) if items else {}
     for item in items:
-        best, rules = (confidences or {}).get(item["id"], (None, False))
-        item["confidence"], item["rules"] = best, rules
+        item["confidence"], item["rules"] = sure.get(item["id"], (None, False))
     return items
 
 

@@ -254,18 +254,20 @@ class Store(ABC):
 
     @abstractmethod
     def fact_ids(self, *, type: str | None = None, status: str | None = None, story: str | None = None,
-            entity: str | None = None, limit: int | None = None, offset: int = 0) -> list[str]:
-        """Ids of the facts that pass the filters (``entity``: an entity id the fact names), most
-        corroborated first, then first reported, then id; a page of them with ``limit``."""
+            entity: str | None = None, least: float | None = None, limit: int | None = None,
+            offset: int = 0) -> list[str]:
+        """Ids of the facts that pass the filters (``entity``: an entity id the fact names; ``least``:
+        an event behind the fact at least this sure, or one of the rules, which give no confidence),
+        most corroborated first, then first reported, then id; a page of them with ``limit``."""
 
     @abstractmethod
     def fact_times(self, *, type: str | None = None, status: str | None = None, story: str | None = None,
-            entity: str | None = None) -> list[tuple[str, str]]:
+            entity: str | None = None, least: float | None = None) -> list[tuple[str, str]]:
         """(id, time) of the facts with a time that pass the filters, in :meth:`fact_ids` order."""
 
     @abstractmethod
     def count_facts(self, *, type: str | None = None, status: str | None = None, story: str | None = None,
-            entity: str | None = None) -> int:
+            entity: str | None = None, least: float | None = None) -> int:
         """How many facts pass the filters (as for :meth:`fact_ids`)."""
 
     @abstractmethod
@@ -341,7 +343,7 @@ class Store(ABC):
 
     @abstractmethod
     def fact_facets(self, *, type: str | None = None, status: str | None = None, story: str | None = None,
-            entity: str | None = None) -> list[Any]:
+            entity: str | None = None, least: float | None = None) -> list[Any]:
         """(id, time, independent_origins, first_reported) rows of the facts that pass the filters,
         in :meth:`fact_ids` order."""
 
@@ -354,10 +356,9 @@ class Store(ABC):
         """Fact id → how many mentions back it (facts without any left out)."""
 
     @abstractmethod
-    def fact_confidences(self, fact_ids: Sequence[str] | None = None) -> dict[str, tuple[float | None, bool]]:
+    def fact_confidences(self, fact_ids: Sequence[str]) -> dict[str, tuple[float | None, bool]]:
         """Fact id → (the highest confidence of the events behind it, None where none has one;
-        whether an event without a confidence, a rule's, backs it), for ``fact_ids`` (every fact
-        with a mention where None)."""
+        whether an event without a confidence, a rule's, backs it), as the link stage stored them."""
 
     @abstractmethod
     def fact_options(self) -> dict[str, list[str]]:

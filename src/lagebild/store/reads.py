@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Engine, Text, and_, cast, func, select, true, type_coerce
+from sqlalchemy import Engine, Text, and_, cast, func, or_, select, true, type_coerce
 
 from lagebild.store import schema as t
 from lagebild.store.schema import JSONText
@@ -19,8 +19,11 @@ def _like_safe(value: str) -> str:
     return value.replace("%", "").replace("_", "\\_").replace('"', "")
 
 
-def _fact_conditions(type: str | None, status: str | None, story: str | None, entity: str | None) -> Any:
+def _fact_conditions(type: str | None, status: str | None, story: str | None, entity: str | None,
+                     least: float | None = None) -> Any:
     cond = []
+    if least is not None:  # an event behind it at least this sure, or one of the rules (they give none)
+        cond.append(or_(t.facts.c.rules.is_(True), t.facts.c.confidence >= least))
     if type:
         cond.append(t.facts.c.type == type.upper())
     if status:
@@ -45,27 +48,31 @@ class Reads:
     # --- facts --------------------------------------------------------------------------------
 
     def fact_ids(self, *, type: str | None = None, status: str | None = None, story: str | None = None,
-                 entity: str | None = None, limit: int | None = None, offset: int = 0) -> list[str]:
-        """Ids of the facts that pass the filters (``entity``: an entity id the fact names), most
-        corroborated first, then first reported, then id; a page of them with ``limit``."""
-        query = select(t.facts.c.id).where(_fact_conditions(type, status, story, entity)).order_by(*_FACT_ORDER)
+                 entity: str | None = None, least: float | None = None, limit: int | None = None,
+                 offset: int = 0) -> list[str]:
+        """Ids of the facts that pass the filters (``entity``: an entity id the fact names; ``least``:
+        an event behind the fact at least this sure, or one of the rules), most corroborated first,
+        then first reported, then id; a page of them with ``limit``."""
+        query = (select(t.facts.c.id).where(_fact_conditions(type, status, story, entity, least))
+                 .order_by(*_FACT_ORDER))
         if limit is not None:
             query = query.limit(limit).offset(offset)
         with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
 
     def fact_times(self, *, type: str | None = None, status: str | None = None, story: str | None = None,
-                   entity: str | None = None) -> list[tuple[str, str]]:
+                   entity: str | None = None, least: float | None = None) -> list[tuple[str, str]]:
         """(id, time) of the facts with a time that pass the filters, in :meth:`fact_ids` order."""
         query = (select(t.facts.c.id, t.facts.c.time)
-                 .where(_fact_conditions(type, status, story, entity), t.facts.c.time.is_not(None))
+                 .where(_fact_conditions(type, status, story, entity, least), t.facts.c.time.is_not(None))
                  .order_by(*_FACT_ORDER))
         with self.engine.connect() as conn:
             return [(r.id, r.time) for r in conn.execute(query)]
 
     def count_facts(self, *, type: str | None = None, status: str | None = None, story: str | None = None,
-                    entity: str | None = None) -> int:
-        query = select(func.count()).select_from(t.facts).where(_fact_conditions(type, status, story, entity))
+                    entity: str | None = None, least: float | None = None) -> int:
+        query = (select(func.count()).select_from(t.facts)
+                 .where(_fact_conditions(type, status, story, entity, least)))
         with self.engine.connect() as conn:
             return conn.execute(query).scalar_one()
 

@@ -128,10 +128,17 @@ facts = Table(
     Column("first_reported", Date),
     Column("story_id", String(32), index=True),
     Column("data", JSON),
+    # the highest confidence of the events behind the fact (None: none has one) and whether an
+    # event of the rules, which give none, backs it (migration 0008)
+    Column("confidence", Float),
+    Column("rules", Boolean),
 )
 # the order in which the API lists facts (migration 0002)
 Index("ix_facts_rank", facts.c.independent_origins.desc(), facts.c.first_reported, facts.c.id)
 Index("ix_facts_type_rank", facts.c.type, facts.c.independent_origins.desc(), facts.c.first_reported, facts.c.id)
+# the confidence filter from the index alone, in the list order (migration 0008)
+Index("ix_facts_confidence", facts.c.rules, facts.c.confidence, facts.c.independent_origins.desc(),
+      facts.c.first_reported, facts.c.id)
 
 fact_events = Table(
     "fact_events", metadata,

@@ -37,11 +37,10 @@ def install(app: FastAPI, page: Any) -> None:
     _install_sources(app, page)
 
 
-async def _explore(request: Request, offset: int, limit: int, confidences: bool = True
-                   ) -> tuple[wb.FactFilter, dict[str, Any]]:
+async def _explore(request: Request, offset: int, limit: int) -> tuple[wb.FactFilter, dict[str, Any]]:
     store = request.app.state.store
     flt = wb.FactFilter.from_params(request.query_params)
-    found = await run_query(store, wb.explore_facts, store, flt, limit=limit, offset=offset, confidences=confidences)
+    found = await run_query(store, wb.explore_facts, store, flt, limit=limit, offset=offset)
     return flt, found
 
 
@@ -56,9 +55,7 @@ def _install_facts(app: FastAPI, page: Any) -> None:
     async def facts_page(request: Request, offset: int = Query(0, ge=0, le=10**9),
                          limit: int = Query(PAGE, ge=1, le=wb.MAX_PAGE)) -> Response:
         store = request.app.state.store
-        # the page shows confidences where its filter read them; reading them for any page costs
-        # a pass over the events of every mention (the CSV and JSON have them always)
-        flt, found = await _explore(request, offset, limit, confidences=False)
+        flt, found = await _explore(request, offset, limit)
         facts = found["page"]
         options = await run_query(store, wb.fact_options, store)
         story_title = await run_query(store, queries.get_story_title, store, flt.story) if flt.story else None
