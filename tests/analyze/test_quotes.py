@@ -191,6 +191,9 @@ def test_quotes_free_indirect_sentences_form_one_quote():
     ("Der Trainer äußerte sich, die Mannschaft habe gut gespielt.", "äußerte sich", "Der Trainer"),
     ("„Wir bauen die Halle bis zum Sommer“, so der Architekt.", "so", "der Architekt"),
     ("„Die Werte sind unauffällig“, sagte Prof. Dr. Anna Weber.", "sagte", "Prof. Dr. Anna Weber"),
+    # a fronted adverb is no speaker: the subject after the cue is
+    ("Bislang gingen die Forscher davon aus, dass die Werte stabil seien.", "gingen", "die Forscher"),
+    ("Offiziell geht die Regierung davon aus, dass der Plan scheitern werde.", "geht", "die Regierung"),
 ])
 def test_quotes_cue_and_speaker_boundaries(text, cue, speaker):
     found = find(text)
@@ -237,9 +240,9 @@ def test_quotes_reported_speech_act_by_group_noun():
     assert len(found) == 1 and found[0].speaker.text == "Augenzeugen"
 
 
-def test_quotes_stage_is_version_16():
+def test_quotes_stage_is_version_17():
     spec = registered()["lagebild.quotes"]
-    assert spec.version == "16"
+    assert spec.version == "17"
     assert "quotes" in spec.provides
 
 

@@ -83,6 +83,15 @@ def test_quotes_rules_find_in_sentence_matches_the_rules():
     ("laut Prof. Dr. Matthias W. Beckmann", "de", 1, "Prof. Dr. Matthias W. Beckmann"),
     ("das Magazin „Der Spiegel“ berichtete", "de", 0, "das Magazin „Der Spiegel“"),
     ("said a senior US official on Monday", "en", 1, "a senior US official"),
+    # an institution keeps the place it sits in; a person's place is where the cue happened
+    ("nach Angaben des Kraftfahrt-Bundesamtes in Flensburg stieg", "de", 2, "des Kraftfahrt-Bundesamtes in Flensburg"),
+    ("sagte ein Sprecher des LBM in Koblenz am Montag", "de", 1, "ein Sprecher des LBM in Koblenz"),
+    ("sagte Regierungssprecher Seibert in Berlin", "de", 1, "Regierungssprecher Seibert"),
+    ("sagte die Organisation in der Nacht", "de", 1, "die Organisation"),
+    # an apposition opened by a dative or indefinite article
+    ("nach Angaben von Sam Maiha, dem Direktor der Wetterbehörde, hatten", "de", 1, "Angaben von Sam Maiha, dem Direktor der Wetterbehörde"),
+    ("sagte Andrew Wetzler, ein Sprecher des Verbandes, am Montag", "de", 1, "Andrew Wetzler, ein Sprecher des Verbandes"),
+    ("sagte Andrew Wetzler, einem Anwalt, am Montag", "de", 1, "Andrew Wetzler"),
 ])
 def test_quotes_rules_np_after(text, language, start, phrase):
     toks = speech.tokens(text, 0, len(text))

@@ -9,6 +9,7 @@ from importlib import resources
 import pytest
 
 from lagebild.analyze.entities import gazetteer
+from lagebild.analyze.quotes.base import no_speaker
 from lagebild.analyze.quotes import stage as quotes
 from lagebild.model import Article
 from lagebild.analyze.pipeline import Pipeline
@@ -103,7 +104,7 @@ def test_quotes_sources_colon_needs_a_person_or_office():
 def test_quotes_sources_adverb_is_no_speaker(surface, expected):
     from lagebild.analyze.text.speech import lexicon
 
-    assert quotes._no_speaker(surface, "de", lexicon("de")) is expected
+    assert no_speaker(surface, "de", lexicon("de")) is expected
 
 
 def test_quotes_sources_english_said_with_long_adverbial():

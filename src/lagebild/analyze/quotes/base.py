@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from lagebild import lexicons
-from lagebild.analyze.text.speech import ADVERBIAL_STARTS, ARTICLES, AUXILIARIES, LANGUAGES, PREPOSITIONS, SUBORDINATORS
+from lagebild.analyze.text.speech import (
+    ADVERBIAL_STARTS, ARTICLES, AUXILIARIES, LANGUAGES, PREPOSITIONS, PRONOUNS, SUBORDINATORS, Lexicon, is_role_word,
+)
 
 
 PAIRS_DE = {"„": "“”", "»": "«", "«": "»", '"': '"', "‚": "‘’", "“": "”"}
@@ -176,3 +178,15 @@ def vocab() -> QuoteWords:
         title_leads=(ARTICLES["de"] | ARTICLES["en"] | PREPOSITIONS["de"]
                      | {"vom", "zum", "zur", "beim", "im", "des", "der"}) - {"als"},
     )
+
+
+def no_speaker(surface: str, lang: str, lex: Lexicon) -> bool:
+    """Whether a one-word speaker phrase is an adverb, adjective or pronoun that speaks for no one."""
+    if " " in surface.strip():
+        return False
+    low = surface.strip().lower()
+    if low in vocab().not_speakers:
+        return True
+    if low in PRONOUNS[lang] or is_role_word(surface, lex):
+        return False
+    return low in ADVERBIAL_STARTS[lang] or (lang == "de" and low.endswith(vocab().not_speaker_endings))

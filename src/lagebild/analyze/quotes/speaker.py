@@ -107,12 +107,17 @@ def np_mark_step(s: NPScan) -> bool:
     return False
 
 
+#: articles that open an apposition after a comma (", der Leiter des …", ", dem Direktor der …",
+#: ", ein Anwalt des …"); without an office word in it the apposition must be a name
+APPOSITION_OPENERS = frozenset({"der", "die", "dem", "ein", "eine", "einem", "einer"})
+
+
 def _apposition_end(s: NPScan) -> int | None:
     """End of an apposition after the comma at ``toks[s.j]`` (", der Leiter des …," or ", John
     Kirby,"), or None where the comma ends the noun phrase."""
     toks, j, n, lang, lex = s.toks, s.j, len(s.toks), s.lang, s.lex
     arts, preps, glue = s.arts, s.preps, s.glue
-    if not (j + 1 < n and (toks[j + 1].lower in {"der", "die"} or toks[j + 1].is_cap)
+    if not (j + 1 < n and (toks[j + 1].lower in APPOSITION_OPENERS or toks[j + 1].is_cap)
             and toks[j + 1].lower not in SUBORDINATORS[lang]):
         return None
     k = j + 1
@@ -151,6 +156,10 @@ def np_word_step(s: NPScan) -> bool:
             is_role_word(toks[j - 1].text, lex) or toks[j - 1].lower.endswith(vocab().institution_endings)):
         s.j += 1  # "der Chef der Bundesagentur für Arbeit", "der Beauftragte für Menschenrechte"
         return True
+    if lang == "de" and low in {"in", "im"} and s.seen_head and j + 1 < n and toks[j + 1].is_cap \
+            and toks[j + 1].is_word and _institution(toks[j - 1]):
+        s.j += 1  # "ein Sprecher des LBM in Koblenz", "Angaben des Kraftfahrt-Bundesamtes in Flensburg"
+        return True
     if s.seen_head and NAME_PART_RE.match(low) and toks[j - 1].is_cap:
         s.j += 1  # "Ali al-Omair", "Mohammed el-Baradei"
         return True
@@ -164,6 +173,23 @@ def np_word_step(s: NPScan) -> bool:
         s.j += 1
         return True
     return False
+
+
+#: genitive endings taken off a noun before its institution ending is read ("Bundesamtes")
+_GENITIVE = ("es", "s")
+
+
+def _institution(t: Tok) -> bool:
+    """Whether ``t`` names an institution that a place may follow inside the noun phrase: an
+    acronym ("BKA", "LBM"), a closing bracket after one, or a noun with an institution ending
+    (``quotes/de/institution_endings.txt``: "Organisation", "Provinzregierung", "Bundesamtes")."""
+    if t.text == ")" or (t.is_word and len(t.text) >= 2 and t.text.isupper()):
+        return True
+    if not (t.is_cap and t.is_word):
+        return False
+    low = t.lower
+    endings = vocab().institution_endings
+    return low.endswith(endings) or any(low.endswith(g) and low[:-len(g)].endswith(endings) for g in _GENITIVE)
 
 
 def _de_adjective(s: NPScan, low: str) -> bool:

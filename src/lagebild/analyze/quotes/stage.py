@@ -30,7 +30,7 @@ import re
 from collections.abc import Sequence
 
 from lagebild.analyze.quotes import filters as quotes_filter
-from lagebild.analyze.quotes.base import vocab
+from lagebild.analyze.quotes.base import no_speaker, vocab
 from lagebild.analyze.quotes.headline import headline_quote
 from lagebild.analyze.quotes.roles import with_roles
 from lagebild.analyze.quotes.subject import with_subject
@@ -39,7 +39,7 @@ from lagebild.analyze.quotes.find import (
     KONJUNKTIV_ENDINGS, NP_ADJ_RE, Found, back_reference, cue_extra, direct_cue, direct_spans, find_in_sentence,
     inner_gap, np_after,
 )
-from lagebild.analyze.text.speech import ADVERBIAL_STARTS, ARTICLES, PRONOUNS, Lexicon, Tok, is_role_word, lexicon, name_in, tokens
+from lagebild.analyze.text.speech import ARTICLES, PRONOUNS, Lexicon, Tok, is_role_word, lexicon, name_in, tokens
 from lagebild.model import EntityMention, Quote, Span, Speaker
 from lagebild.analyze.pipeline import Doc, stage
 
@@ -55,7 +55,10 @@ STAGE = "lagebild.quotes"
 #: the draft platform"; resources/quotes/en/act_verbs.txt)
 #: 15: English participle acts after a comma take the main clause's subject ("…, calling him a liar")
 #: 16: German "wirft X Y vor": the speaker X ends before the accused Y
-VERSION = "16"
+#: 17: German speakers keep an institution's place ("ein Sprecher des LBM in Koblenz") and an
+#: apposition opened by "dem", "ein", "einem" … (", dem Direktor der Wetterbehörde,"); a fronted
+#: adverb is no subject, the noun phrase after the cue is ("Bislang gingen die Forscher davon aus")
+VERSION = "17"
 MIN_DIRECT_WORDS = 3
 #: a quotation this short after an article or a preposition (``vocab().title_leads``) is a name
 #: or title, not a quote
@@ -422,7 +425,7 @@ def _resolve(text: str, found: list[Found], entities: Sequence[EntityMention], l
         if f.speaker and lang == "de":
             f = _trim_speaker(text, f, spans, lex)
         speaker: Speaker | None = None
-        if f.speaker and _no_speaker(text[f.speaker[0]:f.speaker[1]], lang, lex):
+        if f.speaker and no_speaker(text[f.speaker[0]:f.speaker[1]], lang, lex):
             if f.reported:
                 continue
             f = dataclasses.replace(f, speaker=None)
@@ -484,21 +487,9 @@ def _drop_no_speaker(text: str, f: Found, language: str, lex: Lexicon) -> Found:
     """``f`` without a speaker phrase that speaks for no one ("Dagegen beteuerte …"), so that
     :func:`with_subject` may read the real one; a reported speech act keeps it (it is dropped)."""
     lang = "en" if language == "en" else "de"
-    if f.speaker is None or f.reported or not _no_speaker(text[f.speaker[0]:f.speaker[1]], lang, lex):
+    if f.speaker is None or f.reported or not no_speaker(text[f.speaker[0]:f.speaker[1]], lang, lex):
         return f
     return dataclasses.replace(f, speaker=None)
-
-
-def _no_speaker(surface: str, lang: str, lex: Lexicon) -> bool:
-    """Whether a one-word speaker phrase is an adverb, adjective or pronoun that speaks for no one."""
-    if " " in surface.strip():
-        return False
-    low = surface.strip().lower()
-    if low in vocab().not_speakers:
-        return True
-    if low in PRONOUNS[lang] or is_role_word(surface, lex):
-        return False
-    return low in ADVERBIAL_STARTS[lang] or (lang == "de" and low.endswith(vocab().not_speaker_endings))
 
 
 def _in_mention(spans: list[tuple[int, int]], a: int, b: int) -> bool:

@@ -21,7 +21,7 @@ import re
 import dataclasses
 from collections.abc import Sequence
 
-from lagebild.analyze.quotes.base import Found, vocab
+from lagebild.analyze.quotes.base import Found, no_speaker, vocab
 from lagebild.analyze.quotes.speaker import np_after
 from lagebild.analyze.text.speech import ADVERBIAL_STARTS, ARTICLES, AUXILIARIES, PREPOSITIONS, SUBORDINATORS, Lexicon, Tok, tokens
 
@@ -95,15 +95,17 @@ def _fronted(toks: Sequence[Tok], v: int, document: bool, passive: bool, languag
     return None
 
 
-def _speaks(toks: Sequence[Tok], rng: tuple[int, int], in_cue: Sequence[bool]) -> bool:
+def _speaks(toks: Sequence[Tok], rng: tuple[int, int], in_cue: Sequence[bool], lex: Lexicon) -> bool:
     """Whether a candidate phrase can be a speaker: no cue word in it, no time ("Freitag, den 28.
-    Juni") and no adverb alone ("Dagegen", "Darin")."""
+    Juni") and no adverb alone ("Dagegen", "Darin", "Bislang": :func:`no_speaker`, which would
+    drop it later and leave the quote without the subject after the cue)."""
     if rng[1] <= rng[0] or any(in_cue[rng[0]:rng[1]]):
         return False
     head = toks[rng[1] - 1]
     if head.text in vocab().time_nouns:
         return False
-    return not (rng[1] - rng[0] == 1 and (head.lower in ADVERBIAL_STARTS["de"] or PRONOMINAL_ADVERB.match(head.lower)))
+    return not (rng[1] - rng[0] == 1 and (head.lower in ADVERBIAL_STARTS["de"] or PRONOMINAL_ADVERB.match(head.lower)
+                                          or no_speaker(head.text, "de", lex)))
 
 
 def _in_phrase(t: Tok) -> bool:
@@ -146,7 +148,7 @@ def with_subject(text: str, sents: Sequence[tuple[int, int]], f: Found, language
             and toks[v + 1].lower not in OBJECT_OPENERS | {"es"} \
             and (toks[v + 1].is_cap or toks[v + 1].lower in ARTICLES["de"]):
         candidates.append(np_after(list(toks), v + 1, language, lex))
-    rng = next((r for r in candidates if r is not None and _speaks(toks, r, in_cue)), None)
+    rng = next((r for r in candidates if r is not None and _speaks(toks, r, in_cue, lex)), None)
     if rng is None:
         return f
     return dataclasses.replace(f, speaker=(toks[rng[0]].start, toks[rng[1] - 1].end))
