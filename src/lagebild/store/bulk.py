@@ -21,16 +21,15 @@ BATCH = 2000
 SMALL = 50
 
 
-def json_text(value: Any) -> str | None:
-    """A JSON column's value as JSON text (None stays SQL NULL), as COPY takes it."""
-    if value is None:
-        return None
+def json_text(value: Any) -> str:
+    """A JSON column's value as JSON text, as COPY takes it (None is JSON ``null``, as SQLAlchemy
+    writes it)."""
     return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
 def bulk_insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], *, into: str | None = None) -> None:
-    """Insert ``rows`` (dicts by column name; a missing column is NULL) into ``table`` on ``conn``
-    (PostgreSQL: or into the table named ``into``, with the same columns)."""
+    """Insert ``rows`` (dicts by column name; a missing column takes its scalar default, else NULL)
+    into ``table`` on ``conn`` (PostgreSQL: or into the table named ``into``, with the same columns)."""
     if not rows:
         return
     if conn.dialect.name != "postgresql":
@@ -40,8 +39,13 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], 
     columns = [c for c in table.columns if not c.computed]
     names = [c.name for c in columns]
     is_json = [isinstance(c.type, JSON) for c in columns]
-    copy_rows(conn, into or table.name, names, (
-        [json_text(row.get(name)) if js else row.get(name) for name, js in zip(names, is_json)] for row in rows))
+    missing = [c.default.arg if c.default is not None and c.default.is_scalar else None for c in columns]
+
+    def values(row: dict[str, Any]) -> list[Any]:
+        return [(json_text(row[name]) if js else row[name]) if name in row else default
+                for name, js, default in zip(names, is_json, missing)]
+
+    copy_rows(conn, into or table.name, names, (values(row) for row in rows))
 
 
 def insert_new(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], key: str) -> list[Any]:

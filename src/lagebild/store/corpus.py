@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Engine, bindparam, delete, insert, select
 
 from lagebild.store import schema as t
+from lagebild.store.bulk import bulk_insert
 
 _CHUNK = 400
 
@@ -207,43 +208,36 @@ class LinkData:
                     for row in values:
                         if row["first_reported"]:
                             row["first_reported"] = date.fromisoformat(row["first_reported"])
-                for chunk in chunks(values):
-                    conn.execute(insert(tab), chunk)
+                bulk_insert(conn, tab, values)
             if dropped_index:  # one indexed delete per row (row-value IN lists are not indexed)
                 li = t.link_index.c
                 conn.execute(delete(t.link_index).where(
                     (li.kind == bindparam("k")) & (li.key == bindparam("y")) & (li.ref == bindparam("r"))),
                     [{"k": k, "y": y, "r": r} for k, y, r in dropped_index])
-            values = [{"kind": k, "key": key, "ref": ref} for k, key, ref in new_index]
-            for chunk in chunks(values, 2000):
-                conn.execute(insert(t.link_index), chunk)
+            bulk_insert(conn, t.link_index, [{"kind": k, "key": key, "ref": ref} for k, key, ref in new_index])
             arts = sorted(link_articles)
             for chunk in chunks(arts):
                 conn.execute(delete(t.link_articles).where(t.link_articles.c.article_id.in_(chunk)))
                 conn.execute(delete(t.mention_entities).where(t.mention_entities.c.article_id.in_(chunk)))
-            values = [{"article_id": a, "linked_at": stamp, "data": link_articles[a]} for a in arts]
-            for chunk in chunks(values):
-                conn.execute(insert(t.link_articles), chunk)
-            values = [row for a in arts for row in mentions.get(a, [])]
-            for chunk in chunks(values, 2000):
-                conn.execute(insert(t.mention_entities), chunk)
+            bulk_insert(conn, t.link_articles, [{"article_id": a, "linked_at": stamp, "data": link_articles[a]}
+                                                for a in arts])
+            bulk_insert(conn, t.mention_entities, [row for a in arts for row in mentions.get(a, [])])
             memberships = sorted(story_of.items())
             for chunk in chunks(memberships):
                 conn.execute(delete(t.story_articles).where(
                     t.story_articles.c.article_id.in_([a for a, _ in chunk])))
-                conn.execute(insert(t.story_articles), [{"article_id": a, "story_id": s} for a, s in chunk])
+            bulk_insert(conn, t.story_articles, [{"article_id": a, "story_id": s} for a, s in memberships])
             dups = sorted(duplicates.items())
             for chunk in chunks(dups):
                 conn.execute(delete(t.duplicates).where(t.duplicates.c.article_id.in_([a for a, _ in chunk])))
-                conn.execute(insert(t.duplicates), [
-                    {"article_id": a, "original_id": o, "similarity": s} for a, (o, s) in chunk])
+            bulk_insert(conn, t.duplicates, [{"article_id": a, "original_id": o, "similarity": s}
+                                             for a, (o, s) in dups])
             keys = sorted(fact_events)
             if keys:
                 fe = t.fact_events.c
                 conn.execute(delete(t.fact_events).where((fe.article_id == bindparam("a")) & (fe.idx == bindparam("i"))),
                              [{"a": a, "i": i} for a, i in sorted({(a, i) for a, i, _ in keys})])
-            for chunk in chunks(keys):
-                conn.execute(insert(t.fact_events), [fact_events[k] for k in chunk])
+            bulk_insert(conn, t.fact_events, [fact_events[k] for k in keys])
 
     def write_link_results(
         self, *, views: dict[str, Sequence[Any]], dropped: Sequence[str],
@@ -260,12 +254,10 @@ class LinkData:
                 conn.execute(delete(t.story_views))
             for chunk in chunks(list(views["fact_ids"])):
                 conn.execute(delete(t.fact_views).where(t.fact_views.c.fact_id.in_(chunk)))
-            for chunk in chunks(fact_views):
-                conn.execute(insert(t.fact_views), chunk)
+            bulk_insert(conn, t.fact_views, fact_views)
             for chunk in chunks(list(views["story_ids"])):
                 conn.execute(delete(t.story_views).where(t.story_views.c.story_id.in_(chunk)))
-            for chunk in chunks(story_views):
-                conn.execute(insert(t.story_views), chunk)
+            bulk_insert(conn, t.story_views, story_views)
             if dropped:
                 conn.execute(delete(t.discrepancies).where(t.discrepancies.c.id.in_(list(dropped))))
             ids = [d["id"] for d in discrepancies]
