@@ -320,10 +320,30 @@ def test_events_learned_encoder_scores_as_the_training_features():
         info = learned.word_info(toks, language)
         rule = {3: "ATTACK"}
         expected = model.triggers.batch([learned.token_features(toks, i, rule, info) for i in range(len(toks))])
-        enc = learned.encoder(model)
-        got = model.triggers.batch_indices(enc.sentence(toks, rule, info), enc.window(toks, model.triggers.weights))
+        got = learned.encoder(model, language).probabilities(toks, rule)
         words = [t.is_word for t in toks]
         assert np.allclose(expected[words], got[words], atol=1e-5)
+
+
+def test_events_learned_encoder_article_batch_gives_each_sentence_its_own_floats():
+    """An article's sentences scored in one batch get exactly the probabilities each gets alone
+    (the events stage scores an article at once; its output must not depend on the batch)."""
+    import numpy as np
+
+    from lagebild.analyze.events import learned
+    from lagebild.analyze.text.speech import tokens
+
+    sentences = ["Russland hat in der Nacht Kiew mit Drohnen angegriffen.", "Ja.", "",
+                 "Der Kreml bestritt am Montag, Waffen aus Nordkorea erhalten zu haben, sagte ein Sprecher in Moskau.",
+                 "Putin und Kim trafen sich im September im Weltraumbahnhof Wostotschny zu Gesprächen über Raketen "
+                 "und Munition, die Nordkorea nach Angaben aus Washington an Russland liefert."]
+    model = learned.load("de")
+    enc = learned.encoder(model, "de")
+    batch = [(tokens(s, 0, len(s)), {2: "ATTACK"} if k == 0 else {}) for k, s in enumerate(sentences)]
+    for (toks, rule), got in zip(batch, enc.probabilities_many(batch)):
+        assert got.shape == (len(toks), len(model.triggers.labels))
+        if toks:
+            assert np.array_equal(got, enc.probabilities(toks, rule))
 
 
 @pytest.mark.parametrize("text, language, etype, source", [

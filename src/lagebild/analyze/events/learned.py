@@ -20,10 +20,9 @@ and an event the model keeps takes the rule event's attribution where they agree
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
 from importlib import resources
 
 import numpy as np
@@ -59,9 +58,14 @@ class Linear:
     """A multinomial logistic regression over sparse binary features."""
 
     index: dict[str, int]
-    weights: np.ndarray  # features × labels
+    padded: np.ndarray  # (features + 1) × labels: the weights, then a row of zeros (index −1: no feature)
     bias: np.ndarray
     labels: tuple[str, ...]
+
+    @property
+    def weights(self) -> np.ndarray:
+        """features × labels"""
+        return self.padded[:-1]
 
     def scores(self, features: Sequence[str]) -> np.ndarray:
         rows = [self.index[f] for f in features if f in self.index]
@@ -69,22 +73,6 @@ class Linear:
         z = z - z.max()
         e = np.exp(z)
         return e / e.sum()
-
-    def batch_indices(self, rows: Sequence[Sequence[int]], extra: np.ndarray | None = None) -> np.ndarray:
-        """Probabilities for items given as feature indices (an empty row: the bias alone), with
-        ``extra`` scores added (one row each)."""
-        z = np.tile(self.bias, (len(rows), 1))
-        if extra is not None:
-            z += extra
-        lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
-        if lengths.sum():
-            flat = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=int(lengths.sum()))
-            nonempty = lengths > 0
-            starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))[nonempty]
-            z[nonempty] += np.add.reduceat(self.weights[flat], starts, axis=0)
-        z -= z.max(axis=1, keepdims=True)
-        e = np.exp(z)
-        return e / e.sum(axis=1, keepdims=True)
 
     def batch(self, feature_lists: Sequence[Sequence[str]]) -> np.ndarray:
         """Probabilities for many items at once (one row each)."""
@@ -122,8 +110,10 @@ class Model:
 
 def _linear(data: dict[str, np.ndarray], name: str) -> Linear:
     names = data[f"{name}_features"].tolist()
-    return Linear({f: k for k, f in enumerate(names)}, data[f"{name}_weights"].astype(np.float32),
-                  data[f"{name}_bias"].astype(np.float32),
+    weights = data[f"{name}_weights"]
+    padded = np.zeros((len(weights) + 1, weights.shape[1]), dtype=np.float32)
+    padded[:-1] = weights
+    return Linear({f: k for k, f in enumerate(names)}, padded, data[f"{name}_bias"].astype(np.float32),
                   tuple(data[f"{name}_labels"].tolist()))
 
 
@@ -219,89 +209,156 @@ def token_features(toks: Sequence[Tok], i: int, rule: dict[int, str],
 
 
 class TriggerEncoder:
-    """The trigger model's features of whole sentences as indices (what :func:`token_features`
-    gives, without building its strings): the features of a word form are looked up once and
-    kept, and a token gathers its own and its neighbours'."""
+    """The trigger model's probabilities for whole sentences, from the features
+    :func:`token_features` names without building their strings.
 
+    A word form is looked up once: the indices of its own features (word, affixes, shape,
+    clusters, lexicon; as the first word and elsewhere) and of the features it gives its
+    neighbours are kept in tables, and a sentence gathers them with numpy. A token's weights are
+    summed as ``np.add.reduceat`` sums its features in :func:`token_features` order (the first,
+    plus numpy's pairwise sum of the rest: eight running sums, then the remainder one by one), so
+    the probabilities are the very floats the model has always given."""
+
+    #: what a word form gives the tokens around it: ``-1= -2= +1= +2= win=`` on its lower case, then
+    #: ``-1c= +1c=`` on its coarsest cluster
     _NEIGHBOUR = ("-1=", "-2=", "+1=", "+2=", "win=")
+    #: a token's features after its own, in :func:`token_features` order: ``-1= -2= +1= +2=``,
+    #: ``-1w= w+1=``, ``-1c= +1c=``, ``rule= rule|w=``, ``ruleN=`` of the token before and after
+    _COLUMNS = 12
 
-    def __init__(self, lin: Linear) -> None:
+    def __init__(self, lin: Linear, language: str) -> None:
+        self.lin = lin
         self.index = lin.index
-        self.own: dict[tuple[str, bool], list[int]] = {}
-        self.ctx: dict[str, tuple[int, ...]] = {}
+        self.language = language
+        self.clusters = clusters(language)
+        self.rows: dict[str, int] = {}  # word form → its row of the tables below
+        self.own = np.full((1024, 2, 24), -1, dtype=np.int64)  # own features: elsewhere, as the first word
+        self.gives = np.full((1024, 7), -1, dtype=np.int64)  # the neighbours' features
+        self.edges = {w: [self.index.get(p + w, -1) for p in self._NEIGHBOUR] for w in ("<s>", "</s>")}
 
-    def _own(self, t: Tok, first: bool, info: tuple[tuple[str, ...], tuple[str, ...]] | None) -> list[int]:
-        key = (t.text, first)
-        found = self.own.get(key)
-        if found is None:
-            w = t.lower
-            names = ["b", "w=" + w, "s3=" + w[-3:], "s4=" + w[-4:], "s5=" + w[-5:], "s6=" + w[-6:], "s7=" + w[-7:],
-                     "s8=" + w[-8:], "p4=" + w[:4], "p5=" + w[:5], "p6=" + w[:6],
-                     "sh=" + _shape(t) + ("0" if first else "")]
-            if info is not None:
-                names += ["c%d=%s" % (k, c) for k, c in enumerate(info[0])] + ["lex=" + x for x in info[1]]
+    def _add(self, t: Tok) -> int:
+        row = len(self.rows)
+        if row == len(self.own):
+            self.own = np.concatenate([self.own, np.full_like(self.own, -1)])
+            self.gives = np.concatenate([self.gives, np.full_like(self.gives, -1)])
+        w = t.lower
+        ids = self.clusters.get(t.text) or self.clusters.get(w) or ()
+        lex = lexicon_types(self.language, w) if t.is_word else ()
+        head = ["b", "w=" + w, "s3=" + w[-3:], "s4=" + w[-4:], "s5=" + w[-5:], "s6=" + w[-6:], "s7=" + w[-7:],
+                "s8=" + w[-8:], "p4=" + w[:4], "p5=" + w[:5], "p6=" + w[:6]]
+        tail = ["c%d=%s" % (k, c) for k, c in enumerate(ids)] + ["lex=" + x for x in lex]
+        self.own[row] = -1
+        for first in (0, 1):
+            names = head + ["sh=" + _shape(t) + ("0" if first else "")] + tail
             found = [self.index[x] for x in names if x in self.index]
-            if len(self.own) >= WORD_CACHE:  # emptied when full: bounded memory in a long run
-                self.own.clear()
-            self.own[key] = found
-        return found
-
-    def _ctx(self, word: str) -> tuple[int, ...]:
-        found = self.ctx.get(word)
-        if found is None:
-            found = tuple(self.index.get(p + word, -1) for p in self._NEIGHBOUR)
-            if len(self.ctx) >= WORD_CACHE:
-                self.ctx.clear()
-            self.ctx[word] = found
-        return found
-
-    def sentence(self, toks: Sequence[Tok], rule: dict[int, str],
-                 info: Sequence[tuple[tuple[str, ...], tuple[str, ...]]]) -> list[list[int]]:
+            if len(found) > self.own.shape[2]:
+                extra = np.full((len(self.own), 2, len(found) - self.own.shape[2]), -1, dtype=np.int64)
+                self.own = np.concatenate([self.own, extra], axis=2)
+            self.own[row, first, :len(found)] = found
         index = self.index
-        n = len(toks)
-        lows = [t.lower for t in toks]
-        ctx = [self._ctx(w) for w in lows]
-        edge = {"<s>": self._ctx("<s>"), "</s>": self._ctx("</s>")}
-        rows = []
-        for i, t in enumerate(toks):
-            if not t.is_word:
-                rows.append([])
-                continue
-            f = list(self._own(t, i == 0, info[i] if info else None))
-            p1 = ctx[i - 1] if i > 0 else edge["<s>"]
-            p2 = ctx[i - 2] if i > 1 else edge["<s>"]
-            n1 = ctx[i + 1] if i + 1 < n else edge["</s>"]
-            n2 = ctx[i + 2] if i + 2 < n else edge["</s>"]
-            f += (p1[0], p2[1], n1[2], n2[3])
-            prev = lows[i - 1] if i > 0 else "<s>"
-            nxt = lows[i + 1] if i + 1 < n else "</s>"
-            f.append(index.get("-1w=" + prev + "|" + lows[i], -1))
-            f.append(index.get("w+1=" + lows[i] + "|" + nxt, -1))
-            if info:
-                for k, name in ((i - 1, "-1c="), (i + 1, "+1c=")):
-                    if 0 <= k < n and info[k][0]:
-                        f.append(index.get(name + info[k][0][0], -1))
-            r = rule.get(i)
-            if r is not None:
-                f.append(index.get("rule=" + r, -1))
-                f.append(index.get("rule|w=" + r + "|" + lows[i], -1))
-            for k in (i - 1, i + 1):
-                if k in rule:
-                    f.append(index.get("ruleN=" + rule[k], -1))
-            rows.append([x for x in f if x >= 0])
-        return rows
+        self.gives[row] = [index.get(p + w, -1) for p in self._NEIGHBOUR] + (
+            [index.get("-1c=" + ids[0], -1), index.get("+1c=" + ids[0], -1)] if ids else [-1, -1])
+        self.rows[t.text] = row
+        return row
 
-    def window(self, toks: Sequence[Tok], weights: np.ndarray) -> np.ndarray:
-        """The summed weights of the ``win=`` features of every token (the words within six tokens
-        either side), from prefix sums over the sentence."""
+    def probabilities(self, toks: Sequence[Tok], rule: dict[int, str]) -> np.ndarray:
+        """Each token's label probabilities (``rule``: token → type of a rule trigger); a
+        punctuation token's are the bias alone."""
+        return self.probabilities_many([(toks, rule)])[0]
+
+    def probabilities_many(self, sentences: Sequence[tuple[Sequence[Tok], dict[int, str]]]) -> list[np.ndarray]:
+        """:meth:`probabilities` of many sentences (an article's) at once: the same floats, in
+        one pass of numpy."""
+        if len(self.rows) >= WORD_CACHE:  # emptied when full, between calls: bounded memory in a long run
+            self.rows.clear()
+        rows, index = self.rows, self.index
+        toks = [t for ts, _ in sentences for t in ts]
+        lengths = np.array([len(ts) for ts, _ in sentences], dtype=np.int64)
         n = len(toks)
-        own = np.zeros((n + 1, weights.shape[1]), dtype=np.float32)
-        js = np.fromiter((self._ctx(t.lower)[4] if t.is_word else -1 for t in toks), dtype=np.int64, count=n)
-        found = js >= 0
-        own[1:][found] = weights[js[found]]
-        total = np.cumsum(own, axis=0)
-        k = np.arange(n)
-        return total[np.minimum(n, k + 7)] - total[np.maximum(0, k - 6)] - own[1:]
+        if not n:
+            return [np.zeros((0, len(self.lin.labels)), dtype=np.float32) for _ in sentences]
+        firsts = np.cumsum(lengths) - lengths
+        which = np.repeat(np.arange(len(sentences)), lengths)  # each token's sentence
+        place = np.arange(n) - firsts[which]  # its place in the sentence
+        left = lengths[which] - 1 - place  # the tokens after it
+        at = np.array([rows[t.text] if t.text in rows else self._add(t) for t in toks], dtype=np.int64)
+        words = np.fromiter((t.is_word for t in toks), dtype=bool, count=n)
+        gives = self.gives[at]
+        own = self.own[at, 0]
+        starts = firsts[lengths > 0]
+        own[starts] = self.own[at[starts], 1]
+        start, end = self.edges["<s>"], self.edges["</s>"]
+        cols = np.full((n, self._COLUMNS), -1, dtype=np.int64)
+        cols[:, 0] = np.where(place >= 1, np.roll(gives[:, 0], 1), start[0])  # -1=
+        cols[:, 1] = np.where(place >= 2, np.roll(gives[:, 1], 2), start[1])  # -2=
+        cols[:, 2] = np.where(left >= 1, np.roll(gives[:, 2], -1), end[2])  # +1=
+        cols[:, 3] = np.where(left >= 2, np.roll(gives[:, 3], -2), end[3])  # +2=
+        bigrams = []
+        for ts, _ in sentences:
+            lows = [t.lower for t in ts]
+            before, after = ["<s>"] + lows[:-1], lows[1:] + ["</s>"]
+            bigrams += [(index.get("-1w=" + a + "|" + b, -1), index.get("w+1=" + b + "|" + c, -1))
+                        for a, b, c in zip(before, lows, after)]
+        cols[:, 4:6] = bigrams
+        cols[:, 6] = np.where(place >= 1, np.roll(gives[:, 5], 1), -1)  # -1c=
+        cols[:, 7] = np.where(left >= 1, np.roll(gives[:, 6], -1), -1)  # +1c=
+        for (ts, rule), first in zip(sentences, firsts.tolist()):
+            for i, r in rule.items():
+                k = first + i
+                cols[k, 8] = index.get("rule=" + r, -1)
+                cols[k, 9] = index.get("rule|w=" + r + "|" + ts[i].lower, -1)
+                if i + 1 < len(ts):
+                    cols[k + 1, 10] = index.get("ruleN=" + r, -1)
+                if i > 0:
+                    cols[k - 1, 11] = index.get("ruleN=" + r, -1)
+        features = np.concatenate([own, cols], axis=1)
+        total, nonempty = self._sums(features, (features >= 0) & words[:, None])
+        z = np.tile(self.lin.bias, (n, 1))
+        z[words] += self._window(gives[:, 4], words, which, place, lengths)[words]
+        z[nonempty] += total[nonempty]
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return np.split(e / e.sum(axis=1, keepdims=True), np.cumsum(lengths)[:-1])
+
+    def _sums(self, features: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The summed weights of each row's valid features, in ``np.add.reduceat``'s order (rows
+        stay far below the 129 features where numpy's pairwise sum would split further), and
+        which rows have any."""
+        n = len(features)
+        pos = np.cumsum(valid, axis=1) - 1  # a feature's place in its row
+        rest = pos[:, -1]  # the row's features after its first
+        r, c = np.nonzero(valid)
+        value, q = features[r, c], pos[r, c] - 1
+        paired = (rest - rest % 8)[r]  # how many of the rest go to the eight running sums
+        head = np.full(n, -1, dtype=np.int64)
+        head[r[q < 0]] = value[q < 0]
+        blocks = np.full((n, max(8, int(paired.max(initial=0)))), -1, dtype=np.int64)
+        inb = (q >= 0) & (q < paired)
+        blocks[r[inb], q[inb]] = value[inb]
+        tail = np.full((n, 7), -1, dtype=np.int64)
+        intail = q >= paired
+        tail[r[intail], (q - paired)[intail]] = value[intail]
+        weights = self.lin.padded
+        acc = weights[blocks[:, :8]]
+        for b in range(8, blocks.shape[1], 8):
+            acc += weights[blocks[:, b:b + 8]]
+        total = (((acc[:, 0] + acc[:, 1]) + (acc[:, 2] + acc[:, 3]))
+                 + ((acc[:, 4] + acc[:, 5]) + (acc[:, 6] + acc[:, 7])))
+        for k in range(7):
+            total += weights[tail[:, k]]
+        return weights[head] + total, rest >= 0
+
+    def _window(self, win: np.ndarray, words: np.ndarray, which: np.ndarray, place: np.ndarray,
+                lengths: np.ndarray) -> np.ndarray:
+        """The summed weights of the ``win=`` features of every token (the words within six tokens
+        either side), from prefix sums over each sentence."""
+        weights = self.lin.weights
+        own = np.zeros((len(lengths), int(lengths.max()) + 1, weights.shape[1]), dtype=np.float32)
+        found = words & (win >= 0)
+        own[which[found], place[found] + 1] = weights[win[found]]
+        total = np.cumsum(own, axis=1)
+        n = lengths[which]
+        return total[which, np.minimum(n, place + 7)] - total[which, np.maximum(0, place - 6)] - own[which, place + 1]
 
 
 def status_features(toks: Sequence[Tok], trigger: tuple[int, int], etype: str, rule_status: str | None,
@@ -451,12 +508,11 @@ def token_labels(names: Sequence[str], probs: np.ndarray, rule: dict[int, str], 
     masked[:, o] = -1.0
     best = masked.argmax(axis=1)
     event = 1.0 - probs[:, o]
-    out = []
-    for k, b in enumerate(best.tolist()):
-        label = names[b]
-        cut = rule_threshold if rule.get(k) == label else threshold
-        out.append(label if event[k] >= cut else "O")
-    return out
+    ruled = np.zeros(len(probs), dtype=bool)
+    for k, label in rule.items():
+        ruled[k] = names[best[k]] == label
+    keep = np.where(ruled, event >= rule_threshold, event >= threshold)  # python floats: compared in float32
+    return [names[b] if kept else "O" for b, kept in zip(best.tolist(), keep.tolist())]
 
 
 def merge(labels: Sequence[str], probs: np.ndarray, o_index: int) -> list[tuple[int, int, str, float]]:
@@ -474,14 +530,15 @@ def merge(labels: Sequence[str], probs: np.ndarray, o_index: int) -> list[tuple[
     return out
 
 
-_ENCODERS: dict[int, TriggerEncoder] = {}
+_ENCODERS: dict[tuple[int, str], TriggerEncoder] = {}
 
 
-def encoder(model: Model) -> TriggerEncoder:
+def encoder(model: Model, language: str) -> TriggerEncoder:
     """The (cached) feature encoder of a model's trigger classifier."""
-    found = _ENCODERS.get(id(model.triggers))
+    key = (id(model.triggers), language)
+    found = _ENCODERS.get(key)
     if found is None:
-        found = _ENCODERS[id(model.triggers)] = TriggerEncoder(model.triggers)
+        found = _ENCODERS[key] = TriggerEncoder(model.triggers, language)
     return found
 
 
@@ -512,19 +569,26 @@ def rule_inputs(toks: Sequence[Tok], rule_events: Sequence[object]) -> tuple[dic
     return rule, ranges
 
 
+def trigger_probabilities(model: Model, sentences: Sequence[tuple[Sequence[Tok], Sequence[object]]],
+                          language: str) -> list[np.ndarray]:
+    """The trigger model's label probabilities for each token of many sentences (an article's),
+    given as their tokens and rule events."""
+    enc = encoder(model, language)
+    return enc.probabilities_many([(toks, rule_inputs(toks, rules)[0]) for toks, rules in sentences])
+
+
 def decide(model: Model, text: str, toks: Sequence[Tok], rule_events: Sequence[object],
-           spans: Sequence[tuple[int, int, str]], language: str, threshold: float | None = None) -> list[Found]:
-    """The events of one sentence: triggers, then status and arguments of each."""
+           spans: Callable[[], Sequence[tuple[int, int, str]]], language: str, threshold: float | None = None,
+           probs: np.ndarray | None = None) -> list[Found]:
+    """The events of one sentence: triggers, then status and arguments of each (``spans``: the
+    labelled spans that may fill an argument, asked for where an event is found; ``probs``: the
+    trigger model's, where :func:`trigger_probabilities` gave them already)."""
     if not toks:
         return []
     rule, ranges = rule_inputs(toks, rule_events)
     lin = model.triggers
-    info = word_info(toks, language)
-    enc = encoder(model)
-    rows = enc.sentence(toks, rule, info)
-    window = enc.window(toks, lin.weights)
-    window[[not t.is_word for t in toks]] = 0.0  # a punctuation token scores its bias alone
-    probs = lin.batch_indices(rows, window)
+    if probs is None:
+        probs = encoder(model, language).probabilities(toks, rule)
     o = lin.labels.index("O")
     labels = token_labels(lin.labels, probs, rule, model.threshold if threshold is None else threshold,
                           model.rule_threshold)
@@ -536,7 +600,7 @@ def decide(model: Model, text: str, toks: Sequence[Tok], rule_events: Sequence[o
         sp = model.status.scores(status_features(toks, (a, b), etype, rule_status, text, language))
         status = model.status.labels[int(sp.argmax())]
         if cands is None:
-            cands = candidates(toks, spans, language)
+            cands = candidates(toks, spans(), language)
         found.append(Found(etype, (a, b), conf, status, _arguments(model, toks, (a, b), etype, cands),
                            agree[3] if agree is not None else None))
     return found

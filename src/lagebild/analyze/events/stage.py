@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from functools import cached_property
 from collections.abc import Sequence
 
 from lagebild.analyze.events import checks, learned
@@ -31,7 +32,7 @@ from lagebild.analyze.events.clauses import clauses
 from lagebild.analyze.events.find import find_in_clause
 from lagebild.analyze.events.patterns import NUMBER_RE, TIME_RE
 from lagebild.analyze.events.status import event_status, is_future
-from lagebild.analyze.events.triggers import markers, triggers
+from lagebild.analyze.events.triggers import is_trigger_word, markers, triggers
 from lagebild.analyze.events.vocabulary import vocabulary
 from lagebild.analyze.text.speech import ARTICLES, SUBORDINATORS, Tok, tokens
 from lagebild.model import events as events_model
@@ -184,38 +185,72 @@ def find(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[Ent
         exact = {(e.start, e.end): ("mention", k) for k, e in enumerate(entities)}
         exact.update({(t.start, t.end): ("timex", k) for k, t in enumerate(timexes)})
         exact.update({(q.start, q.end): ("quantity", k) for k, q in enumerate(quantities)})
+    read: list[tuple[tuple[int, int], list[Tok], _Reading, list[Event]]] = []
     for a, b in sorted(sentences) or [(0, len(text))]:
         last_sentence, prev_sentence = prev_sentence, (a, b)
-        near = [(k, entities[k]) for k in order[bisect.bisect_left(starts, a - 200):bisect.bisect_right(starts, b)]]
         toks = tokens(text, a, b)
         if len(toks) < 3:
             continue
-        inner = [q for q in quotes if a <= q.start < b and q.cue is not None and not (q.start <= q.cue.start < q.end)]
-        blocked = [(x.start, x.end) for q in quotes if a <= q.start < b and source_cue(q)
-                   for x in (q.cue, q.speaker) if x is not None and x.start is not None]
-        cands = [c for c in candidates(text, toks, near, names_t, lang)
-                 if not any(x < c.end and c.start < y for x, y in blocked) and not _cited(toks, c.first, lang)]
-        cands = _with_pronouns(toks, cands, entities, persons, (a, b), last_sentence, lang, blocked)
-        opens = {q.start for q in inner}
-        parts = clauses(toks, opens, lang)
+        near = order[bisect.bisect_left(starts, a - 200):bisect.bisect_right(starts, b)]
+        reading = _Reading(text, toks, (a, b), last_sentence, entities, near, persons, names_t, quotes, lang)
         found: list[Event] = []
-        for n, clause in enumerate(parts):
-            prev = parts[n - 1] if n else None
-            nxt = parts[n + 1] if n + 1 < len(parts) else None
-            for raw in find_in_clause(text, toks, clause, cands, lang, prev):
-                governed = prev is not None and toks[clause[0]].start in opens
-                event = _record(text, toks, raw, clause, prev, entities, timexes, quantities, quotes, lang,
-                                stage_name, governed)
-                found.append(_continued(event, text, toks, nxt, entities, timexes))
+        if any(t.is_word and is_trigger_word(lang, t.lower) for t in toks):  # else no clause finds an event
+            parts, opens = reading.parts, reading.opens
+            for n, clause in enumerate(parts):
+                prev = parts[n - 1] if n else None
+                nxt = parts[n + 1] if n + 1 < len(parts) else None
+                for raw in find_in_clause(text, toks, clause, reading.cands, lang, prev):
+                    governed = prev is not None and toks[clause[0]].start in opens
+                    event = _record(text, toks, raw, clause, prev, entities, timexes, quantities, quotes, lang,
+                                    stage_name, governed)
+                    found.append(_continued(event, text, toks, nxt, entities, timexes))
+        read.append(((a, b), toks, reading, found))
+    probs = learned.trigger_probabilities(model, [(toks, found) for _, toks, _, found in read], lang) \
+        if model is not None else [None] * len(read)
+    for ((a, b), toks, reading, found), p in zip(read, probs):
         if model is not None:
-            framed = _framer(text, toks, parts, cands, opens, entities, timexes, quantities, quotes, lang, stage_name)
+            framed = _framer(text, toks, reading, entities, timexes, quantities, quotes, lang, stage_name)
             found = _learned(model, text, (a, b), toks, found, entities, timexes, quantities, quotes, lang, stage_name,
-                             exact, framed)
+                             exact, framed, p)
             found = checks.apply(found, text, toks, timexes, lang, entities)
         found = carry_source(found, text, (a, b), source)
         source = sentence_source(text, (a, b), found, quotes, entities, source)
         events.extend(found)
     return events
+
+
+class _Reading:
+    """What the rules read of a sentence: its argument candidates, clauses and the quotes that open
+    clauses in it, each worked out when first asked for (most sentences have no trigger word and
+    no event, and need none of them)."""
+
+    def __init__(self, text: str, toks: list[Tok], sentence: tuple[int, int], last: tuple[int, int],
+                 entities: Sequence[EntityMention], near: Sequence[int], persons: list[int], names: tuple[str, ...],
+                 quotes: Sequence[Quote], language: str) -> None:
+        self.text, self.toks, self.sentence, self.last = text, toks, sentence, last
+        self.entities, self.near, self.persons, self.names = entities, near, persons, names
+        self.quotes, self.language = quotes, language
+
+    @cached_property
+    def cands(self) -> list[Cand]:
+        a, b = self.sentence
+        blocked = [(x.start, x.end) for q in self.quotes if a <= q.start < b and source_cue(q)
+                   for x in (q.cue, q.speaker) if x is not None and x.start is not None]
+        toks, lang = self.toks, self.language
+        near = [(k, self.entities[k]) for k in self.near]
+        cands = [c for c in candidates(self.text, toks, near, self.names, lang)
+                 if not any(x < c.end and c.start < y for x, y in blocked) and not _cited(toks, c.first, lang)]
+        return _with_pronouns(toks, cands, self.entities, self.persons, self.sentence, self.last, lang, blocked)
+
+    @cached_property
+    def opens(self) -> set[int]:
+        a, b = self.sentence
+        return {q.start for q in self.quotes
+                if a <= q.start < b and q.cue is not None and not (q.start <= q.cue.start < q.end)}
+
+    @cached_property
+    def parts(self) -> list[tuple[int, int]]:
+        return clauses(self.toks, self.opens, self.language)
 
 
 #: the words that name a source right before it ("according to US intelligence", "laut Kyiv Independent")
@@ -299,12 +334,13 @@ def _merge_args(first: dict, second: dict) -> dict:
     return merged
 
 
-def _framer(text: str, toks: list[Tok], parts: list[tuple[int, int]], cands: list[Cand], opens: set[int],
-            entities: Sequence[EntityMention], timexes: Sequence[Timex], quantities: Sequence[Quantity],
-            quotes: Sequence[Quote], language: str, stage_name: str):
+def _framer(text: str, toks: list[Tok], reading: _Reading, entities: Sequence[EntityMention],
+            timexes: Sequence[Timex], quantities: Sequence[Quantity], quotes: Sequence[Quote], language: str,
+            stage_name: str):
     """A function that gives the event the rules' argument frames make for a type at a token the
     rules did not take as a trigger (the first frame of the type that fills), or None."""
     def framed(etype: str, i: int) -> Event | None:
+        parts, cands, opens = reading.parts, reading.cands, reading.opens
         n = next((k for k, (lo, hi) in enumerate(parts) if lo <= i < hi), None)
         if n is None:
             return None
@@ -337,14 +373,17 @@ MODEL_FIRST_ROLES = frozenset({"object", "speaker", "attacker", "target", "place
 def _learned(model: learned.Model, text: str, sentence: tuple[int, int], toks: list[Tok], rule_events: list[Event],
              entities: Sequence[EntityMention], timexes: Sequence[Timex], quantities: Sequence[Quantity],
              quotes: Sequence[Quote], language: str, stage_name: str,
-             exact: dict[tuple[int, int], tuple[str, int]], framed=None) -> list[Event]:
+             exact: dict[tuple[int, int], tuple[str, int]], framed=None, probs=None) -> list[Event]:
     """The sentence's events as the learned model decides them (offsets from its token ranges;
-    ``exact``: the article's entity, time and quantity spans, to link an argument to its record).
+    ``exact``: the article's entity, time and quantity spans, to link an argument to its record;
+    ``probs``: the trigger model's, where already worked out for the article).
     An event the rules did not find takes the arguments the rules' frames give its type at its
     trigger (``framed``) where one fills, else the model's own."""
-    spans = candidate_spans(*sentence, rule_events, entities, timexes, quantities)
+    def spans() -> list[tuple[int, int, str]]:
+        return candidate_spans(*sentence, rule_events, entities, timexes, quantities)
+
     out = []
-    found = learned.decide(model, text, toks, rule_events, spans, language)
+    found = learned.decide(model, text, toks, rule_events, spans, language, probs=probs)
     for n, rule in enumerate(rule_events):  # the rules' events the model has no event for (second opinion)
         if (model.keep_rules or (model.keep_armed and _armed(rule))) and not any(f.rule == n for f in found):
             out.append(replace(rule, confidence=None))
