@@ -42,7 +42,7 @@ articles = Table(
 
 # an outlet's articles and dates from the index alone (migration 0007)
 Index("ix_articles_outlet", articles.c.outlet, articles.c.published)
-# the newest articles first: the articles page and a search listed by date (migration 0008)
+# the newest articles first: the articles page and a search listed by date (migration 0009)
 # (SQLite has no NULLS LAST in an index: its migration leaves it out, as its DESC lists NULL last)
 Index("ix_articles_published", articles.c.published.desc().nulls_last(), articles.c.id)
 

@@ -3,15 +3,15 @@ full-text search listed newest first, so a page is a walk down the index instead
 match (on a million-article PostgreSQL store, the newest 20 of the ~460,000 articles matching one
 common word).
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 """
 
 from alembic import op
 
 
-revision = '0008'
-down_revision = '0007'
+revision = '0009'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
