@@ -287,6 +287,19 @@ def test_checks_a_task_is_planned_and_an_omission_denied(text, etype, trigger, s
     assert checks.task_or_omission(event, tokens(text, 0, len(text)), "de").status == status
 
 
+@pytest.mark.parametrize("text, etype, trigger, status", [
+    ("Das Vorhaben sei unsinnig, kritisierte der Verbandschef am Montag.", "CONDEMN", "kritisierte", "asserted"),
+    ("Der Minister wies die Vorwürfe der Opposition zurück.", "DENY", "wies", "asserted"),
+    # a speech act in Konjunktiv I is relayed by a third source
+    ("Zudem habe er die Regierung scharf kritisiert, sagte ein Sprecher.", "CONDEMN", "kritisiert", "reported"),
+    # other types keep their source
+    ("Die Armee habe die Stadt angegriffen, sagte ein Sprecher.", "ATTACK", "angegriffen", "reported"),
+])
+def test_checks_a_speech_act_the_text_tells_is_asserted(text, etype, trigger, status):
+    event = replace(_event(text, etype, trigger), status="reported")
+    assert checks.speech_act_stated(event, tokens(text, 0, len(text)), "de").status == status
+
+
 def test_status_only_the_happening_in_a_purpose_clause_is_planned():
     from lagebild.analyze.events.status import event_status
     scope = "er verhandelt derzeit mit den banken, um das vorhaben zu finanzieren."
