@@ -11,6 +11,8 @@ of a sentence: the source phrases of :mod:`.sources` (:data:`SOURCE_RULES`), the
 
 from __future__ import annotations
 
+import re
+
 from lagebild import lexicons
 
 from lagebild.analyze.quotes.base import (
@@ -35,17 +37,23 @@ __all__ = [
 
 # --------------------------------------------------------------------------- direct quotes
 
+_OPENING_DE = re.compile("[" + re.escape("".join(PAIRS_DE)) + "]")
+_OPENING_EN = re.compile("[" + re.escape("".join(PAIRS_EN)) + "]")
+
+
 def direct_spans(text: str, language: str) -> list[tuple[int, int]]:
     """Character spans (marks included) of top-level quotations in ``text``."""
     pairs = PAIRS_EN if language == "en" else PAIRS_DE
+    opening = _OPENING_EN if language == "en" else _OPENING_DE
     spans: list[tuple[int, int]] = []
     i, n = 0, len(text)
     while i < n:
+        found = opening.search(text, i)  # the next opening mark (a jump over all other text)
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
-        closers = pairs.get(ch)
-        if closers is None:
-            i += 1
-            continue
+        closers = pairs[ch]
         if ch == '"' or ch == "‘":
             prev = text[i - 1] if i else " "
             if not (prev.isspace() or prev in "([/-–—:") or i + 1 >= n or text[i + 1].isspace():
