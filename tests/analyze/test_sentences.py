@@ -36,14 +36,19 @@ def test_sentences_marked_on_the_doc_are_the_ones_found():
     assert [s.start for s in doc.sents] == [a for a, _ in ranges]
 
 
-def test_sentences_strings_of_an_article_are_freed_after_its_run():
+def test_sentences_strings_are_kept_up_to_a_limit_then_freed_after_each_run(monkeypatch):
     from lagebild.analyze.pipeline import Pipeline  # lazy: builds the stages
+    from lagebild.analyze.text import sentences
     from lagebild.model import Article
 
     pipeline = Pipeline.build(("lagebild.sentences",))
+    strings = tokenizer("de").vocab.strings
     kept, freed = "Quaxelbrumm4711", "Zwiebelquark0815"
-    tokenizer("de")(f"Das Wort {kept} bleibt.")  # outside a run: spaCy keeps its strings
+    monkeypatch.setattr(sentences, "KEPT_STRINGS", len(strings) + 100)  # room left: kept for later articles
+    pipeline.run(Article.create(f"Das Wort {kept} bleibt.", language="de"))
+    assert kept in strings
+    monkeypatch.setattr(sentences, "KEPT_STRINGS", len(strings))  # full: each article's strings are freed
     layers = pipeline.run(Article.create(f"Das Wort {freed} steht hier.", language="de")).layers
     assert layers["sentences"][0]["end"] == len(f"Das Wort {freed} steht hier.")
-    assert kept in tokenizer("de").vocab.strings
-    assert freed not in tokenizer("de").vocab.strings
+    assert kept in strings
+    assert freed not in strings
