@@ -21,7 +21,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from itertools import chain, islice
 from dataclasses import dataclass, field
 from typing import Any
@@ -173,16 +173,22 @@ class Pipeline:
             doc.layers.update(found)
         return doc
 
-    def run(self, article: Article) -> Analysis:
-        """The stored layers of ``article``.  A stage whose callable has a ``scope(article)`` (a
-        context manager) gets the whole run inside it: what the stage holds for one article only
-        (spaCy's strings of the article's tokens) is freed when the article is done, so that it does
-        not pile up in a worker that analyses article after article."""
+    @contextmanager
+    def scope(self, article: Article) -> Iterator[None]:
+        """Inside the ``scope(article)`` (a context manager) of every stage callable that has one:
+        what the stage holds for one article only (spaCy's strings of the article's tokens) is freed
+        when the article is done, so that it does not pile up in a worker that analyses article
+        after article."""
         with ExitStack() as scopes:
             for fn in self._fns:
                 scope = getattr(fn, "scope", None)
                 if scope is not None:
                     scopes.enter_context(scope(article))
+            yield
+
+    def run(self, article: Article) -> Analysis:
+        """The stored layers of ``article``, the whole run inside :meth:`scope`."""
+        with self.scope(article):
             doc = self.annotate(article)
             layers = {
                 name: [record.to_dict() for record in records]
@@ -218,14 +224,21 @@ def _run_in_worker(article: Article) -> Analysis | BaseException:
         return exc
 
 
+def _run_batch_in_worker(articles: list[Article]) -> list[Analysis | BaseException]:
+    return [_run_in_worker(article) for article in articles]
+
+
 def run_many(
-    articles: Iterable[Article], *, names: Iterable[str] = DEFAULT_STAGES, workers: int = 1, window: int = 64
+    articles: Iterable[Article], *, names: Iterable[str] = DEFAULT_STAGES, workers: int = 1, window: int = 64,
+    batch: int = 4,
 ) -> Iterator[tuple[Article, Analysis | BaseException]]:
     """Analyse articles, in this process (``workers <= 1``) or on a local process pool.
 
     Yields ``(article, analysis)`` in input order; a failing article yields its exception
     instead, so one bad article never stops the run.  Articles are read as they are needed: at
-    most ``window`` are in flight on the pool, so memory does not grow with the corpus.
+    most ``window`` are in flight on the pool, so memory does not grow with the corpus.  A pool
+    worker gets ``batch`` articles at a time (one task per article costs the parent, which shares
+    the cores with the workers, more than the pickling of the articles themselves).
     """
     names = tuple(names)
     stream = iter(articles)
@@ -238,13 +251,14 @@ def run_many(
             except Exception as exc:
                 yield article, exc
         return
+    stream = chain(head, stream)
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(names,)) as pool:
-        pending: deque[tuple[Article, Future]] = deque()
-        for article in chain(head, stream):
-            pending.append((article, pool.submit(_run_in_worker, article)))
-            if len(pending) >= window:
+        pending: deque[tuple[list[Article], Future]] = deque()
+        while chunk := list(islice(stream, batch)):
+            pending.append((chunk, pool.submit(_run_batch_in_worker, chunk)))
+            if len(pending) * batch >= window:
                 done, future = pending.popleft()
-                yield done, future.result()
+                yield from zip(done, future.result())
         while pending:
             done, future = pending.popleft()
-            yield done, future.result()
+            yield from zip(done, future.result())

@@ -16,7 +16,7 @@ import io
 
 import numpy as np
 
-from lagebild.analyze.entities.features import Featurizer, lent
+from lagebild.analyze.entities.features import Featurizer, lends
 from lagebild.analyze.entities.arrays import FormTable, segment_sums, strings, strings_array
 
 _OFFSETS = (-2, -1, 1, 2)
@@ -66,8 +66,7 @@ class LinearChain:
 
     def _feature_ids(self, feature: str) -> tuple[int, int, int, int, int]:
         get, unk = self.attr.get, self._unknown
-        near = bool(lent([feature], 1))  # what it lends its ±1 neighbours, then its ±2 ones
-        far = near and bool(lent([feature], 2))
+        near, far = lends(feature)  # what it lends its ±1 neighbours, then its ±2 ones
         return (get(feature, unk), get(f"-2{feature}", unk) if far else unk, get(f"-1{feature}", unk) if near else unk,
                 get(f"1{feature}", unk) if near else unk, get(f"2{feature}", unk) if far else unk)
 

@@ -183,6 +183,13 @@ def _quoted(words: list[str]) -> list[str]:
     return out
 
 
+def lends(feature: str) -> tuple[bool, bool]:
+    """Whether a word lends its own ``feature`` to its ±1 neighbours, and to its ±2 ones
+    (:func:`lent` of one feature)."""
+    near = feature.startswith(_CONTEXT_KEEP)
+    return near, near and not feature.startswith(_FAR_DROP)
+
+
 def lent(own: list[str], offset: int) -> list[str]:
     """The own features a word lends its neighbour at ``offset`` (±1: all context features,
     ±2: without the finer clusters); the neighbour sees them prefixed with the offset."""

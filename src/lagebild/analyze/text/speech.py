@@ -97,8 +97,7 @@ class Lexicon:
     verbs: dict[str, list[tuple[str, str | None]]]  # form → [(lemma, particle)]
     participles: dict[str, str]  # joined participle of separable verbs ("hingewiesen") → lemma
     nouns: frozenset[str]
-    roles: frozenset[str]
-    role_re: re.Pattern[str] | None = None  # an office noun, alone or at the end of a compound
+    roles: frozenset[str]  # office nouns (:func:`is_role_word`: alone or at the end of a compound)
     reported: frozenset[str] = frozenset()  # lemmas of speech acts with a noun-phrase content
 
 
@@ -137,17 +136,16 @@ def lexicon(language: str) -> Lexicon:
         nouns = lexicons.words("speech/de/nouns.txt")
         reported = lexicons.words("speech/de/reported.txt")
     roles = lexicons.words("speech/de/roles.txt") | lexicons.words("speech/en/roles.txt")
-    alternation = "|".join(sorted((re.escape(r) for r in roles), key=len, reverse=True))
-    role_re = re.compile(r"(?:|.{3,})(?:" + alternation + ")")
-    return Lexicon(verbs, participles, nouns, roles, role_re, reported)
+    return Lexicon(verbs, participles, nouns, roles, reported)
 
 
 def is_role_word(word: str, lex: Lexicon) -> bool:
     """Whether ``word`` names an office ("Kreml-Sprecher", "Außenministerin", "spokesman")."""
     low = word.lower().rsplit("-", 1)[-1]
-    if lex.role_re is not None:
-        return lex.role_re.fullmatch(low) is not None
-    return any(low == r or (len(low) > len(r) + 2 and low.endswith(r)) for r in lex.roles)
+    roles = lex.roles
+    # the word, or its end after at least three more letters: a few set look-ups (a regular
+    # expression of all roles took 6 µs a word, some 200 words an article)
+    return low in roles or "\n" not in low and any(low[i:] in roles for i in range(3, len(low)))
 
 
 def name_in(toks: list[Tok], language: str, lex: Lexicon) -> tuple[int, int] | None:
