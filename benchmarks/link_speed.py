@@ -2,28 +2,29 @@
 
     python benchmarks/link_speed.py --articles 10000 --db /tmp/link10k.db
     python benchmarks/link_speed.py --articles 100000 --db /tmp/link100k.db --add 30
+    python benchmarks/link_speed.py --articles 30000 --db postgresql://postgres@127.0.0.1:5432/link30k
 
 The corpus is synthetic (stories with their own people, organizations, states and vocabulary,
 articles of 8–14 sentences with entity mentions, SUPPLY/MEET events and quantities), written
 straight into the store as analyses, so the figures are the link stage alone.  A store that
-already holds the articles is reused (``--reuse``), so the 100k state is built once.
+already holds the articles is reused (``--reuse``), so the 100k state is built once.  On
+PostgreSQL (``--db`` a URL: its tables are dropped first unless ``--reuse``) the CPU of the server
+processes is reported beside this process's.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import time
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import insert
-
 from lagebild.link import link
-from lagebild.model import Article
-from lagebild.store import schema as t
+from lagebild.model import Analysis, Article
 from lagebild.store.base import Store
 
 SYLLABLES = "ka ri mo su le na to vi de ra ko mi sha lo ne pa go du be ti".split()
@@ -115,20 +116,29 @@ class Synth:
 
 
 def fill(store: Store, synth: Synth, start: int, count: int) -> None:
-    now = datetime.utcnow()
+    """Store articles ``start`` to ``start + count`` with their analyses, 2,000 per transaction."""
     for base in range(start, start + count, 2000):
-        arts, an, runs = [], [], []
-        for i in range(base, min(base + 2000, start + count)):
-            art, layers = synth.article(i)
-            arts.append({"id": art.id, "source": "synth", "title": art.title, "outlet": art.outlet, "url": None,
-                         "published": art.published, "published_inferred": False, "language": "de",
-                         "external_id": None, "text": art.text, "meta": {}, "ingested_at": now})
-            an += [{"article_id": art.id, "layer": k, "stage": "synth", "data": v} for k, v in layers.items()]
-            runs.append({"article_id": art.id, "signature": "synth", "analyzed_at": now})
-        with store.engine.begin() as conn:
-            conn.execute(insert(t.articles), arts)
-            conn.execute(insert(t.analyses), an)
-            conn.execute(insert(t.analysis_runs), runs)
+        items = [synth.article(i) for i in range(base, min(base + 2000, start + count))]
+        store.add_articles([art for art, _ in items])
+        store.save_analyses([(Analysis(art.id, layers, {k: "synth" for k in layers}), "synth") for art, layers in items])
+
+
+def server_cpu(store: Store) -> float | None:
+    """CPU seconds the PostgreSQL server processes serving this database have spent (Linux /proc;
+    None for SQLite, whose work is in this process), so that the link's cost on the server counts."""
+    if store.dialect != "postgresql":
+        return None
+    with store.engine.connect() as conn:
+        pids = conn.exec_driver_sql(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database()").scalars().all()
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def reset_database(store: Store) -> None:
@@ -163,22 +173,26 @@ def main() -> None:
         t0 = time.perf_counter()
         fill(store, synth, have, args.articles - have)
         result["fill_s"] = round(time.perf_counter() - t0, 1)
-        t0, c0 = time.perf_counter(), time.process_time()
+        t0, c0, s0 = time.perf_counter(), time.process_time(), server_cpu(store)
         stats = link(store, full=True)
         result["full_link_s"] = round(time.perf_counter() - t0, 1)
         result["full_link_cpu_s"] = round(time.process_time() - c0, 1)
+        if s0 is not None:  # the server's share (its processes that stayed connected)
+            result["full_link_server_cpu_s"] = round(server_cpu(store) - s0, 1)
         result["full_stats"] = {k: stats.get(k) for k in ("articles", "facts", "duplicates")}
     if store.dialect == "sqlite":  # a store at rest: the write-ahead log folded back
         with store.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    adds, cpu, viewed = [], [], []
+    adds, cpu, viewed, served = [], [], [], []
     base = store.count("articles")
     for k in range(args.add):
         fill(store, synth, base + k, 1)
-        t0, c0 = time.perf_counter(), time.process_time()
+        t0, c0, s0 = time.perf_counter(), time.process_time(), server_cpu(store)
         stats = link(store)
         adds.append((time.perf_counter() - t0) * 1000)
         cpu.append((time.process_time() - c0) * 1000)
+        if s0 is not None:
+            served.append((server_cpu(store) - s0) * 1000)
         viewed.append(stats.get("views_seconds", 0.0) * 1000)
 
     def summary(values: list[float]) -> dict[str, float]:
@@ -189,6 +203,8 @@ def main() -> None:
         result["incremental_ms"] = {**summary(adds), "n": len(adds)}
         result["incremental_cpu_ms"] = summary(cpu)
         result["incremental_views_ms"] = summary(viewed)  # the part spent on the API's read models
+        if served:
+            result["incremental_server_cpu_ms"] = summary(served)
     result["stories"] = store.count("stories")
     result["entities"] = store.count("entities")
     print(json.dumps(result))
