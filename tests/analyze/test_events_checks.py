@@ -58,6 +58,10 @@ def _arg(text: str, part: str, **kw) -> Argument:
     ("Spring and late autumn are the best times to visit Athens.", "en", "VISIT", "visit"),
     ("He said the shells had arrived at a critical moment for the army.", "en", "VISIT", "arrived"),
     ("After a long night the ministers arrived at a compromise.", "en", "VISIT", "arrived"),
+    ("Die Polizei wies an der Grenze 40 Personen zurück.", "de", "DENY", "wies"),
+    ("Hunderte Migranten wurden an der Grenze zurückgewiesen.", "de", "DENY", "zurückgewiesen"),
+    ("Die Behörden haben das Lokal im Mai geschlossen.", "de", "AGREE", "geschlossen"),
+    ("Der Plan wurde am Montag nach Brüssel geschickt.", "de", "SUPPLY", "geschickt"),
 ])
 def test_checks_reject_idioms_and_ordinary_uses(text, language, etype, trigger):
     toks = tokens(text, 0, len(text))
@@ -89,6 +93,10 @@ def test_checks_reject_idioms_and_ordinary_uses(text, language, etype, trigger):
     ("Putin called Erdogan on Monday.", "en", "MEET", "called"),
     ("Putin plans to visit Pyongyang next week.", "en", "VISIT", "visit"),
     ("The delegation arrived at the airport of Pyongyang on Tuesday.", "en", "VISIT", "arrived"),
+    ("Die Regierung wies die Vorwürfe der Opposition zurück.", "de", "DENY", "wies"),
+    ("Die beiden Staaten haben am Montag ein Abkommen geschlossen.", "de", "AGREE", "geschlossen"),
+    ("Die drei Parteien schlossen sich im Frühjahr zusammen.", "de", "AGREE", "schlossen"),
+    ("Deutschland hat weitere Panzer in die Ukraine geschickt.", "de", "SUPPLY", "geschickt"),
 ])
 def test_checks_keep_real_events(text, language, etype, trigger):
     toks = tokens(text, 0, len(text))
@@ -328,3 +336,26 @@ def test_checks_english_intent_plans_and_cancellation_denies(text, etype, trigge
 def test_checks_english_hedges(text, status):
     event = replace(_event(text, "AGREE", "deal"), status="asserted")
     assert checks.english_intent(event, tokens(text, 0, len(text)), "en").status == status
+
+
+@pytest.mark.parametrize("text, reporter, trigger", [
+    ("Auch die Nachrichtenagentur Tass berichtete von mehreren getöteten Soldaten.", "Tass", "getöteten"),
+    ("Die Armee meldete am Abend Angriffe auf zwei Dörfer.", None, "Angriffe"),
+])
+def test_who_reports_an_attack_is_not_its_attacker(text, reporter, trigger):
+    from lagebild.analyze.events.role_checks import participants_checked
+
+    subject = reporter or "Armee"
+    event = _event(text, "ATTACK", trigger, {"attacker": _arg(text, subject)})
+    kept = participants_checked(event, text, [], "de").args.get("attacker")
+    assert (kept is None) == (reporter is not None)
+
+
+def test_a_word_capitalised_by_its_place_is_no_noun_group_candidate():
+    from lagebild.analyze.events.learned import candidates
+
+    text = "Wien – Erstmals muss sich ein amtierender Präsident vor Gericht verantworten."
+    toks = tokens(text, 0, len(text))
+    groups = [" ".join(t.text for t in toks[c.start:c.end]) for c in candidates(toks, [], "de")]
+    assert "Erstmals" not in groups
+    assert "ein amtierender Präsident" in groups

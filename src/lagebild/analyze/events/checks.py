@@ -41,6 +41,21 @@ NOT_SUPPLIES = re.compile(
     r"staatsbürgerschaft|asyl|visum|lizenz|medaille|pokal|trophäe|ehrung|lohn|gehalt|rente|pension|punkte?|"
     r"tore?|minuten|sekunden|prozent|mehrheit|zuspruch|resonanz|rückmeldung|post|anerkennung|aufmerksamkeit|"
     r"call|calls|letter|award|prize|votes?|message|invitation|degree|title)")
+#: people a border or an office turns back ("wies an der Grenze 350 Personen zurück"): no denial
+TURNED_BACK = re.compile(r"\w*(?:personen|menschen|flüchtlinge|flüchtlingen|migranten|migrantinnen|asylwerber\w*|"
+                         r"asylbewerber\w*|asylsuchende\w*|schutzsuchende\w*|reisende\w*|passagiere|einreisende\w*|"
+                         r"ausländer\w*|antragsteller\w*)")
+#: what one concludes that makes "schließen" an agreement ("ein Abkommen geschlossen"); without
+#: one it is closing a place ("die Moschee wurde geschlossen")
+CONCLUDED = re.compile(r"\w*(?:abkommen|vertrag|verträge|verträgen|vertrages|vertrags|vereinbarung\w*|pakt|pakts|paktes|"
+                       r"frieden|friedens|waffenstillstand\w*|waffenruhe|bündnis\w*|allianz|deal|deals|kompromiss\w*|"
+                       r"koalition|partnerschaft|übereinkommen|übereinkunft|abmachung\w*|ehe|bund|geschäft\w*|"
+                       r"kontrakt\w*|vergleich|lücke|reihen)")
+#: papers one sends that are no supply ("das Programm wurde nach Brüssel geschickt")
+DOCUMENTS = re.compile(r"\w*(?:programm|programme|plan|pläne|brief|briefe|schreiben|bericht|berichte|antrag|anträge|"
+                       r"entwurf|entwürfe|liste|listen|unterlagen|dokument|dokumente|papier|papiere|note|protokoll|"
+                       r"gutachten|stellungnahme|fragebogen|formular|rechnung|e-mail|mail|mails|sms|nachricht\w*|"
+                       r"einladung\w*|budget|haushalt|bescheid)")
 #: what one attends, not visits ("besuchte die Volksschule")
 SCHOOLS = re.compile(r"\w*(?:schule|schulen|gymnasium|universität|hochschule|akademie|kurs|kurse|seminar|vorlesungen?|"
                      r"unterricht|lehrgang|kindergarten|konzert|gottesdienst|messe|ausstellung|vorstellung|"
@@ -110,6 +125,15 @@ def _has_weapon(toks: Sequence[Tok]) -> bool:
     return any(t.is_word and t.lower not in SOFT_WEAPONS and rx.fullmatch(t.lower) for t in toks)
 
 
+def _concludes(event: Event, text: str, toks: Sequence[Tok], k: int) -> bool:
+    """Whether "schließen" at token ``k`` concludes something: an agreement named in its sentence or
+    just after it (the sentence may be cut short: "den als Treaty No. 7 bekannten Vertrag"), or
+    "schlossen sich … zusammen" (they joined)."""
+    after = re.findall(r"\w+", text[event.trigger.end:event.trigger.end + 150].lower())
+    return any(t.is_word and CONCLUDED.fullmatch(t.lower) for t in toks) \
+        or any(CONCLUDED.fullmatch(w) for w in after) or "zusammen" in {t.lower for t in toks[k + 1:]}
+
+
 def rejected(event: Event, text: str, toks: Sequence[Tok], language: str) -> str | None:
     """Why ``event`` is an idiom or an ordinary use of its trigger word, or None where it stands."""
     k = _trigger_index(toks, event)
@@ -151,6 +175,17 @@ def rejected(event: Event, text: str, toks: Sequence[Tok], language: str) -> str
             "received", "receive", "receives", "receiving", "got", "gets", "get"}):
         if any(t.is_word and NOT_SUPPLIES.fullmatch(t.lower) for t in after[:6]):
             return "something received that is no supply"
+    if event.type == "DENY" and language != "en" and (word.startswith("zurückgew") or word in {
+            "wies", "weist", "wiesen", "weisen"} and "zurück" in {t.lower for t in toks[k + 1:]}) \
+            and any(t.is_word and TURNED_BACK.fullmatch(t.lower) for t in before + after):
+        return "zurückweisen of people (turned back at a border), no denial"
+    if event.type == "AGREE" and language != "en" and re.fullmatch(r"(?:ge)?schl(?:oss|ossen|ießen|ießt|ieße)", word) \
+            and not _concludes(event, text, toks, k):
+        return "schließen without an agreement: closing a place or a door"
+    if event.type == "SUPPLY" and word.startswith(("geschickt", "schick", "übermittel", "sandte", "gesandt", "sent",
+                                                    "send")) \
+            and any(t.is_word and DOCUMENTS.fullmatch(t.lower) for t in before + after) and not _has_weapon(toks):
+        return "a paper sent, no supply"
     if event.type == "VISIT" and word.startswith(("besuch", "visit", "attend")):
         if any(t.is_word and SCHOOLS.fullmatch(t.lower) for t in after[:9]):
             return "attending a school or an event, not a visit"

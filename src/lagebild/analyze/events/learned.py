@@ -30,6 +30,7 @@ import numpy as np
 from lagebild.analyze.entities.features import read_clusters
 from lagebild.analyze.events.status import event_status, is_future
 from lagebild.analyze.events.triggers import is_trigger_word, markers, triggers
+from lagebild.analyze.events.vocabulary import vocabulary
 from lagebild.analyze.text.speech import Tok
 from lagebild.model.events import TYPES
 
@@ -442,8 +443,9 @@ def candidates(toks: Sequence[Tok], spans: Sequence[tuple[int, int, str]], langu
         found.setdefault((a, b), []).append(kind)
     if language == "de":
         for k, t in enumerate(toks):
-            if k == 0 or not t.is_cap or not t.is_word or any(a <= k < b for a, b in found):
-                continue
+            if k == 0 or not t.is_cap or not t.is_word or any(a <= k < b for a, b in found) \
+                    or t.lower in vocabulary().function_words:
+                continue  # "Erstmals muss sich …", "Nicht wenige …": a word capitalised by its place
             a = k
             while a > 0 and toks[a - 1].is_word and not toks[a - 1].is_cap \
                     and toks[a - 1].lower not in NOT_MODIFIERS and (

@@ -235,6 +235,24 @@ def _members(value):
     return value if isinstance(value, tuple) else (value,)
 
 
+#: verbs by which an outlet or a body reports what happened ("Sana berichtete von dutzenden Getöteten")
+REPORTS_OF = re.compile(r"\b(?:berichte|berichtet|berichtete|berichteten|meldet|meldete|meldeten|sprach|sprachen|spricht|"
+                        r"reported|reports|spoke)\b")
+
+
+def reporter(text: str, a: Argument, event: Event) -> bool:
+    """Whether ``a`` reports the event rather than takes part in it: it is the subject of a report
+    verb whose "von"/"of" phrase holds the trigger ("Auch hier berichtete Sana von mehreren
+    getöteten Terroristen": Sana is no attacker)."""
+    trigger = event.trigger.start
+    if a.end > trigger:
+        return False
+    between = text[a.end:trigger]
+    if not re.search(r"\b(?:von|vom|über|of)\b", between) or re.search(r"[;:.]", between):
+        return False
+    return REPORTS_OF.search(text[max(event.start, a.start - 40):trigger]) is not None
+
+
 def participants_checked(event: Event, text: str, entities: Sequence[EntityMention], language: str) -> Event:
     """Participants that are no participants: the source a phrase cites ("nach US-Erkenntnissen"),
     a name listed beside the one who acts (target "Großbritannien" of "Deutschland, Frankreich und
@@ -248,6 +266,8 @@ def participants_checked(event: Event, text: str, entities: Sequence[EntityMenti
                     a.text.split()[-1]) if a.text.split() else a.end) or SOURCE_BEFORE.search(text[max(0, a.start - 60):a.start])):
                 continue
             if role == "target" and COUNT_WORDS.fullmatch(a.text.strip()):
+                continue
+            if role in ACTORS and role != "speaker" and reporter(text, a, event):
                 continue
             words = a.text.split()
             if role in ACTORS and a.mention is None and words and office_word(words[-1].split("-")[-1], language):

@@ -40,6 +40,9 @@ from lagebild.model import Argument, Attribution, EntityMention, Event, Quantity
 from lagebild.analyze.pipeline import PRELOAD, Doc, stage
 
 STAGE = "lagebild.events"
+#: 31: people turned back, a place closed, a paper sent are no DENY/AGREE/SUPPLY; who reports
+#: an attack ("berichtete Sana von … Getöteten") is no attacker; "Erstmals", "Nicht" no noun group;
+#: 30: the noun "Kritik" is a condemnation only where it is voiced;
 #: 29: an argument inside its own trigger goes ("deal" as what a deal agrees);
 #: 28: a joined clause keeps the parties and participants it names for the event;
 #: 27: an English possessive alone as a thing is the phrase it owns ("Russia's ratification law");
