@@ -240,9 +240,9 @@ def test_quotes_reported_speech_act_by_group_noun():
     assert len(found) == 1 and found[0].speaker.text == "Augenzeugen"
 
 
-def test_quotes_stage_is_version_17():
+def test_quotes_stage_is_version_18():
     spec = registered()["lagebild.quotes"]
-    assert spec.version == "17"
+    assert spec.version == "18"
     assert "quotes" in spec.provides
 
 
@@ -270,6 +270,14 @@ def test_quotes_seeds_speakers():
     ("Wie die Polizei am Montag mitteilte, ist der Täter gefasst worden.", "mitteilte", "Wie"),
     ("Der Sprecher wies in Berlin darauf hin, dass die Lage ernst sei.", "wies", "darauf hin"),
     ("Die Polizei sagte, der Täter sei gefasst.", "sagte", None),
+    # the words between a verb and its particle stay out of the cue
+    ("Er fügte hinzu, der Täter sei gefasst.", "fügte hinzu", None),
+    ("Der Sprecher fügte gestern hinzu, der Täter sei gefasst.", "fügte", "hinzu"),
+    # a participle holding its particle takes its auxiliary, not a later "zu"
+    ("Der Minister hatte am Montag zugesagt, die Stadt zu unterstützen.", "zugesagt", "hatte"),
+    ("Wie die Ärzte festgestellt hatten, sei die Lage ernst.", "festgestellt", "hatten"),
+    ("Die Ärzte warnten davor, die Lage sei ernst.", "warnten", "davor"),
+    ("Es wird vermutet, dass der Täter geflohen sei.", "Es wird vermutet", None),
 ])
 def test_quotes_split_cue_has_its_detached_part(text, cue, extra):
     found = find(text)

@@ -91,7 +91,7 @@ def direct_cue(toks: list[Tok], qa: int, qb: int, language: str, lex: Lexicon) -
     if k < n:
         cue = _is_cue(toks, k, lex, language)
         if cue:
-            rng = _with_tail(toks, _cue_range(cue[0], cue[0], cue[1]))
+            rng = _with_tail(toks, _cue_range(toks, cue[0], cue[0], cue[1]))
             if cue_lemma(toks[cue[0]], lex) == "heißen":
                 return rng, _document_source(toks, k, cue[0], rng[1] - 1, language, lex)
             return rng, _speaker_after(toks, cue, language, lex)
@@ -119,12 +119,12 @@ def direct_cue(toks: list[Tok], qa: int, qb: int, language: str, lex: Lexicon) -
             while lo < c0 and toks[lo].text in {","}:
                 lo += 1
             if cue_lemma(toks[c0], lex) == "heißen":
-                rng = _with_tail(toks, _cue_range(c0, c0, c1))
+                rng = _with_tail(toks, _cue_range(toks, c0, c0, c1))
                 return rng, _document_source(toks, lo, c0, rng[1] - 1, language, lex)
             if c0 == lo:
-                return _with_tail(toks, _cue_range(c0, c0, c1)), _speaker_after(toks, cue, language, lex)
+                return _with_tail(toks, _cue_range(toks, c0, c0, c1)), _speaker_after(toks, cue, language, lex)
             v = _finite_before(toks, lo, c0, language)
-            return _with_tail(toks, _cue_range(v, c0, c1)), _speaker_before(toks, lo, v, language, lex)
+            return _with_tail(toks, _cue_range(toks, v, c0, c1)), _speaker_before(toks, lo, v, language, lex)
     return None, _colon_speaker(toks, qa, language, lex)
 
 
@@ -145,22 +145,31 @@ def _colon_speaker(toks: list[Tok], qa: int, language: str, lex: Lexicon) -> tup
     return np if any(is_role_word(t.text, lex) for t in caps) or len(caps) >= 2 else None
 
 
-def _cue_range(v: int, c0: int, c1: int) -> tuple[int, int]:
-    """Token range of a cue: the verb, with an auxiliary right before it and a particle close
-    after it ("hatte berichtet", "fügte er hinzu"); a span never swallows a whole clause."""
+def _cue_range(toks: list[Tok], v: int, c0: int, c1: int) -> tuple[int, int]:
+    """Token range of a cue: the verb, with an auxiliary right before it and a particle right
+    after it or after a pronominal adverb ("hatte berichtet", "teilte mit", "wies darauf hin"); a
+    particle further off ("fügte er hinzu") is left to :func:`cue_extra`, so the cue never takes
+    the other words between."""
     first = v if 0 < c0 - v <= 1 else c0
-    last = c1 if c1 - c0 <= 2 else c0
+    last = c1 if c1 - c0 <= 1 or (c1 - c0 == 2 and toks[c0 + 1].lower in vocab().da_words) else c0
     return first, last + 1
 
 
 def _cue_span(toks: list[Tok], v: int, c0: int, c1: int) -> tuple[int, int]:
-    a, b = _with_tail(toks, _cue_range(v, c0, c1))
+    a, b = _with_tail(toks, _cue_range(toks, v, c0, c1))
     return toks[a].start, toks[b - 1].end
 
 
+#: forms of "werden" after which a leading "es" belongs to a passive cue ("Es wird vermutet")
+_PASSIVE_ES = frozenset({"wird", "wurde", "werde", "würde"})
+
+
 def _with_tail(toks: list[Tok], rng: tuple[int, int]) -> tuple[int, int]:
-    """Extend a cue by a reflexive or the "es" of "heißt es" right after it."""
+    """Extend a cue by a reflexive or the "es" of "heißt es" right after it, and by the "es"
+    right before a passive ("Es wird vermutet, …")."""
     a, b = rng
+    if a > 0 and b - a > 1 and toks[a].lower in _PASSIVE_ES and toks[a - 1].lower == "es":
+        a -= 1
     if b < len(toks) and (toks[b].lower in CUE_TAILS or (
             toks[b].lower == "es" and toks[b - 1].lower in {"heißt", "hieß", "hießt"})):
         return a, b + 1
@@ -199,8 +208,8 @@ def cue_extra(toks: list[Tok], c0: int, c1: int, lex: Lexicon, language: str) ->
     inside = {t.lower for t in toks[c0:c1 + 1]}
     for k in range(c0, c1 + 1):
         for _lemma, particle in lex.verbs.get(toks[k].lower, ()):
-            if not particle or particle in inside:
-                continue
+            if not particle or particle in inside or toks[k].lower.startswith(particle):
+                continue  # "mitgeteilt", "angekündigt": the particle is part of the word
             hits = [j for j in range(c1 + 1, hi) if toks[j].lower == particle]
             if hits:
                 j = hits[-1]
@@ -216,6 +225,11 @@ def cue_extra(toks: list[Tok], c0: int, c1: int, lex: Lexicon, language: str) ->
             return hits[0], hits[0] + 1
     finite = low in lex.verbs and not low.startswith("ge") and low not in lex.participles \
         and low.endswith(("te", "ten", "st", "e"))
+    nxt = toks[c1 + 1].lower if c1 + 1 < hi else None
+    if not finite and nxt in w.cue_aux:
+        return c1 + 1, c1 + 2  # "…, dass er das festgestellt hatte": the auxiliary after the participle
+    if nxt in w.da_words and c1 + 2 < len(toks) and toks[c1 + 2].text in {",", ":"}:
+        return c1 + 1, c1 + 2  # "warnte davor, …", "plädierte dafür, …"
     if not finite and toks[c0].is_word and not toks[c0].is_cap and not inside & w.cue_aux:
         aux = next((k for k in range(lo, c0) if toks[k].lower in w.cue_aux), None)
         if aux is not None and not any(toks[k].lower in w.cue_aux for k in range(aux + 1, c0)):

@@ -58,7 +58,10 @@ STAGE = "lagebild.quotes"
 #: 17: German speakers keep an institution's place ("ein Sprecher des LBM in Koblenz") and an
 #: apposition opened by "dem", "ein", "einem" … (", dem Direktor der Wetterbehörde,"); a fronted
 #: adverb is no subject, the noun phrase after the cue is ("Bislang gingen die Forscher davon aus")
-VERSION = "17"
+#: 18: German cues: the words between a verb and its particle stay out ("fügte er hinzu" →
+#: "fügte … hinzu"), an auxiliary after a participle ("festgestellt hatte"), "davor"/"dafür" before
+#: the message ("warnte davor, …"), "Es wird vermutet"; "zugesagt" takes no later "zu"
+VERSION = "18"
 MIN_DIRECT_WORDS = 3
 #: a quotation this short after an article or a preposition (``vocab().title_leads``) is a name
 #: or title, not a quote
