@@ -289,6 +289,11 @@ def test_checks_the_subject_of_a_passive_attack_is_its_target(text, expected):
      "denied"),
     # "soll … geliefert haben" stays as the rules read it
     ("Nordkorea soll Raketen geliefert haben.", "SUPPLY", "geliefert", "asserted"),
+    # a noun whose clause has "soll" + infinitive is scheduled
+    ("Das Gipfeltreffen soll am Montag in Genf beginnen.", "MEET", "Gipfeltreffen", "planned"),
+    ("Am Montag sollen in Wien die Verhandlungen über das Abkommen beginnen.", "NEGOTIATE", "Verhandlungen",
+     "planned"),
+    ("Der Angriff soll von Drohnen ausgeführt worden sein.", "ATTACK", "Angriff", "asserted"),
 ])
 def test_checks_a_task_is_planned_and_an_omission_denied(text, etype, trigger, status):
     event = replace(_event(text, etype, trigger), status="asserted")
@@ -306,6 +311,19 @@ def test_checks_a_task_is_planned_and_an_omission_denied(text, etype, trigger, s
 def test_checks_a_speech_act_the_text_tells_is_asserted(text, etype, trigger, status):
     event = replace(_event(text, etype, trigger), status="reported")
     assert checks.speech_act_stated(event, tokens(text, 0, len(text)), "de").status == status
+
+
+@pytest.mark.parametrize("text, trigger, future", [
+    ("Die Stadt wird von zwei Flugzeugen angegriffen.", "angegriffen", False),
+    ("Ihm wird Hochverrat vorgeworfen.", "vorgeworfen", False),
+    ("Russland wird die Stadt angreifen.", "angreifen", True),
+    ("Die Regierung wird die Waffen abgeben.", "abgeben", True),
+])
+def test_status_a_passive_of_a_separable_verb_is_no_future(text, trigger, future):
+    from lagebild.analyze.events.status import is_future
+    toks = tokens(text, 0, len(text))
+    k = next(i for i, t in enumerate(toks) if t.text == trigger)
+    assert is_future(toks, (0, len(toks)), k, "de") is future
 
 
 def test_status_only_the_happening_in_a_purpose_clause_is_planned():

@@ -13,6 +13,10 @@ from lagebild.analyze.events.vocabulary import vocabulary
 from lagebild.analyze.text.speech import Tok
 from lagebild.model import Attribution
 
+#: a participle of a separable verb ("angegriffen", "vorgeworfen", "abgegeben"): "wird … angegriffen" is
+#: the passive, no future (an infinitive such as "abgeben" or "angehen" has less after its "ge")
+SEPARABLE_PARTICIPLE = re.compile(r"(?:an|ab|auf|aus|bei|ein|mit|nach|vor|weg|zu|zurück|fest|frei|los|um|dar|"
+                                  r"her|hin|fort|heraus|hinaus|vorbei|wieder)ge\w{5,}")
 #: a purpose clause: what it names is planned
 PURPOSE = re.compile(r"\bum\b.*\bzu\b|\bin order to\b")
 
@@ -46,5 +50,6 @@ def is_future(toks: list[Tok], clause: tuple[int, int], trig: int, language: str
     if language == "en":
         return bool(words & {"will", "shall"}) or ("to" in words and trig > 0 and toks[trig - 1].lower == "to"
                                                    and any(w in words for w in ("plans", "intends", "wants", "expected")))
-    infinitive = t.endswith(("en", "ern", "eln")) and not t.startswith("ge") and t[:1].islower()
+    infinitive = t.endswith(("en", "ern", "eln")) and not t.startswith("ge") and t[:1].islower() \
+        and not SEPARABLE_PARTICIPLE.fullmatch(t)
     return bool(words & {"wird", "werden", "werde"}) and infinitive and not words & {"worden"}

@@ -86,6 +86,10 @@ def task_or_omission(event: Event, toks: Sequence[Tok], language: str) -> Event:
     infinitive = not toks[k].is_cap and word.endswith(("en", "ern", "eln")) and not word.startswith("ge")
     if infinitive and {"soll", "sollen"} & set(before) and not {"haben", "sein", "werden", "worden"} & set(after):
         return replace(event, status="planned")
+    if toks[k].is_cap and k > 0:  # a noun: "Das Spitzentreffen soll am Montag zuendegehen"
+        near = set(before) | {t.lower for t in clause_after(toks, k, 10)}
+        if {"soll", "sollen"} & near and not {"haben", "sein", "worden"} & near:
+            return replace(event, status="planned")
     return event
 
 
