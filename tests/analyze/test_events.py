@@ -136,9 +136,9 @@ def test_events_learned_model_decides_with_a_confidence():
     assert all(e.confidence is None for e in _full(text))  # the rules alone: no confidence
 
 
-def test_events_stage_is_version_32():
+def test_events_stage_is_version_33():
     spec = registered()["lagebild.events"]
-    assert spec.version == "32"
+    assert spec.version == "33"
     assert "quotes" in spec.requires
 
 
@@ -530,3 +530,16 @@ def test_events_a_joined_clause_keeps_the_meetings_participants():
     event = _one(_full("Ungarns Außenminister Péter Szijjártó war in der vergangenen Woche zu Gesprächen in Minsk und "
                        "wurde dort auch von Präsident Lukaschenko empfangen.", learned_events=True), "MEET")
     assert "Lukaschenko" in _args(event)["participants"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Can we have a meeting with Bob Fagan?", None),
+    ("Please visit the office.", None),
+    ("Gordon visited England in 1686.", "Gordon"),
+])
+def test_events_a_modal_or_opener_starting_an_english_sentence_is_no_name(text, name):
+    from lagebild.analyze.events.candidates import candidates
+    from lagebild.analyze.text.speech import tokens
+    toks = tokens(text, 0, len(text))
+    first = [c for c in candidates(text, toks, [], (), "en") if c.first == 0]
+    assert [text[c.start:c.end] for c in first] == ([name] if name else [])
