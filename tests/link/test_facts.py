@@ -64,6 +64,19 @@ def test_facts_unnamed_claims_fold_into_the_named_origin():
     assert fact["independent_origins"] == 2
 
 
+def test_facts_a_state_agency_and_its_government_are_one_origin():
+    kcna = {"key": "org:kcna", "label": "KCNA", "kind": "report"}
+    state = {"key": "gpe:KP", "label": "Nordkorea", "kind": "source", "source": "nordkoreanischen Angaben"}
+    fact = fact_of(mention("a1:0", ["per:putin"], ["gpe:KP"], NAMES, origin=state))
+    m = mention("a2:0", ["per:putin"], ["gpe:KP"], NAMES, origin=kcna)
+    fx.add_mention(fact, m, fx.compatible(m, fact))
+    assert fact["independent_origins"] == 1
+    yonhap = {"key": "org:yonhap", "label": "Yonhap", "kind": "report"}  # an agency no government runs
+    m = mention("a3:0", ["per:putin"], ["gpe:KP"], NAMES, origin=yonhap)
+    fx.add_mention(fact, m, fx.compatible(m, fact))
+    assert fact["independent_origins"] == 2
+
+
 @pytest.mark.parametrize("a,b,agree", [
     ({"value": 1e6}, {"value": 1.05e6}, True),
     ({"value": 1e6}, {"value": 1.5e6}, False),
@@ -141,6 +154,9 @@ def test_facts_label_shows_text_where_no_entity_fills_a_role(type_, args, entiti
     ("2024-01-20", "asserted", "2024-01-20", "2024-01-20"),
     ("2024-01-21", "asserted", "2024-01-20", None),
     ("2024-06", "planned", "2024-01-20", "2024-06"),  # a planned visit may lie ahead
+    ("2024-01", "planned", "2024-01-20", "2024-01"),  # it may still come this month
+    ("2023-09", "planned", "2024-01-20", None),  # "had invited him in September": the invitation's date
+    ("2024-01-19", "planned", "2024-01-20", None),  # "intends to visit, KCNA reported on Friday"
     ("2024-SU", "reported", None, "2024-SU"),  # an undated report cannot tell
 ])
 def test_facts_a_past_happening_is_not_dated_after_its_report(time, status, published, kept) -> None:
@@ -172,3 +188,35 @@ def test_facts_keep_the_best_confidence_and_whether_rules_back_them(confidences,
     for m in found[1:]:
         fx.add_mention(fact, m, None)
     assert (fact["confidence"], fact["rules"]) == (best, rules)
+
+
+def _plan_doc(text: str, published: str, visit_clause: str, trigger: str, others: tuple = ()) -> "Doc":
+    from tests.link.conftest import Doc
+
+    d = Doc(text, published=published)
+    for surface, label in others:
+        d.ent(surface, label)
+    putin = d.ent("Putin", "PER", name="Wladimir Putin")
+    pyongyang = d.ent("Pjöngjang", "GPE", key="gpe:KP", name="Nordkorea", form="metonym")
+    d.event("VISIT", visit_clause, trigger, {"visitor": putin, "destination": pyongyang}, status="planned")
+    return d
+
+
+def test_facts_a_plan_told_in_two_stories_months_apart_is_one_fact(store) -> None:
+    from lagebild.link import export_sections, link
+
+    first = _plan_doc("Beim Treffen im Kosmodrom Wostotschny lud Kim den Kremlchef Putin zu einem Gegenbesuch nach "
+                      "Pjöngjang ein. Raumfahrt, Satelliten und Raketentriebwerke standen im Mittelpunkt der "
+                      "Besichtigung der Startrampen.", "2023-09-14",
+                      "lud Kim den Kremlchef Putin zu einem Gegenbesuch nach Pjöngjang ein", "Gegenbesuch",
+                      (("Kim", "PER"), ("Wostotschny", "LOC")))
+    second = _plan_doc("Die Zölle auf Weizen und Gerste steigen im Frühjahr deutlich. Getreidehändler in Rostow "
+                       "klagen über volle Silos und fallende Preise. Putin will nach Pjöngjang reisen, hieß es am "
+                       "Rande der Agrarmesse.", "2024-01-21", "Putin will nach Pjöngjang reisen", "reisen",
+                       (("Rostow", "LOC"), ("Getreidehändler", "ORG"), ("Agrarmesse", "ORG")))
+    ids = [d.save(store) for d in (first, second)]
+    link(store)
+    part = export_sections(store, ids)
+    assert len(part["stories"]) == 2  # the two articles tell different stories
+    visits = [f for f in part["facts"] if f["type"] == "VISIT"]
+    assert len(visits) == 1 and len(visits[0]["events"]) == 2

@@ -10,14 +10,26 @@ writes the count out in words.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
+from lagebild import lexicons
 from lagebild.link.origins import UNNAMED_LABEL
 from lagebild.model import events as events_model, gazetteer, items, timevalue
 
 
+STATE_MEDIA = "gazetteer/state_media.txt"
 #: origin keys that stand for the outlet's (or the article's) own word
 _OWN_WORD = ("outlet:", "article:")
+
+
+@lru_cache(maxsize=1)
+def state_media() -> dict[str, str]:
+    """Key of a news agency a government runs → the key of that government's state ("org:kcna" →
+    "gpe:KP"): "nach nordkoreanischen Angaben" and a KCNA report are one origin."""
+    table = gazetteer.organization_table()
+    return {key: "gpe:" + table[key].country for key in lexicons.words(STATE_MEDIA)
+            if key in table and table[key].country}
 
 
 def independent(origins: list[dict[str, Any]], article_of: dict[str, str],
@@ -31,6 +43,7 @@ def independent(origins: list[dict[str, Any]], article_of: dict[str, str],
     outlet that only tells of it is no origin of its own where a speaker is known: the words are
     the speaker's, the outlets report them.
     """
+    origins = [dict(o, key=state_media()[o["key"]]) if o["key"] in state_media() else o for o in origins]
     named_in: dict[str, str] = {}
     for o in origins:
         if o["counted"] and o["kind"] in ("speaker", "source", "report"):

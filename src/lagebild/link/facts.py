@@ -128,12 +128,19 @@ def event_mentions(article: dict[str, Any], layers: dict[str, list[dict[str, Any
 def past_time(time: str | None, status: str, published: str | None) -> str | None:
     """The time of a happening reported as past, or None where it starts after the report's
     publication day (a misread "since the summer" in January, 2024-SU): such a time cannot
-    hold, and kept it would keep the mention from the fact it belongs to.  Planned happenings
-    keep their future times."""
-    if status == "planned" or not time or not published:
+    hold, and kept it would keep the mention from the fact it belongs to.  A planned happening's
+    time is None where it ends before the report's day: that date belongs to the plan, the
+    invitation or the report ("Kim hatte Putin im September zu einem Gegenbesuch eingeladen",
+    "intends to visit …, KCNA reported on Sunday"), not to the visit still to come."""
+    if not time or not published:
         return time
     when = timevalue.parse(time)
-    return None if when is not None and when.first > date.fromisoformat(str(published)[:10]) else time
+    if when is None:
+        return time
+    day = date.fromisoformat(str(published)[:10])
+    if status == "planned":
+        return None if when.last < day else time
+    return None if when.first > day else time
 
 
 def by_item(record: dict[str, Any]) -> list[dict[str, Any]]:
@@ -199,7 +206,7 @@ def fact_id(mention: dict[str, Any]) -> str:
     return "fact:" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:12]
 
 
-def _planned(status: str) -> bool:
+def planned(status: str) -> bool:
     return status == "planned"
 
 
@@ -286,7 +293,7 @@ def compatible(mention: dict[str, Any], fact: dict[str, Any]) -> dict[str, Any] 
         reasons["time"] = f"{mention['time']} overlaps {when}"
     else:
         reasons["time"] = "unknown on one side"
-    if _planned(mention["status"]) != data.get("planned", False):
+    if planned(mention["status"]) != data.get("planned", False):
         return None
     if not quantities_agree(mention.get("quantity"), data.get("quantity")):
         return None
@@ -327,7 +334,7 @@ def _corroborates_partial(mention: dict[str, Any], data: dict[str, Any], when: s
 def new_fact(mention: dict[str, Any], story: str | None) -> dict[str, Any]:
     return {"id": fact_id(mention), "type": mention["type"], "label": "", "time": None, "status": None,
             "independent_origins": 0, "first_reported": None, "story_id": story, "confidence": None, "rules": None,
-            "data": {"mentions": [], "entities": {}, "planned": _planned(mention["status"]), "items": [],
+            "data": {"mentions": [], "entities": {}, "planned": planned(mention["status"]), "items": [],
                      "quantity": None, "family": family(mention), "evidence": []}}
 
 

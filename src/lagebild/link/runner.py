@@ -21,12 +21,14 @@ from lagebild.link import corroboration, dedup, discrepancies, facts as fx, stor
 from lagebild.link.entities import Judgements, Resolver, mention_name, key_id, new_id
 from lagebild.link.names import fold, person_name
 from lagebild.link.state import LinkState, now
-from lagebild.model import timevalue
+from lagebild.model import events as events_model, timevalue
 from lagebild.store import Store
 
 #: the layout and rules of what the link stage stores; a store linked by another version is
 #: re-linked in full on the next ``link`` (bump it whenever stored link data or rules change)
-LINK_VERSION = "25"  # 25: facts keep their confidence and whether rules back them (columns);
+LINK_VERSION = "26"  # 26: a plan told in two stories is one fact (every core argument shared, reports within a
+# year); a plan's time before its report is the plan's, not the happening's;
+# 25: facts keep their confidence and whether rules back them (columns);
 # 24: story entities weigh by their salience in the article (times named);
 # 23: a pronoun (now an argument candidate) is no name in a label ("ACCUSE Türkei → Ihm");
 # 22: an event naming no entity, quantity or thing makes no fact
@@ -34,6 +36,8 @@ MAX_STORY_CANDIDATES = 30
 #: how many closing sentences of an article are checked for boilerplate
 BOILERPLATE_TAIL = 2
 FACT_WINDOW_DAYS = 21
+#: how far apart two stories may report one plan with no date of its own ("Putin will visit Pyongyang")
+PLAN_WINDOW_DAYS = 365
 
 
 def _iso(value: Any) -> str | None:
@@ -232,7 +236,9 @@ class Linker:
         # same story: any fact sharing a core argument; other stories: only with a specific time of that year
         year = (mention["time"] or "")[:4]
         base = fx.lookup_keys(mention)
-        keys = [f"{k}#{story}" for k in base] + ([f"{k}@T{year}" for k in base] if year.isdigit() else [])
+        plan = fx.planned(mention["status"])
+        keys = [f"{k}#{story}" for k in base] + ([f"{k}@T{year}" for k in base] if year.isdigit() else []) \
+            + ([f"{k}@plan" for k in base] if plan else [])
         found = self.state.lookup("fam", keys)
         cands = sorted({f for refs in found.values() for f in refs})
         best: tuple[dict[str, Any], dict[str, Any]] | None = None
@@ -240,13 +246,15 @@ class Linker:
         for fact in self.state.get("facts", cands).values():
             dated = timed and timevalue.specific(fact.get("time"))
             told_here = fact.get("story_id") == story or story in fact["data"].get("told_in", ())
-            if not told_here and not dated:
+            same_plan = plan and not dated and not told_here and self._near(when, fact, PLAN_WINDOW_DAYS)
+            if not told_here and not dated and not same_plan:
                 continue  # across stories only with known, compatible times (or where this story told it before)
-            if not dated and not self._near(when, fact):
+            if not dated and not same_plan and not self._near(when, fact):
                 continue  # without times of month or day, only reports of about the same days
             evidence = fx.compatible(mention, fact)
-            if evidence is None:
-                continue
+            if evidence is None or same_plan and evidence["shared_roles"] < len(
+                    events_model.identity_roles(mention["type"])):
+                continue  # a plan told in another story: the same plan only with every core argument shared
             rank = (evidence["shared_roles"], len(fact["data"]["mentions"]))
             if best is None or rank > (best[1]["shared_roles"], len(best[0]["data"]["mentions"])):
                 best = (fact, evidence)
@@ -265,6 +273,8 @@ class Linker:
                 self.state.add_index("fam", f"{key}#{story}", fact["id"])
             if year.isdigit():
                 self.state.add_index("fam", f"{key}@T{year}", fact["id"])
+            if plan:
+                self.state.add_index("fam", f"{key}@plan", fact["id"])
         buckets = fact["data"].setdefault("buckets", [])
         for bucket in discrepancies.bucket_keys(fact):
             if bucket not in buckets:
@@ -274,13 +284,13 @@ class Linker:
         self.touched_stories.add(fact["story_id"])
 
     @staticmethod
-    def _near(when: date | None, fact: dict[str, Any]) -> bool:
+    def _near(when: date | None, fact: dict[str, Any], days: int = FACT_WINDOW_DAYS) -> bool:
         first, last = fact.get("first_reported"), fact["data"].get("last_reported")
         if when is None or not first:
             return True
         lo = date.fromisoformat(first)
         hi = date.fromisoformat(last) if last else lo
-        return (lo - when).days <= FACT_WINDOW_DAYS and (when - hi).days <= FACT_WINDOW_DAYS
+        return (lo - when).days <= days and (when - hi).days <= days
 
     # --- after the articles ----------------------------------------------------------------------
 
