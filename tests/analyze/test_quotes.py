@@ -107,6 +107,10 @@ def test_quotes_indirect_german(text, cue, speaker, message_start):
     ("The minister said that the talks would continue next week.", "said", "The minister", "that"),
     ("According to officials, the convoy was attacked near the border.", "According to", "officials", "the convoy"),
     ("The shipments have increased sharply, the analyst said.", "said", "the analyst", "The shipments"),
+    # whom it was told to stays out of the message
+    ("Rubio told a crowd in Miami on Tuesday that voters are angry.", "told", "Rubio", "that voters"),
+    ("Trump told the audience he would win the state.", "told", "Trump", "he would"),
+    ("Clinton told The Associated Press on Monday she would stay in the race.", "told", "Clinton", "she would"),
 ])
 def test_quotes_indirect_english(text, cue, speaker, message_start):
     found = find(text, "en")
@@ -240,9 +244,9 @@ def test_quotes_reported_speech_act_by_group_noun():
     assert len(found) == 1 and found[0].speaker.text == "Augenzeugen"
 
 
-def test_quotes_stage_is_version_18():
+def test_quotes_stage_is_version_19():
     spec = registered()["lagebild.quotes"]
-    assert spec.version == "18"
+    assert spec.version == "19"
     assert "quotes" in spec.provides
 
 

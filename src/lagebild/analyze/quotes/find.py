@@ -244,7 +244,7 @@ def message_after(s: Sentence, c0: int, c1: int) -> tuple[int, int] | None:
     clause>"; English "said (that) …", "told the newspaper, …"."""
     after = _clause_after_comma(s, c0, c1)
     if after is None and s.lang == "en":
-        after = _en_after_told_comma(s, c0, c1) or _en_after_said(s, c0, c1) or _en_after_told_that(s, c0, c1)
+        after = _en_after_told_comma(s, c0, c1) or _en_after_told_that(s, c0, c1) or _en_after_said(s, c0, c1)
     return after
 
 
@@ -358,15 +358,35 @@ def _en_after_said(s: Sentence, c0: int, c1: int) -> tuple[int, int] | None:
     return None
 
 
+#: "told" and its forms: the words up to "that" are whom it was told to
+TOLD = frozenset({"told", "tells", "tell", "telling"})
+#: the addressee (with a time or place) between "told" and "that" has at most this many tokens
+TOLD_REACH = 10
+
+
 def _en_after_told_that(s: Sentence, c0: int, c1: int) -> tuple[int, int] | None:
-    """ "told reporters on Monday that …"."""
+    """ "told reporters on Monday that …", "told a crowd in Miami Tuesday that …": the message
+    opens at "that", the addressee before it is no part of it."""
     toks, n = s.toks, len(s.toks)
-    if toks[c0].lower not in {"told"}:
+    if toks[c0].lower not in TOLD:
         return None
     j = c1 + 1
-    while j < n and j - c1 < 6 and toks[j].lower != "that":
+    while j < n and j - c1 < TOLD_REACH and toks[j].lower != "that" and toks[j].text not in {",", ".", ";", ":"}:
         j += 1
-    return (j, n) if j < n and toks[j].lower == "that" else None
+    if j < n and toks[j].lower == "that":
+        return (j, n)
+    # "told the audience he would win", "told The Associated Press on Monday she …": the reported
+    # clause opens with a subject pronoun after the addressee (and a time)
+    for k in range(c1 + 2, min(n - 1, c1 + TOLD_REACH)):
+        if not toks[k].is_word or toks[k].lower in SUBORDINATORS["en"]:
+            return None
+        if toks[k].lower in TOLD_SUBJECTS and toks[k + 1].is_word:
+            return (k, n)
+    return None
+
+
+#: subject pronouns that open a clause reported after "told X"
+TOLD_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it"})
 
 
 def _quote_after_cue(s: Sentence, c0: int, c1: int, lemma: str, after: tuple[int, int]) -> Outcome:

@@ -61,7 +61,8 @@ STAGE = "lagebild.quotes"
 #: 18: German cues: the words between a verb and its particle stay out ("fügte er hinzu" →
 #: "fügte … hinzu"), an auxiliary after a participle ("festgestellt hatte"), "davor"/"dafür" before
 #: the message ("warnte davor, …"), "Es wird vermutet"; "zugesagt" takes no later "zu"
-VERSION = "18"
+#: 19: English "told X (on Monday) that …" and "told X he …": the addressee is no part of the message
+VERSION = "19"
 MIN_DIRECT_WORDS = 3
 #: a quotation this short after an article or a preposition (``vocab().title_leads``) is a name
 #: or title, not a quote
