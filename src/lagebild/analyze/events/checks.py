@@ -93,6 +93,10 @@ CRITICISM_LINKS = frozenset("an am von vom aus der des seitens gegen über seine
 #: … or before it: whose criticism it is, or the state of being criticised ("in der Kritik", "so die Kritik")
 CRITICISM_BEFORE = frozenset("in unter so seine seiner seinen ihre ihrer ihren meine meiner unsere unserer deren "
                              "dessen".split())
+#: words that make "Gipfel" a mountain's top, no summit meeting ("südöstlich des Gipfels", "die höchsten Gipfel")
+MOUNTAIN = re.compile(r"berg\w*|gebirge\w*|höhe|höchste\w*|meter|m|hütte\w*|\w*grat|grate?s?|gratäste|aussicht|"
+                      r"panorama\w*|\w*touren|wander\w*|gipfelkreuz|(?:nord|süd|ost|west)\w*lich|nördlich|"
+                      r"östlich|kreuzungspunkt|pass|passes")
 #: nouns the rules' attack pattern "…schläge" takes in that are no strikes ("Vorschläge", "Rückschlag")
 NOT_STRIKES = re.compile(r"(?:vor|rat|zu|nieder|rück|ab|aus|auf|um|durch|ein|fehl|kahl|herz|takt|ton|wellen|blitz|"
                          r"preis|gegen|vorder|hinter|nach|spar|steuer)schl[äa]g\w*")
@@ -209,6 +213,9 @@ def rejected(event: Event, text: str, toks: Sequence[Tok], language: str) -> str
         return "verurteilt zu: a court's sentence"
     if event.type == "CONDEMN" and word == "kritik" and k == 0 and len(toks) > 1 and toks[1].is_cap:
         return "Kritik as a heading"
+    if event.type == "MEET" and word.startswith("gipfel") and any(t.is_word and MOUNTAIN.fullmatch(t.lower)
+                                                                   for t in toks):
+        return "Gipfel of a mountain, no summit"
     if event.type == "CONDEMN" and word == "kritik" and not _voiced(toks, k):
         return "Kritik in general: no one voices it, nothing is its object"
     if event.type == "AGREE" and language == "en" and word in {"deal", "deals", "dealt", "dealing"} \
