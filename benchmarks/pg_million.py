@@ -58,9 +58,10 @@ REPLICATE = (
     " CROSS JOIN (SELECT DISTINCT grp FROM demo.copies) g",
     "INSERT INTO story_articles (article_id, story_id) SELECT c.new, sa.story_id || '~' || c.grp "
     " FROM demo.copies c JOIN demo.story_articles sa ON sa.article_id = c.old",
-    "INSERT INTO facts (id, type, label, time, status, independent_origins, first_reported, story_id, data) "
-    " SELECT f.id || '~' || g.grp, f.type, f.label, f.time, f.status, f.independent_origins, f.first_reported, "
-    " f.story_id || '~' || g.grp, f.data FROM demo.facts f CROSS JOIN (SELECT DISTINCT grp FROM demo.copies) g",
+    "INSERT INTO facts (id, type, label, time, status, independent_origins, first_reported, story_id, data, "
+    " confidence, rules) SELECT f.id || '~' || g.grp, f.type, f.label, f.time, f.status, f.independent_origins, "
+    " f.first_reported, f.story_id || '~' || g.grp, f.data, f.confidence, f.rules FROM demo.facts f "
+    " CROSS JOIN (SELECT DISTINCT grp FROM demo.copies) g",
     "INSERT INTO fact_events (article_id, idx, fact_id, origin, data) "
     " SELECT c.new, e.idx, e.fact_id || '~' || c.grp, e.origin, e.data FROM demo.copies c "
     " JOIN demo.fact_events e ON e.article_id = c.old",

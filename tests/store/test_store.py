@@ -145,3 +145,16 @@ def test_store_schema_module_matches_the_migrations(store):
     with store.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"include_object": modelled})
         assert compare_metadata(context, metadata) == []
+
+
+def test_store_link_write_of_many_rows_refreshes_statistics(store, monkeypatch):
+    from lagebild.store import bulk
+
+    monkeypatch.setattr(bulk, "ANALYZE_AFTER", 3)
+    store.write_link_state(rows={}, dropped_index=(), new_index=[("name", f"k{i}", f"e{i}") for i in range(4)],
+                           link_articles={}, mentions={}, story_of={}, duplicates={}, fact_events={})
+    assert store.index_refs("name", ["k1", "k9"]) == {"k1": {"e1"}}
+    if store.dialect == "postgresql":  # the planner knows the rows are there
+        with store.engine.connect() as conn:
+            tuples = conn.exec_driver_sql("SELECT reltuples FROM pg_class WHERE oid = 'link_index'::regclass").scalar()
+        assert tuples == 4

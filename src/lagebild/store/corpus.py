@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Engine, bindparam, delete, insert, select
 
 from lagebild.store import schema as t
-from lagebild.store.bulk import bulk_insert
+from lagebild.store.bulk import bulk_insert, refresh_statistics
 
 _CHUNK = 400
 
@@ -238,6 +238,9 @@ class LinkData:
                 conn.execute(delete(t.fact_events).where((fe.article_id == bindparam("a")) & (fe.idx == bindparam("i"))),
                              [{"a": a, "i": i} for a, i in sorted({(a, i) for a, i, _ in keys})])
             bulk_insert(conn, t.fact_events, [fact_events[k] for k in keys])
+            written = (sum(len(dirty) for _, dirty in rows.values()) + len(new_index) + len(arts) + len(story_of)
+                       + len(duplicates) + len(keys) + sum(len(mentions.get(a, [])) for a in arts))
+            refresh_statistics(conn, LINK_TABLES, written)
 
     def write_link_results(
         self, *, views: dict[str, Sequence[Any]], dropped: Sequence[str],
