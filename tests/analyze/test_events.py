@@ -136,9 +136,9 @@ def test_events_learned_model_decides_with_a_confidence():
     assert all(e.confidence is None for e in _full(text))  # the rules alone: no confidence
 
 
-def test_events_stage_is_version_34():
+def test_events_stage_is_version_35():
     spec = registered()["lagebild.events"]
-    assert spec.version == "34"
+    assert spec.version == "35"
     assert "quotes" in spec.requires
 
 
@@ -543,3 +543,13 @@ def test_events_a_modal_or_opener_starting_an_english_sentence_is_no_name(text, 
     toks = tokens(text, 0, len(text))
     first = [c for c in candidates(text, toks, [], (), "en") if c.first == 0]
     assert [text[c.start:c.end] for c in first] == ([name] if name else [])
+
+
+@pytest.mark.parametrize("text, trigger, attacker", [
+    ("Investigators said that Russian forces shelled the hospital.", "shelled", "Russian forces"),
+    ("Gunmen massacred dozens of villagers in Darfur.", "massacred", "Gunmen"),
+])
+def test_events_english_attack_verbs_need_no_weapon(text, trigger, attacker):
+    event = _one(_full(text, "en"), "ATTACK")
+    assert event.trigger.text == trigger
+    assert _args(event)["attacker"] == attacker

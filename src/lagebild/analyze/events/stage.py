@@ -40,6 +40,7 @@ from lagebild.model import Argument, Attribution, EntityMention, Event, Quantity
 from lagebild.analyze.pipeline import PRELOAD, Doc, stage
 
 STAGE = "lagebild.events"
+#: 35: English "shelled", "bombed", "massacred", "murdered", "assassinate" attack without a weapon named;
 #: 34: the English model rebuilt with the trigger features seen at least twice (training/events/train.py);
 #: 33: an English sentence opening with a modal or an opener ("Can we …", "Please …") names no one;
 #: 31: people turned back, a place closed, a paper sent are no DENY/AGREE/SUPPLY; who reports
@@ -74,7 +75,7 @@ STAGE = "lagebild.events"
 #: the source "according to" cites is no participant, "said …that, …" opens the message;
 #: 7: treffen as a hit or a choice is no meeting, demanded/refused events planned/denied;
 #: 6: checks after the model, more triggers; 5: the learned model decides (confidence); 4: list roles
-VERSION = "34"
+VERSION = "35"
 GAP_RE = re.compile(r"\s*(?:[a-zäöüß0-9-]+\s+|Schuss\s+|Tonnen\s+|Stück\s+){0,3}")
 NOUN_NEGATION = {"kein", "keine", "keinen", "keiner", "keinem", "keines", "no"}
 #: third-person singular subject pronouns resolved to a person ("er" alone: "sie" may be plural)
