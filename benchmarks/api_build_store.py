@@ -66,7 +66,7 @@ def replicate(demo: Path, out: Path, articles: int, group: int) -> dict[str, int
         "INSERT INTO story_articles SELECT c.new, sa.story_id || '~' || c.grp FROM copies c "
         " JOIN demo.story_articles sa ON sa.article_id = c.old",
         "INSERT INTO facts SELECT f.id || '~' || g.grp, f.type, f.label, f.time, f.status, f.independent_origins, "
-        " f.first_reported, f.story_id || '~' || g.grp, f.data, f.confidence, f.rules FROM demo.facts f "
+        " f.first_reported, f.story_id || '~' || g.grp, f.data, f.confidence, f.rules, f.named_ids FROM demo.facts f "
         " CROSS JOIN (SELECT DISTINCT grp FROM copies) g",
         "INSERT INTO fact_events SELECT c.new, e.idx, e.fact_id || '~' || c.grp, e.origin, e.data FROM copies c "
         " JOIN demo.fact_events e ON e.article_id = c.old",

@@ -161,8 +161,11 @@ def build_store(path: Path | str) -> dict[str, Any]:
              "story_id": "s1", "data": {"args": {"sanctioner": ref("e_eu"), "target": ref("e_kp")},
                                         "origins": ["Abendpost"]}},
         ]
-        for fact in facts:  # the rules found their events, which give no confidence (as the link stage stores it)
-            fact.update(confidence=None, rules=True)
+        for fact in facts:  # as the link stage stores them: the rules found their events, which give no
+            # confidence; the entity ids its arguments name, between spaces
+            named = {v["entity"] for arg in fact["data"]["args"].values() for v in (arg if isinstance(arg, list)
+                     else [arg]) if v.get("entity")}
+            fact.update(confidence=None, rules=True, named_ids=" " + " ".join(sorted(named)) + " ")
         conn.execute(insert(t.facts), facts)
         conn.execute(insert(t.fact_events), [
             {"article_id": de.id, "idx": 0, "fact_id": "f_supply", "origin": "Südkoreanischer Geheimdienst"},

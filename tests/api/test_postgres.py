@@ -71,5 +71,22 @@ def test_postgres_fact_confidences_stored_and_filled_from_the_events(pg_client) 
     assert store.fact_confidences(facts) == expected
     _refill_confidences(url)  # as migration 0008 fills a store linked before it
     assert store.fact_confidences(facts) == expected
+
+
+def test_postgres_fact_named_ids_filled_from_the_data(pg_client) -> None:
+    from sqlalchemy import update
+
+    from lagebild.link.facts import named_ids
+    from lagebild.store import schema as t
+    from tests.web.test_workbench import _refill_named_ids
+
+    client, _ = pg_client
+    store = client.app.state.store
+    data = {"entities": {"supplier": ["gpe:KP", "loc:capital-KP"]}, "within": {"loc:capital-KP": "gpe:KP"},
+            "origins": [{"key": "org:kcna", "label": "KCNA: Pjöngjang", "speaker": "per:56c8a1a43868"}]}
+    with store.engine.begin() as conn:
+        conn.execute(update(t.facts).where(t.facts.c.id == "f_meet").values(data=data, named_ids=None))
+    assert _refill_named_ids(store.engine.url.render_as_string(hide_password=False))["f_meet"] == named_ids(data)
+    assert [f["id"] for f in client.get("/api/v1/facts?entity=org:kcna").json()["items"]] == ["f_meet"]
     found = client.get("/api/v1/facts?min_confidence=0.7").json()
     assert sorted(f["id"] for f in found["items"]) == ["f_eu_sanction", "f_supply"]

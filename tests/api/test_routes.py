@@ -272,3 +272,31 @@ def test_openapi_documents_the_quote_roles(client: Any) -> None:
     page = doc["components"]["schemas"][ref.rsplit("/", 1)[1]]
     item = doc["components"]["schemas"][page["properties"]["items"]["items"]["$ref"].rsplit("/", 1)[1]]
     assert {"frame", "addressee", "quoted", "cue", "speaker", "start", "end"} <= set(item["properties"])
+
+
+def test_routes_quotes_of_a_speaker_are_read_until_the_page_and_one_more(store_copy: tuple[Path, dict]) -> None:
+    from sqlalchemy import delete, insert
+
+    from lagebild.services import queries
+    from lagebild.store import schema as t
+
+    db, ids = store_copy
+    store = Store.open(str(db))
+    for key in ("en", "de2"):  # Budanov (mention 0) is quoted in the two other articles too
+        text = ids["texts"][ids[key]]
+        layers = store.load_layers(ids[key])
+        layers["quotes"] = [{"start": 0, "end": 20, "text": text[:20], "kind": "indirect", "cue": None,
+                             "speaker": {"start": 0, "end": 5, "text": text[:5], "mention": 0}, "stage": "test"}]
+        store.save_analysis(Analysis(ids[key], layers, {}), "sig")
+        with store.engine.begin() as conn:
+            me = t.mention_entities.c
+            conn.execute(delete(t.mention_entities).where((me.article_id == ids[key]) & (me.idx == 0)))
+            conn.execute(insert(t.mention_entities).values(article_id=ids[key], idx=0, entity_id="e_bud"))
+    every = queries.list_quotes(store, speaker="e_bud", limit=5)
+    assert (every.total, len(every.items), every.to_dict().get("total_exact", True)) == (3, 3, True)
+    first = queries.list_quotes(store, speaker="e_bud", limit=1)  # two found: the third article is not read
+    assert (first.total, len(first.items), first.to_dict()["total_exact"]) == (2, 1, False)
+    assert queries.list_quotes(store, speaker="e_bud", limit=1, offset=2).items[0]["article"] == ids["de2"]
+    capped = queries.list_quotes(store, speaker="e_bud", limit=5, scan=2)
+    assert (capped.total, capped.to_dict()["total_exact"]) == (2, False)
+    store.close()

@@ -75,11 +75,15 @@ def test_runner_facts_count_one_origin_for_echoes(linked: Any) -> None:
     assert supply["origins"][0]["label"] in ("Ukraine (HUR)", "Ukraine (Kyrylo Budanov)")
 
 
-def test_runner_facts_store_their_confidence(linked: Any) -> None:
+def test_runner_facts_store_their_confidence_and_the_ids_they_name(linked: Any) -> None:
     store, _, ex = linked
     ids = [f["id"] for f in ex["facts"]]
     assert set(store.fact_confidences(ids).values()) == {(None, True)}  # hand-made events: the rules'
     assert store.count_facts(least=0.99) == len(ids)
+    supply = [f for f in ex["facts"] if f["type"] == "SUPPLY" and len(f["events"]) == 3][0]
+    assert supply["id"] in store.fact_ids(entity="gpe:UA")  # its origin (Budanov speaks for Ukraine)
+    named = {f["id"] for f in ex["facts"] if "gpe:KP" in str(f)}
+    assert named and set(store.fact_ids(entity="gpe:KP")) == named
 
 
 def test_runner_discrepancy_and_timeline(linked: Any) -> None:

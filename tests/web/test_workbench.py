@@ -25,7 +25,7 @@ def _add_transfer(db: Path, ids: dict[str, Any]) -> None:
     with store.engine.begin() as conn:
         conn.execute(insert(t.facts).values(
             id="f_drones", type="SUPPLY", label="Iran liefert Russland Drohnen", time="2022-10", status="corroborated",
-            independent_origins=3, first_reported=date(2024, 1, 5), story_id="s1", rules=True,
+            independent_origins=3, first_reported=date(2024, 1, 5), story_id="s1", rules=True, named_ids=" e_ir e_ru ",
             data={"args": {"supplier": {"entity": "e_ir", "name": "Iran"}, "recipient": {"entity": "e_ru",
                                                                                         "name": "Russland"},
                            "item": {"text": "Kampfdrohnen"},
@@ -245,6 +245,22 @@ def _set_confidences(db: Path, ids: dict[str, Any], sure: dict[tuple[str, int], 
     store.close()
 
 
+def _refill_named_ids(db: Path | str) -> dict[str, str | None]:
+    """Fill the facts' named ids from their data as migration 0010 does for a store linked before
+    it; the facts' ids → what it filled."""
+    from importlib import import_module
+
+    from sqlalchemy import select, text
+
+    fill = import_module("lagebild.store.migrations.versions.0010_fact_named_ids")._FILL
+    store = Store.open(str(db))
+    with store.engine.begin() as conn:
+        conn.execute(text(fill[store.dialect]))
+        found = dict(conn.execute(select(t.facts.c.id, t.facts.c.named_ids)).all())
+    store.close()
+    return found
+
+
 def _refill_confidences(db: Path | str) -> None:
     """Forget the facts' stored confidences and fill them from the events layers as migration
     0008 does for a store linked before it."""
@@ -289,6 +305,24 @@ def test_workbench_fact_confidences_are_the_best_event_and_whether_rules_back_it
     plain = tmp_path / "plain.db"
     build_store(plain)  # events without a confidence: the rules'
     assert set(Store.open(str(plain)).fact_confidences(FACTS).values()) == {(None, True)}
+
+
+def test_workbench_fact_named_ids_filled_from_the_data_as_the_link_stage_names_them(tmp_path) -> None:
+    from sqlalchemy import update
+
+    from lagebild.link.facts import named_ids
+
+    db = tmp_path / "named.db"
+    build_store(db)
+    data = {"entities": {"supplier": ["gpe:KP", "loc:capital-KP"]}, "within": {"loc:capital-KP": "gpe:KP"},
+            "origins": [{"key": "org:kcna", "label": "KCNA: Pjöngjang", "speaker": "per:56c8a1a43868"}],
+            "mentions": [{"event": "3f2a9c:0", "text": "laut KCNA: ja", "origin": {"key": "outlet:x"}}]}
+    assert named_ids(data) == " gpe:KP loc:capital-KP org:kcna outlet:x per:56c8a1a43868 "
+    store = Store.open(str(db))
+    with store.engine.begin() as conn:
+        conn.execute(update(t.facts).where(t.facts.c.id == "f_meet").values(data=data, named_ids=None))
+    store.close()
+    assert _refill_named_ids(db)["f_meet"] == named_ids(data)
 
 
 def test_workbench_fact_confidences_filled_from_the_events_for_a_store_linked_before(tmp_path) -> None:

@@ -26,7 +26,8 @@ from lagebild.store import Store
 
 #: the layout and rules of what the link stage stores; a store linked by another version is
 #: re-linked in full on the next ``link`` (bump it whenever stored link data or rules change)
-LINK_VERSION = "26"  # 26: a plan told in two stories is one fact (every core argument shared, reports within a
+LINK_VERSION = "27"  # 27: facts keep the ids they name (a column: the entity filter without their data);
+# 26: a plan told in two stories is one fact (every core argument shared, reports within a
 # year); a plan's time before its report is the plan's, not the happening's;
 # 25: facts keep their confidence and whether rules back them (columns);
 # 24: story entities weigh by their salience in the article (times named);
@@ -369,6 +370,7 @@ class Linker:
                                              | set(fact["data"].get("denied_in") or []))
             disputed = discrepancies.disputing(fact["data"].get("discrepancies")) or fact["id"] in denied
             fact["status"] = fx.status(fact, disputed)
+            fact["named_ids"] = fx.named_ids(fact["data"])
             self.state.put("facts", fact)
             self.touched_stories.add(fact["story_id"])
             for m in fact["data"]["mentions"]:

@@ -8,6 +8,7 @@ only, so a story page or a page of facts stays fast on a store of 100k articles.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import islice
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -300,12 +301,14 @@ def list_entities(store: Store, *, q: str | None = None, type: str | None = None
 
 
 def get_entity(store: Store, entity_id: str, *, limit: int = 50) -> dict[str, Any] | None:
+    """One entity with its aliases, mention count, first page of facts and the quotes found in
+    its first :data:`ENTITY_QUOTE_SCAN` articles (``total_exact: false`` when it has more)."""
     row = store.entity_row(entity_id)
     if row is None:
         return None
     n = store.mention_count(entity_id)
     facts = list_facts(store, entity=entity_id, limit=limit)
-    quotes = list_quotes(store, speaker=entity_id, limit=limit)
+    quotes = list_quotes(store, speaker=entity_id, limit=limit, scan=ENTITY_QUOTE_SCAN)
     return {"id": row.id, "name": row.name, "type": row.type, "aliases": list(row.aliases or []),
             "data": row.data or {}, "mentions": n, "facts": facts.to_dict(), "quotes": quotes.to_dict()}
 
@@ -329,36 +332,43 @@ def quote_roles(quote: dict[str, Any]) -> dict[str, Any]:
 
 
 QUOTE_SCAN = 300  # articles looked at per request for a speaker's quotes
+QUOTE_BATCH = 25  # articles whose quotes are read at once
+ENTITY_QUOTE_SCAN = 25  # articles an entity's page looks at for its quotes (the quotes page reads on)
 
 
 def list_quotes(store: Store, *, speaker: str | None = None, article: str | None = None,
-                limit: int = 50, offset: int = 0) -> Page:
+                limit: int = 50, offset: int = 0, scan: int = QUOTE_SCAN) -> Page:
     """Quotes of one speaker (entity id) or of one article, in the order the articles were stored.
 
-    A speaker's articles are streamed from the entity index; at most :data:`QUOTE_SCAN` of them
-    are read per request, and ``total_exact: false`` says when more were left unread.
+    A speaker's articles are streamed from the entity index and their quotes read a batch at a
+    time, until the page and one quote more are found or ``scan`` articles were read;
+    ``total_exact: false`` says when more were left unread (``total`` is then a lower bound).
     """
     items: list[dict[str, Any]] = []
     total, scanned, exact = 0, 0, True
     mentions = store.iter_linked_mentions(entity=speaker, article=article)
     try:
-        for aid, idxs in _grouped(mentions):
-            if scanned >= QUOTE_SCAN:
-                exact = False
-                break
-            scanned += 1
-            for qi, quote in enumerate(store.layer(aid, "quotes")):
-                sp = quote.get("speaker") or {}
-                entity = idxs.get(sp.get("mention")) if sp.get("mention") is not None else None
-                if speaker and entity != speaker:
-                    continue
-                total += 1
-                if offset < total <= offset + limit:
-                    items.append({"article": aid, "index": qi, "start": quote["start"], "end": quote["end"],
-                                  "text": quote["text"], "kind": quote.get("kind"), "cue": _span_of(quote.get("cue")),
-                                  "speaker": {"entity": entity, "name": sp.get("name") or sp.get("text"),
-                                              "start": sp.get("start"), "end": sp.get("end")},
-                                  **quote_roles(quote)})
+        groups = _grouped(mentions)
+        while exact and (batch := list(islice(groups, min(QUOTE_BATCH, scan - scanned + 1)))):
+            layers = store.layer_of([aid for aid, _ in batch], "quotes")  # a batch's quotes in one read
+            for aid, idxs in batch:
+                if scanned >= scan or total > offset + limit:  # the page and one more: enough
+                    exact = False
+                    break
+                scanned += 1
+                for qi, quote in enumerate(layers.get(aid, ())):
+                    sp = quote.get("speaker") or {}
+                    entity = idxs.get(sp.get("mention")) if sp.get("mention") is not None else None
+                    if speaker and entity != speaker:
+                        continue
+                    total += 1
+                    if offset < total <= offset + limit:
+                        items.append({"article": aid, "index": qi, "start": quote["start"], "end": quote["end"],
+                                      "text": quote["text"], "kind": quote.get("kind"),
+                                      "cue": _span_of(quote.get("cue")),
+                                      "speaker": {"entity": entity, "name": sp.get("name") or sp.get("text"),
+                                                  "start": sp.get("start"), "end": sp.get("end")},
+                                      **quote_roles(quote)})
     finally:
         mentions.close()
     if article and not speaker and not scanned:  # an article whose speakers were not linked

@@ -325,6 +325,10 @@ class Store(ABC):
         """One analysis layer of one article (empty when absent)."""
 
     @abstractmethod
+    def layer_of(self, ids: Sequence[str], layer: str) -> dict[str, list[dict[str, Any]]]:
+        """One analysis layer of some articles: id → its records (articles without it left out)."""
+
+    @abstractmethod
     def article_meta(self, ids: Sequence[str]) -> dict[str, Any]:
         """Article id → (id, title, outlet, published) row."""
 

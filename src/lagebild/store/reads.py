@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Engine, Text, and_, cast, func, or_, select, true, type_coerce
+from sqlalchemy import Engine, and_, func, or_, select, true, type_coerce
 
 from lagebild.store import schema as t
 from lagebild.store.schema import JSONText
@@ -30,8 +30,8 @@ def _fact_conditions(type: str | None, status: str | None, story: str | None, en
         cond.append(t.facts.c.status == status)
     if story:
         cond.append(t.facts.c.story_id == story)
-    if entity:  # a fact names its entities (ids) in its data; ids are hashes, so the match is exact
-        cond.append(cast(t.facts.c.data, Text).like(f'%"{_like_safe(entity)}"%', escape="\\"))
+    if entity:  # the ids a fact's data names, between spaces: the match is exact
+        cond.append(t.facts.c.named_ids.like(f"% {_like_safe(entity)} %", escape="\\"))
     return and_(true(), *cond)
 
 
@@ -156,7 +156,7 @@ class Reads:
         if article and entity:
             mq = mq.where(me.article_id == article)
         with self.engine.connect() as conn:
-            rows = conn.execution_options(yield_per=1000).execute(mq)
+            rows = conn.execution_options(yield_per=250).execute(mq)  # a page often needs a few articles
             try:
                 yield from rows
             finally:
@@ -170,6 +170,14 @@ class Reads:
             data = conn.execute(select(t.analyses.c.data).where(t.analyses.c.article_id == article_id,
                                                                 t.analyses.c.layer == layer)).scalar()
         return list(data or [])
+
+    def layer_of(self, ids: Sequence[str], layer: str) -> dict[str, list[dict[str, Any]]]:
+        """One analysis layer of some articles: id → its records (articles without it left out)."""
+        an = t.analyses.c
+        with self.engine.connect() as conn:
+            return {a: list(data or []) for a, data in conn.execute(
+                select(an.article_id, type_coerce(an.data, JSONText())).where(an.layer == layer,
+                                                                             an.article_id.in_(list(ids))))}
 
     def article_meta(self, ids: Sequence[str]) -> dict[str, Any]:
         """Article id → (id, title, outlet, published) row."""

@@ -135,6 +135,8 @@ facts = Table(
     # event of the rules, which give none, backs it (migration 0008)
     Column("confidence", Float),
     Column("rules", Boolean),
+    # every entity or origin id its data names, between spaces (" gpe:KP gpe:RU "; migration 0010)
+    Column("named_ids", Text),
 )
 # the order in which the API lists facts (migration 0002)
 Index("ix_facts_rank", facts.c.independent_origins.desc(), facts.c.first_reported, facts.c.id)
@@ -142,6 +144,8 @@ Index("ix_facts_type_rank", facts.c.type, facts.c.independent_origins.desc(), fa
 # the confidence filter from the index alone, in the list order (migration 0008)
 Index("ix_facts_confidence", facts.c.rules, facts.c.confidence, facts.c.independent_origins.desc(),
       facts.c.first_reported, facts.c.id)
+# an entity's facts in the list order from the index alone (migration 0010)
+Index("ix_facts_named", facts.c.independent_origins.desc(), facts.c.first_reported, facts.c.id, facts.c.named_ids)
 
 fact_events = Table(
     "fact_events", metadata,
