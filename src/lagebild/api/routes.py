@@ -193,9 +193,9 @@ def entities(store: Store = Depends(store_of), page: dict = Depends(paging),
 
 
 @router.get("/entities/{entity_id}", responses=ERRORS, tags=["entities"])
-def entity(entity_id: str, store: Store = Depends(store_of)) -> Any:
+async def entity(entity_id: str, store: Store = Depends(store_of)) -> Any:
     """One entity with its aliases, its facts and its quotes (first pages)."""
-    return FastJSON(_found(queries.get_entity(store, entity_id), "entity", entity_id))
+    return FastJSON(_found(await run_query(store, queries.get_entity, store, entity_id), "entity", entity_id))
 
 
 @router.get("/quotes", response_model=QuotePageOut, responses=ERRORS, tags=["quotes"])

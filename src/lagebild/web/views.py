@@ -193,8 +193,9 @@ def install(app: FastAPI) -> None:
                      paging=_paging(offset, PAGE, page.total))
 
     @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
-    def entity_page(request: Request, entity_id: str) -> Response:
-        entity = queries.get_entity(request.app.state.store, entity_id)
+    async def entity_page(request: Request, entity_id: str) -> Response:
+        store = request.app.state.store
+        entity = await run_query(store, queries.get_entity, store, entity_id)
         if entity is None:
             raise HTTPException(404, f"no entity with id {entity_id!r}")
         rows = [(f, render.fact_row(f)) for f in entity["facts"]["items"]]
