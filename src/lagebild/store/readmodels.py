@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Engine, func, select, type_coerce
+from sqlalchemy import Engine, bindparam, func, select, type_coerce
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 
@@ -209,11 +210,19 @@ class ReadModels:
     def _stored(self, key: Any, value: Any, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """The JSON ``value`` stored for each id (ids without one left out)."""
         found: dict[str, dict[str, Any]] = {}
+        query = _stored_query(key, value)
         with self.engine.connect() as conn:
             for chunk in chunks(list(ids)):
-                for k, v in conn.execute(select(key, type_coerce(value, JSONText())).where(key.in_(chunk))):
+                for k, v in conn.execute(query, {"ids": chunk}):
                     found[k] = v
         return found
+
+
+@lru_cache(maxsize=16)
+def _stored_query(key: Any, value: Any) -> Any:
+    """(key, JSON value) of the rows whose key is in the bound list ``ids`` (built once: building
+    costs more than running it)."""
+    return select(key, type_coerce(value, JSONText())).where(key.in_(bindparam("ids", expanding=True)))
 
 
 def _latest_articles(conn: Any, story_ids: Sequence[str], views: dict[str, dict[str, Any]]) -> None:

@@ -7,9 +7,10 @@ attribute access; :mod:`lagebild.services.queries` shapes them into the JSON-rea
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Engine, and_, func, or_, select, true, type_coerce
+from sqlalchemy import Engine, and_, bindparam, func, or_, select, true, type_coerce
 
 from lagebild.store import schema as t
 from lagebild.store.schema import JSONText
@@ -40,6 +41,51 @@ _FACT_ORDER = (t.facts.c.independent_origins.desc(), t.facts.c.first_reported, t
 fact_conditions, FACT_ORDER = _fact_conditions, _FACT_ORDER
 
 
+# --- statements built once: building a statement costs more than running it on a warm store -----
+
+def _ids(column: Any) -> Any:
+    return column.in_(bindparam("ids", expanding=True))
+
+
+_STORY_ROW = select(t.stories).where(t.stories.c.id == bindparam("id"))
+_STORY_TITLE = select(t.stories.c.title).where(t.stories.c.id == bindparam("id"))
+_SUMMARY_ROW = select(t.summaries).where(t.summaries.c.story_id == bindparam("id"))
+_ENTITY_ROW = select(t.entities).where(t.entities.c.id == bindparam("id"))
+_ENTITY_ROWS = select(t.entities.c.id, t.entities.c.name, t.entities.c.type,
+                      type_coerce(t.entities.c.aliases, JSONText()).label("aliases")).where(_ids(t.entities.c.id))
+_MENTION_COUNT = (select(func.count()).select_from(t.mention_entities)
+                  .where(t.mention_entities.c.entity_id == bindparam("id")))
+_LAYER_OF = (select(t.analyses.c.article_id, type_coerce(t.analyses.c.data, JSONText()))
+             .where(t.analyses.c.layer == bindparam("layer"), _ids(t.analyses.c.article_id)))
+_ARTICLE_META = (select(t.articles.c.id, t.articles.c.title, t.articles.c.outlet, t.articles.c.published)
+                 .where(_ids(t.articles.c.id)))
+
+
+def _fact_params(type: str | None, status: str | None, story: str | None, entity: str | None,
+                 least: float | None) -> dict[str, Any]:
+    """The filters given, as the bound values of :func:`_fact_query` (the same conditions as
+    :func:`fact_conditions`)."""
+    values = {"least": least, "type": type.upper() if type else None, "status": status or None,
+              "story": story or None, "entity": f"% {_like_safe(entity)} %" if entity else None}
+    return {k: v for k, v in values.items() if v is not None}
+
+
+@lru_cache(maxsize=128)
+def _fact_query(what: str, given: frozenset[str], paged: bool) -> Any:
+    """The ids (``what`` "ids", in list order) or the count ("count") of the facts that pass the
+    filters named in ``given``, their values bound at run time; a page with ``paged``."""
+    f = t.facts.c
+    cond = {"least": lambda: or_(f.rules.is_(True), f.confidence >= bindparam("least")),
+            "type": lambda: f.type == bindparam("type"), "status": lambda: f.status == bindparam("status"),
+            "story": lambda: f.story_id == bindparam("story"),
+            "entity": lambda: f.named_ids.like(bindparam("entity"), escape="\\")}
+    where = and_(true(), *(cond[k]() for k in sorted(given)))
+    if what == "count":
+        return select(func.count()).select_from(t.facts).where(where)
+    query = select(f.id).where(where).order_by(*_FACT_ORDER)
+    return query.limit(bindparam("limit")).offset(bindparam("offset")) if paged else query
+
+
 class Reads:
     """Reads for the services' queries (needs ``self.engine``)."""
 
@@ -53,12 +99,12 @@ class Reads:
         """Ids of the facts that pass the filters (``entity``: an entity id the fact names; ``least``:
         an event behind the fact at least this sure, or one of the rules), most corroborated first,
         then first reported, then id; a page of them with ``limit``."""
-        query = (select(t.facts.c.id).where(_fact_conditions(type, status, story, entity, least))
-                 .order_by(*_FACT_ORDER))
+        params = _fact_params(type, status, story, entity, least)
+        query = _fact_query("ids", frozenset(params), limit is not None)
         if limit is not None:
-            query = query.limit(limit).offset(offset)
+            params.update(limit=limit, offset=offset)
         with self.engine.connect() as conn:
-            return list(conn.execute(query).scalars())
+            return list(conn.execute(query, params).scalars())
 
     def fact_times(self, *, type: str | None = None, status: str | None = None, story: str | None = None,
                    entity: str | None = None, least: float | None = None) -> list[tuple[str, str]]:
@@ -71,10 +117,9 @@ class Reads:
 
     def count_facts(self, *, type: str | None = None, status: str | None = None, story: str | None = None,
                     entity: str | None = None, least: float | None = None) -> int:
-        query = (select(func.count()).select_from(t.facts)
-                 .where(_fact_conditions(type, status, story, entity, least)))
+        params = _fact_params(type, status, story, entity, least)
         with self.engine.connect() as conn:
-            return conn.execute(query).scalar_one()
+            return conn.execute(_fact_query("count", frozenset(params), False), params).scalar_one()
 
     def discrepancy_rows(self, ids: Sequence[str]) -> list[Any]:
         with self.engine.connect() as conn:
@@ -94,25 +139,22 @@ class Reads:
 
     def story_row(self, story_id: str) -> Any | None:
         with self.engine.connect() as conn:
-            return conn.execute(select(t.stories).where(t.stories.c.id == story_id)).first()
+            return conn.execute(_STORY_ROW, {"id": story_id}).first()
 
     def story_title(self, story_id: str) -> str | None:
         with self.engine.connect() as conn:
-            return conn.execute(select(t.stories.c.title).where(t.stories.c.id == story_id)).scalar()
+            return conn.execute(_STORY_TITLE, {"id": story_id}).scalar()
 
     def summary_row(self, story_id: str) -> Any | None:
         with self.engine.connect() as conn:
-            return conn.execute(select(t.summaries).where(t.summaries.c.story_id == story_id)).first()
+            return conn.execute(_SUMMARY_ROW, {"id": story_id}).first()
 
     # --- entities -----------------------------------------------------------------------------
 
     def entity_rows(self, ids: Sequence[str]) -> list[Any]:
         """(id, name, type, aliases) rows of the entities given."""
-        ent = t.entities.c
         with self.engine.connect() as conn:
-            return conn.execute(select(ent.id, ent.name, ent.type,
-                                       type_coerce(ent.aliases, JSONText()).label("aliases"))
-                                .where(ent.id.in_(list(ids)))).all()
+            return conn.execute(_ENTITY_ROWS, {"ids": list(ids)}).all()
 
     def entities_of_type(self, type: str | None = None) -> list[Any]:
         """Every entity row (only those of ``type``), by name then id."""
@@ -124,7 +166,7 @@ class Reads:
 
     def entity_row(self, entity_id: str) -> Any | None:
         with self.engine.connect() as conn:
-            return conn.execute(select(t.entities).where(t.entities.c.id == entity_id)).first()
+            return conn.execute(_ENTITY_ROW, {"id": entity_id}).first()
 
     def mention_counts(self, entity_ids: Sequence[str]) -> dict[str, int]:
         """Entity id → how many mentions are linked to it (entities without any left out)."""
@@ -135,8 +177,7 @@ class Reads:
 
     def mention_count(self, entity_id: str) -> int:
         with self.engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(t.mention_entities)
-                                .where(t.mention_entities.c.entity_id == entity_id)).scalar_one()
+            return conn.execute(_MENTION_COUNT, {"id": entity_id}).scalar_one()
 
     def entities_by_mentions(self) -> list[Any]:
         """Every entity row with its mention count ``n`` (None for none), most mentioned first."""
@@ -173,18 +214,13 @@ class Reads:
 
     def layer_of(self, ids: Sequence[str], layer: str) -> dict[str, list[dict[str, Any]]]:
         """One analysis layer of some articles: id → its records (articles without it left out)."""
-        an = t.analyses.c
         with self.engine.connect() as conn:
-            return {a: list(data or []) for a, data in conn.execute(
-                select(an.article_id, type_coerce(an.data, JSONText())).where(an.layer == layer,
-                                                                             an.article_id.in_(list(ids))))}
+            return {a: list(data or []) for a, data in conn.execute(_LAYER_OF, {"layer": layer, "ids": list(ids)})}
 
     def article_meta(self, ids: Sequence[str]) -> dict[str, Any]:
         """Article id → (id, title, outlet, published) row."""
         with self.engine.connect() as conn:
-            return {r.id: r for r in conn.execute(
-                select(t.articles.c.id, t.articles.c.title, t.articles.c.outlet, t.articles.c.published)
-                .where(t.articles.c.id.in_(list(ids))))}
+            return {r.id: r for r in conn.execute(_ARTICLE_META, {"ids": list(ids)})}
 
     def articles_page(self, *, story: str | None = None, outlet: str | None = None, language: str | None = None,
                       limit: int, offset: int) -> tuple[int, list[Any]]:
