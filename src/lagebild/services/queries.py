@@ -347,7 +347,10 @@ def list_quotes(store: Store, *, speaker: str | None = None, article: str | None
     try:
         groups = _grouped(mentions)
         while exact and (batch := list(islice(groups, min(QUOTE_BATCH, scan - scanned + 1)))):
-            layers = store.layer_of([aid for aid, _ in batch], "quotes")  # a batch's quotes in one read
+            if scanned >= scan:  # an article more than may be read
+                exact = False
+                break
+            layers = store.layer_of([aid for aid, _ in batch[:scan - scanned]], "quotes")  # one read a batch
             for aid, idxs in batch:
                 if scanned >= scan or total > offset + limit:  # the page and one more: enough
                     exact = False
