@@ -328,6 +328,20 @@ def test_status_a_passive_of_a_separable_verb_is_no_future(text, trigger, future
     assert is_future(toks, (0, len(toks)), k, "de") is future
 
 
+@pytest.mark.parametrize("text, etype, trigger, status", [
+    ("Die Armee konnte die Stadt aber nicht einnehmen.", "ATTACK", "einnehmen", "denied"),
+    ("Die Geiseln wurden freigelassen, aber nicht getötet.", "ATTACK", "getötet", "denied"),
+    ("Im Süden gab es keine größeren Kämpfe.", "ATTACK", "Kämpfe", "denied"),
+    ("Die Parteien konnten sich nicht nur auf den Haushalt einigen.", "AGREE", "einigen", "asserted"),
+    ("Die bereitgestellten Mittel fließen nicht in die Industrie.", "SUPPLY", "bereitgestellten", "asserted"),
+    # a negated judgement is the condemnation itself
+    ("Das geht gar nicht, kritisierte die Opposition.", "CONDEMN", "kritisierte", "asserted"),
+])
+def test_checks_a_negated_event_is_denied(text, etype, trigger, status):
+    event = replace(_event(text, etype, trigger), status="asserted")
+    assert checks.negated(event, tokens(text, 0, len(text)), "de").status == status
+
+
 def test_status_only_the_happening_in_a_purpose_clause_is_planned():
     from lagebild.analyze.events.status import event_status
     scope = "er verhandelt derzeit mit den banken, um das vorhaben zu finanzieren."

@@ -15,7 +15,9 @@ from dataclasses import replace
 
 from lagebild.analyze.events.candidates import office_word
 from lagebild.analyze.events.status_checks import clause_after as _after, clause_before as _before
-from lagebild.analyze.events.status_checks import english_intent, speech_act_stated, subjunctive, task_or_omission
+from lagebild.analyze.events.status_checks import (
+    english_intent, negated, speech_act_stated, subjunctive, task_or_omission,
+)
 from lagebild.analyze.events.status_checks import trigger_index as _trigger_index
 from lagebild.analyze.events.patterns import TIME_RE
 from lagebild.analyze.events.role_checks import (
@@ -552,7 +554,8 @@ def apply(events: list[Event], text: str, toks: Sequence[Tok], timexes: Sequence
     kept = [task_or_omission(subjunctive(passive_roles(located(demanded(participant_doubt(e, text, toks, language),
                                                                        toks, language), toks, entities), toks),
                                          toks, language), toks, language) for e in kept]
-    kept = [speech_act_stated(english_intent(e, toks, language), toks, language) for e in kept]
+    kept = [negated(speech_act_stated(english_intent(e, toks, language), toks, language), toks, language)
+            for e in kept]
     kept = [exchanged(coordinated(e, text, toks, language), text, toks, language) for e in kept]
     kept = [sanctioning(supplied_with(participants_checked(e, text, entities, language), text, toks, language))
             for e in kept]

@@ -32,6 +32,7 @@ from lagebild.analyze.events.clauses import clauses
 from lagebild.analyze.events.find import find_in_clause
 from lagebild.analyze.events.patterns import NUMBER_RE, TIME_RE
 from lagebild.analyze.events.status import event_status, is_future
+from lagebild.analyze.events.status_checks import NOUN_NEGATION
 from lagebild.analyze.events.triggers import is_trigger_word, markers, triggers
 from lagebild.analyze.events.vocabulary import vocabulary
 from lagebild.analyze.text.speech import ARTICLES, SUBORDINATORS, Tok, tokens
@@ -75,9 +76,8 @@ STAGE = "lagebild.events"
 #: the source "according to" cites is no participant, "said …that, …" opens the message;
 #: 7: treffen as a hit or a choice is no meeting, demanded/refused events planned/denied;
 #: 6: checks after the model, more triggers; 5: the learned model decides (confidence); 4: list roles
-VERSION = "35"
+VERSION = "36"
 GAP_RE = re.compile(r"\s*(?:[a-zäöüß0-9-]+\s+|Schuss\s+|Tonnen\s+|Stück\s+){0,3}")
-NOUN_NEGATION = {"kein", "keine", "keinen", "keiner", "keinem", "keines", "no"}
 #: third-person singular subject pronouns resolved to a person ("er" alone: "sie" may be plural)
 SUBJECT_PRONOUNS = {"de": frozenset({"er"}), "en": frozenset({"he", "she", "it"})}
 NEGATION = re.compile(r"\b(?:nicht|keine|keinerlei|niemals|not|never|no longer|hasn't|haven't|didn't|did not)\b")

@@ -56,6 +56,40 @@ def subjunctive(event: Event, toks: Sequence[Tok], language: str) -> Event:
     return event
 
 
+#: German negations of a verb next to it ("konnte die Burg aber nicht einnehmen") and of a noun before it
+#: ("keine größeren Kämpfe"), and what makes "nicht" no negation of the event ("nicht nur", "nicht zuletzt")
+NOT_VERB = frozenset("nicht nie niemals weder".split())
+NOUN_NEGATION = frozenset("kein keine keinen keiner keinem keines no".split())
+NOT_NEGATING = frozenset("nur zuletzt erst allein".split())
+
+
+def negated(event: Event, toks: Sequence[Tok], language: str) -> Event:
+    """A German event negated where it is told is denied (guideline: "nicht getötet"): "nicht" or
+    "nie" within three words before a verb trigger or four after it in its clause ("… aber nicht
+    getötet", "griff die Stadt nicht an"), "kein" before a noun trigger with at most two adjectives
+    between ("keine größeren Kämpfe").  Not a condemnation: its negation is often the criticism."""
+    k = trigger_index(toks, event)
+    if language != "de" or k is None or event.status not in {"asserted", "planned", "reported"} \
+            or event.type == "CONDEMN":  # "das geht gar nicht", "nicht akzeptabel" condemn
+        return event
+    if toks[k].is_cap and k > 0:
+        before = clause_before(toks, k, 3)
+        for n, t in enumerate(before):
+            if t.lower in NOUN_NEGATION:
+                return replace(event, status="denied")
+            if t.is_cap or not t.is_word or n >= 2:
+                break
+        return event
+    attributive = k + 1 < len(toks) and toks[k + 1].is_cap  # "die bereitgestellten Mittel fließen nicht"
+    near = clause_before(toks, k, 3) + ([] if attributive else clause_after(toks, k, 4))
+    for t in near:
+        if t.lower in NOT_VERB:
+            following = toks[toks.index(t) + 1].lower if toks.index(t) + 1 < len(toks) else ""
+            if following not in NOT_NEGATING:
+                return replace(event, status="denied")
+    return event
+
+
 #: the types that are speech acts: asserted where the text tells them, whoever speaks (guideline)
 SPEECH_ACTS = frozenset({"CONDEMN", "ACCUSE", "DENY"})
 
