@@ -244,9 +244,9 @@ def test_quotes_reported_speech_act_by_group_noun():
     assert len(found) == 1 and found[0].speaker.text == "Augenzeugen"
 
 
-def test_quotes_stage_is_version_19():
+def test_quotes_stage_is_version_20():
     spec = registered()["lagebild.quotes"]
-    assert spec.version == "19"
+    assert spec.version == "20"
     assert "quotes" in spec.provides
 
 
@@ -507,6 +507,12 @@ def test_quotes_english_speaker_and_cue_as_polnear_marks_them(text, message, spe
      "further action to stem gun violence", "Hillary Clinton", "called for"),
     ("The bishops criticized the party's draft platform on abortion.",
      "the party's draft platform on abortion", "The bishops", "criticized"),
+    # naming someone with quoted words: the object and the quotation
+    ("Sen. Marco Rubio called the statement “offensive and outlandish.”",
+     "the statement “offensive and outlandish.”", "Sen. Marco Rubio", "called"),
+    ("He called her “third-rate” and left.", "her “third-rate”", "He", "called"),
+    ("Most Democrats support a temporary ban on new pipelines.",
+     "a temporary ban on new pipelines", "Most Democrats", "support"),
 ])
 def test_quotes_english_speech_act_with_noun_phrase_content(text, message, speaker, cue):
     assert _english_triples(text) == [(message, speaker, cue)]
@@ -516,6 +522,7 @@ def test_quotes_english_speech_act_with_noun_phrase_content(text, message, speak
     "The senator announced that he would run again.",  # a reported clause: the verb rule's
     "Police searched the house near the river.",  # no act verb
     "He criticized it.",  # a pronoun alone is no content
+    "He called his brother on Sunday.",  # no quoted words after "called": no speech act
 ])
 def test_quotes_english_speech_act_needs_a_noun_phrase(text):
     quotes = find(text, "en")

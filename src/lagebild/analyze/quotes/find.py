@@ -16,7 +16,8 @@ import re
 from lagebild import lexicons
 
 from lagebild.analyze.quotes.base import (
-    BACK_CUES, BACK_PRONOUNS, KONJUNKTIV_ENDINGS, MAX_QUOTE, NP_ADJ_RE, OPEN_MARKS, PAIRS_DE, PAIRS_EN, Found, vocab,
+    BACK_CUES, BACK_PRONOUNS, CLOSE_MARKS, KONJUNKTIV_ENDINGS, MAX_QUOTE, NP_ADJ_RE, OPEN_MARKS, PAIRS_DE, PAIRS_EN, Found,
+    vocab,
 )
 from lagebild.analyze.quotes.cue import (
     _cue_span, _finite_before, _is_cue, _message_span, cue_extra, cue_lemma, direct_cue, inner_gap,
@@ -172,6 +173,30 @@ ACT_MAX = 40
 ACT_STOPS = frozenset({".", ";", ",", ":", "—", "–", "(", "“", "”", '"', "?", "!"})
 
 
+#: English verbs that name someone or something with quoted words ("called Trump “unhinged.”")
+NAMING_VERBS = frozenset({"called", "calls", "call", "calling"})
+#: the object before the quoted words of a naming verb has at most this many tokens
+NAMING_REACH = 10
+
+
+def _naming_end(toks: list[Tok], i: int) -> int | None:
+    """Where the content of a naming verb at ``toks[i]`` ends: after the closing mark of the
+    quotation that follows its object ("called the statement “offensive and outlandish.”"), the
+    final full stop inside the marks included; None when no quotation follows."""
+    n = len(toks)
+    if toks[i].lower not in NAMING_VERBS:
+        return None
+    k = i + 1
+    while k < n and k - i <= NAMING_REACH and toks[k].text not in OPEN_MARKS:
+        if not toks[k].is_word and toks[k].text not in {"’", "'", "-"}:
+            return None
+        k += 1
+    if k >= n or toks[k].text not in OPEN_MARKS or k == i + 1:
+        return None
+    close = next((j for j in range(k + 1, min(n, k + ACT_MAX)) if toks[j].text in CLOSE_MARKS), None)
+    return close + 1 if close is not None else None
+
+
 def en_act_rule(s: Sentence, i: int) -> Outcome:
     """An English speech act with a noun-phrase content ("Clinton called for further action",
     "Sens. X and Y criticized the draft platform"): the subject in front of the verb is the
@@ -190,15 +215,18 @@ def en_act_rule(s: Sentence, i: int) -> Outcome:
     particle = particles[toks[i].lower]
     if i + 1 < n and (particle is not None or participle) and toks[i + 1].lower in {"for", "on"}:
         c1 = i + 1  # "called for", "calling on"
-    elif particle is not None and not participle:
+    elif particle is not None and not participle and _naming_end(toks, i) is None:
         return None
     j = c1 + 1
     k = j
     while k < n and k - j < ACT_MAX and toks[k].text not in ACT_STOPS and k not in s.masked \
             and toks[k].lower not in SUBORDINATORS["en"]:
         k += 1
+    named = _naming_end(toks, i) if c1 == i else None
+    if named is not None:
+        k = named  # "Jeb Bush called Trump “unhinged.”": the object and the quoted words
     if k - j < 2 or k - j >= ACT_MAX or toks[j].lower in {"that", "to"} or (
-            toks[j].lower in {"it", "him", "her", "them"} and not participle):
+            toks[j].lower in {"it", "him", "her", "them"} and not participle and named is None):
         return None  # an object pronoun opens content only after a participle ("calling him a liar")
     if participle:
         sp = _main_subject(toks, i, s.language, s.lex)

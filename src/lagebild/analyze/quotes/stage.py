@@ -62,7 +62,9 @@ STAGE = "lagebild.quotes"
 #: "fügte … hinzu"), an auxiliary after a participle ("festgestellt hatte"), "davor"/"dafür" before
 #: the message ("warnte davor, …"), "Es wird vermutet"; "zugesagt" takes no later "zu"
 #: 19: English "told X (on Monday) that …" and "told X he …": the addressee is no part of the message
-VERSION = "19"
+#: 20: English "X called Y “…”" is a speech act (the object and the quoted words its content);
+#: "support", "backed", "criticize", "praise", "endorse", "oppose" as act verbs
+VERSION = "20"
 MIN_DIRECT_WORDS = 3
 #: a quotation this short after an article or a preposition (``vocab().title_leads``) is a name
 #: or title, not a quote
