@@ -167,13 +167,16 @@ class LinearChain:
         trans_t = np.ascontiguousarray(trans.T, dtype=np.float32)[None]  # [next, previous]
         score = s[:, 0] + (0.0 if start is None else start)
         back = np.empty((t_max, b, n_lab), np.int64)
+        cells = np.arange(b * n_lab)
         live = b
         for t in range(1, t_max):
             while lengths[live - 1] <= t:  # the sentences still running are the first ``live``
                 live -= 1
             cand = score[:live, None, :] + trans_t
-            back[t, :live] = cand.argmax(axis=2)
-            new = cand.max(axis=2)
+            best = cand.argmax(axis=2)
+            back[t, :live] = best
+            # the maximum is the candidate at the argmax: taken there, not found a second time
+            new = cand.reshape(-1, n_lab)[cells[:live * n_lab], best.ravel()].reshape(live, n_lab)
             new += s[:live, t]
             score[:live] = new
         if end is not None:
