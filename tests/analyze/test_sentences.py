@@ -52,3 +52,9 @@ def test_sentences_strings_are_kept_up_to_a_limit_then_freed_after_each_run(monk
     assert layers["sentences"][0]["end"] == len(f"Das Wort {freed} steht hier.")
     assert kept in strings
     assert freed not in strings
+
+
+def test_sentences_english_military_titles_end_no_sentence():
+    doc = tokenizer("en")("The attack was led by Lt. Gen. Ivan Petrov, officials said. Sgt. Smith agreed.")
+    assert [doc[a:b].text for a, b in find_sentences(doc)] == [
+        "The attack was led by Lt. Gen. Ivan Petrov, officials said.", "Sgt. Smith agreed."]

@@ -14,10 +14,11 @@ from functools import lru_cache
 import numpy
 from lagebild.analyze.text import spacy_import  # noqa: F401  (first: spaCy without PyTorch)
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc as SpacyDoc
 
+from lagebild import lexicons
 from lagebild.model import Article, Sentence
 from lagebild.analyze.pipeline import Doc, stage
 
@@ -30,6 +31,8 @@ STRAIGHT = {'"'}
 #: tokenizer from 5.5 to 1.2 ms per 10kGNAD article; past this, each article's new strings are
 #: freed after it
 KEPT_STRINGS = 30_000
+#: English titles with a full stop kept as one token (spaCy splits the stop off)
+ABBREVIATIONS_EN = "text/en/abbreviations.txt"
 
 
 @lru_cache(maxsize=4)
@@ -38,6 +41,9 @@ def tokenizer(language: str) -> Language:
     caching as many whole chunks as :data:`KEPT_STRINGS` (spaCy: 10,000)."""
     nlp = spacy.blank(language if language in ("de", "en") else "de")
     nlp.tokenizer.max_cache_size = KEPT_STRINGS
+    if language == "en":
+        for abbreviation in lexicons.words(ABBREVIATIONS_EN):  # "Lt. Gen. Smith": no sentence end
+            nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     return nlp
 
 
@@ -98,7 +104,7 @@ def mark_sentences(doc: SpacyDoc) -> list[tuple[int, int]]:
     return ranges
 
 
-@stage("lagebild.sentences", version="1", provides=("tokens", "sentences"))
+@stage("lagebild.sentences", version="2", provides=("tokens", "sentences"))
 def make_sentences(**_: object):
     """Tokens (spaCy tokenizer) and sentences (with opening quotes at sentence starts)."""
 
