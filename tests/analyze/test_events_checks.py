@@ -183,6 +183,9 @@ def test_checks_a_doubted_participant_leaves_the_event_stated(text, trigger, sta
     ("Die EU forderte am Montag neue Sanktionen gegen Russland.", "de", "SANCTION", "Sanktionen", "planned"),
     ("Der Kongress billigte die Waffenlieferungen an Israel.", "de", "SUPPLY", "Waffenlieferungen", "planned"),
     ("The envoy called for peace talks with the rebels.", "en", "NEGOTIATE", "talks", "planned"),
+    ("Der Minister hat die Kollegen zu einer Sondersitzung eingeladen.", "de", "MEET", "Sondersitzung", "planned"),
+    ("Die Fraktion will die Regierung dazu auffordern dem Vertrag beizutreten.", "de", "AGREE", "beizutreten",
+     "planned"),
     ("Die EU verhängte am Montag neue Sanktionen gegen Russland.", "de", "SANCTION", "Sanktionen", "asserted"),
     ("Die Regierung forderte, dass Russland die Angriffe einstellt.", "de", "ATTACK", "Angriffe", "asserted"),
 ])

@@ -434,9 +434,14 @@ def participant_doubt(event: Event, text: str, toks: Sequence[Tok], language: st
 
 #: verbs that approve or demand a happening yet to come ("forderte neue Sanktionen", "billigte
 #: Waffenlieferungen", "called for talks")
-DEMANDS = re.compile(r"forder[nt]?|forderte[n]?|gefordert|verlang[t]?|verlangte[n]?|verlangen|genehmig(?:t|te|ten|en)|"
+DEMANDS = re.compile(r"forder[nt]?|forderte[n]?|gefordert|aufgefordert|aufforder\w*|eingeladen|einlad\w*|lud|luden|"
+                     r"zugesagt|zugestimmt|verlang[t]?|verlangte[n]?|verlangen|genehmig(?:t|te|ten|en)|"
                      r"billig(?:t|te|ten|en)|gebilligt|bewillig(?:t|te|ten|en)|demand(?:s|ed)?|approv(?:e|es|ed)|"
                      r"urg(?:e|es|ed)|authori[sz](?:e|es|ed)")
+
+
+#: a German infinitive with its "zu" inside ("beizutreten", "abzuschließen"): what a demand asks for
+ZU_INFINITIVE = re.compile(r"\w+zu\w{3,}en")
 
 
 #: verbs of refusal ("lehnte Waffenlieferungen ab", "verweigerte Gespräche", "refused talks")
@@ -445,8 +450,9 @@ REFUSALS = re.compile(r"abgelehnt|ablehnen|lehnt|lehnte|lehnten|lehnen|verweiger
 
 
 def demanded(event: Event, toks: Sequence[Tok], language: str) -> Event:
-    """An event named by a noun that a verb of demand or approval governs is ``planned`` ("Die EU
-    forderte neue Sanktionen", "The Senate approved arms deliveries", "called for talks"); one a verb
+    """An event named by a noun (or a German infinitive with "zu") that a verb of demand, invitation
+    or approval governs is ``planned`` ("Die EU forderte neue Sanktionen", "forderte die Regierung
+    auf, dem Vertrag beizutreten", "The Senate approved arms deliveries", "called for talks"); one a verb
     of refusal governs is ``denied`` ("lehnte Waffenlieferungen ab", "refused talks")."""
     if event.status not in {"asserted", "reported"}:
         return event
@@ -454,7 +460,7 @@ def demanded(event: Event, toks: Sequence[Tok], language: str) -> Event:
     if k is None or k == 0:
         return event
     noun = toks[k].is_cap if language == "de" else not toks[k].lower.endswith("ed")
-    if not noun:
+    if not noun and not (language == "de" and ZU_INFINITIVE.fullmatch(toks[k].lower)):
         return event
     near = _before(toks, k, 8) + _after(toks, k, 4)
     words = {t.lower for t in near}

@@ -76,7 +76,7 @@ STAGE = "lagebild.events"
 #: the source "according to" cites is no participant, "said …that, …" opens the message;
 #: 7: treffen as a hit or a choice is no meeting, demanded/refused events planned/denied;
 #: 6: checks after the model, more triggers; 5: the learned model decides (confidence); 4: list roles
-VERSION = "36"
+VERSION = "37"
 GAP_RE = re.compile(r"\s*(?:[a-zäöüß0-9-]+\s+|Schuss\s+|Tonnen\s+|Stück\s+){0,3}")
 #: third-person singular subject pronouns resolved to a person ("er" alone: "sie" may be plural)
 SUBJECT_PRONOUNS = {"de": frozenset({"er"}), "en": frozenset({"he", "she", "it"})}
