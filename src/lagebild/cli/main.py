@@ -18,7 +18,6 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from lagebild import eval as evaluation
 from lagebild import services, settings
 from lagebild.demo import run_demo
 from lagebild.errors import InputError, LagebildError, SettingsError
@@ -497,6 +496,8 @@ def eval_(
     work_db: Annotated[Optional[Path], typer.Option(help="stories: a scratch store that keeps analyses between runs (default: a temporary one; never your own store).")] = None,
 ) -> None:
     """Score lagebild's extractors against gold data (precision, recall, F1)."""
+    from lagebild import eval as evaluation  # here: its scorers import scipy, which no other command needs
+
     if task not in evaluation.TASKS:
         _fail(ValueError(f"unknown task {task!r}; choose from {', '.join(evaluation.TASKS)}"))
     kwargs = {"limit": limit}
