@@ -258,8 +258,9 @@ def main() -> None:
                 made = [(o, n, int(k)) for o, n, k in (line.split("\t") for line in args.copies.read_text().splitlines())]
             else:  # the copies are the same every time: list them again
                 originals = [a for a, _, _ in load_demo(demo)]
-                made = [(a.id, copy_of(a, k).id, k) for k in range(args.articles // len(originals) + 1)
-                        for a in originals][:args.articles]
+                wanted = args.linked or args.articles
+                made = [(a.id, copy_of(a, k).id, k) for k in range(wanted // len(originals) + 1)
+                        for a in originals][:wanted]
             made = made[:args.linked] if args.linked else made
             t0 = time.perf_counter()
             counts = replicate_links(store, demo, made, args.group, args.mentions)
