@@ -63,6 +63,10 @@ def _arg(text: str, part: str, **kw) -> Argument:
     ("Hunderte Migranten wurden an der Grenze zurückgewiesen.", "de", "DENY", "zurückgewiesen"),
     ("Die Behörden haben das Lokal im Mai geschlossen.", "de", "AGREE", "geschlossen"),
     ("Der Plan wurde am Montag nach Brüssel geschickt.", "de", "SUPPLY", "geschickt"),
+    ("Vor einigen Wochen hatte die Regierung neue Regeln verkündet.", "de", "AGREE", "einigen"),
+    ("Die Polizei hat bei einer Razzia in einer Wohnung Gewehre und Munition beschlagnahmt.", "de", "ATTACK",
+     "Razzia"),
+    ("Die Renovierung der Schule soll bis Ende des Jahres abgeschlossen sein.", "de", "AGREE", "abgeschlossen"),
 ])
 def test_checks_reject_idioms_and_ordinary_uses(text, language, etype, trigger):
     toks = tokens(text, 0, len(text))
@@ -99,6 +103,8 @@ def test_checks_reject_idioms_and_ordinary_uses(text, language, etype, trigger):
     ("Die beiden Staaten haben am Montag ein Abkommen geschlossen.", "de", "AGREE", "geschlossen"),
     ("Die drei Parteien schlossen sich im Frühjahr zusammen.", "de", "AGREE", "schlossen"),
     ("Deutschland hat weitere Panzer in die Ukraine geschickt.", "de", "SUPPLY", "geschickt"),
+    ("Die Koalitionsparteien konnten sich am Abend einigen.", "de", "AGREE", "einigen"),
+    ("Die beiden Länder haben einen Handelsvertrag abgeschlossen.", "de", "AGREE", "abgeschlossen"),
 ])
 def test_checks_keep_real_events(text, language, etype, trigger):
     toks = tokens(text, 0, len(text))
@@ -396,3 +402,83 @@ def test_a_word_capitalised_by_its_place_is_no_noun_group_candidate():
     groups = [" ".join(t.text for t in toks[c.start:c.end]) for c in candidates(toks, [], "de")]
     assert "Erstmals" not in groups
     assert "ein amtierender Präsident" in groups
+
+
+def test_checks_a_lone_adjective_as_a_place_or_party_is_its_group():
+    text = "Bei Gefechten nahe der libyschen Hafenstadt Sirte wurden zehn Kämpfer getötet."
+    event = _event(text, "ATTACK", "Gefechten", {"place": _arg(text, "libyschen", mention=0)})
+    assert checks.clean_args(event, text, (), "de").args["place"].text == "libyschen Hafenstadt"
+    text = "Die evangelische Synode tagt am Montag in Linz."
+    event = _event(text, "MEET", "tagt", {"participants": (_arg(text, "evangelische"),)})
+    assert [a.text for a in checks.clean_args(event, text, (), "de").args["participants"]] == ["evangelische Synode"]
+    text = "Die deutsch-polnischen Gespräche beginnen am Montag."
+    event = _event(text, "MEET", "Gespräche", {"participants": (_arg(text, "deutsch-polnischen"),)})
+    assert [a.text for a in checks.clean_args(event, text, (), "de").args["participants"]] == ["deutsch-polnischen"]
+
+
+def test_checks_the_place_of_a_dateline_acts_in_nothing():
+    text = "Brüssel – Einen Tag vor dem Gipfel haben die Minister am Montag Hilfsgelder beschlossen."
+    event = _event(text, "MEET", "Gipfel", {"participants": (_arg(text, "Brüssel"),), "time": _arg(text, "Montag")})
+    assert set(checks.dateline(event, tokens(text, 0, len(text))).args) == {"time"}
+    text = "Die Minister trafen sich in Brüssel – ohne Ergebnis."
+    event = _event(text, "MEET", "trafen", {"participants": (_arg(text, "Die Minister"),)})
+    assert checks.dateline(event, tokens(text, 0, len(text))) is event
+
+
+def test_checks_who_condemns_an_attack_is_neither_of_its_sides():
+    text = "Die Außenministerin verurteilte die Luftangriffe als Bruch des Völkerrechts."
+    speaker = _arg(text, "Die Außenministerin")
+    condemn = _event(text, "CONDEMN", "verurteilte", {"speaker": speaker})
+    attack = _event(text, "ATTACK", "Luftangriffe", {"target": speaker})
+    assert checks.condemner_not_attacked([condemn, attack])[1].args == {}
+    text = "Die Rebellen griffen die Stadt an, die Regierung verurteilte das."
+    attack = _event(text, "ATTACK", "griffen", {"attacker": _arg(text, "Die Rebellen")})
+    condemn = _event(text, "CONDEMN", "verurteilte", {"speaker": _arg(text, "die Regierung")})
+    assert checks.condemner_not_attacked([attack, condemn])[0] is attack
+
+
+def test_checks_a_name_at_the_edge_of_a_town_is_the_place():
+    text = "Am Rande von Mossul wurden bei einem Angriff auf eine Kaserne acht Soldaten getötet."
+    ents = [EntityMention(text.index("Mossul"), text.index("Mossul") + 6, "Mossul", "GPE")]
+    event = _event(text, "ATTACK", "Angriff", {"attacker": _arg(text, "Mossul", mention=0)})
+    fixed = checks.located(event, tokens(text, 0, len(text)), ents)
+    assert "attacker" not in fixed.args and fixed.args["place"].text == "Mossul"
+
+
+@pytest.mark.parametrize("text, wrong, expected", [
+    # the subject in front of the verb accuses; the model took it for the accused
+    ("Ungarn warf Kroatien daraufhin Untätigkeit an der Grenze vor.", "Ungarn",
+     {"speaker": "Ungarn", "target": "Kroatien"}),
+    # a phrase of "dem" in front: the subject follows the verb; a group after a preposition is nobody
+    ("Dem Vernehmen nach wirft die Opposition in ihrem Brief dem Kanzler Wortbruch vor.", "die Opposition",
+     {"speaker": "die Opposition", "target": "dem Kanzler"}),
+])
+def test_checks_reproach_roles_of_a_subject_first_clause(text, wrong, expected):
+    toks = tokens(text, 0, len(text))
+    ents = [_mention(text, "Ungarn"), _mention(text, "Kroatien")] if "Ungarn" in text else []
+    event = _event(text, "ACCUSE", "warf" if " warf " in text else "wirft", {"target": _arg(text, wrong)})
+    fixed = checks.reproach_roles(event, text, toks, ents)
+    assert {role: fixed.args[role].text for role in expected} == expected
+
+
+def test_checks_a_name_after_a_group_noun_is_that_group():
+    text = "Das Dorf war im Mai von der Rebellengruppe Boko Haram überfallen worden."
+    ents = [EntityMention(text.index("Boko"), text.index("Boko") + 10, "Boko Haram", "ORG")]
+    event = _event(text, "ATTACK", "überfallen", {"attacker": _arg(text, "der Rebellengruppe"),
+                                                  "target": _arg(text, "Boko Haram", mention=0)})
+    fixed = checks.apposed(event, text, ents)
+    assert fixed.args["attacker"].text == "der Rebellengruppe Boko Haram" and "target" not in fixed.args
+    text = "Die Miliz Al-Shabaab griff das Hotel an."
+    ents = [EntityMention(10, 20, "Al-Shabaab", "ORG")]
+    event = _event(text, "ATTACK", "griff", {"attacker": _arg(text, "Miliz"), "target": _arg(text, "Al-Shabaab")})
+    fixed = checks.apposed(event, text, ents)
+    assert fixed.args["attacker"].text == "Miliz Al-Shabaab" and "target" not in fixed.args
+
+
+def test_checks_a_stretch_of_time_receives_nothing():
+    text = "Die EU sagte Hilfen für die Zeit nach dem Krieg zu."
+    event = _event(text, "SUPPLY", "Hilfen", {"recipient": _arg(text, "die Zeit"), "supplier": _arg(text, "Die EU")})
+    assert set(checks.clean_args(event, text, (), "de").args) == {"supplier"}
+    text = "Gegen den Mann wurde nach zwei Jahren Anklage erhoben."
+    event = _event(text, "ACCUSE", "Anklage", {"target": _arg(text, "den Mann wurde nach zwei Jahren")})
+    assert "target" in checks.clean_args(event, text, (), "de").args

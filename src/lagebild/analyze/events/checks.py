@@ -21,14 +21,14 @@ from lagebild.analyze.events.status_checks import (
 from lagebild.analyze.events.status_checks import trigger_index as _trigger_index
 from lagebild.analyze.events.patterns import TIME_RE
 from lagebild.analyze.events.role_checks import (
-    AUXILIARIES, LONE_ADJECTIVE, accuse_roles, coordinated, exchanged, participants_checked, reproach_roles,
+    AUXILIARIES, LONE_ADJECTIVE, _members, accuse_roles, apposed, coordinated, exchanged, participants_checked, reproach_roles,
     possessed, sanctioning, sent_people, supplied_with, travelled_to, with_plural_office,
 )
 from lagebild.analyze.events.status import event_status, is_future
 from lagebild.analyze.events.triggers import markers
 from lagebild.analyze.events.vocabulary import vocabulary
 from lagebild.analyze.text.speech import Tok
-from lagebild.model import Argument, EntityMention, Event, Timex
+from lagebild.model import Argument, EntityMention, Event, Span, Timex
 from lagebild.model import events as events_model
 
 #: words of the weapon list that name weapons only in some contexts ("ein pneumatisches System")
@@ -102,6 +102,8 @@ MOUNTAIN = re.compile(r"berg\w*|gebirge\w*|höhe|höchste\w*|meter|m|hütte\w*|\
 #: nouns the rules' attack pattern "…schläge" takes in that are no strikes ("Vorschläge", "Rückschlag")
 NOT_STRIKES = re.compile(r"(?:vor|rat|zu|nieder|rück|ab|aus|auf|um|durch|ein|fehl|kahl|herz|takt|ton|wellen|blitz|"
                          r"preis|gegen|vorder|hinter|nach|spar|steuer)schl[äa]g\w*")
+#: verbs of weapons seized or found ("bei einem Einsatz … Waffen beschlagnahmt"): no attack
+SEIZED = re.compile(r"(?:beschlagnahm|sichergestell|konfiszier|gefunden|entdeck|ausgehoben|aufgespür)\w*")
 #: what one takes up that is no place taken by force ("einen besonderen Platz einnehmen")
 NOT_TAKEN = re.compile(r"platz|plätze|position|rolle|haltung|stellung|medikamente?\w*|tabletten?|mahlzeit\w*|"
                        r"einnahmen|summe|betrag")
@@ -159,6 +161,11 @@ def rejected(event: Event, text: str, toks: Sequence[Tok], language: str) -> str
     if event.type == "ATTACK" and word in {"einsatz", "einsätze", "eingesetzt", "einsetzen", "einzusetzen"} \
             and not _has_weapon(toks):
         return "Einsatz without a weapon (a tool or a crew in use)"
+    if event.type == "ATTACK" and word in {"einsatz", "einsätze", "razzia", "razzien"} \
+            and any(t.is_word and SEIZED.fullmatch(t.lower) for t in toks):
+        return "an operation that seized weapons, no use of them"
+    if event.type == "AGREE" and word in {"einige", "einigen", "einiger"} and k + 1 < len(toks) and toks[k + 1].is_cap:
+        return "einige as a quantifier ('vor einigen Tagen'), not sich einigen"
     if event.type == "ATTACK" and NOT_STRIKES.fullmatch(word):
         return "a Vorschlag or Rückschlag, no strike"
     if event.type == "ATTACK" and (word.startswith("einnehm") or word in {"eingenommen", "nimmt", "nahm", "nahmen"}) \
@@ -185,7 +192,8 @@ def rejected(event: Event, text: str, toks: Sequence[Tok], language: str) -> str
             "wies", "weist", "wiesen", "weisen"} and "zurück" in {t.lower for t in toks[k + 1:]}) \
             and any(t.is_word and TURNED_BACK.fullmatch(t.lower) for t in before + after):
         return "zurückweisen of people (turned back at a border), no denial"
-    if event.type == "AGREE" and language != "en" and re.fullmatch(r"(?:ge)?schl(?:oss|ossen|ießen|ießt|ieße)", word) \
+    if event.type == "AGREE" and language != "en" and re.fullmatch(r"(?:ab)?(?:ge)?schl(?:oss|ossen|ießen|ießt|ieße)",
+                                                                   word) \
             and not _concludes(event, text, toks, k):
         return "schließen without an agreement: closing a place or a door"
     if event.type == "SUPPLY" and word.startswith(("geschickt", "schick", "übermittel", "sandte", "gesandt", "sent",
@@ -261,6 +269,9 @@ def _no_phrase(a: Argument) -> bool:
 WHERE_ROLES = frozenset({"destination", "place"})
 #: roles of the parties to a talk or deal and of who acts: never a weapon ("Gespräche über Raketen")
 ACTOR_ROLES = frozenset("attacker supplier recipient participants parties visitor speaker sanctioner".split())
+#: nouns of a stretch of time: no one who acts or receives ("Hilfe für die Zeit nach dem Krieg")
+TIME_NOUNS = frozenset("zeit zeiten phase periode zeitraum jahre jahren monate monaten wochen tage tagen "
+                       "time period".split())
 #: roles that name a thing: what is delivered, agreed, denied or sanctioned for
 THING_ROLES = frozenset({"about", "object", "item", "reason"})
 
@@ -268,7 +279,8 @@ THING_ROLES = frozenset({"about", "object", "item", "reason"})
 def _wrong_kind(role: str, a: Argument, language: str) -> bool:
     """Whether an argument names the wrong kind of thing for its role: an office as a destination
     ("Reise des hochrangigen Pjöngjang-Beamten"), a weapon as a party ("Gespräche zwischen Moskau und
-    Teheran über Raketen"), a lone adjective as what is meant ("beschuldigt, der russischen …")."""
+    Teheran über Raketen"), a stretch of time as who acts or receives ("für die Zeit nach dem Konflikt"),
+    a lone adjective as what is meant ("beschuldigt, der russischen …")."""
     words = a.text.split()
     if not words:
         return True
@@ -276,8 +288,33 @@ def _wrong_kind(role: str, a: Argument, language: str) -> bool:
         return True
     if role in ACTOR_ROLES and len(words) <= 2 and vocabulary().weapon_re.fullmatch(words[-1].lower()):
         return True
+    if role in ACTOR_ROLES and len(words) <= 3 and words[-1].lower().strip(".,") in TIME_NOUNS:
+        return True
     return role in THING_ROLES and language != "en" and len(words) == 1 \
         and LONE_ADJECTIVE.fullmatch(words[0]) is not None
+
+
+#: the noun right after a word ("Bischofskonferenz" of "die römisch-katholische Bischofskonferenz")
+NEXT_NOUN = re.compile(r"[ \t]+[A-ZÄÖÜ][\w-]*")
+
+
+#: roles where a lone adjective stands for the group or place it modifies (an adjective supplier or
+#: attacker names its country: "nordkoreanischer Raketen")
+ADJECTIVE_GROUP_ROLES = frozenset({"participants", "parties", "place", "destination"})
+
+
+def _with_noun(role: str, a: Argument, text: str, trigger: Span, language: str) -> Argument:
+    """A lone German adjective as a party or a place is the group or place it modifies: participant
+    "evangelische" of "Die evangelische Synode tagt" is the Synode, place "libyschen" of "nahe der
+    libyschen Hafenstadt Sirte" the Hafenstadt (left as it is where that noun is the trigger: "die
+    deutsch-polnischen Gespräche"; a party's adjective that names an entity stays that entity)."""
+    if language == "en" or (a.mention is not None and role not in WHERE_ROLES) or " " in a.text.strip() \
+            or LONE_ADJECTIVE.fullmatch(a.text.strip()) is None:
+        return a
+    m = NEXT_NOUN.match(text, a.end)
+    if m is None or (m.start() < trigger.end and trigger.start < m.end()):
+        return a
+    return Argument(a.start, m.end(), text[a.start:m.end()])
 
 
 def clean_args(event: Event, text: str, timexes: Sequence[Timex], language: str = "de") -> Event:
@@ -301,6 +338,9 @@ def clean_args(event: Event, text: str, timexes: Sequence[Timex], language: str 
 
     args = {}
     for role, value in event.args.items():
+        if role in ADJECTIVE_GROUP_ROLES:
+            value = tuple(_with_noun(role, a, text, trigger, language) for a in value) if isinstance(value, tuple) \
+                else _with_noun(role, value, text, trigger, language)
         if isinstance(value, tuple):
             value = tuple(a for a in value if not wrong(role, a))
             if not value:
@@ -474,13 +514,14 @@ def demanded(event: Event, toks: Sequence[Tok], language: str) -> Event:
 
 
 #: prepositions that put a name in a place ("in einem Vorort von Washington", "im Westen Bagdads")
-LOCATIVE = frozenset("in im bei beim nahe nördlich südlich östlich westlich near".split())
+LOCATIVE = frozenset("in im bei beim nahe nördlich südlich östlich westlich rande außerhalb innerhalb "
+                     "near".split())
 
 
 def located(event: Event, toks: Sequence[Tok], entities: Sequence[EntityMention]) -> Event:
     """An attacker that a locative preposition governs is where it happened: "In einem
     Vorort von Washington hat ein Bewaffneter …" (Washington), "Bei einem Anschlag im Westen
-    Bagdads …": the place where the type has one, else no argument."""
+    Bagdads …", "Am Rande von Aleppo …": the place where the type has one, else no argument."""
     role = {"ATTACK": "attacker"}.get(event.type)
     arg = event.args.get(role) if role else None
     if not isinstance(arg, Argument):
@@ -530,6 +571,53 @@ def passive_roles(event: Event, toks: Sequence[Tok]) -> Event:
     return replace(event, args=args)
 
 
+#: the dashes that end a dateline ("Wien – Einen Tag vor Beginn …")
+DATELINE_DASHES = frozenset({"–", "—", "-"})
+
+
+def dateline(event: Event, toks: Sequence[Tok]) -> Event:
+    """The place a report was filed from ("Wien – Der Ministerrat hat …") acts in none of its events:
+    no participant, attacker or speaker (where it happened, the place, it may be)."""
+    dash = next((k for k, t in enumerate(toks[:5]) if t.text in DATELINE_DASHES), None)
+    if not dash or not all(t.is_cap for t in toks[:dash]):
+        return event
+    end = toks[dash].start
+    args = {}
+    for role, value in event.args.items():
+        if role in PARTICIPANT_ROLES:
+            kept = tuple(a for a in _members(value) if a.start >= end)
+            if not kept:
+                continue
+            value = kept if isinstance(value, tuple) else kept[0]
+        args[role] = value
+    return event if args == event.args else replace(event, args=args)
+
+
+def condemner_not_attacked(events: list[Event]) -> list[Event]:
+    """Who condemns is neither side of the attack the sentence names: "UNO-Generalsekretär Ban
+    Ki-moon verurteilte die Angriffe" (Ban is no target of "Angriffe"; an accuser's roles are left,
+    the model swaps them with the accused's: "X wurden Tötungen zur Last gelegt")."""
+    speakers = {(a.start, a.end) for e in events if e.type == "CONDEMN"
+                for a in _members(e.args.get("speaker", ()))}
+    if not speakers:
+        return events
+    out = []
+    for e in events:
+        if e.type == "ATTACK":
+            args = {}
+            for role, value in e.args.items():
+                if role in {"attacker", "target"}:
+                    kept = tuple(a for a in _members(value) if (a.start, a.end) not in speakers)
+                    if not kept:
+                        continue
+                    value = kept if isinstance(value, tuple) else kept[0]
+                args[role] = value
+            if args != e.args:
+                e = replace(e, args=args)
+        out.append(e)
+    return out
+
+
 def sole_time(events: list[Event], text: str, toks: Sequence[Tok], timexes: Sequence[Timex]) -> list[Event]:
     """The one date or time expression of a sentence with one event is that event's time where
     it has none ("Im Gespräch mit den Ministerpräsidenten gab es heute einen Beschluss")."""
@@ -563,12 +651,13 @@ def apply(events: list[Event], text: str, toks: Sequence[Tok], timexes: Sequence
     kept = [negated(speech_act_stated(english_intent(e, toks, language), toks, language), toks, language)
             for e in kept]
     kept = [exchanged(coordinated(e, text, toks, language), text, toks, language) for e in kept]
-    kept = [sanctioning(supplied_with(participants_checked(e, text, entities, language), text, toks, language))
-            for e in kept]
+    kept = [sanctioning(supplied_with(apposed(participants_checked(e, text, entities, language), text, entities),
+                                      text, toks, language)) for e in kept]
     kept = [possessed(with_plural_office(travelled_to(e, text, toks, language), text, toks, language), text, toks,
                       language) for e in kept]
     kept = [e for e in (sent_people(e, text, toks) for e in kept) if e is not None]
     if language == "de":
         kept = [reproach_roles(accuse_roles(e, text, toks, entities), text, toks, entities) for e in kept]
+    kept = condemner_not_attacked([dateline(e, toks) for e in kept])
     kept = merge_tolls(kept, toks)
     return sole_time(kept, text, toks, timexes)

@@ -93,7 +93,7 @@ def reproach_roles(event: Event, text: str, toks: Sequence[Tok], entities: Seque
     """"Seit dem Treffen wirft der Westen Pjöngjang vor, …": where a phrase other than the subject
     stands before the finite verb, the subject follows it and accuses, the dative after it is
     accused (where the subject stands in front, "Die CSU warf der Opposition … vor", the two after
-    the verb are the accused and the charge: left as they are)."""
+    the verb are the accused and the charge: see :func:`_subject_first`)."""
     k = _trigger_index(toks, event)
     if event.type != "ACCUSE" or k is None or toks[k].lower not in WERFEN:
         return event
@@ -102,17 +102,39 @@ def reproach_roles(event: Event, text: str, toks: Sequence[Tok], entities: Seque
     if v is None:
         return event
     lo = clause_start(toks, k)
-    if lo == k or toks[lo].lower not in PREPOSITIONS["de"] | FRONTED_ADVERBS \
-            or toks[k - 1].lower in COORDINATORS:
-        return event  # a subject in front of the verb, or none ("und warfen Merkel Führungsschwäche vor")
+    if lo == k or toks[k - 1].lower in COORDINATORS:
+        return event  # no subject in front of the verb ("und warfen Merkel Führungsschwäche vor")
     spans = [(e.start, e.end, e.label) for e in entities]
-    after = [c for c in _noun_groups(toks, spans) if k < c[0] and c[1] <= v]
+    groups = _noun_groups(toks, spans)
+    after = [c for c in groups if k < c[0] and c[1] <= v and toks[c[0] - 1].lower not in PREPOSITIONS["de"]]
+    if toks[lo].lower not in PREPOSITIONS["de"] | FRONTED_ADVERBS | DATIVE_ARTICLES:
+        return _subject_first(event, text, toks, entities, [c for c in groups if c[1] == k], after)
     if len(after) < 2:
         return event
     speaker, target = after[0], after[1]
     args = dict(event.args)
     args["speaker"] = _span_arg(text, toks, speaker, entities)
     args["target"] = _span_arg(text, toks, target, entities)
+    return replace(event, args=args)
+
+
+#: articles that open a dative in front of the verb, not the subject ("Dem Vernehmen nach wirft …")
+DATIVE_ARTICLES = frozenset({"dem"})
+
+
+def _subject_first(event: Event, text: str, toks: Sequence[Tok], entities: Sequence[EntityMention],
+                   subject: list[tuple[int, int]], after: list[tuple[int, int]]) -> Event:
+    """"Russland warf Polen Vernachlässigung vor": the subject in front of the verb accuses and the
+    first group after it is accused; mended only where the target is the subject (roles swapped)."""
+    target = event.args.get("target")
+    if not subject or not after or not isinstance(target, Argument):
+        return event
+    a, b = toks[subject[-1][0]].start, toks[subject[-1][1] - 1].end
+    if not (target.start < b and a < target.end):
+        return event
+    args = dict(event.args)
+    args["speaker"] = _span_arg(text, toks, subject[-1], entities)
+    args["target"] = _span_arg(text, toks, after[0], entities)
     return replace(event, args=args)
 
 
@@ -294,6 +316,32 @@ def participants_checked(event: Event, text: str, entities: Sequence[EntityMenti
         return event
     time = event.time if "time" in args or "time" not in event.args else None
     return replace(event, args=args, time=time)
+
+
+def apposed(event: Event, text: str, entities: Sequence[EntityMention]) -> Event:
+    """A name right after a group noun is that group's name: attacker "der Islamistengruppe" of
+    "von der Islamistengruppe Ansar Dine angegriffen" (or "Gruppe" of "Die Gruppe Ansar Dine griff …
+    an") is Ansar Dine, which is then no target of
+    its own (lists of participants are left: "traf der Außenminister Lawrow" may be two)."""
+    args = dict(event.args)
+    for role, a in event.args.items():
+        if not isinstance(a, Argument) or role not in ACTORS or role in {"participants", "parties"}:
+            continue
+        words = a.text.split()
+        before = text[max(0, a.start - 6):a.start].split()
+        if a.mention is not None or not words or not words[-1][:1].isupper() \
+                or not (words[0].lower() in ARTICLES["de"] or (before and before[-1].lower() in ARTICLES["de"])):
+            continue
+        k = next((n for n, e in enumerate(entities) if e.start > a.end and not text[a.end:e.start].strip()
+                  and e.label in {"PER", "ORG", "GPE"}), None)
+        if k is None or (a.start <= event.trigger.start < entities[k].end):
+            continue
+        name = entities[k]
+        for other, b in event.args.items():
+            if other != role and isinstance(b, Argument) and (b.start, b.end) == (name.start, name.end):
+                args.pop(other, None)
+        args[role] = Argument(a.start, name.end, text[a.start:name.end], mention=k)
+    return event if args == event.args else replace(event, args=args)
 
 
 def sent_people(event: Event, text: str, toks: Sequence[Tok]) -> Event | None:
