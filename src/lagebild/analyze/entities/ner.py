@@ -19,6 +19,7 @@ German; wikigold and GUM train English (PER, LOC, ORG, MISC).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -64,12 +65,13 @@ class Tagger:
 
     def __init__(self, language: str, root=None) -> None:
         self.language = model_language(language)
-        root = resources.files(RESOURCE) if root is None else root  # a folder: a fresh build
+        shipped = root is None
+        root = resources.files(RESOURCE) if shipped else root  # a folder: a fresh build
         lexicon = root.joinpath(f"{self.language}.lexicon.tsv.gz").read_bytes()
         lex = read_lexicon(lexicon, self.language)
         clusters = root.joinpath(f"{self.language}.clusters.tsv.gz")
         if clusters.is_file():
-            lex.clusters = read_clusters(clusters.read_bytes())
+            lex.clusters = shipped_clusters(self.language) if shipped else read_clusters(clusters.read_bytes())
         self.featurizer = Featurizer(lex, cache_size=FORMS)
         self.crf = LinearChain(root.joinpath(f"{self.language}.crf.npz").read_bytes(), self.featurizer, FORMS)
         net = root.joinpath(f"{self.language}.net.npz")
@@ -173,6 +175,14 @@ def _runs_on(text: str, seg: list[tuple[int, int, int]]) -> bool:
 
 def _span(label: str, first: tuple[int, int, int], last: tuple[int, int, int]) -> Tagged:
     return Tagged(first[1], last[2], label, first[0], last[0] + 1)
+
+
+@lru_cache(maxsize=2)
+def shipped_clusters(language: str) -> Mapping[str, tuple[str, ...]]:
+    """The shipped word clusters of a language, read once for the tagger and the event model that
+    share them (empty where none are shipped)."""
+    ref = resources.files(RESOURCE) / f"{model_language(language)}.clusters.tsv.gz"
+    return read_clusters(ref.read_bytes()) if ref.is_file() else {}
 
 
 @lru_cache(maxsize=2)

@@ -643,6 +643,8 @@ def sole_time(events: list[Event], text: str, toks: Sequence[Tok], timexes: Sequ
 def apply(events: list[Event], text: str, toks: Sequence[Tok], timexes: Sequence[Timex], language: str,
           entities: Sequence[EntityMention] = ()) -> list[Event]:
     """The events of one sentence that pass the checks, their arguments cleaned."""
+    if not events:
+        return events
     kept = [clean_args(mail_bomb(retyped(e), toks), text, timexes, language) for e in events]
     kept = [e for e in kept if rejected(e, text, toks, language) is None]
     kept = [task_or_omission(subjunctive(passive_roles(located(demanded(participant_doubt(e, text, toks, language),

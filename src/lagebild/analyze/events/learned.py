@@ -20,14 +20,14 @@ and an event the model keeps takes the rule event's attribution where they agree
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from importlib import resources
 
 import numpy as np
 
-from lagebild.analyze.entities.features import read_clusters
 from lagebild.analyze.events.status import event_status, is_future
 from lagebild.analyze.events.triggers import is_trigger_word, markers, triggers
 from lagebild.analyze.events.vocabulary import vocabulary
@@ -143,11 +143,12 @@ def load_file(path) -> Model:
 
 # --- features ------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=2)
-def clusters(language: str) -> dict[str, tuple[str, ...]]:
-    """Distributional word clusters (the entity tagger's, learned from raw text), or none."""
-    ref = resources.files("lagebild.resources") / "ner" / f"{language}.clusters.tsv.gz"
-    return read_clusters(ref.read_bytes()) if ref.is_file() else {}
+def clusters(language: str) -> Mapping[str, tuple[str, ...]]:
+    """Distributional word clusters (the entity tagger's, learned from raw text, read once for
+    both), or none."""
+    from lagebild.analyze.entities.ner import shipped_clusters  # lazy: the tagger's module loads spaCy
+
+    return shipped_clusters(language)
 
 
 @lru_cache(maxsize=8192)
@@ -233,34 +234,63 @@ class TriggerEncoder:
         self.language = language
         self.clusters = clusters(language)
         self.rows: dict[str, int] = {}  # word form → its row of the tables below
-        self.own = np.full((1024, 2, 24), -1, dtype=np.int64)  # own features: elsewhere, as the first word
+        self.own = np.full((1024, 24), -1, dtype=np.int64)  # own features (not as the first word)
         self.gives = np.full((1024, 7), -1, dtype=np.int64)  # the neighbours' features
+        self.first: dict[str, list[int]] = {}  # word form → its own features as the first word
         self.edges = {w: [self.index.get(p + w, -1) for p in self._NEIGHBOUR] for w in ("<s>", "</s>")}
 
-    def _add(self, t: Tok) -> int:
-        row = len(self.rows)
-        if row == len(self.own):
-            self.own = np.concatenate([self.own, np.full_like(self.own, -1)])
-            self.gives = np.concatenate([self.gives, np.full_like(self.gives, -1)])
-        w = t.lower
-        ids = self.clusters.get(t.text) or self.clusters.get(w) or ()
+    def _own(self, t: Tok, ids: tuple[str, ...], first: bool = False) -> list[int]:
+        """The indices of a word form's own features (``ids``: its clusters)."""
+        get, w = self.index.get, t.lower
         lex = lexicon_types(self.language, w) if t.is_word else ()
-        head = ["b", "w=" + w, "s3=" + w[-3:], "s4=" + w[-4:], "s5=" + w[-5:], "s6=" + w[-6:], "s7=" + w[-7:],
-                "s8=" + w[-8:], "p4=" + w[:4], "p5=" + w[:5], "p6=" + w[:6]]
-        tail = ["c%d=%s" % (k, c) for k, c in enumerate(ids)] + ["lex=" + x for x in lex]
-        self.own[row] = -1
-        for first in (0, 1):
-            names = head + ["sh=" + _shape(t) + ("0" if first else "")] + tail
-            found = [self.index[x] for x in names if x in self.index]
-            if len(found) > self.own.shape[2]:
-                extra = np.full((len(self.own), 2, len(found) - self.own.shape[2]), -1, dtype=np.int64)
-                self.own = np.concatenate([self.own, extra], axis=2)
-            self.own[row, first, :len(found)] = found
-        index = self.index
-        self.gives[row] = [index.get(p + w, -1) for p in self._NEIGHBOUR] + (
-            [index.get("-1c=" + ids[0], -1), index.get("+1c=" + ids[0], -1)] if ids else [-1, -1])
-        self.rows[t.text] = row
-        return row
+        found = [get("b"), get("w=" + w), get("s3=" + w[-3:]), get("s4=" + w[-4:]), get("s5=" + w[-5:]),
+                 get("s6=" + w[-6:]), get("s7=" + w[-7:]), get("s8=" + w[-8:]), get("p4=" + w[:4]),
+                 get("p5=" + w[:5]), get("p6=" + w[:6]), get("sh=" + _shape(t) + ("0" if first else ""))]
+        found += [get("c%d=%s" % (k, c)) for k, c in enumerate(ids)] + [get("lex=" + x) for x in lex]
+        return [j for j in found if j is not None]
+
+    def _ids(self, t: Tok) -> tuple[str, ...]:
+        return self.clusters.get(t.text) or self.clusters.get(t.lower) or ()
+
+    def _rows(self, toks: Sequence[Tok]) -> np.ndarray:
+        """The table rows of the tokens' word forms, the new forms added."""
+        rows = self.rows
+        new: list[Tok] = []
+        at = []
+        for t in toks:
+            row = rows.get(t.text)
+            if row is None:
+                row = rows[t.text] = len(rows)
+                new.append(t)
+            at.append(row)
+        if new:
+            self._add(new, len(rows) - len(new))
+        return np.array(at, dtype=np.int64)
+
+    def _add(self, new: list[Tok], first_row: int) -> None:
+        """The tables' rows of new word forms, from ``first_row`` on."""
+        get = self.index.get
+        own, gives = [], []
+        for t in new:
+            ids = self._ids(t)
+            own.append(self._own(t, ids))
+            w = t.lower
+            gives += [get("-1=" + w, -1), get("-2=" + w, -1), get("+1=" + w, -1), get("+2=" + w, -1),
+                      get("win=" + w, -1)]
+            gives += [get("-1c=" + ids[0], -1), get("+1c=" + ids[0], -1)] if ids else [-1, -1]
+        end = first_row + len(new)
+        lengths = np.fromiter(map(len, own), dtype=np.int64, count=len(own))
+        width = max(self.own.shape[1], int(lengths.max()))
+        if end > len(self.own) or width > self.own.shape[1]:
+            grown = np.full((max(end, 2 * len(self.own)), width), -1, dtype=np.int64)
+            grown[:len(self.own), :self.own.shape[1]] = self.own
+            self.own = grown
+            self.gives = np.concatenate([self.gives, np.full((len(grown) - len(self.gives), 7), -1, dtype=np.int64)])
+        self.own[first_row:end] = -1
+        self.own[np.repeat(np.arange(first_row, end), lengths), np.arange(lengths.sum()) - np.repeat(
+            np.cumsum(lengths) - lengths, lengths)] = np.fromiter(chain.from_iterable(own), dtype=np.int64,
+                                                                  count=int(lengths.sum()))
+        self.gives[first_row:end] = np.array(gives, dtype=np.int64).reshape(len(new), 7)
 
     def probabilities(self, toks: Sequence[Tok], rule: dict[int, str]) -> np.ndarray:
         """Each token's label probabilities (``rule``: token → type of a rule trigger); a
@@ -272,7 +302,8 @@ class TriggerEncoder:
         one pass of numpy."""
         if len(self.rows) >= WORD_CACHE:  # emptied when full, between calls: bounded memory in a long run
             self.rows.clear()
-        rows, index = self.rows, self.index
+            self.first.clear()
+        index = self.index
         toks = [t for ts, _ in sentences for t in ts]
         lengths = np.array([len(ts) for ts, _ in sentences], dtype=np.int64)
         n = len(toks)
@@ -282,12 +313,18 @@ class TriggerEncoder:
         which = np.repeat(np.arange(len(sentences)), lengths)  # each token's sentence
         place = np.arange(n) - firsts[which]  # its place in the sentence
         left = lengths[which] - 1 - place  # the tokens after it
-        at = np.array([rows[t.text] if t.text in rows else self._add(t) for t in toks], dtype=np.int64)
+        at = self._rows(toks)
         words = np.fromiter((t.is_word for t in toks), dtype=bool, count=n)
         gives = self.gives[at]
-        own = self.own[at, 0]
-        starts = firsts[lengths > 0]
-        own[starts] = self.own[at[starts], 1]
+        own = self.own[at]
+        for k in firsts[lengths > 0].tolist():  # a sentence's first word: its shape feature as the first
+            found = self.first.get(toks[k].text)
+            if found is None:
+                found = self.first[toks[k].text] = self._own(toks[k], self._ids(toks[k]), first=True)
+            if len(found) > own.shape[1]:
+                own = np.concatenate([own, np.full((n, len(found) - own.shape[1]), -1, dtype=np.int64)], axis=1)
+            own[k] = -1
+            own[k, :len(found)] = found
         start, end = self.edges["<s>"], self.edges["</s>"]
         cols = np.full((n, self._COLUMNS), -1, dtype=np.int64)
         cols[:, 0] = np.where(place >= 1, np.roll(gives[:, 0], 1), start[0])  # -1=
@@ -579,6 +616,13 @@ def trigger_probabilities(model: Model, sentences: Sequence[tuple[Sequence[Tok],
     return enc.probabilities_many([(toks, rule_inputs(toks, rules)[0]) for toks, rules in sentences])
 
 
+def quiet(model: Model, probs: np.ndarray, threshold: float | None = None) -> bool:
+    """Whether no token of a sentence reaches either threshold of an event (``probs``: the trigger
+    model's): the model finds no event in it."""
+    cut = model.threshold if threshold is None else threshold
+    return not (1.0 - probs[:, model.triggers.labels.index("O")] >= min(cut, model.rule_threshold)).any()
+
+
 def decide(model: Model, text: str, toks: Sequence[Tok], rule_events: Sequence[object],
            spans: Callable[[], Sequence[tuple[int, int, str]]], language: str, threshold: float | None = None,
            probs: np.ndarray | None = None) -> list[Found]:
@@ -592,8 +636,10 @@ def decide(model: Model, text: str, toks: Sequence[Tok], rule_events: Sequence[o
     if probs is None:
         probs = encoder(model, language).probabilities(toks, rule)
     o = lin.labels.index("O")
-    labels = token_labels(lin.labels, probs, rule, model.threshold if threshold is None else threshold,
-                          model.rule_threshold)
+    cut = model.threshold if threshold is None else threshold
+    if quiet(model, probs, cut):
+        return []
+    labels = token_labels(lin.labels, probs, rule, cut, model.rule_threshold)
     found = []
     cands = None
     for a, b, etype, conf in merge(labels, probs, o):

@@ -33,7 +33,7 @@ from lagebild.analyze.events.find import find_in_clause
 from lagebild.analyze.events.patterns import NUMBER_RE, TIME_RE
 from lagebild.analyze.events.status import event_status, is_future
 from lagebild.analyze.events.status_checks import NOUN_NEGATION
-from lagebild.analyze.events.triggers import is_trigger_word, markers, triggers
+from lagebild.analyze.events.triggers import any_trigger, is_trigger_word, markers, triggers
 from lagebild.analyze.events.vocabulary import vocabulary
 from lagebild.analyze.text.speech import ARTICLES, SUBORDINATORS, Tok, tokens
 from lagebild.model import events as events_model
@@ -217,7 +217,7 @@ def find(text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[Ent
     probs = learned.trigger_probabilities(model, [(toks, found) for _, toks, _, found in read], lang) \
         if model is not None else [None] * len(read)
     for ((a, b), toks, reading, found), p in zip(read, probs):
-        if model is not None:
+        if model is not None and (found or not learned.quiet(model, p)):  # else the model finds nothing
             framed = _framer(text, toks, reading, entities, timexes, quantities, quotes, lang, stage_name)
             found = _learned(model, text, (a, b), toks, found, entities, timexes, quantities, quotes, lang, stage_name,
                              exact, framed, p)
@@ -547,9 +547,10 @@ def make_events(*, learned_events: bool = True, **_: object):
     the rules alone, as before the model)."""
     vocabulary()
     for language in PRELOAD:  # the default language's tables and model load now, another's at its first article
-        triggers(language), markers(language)
-        if learned_events:
-            learned.load(language)
+        triggers(language), markers(language), any_trigger(language)
+        model = learned.load(language) if learned_events else None
+        if model is not None:
+            learned.encoder(model, language)  # its feature tables, with the word clusters the tagger shares
 
     def run(doc: Doc) -> dict[str, object]:
         sents = [(s.start, s.end) for s in doc.get("sentences")]
