@@ -136,9 +136,9 @@ def test_events_learned_model_decides_with_a_confidence():
     assert all(e.confidence is None for e in _full(text))  # the rules alone: no confidence
 
 
-def test_events_stage_is_version_38():
+def test_events_stage_is_version_39():
     spec = registered()["lagebild.events"]
-    assert spec.version == "38"
+    assert spec.version == "39"
     assert "quotes" in spec.requires
 
 

@@ -482,3 +482,14 @@ def test_checks_a_stretch_of_time_receives_nothing():
     text = "Gegen den Mann wurde nach zwei Jahren Anklage erhoben."
     event = _event(text, "ACCUSE", "Anklage", {"target": _arg(text, "den Mann wurde nach zwei Jahren")})
     assert "target" in checks.clean_args(event, text, (), "de").args
+
+
+def test_checks_a_dash_that_opens_a_statement_parts_two_events():
+    text = "Die Opposition wirft der Ministerin Versagen vor – Auch harte Kritik der Gewerkschaft."
+    ents = [EntityMention(text.index("Gewerkschaft"), text.index("Gewerkschaft") + 12, "Gewerkschaft", "ORG")]
+    event = _event(text, "CONDEMN", "Kritik", {"speaker": _arg(text, "Versagen"), "about": _arg(text, "der Ministerin")})
+    fixed = checks.across_dash(event, text, tokens(text, 0, len(text)), ents)
+    assert {r: a.text for r, a in fixed.args.items()} == {"speaker": "Gewerkschaft"}
+    text = "Der Minister – Herr Maier – kritisierte den Plan."
+    event = _event(text, "CONDEMN", "kritisierte", {"speaker": _arg(text, "Der Minister")})
+    assert checks.across_dash(event, text, tokens(text, 0, len(text)), []) is event

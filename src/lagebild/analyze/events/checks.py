@@ -593,6 +593,29 @@ def dateline(event: Event, toks: Sequence[Tok]) -> Event:
     return event if args == event.args else replace(event, args=args)
 
 
+def across_dash(event: Event, text: str, toks: Sequence[Tok], entities: Sequence[EntityMention]) -> Event:
+    """A dash that opens a new statement ("Die SPÖ wirft dem Minister Zynismus vor – Auch scharfe
+    Kritik der Grünen.") parts two events: what stands on the other side of it from the trigger is
+    none of its arguments; "Kritik der Grünen" names who criticises."""
+    k = _trigger_index(toks, event)
+    dashes = [toks[j].start for j in range(1, len(toks) - 1) if toks[j].text in {"–", "—"}]
+    if k is None or not any(toks[j].text in {"–", "—"} and toks[j + 1].is_cap for j in range(1, len(toks) - 1)):
+        return event
+    trig = toks[k].start
+    args = {}
+    for role, value in event.args.items():
+        kept = tuple(a for a in _members(value)  # a pair of dashes sets a phrase apart, not a statement
+                     if sum(min(a.start, trig) < d < max(a.end, trig) for d in dashes) % 2 == 0)
+        if kept:
+            args[role] = kept if isinstance(value, tuple) else kept[0]
+    if event.type == "CONDEMN" and "speaker" not in args and k + 2 < len(toks) and toks[k + 1].lower in {"der", "des"}:
+        n = next((n for n, e in enumerate(entities) if e.start == toks[k + 2].start), None)
+        if n is not None:
+            e = entities[n]
+            args["speaker"] = Argument(e.start, e.end, text[e.start:e.end], mention=n)
+    return event if args == event.args else replace(event, args=args)
+
+
 def condemner_not_attacked(events: list[Event]) -> list[Event]:
     """Who condemns is neither side of the attack the sentence names: "UNO-Generalsekretär Ban
     Ki-moon verurteilte die Angriffe" (Ban is no target of "Angriffe"; an accuser's roles are left,
@@ -660,6 +683,6 @@ def apply(events: list[Event], text: str, toks: Sequence[Tok], timexes: Sequence
     kept = [e for e in (sent_people(e, text, toks) for e in kept) if e is not None]
     if language == "de":
         kept = [reproach_roles(accuse_roles(e, text, toks, entities), text, toks, entities) for e in kept]
-    kept = condemner_not_attacked([dateline(e, toks) for e in kept])
+    kept = condemner_not_attacked([across_dash(dateline(e, toks), text, toks, entities) for e in kept])
     kept = merge_tolls(kept, toks)
     return sole_time(kept, text, toks, timexes)

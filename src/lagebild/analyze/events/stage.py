@@ -41,6 +41,7 @@ from lagebild.model import Argument, Attribution, EntityMention, Event, Quantity
 from lagebild.analyze.pipeline import PRELOAD, Doc, stage
 
 STAGE = "lagebild.events"
+#: 39: a dash that opens a new statement ("… vor – Auch scharfe Kritik der Grünen.") parts two events;
 #: 38: read from facts on 30 random derStandard articles: a dateline place and who condemns act in no
 #: event, a lone adjective party or place is its group, "Am Rande von X" is a place, a subject-first
 #: "wirft … vor" swapped back, a name after a group noun is that group, "vor einigen Tagen" no AGREE;
@@ -79,7 +80,7 @@ STAGE = "lagebild.events"
 #: the source "according to" cites is no participant, "said …that, …" opens the message;
 #: 7: treffen as a hit or a choice is no meeting, demanded/refused events planned/denied;
 #: 6: checks after the model, more triggers; 5: the learned model decides (confidence); 4: list roles
-VERSION = "38"
+VERSION = "39"
 GAP_RE = re.compile(r"\s*(?:[a-zäöüß0-9-]+\s+|Schuss\s+|Tonnen\s+|Stück\s+){0,3}")
 #: third-person singular subject pronouns resolved to a person ("er" alone: "sie" may be plural)
 SUBJECT_PRONOUNS = {"de": frozenset({"er"}), "en": frozenset({"he", "she", "it"})}
