@@ -392,10 +392,10 @@ def test_events_seeds_arguments_are_of_the_right_kind():
     ("We held a conference call with the companies.", "en", {"We": "PRON", "the companies": "NP"}),
 ])
 def test_events_pronouns_and_phrases_are_argument_candidates(text, language, expected):
-    from lagebild.analyze.events import learned
+    from lagebild.analyze.events import learned_args
     from lagebild.analyze.text.speech import tokens
     toks = tokens(text, 0, len(text))
-    found = {text[toks[c.start].start:toks[c.end - 1].end]: c.kind for c in learned.candidates(toks, [], language)}
+    found = {text[toks[c.start].start:toks[c.end - 1].end]: c.kind for c in learned_args.candidates(toks, [], language)}
     assert {k: found.get(k) for k in expected} == expected
 
 

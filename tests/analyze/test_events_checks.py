@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from lagebild.analyze.events import checks
+from lagebild.analyze.events import checks, idioms
 from lagebild.analyze.text.speech import tokens
 from lagebild.model import Argument, EntityMention, Event, Span, Timex
 
@@ -70,7 +70,7 @@ def _arg(text: str, part: str, **kw) -> Argument:
 ])
 def test_checks_reject_idioms_and_ordinary_uses(text, language, etype, trigger):
     toks = tokens(text, 0, len(text))
-    assert checks.rejected(_event(text, etype, trigger), text, toks, language) is not None
+    assert idioms.rejected(_event(text, etype, trigger), text, toks, language) is not None
 
 
 @pytest.mark.parametrize("text, language, etype, trigger", [
@@ -108,7 +108,7 @@ def test_checks_reject_idioms_and_ordinary_uses(text, language, etype, trigger):
 ])
 def test_checks_keep_real_events(text, language, etype, trigger):
     toks = tokens(text, 0, len(text))
-    assert checks.rejected(_event(text, etype, trigger), text, toks, language) is None
+    assert idioms.rejected(_event(text, etype, trigger), text, toks, language) is None
 
 
 def test_checks_retype_a_trigger_word_of_another_type():
@@ -395,7 +395,7 @@ def test_who_reports_an_attack_is_not_its_attacker(text, reporter, trigger):
 
 
 def test_a_word_capitalised_by_its_place_is_no_noun_group_candidate():
-    from lagebild.analyze.events.learned import candidates
+    from lagebild.analyze.events.learned_args import candidates
 
     text = "Wien – Erstmals muss sich ein amtierender Präsident vor Gericht verantworten."
     toks = tokens(text, 0, len(text))

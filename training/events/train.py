@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 from scipy import optimize, sparse
 
-from lagebild.analyze.events import learned
+from lagebild.analyze.events import learned, learned_args
 from lagebild.analyze.events.stage import candidate_spans, find
 from lagebild.analyze.text.speech import tokens
 from lagebild.eval.eventcorpus import CorpusSentence, GoldEvent, match_events, read_corpus, score_corpus, system_events
@@ -120,7 +120,7 @@ def prepare(items: list[CorpusSentence], cache: Path | None = None) -> Prepared:
         trig.labels += labels
         sentences.append((feats, gold_tok, rule))
         spans = candidate_spans(a, b, rules, ents, tx, qs)
-        cands = learned.candidates(toks, spans, item.language)
+        cands = learned_args.candidates(toks, spans, item.language)
         for e in item.events:
             r = _token_range(toks, e.trigger)
             if r is None:
@@ -134,7 +134,7 @@ def prepare(items: list[CorpusSentence], cache: Path | None = None) -> Prepared:
                 if not (c.end <= r[0] or c.start >= r[1]):
                     continue
                 role = next((ro for ro, g in gold_args if g is not None and g[0] < c.end and c.start < g[1]), "NONE")
-                arg.features.append(learned.arg_features(toks, r, e.type, c))
+                arg.features.append(learned_args.arg_features(toks, r, e.type, c))
                 arg.labels.append(role)
     return Prepared(trig, stat, arg, sentences)
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from lagebild.analyze.events.candidates import office_word
-from lagebild.analyze.events.learned import candidates
+from lagebild.analyze.events.learned_args import candidates
 from lagebild.analyze.events.status import event_status, is_future
 from lagebild.analyze.events.status_checks import trigger_index as _trigger_index
 from lagebild.analyze.text.speech import ARTICLES, PREPOSITIONS, Tok
