@@ -252,6 +252,7 @@ def run_many(
                 yield article, exc
         return
     stream = chain(head, stream)
+    batch = max(1, min(batch, window))  # a batch larger than the window would put more in flight
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(names,)) as pool:
         pending: deque[tuple[list[Article], Future]] = deque()
         while chunk := list(islice(stream, batch)):

@@ -496,7 +496,7 @@ def eval_(
     work_db: Annotated[Optional[Path], typer.Option(help="stories: a scratch store that keeps analyses between runs (default: a temporary one; never your own store).")] = None,
 ) -> None:
     """Score lagebild's extractors against gold data (precision, recall, F1)."""
-    from lagebild import eval as evaluation  # here: its scorers import scipy, which no other command needs
+    from lagebild import eval as evaluation  # lazy: its scorers import scipy, which no other command needs
 
     if task not in evaluation.TASKS:
         _fail(ValueError(f"unknown task {task!r}; choose from {', '.join(evaluation.TASKS)}"))
