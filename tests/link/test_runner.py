@@ -120,6 +120,34 @@ def test_runner_incremental_matches_full(store: Store) -> None:
         assert _shape(incremental[key]) == _shape(full[key]), key
 
 
+def test_runner_a_run_stopped_before_its_read_models_is_completed_by_the_next(store: Store, tmp_path: Any,
+                                                                             monkeypatch: Any) -> None:
+    """A link killed after its state is written but before its read models (views, discrepancies,
+    summaries) left a store whose next run found nothing new and kept them missing for good."""
+    for doc in scenario.corpus():
+        doc.save(store)
+
+    def killed(**_: Any) -> None:
+        raise KeyboardInterrupt  # the process dies between the two transactions
+
+    with monkeypatch.context() as m:
+        m.setattr(store, "write_link_results", killed)
+        with pytest.raises(KeyboardInterrupt):
+            link(store)
+    assert link(store)["articles"] > 0  # the next run links anew
+    assert link(store)["articles"] == 0  # and then it is done
+    after = export_sections(store)
+    clean = Store.open(tmp_path / "clean.db")
+    for doc in scenario.corpus():
+        doc.save(clean)
+    link(clean)
+    expected = export_sections(clean)
+    clean.close()
+    assert after["discrepancies"] and after["summaries"]
+    for key in ("stories", "facts", "discrepancies", "summaries"):
+        assert _shape(after[key]) == _shape(expected[key]), key
+
+
 def _shape(rows: list[dict[str, Any]]) -> list[Any]:
     out = []
     for row in rows:

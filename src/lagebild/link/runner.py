@@ -39,6 +39,10 @@ BOILERPLATE_TAIL = 2
 FACT_WINDOW_DAYS = 21
 #: how far apart two stories may report one plan with no date of its own ("Putin will visit Pyongyang")
 PLAN_WINDOW_DAYS = 365
+#: the bookkeeping mark of a run whose state is written and whose read models (views,
+#: discrepancies, summaries) are not yet: a run killed between the two leaves it, and the next
+#: run links anew
+RESULTS_PENDING = "results_pending"
 
 
 def _iso(value: Any) -> str | None:
@@ -445,6 +449,8 @@ def link(store: Store, *, full: bool = False, progress: Callable[[int, int], Non
         full = True  # linked by another version of the rules: recompute everything
     if _meta(store, "event_min_confidence") not in (None, str(min_confidence)) and store.has_linked_articles():
         full = True  # another confidence threshold: other events make the facts
+    if _meta(store, RESULTS_PENDING) is not None:
+        full = True  # the last run stopped between its state and its read models: complete it anew
     if full:
         store.clear_link()
         new, _, newest = store.link_pending(None)
@@ -471,6 +477,7 @@ def link(store: Store, *, full: bool = False, progress: Callable[[int, int], Non
     _set_meta(state, "linked_count", str(linker.total))
     _set_meta(state, "link_version", LINK_VERSION)
     _set_meta(state, "event_min_confidence", str(min_confidence))
+    _set_meta(state, RESULTS_PENDING, "1")  # with the state; the read models' transaction removes it
     fresh = sorted(state.link_articles)
     written = {row["id"] for row in state.dirty("facts")}  # new mentions, or a new status, label …
     state.flush()
@@ -478,7 +485,8 @@ def link(store: Store, *, full: bool = False, progress: Callable[[int, int], Non
     read_models = views.refresh(store, stories=linker.touched_stories, facts=written,
                                 added_by=None if full else fresh)
     viewed = perf_counter() - viewed
-    store.write_link_results(views=read_models, dropped=dropped, discrepancies=discs, summaries=summaries)
+    store.write_link_results(views=read_models, dropped=dropped, discrepancies=discs, summaries=summaries,
+                             done=RESULTS_PENDING)
     stats = dict(linker.stats)
     stats.update({"full": full, "discrepancies": len(discs), "stories_touched": len(linker.touched_stories),
                   "views_seconds": round(viewed, 4), "seconds": round(perf_counter() - started, 3),

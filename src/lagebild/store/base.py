@@ -177,11 +177,12 @@ class Store(ABC):
     @abstractmethod
     def write_link_results(self, *, views: dict[str, Sequence[Any]], dropped: Sequence[str],
             discrepancies: Sequence[dict[str, Any]], summaries: Sequence[dict[str, Any]],
-            all_views: bool = False) -> None:
+            all_views: bool = False, done: str | None = None) -> None:
         """Replace the read models of the facts and stories given (``views``: ``fact_ids`` and
         ``story_ids`` whose rows go, ``fact_views`` and ``story_views`` rows to insert; with
         ``all_views`` every old row goes), drop the ``dropped`` discrepancies and replace the new
-        ones and the summaries, in one transaction."""
+        ones and the summaries, and remove the bookkeeping value ``done`` (a mark that these
+        results are still to be written), in one transaction."""
 
     @abstractmethod
     def entity_of_mention(self, article_id: str, idx: int) -> dict[str, Any] | None:

@@ -245,13 +245,17 @@ class LinkData:
     def write_link_results(
         self, *, views: dict[str, Sequence[Any]], dropped: Sequence[str],
         discrepancies: Sequence[dict[str, Any]], summaries: Sequence[dict[str, Any]], all_views: bool = False,
+        done: str | None = None,
     ) -> None:
         """Replace the read models of the facts and stories given (``views``: ``fact_ids`` and
         ``story_ids`` whose rows go, ``fact_views`` and ``story_views`` rows to insert; with
         ``all_views`` every old row goes), drop the ``dropped`` discrepancies and replace the new
-        ones and the summaries, in one transaction."""
+        ones and the summaries, and remove the bookkeeping value ``done`` (a mark that these
+        results are still to be written), in one transaction."""
         fact_views, story_views = list(views["fact_views"]), list(views["story_views"])
         with self.engine.begin() as conn:
+            if done is not None:
+                conn.execute(delete(t.link_index).where((t.link_index.c.kind == "meta") & (t.link_index.c.key == done)))
             if all_views:
                 conn.execute(delete(t.fact_views))
                 conn.execute(delete(t.story_views))
