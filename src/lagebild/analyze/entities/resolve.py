@@ -138,9 +138,10 @@ def spelled_out(text: str, items: list[_M], before: str, acr: str, full: _M | No
     letters = "".join(c for c in acr if c.isalpha()).upper()
     if full is not None and (full.m.label == "PER" or full.m.text[:1].upper() == letters[:1]):
         return full
-    words = [(m.start(), m.group()) for m in _WORD.finditer(before)]
     end = full.m.start if full is not None else len(before)
-    words = [w for w in words if w[0] < end]
+    # only the words just before: at most one a letter is read (a space starts no word midway)
+    lo = before.rfind(" ", 0, max(0, end - 40 * len(letters))) + 1
+    words = [(m.start(), m.group()) for m in _WORD.finditer(before, lo) if m.start() < end]
     if not words or before[words[-1][0] + len(words[-1][1]):end].strip():
         return full  # the spelled-out words must run on right into the tagged ones (or the "(")
     initials = "" if full is None else _initials(full.m.text)

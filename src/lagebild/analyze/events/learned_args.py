@@ -60,9 +60,10 @@ def candidates(toks: Sequence[Tok], spans: Sequence[tuple[int, int, str]], langu
             continue
         found.setdefault((a, b), []).append(kind)
     if language == "de":
+        function_words = vocabulary().function_words
         for k, t in enumerate(toks):
             if k == 0 or not t.is_cap or not t.is_word or any(a <= k < b for a, b in found) \
-                    or t.lower in vocabulary().function_words:
+                    or t.lower in function_words:
                 continue  # "Erstmals muss sich …", "Nicht wenige …": a word capitalised by its place
             a = k
             while a > 0 and toks[a - 1].is_word and not toks[a - 1].is_cap \
